@@ -1,0 +1,23 @@
+@{
+    RootModule           = 'bin/NewsCmdlets.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '7f0c2d51-4a8e-4d6b-9f3a-2b6e1c9d8a47'
+    Author               = 'NewsCmdlets contributors'
+    CompanyName          = 'NewsCmdlets'
+    Copyright            = '(c) NewsCmdlets contributors. MIT License.'
+    Description          = 'Import news articles (text files, with page chrome removed) as rich objects for analysis in PowerShell.'
+    PowerShellVersion    = '7.4'
+    CompatiblePSEditions = @('Core')
+    FormatsToProcess     = @('bin/NewsCmdlets.Format.ps1xml')
+    TypesToProcess       = @('bin/NewsCmdlets.Types.ps1xml')
+    CmdletsToExport      = @('Import-NewsArticle')
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('news', 'journalism', 'articles', 'text', 'media-analysis')
+            LicenseUri = 'https://opensource.org/licenses/MIT'
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NewsCmdlets.Engine.Ingest.Html;
+
+namespace NewsCmdlets.Bench;
+
+/// <summary>Benchmarks and evaluation runs for the engine. Each subcommand is one method; add new ones to the switch.</summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length == 0) return Usage();
+        try
+        {
+            return args[0] switch
+            {
+                "extraction" => Extraction(args[1..]),
+                "blocks" => Blocks(args[1..]),
+                "phases" => Phases(args[1..]),
+                "-h" or "--help" or "help" => Usage(),
+                _ => Usage($"unknown subcommand '{args[0]}'"),
+            };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+    }
+
+    private static int Usage(string? error = null)
+    {
+        if (error != null) Console.Error.WriteLine(error);
+        Console.Error.WriteLine("""
+            usage: NewsCmdlets.Bench <subcommand> ...
+              extraction <htmlDir> <out.json> [--repeat N] [--verbose ID]
+                  extract the article body of every *.html page in htmlDir (single thread, timed) and write
+                  {"<page id>": "body text"} to out.json for eval/extraction/score.py
+              phases <htmlDir>     time each extraction phase (prepare, parse, walk, select, metadata)
+              blocks <page.html>   print every text block of a page with its value and context (development aid)
+            """);
+        return error == null ? 0 : 2;
+    }
+
+    /// <summary>Development aid: time of each extraction phase over a folder of pages.</summary>
+    private static int Phases(string[] args)
+    {
+        var pages = Directory.GetFiles(args[0], "*.html").Select(f => HtmlDecoder.Decode(File.ReadAllBytes(f), null, out _, new List<string>())).ToArray();
+        var parser = HtmlArticleExtractor.CreateParser();
+        var t = new double[5];
+        for (int r = 0; r < 3; r++)
+        {
+            foreach (var p in pages)
+            {
+                var sw = Stopwatch.StartNew();
+                var prepared = HtmlPreparer.Prepare(p, new List<string>(), new List<string>());
+                t[0] += sw.Elapsed.TotalMilliseconds; sw.Restart();
+                using var doc = parser.ParseDocument(prepared);
+                t[1] += sw.Elapsed.TotalMilliseconds; sw.Restart();
+                var dom = HtmlDom.Build(doc);
+                t[2] += sw.Elapsed.TotalMilliseconds; sw.Restart();
+                var d = new List<string>();
+                var sel = HtmlContent.Select(dom, d);
+                t[3] += sw.Elapsed.TotalMilliseconds; sw.Restart();
+                HtmlMetadata.Read(dom, sel, new HtmlArticleOptions(), d);
+                t[4] += sw.Elapsed.TotalMilliseconds;
+            }
+        }
+        Console.WriteLine($"prepare {t[0] / 3:0} ms, parse {t[1] / 3:0} ms, walk {t[2] / 3:0} ms, select {t[3] / 3:0} ms, metadata {t[4] / 3:0} ms");
+        return 0;
+    }
+
+    /// <summary>Development aid: every text block of one page with its value, owner and context.</summary>
+    private static int Blocks(string[] args)
+    {
+        if (args.Length < 1) return Usage("blocks needs <page.html>");
+        var bytes = File.ReadAllBytes(args[0]);
+        string html = HtmlDecoder.Decode(bytes, null, out _, new List<string>());
+        var doc = HtmlArticleExtractor.CreateParser().ParseDocument(html);
+        var dom = HtmlDom.Build(doc);
+        var decisions = new List<string>();
+        var sel = HtmlContent.Select(dom, decisions);
+        foreach (var d in decisions.Take(5)) Console.WriteLine("# " + d);
+        var kept = new HashSet<TextBlock>(sel.Body);
+        for (int i = 0; i < dom.Blocks.Count; i++)
+        {
+            var b = dom.Blocks[i];
+            string text = b.Text.Length > 90 ? b.Text[..90] + "…" : b.Text;
+            var path = new List<string>();
+            for (int p = b.Owner, k = 0; p >= 0 && k < 4; p = dom.Nodes[p].Parent, k++) path.Add(HtmlContent.Describe(dom.Nodes[p]).Replace("\n", " "));
+            Console.WriteLine($"{(kept.Contains(b) ? "*" : " ")}{i,4} {b.Value,7:0.0} {(b.IsProse ? "P" : " ")}{(b.Chrome >= 0 ? "C" : " ")} w{b.Words} ld{b.LinkDensity:0.00} {(b.Heading > 0 ? "H" + b.Heading : "  ")} {text}");
+            Console.WriteLine($"            {string.Join(" < ", path)}");
+        }
+        return 0;
+    }
+
+    /// <summary>Runs the HTML extractor over a folder of pages, times it and writes the predictions file.</summary>
+    private static int Extraction(string[] args)
+    {
+        if (args.Length < 2) return Usage("extraction needs <htmlDir> <out.json>");
+        string dir = args[0], outPath = args[1];
+        int repeat = 1;
+        string? verbose = null;
+        for (int i = 2; i < args.Length; i++)
+        {
+            if (args[i] == "--repeat" && i + 1 < args.Length) repeat = Math.Max(1, int.Parse(args[++i]));
+            else if (args[i] == "--verbose" && i + 1 < args.Length) verbose = args[++i];
+        }
+        var files = Directory.GetFiles(dir, "*.html").OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        if (files.Length == 0) return Usage($"no .html files in {dir}");
+
+        // Read and decode outside the timed loop, then time extraction alone (decoding is timed separately).
+        var raw = files.Select(File.ReadAllBytes).ToArray();
+        var swDecode = Stopwatch.StartNew();
+        var pages = new string[files.Length];
+        for (int i = 0; i < files.Length; i++)
+        {
+            var w = new List<string>();
+            pages[i] = HtmlDecoder.Decode(raw[i], null, out _, w);
+        }
+        swDecode.Stop();
+        long bytes = raw.Sum(r => (long)r.Length);
+
+        // Warm-up pass (JIT), not timed.
+        foreach (var p in pages.Take(Math.Min(5, pages.Length))) HtmlArticleExtractor.Extract(p);
+
+        var predictions = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var sw = new Stopwatch();
+        int notArticles = 0;
+        for (int r = 0; r < repeat; r++)
+        {
+            for (int i = 0; i < files.Length; i++)
+            {
+                string id = Path.GetFileNameWithoutExtension(files[i]);
+                sw.Start();
+                var result = HtmlArticleExtractor.Extract(pages[i]);
+                sw.Stop();
+                if (r > 0) continue;
+                predictions[id] = result.Article?.Body ?? "";
+                if (!result.IsArticle)
+                {
+                    notArticles++;
+                    Console.Error.WriteLine($"{id}: not an article: {result.NotArticleReason}");
+                }
+                if (verbose != null && id.StartsWith(verbose, StringComparison.Ordinal))
+                {
+                    foreach (var d in result.Decisions) Console.Error.WriteLine("  " + d);
+                    if (result.Article is { } a)
+                    {
+                        Console.Error.WriteLine($"  Title={a.Title}\n  Published={a.Published:O}\n  Updated={a.Updated:O}\n  Authors={a.Authors}\n  Agency={a.Agency}\n  Outlet={a.Outlet}\n  Language={a.Language}\n  Standfirst={a.Standfirst}\n  Sources={a.Sources}");
+                        Console.Error.WriteLine("  Captions=" + a.Captions);
+                    }
+                }
+            }
+        }
+        double seconds = sw.Elapsed.TotalSeconds / repeat;
+        Console.WriteLine($"pages: {files.Length} ({bytes / 1048576.0:0.0} MB), not articles: {notArticles}");
+        Console.WriteLine($"decode: {swDecode.Elapsed.TotalMilliseconds:0} ms");
+        Console.WriteLine($"extract: {seconds * 1000:0} ms per pass over {repeat} pass(es), single thread: " +
+                          $"{files.Length / seconds:0.0} pages/s, {bytes / 1048576.0 / seconds:0.0} MB/s");
+
+        var json = JsonSerializer.Serialize(predictions, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        File.WriteAllText(outPath, json, new UTF8Encoding(false));
+        Console.WriteLine($"predictions written to {outPath}");
+        return 0;
+    }
+}

@@ -1,0 +1,184 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using NewsCmdlets.Engine.Ingest.Text;
+using NewsCmdlets.Engine.Model;
+using NewsCmdlets.Engine.Text;
+
+namespace NewsCmdlets.Engine.Ingest.Html;
+
+/// <summary>
+/// Extracts the news article from a saved web page: the story's text without page chrome (our own extraction on the
+/// parsed DOM: text and link density, semantic elements, class/id hints, paragraph continuity), its metadata with
+/// provenance (JSON-LD, OpenGraph, meta tags, microdata, visible bylines and date lines), and a clear "not an
+/// article" for home, index, error and script-only pages. No rule names a site.
+/// </summary>
+public static class HtmlArticleExtractor
+{
+    private static readonly Regex ErrorTitle = new(
+        @"\b(?:404|410|403|500|503)\b|\bnot found\b|\bpage (?:does not|doesn't|cannot|can't|could not|couldn't) (?:exist|be found)|\berror\b|\bno longer (?:available|exists)\b|\bnicht gefunden\b|\bintrouvable\b|\bno encontrad[ao]\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+
+    [ThreadStatic] private static HtmlParser? _parser;
+
+    public static HtmlExtractionResult Extract(string html, HtmlArticleOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        options ??= new HtmlArticleOptions();
+        var decisions = new List<string>();
+        var warnings = new List<string>(options.Warnings ?? Array.Empty<string>());
+        var now = options.Now ?? DateTimeOffset.UtcNow;
+
+        if (string.IsNullOrWhiteSpace(html)) return NotArticle("no text: the page is empty", decisions);
+        if (LooksBinary(html)) return NotArticle("binary content, not HTML", decisions);
+
+        string prepared = HtmlPreparer.Prepare(html, warnings, decisions);
+        var parser = _parser ??= CreateParser();
+        using var doc = parser.ParseDocument(prepared);
+        var dom = HtmlDom.Build(doc);
+        var sel = HtmlContent.Select(dom, decisions);
+        var meta = HtmlMetadata.Read(dom, sel, options, decisions);
+
+        // Pages that hold no article.
+        int bodyWords = sel.Body.Sum(b => b.Words);
+        if (dom.Blocks.Count == 0)
+        {
+            return NotArticle(dom.Meta.ScriptChars > 0
+                ? $"script-only page: no text outside {dom.Meta.ScriptChars:N0} characters of scripts and styles"
+                : "no text", decisions);
+        }
+        string? pageTitle = meta.Title ?? dom.Meta.Title;
+        string? h1 = sel.Headings1.Count > 0 ? sel.Headings1[0].Text : null;
+        if (bodyWords < 150 && (IsErrorTitle(dom.Meta.Title) || IsErrorTitle(h1)))
+            return NotArticle($"error page: \"{Clip(h1 ?? dom.Meta.Title ?? "", 80)}\"", decisions);
+        if (sel.ProseChars < 200 && bodyWords < (meta.TypedAsArticle ? 15 : 40))
+        {
+            if (dom.Meta.Anchors >= 20)
+                return NotArticle($"home or index page: {dom.Meta.Anchors} links to other pages, no story text", decisions);
+            return NotArticle(bodyWords == 0 ? "no story text on the page" : $"no story text: only {bodyWords} words outside the page chrome", decisions);
+        }
+        if (!meta.TypedAsArticle && sel.LinkedHeadings >= 5 && bodyWords < sel.LinkedHeadings * 80)
+            return NotArticle($"home or index page: {sel.LinkedHeadings} linked headlines over {dom.Meta.Anchors} links, no single story", decisions);
+
+        // The article.
+        var sources = new FieldSources();
+        var paragraphs = new List<string>(sel.Body.Count);
+        string? titleNorm = pageTitle != null ? TextShape.Normalise(pageTitle) : null;
+        foreach (var b in sel.Body)
+        {
+            if (paragraphs.Count == 0 && titleNorm != null && TextShape.Normalise(b.Text) == titleNorm) continue;
+            paragraphs.Add(b.Text);
+        }
+        string body = string.Join("\n", paragraphs);
+
+        string? title = meta.Title;
+        if (title != null) sources.Set("Title", meta.TitleSource!);
+        else if (h1 != null) { title = h1; sources.Set("Title", "<h1>"); }
+
+        string? outlet = meta.SiteName;
+        if (outlet != null) sources.Set("Outlet", meta.SiteNameSource!);
+        else if (!string.IsNullOrWhiteSpace(options.Outlet)) { outlet = options.Outlet.Trim(); sources.Set("Outlet", "-Outlet parameter"); }
+        else if (meta.OrgOutlet != null) { outlet = meta.OrgOutlet; sources.Set("Outlet", "author credit (organisation)"); }
+
+        if (meta.Authors.Count > 0) sources.Set("Authors", meta.AuthorsSource ?? "page");
+        if (meta.Agency != null) sources.Set("Agency", meta.AgencySource ?? "credit");
+        if (meta.Standfirst != null) sources.Set("Standfirst", meta.StandfirstSource!);
+        if (meta.Dateline != null) sources.Set("Dateline", "dateline of the first paragraph");
+
+        DateTimeOffset? published = meta.Published, updated = meta.Updated;
+        string? publishedSource = meta.PublishedSource, updatedSource = meta.UpdatedSource;
+        if (published is { } pv && pv > now.AddMinutes(5))
+        {
+            warnings.Add($"The publication date {pv:yyyy-MM-dd HH:mm zzz} ({publishedSource}) is in the future and was ignored.");
+            decisions.Add($"publication date {pv:O} rejected: in the future");
+            published = null; publishedSource = null;
+        }
+        if (updated is { } uv && uv > now.AddMinutes(5))
+        {
+            warnings.Add($"The update date {uv:yyyy-MM-dd HH:mm zzz} ({updatedSource}) is in the future and was ignored.");
+            decisions.Add($"update date {uv:O} rejected: in the future");
+            updated = null; updatedSource = null;
+        }
+        if (publishedSource != null) { sources.Set("Published", publishedSource); decisions.Add($"published date from {publishedSource}"); }
+        if (updatedSource != null) { sources.Set("Updated", updatedSource); decisions.Add($"updated date from {updatedSource}"); }
+
+        string? language = meta.Language;
+        if (language != null) sources.Set("Language", meta.LanguageSource!);
+        else
+        {
+            language = LanguageDetector.Detect(body);
+            if (language != null) sources.Set("Language", "function words of the body");
+        }
+
+        string? source = options.Source;
+        if (source == null && meta.Canonical != null) { source = meta.Canonical; sources.Set("Source", meta.CanonicalSource!); }
+        if (meta.Canonical != null) decisions.Add($"canonical address: {meta.Canonical}");
+
+        var article = new NewsArticle
+        {
+            Id = TextArticleParser.ComputeId(title, body),
+            Title = title,
+            Standfirst = meta.Standfirst,
+            Body = body,
+            Paragraphs = new TextList(paragraphs, "\n"),
+            Captions = new TextList(sel.Captions, "\n"),
+            Published = published,
+            Updated = updated,
+            Authors = new TextList(meta.Authors),
+            Agency = meta.Agency,
+            Outlet = outlet,
+            Dateline = meta.Dateline,
+            Language = language,
+            WordCount = TextShape.CountWords(body),
+            Source = source,
+            SourceKind = "Html",
+            Sources = sources,
+            Removed = new TextList(sel.Removed, "\n\n"),
+            Warnings = new TextList(warnings),
+        };
+        return new HtmlExtractionResult { Article = article, IsArticle = true, Decisions = decisions };
+    }
+
+    /// <summary>Attributes the extractor reads; the parser drops all others (srcset, data-*, on* …), which saves time and memory.</summary>
+    private static readonly string[] KeptAttributes =
+    {
+        "class", "id", "itemprop", "role", "rel", "href", "hidden", "aria-hidden", "style", "content", "property", "name",
+        "http-equiv", "charset", "type", "datetime", "lang", "xml:lang", "pubdate",
+    };
+
+    internal static HtmlParser CreateParser() => new(new HtmlParserOptions
+    {
+        IsScripting = false,
+        SkipComments = true,
+        DisableElementPositionTracking = true,
+        ShouldEmitAttribute = static (ref AngleSharp.Html.Parser.Tokens.Struct.StructHtmlToken _, ReadOnlyMemory<char> name) =>
+        {
+            var span = name.Span;
+            foreach (var k in KeptAttributes)
+                if (span.Length == k.Length && span.Equals(k, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        },
+    });
+
+    private static bool IsErrorTitle(string? t) => t != null && t.Length <= 150 && ErrorTitle.IsMatch(t);
+
+    private static HtmlExtractionResult NotArticle(string reason, List<string> decisions)
+    {
+        decisions.Add("not an article: " + reason);
+        return new HtmlExtractionResult { IsArticle = false, NotArticleReason = reason, Decisions = decisions };
+    }
+
+    private static string Clip(string s, int n) => s.Length <= n ? s : s[..n] + "…";
+
+    /// <summary>NUL or many C0 control characters in the first 8 Ki characters.</summary>
+    private static bool LooksBinary(string text)
+    {
+        var head = text.AsSpan(0, Math.Min(text.Length, 8192));
+        int control = 0;
+        foreach (char c in head)
+        {
+            if (c == '\0') return true;
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') control++;
+        }
+        return control * 100 > head.Length * 2;
+    }
+}

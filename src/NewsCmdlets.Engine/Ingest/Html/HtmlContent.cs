@@ -1,0 +1,337 @@
+using System.Text;
+using NewsCmdlets.Engine.Text;
+
+namespace NewsCmdlets.Engine.Ingest.Html;
+
+/// <summary>The story text chosen from a page, with what was set aside.</summary>
+internal sealed class ContentSelection
+{
+    public int Container = -1;
+    public readonly List<TextBlock> Body = new();
+    public readonly List<string> Captions = new();
+    public readonly List<string> Removed = new();
+    public readonly List<TextBlock> Headings1 = new();
+    public int ProseBlocks;
+    public int ProseChars;
+    public int LinkedHeadings;
+    public int FirstBodyBlock = -1;
+}
+
+/// <summary>
+/// Chooses the story on a page. Every text block gets a value: prose (sentences, low link density) counts its
+/// characters, link-heavy and short non-sentence blocks count against; elements add up their blocks' values bottom-up,
+/// with chrome sub-trees (navigation, asides, related stories, share widgets, ads …) counting nothing. The element with
+/// the highest total is the story's container (the deepest one on a tie); inside it, chrome sub-trees, link lists,
+/// captions, the headline and byline/date lines are set aside, and headings, lists and quotes that belong to the
+/// story stay.
+/// </summary>
+internal static class HtmlContent
+{
+    public const int MaxRemovedBlocks = 200;
+
+    /// <summary>A caption's credit: "… (Image: Agency)", "(Photo by …)", "Photo: …" at the start.</summary>
+    private static readonly System.Text.RegularExpressions.Regex CaptionCredit = new(
+        @"\((?:[^()]{0,40}\s)?(?:Image|Images|Photo|Photos|Photograph|Picture|Pic|Credit|Foto|Bild|Video|Illustration)s?\s*(?::|by)[^()]{1,80}\)\s*$|^(?:Photo|Image|Picture|Caption|Credit)s?\s*:\s",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+    public const int MaxRemovedChars = 2000;
+
+    public static ContentSelection Select(HtmlDom dom, List<string> decisions)
+    {
+        var sel = new ContentSelection();
+        var nodes = dom.Nodes;
+        var blocks = dom.Blocks;
+        if (nodes.Count == 0 || blocks.Count == 0) return sel;
+
+        foreach (var b in blocks) Evaluate(b, nodes);
+
+        // Raw prose per element, and the most prose held by a story-like (semantic or story-classed) element below it.
+        var rawProse = new int[nodes.Count];
+        var storyProse = new int[nodes.Count];
+        int allProse = 0;
+        foreach (var b in blocks)
+            if (b.IsProse) { rawProse[b.Owner] += b.Text.Length; allProse += b.Text.Length; }
+        for (int i = nodes.Count - 1; i >= 0; i--)
+        {
+            var n = nodes[i];
+            if ((n.Semantic || n.Hint == Hint.Positive) && !n.IsChrome) storyProse[i] = Math.Max(storyProse[i], rawProse[i]);
+            if (n.Parent < 0) continue;
+            rawProse[n.Parent] += rawProse[i];
+            storyProse[n.Parent] = Math.Max(storyProse[n.Parent], storyProse[i]);
+        }
+        // A chrome word on a wrapper that holds the story ("layout-with-sidebar") is not chrome.
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var n = nodes[i];
+            if (!n.IsChrome || n.ChromeWhy == null || !n.ChromeWhy.StartsWith("class", StringComparison.Ordinal)) continue;
+            if (allProse >= 500 && rawProse[i] >= 0.6 * allProse && storyProse[i] >= 0.5 * allProse)
+            {
+                n.IsChrome = false;
+                decisions.Add($"kept {Describe(n)} despite its {n.ChromeWhy}: it holds the story");
+            }
+        }
+
+        // Bottom-up totals; chrome sub-trees add nothing to their ancestors.
+        foreach (var n in nodes) { n.Score = 0; n.ProseChars = 0; }
+        foreach (var b in blocks)
+        {
+            var o = nodes[b.Owner];
+            o.Score += b.Value;
+            if (b.IsProse) o.ProseChars += b.Text.Length;
+        }
+        for (int i = nodes.Count - 1; i > 0; i--)
+        {
+            var n = nodes[i];
+            if (n.Parent < 0 || n.IsChrome) continue;
+            nodes[n.Parent].Score += n.Score;
+            nodes[n.Parent].ProseChars += n.ProseChars;
+        }
+
+        // Elements inside chrome are candidates only when nothing outside chrome holds prose.
+        var inChrome = new bool[nodes.Count];
+        bool anyOutside = false;
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var n = nodes[i];
+            inChrome[i] = n.IsChrome || n.Parent >= 0 && inChrome[n.Parent];
+            if (!inChrome[i] && n.IsBlock && n.Score > 0) anyOutside = true;
+        }
+        int best = -1;
+        double bestScore = double.NegativeInfinity;
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var n = nodes[i];
+            if (!n.IsBlock || anyOutside && inChrome[i]) continue;
+            double score = n.Score * (n.Semantic || n.Hint == Hint.Positive ? 1.25 : 1.0);
+            // Deeper wins a tie: pre-order visits ancestors first, so >= keeps the deepest equal scorer in a chain.
+            if (score > bestScore + 1e-6 || bestScore > 0 && Math.Abs(score - bestScore) <= 1e-6 && best >= 0 && IsAncestor(nodes, best, i))
+            {
+                best = i; bestScore = score;
+            }
+        }
+        if (best < 0 || bestScore <= 0)
+        {
+            CollectRemoved(dom, sel, 0, blocks.Count, null);
+            return sel;
+        }
+
+        var c = nodes[best];
+        sel.Container = best;
+        decisions.Add($"story container: {Describe(c)} ({bestScore:0} points, {c.ProseChars:N0} characters of prose)");
+        // The runners-up, for -Verbose: elements that are not ancestors or descendants of the winner.
+        var runners = new List<(double, int)>();
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var n = nodes[i];
+            if (!n.IsBlock || i == best || n.Score <= 0 || n.Score < bestScore * 0.2) continue;
+            if (n.BlockStart < c.BlockEnd && n.BlockEnd > c.BlockStart) continue;
+            runners.Add((n.Score, i));
+        }
+        foreach (var (s, i) in runners.OrderByDescending(r => r.Item1).Take(3))
+            decisions.Add($"runner-up: {Describe(nodes[i])} ({s:0} points{(inChrome[i] ? ", inside chrome" : "")})");
+
+        // Text before and after the container.
+        CollectRemoved(dom, sel, 0, c.BlockStart, "outside the story container");
+
+        var kept = new List<TextBlock>();
+        var reasons = new Dictionary<int, string>();
+        int reportedChrome = 0;
+        int lastChrome = -2;
+        for (int k = c.BlockStart; k < c.BlockEnd; k++)
+        {
+            var b = blocks[k];
+            string? why = null;
+            int chrome = EffectiveChrome(nodes, b.Chrome);
+            if (chrome >= 0 && nodes[chrome].Depth > c.Depth)
+            {
+                b.Chrome = chrome;
+                why = nodes[b.Chrome].ChromeWhy ?? "chrome";
+                if (b.Chrome != lastChrome && reportedChrome < 40)
+                {
+                    reportedChrome++;
+                    decisions.Add($"removed {Describe(nodes[b.Chrome])}: {why} ({Preview(b.Text)})");
+                }
+                lastChrome = b.Chrome;
+            }
+            else if (b.Caption >= 0 && nodes[b.Caption].Depth >= c.Depth)
+            {
+                if (sel.Captions.Count < 200 && !sel.Captions.Contains(b.Text)) sel.Captions.Add(b.Text);
+                continue;
+            }
+            else if (nodes[b.Owner].Cluster is int cl && cl >= 0 && nodes[cl].Depth > c.Depth && !b.IsProse)
+            {
+                why = "list of links";
+                if (cl != lastChrome && reportedChrome < 40)
+                {
+                    reportedChrome++;
+                    decisions.Add($"removed {Describe(nodes[cl])}: mostly links ({Preview(b.Text)})");
+                }
+                lastChrome = cl;
+            }
+            else if (b.Heading == 1)
+            {
+                sel.Headings1.Add(b);
+                continue;
+            }
+            else if (b.LinkDensity > 0.5 && b.Heading == 0 && !b.IsProse)
+                why = "link text";
+            else if (b.Words < 60 && !b.InQuote && CaptionCredit.IsMatch(b.Text))
+            {
+                if (sel.Captions.Count < 200 && !sel.Captions.Contains(b.Text)) sel.Captions.Add(b.Text);
+                continue;
+            }
+            else if ((b.Byline >= 0 && nodes[b.Byline].Depth > c.Depth && nodes[b.Byline].TextChars < 400 ||
+                      b.Date >= 0 && nodes[b.Date].Depth > c.Depth && nodes[b.Date].TextChars < 400) && !b.IsProse)
+                why = "byline or date line";
+            else if (b.Words <= 2 && b.Heading == 0 && !b.InListItem && !b.InQuote && !b.InTable && !b.IsProse &&
+                     nodes[b.Owner].Tag is "div" or "section" or "aside" or "span" or "center" && !TextShape.EndsLikeSentence(b.Text))
+                why = "label";
+            if (why != null) { AddRemoved(sel, b.Text); continue; }
+            kept.Add(b);
+        }
+
+        // Leading lines before the first paragraph of prose that are not prose or headings: bylines, stamps, share labels.
+        int firstProse = kept.FindIndex(b => b.IsProse);
+        if (firstProse > 0)
+        {
+            for (int i = 0; i < firstProse; i++)
+            {
+                var b = kept[i];
+                if (b.Heading > 0 || b.InListItem || b.InQuote) continue;
+                if (b.Words <= 12 && !TextShape.EndsLikeSentence(b.Text))
+                {
+                    AddRemoved(sel, b.Text);
+                    kept[i] = null!;
+                }
+            }
+            kept.RemoveAll(b => b == null);
+        }
+        // Trailing lines after the last prose paragraph: headings with nothing under them, short labels.
+        for (int i = kept.Count - 1; i >= 0; i--)
+        {
+            var b = kept[i];
+            if (b.IsProse) break;
+            if (b.Heading > 0 || !b.InListItem && b.Words <= 6 && !TextShape.EndsLikeSentence(b.Text))
+            {
+                AddRemoved(sel, b.Text);
+                kept.RemoveAt(i);
+                continue;
+            }
+            break;
+        }
+        // A heading followed straight by another heading of the same or higher rank has nothing under it.
+        for (int i = kept.Count - 1; i >= 0; i--)
+        {
+            var b = kept[i];
+            if (b.Heading == 0) continue;
+            bool orphan = i == kept.Count - 1 || kept[i + 1].Heading > 0 && kept[i + 1].Heading <= b.Heading;
+            if (orphan) { AddRemoved(sel, b.Text); kept.RemoveAt(i); }
+        }
+
+        foreach (var b in kept)
+        {
+            sel.Body.Add(b);
+            if (b.IsProse) { sel.ProseBlocks++; sel.ProseChars += b.Text.Length; }
+            if (b.Heading is >= 2 and <= 4 && b.LinkDensity > 0.6) sel.LinkedHeadings++;
+        }
+        for (int k = c.BlockStart; k < c.BlockEnd; k++)
+        {
+            var b = blocks[k];
+            if (b.Heading is >= 2 and <= 4 && b.LinkDensity > 0.6) sel.LinkedHeadings++;
+        }
+        CollectRemoved(dom, sel, c.BlockEnd, blocks.Count, "outside the story container");
+        return sel;
+    }
+
+    private static void Evaluate(TextBlock b, List<DomNode> nodes)
+    {
+        int len = b.Text.Length;
+        double ld = b.LinkDensity;
+        if (b.Heading > 0 || b.Caption >= 0)
+        {
+            b.Value = b.Heading > 0 && ld > 0.5 ? -Math.Min(len, 80) * 0.5 : 0;
+            return;
+        }
+        bool cjk = IsMostlyCjk(b.Text);
+        bool sentence = TextShape.EndsLikeSentence(b.Text) || b.Text.EndsWith(':');
+        bool longEnough = cjk ? len >= 25 : b.Words >= 8;
+        bool prose = ld <= 0.5 && longEnough && (sentence || (cjk ? len >= 60 : b.Words >= 20) || b.InQuote || b.InListItem && b.Words >= 12)
+                     // Long sentences full of links (a news round-up) are still prose.
+                     || ld <= 0.8 && sentence && (cjk ? len >= 80 : b.Words >= 20);
+        if (b.Byline >= 0 && nodes[b.Byline].TextChars < 400 || b.Date >= 0 && nodes[b.Date].TextChars < 400) prose = prose && b.Words >= 25;
+        if (prose)
+        {
+            b.IsProse = true;
+            b.Value = len * (1 - ld);
+        }
+        else if (ld > 0.5)
+            b.Value = -len * 0.75;
+        else if (b.InTable)
+            b.Value = 0;
+        else
+            b.Value = -(1 + Math.Min(len, 60) * 0.15);
+    }
+
+    /// <summary>The deepest ancestor-or-self of <paramref name="chrome"/> that is still chrome (some marks are lifted).</summary>
+    private static int EffectiveChrome(List<DomNode> nodes, int chrome)
+    {
+        int guard = 0;
+        while (chrome >= 0 && !nodes[chrome].IsChrome && guard++ < 10_000) chrome = nodes[chrome].Parent;
+        return chrome;
+    }
+
+    private static bool IsMostlyCjk(string s)
+    {
+        int cjk = 0, n = Math.Min(s.Length, 200);
+        for (int i = 0; i < n; i++)
+        {
+            char c = s[i];
+            if (c >= 0x3040 && c <= 0x30FF || c >= 0x4E00 && c <= 0x9FFF || c >= 0xAC00 && c <= 0xD7AF) cjk++;
+        }
+        return cjk * 3 > n;
+    }
+
+    private static bool IsAncestor(List<DomNode> nodes, int ancestor, int node)
+    {
+        int guard = 0;
+        for (int p = nodes[node].Parent; p >= 0 && guard < 10_000; p = nodes[p].Parent, guard++)
+            if (p == ancestor) return true;
+        return false;
+    }
+
+    private static void CollectRemoved(HtmlDom dom, ContentSelection sel, int from, int to, string? why)
+    {
+        var sb = new StringBuilder();
+        int lastOwnerTop = -1;
+        for (int k = from; k < to && sel.Removed.Count < MaxRemovedBlocks; k++)
+        {
+            var b = dom.Blocks[k];
+            // Group consecutive blocks of one chrome element (or one owner) into one removed block.
+            int group = b.Chrome >= 0 ? b.Chrome : b.Owner;
+            if (group != lastOwnerTop && sb.Length > 0) { AddRemoved(sel, sb.ToString()); sb.Clear(); }
+            lastOwnerTop = group;
+            if (sb.Length > 0) sb.Append('\n');
+            if (sb.Length < MaxRemovedChars) sb.Append(b.Text);
+        }
+        if (sb.Length > 0) AddRemoved(sel, sb.ToString());
+    }
+
+    private static void AddRemoved(ContentSelection sel, string text)
+    {
+        if (sel.Removed.Count >= MaxRemovedBlocks) return;
+        sel.Removed.Add(text.Length > MaxRemovedChars ? text[..MaxRemovedChars] + "…" : text);
+    }
+
+    internal static string Describe(DomNode n)
+    {
+        var sb = new StringBuilder("<").Append(n.Tag);
+        string? id = n.El.GetAttribute("id");
+        string? cls = n.El.GetAttribute("class");
+        if (!string.IsNullOrEmpty(id)) sb.Append(" id=\"").Append(Clip(id, 40)).Append('"');
+        if (!string.IsNullOrEmpty(cls)) sb.Append(" class=\"").Append(Clip(cls, 60)).Append('"');
+        return sb.Append('>').ToString();
+    }
+
+    internal static string Preview(string s) => "\"" + Clip(s, 50) + "\"";
+
+    private static string Clip(string s, int n) => s.Length <= n ? s : s[..n] + "…";
+}

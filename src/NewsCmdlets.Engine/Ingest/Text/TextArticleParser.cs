@@ -1,0 +1,517 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using NewsCmdlets.Engine.Model;
+using NewsCmdlets.Engine.Text;
+
+namespace NewsCmdlets.Engine.Ingest.Text;
+
+/// <summary>Options for reading one plain-text article.</summary>
+public sealed class TextArticleOptions
+{
+    /// <summary>Path, URI or name recorded as the article's Source.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The outlet to record when the text does not name one.</summary>
+    public string? Outlet { get; init; }
+
+    /// <summary>"Now" for rejecting dates in the future; defaults to the clock.</summary>
+    public DateTimeOffset? Now { get; init; }
+
+    /// <summary>Warnings noticed before parsing (e.g. while decoding) to carry on the article.</summary>
+    public IReadOnlyList<string>? Warnings { get; init; }
+}
+
+/// <summary>
+/// Reads a news article from plain text as it arrives from saved pages and copy-paste: an optional
+/// <c>date YYYY-MM-DD headline</c> first line, headline, standfirst, captions, bylines, "Posted/Updated" stamps,
+/// datelines, and the page chrome around the story. Chrome is recognised by its structure (short lines without
+/// sentence endings, teaser cards with relative times, cut-off summaries, blocks repeated on the page, distance from
+/// the story); nothing is matched against fixed strings. Text that is not taken into the story is kept in
+/// <see cref="NewsArticle.Removed"/>.
+/// </summary>
+public static class TextArticleParser
+{
+    private const RegexOptions Rx = RegexOptions.CultureInvariant | RegexOptions.Compiled;
+
+    private static readonly Regex HeaderLine = new(@"^(?:date|dated|published)\s*:?\s+(?<date>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)\s*(?<rest>.*)$", Rx | RegexOptions.IgnoreCase);
+    private static readonly Regex Byline = new(@"^(?:by|written by|words by|reporting by)\s+(?<who>\S.{0,160})$", Rx | RegexOptions.IgnoreCase);
+    private static readonly Regex Stamp = new(@"^(?<kind>posted|published|first published|updated|last updated|last modified|modified|created)\s*(?:on|at)?\s*:?\s*(?<when>.{6,80})$", Rx | RegexOptions.IgnoreCase);
+    private static readonly Regex ReportingCredit = new(@"^[\(\[]?\s*(?:additional\s+)?reporting by\s+(?<who>[^;\)\]]{2,200})", Rx | RegexOptions.IgnoreCase);
+    private static readonly Regex CaptionCredit = new(@"\((?:[^()]{0,80}[\s/])?(?:Photo|Photos|Photograph|Image|Images|Video|Illustration|Pool|File)\b[^()]{0,80}\)\s*$|^(?:FILE|PHOTO|IMAGE|VIDEO)\s*[-–—:]\s|^(?:Photo|Image|Picture|Caption|Credit)s?\s*:\s", Rx | RegexOptions.IgnoreCase);
+    private static readonly Regex Copyright = new(@"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?<who>[^.|]{2,80}?)\s*(?:\.|,|\||all rights reserved|$)", Rx | RegexOptions.IgnoreCase);
+    private static readonly Regex Dateline = new(
+        @"^(?<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,4})(?:,\s*(?<region>[A-Z][\p{L}'’.\-]*(?:\s+[A-Z][\p{L}'’.\-]*){0,3}))?(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\((?<agency>[^()]{1,40})\))?\s*(?:—|–|--|-|:)\s+\S",
+        Rx);
+    private static readonly Regex AgencyOnlyDateline = new(@"^\((?<agency>[^()]{1,40})\)\s*(?:—|–|--|-)\s+\S", Rx);
+    private static readonly Regex RoleWords = new(@"\b(?:staff|senior|chief|special|political|foreign|national|local|business|sports|science|health|deputy|associate|managing|contributing)?\s*(?:writer|reporter|correspondent|editor|contributor|columnist|producer|journalist|photographer|analyst|bureau chief|staff)\b", Rx | RegexOptions.IgnoreCase);
+    private static readonly Regex OrgWords = new(@"\b(?:News|Press|Times|Post|Media|Agency|Network|Journal|Herald|Tribune|Daily|Magazine|Broadcasting|Radio|TV|Television|Telegraph|Gazette|Chronicle|Bureau|Reuters|Wire|Newspaper|Online|Channel|Report|Observer|Express|Mail|Star|Sun|Independent|Guardian|Economist|Globe|Standard|Review|Courier|Ledger|Record|Dispatch|Bulletin|Examiner|Inquirer|Enquirer|Sentinel|Monitor|Mirror|Argus|Advertiser|Today|Weekly|Gazette|Digest|Presse|Zeitung|Correspondent)\b", Rx);
+    private static readonly Regex AgencyWords = new(@"\b(?:Agency|Agence|Agencia|Agentur|Newswire|Wire Service|Press Association|News Service|Presse-Agentur)\b", Rx | RegexOptions.IgnoreCase);
+    private static readonly Regex NameToken = new(@"^(?:[\p{Lu}][\p{L}'’.\-]*|de|da|do|dos|del|della|van|von|der|den|la|le|bin|binti|al|el|ibn|y|du|di)$", Rx);
+    private static readonly Regex Noise = new(@"(?:email the author|follow (?:him|her|them|me)? ?on \w+|@\w+|\S+@\S+\.\w+|view (?:all )?(?:articles|stories|profile).*$|updated .*$|posted .*$)", Rx | RegexOptions.IgnoreCase);
+
+    private sealed class Para
+    {
+        public required string Text;
+        public int Words;
+        public Role Role = Role.Candidate;
+        public double Score;
+    }
+
+    private enum Role { Candidate, Header, Title, Standfirst, Caption, Byline, Stamp, Body, Removed }
+
+    public static NewsArticle Parse(string text, TextArticleOptions? options = null)
+    {
+        options ??= new TextArticleOptions();
+        var now = options.Now ?? DateTimeOffset.UtcNow;
+        var sources = new FieldSources();
+        var warnings = new List<string>(options.Warnings ?? Array.Empty<string>());
+
+        var paras = Split(text);
+        string? title = null, standfirst = null, dateline = null, agency = null, outlet = null;
+        DateTimeOffset? published = null, updated = null;
+        string? publishedSource = null, updatedSource = null;
+        var authors = new List<string>();
+        var captions = new List<string>();
+        string? bylineCredit = null;
+
+        int first = 0;
+
+        // 1. "date YYYY-MM-DD <headline or standfirst>" first line.
+        if (paras.Count > 0)
+        {
+            var m = HeaderLine.Match(paras[0].Text);
+            if (m.Success)
+            {
+                paras[0].Role = Role.Header;
+                if (NewsDateParser.TryParse(m.Groups["date"].Value, out var d))
+                {
+                    published = d.Value;
+                    publishedSource = d.HasZone ? "file header line" : d.HasTime ? "file header line (no time zone stated; read as UTC)" : "file header line (date only)";
+                }
+                string rest = m.Groups["rest"].Value.Trim();
+                if (rest.Length > 0)
+                {
+                    if (LooksLikeHeadline(rest)) { title = rest; sources.Set("Title", "file header line"); }
+                    else { standfirst = rest; sources.Set("Standfirst", "file header line"); }
+                }
+                first = 1;
+            }
+        }
+
+        // 2. A headline-shaped first line.
+        if (title == null && first < paras.Count && paras.Count - first > 1)
+        {
+            var p = paras[first];
+            if (LooksLikeHeadline(p.Text) && !IsFrontMatter(p.Text) && !Dateline.IsMatch(p.Text))
+            {
+                p.Role = Role.Title;
+                title = p.Text;
+                sources.Set("Title", "first line");
+                first++;
+            }
+        }
+
+        // 3. Front matter before the story: captions, bylines, stamps, a standalone date, a standfirst.
+        int scanEnd = Math.Min(paras.Count, first + 12);
+        for (int i = first; i < scanEnd; i++)
+        {
+            var p = paras[i];
+            if (CaptionCredit.IsMatch(p.Text) && p.Words < 80) { p.Role = Role.Caption; captions.Add(p.Text); continue; }
+            if (p.Words >= 25 || Dateline.IsMatch(p.Text) || AgencyOnlyDateline.IsMatch(p.Text)) break;
+            var bm = Byline.Match(p.Text);
+            if (bm.Success && TryReadByline(bm.Groups["who"].Value, authors, ref agency, ref outlet))
+            {
+                p.Role = Role.Byline;
+                bylineCredit = TextShape.Normalise(bm.Groups["who"].Value);
+                sources.Set("Authors", "byline");
+                continue;
+            }
+            var sm = Stamp.Match(p.Text);
+            if (sm.Success && NewsDateParser.TryParse(sm.Groups["when"].Value, out var sd))
+            {
+                p.Role = Role.Stamp;
+                string kind = sm.Groups["kind"].Value.ToLowerInvariant();
+                string note = sd.HasZone ? "" : sd.HasTime ? " (no time zone stated; read as UTC)" : " (date only)";
+                if (kind.Contains("updated") || kind.Contains("modified")) { updated = sd.Value; updatedSource = $"'{Cap(kind)}' stamp{note}"; }
+                else
+                {
+                    // A stamp with a time is more precise than a header date for the same day.
+                    if (published == null || sd.HasTime && published.Value.Date == sd.Value.Date || publishedSource?.StartsWith("file header") != true)
+                    {
+                        published = sd.Value; publishedSource = $"'{Cap(kind)}' stamp{note}";
+                    }
+                }
+                continue;
+            }
+            if (p.Words <= 8 && NewsDateParser.TryParse(p.Text, out var ld) && p.Text.Length <= 60)
+            {
+                p.Role = Role.Stamp;
+                if (published == null) { published = ld.Value; publishedSource = "date line above the story" + (ld.HasTime ? (ld.HasZone ? "" : " (no time zone stated; read as UTC)") : " (date only)"); }
+                continue;
+            }
+            // A prose paragraph followed closely by a byline or stamp is the standfirst.
+            if (standfirst == null && TextShape.EndsLikeSentence(p.Text) && p.Words >= 6)
+            {
+                bool metaFollows = false;
+                for (int j = i + 1; j < Math.Min(paras.Count, i + 4); j++)
+                    if (IsFrontMatter(paras[j].Text)) { metaFollows = true; break; }
+                if (metaFollows) { p.Role = Role.Standfirst; standfirst = p.Text; sources.Set("Standfirst", "paragraph above the byline"); continue; }
+            }
+        }
+
+        // 4. Choose the story: the best-scoring run of paragraphs (prose scores its words, chrome shapes score below zero).
+        var candidates = new List<int>();
+        for (int i = 0; i < paras.Count; i++) if (paras[i].Role == Role.Candidate) candidates.Add(i);
+        ScoreCandidates(paras, candidates, bylineCredit);
+        (int bestStart, int bestEnd) = BestRun(paras, candidates);
+
+        var body = new List<string>();
+        var seenInBody = new HashSet<string>(StringComparer.Ordinal);
+        for (int k = 0; k < candidates.Count; k++)
+        {
+            var p = paras[candidates[k]];
+            bool inSpan = k >= bestStart && k <= bestEnd;
+            if (!inSpan) { p.Role = Role.Removed; continue; }
+            string norm = TextShape.Normalise(p.Text);
+            if (TextShape.IsTimeLike(p.Text) || norm.Length == 0 || !seenInBody.Add(norm) || IsSignature(p.Text, norm, bylineCredit))
+            {
+                p.Role = Role.Removed;
+                continue;
+            }
+            if (CaptionCredit.IsMatch(p.Text) && p.Words < 80) { p.Role = Role.Caption; captions.Add(p.Text); continue; }
+            var rc = ReportingCredit.Match(p.Text);
+            if (rc.Success && p.Words <= 40)
+            {
+                if (authors.Count == 0 && TryReadByline(rc.Groups["who"].Value, authors, ref agency, ref outlet)) sources.Set("Authors", "'Reporting by' credit");
+                p.Role = Role.Removed;
+                continue;
+            }
+            p.Role = Role.Body;
+            body.Add(p.Text);
+        }
+
+        // 5. Credits outside the story: a signature "Name, Agency" line, a copyright line.
+        foreach (var p in paras)
+        {
+            if (p.Role != Role.Removed || p.Words > 14) continue;
+            var tb = Byline.Match(p.Text);
+            if (tb.Success && authors.Count == 0)
+            {
+                string? a2 = agency, o2 = outlet;
+                var tmp = new List<string>();
+                if (TryReadByline(tb.Groups["who"].Value, tmp, ref a2, ref o2))
+                {
+                    authors.AddRange(tmp); agency = a2; outlet = o2;
+                    bylineCredit ??= TextShape.Normalise(tb.Groups["who"].Value);
+                    sources.Set("Authors", "byline after the story");
+                    if (outlet != null) sources.Set("Outlet", "byline after the story");
+                    continue;
+                }
+            }
+            if (authors.Count == 0 && agency == null && LooksLikeCredit(p.Text))
+            {
+                var tmpAuthors = new List<string>();
+                string? a = null, o = null;
+                if (TryReadByline(p.Text, tmpAuthors, ref a, ref o) && a != null)
+                {
+                    authors.AddRange(tmpAuthors); agency = a;
+                    sources.Set("Authors", "credit line after the story");
+                }
+            }
+            var cm = Copyright.Match(p.Text);
+            if (cm.Success && outlet == null)
+            {
+                string who = cm.Groups["who"].Value.Trim();
+                if (WireAgencies.TryResolve(who, out var ag)) { agency ??= ag; }
+                else if (who.Length > 1 && char.IsUpper(who[0])) { outlet = who; sources.Set("Outlet", "copyright line"); }
+            }
+        }
+
+        // 6. Dateline of the first story paragraph, with the agency in parentheses.
+        if (body.Count > 0)
+        {
+            var dm = Dateline.Match(body[0]);
+            if (dm.Success && dm.Groups["place"].Value.Count(char.IsLetter) >= 2)
+            {
+                dateline = TextShape.TitleCaseIfUpper(dm.Groups["place"].Value.Trim());
+                sources.Set("Dateline", "dateline");
+            }
+            else dm = AgencyOnlyDateline.Match(body[0]);
+            if (dm.Success && dm.Groups["agency"].Success)
+            {
+                string who = dm.Groups["agency"].Value;
+                if (WireAgencies.TryResolve(who, out var ag))
+                {
+                    if (agency == null) { agency = ag; sources.Set("Agency", "dateline"); }
+                }
+                else if (agency == null && outlet == null && who.Length <= 20 && who.Any(char.IsUpper)) { outlet = who.Trim(); sources.Set("Outlet", "dateline"); }
+            }
+        }
+        if (agency != null && !sources.ContainsKey("Agency")) sources.Set("Agency", sources.TryGetValue("Authors", out var au) ? au : "credit line");
+
+        if (!string.IsNullOrWhiteSpace(options.Outlet))
+        {
+            if (outlet == null) { outlet = options.Outlet.Trim(); sources.Set("Outlet", "-Outlet parameter"); }
+        }
+        else if (outlet != null && !sources.ContainsKey("Outlet")) sources.Set("Outlet", "byline");
+
+        // 7. Title fallbacks.
+        if (title == null && standfirst != null) { title = standfirst; sources.Set("Title", "standfirst (the text has no headline)"); }
+        if (title == null && body.Count > 0) { title = FirstSentence(body[0]); sources.Set("Title", "first sentence of the story (the text has no headline)"); }
+
+        // 8. Dates: never in the future.
+        if (published is { } pv && pv > now.AddDays(1))
+        {
+            warnings.Add($"The publication date {pv:yyyy-MM-dd} ({publishedSource}) is in the future and was ignored.");
+            published = null; publishedSource = null;
+        }
+        if (updated is { } uv && uv > now.AddDays(1))
+        {
+            warnings.Add($"The update date {uv:yyyy-MM-dd} ({updatedSource}) is in the future and was ignored.");
+            updated = null; updatedSource = null;
+        }
+        if (publishedSource != null) sources.Set("Published", publishedSource);
+        if (updatedSource != null) sources.Set("Updated", updatedSource);
+
+        string bodyText = string.Join("\n", body);
+        string? language = LanguageDetector.Detect(bodyText.Length > 0 ? bodyText : text);
+        if (language != null) sources.Set("Language", "function words of the body");
+
+        // Removed blocks in document order; consecutive removed paragraphs form one block.
+        var removed = new List<string>();
+        var block = new StringBuilder();
+        foreach (var p in paras)
+        {
+            bool isRemoved = p.Role is Role.Removed or Role.Byline or Role.Stamp or Role.Header;
+            if (isRemoved)
+            {
+                if (block.Length > 0) block.Append('\n');
+                block.Append(p.Text);
+            }
+            else if (block.Length > 0) { removed.Add(block.ToString()); block.Clear(); }
+        }
+        if (block.Length > 0) removed.Add(block.ToString());
+
+        return new NewsArticle
+        {
+            Id = ComputeId(title, bodyText),
+            Title = title,
+            Standfirst = standfirst,
+            Body = bodyText,
+            Paragraphs = new TextList(body, "\n"),
+            Captions = new TextList(captions, "\n"),
+            Published = published,
+            Updated = updated,
+            Authors = new TextList(authors.Distinct(StringComparer.OrdinalIgnoreCase).ToList()),
+            Agency = agency,
+            Outlet = outlet,
+            Dateline = dateline,
+            Language = language,
+            WordCount = TextShape.CountWords(bodyText),
+            Source = options.Source,
+            SourceKind = "Text",
+            Sources = sources,
+            Removed = new TextList(removed, "\n\n"),
+            Warnings = new TextList(warnings),
+        };
+    }
+
+    /// <summary>SHA-256 of the normalised title and body; the first 16 hex digits.</summary>
+    public static string ComputeId(string? title, string body)
+    {
+        string norm = TextShape.Normalise(title ?? "") + "\n" + TextShape.Normalise(body);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(norm), hash);
+        return Convert.ToHexString(hash[..8]).ToLowerInvariant();
+    }
+
+    private static List<Para> Split(string text)
+    {
+        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u00A0', ' ').Replace("\uFEFF", "").Split('\n');
+        // Blocks separated by blank lines.
+        var blocks = new List<List<string>>();
+        var current = new List<string>();
+        foreach (var raw in lines)
+        {
+            string line = CollapseSpaces(raw);
+            if (line.Length == 0) { if (current.Count > 0) { blocks.Add(current); current = new List<string>(); } }
+            else current.Add(line);
+        }
+        if (current.Count > 0) blocks.Add(current);
+
+        bool wrapped = IsHardWrapped(blocks);
+        var paras = new List<Para>();
+        foreach (var b in blocks)
+        {
+            if (wrapped)
+            {
+                // Join wrapped lines, but keep lines that end a sentence and are followed by an indentation-free new sentence.
+                paras.Add(new Para { Text = string.Join(' ', b) });
+            }
+            else
+            {
+                foreach (var l in b) paras.Add(new Para { Text = l });
+            }
+        }
+        foreach (var p in paras) p.Words = TextShape.CountWords(p.Text);
+        return paras;
+    }
+
+    private static string CollapseSpaces(string s)
+    {
+        s = s.Trim();
+        if (s.IndexOf("  ", StringComparison.Ordinal) < 0 && s.IndexOf('\t') < 0) return s;
+        return Regex.Replace(s, @"[ \t]+", " ");
+    }
+
+    /// <summary>Text wrapped at a fixed width: multi-line blocks whose lines (but the last) fill most of the width.</summary>
+    private static bool IsHardWrapped(List<List<string>> blocks)
+    {
+        int inner = 0, full = 0, maxLen = 0;
+        foreach (var b in blocks)
+            foreach (var l in b) maxLen = Math.Max(maxLen, l.Length);
+        if (maxLen == 0 || maxLen > 120) return false;
+        foreach (var b in blocks)
+        {
+            if (b.Count < 2) continue;
+            for (int i = 0; i < b.Count - 1; i++)
+            {
+                inner++;
+                if (b[i].Length >= maxLen * 0.75 && !TextShape.EndsLikeSentence(b[i])) full++;
+            }
+        }
+        return inner >= 4 && full >= inner * 0.6;
+    }
+
+    private static bool LooksLikeHeadline(string s)
+    {
+        int words = TextShape.CountWords(s);
+        if (words == 0 || words > 25 || s.Length > 220) return false;
+        string t = s.TrimEnd('"', '”', '’', '\'', ' ');
+        return !t.EndsWith('.') && !t.EndsWith('…') && !t.EndsWith(':');
+    }
+
+    private static bool IsFrontMatter(string s) =>
+        s.Length <= 200 && (Byline.IsMatch(s) || Stamp.IsMatch(s) && NewsDateParser.TryParse(s, out _) || CaptionCredit.IsMatch(s));
+
+    private static bool LooksLikeCredit(string s)
+    {
+        // "Name Surname, The Agency" or "The Agency" alone.
+        var parts = s.Split(new[] { ',', '/', '|' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length is >= 1 and <= 3 && parts.Any(x => WireAgencies.TryResolve(x, out _)) && !TextShape.EndsLikeSentence(s);
+    }
+
+    private static bool IsSignature(string text, string norm, string? bylineCredit)
+    {
+        if (bylineCredit != null && norm == bylineCredit) return true;
+        return text.Length <= 100 && LooksLikeCredit(text) && TextShape.CountWords(text) <= 10;
+    }
+
+    private static void ScoreCandidates(List<Para> paras, List<int> candidates, string? bylineCredit)
+    {
+        // How often each block occurs on the page: chrome repeats, stories do not.
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (int i in candidates)
+        {
+            string n = TextShape.Normalise(paras[i].Text);
+            if (n.Length > 0) counts[n] = counts.TryGetValue(n, out var c) ? c + 1 : 1;
+        }
+
+        // Teaser cards: a summary next to a relative time or a duration ("57m ago", "1:54"), or behind card headlines.
+        var teaser = new HashSet<int>();
+        for (int k = 0; k < candidates.Count; k++)
+        {
+            if (!TextShape.IsTimeLike(paras[candidates[k]].Text)) continue;
+            for (int d = -2; d <= 2; d++)
+            {
+                int j = k + d;
+                if (d == 0 || j < 0 || j >= candidates.Count) continue;
+                if (Math.Abs(d) == 2)
+                {
+                    // Only across a headline-shaped line between the time and the summary.
+                    var mid = paras[candidates[k + d / 2]];
+                    if (mid.Words > 20 || TextShape.EndsLikeSentence(mid.Text) || TextShape.IsTimeLike(mid.Text)) continue;
+                }
+                teaser.Add(j);
+            }
+        }
+
+        for (int k = 0; k < candidates.Count; k++)
+        {
+            var p = paras[candidates[k]];
+            int w = p.Words;
+            string norm = TextShape.Normalise(p.Text);
+            if (TextShape.IsTimeLike(p.Text)) p.Score = -8;
+            else if (w == 0) p.Score = -2;
+            else if (counts.TryGetValue(norm, out var c) && c > 1 && w >= 2) p.Score = -(w + 5);
+            else if (bylineCredit != null && norm == bylineCredit) p.Score = -10;
+            else if (TextShape.IsTruncated(p.Text)) p.Score = -(4 + w / 2.0);
+            else if (teaser.Contains(k)) p.Score = -(4 + w / 2.0);
+            else if (TextShape.EndsLikeSentence(p.Text) && w >= 5) p.Score = w;
+            else if (w >= 25) p.Score = w / 2.0;
+            else p.Score = -(3 + w / 2.0);
+        }
+    }
+
+    /// <summary>Maximum-sum run over the candidates' scores; the first such run wins ties.</summary>
+    private static (int Start, int End) BestRun(List<Para> paras, List<int> candidates)
+    {
+        if (candidates.Count == 0) return (0, -1);
+        double best = double.NegativeInfinity, run = 0;
+        int bestStart = 0, bestEnd = -1, runStart = 0;
+        for (int k = 0; k < candidates.Count; k++)
+        {
+            double s = paras[candidates[k]].Score;
+            if (run <= 0) { run = s; runStart = k; }
+            else run += s;
+            if (run > best) { best = run; bestStart = runStart; bestEnd = k; }
+        }
+        if (best <= 0)
+        {
+            // Nothing reads like prose (lists, verse, very short notes): keep every paragraph rather than lose text.
+            return (0, candidates.Count - 1);
+        }
+        return (bestStart, bestEnd);
+    }
+
+    /// <summary>Splits a byline ("Jane Doe and John Roe, The Associated Press") into authors, agency and outlet.</summary>
+    internal static bool TryReadByline(string who, List<string> authors, ref string? agency, ref string? outlet)
+    {
+        string s = Noise.Replace(who, " ").Trim().TrimEnd('.', ',', '|', ';', ' ');
+        if (s.Length == 0) return false;
+        var parts = Regex.Split(s, @"\s*(?:,|;|\||/|\band\b|&|\bund\b|\bet\b|\by\b(?=\s+\p{Lu}))\s*", RegexOptions.CultureInvariant)
+            .Select(x => x.Trim()).Where(x => x.Length > 0).ToList();
+        bool any = false;
+        var found = new List<string>();
+        foreach (var raw in parts)
+        {
+            string part = Regex.Replace(raw, @"\s+(?:in|from|at)\s+\p{Lu}[\p{L}\s.'-]*$", "", RegexOptions.CultureInvariant).Trim();
+            if (part.Length == 0) continue;
+            if (WireAgencies.TryResolve(part, out var ag)) { agency ??= ag; any = true; continue; }
+            if (RoleWords.IsMatch(part) && !part.Split(' ').All(t => NameToken.IsMatch(t) && !RoleWords.IsMatch(t))) { any = true; continue; }
+            if (AgencyWords.IsMatch(part)) { agency ??= part; any = true; continue; }
+            if (OrgWords.IsMatch(part)) { outlet ??= part; any = true; continue; }
+            var tokens = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (tokens.Length is >= 1 and <= 5 && tokens.All(t => NameToken.IsMatch(t)) && tokens.Count(t => char.IsUpper(t[0])) >= 1 && part.Length <= 60)
+            {
+                if (tokens.Length == 1 && authors.Count == 0 && found.Count == 0 && parts.Count == 1) { found.Add(TextShape.TitleCaseIfUpper(part)); any = true; continue; }
+                found.Add(TextShape.TitleCaseIfUpper(part));
+                any = true;
+                continue;
+            }
+            return false; // not a byline after all (a sentence that starts with "By …")
+        }
+        authors.AddRange(found);
+        return any;
+    }
+
+    private static string FirstSentence(string s)
+    {
+        var m = Regex.Match(s, @"^.{20,200}?[.!?](?=\s+\p{Lu}|\s*$)", RegexOptions.CultureInvariant);
+        string t = m.Success ? m.Value : s;
+        return t.Length > 200 ? t[..197].TrimEnd() + "…" : t;
+    }
+
+    private static string Cap(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}

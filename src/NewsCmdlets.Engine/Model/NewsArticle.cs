@@ -1,0 +1,67 @@
+namespace NewsCmdlets.Engine.Model;
+
+/// <summary>
+/// One news article as imported: the story's text with page chrome removed, its metadata, and where each
+/// derived value came from. Every property exports as one clean CSV column.
+/// </summary>
+public sealed class NewsArticle
+{
+    /// <summary>Stable identifier: the first 16 hex digits of SHA-256 over the normalised title and body.</summary>
+    public string Id { get; init; } = "";
+
+    /// <summary>The headline. When the text has none, the standfirst stands in (see <see cref="Sources"/>).</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The summary line under the headline ("dek"), when the text has one.</summary>
+    public string? Standfirst { get; init; }
+
+    /// <summary>The story, one paragraph a line.</summary>
+    public string Body { get; init; } = "";
+
+    /// <summary>The story's paragraphs (subheadings included).</summary>
+    public TextList Paragraphs { get; init; } = TextList.Empty;
+
+    /// <summary>Photo and video captions found with the story, kept out of the body.</summary>
+    public TextList Captions { get; init; } = TextList.Empty;
+
+    /// <summary>When the article was first published, with its offset; null when unknown.</summary>
+    public DateTimeOffset? Published { get; init; }
+
+    /// <summary>When the article was last updated; null when the text does not say.</summary>
+    public DateTimeOffset? Updated { get; init; }
+
+    /// <summary>Human authors (wire services and organisations go to <see cref="Agency"/>).</summary>
+    public TextList Authors { get; init; } = TextList.Empty;
+
+    /// <summary>The wire service credited for the story (The Associated Press, Reuters, AFP, …), if any.</summary>
+    public string? Agency { get; init; }
+
+    /// <summary>The publication the article came from, when known.</summary>
+    public string? Outlet { get; init; }
+
+    /// <summary>The place named in the dateline ("Seoul"), if the story has one.</summary>
+    public string? Dateline { get; init; }
+
+    /// <summary>ISO 639-1 code of the text's language ("en"), or null when it cannot be told.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Number of words in <see cref="Body"/>.</summary>
+    public int WordCount { get; init; }
+
+    /// <summary>The file path or URI the article was read from, or the name given with -SourceName.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>What kind of input the article came from: Text, Html or Feed.</summary>
+    public string SourceKind { get; init; } = "Text";
+
+    /// <summary>Where each derived field came from, e.g. <c>Published=file header line; Authors=byline</c>.</summary>
+    public FieldSources Sources { get; init; } = new();
+
+    /// <summary>Text that was not taken into the story (page chrome, teasers, stamps), block by block, so nothing is lost.</summary>
+    public TextList Removed { get; init; } = new(Array.Empty<string>(), Environment.NewLine);
+
+    /// <summary>Problems noticed while reading the input (e.g. invalid UTF-8 replaced).</summary>
+    public TextList Warnings { get; init; } = TextList.Empty;
+
+    public override string ToString() => Title ?? Id;
+}

@@ -1,0 +1,96 @@
+using System.Collections;
+using System.Collections.ObjectModel;
+
+namespace NewsCmdlets.Engine.Model;
+
+/// <summary>
+/// A read-only list of strings that prints as its items joined. PowerShell enumerates it like any array
+/// (<c>-contains</c>, <c>ForEach-Object</c>, <c>ConvertTo-Json</c> see the items), while <c>Export-Csv</c>, which calls
+/// <see cref="ToString"/>, writes the joined text instead of a type name such as <c>System.String[]</c>.
+/// </summary>
+public sealed class TextList : ReadOnlyCollection<string>
+{
+    public static new readonly TextList Empty = new(Array.Empty<string>(), "; ");
+
+    private readonly string _separator;
+
+    public TextList(IEnumerable<string> items, string separator = "; ")
+        : base(items as IList<string> ?? items.ToList())
+    {
+        _separator = separator;
+    }
+
+    /// <summary>The separator used by <see cref="ToString"/>.</summary>
+    public string Separator => _separator;
+
+    public override string ToString() => string.Join(_separator, this);
+}
+
+/// <summary>
+/// Where each derived field of an article came from ("Published" → "file header line"), in insertion order.
+/// Prints as <c>Field=source; Field=source</c> so it exports as one CSV column.
+/// </summary>
+public sealed class FieldSources : IReadOnlyDictionary<string, string>, IDictionary
+{
+    private readonly List<KeyValuePair<string, string>> _items = new();
+
+    public void Set(string field, string source)
+    {
+        for (int i = 0; i < _items.Count; i++)
+        {
+            if (string.Equals(_items[i].Key, field, StringComparison.OrdinalIgnoreCase))
+            {
+                _items[i] = new(field, source);
+                return;
+            }
+        }
+        _items.Add(new(field, source));
+    }
+
+    public void Remove(string field) => _items.RemoveAll(kv => string.Equals(kv.Key, field, StringComparison.OrdinalIgnoreCase));
+
+    public string this[string key] => TryGetValue(key, out var v) ? v : throw new KeyNotFoundException(key);
+    public IEnumerable<string> Keys => _items.Select(kv => kv.Key);
+    public IEnumerable<string> Values => _items.Select(kv => kv.Value);
+    public int Count => _items.Count;
+    public bool ContainsKey(string key) => TryGetValue(key, out _);
+
+    public bool TryGetValue(string key, out string value)
+    {
+        foreach (var kv in _items)
+        {
+            if (string.Equals(kv.Key, key, StringComparison.OrdinalIgnoreCase)) { value = kv.Value; return true; }
+        }
+        value = "";
+        return false;
+    }
+
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => _items.GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public override string ToString() => string.Join("; ", _items.Select(kv => kv.Key + "=" + kv.Value));
+
+    // Non-generic IDictionary, read-only: lets PowerShell read entries as properties ($article.Sources.Published)
+    // and ConvertTo-Json write them as an object.
+    object? IDictionary.this[object key]
+    {
+        get => key is string k && TryGetValue(k, out var v) ? v : null;
+        set => throw new NotSupportedException("Sources is read-only.");
+    }
+    ICollection IDictionary.Keys => Keys.ToList();
+    ICollection IDictionary.Values => Values.ToList();
+    bool IDictionary.IsReadOnly => true;
+    bool IDictionary.IsFixedSize => true;
+    bool ICollection.IsSynchronized => false;
+    object ICollection.SyncRoot => _items;
+    void IDictionary.Add(object key, object? value) => throw new NotSupportedException("Sources is read-only.");
+    void IDictionary.Clear() => throw new NotSupportedException("Sources is read-only.");
+    bool IDictionary.Contains(object key) => key is string k && ContainsKey(k);
+    void IDictionary.Remove(object key) => throw new NotSupportedException("Sources is read-only.");
+    void ICollection.CopyTo(Array array, int index)
+    {
+        foreach (var kv in _items) array.SetValue(new DictionaryEntry(kv.Key, kv.Value), index++);
+    }
+    IDictionaryEnumerator IDictionary.GetEnumerator() =>
+        new Hashtable(_items.ToDictionary(kv => kv.Key, kv => (object)kv.Value, StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase).GetEnumerator();
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace NewsCmdlets.Engine.Text;
+
+/// <summary>Small, allocation-light measurements of a line of text that chrome detection is built on.</summary>
+public static class TextShape
+{
+    public static int CountWords(string s)
+    {
+        int n = 0;
+        bool inWord = false;
+        foreach (char c in s)
+        {
+            bool w = char.IsLetterOrDigit(c);
+            if (w && !inWord) n++;
+            inWord = w || (inWord && (c == '\'' || c == '’' || c == '-'));
+        }
+        return n;
+    }
+
+    /// <summary>Ends like a sentence: . ! ? possibly followed by closing quotes or brackets.</summary>
+    public static bool EndsLikeSentence(string s)
+    {
+        int i = s.Length - 1;
+        while (i >= 0 && (s[i] is '"' or '”' or '’' or '\'' or ')' or ']' or '»' or ' ')) i--;
+        if (i < 0) return false;
+        if (s[i] == '.' && i >= 2 && s[i - 1] == '.' && s[i - 2] == '.') return false; // "..." is a cut teaser
+        return s[i] is '.' or '!' or '?' or '。' or '！' or '？';
+    }
+
+    /// <summary>Cut off with an ellipsis, the shape of a teaser.</summary>
+    public static bool IsTruncated(string s)
+    {
+        string t = s.TrimEnd();
+        return t.EndsWith("...", StringComparison.Ordinal) || t.EndsWith("…", StringComparison.Ordinal) || t.EndsWith("[…]", StringComparison.Ordinal);
+    }
+
+    private static readonly Regex TimeLike = new(
+        @"^(?:\d{1,2}:\d{2}(?::\d{2})?|\d+\s*(?:s|sec|secs|m|min|mins|h|hr|hrs|d|w|mo|y|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|just now|updated|an? (?:minute|hour|day|week) ago|yesterday|today)\.?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    /// <summary>A line that is only a relative time or a video duration ("57m ago", "1:54").</summary>
+    public static bool IsTimeLike(string s) => s.Length <= 24 && TimeLike.IsMatch(s.Trim());
+
+    /// <summary>Normalised form for comparing blocks: lower case, letters and digits only, single spaces.</summary>
+    public static string Normalise(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        bool space = false;
+        foreach (char c in s)
+        {
+            if (char.IsLetterOrDigit(c)) { if (space && sb.Length > 0) sb.Append(' '); sb.Append(char.ToLowerInvariant(c)); space = false; }
+            else space = true;
+        }
+        return sb.ToString();
+    }
+
+    private static readonly HashSet<string> LowerParticles = new(StringComparer.OrdinalIgnoreCase)
+    { "de", "da", "do", "dos", "das", "del", "della", "la", "le", "of", "the", "and", "van", "von", "der", "den", "al", "el", "bin", "du" };
+
+    /// <summary>"SEOUL" → "Seoul", "RIO DE JANEIRO" → "Rio de Janeiro"; mixed-case text is returned as it is.</summary>
+    public static string TitleCaseIfUpper(string s)
+    {
+        if (s.Any(char.IsLower)) return s;
+        var words = s.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (i > 0 && LowerParticles.Contains(words[i])) continue;
+            words[i] = CapitaliseParts(words[i]);
+        }
+        return string.Join(' ', words);
+    }
+
+    private static string CapitaliseParts(string w)
+    {
+        var sb = new StringBuilder(w);
+        bool start = true;
+        for (int i = 0; i < sb.Length; i++)
+        {
+            if (start && char.IsLetter(sb[i])) { sb[i] = char.ToUpper(sb[i], CultureInfo.InvariantCulture); start = false; }
+            else if (sb[i] is '-' or '.' or '\'' or '’') start = sb[i] != '\'' && sb[i] != '’' || i == 1;
+        }
+        return sb.ToString();
+    }
+}
