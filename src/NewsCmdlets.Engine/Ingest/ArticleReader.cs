@@ -1,3 +1,5 @@
+using System.Text;
+using NewsCmdlets.Engine.Ingest.Html;
 using NewsCmdlets.Engine.Ingest.Text;
 using NewsCmdlets.Engine.Model;
 
@@ -16,18 +18,22 @@ public sealed class ArticleReadOptions
     public DateTimeOffset? Now { get; init; }
 }
 
+/// <summary>An article and the notes on how it was read (for -Verbose).</summary>
+public sealed record ArticleReadResult(NewsArticle Article, IReadOnlyList<string> Decisions);
+
 /// <summary>
-/// Reads one article from a file or a string: checks size, recognises binary and empty input, decodes, and hands
-/// the text to the right parser. Every problem is an <see cref="InputProblemException"/> naming the input.
+/// Reads one article from a file or a string: checks size, recognises binary and empty input, tells HTML from plain
+/// text by content (not by extension), decodes, and hands the text to the right parser. Every problem is an
+/// <see cref="InputProblemException"/> naming the input.
 /// </summary>
 public static class ArticleReader
 {
-    public static NewsArticle ReadFile(string path, ArticleReadOptions options, CancellationToken cancel = default)
+    public static ArticleReadResult ReadFile(string path, ArticleReadOptions options, CancellationToken cancel = default)
     {
         if (Directory.Exists(path))
             throw new InputProblemException(InputProblemKind.IsDirectory, path,
                 $"'{path}' is a directory, not an article file. Import the files in it with " +
-                $"Get-ChildItem '{path}' -File | Import-NewsArticle, or give a wildcard such as '{System.IO.Path.Combine(path, "*.txt")}'.");
+                $"Get-ChildItem '{path}' -File | Import-NewsArticle, or give a wildcard such as '{Path.Combine(path, "*.txt")}'.");
         var info = new FileInfo(path);
         if (!info.Exists)
             throw new InputProblemException(InputProblemKind.NotFound, path, $"Cannot find the file '{path}' because it does not exist.");
@@ -48,23 +54,64 @@ public static class ArticleReader
             throw new InputProblemException(InputProblemKind.Unreadable, path, $"Cannot read '{path}': {ex.Message}", ex);
         }
         cancel.ThrowIfCancellationRequested();
-        var decoded = TextDecoder.Decode(bytes, path);
-        return ParseText(decoded.Text, path, options, decoded.Warnings, InputProblemKind.Empty);
+        return ReadBytes(bytes, path, null, null, options);
     }
 
-    /// <summary>Reads an article handed over as a string (e.g. from Get-Content -Raw).</summary>
-    public static NewsArticle ReadContent(string content, string? sourceName, ArticleReadOptions options)
+    /// <summary>Reads an article from bytes (a file's or an HTTP response's), HTML or text by content.</summary>
+    public static ArticleReadResult ReadBytes(byte[] bytes, string source, string? httpContentType, Uri? baseUri, ArticleReadOptions options)
     {
-        string name = sourceName ?? "(content)";
-        return ParseText(content, sourceName, options, Array.Empty<string>(), InputProblemKind.Empty, name);
+        if (IsHtml(bytes))
+        {
+            var warnings = new List<string>();
+            string html = HtmlDecoder.Decode(bytes, httpContentType, out _, warnings);
+            return ReadHtml(html, source, baseUri, options, warnings);
+        }
+        var decoded = TextDecoder.Decode(bytes, source);
+        return ReadText(decoded.Text, source, source, options, decoded.Warnings);
     }
 
-    private static NewsArticle ParseText(string text, string? source, ArticleReadOptions options, IReadOnlyList<string> warnings,
-        InputProblemKind emptyKind, string? displayName = null)
+    /// <summary>Reads an article handed over as a string (e.g. from Get-Content -Raw): HTML or text by content.</summary>
+    public static ArticleReadResult ReadContent(string content, string? sourceName, Uri? baseUri, ArticleReadOptions options)
     {
-        string name = displayName ?? source ?? "(content)";
+        string name = sourceName ?? baseUri?.ToString() ?? "(content)";
+        if (HtmlDecoder.LooksLikeHtml(content.AsSpan(0, Math.Min(content.Length, 4096))))
+            return ReadHtml(content, name, baseUri, options, new List<string>(), sourceName ?? baseUri?.ToString());
+        return ReadText(content, sourceName, name, options, Array.Empty<string>());
+    }
+
+    private static bool IsHtml(byte[] bytes)
+    {
+        int n = Math.Min(bytes.Length, 4096);
+        int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        if (bytes.Length >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF))
+        {
+            string utf16 = (bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(bytes, 2, Math.Min(bytes.Length - 2, 8192));
+            return HtmlDecoder.LooksLikeHtml(utf16);
+        }
+        if (TextDecoder.LooksBinary(bytes.AsSpan(0, n))) return false; // reported as binary by the text path
+        return HtmlDecoder.LooksLikeHtml(Encoding.Latin1.GetString(bytes, start, n - start));
+    }
+
+    private static ArticleReadResult ReadHtml(string html, string name, Uri? baseUri, ArticleReadOptions options, List<string> warnings, string? source = null)
+    {
+        var result = HtmlArticleExtractor.Extract(html, new HtmlArticleOptions
+        {
+            Source = source ?? name,
+            BaseUri = baseUri,
+            Outlet = options.Outlet,
+            Now = options.Now,
+            Warnings = warnings,
+        });
+        if (!result.IsArticle || result.Article == null)
+            throw new InputProblemException(InputProblemKind.NoArticle, name,
+                $"'{name}' is a web page without an article ({result.NotArticleReason}). Import the story pages it links to instead.");
+        return new ArticleReadResult(result.Article, result.Decisions);
+    }
+
+    private static ArticleReadResult ReadText(string text, string? source, string name, ArticleReadOptions options, IReadOnlyList<string> warnings)
+    {
         if (string.IsNullOrWhiteSpace(text))
-            throw new InputProblemException(emptyKind, name, $"'{name}' contains only white space: there is no article to import.");
+            throw new InputProblemException(InputProblemKind.Empty, name, $"'{name}' contains only white space: there is no article to import.");
         var article = TextArticleParser.Parse(text, new TextArticleOptions
         {
             Source = source,
@@ -74,7 +121,7 @@ public static class ArticleReader
         });
         if (article.WordCount == 0 && string.IsNullOrEmpty(article.Title))
             throw new InputProblemException(InputProblemKind.NoArticle, name, $"'{name}' has no words that could form an article.");
-        return article;
+        return new ArticleReadResult(article, new[] { $"read as plain text; {article.Removed.Count} block(s) set aside as page chrome or credits" });
     }
 
     public static string FormatBytes(long n) =>

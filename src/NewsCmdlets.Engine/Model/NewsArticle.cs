@@ -51,6 +51,9 @@ public sealed class NewsArticle
     /// <summary>The file path or URI the article was read from, or the name given with -SourceName.</summary>
     public string? Source { get; init; }
 
+    /// <summary>The article's web address: the page's canonical link, or the address it was read from; null for text.</summary>
+    public string? Url { get; init; }
+
     /// <summary>What kind of input the article came from: Text, Html or Feed.</summary>
     public string SourceKind { get; init; } = "Text";
 

@@ -38,6 +38,10 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     [Parameter(ParameterSetName = ContentSet)]
     public string? SourceName { get; set; }
 
+    /// <summary>Address of a page given with -Content as HTML: relative links resolve against it and it becomes the Url.</summary>
+    [Parameter(ParameterSetName = ContentSet)]
+    public Uri? BaseUri { get; set; }
+
     /// <summary>The outlet to record when the text does not name one.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -159,8 +163,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
         if (_imported + _failed > 0) ReportProgress(Activity, $"{_imported + _failed + 1}: {System.IO.Path.GetFileName(path)}", percent);
         try
         {
-            var article = ArticleReader.ReadFile(path, _options, Cancellation);
-            Emit(article);
+            Emit(ArticleReader.ReadFile(path, _options, Cancellation));
         }
         catch (InputProblemException ex)
         {
@@ -177,13 +180,13 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     {
         try
         {
-            var article = ArticleReader.ReadContent(content, sourceName, _options);
-            if (!content.Contains('\n') && article.WordCount < 40)
+            var result = ArticleReader.ReadContent(content, sourceName, BaseUri, _options);
+            if (!content.Contains('\n') && result.Article.WordCount < 40)
             {
                 WriteWarning($"The content{(sourceName != null ? $" '{sourceName}'" : "")} is a single short line. If you piped a file with " +
                              "Get-Content, add -Raw so the whole file arrives as one article.");
             }
-            Emit(article);
+            Emit(result);
         }
         catch (InputProblemException ex)
         {
@@ -193,11 +196,17 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
         }
     }
 
-    private void Emit(NewsArticle article)
+    private void Emit(ArticleReadResult result)
     {
+        var article = result.Article;
         foreach (var w in article.Warnings) WriteWarning(w);
         if (MyInvocation.BoundParameters.ContainsKey("Verbose"))
-            WriteVerbose($"{article.Source ?? "(content)"}: {article.WordCount} words; {article.Sources}; {article.Removed.Count} block(s) not taken into the story.");
+        {
+            string name = article.Source ?? "(content)";
+            WriteVerbose($"{name}: {article.SourceKind}, {article.WordCount} words; {article.Sources}");
+            foreach (var d in result.Decisions.Take(12)) WriteVerbose($"{name}: {d}");
+            if (result.Decisions.Count > 12) WriteVerbose($"{name}: … and {result.Decisions.Count - 12} more decision(s).");
+        }
         _imported++;
         WriteObject(article);
     }
@@ -210,7 +219,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
         InputProblemKind.Binary => ("BinaryFile", ErrorCategory.InvalidData),
         InputProblemKind.TooLarge => ("FileTooLarge", ErrorCategory.LimitsExceeded),
         InputProblemKind.Unreadable => ("FileUnreadable", ErrorCategory.ReadError),
-        InputProblemKind.NoArticle => ("NoArticleText", ErrorCategory.InvalidData),
+        InputProblemKind.NoArticle => ("NotAnArticle", ErrorCategory.InvalidData),
         _ => ("ImportFailed", ErrorCategory.NotSpecified),
     };
 }

@@ -109,9 +109,9 @@ public static class HtmlArticleExtractor
             if (language != null) sources.Set("Language", "function words of the body");
         }
 
-        string? source = options.Source;
-        if (source == null && meta.Canonical != null) { source = meta.Canonical; sources.Set("Source", meta.CanonicalSource!); }
-        if (meta.Canonical != null) decisions.Add($"canonical address: {meta.Canonical}");
+        string? url = meta.Canonical;
+        if (url != null) { sources.Set("Url", meta.CanonicalSource!); decisions.Add($"canonical address: {url}"); }
+        else if (options.BaseUri != null) { url = options.BaseUri.ToString(); sources.Set("Url", "address the page was read from"); }
 
         var article = new NewsArticle
         {
@@ -129,7 +129,8 @@ public static class HtmlArticleExtractor
             Dateline = meta.Dateline,
             Language = language,
             WordCount = TextShape.CountWords(body),
-            Source = source,
+            Source = options.Source ?? url,
+            Url = url,
             SourceKind = "Html",
             Sources = sources,
             Removed = new TextList(sel.Removed, "\n\n"),

@@ -219,6 +219,18 @@ public static class TextArticleParser
                     sources.Set("Authors", "credit line after the story");
                 }
             }
+            var rcm = ReportingCredit.Match(p.Text);
+            if (rcm.Success && authors.Count == 0)
+            {
+                string? a3 = agency, o3 = outlet;
+                var tmp = new List<string>();
+                if (TryReadByline(rcm.Groups["who"].Value, tmp, ref a3, ref o3) && tmp.Count > 0)
+                {
+                    authors.AddRange(tmp); agency = a3; outlet = o3;
+                    sources.Set("Authors", "'Reporting by' credit");
+                    continue;
+                }
+            }
             var cm = Copyright.Match(p.Text);
             if (cm.Success && outlet == null)
             {
@@ -446,6 +458,7 @@ public static class TextArticleParser
             else if (w == 0) p.Score = -2;
             else if (counts.TryGetValue(norm, out var c) && c > 1 && w >= 2) p.Score = -(w + 5);
             else if (bylineCredit != null && norm == bylineCredit) p.Score = -10;
+            else if (w <= 20 && (Copyright.IsMatch(p.Text) || ReportingCredit.IsMatch(p.Text))) p.Score = -10;
             else if (TextShape.IsTruncated(p.Text)) p.Score = -(4 + w / 2.0);
             else if (teaser.Contains(k)) p.Score = -(4 + w / 2.0);
             else if (TextShape.EndsLikeSentence(p.Text) && w >= 5) p.Score = w;

@@ -1,0 +1,293 @@
+using System.Text;
+using NewsCmdlets.Engine.Ingest;
+using NewsCmdlets.Engine.Ingest.Text;
+using NewsCmdlets.Engine.Text;
+
+namespace NewsCmdlets.Engine.Tests.Text;
+
+public sealed class TextArticleParserTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+
+    private static Model.NewsArticle Parse(string text, string? outlet = null) =>
+        TextArticleParser.Parse(text, new TextArticleOptions { Source = "test.txt", Outlet = outlet, Now = Now });
+
+    private const string WireCopyWithChrome = """
+        date 2026-02-03 Dam operators open spillway as river rises
+
+        Workers check the gauges at the Tollan dam on Tuesday, Feb. 3, 2026. (NPA Photo/Ada Ruiz, File)
+
+        By Ada Ruiz and Per Holm, Northsea Press Agency
+
+        Posted February 3, 2026 8:10 am EST
+
+        Last Updated February 3, 2026 9:45 am EST
+
+        TOLLAN, Eastmark (NPA) — Operators of the Tollan dam opened its spillway on Tuesday as the river rose to its highest level in 40 years, the regional water board said.
+
+        About 2,300 people living downstream were told to move to higher ground by the evening, officials said.
+
+        The river authority said the water would peak on Wednesday. "We expect the worst to be over by Thursday," said Mira Kovac, the board's chief engineer.
+
+        What comes next
+
+        Engineers will inspect the dam's walls once the water recedes, the board said in a statement.
+
+        Ada Ruiz and Per Holm, Northsea Press Agency
+
+        Report a typo
+
+        Most Read
+
+        Mayor unveils plan for new library in the old post office
+
+        The plan, which would turn the empty post office into a library with a café and a children's wing, goes before the council next...
+
+        3h ago
+
+        Local bakery wins national prize for its rye loaf
+
+        Judges praised the loaf's crust and the bakery's use of local grain. The owners say they will keep...
+
+        5h ago
+
+        Most Read
+
+        Mayor unveils plan for new library in the old post office
+
+        The plan, which would turn the empty post office into a library with a café and a children's wing, goes before the council next...
+
+        3h ago
+
+        Video
+
+        2:14
+        Storm damage along the coast
+
+        High winds damaged roofs in three towns overnight and left thousands without power for several hours this morning.
+
+        11h ago
+        """;
+
+    [Fact]
+    public void Wire_copy_keeps_the_story_and_sets_aside_the_chrome()
+    {
+        var a = Parse(WireCopyWithChrome);
+        Assert.Equal("Dam operators open spillway as river rises", a.Title);
+        Assert.StartsWith("TOLLAN, Eastmark (NPA) — Operators", a.Body);
+        Assert.EndsWith("the board said in a statement.", a.Body);
+        Assert.Contains("What comes next", a.Paragraphs); // a subheading inside the story stays
+        Assert.Equal(5, a.Paragraphs.Count);
+        foreach (var chrome in new[] { "Most Read", "library", "bakery", "3h ago", "Storm damage", "Report a typo" })
+            Assert.DoesNotContain(chrome, a.Body);
+        Assert.Contains(a.Removed, r => r.Contains("Local bakery wins national prize"));
+        Assert.Contains(a.Removed, r => r.Contains("Storm damage along the coast"));
+    }
+
+    [Fact]
+    public void Byline_stamps_caption_dateline_and_agency_are_read_with_provenance()
+    {
+        var a = Parse(WireCopyWithChrome);
+        Assert.Equal(new[] { "Ada Ruiz", "Per Holm" }, a.Authors);
+        Assert.Equal("Northsea Press Agency", a.Agency);
+        Assert.Equal("Tollan", a.Dateline);
+        Assert.Equal(new DateTimeOffset(2026, 2, 3, 8, 10, 0, TimeSpan.FromHours(-5)), a.Published);
+        Assert.Equal(new DateTimeOffset(2026, 2, 3, 9, 45, 0, TimeSpan.FromHours(-5)), a.Updated);
+        Assert.Equal("'Posted' stamp", a.Sources["Published"]);
+        Assert.Equal("byline", a.Sources["Authors"]);
+        Assert.Equal("dateline", a.Sources["Dateline"]);
+        Assert.Equal("file header line", a.Sources["Title"]);
+        Assert.Single(a.Captions);
+        Assert.Contains("(NPA Photo/Ada Ruiz, File)", a.Captions[0]);
+        Assert.Equal("en", a.Language);
+        Assert.Null(a.Outlet);
+    }
+
+    [Fact]
+    public void Known_wire_services_go_to_Agency_never_Authors()
+    {
+        var a = Parse("Port reopens after strike\n\nBy Lena Fors, Reuters\n\nKORVIK (Reuters) - The port of Korvik reopened on Monday after a three-day strike by crane operators ended with a pay deal, the port authority said.\n\nShips queued outside the harbour overnight, officials said.\n");
+        Assert.Equal(new[] { "Lena Fors" }, a.Authors);
+        Assert.Equal("Reuters", a.Agency);
+        Assert.Equal("Korvik", a.Dateline);
+
+        var b = Parse("Port reopens after strike\n\nKORVIK (AP) — The port of Korvik reopened on Monday after a three-day strike by crane operators ended with a pay deal, the port authority said.\n\nShips queued outside the harbour overnight, officials said.\n");
+        Assert.Equal("The Associated Press", b.Agency);
+        Assert.Empty(b.Authors);
+        Assert.Equal("dateline", b.Sources["Agency"]);
+    }
+
+    [Fact]
+    public void Reporting_credit_at_the_end_gives_the_authors()
+    {
+        var a = Parse("Rail line closed by landslide\n\nVALDER (Reuters) - A landslide closed the main rail line through the Valder pass on Friday, the rail operator said, with repairs expected to take a week.\n\nNo trains were in the area at the time, it said.\n\n(Reporting by Ines Marr; Editing by Tom Oakes)\n");
+        Assert.Equal(new[] { "Ines Marr" }, a.Authors);
+        Assert.DoesNotContain("Reporting by", a.Body);
+    }
+
+    [Fact]
+    public void Header_sentence_is_a_standfirst_and_stands_in_for_a_missing_headline()
+    {
+        var a = Parse("date 2026-01-10 The vote is the first test of the new coalition since it took office in the autumn.\n\nLawmakers in Eastmark voted 61 to 40 on Saturday to approve the budget, the parliament's speaker said.\n\nThe opposition called the vote rushed.\n");
+        Assert.Equal("The vote is the first test of the new coalition since it took office in the autumn.", a.Standfirst);
+        Assert.Equal(a.Standfirst, a.Title);
+        Assert.Equal("standfirst (the text has no headline)", a.Sources["Title"]);
+        Assert.Equal(new DateTimeOffset(2026, 1, 10, 0, 0, 0, TimeSpan.Zero), a.Published);
+        Assert.Equal("file header line (date only)", a.Sources["Published"]);
+        Assert.StartsWith("Lawmakers in Eastmark", a.Body);
+    }
+
+    [Fact]
+    public void A_date_in_the_future_is_rejected_with_a_warning()
+    {
+        var a = Parse("date 2031-05-01 Launch planned\n\nThe agency said on Monday it planned to launch the satellite in the spring, pending final tests of its engines.\n");
+        Assert.Null(a.Published);
+        Assert.Contains(a.Warnings, w => w.Contains("future"));
+    }
+
+    [Fact]
+    public void Hard_wrapped_text_is_joined_into_paragraphs()
+    {
+        string text = "Harbour works delayed\n\n" +
+            "The harbour authority said on Tuesday that work on the new breakwater\n" +
+            "would be delayed by at least three months because of winter storms that\n" +
+            "damaged the temporary jetty and washed away part of the rock supply.\n\n" +
+            "Contractors had hoped to finish the first section of the breakwater by the\n" +
+            "end of the year, according to planning documents published last month by\n" +
+            "the authority, which has faced criticism over the project's rising costs.\n";
+        var a = Parse(text);
+        Assert.Equal(2, a.Paragraphs.Count);
+        Assert.StartsWith("The harbour authority said on Tuesday that work on the new breakwater would be delayed", a.Paragraphs[0]);
+    }
+
+    [Fact]
+    public void Trailing_byline_names_author_and_outlet()
+    {
+        var a = Parse("Ferry timetable changes\n\nThe island ferry will run two extra sailings on weekends from next month, the operator said on Friday.\n\nThe change follows complaints from residents about crowded boats.\n\nBy Priya Lund, The Metro Ledger\n");
+        Assert.Equal(new[] { "Priya Lund" }, a.Authors);
+        Assert.Equal("The Metro Ledger", a.Outlet);
+        Assert.DoesNotContain("Priya Lund", a.Body);
+    }
+
+    [Fact]
+    public void Outlet_option_fills_in_only_when_the_text_names_none()
+    {
+        string text = "Library hours extended\n\nThe town library will stay open until 9 p.m. on weekdays from March, the council said.\n";
+        Assert.Equal("The Test Gazette", Parse(text, "The Test Gazette").Outlet);
+        Assert.Equal("-Outlet parameter", Parse(text, "The Test Gazette").Sources["Outlet"]);
+        Assert.Equal("Valley Evening Post", Parse(text + "\n© 2026 Valley Evening Post. All rights reserved.\n", "The Test Gazette").Outlet);
+    }
+
+    [Fact]
+    public void Id_is_stable_across_whitespace_and_line_endings()
+    {
+        string text = "Bridge reopens\n\nThe Carrow bridge reopened on Monday after six weeks of repairs, the council said.\n";
+        var a = Parse(text);
+        var b = Parse(text.Replace("\n", "\r\n").Replace("reopened on", "reopened  on"));
+        Assert.Equal(a.Id, b.Id);
+        Assert.Matches("^[0-9a-f]{16}$", a.Id);
+        Assert.NotEqual(a.Id, Parse(text.Replace("six", "seven")).Id);
+    }
+
+    [Fact]
+    public void Text_without_prose_keeps_every_line_rather_than_losing_it()
+    {
+        var a = Parse("Shopping list\n\nbread\nmilk\neggs\n");
+        Assert.Equal("Shopping list", a.Title);
+        Assert.Equal(new[] { "bread", "milk", "eggs" }, a.Paragraphs);
+    }
+
+    [Fact]
+    public void Seed_articles_import_as_expected()
+    {
+        string seeds = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/seeds"));
+        if (!Directory.Exists(seeds)) return; // ../shared is beside the repository on team machines and in CI
+        var articles = Directory.GetFiles(seeds, "*.txt").Order()
+            .Select(f => ArticleReader.ReadFile(f, new ArticleReadOptions { Now = Now }).Article).ToList();
+        Assert.Equal(2, articles.Count);
+        var ap = Assert.Single(articles, x => x.Agency == "The Associated Press");
+        Assert.Equal(new[] { "Hyung-jin Kim" }, ap.Authors);
+        Assert.Equal("Seoul", ap.Dateline);
+        Assert.Equal(new DateTime(2025, 10, 19), ap.Published!.Value.Date);
+        Assert.Equal(7, ap.Paragraphs.Count);
+        Assert.EndsWith("with a vow to restore reconciliation between the rivals.", ap.Body);
+        Assert.Single(ap.Captions);
+        var other = Assert.Single(articles, x => x != ap);
+        Assert.Null(other.Agency);
+        Assert.Empty(other.Authors);
+        Assert.Equal(new DateTime(2025, 10, 19), other.Published!.Value.Date);
+        Assert.StartsWith("South Korea says it has taken", other.Body);
+        Assert.Equal(13, other.Paragraphs.Count);
+        Assert.EndsWith("globally watched spectacles that bore little concrete progress.", other.Body);
+    }
+}
+
+public sealed class TextDecoderTests
+{
+    [Fact]
+    public void Byte_order_marks_are_honoured()
+    {
+        const string text = "Ærø ferry: 5 °C — “calm”";
+        Assert.Equal(text, TextDecoder.Decode(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray(), "a").Text);
+        Assert.Equal(text, TextDecoder.Decode(Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray(), "a").Text);
+        Assert.Equal(text, TextDecoder.Decode(Encoding.BigEndianUnicode.GetPreamble().Concat(Encoding.BigEndianUnicode.GetBytes(text)).ToArray(), "a").Text);
+    }
+
+    [Fact]
+    public void Invalid_utf8_is_replaced_with_a_warning()
+    {
+        var d = TextDecoder.Decode(new byte[] { (byte)'c', (byte)'a', (byte)'f', 0xE9, (byte)' ', (byte)'x' }, "menu.txt");
+        Assert.Equal("caf\uFFFD x", d.Text);
+        Assert.Contains("menu.txt", Assert.Single(d.Warnings));
+    }
+
+    [Fact]
+    public void Binary_content_is_refused()
+    {
+        var ex = Assert.Throws<InputProblemException>(() => TextDecoder.Decode(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0 }, "archive.zip"));
+        Assert.Equal(InputProblemKind.Binary, ex.Kind);
+        Assert.Contains("archive.zip", ex.Message);
+    }
+}
+
+public sealed class NewsDateParserTests
+{
+    [Theory]
+    [InlineData("October 19, 2025 6:48 am.", "2025-10-19T06:48:00+00:00", true, false)]
+    [InlineData("Oct. 19, 2025", "2025-10-19T00:00:00+00:00", false, false)]
+    [InlineData("19 October 2025 14:05 BST", "2025-10-19T14:05:00+01:00", true, true)]
+    [InlineData("2025-10-19T06:48:00-04:00", "2025-10-19T06:48:00-04:00", true, true)]
+    [InlineData("Sun, 19 Oct 2025 10:48:00 +0000", "2025-10-19T10:48:00+00:00", true, true)]
+    [InlineData("February 3, 2026 9:45 pm EST", "2026-02-03T21:45:00-05:00", true, true)]
+    [InlineData("2026/03/14", "2026-03-14T00:00:00+00:00", false, false)]
+    public void Reads_the_stamps_news_carries(string text, string expected, bool hasTime, bool hasZone)
+    {
+        Assert.True(NewsDateParser.TryParse(text, out var d));
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), d.Value);
+        Assert.Equal(expected.Substring(19), d.Value.ToString("zzz"));
+        Assert.Equal(hasTime, d.HasTime);
+        Assert.Equal(hasZone, d.HasZone);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("yesterday")]
+    [InlineData("February 30, 2026")]
+    [InlineData("57m ago")]
+    public void Refuses_what_is_not_a_date(string text) => Assert.False(NewsDateParser.TryParse(text, out _));
+}
+
+public sealed class LanguageDetectorTests
+{
+    [Theory]
+    [InlineData("The council said on Monday that the bridge would reopen after repairs to the deck were finished.", "en")]
+    [InlineData("Le conseil a annoncé lundi que le pont serait rouvert après la fin des travaux sur le tablier.", "fr")]
+    [InlineData("Der Rat teilte am Montag mit, dass die Brücke nach dem Ende der Arbeiten wieder geöffnet wird.", "de")]
+    [InlineData("El consejo dijo el lunes que el puente se reabrirá cuando terminen las obras en la calzada.", "es")]
+    [InlineData("합동참모본부는 일요일 북한 군인이 군사분계선을 넘어 귀순했다고 밝혔다.", "ko")]
+    [InlineData("Совет заявил в понедельник, что мост откроется после ремонта настила.", "ru")]
+    public void Tells_common_news_languages(string text, string code) => Assert.Equal(code, LanguageDetector.Detect(text));
+
+    [Fact]
+    public void Too_little_text_is_unknown() => Assert.Null(LanguageDetector.Detect("OK 42"));
+}

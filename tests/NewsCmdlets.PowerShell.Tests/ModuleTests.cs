@@ -1,0 +1,94 @@
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using static NewsCmdlets.PowerShell.Tests.PowerShellRunner;
+
+namespace NewsCmdlets.PowerShell.Tests;
+
+/// <summary>Help, scripts shipped beside the module, and HTML files through the cmdlet.</summary>
+public sealed class ModuleTests
+{
+    [Fact]
+    public void Get_Help_Full_shows_the_markdown_help_with_examples_for_every_cmdlet()
+    {
+        var r = Run(@"(Get-Module NewsCmdlets).ExportedCmdlets.Keys | ForEach-Object {
+                $h = Get-Help $_ -Full
+                [pscustomobject]@{
+                    Name = $_
+                    Synopsis = [string]$h.Synopsis
+                    Description = [string](($h.Description | ForEach-Object Text) -join ' ')
+                    Examples = [int]@($h.Examples.Example).Count
+                    UndocumentedParameters = [int]@($h.Parameters.Parameter | Where-Object { -not $_.Description }).Count
+                }
+            }");
+        Assert.Empty(r.Errors);
+        Assert.NotEmpty(r.Output);
+        foreach (var h in r.Output)
+        {
+            string name = h.Properties["Name"].Value.ToString()!;
+            Assert.False(string.IsNullOrWhiteSpace((string)h.Properties["Description"].Value), $"{name} has no description");
+            Assert.DoesNotContain(name, (string)h.Properties["Synopsis"].Value); // auto-generated help repeats the syntax
+            Assert.True((int)h.Properties["Examples"].Value >= 3, $"{name} has fewer than 3 examples");
+            Assert.Equal(0, (int)h.Properties["UndocumentedParameters"].Value);
+        }
+        var about = Run("Get-Help about_NewsCmdlets | ForEach-Object { $_.ToString() }");
+        Assert.Empty(about.Errors);
+        Assert.Contains("NewsArticle", string.Join("\n", about.Output));
+    }
+
+    [Theory]
+    [InlineData("build.ps1")]
+    [InlineData("tests/NewsCmdlets.Tests.ps1")]
+    public void Scripts_parse_without_errors(string relative)
+    {
+        // pwsh is not on the CI machines; at least the scripts users run must be valid PowerShell.
+        Parser.ParseFile(Path.Combine(Repo.Root, relative), out _, out ParseError[] errors);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void Html_files_are_recognised_by_content_whatever_their_extension()
+    {
+        string dir = Directory.CreateTempSubdirectory("newscmdlets-html-").FullName;
+        try
+        {
+            string page = """
+                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Quay market returns | The Test Gazette</title>
+                <meta property="og:site_name" content="The Test Gazette">
+                <meta property="article:published_time" content="2026-04-02T08:30:00+01:00"></head>
+                <body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+                <article><h1>Quay market returns</h1><p class="byline">By Nora Vale</p>
+                <p>The Saturday market on Westmere quay returned this weekend after a winter break, with 40 stalls selling fish, bread and vegetables.</p>
+                <p>"We have waited all winter for this," said stallholder Iris Penn, who sells smoked fish from the island.</p>
+                <p>The council said the market would run every Saturday until October, weather permitting, and that it hoped to add a second day in summer.</p>
+                </article><aside><h2>Related</h2><ul><li><a href="/a">Ferry strike ends</a></li><li><a href="/b">Harbour festival plans</a></li></ul></aside>
+                <footer>© 2026 The Test Gazette</footer></body></html>
+                """;
+            File.WriteAllText(Path.Combine(dir, "market.html"), page);
+            File.WriteAllText(Path.Combine(dir, "saved-page.txt"), page);
+            var r = Run($"Import-NewsArticle {Quote(Path.Combine(dir, "*"))} -Verbose | ForEach-Object {{ $_.SourceKind + '|' + $_.Outlet + '|' + $_.Title + '|' + $_.Published.ToString('o') + '|' + ($_.Authors -join ',') + '|' + $_.Paragraphs.Count }}");
+            Assert.Empty(r.Errors);
+            Assert.Equal(2, r.Output.Count);
+            Assert.All(r.Output, o => Assert.Equal("Html|The Test Gazette|Quay market returns|2026-04-02T08:30:00.0000000+01:00|Nora Vale|3", o.ToString()));
+            Assert.Contains(r.Verbose, v => v.Message.Contains("Published=") && v.Message.Contains("Html"));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void A_home_page_is_reported_as_not_an_article()
+    {
+        string dir = Directory.CreateTempSubdirectory("newscmdlets-home-").FullName;
+        try
+        {
+            var links = string.Join("\n", Enumerable.Range(1, 30).Select(i => $"<li><h3><a href=\"/story/{i}\">Headline number {i} about the harbour and the town council</a></h3></li>"));
+            File.WriteAllText(Path.Combine(dir, "index.html"), $"<!DOCTYPE html><html><head><title>The Test Gazette — News</title></head><body><nav><a href='/'>Home</a></nav><ul>{links}</ul></body></html>");
+            var r = Run($"Import-NewsArticle {Quote(Path.Combine(dir, "index.html"))}");
+            Assert.Empty(r.Output);
+            var e = Assert.Single(r.Errors);
+            Assert.StartsWith("NotAnArticle", e.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidData, e.CategoryInfo.Category);
+            Assert.Contains("index.html", e.Exception.Message);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+}

@@ -1,0 +1,60 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# The user stories of the xunit suite, for machines that have pwsh and Pester 5.
+# Run after a build: ./build.ps1 -Task Build, Test   (or Invoke-Pester ./tests)
+
+BeforeAll {
+    $root = Split-Path $PSScriptRoot -Parent
+    Import-Module (Join-Path $root 'out/NewsCmdlets/NewsCmdlets.psd1') -Force
+    $samples = Join-Path $root 'samples'
+    $seeds = Join-Path $root '../shared/seeds'
+}
+
+Describe 'Import-NewsArticle' {
+    It 'imports every sample and names its outlet' {
+        $articles = Import-NewsArticle (Join-Path $samples '*.txt')
+        $articles | Should -HaveCount 4
+        ($articles.Outlet | Sort-Object) -join ',' | Should -Be 'Lakeside Daily,The Harbour Courier,The Metro Ledger,Valley Evening Post'
+    }
+
+    It 'binds Get-ChildItem output and filters with Where-Object' {
+        $wire = Get-ChildItem $samples -Filter *.txt | Import-NewsArticle | Where-Object Agency -eq 'Northsea Press Agency'
+        $wire | Should -HaveCount 2
+        $wire[0].Body | Should -BeExactly $wire[1].Body
+    }
+
+    It 'exports to CSV without type names' {
+        $csv = Import-NewsArticle (Join-Path $samples '*.txt') | ConvertTo-Csv
+        $csv -join "`n" | Should -Not -Match 'System\.(String|Object|Collections)'
+        ($csv | ConvertFrom-Csv | Where-Object Outlet -eq 'Valley Evening Post').Authors | Should -Be 'Jonah Pike'
+    }
+
+    It 'keeps page chrome out of the body and in Removed' {
+        $a = Import-NewsArticle (Join-Path $samples 'valley-evening-post-ferry-strike.txt')
+        $a.Body | Should -Not -Match 'Harbour festival|12m ago|Latest News'
+        $a.Removed -join "`n" | Should -Match 'Harbour festival'
+    }
+
+    It 'reads the AP seed as the issue describes' -Skip:(-not (Test-Path $seeds)) {
+        $ap = Import-NewsArticle (Join-Path $seeds '*.txt') | Where-Object Agency -eq 'The Associated Press'
+        $ap.Authors | Should -Be 'Hyung-jin Kim'
+        $ap.Dateline | Should -Be 'Seoul'
+        $ap.Published.ToString('yyyy-MM-dd') | Should -Be '2025-10-19'
+        $ap.Body | Should -Not -Match 'Top Stories|Marathon|57m ago'
+    }
+
+    It 'reports bad input as non-terminating errors and goes on' {
+        $dir = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'bad')
+        Set-Content -Path (Join-Path $dir 'empty.txt') -Value '' -NoNewline
+        [IO.File]::WriteAllBytes((Join-Path $dir 'binary.txt'), [byte[]](0x50, 0x4B, 3, 4, 0, 0, 0))
+        Copy-Item (Join-Path $samples 'lakeside-daily-ferry-strike.txt') $dir
+        $out = Import-NewsArticle (Join-Path $dir '*.txt'), (Join-Path $dir 'missing.txt') -ErrorVariable errs -ErrorAction SilentlyContinue
+        $out | Should -HaveCount 1
+        ($errs.FullyQualifiedErrorId | ForEach-Object { ($_ -split ',')[0] } | Sort-Object) -join ',' | Should -Be 'BinaryFile,EmptyFile,PathNotFound'
+    }
+
+    It 'has help with examples' {
+        $help = Get-Help Import-NewsArticle -Full
+        $help.Description | Should -Not -BeNullOrEmpty
+        @($help.Examples.Example).Count | Should -BeGreaterThan 3
+    }
+}
