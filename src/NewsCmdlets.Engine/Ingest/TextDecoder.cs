@@ -84,7 +84,8 @@ public static class TextDecoder
         return head.Length > 0 && control * 100 > head.Length * 2; // more than 2 %
     }
 
-    private static bool LooksBinary(string text)
+    /// <summary>NUL, or more than 2 % C0 control characters other than tab/CR/LF/FF, in the first 8 Ki characters.</summary>
+    public static bool LooksBinary(string text)
     {
         var head = text.AsSpan(0, Math.Min(text.Length, 8192));
         int control = 0;

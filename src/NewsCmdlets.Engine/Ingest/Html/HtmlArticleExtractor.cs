@@ -29,7 +29,7 @@ public static class HtmlArticleExtractor
         var now = options.Now ?? DateTimeOffset.UtcNow;
 
         if (string.IsNullOrWhiteSpace(html)) return NotArticle("no text: the page is empty", decisions);
-        if (LooksBinary(html)) return NotArticle("binary content, not HTML", decisions);
+        if (TextDecoder.LooksBinary(html)) return NotArticle("binary content, not HTML", decisions);
 
         string prepared = HtmlPreparer.Prepare(html, warnings, decisions);
         var parser = _parser ??= CreateParser();
@@ -169,17 +169,4 @@ public static class HtmlArticleExtractor
     }
 
     private static string Clip(string s, int n) => s.Length <= n ? s : s[..n] + "…";
-
-    /// <summary>NUL or many C0 control characters in the first 8 Ki characters.</summary>
-    private static bool LooksBinary(string text)
-    {
-        var head = text.AsSpan(0, Math.Min(text.Length, 8192));
-        int control = 0;
-        foreach (char c in head)
-        {
-            if (c == '\0') return true;
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') control++;
-        }
-        return control * 100 > head.Length * 2;
-    }
 }

@@ -71,11 +71,8 @@ internal static class HtmlMetadata
         @"(?:e-?mail the author|contact the author|follow (?:him|her|them|me|the author)?\s*(?:on|at)?\s*\w*|view (?:all )?(?:posts|articles|stories)\b.*$|more (?:from|by) .*$|@[A-Za-z0-9_]{2,30}|\S+@\S+\.\w+|https?://\S+|\bupdated\b.*$|\bpublished\b.*$|\bposted\b.*$)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-    private static readonly Regex Dateline = new(
-        @"^(?<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,4})(?:,\s*(?<region>[A-Z][\p{L}'’.\-]*(?:\s+[A-Z][\p{L}'’.\-]*){0,3}))?(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\((?<agency>[^()]{1,40})\))?\s*(?:—|–|--|-|:)\s+\S",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled);
-
-    private static readonly Regex AgencyOnlyDateline = new(@"^\((?<agency>[^()]{1,40})\)\s*(?:—|–|--|-)\s+\S", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex Dateline = NewsPatterns.Dateline;
+    private static readonly Regex AgencyOnlyDateline = NewsPatterns.AgencyOnlyDateline;
 
     public static HtmlMeta Read(HtmlDom dom, ContentSelection sel, HtmlArticleOptions options, List<string> decisions)
     {

@@ -40,10 +40,8 @@ public static class TextArticleParser
     private static readonly Regex ReportingCredit = new(@"^[\(\[]?\s*(?:additional\s+)?reporting by\s+(?<who>[^;\)\]]{2,200})", Rx | RegexOptions.IgnoreCase);
     private static readonly Regex CaptionCredit = new(@"\((?:[^()]{0,80}[\s/])?(?:Photo|Photos|Photograph|Image|Images|Video|Illustration|Pool|File)\b[^()]{0,80}\)\s*$|^(?:FILE|PHOTO|IMAGE|VIDEO)\s*[-–—:]\s|^(?:Photo|Image|Picture|Caption|Credit)s?\s*:\s", Rx | RegexOptions.IgnoreCase);
     private static readonly Regex Copyright = new(@"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?<who>[^.|]{2,80}?)\s*(?:\.|,|\||all rights reserved|$)", Rx | RegexOptions.IgnoreCase);
-    private static readonly Regex Dateline = new(
-        @"^(?<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,4})(?:,\s*(?<region>[A-Z][\p{L}'’.\-]*(?:\s+[A-Z][\p{L}'’.\-]*){0,3}))?(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\((?<agency>[^()]{1,40})\))?\s*(?:—|–|--|-|:)\s+\S",
-        Rx);
-    private static readonly Regex AgencyOnlyDateline = new(@"^\((?<agency>[^()]{1,40})\)\s*(?:—|–|--|-)\s+\S", Rx);
+    private static readonly Regex Dateline = NewsPatterns.Dateline;
+    private static readonly Regex AgencyOnlyDateline = NewsPatterns.AgencyOnlyDateline;
     private static readonly Regex RoleWords = new(@"\b(?:staff|senior|chief|special|political|foreign|national|local|business|sports|science|health|deputy|associate|managing|contributing)?\s*(?:writer|reporter|correspondent|editor|contributor|columnist|producer|journalist|photographer|analyst|bureau chief|staff)\b", Rx | RegexOptions.IgnoreCase);
     private static readonly Regex OrgWords = new(@"\b(?:News|Press|Times|Post|Media|Agency|Network|Journal|Herald|Tribune|Daily|Magazine|Broadcasting|Radio|TV|Television|Telegraph|Gazette|Chronicle|Bureau|Reuters|Wire|Newspaper|Online|Channel|Report|Observer|Express|Mail|Star|Sun|Independent|Guardian|Economist|Globe|Standard|Review|Courier|Ledger|Record|Dispatch|Bulletin|Examiner|Inquirer|Enquirer|Sentinel|Monitor|Mirror|Argus|Advertiser|Today|Weekly|Gazette|Digest|Presse|Zeitung|Correspondent)\b", Rx);
     private static readonly Regex AgencyWords = new(@"\b(?:Agency|Agence|Agencia|Agentur|Newswire|Wire Service|Press Association|News Service|Presse-Agentur)\b", Rx | RegexOptions.IgnoreCase);
