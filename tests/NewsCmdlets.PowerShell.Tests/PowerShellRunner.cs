@@ -122,7 +122,7 @@ internal sealed class CapturingHost : PSHost
 internal sealed class CapturingUI : PSHostUserInterface
 {
     public readonly StringBuilder Buffer = new();
-    public override PSHostRawUserInterface RawUI { get; } = new FixedRawUI();
+    public override PSHostRawUserInterface RawUI { get; } = new NewsCmdlets.TestSupport.FixedRawUI();
     public override void Write(string value) => Buffer.Append(value);
     public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Buffer.Append(value);
     public override void WriteLine(string value) => Buffer.Append(value).Append('\n');
@@ -137,25 +137,4 @@ internal sealed class CapturingUI : PSHostUserInterface
     public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) => throw new NotSupportedException();
     public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException();
     public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice) => defaultChoice;
-}
-
-internal sealed class FixedRawUI : PSHostRawUserInterface
-{
-    public override ConsoleColor BackgroundColor { get; set; }
-    public override Size BufferSize { get; set; } = new(120, 3000);
-    public override Coordinates CursorPosition { get; set; }
-    public override int CursorSize { get; set; }
-    public override ConsoleColor ForegroundColor { get; set; }
-    public override bool KeyAvailable => false;
-    public override Size MaxPhysicalWindowSize => new(120, 100);
-    public override Size MaxWindowSize => new(120, 100);
-    public override Coordinates WindowPosition { get; set; }
-    public override Size WindowSize { get; set; } = new(120, 100);
-    public override string WindowTitle { get; set; } = "";
-    public override void FlushInputBuffer() { }
-    public override BufferCell[,] GetBufferContents(Rectangle rectangle) => new BufferCell[0, 0];
-    public override KeyInfo ReadKey(ReadKeyOptions options) => throw new NotSupportedException();
-    public override void ScrollBufferContents(Rectangle source, Coordinates destination, Rectangle clip, BufferCell fill) { }
-    public override void SetBufferContents(Coordinates origin, BufferCell[,] contents) { }
-    public override void SetBufferContents(Rectangle rectangle, BufferCell fill) { }
 }

@@ -56,7 +56,7 @@ sealed class ConsoleHost : PSHost
 
 sealed class ConsoleUI : PSHostUserInterface
 {
-    public override PSHostRawUserInterface RawUI { get; } = new RawUI();
+    public override PSHostRawUserInterface RawUI { get; } = new NewsCmdlets.TestSupport.FixedRawUI();
     public override void Write(string value) => Console.Out.Write(value);
     public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Console.Out.Write(value);
     public override void WriteLine(string value) => Console.Out.WriteLine(value);
@@ -71,25 +71,4 @@ sealed class ConsoleUI : PSHostUserInterface
     public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) => throw new NotSupportedException();
     public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException();
     public override int PromptForChoice(string caption, string message, System.Collections.ObjectModel.Collection<ChoiceDescription> choices, int defaultChoice) => defaultChoice;
-}
-
-sealed class RawUI : PSHostRawUserInterface
-{
-    public override ConsoleColor BackgroundColor { get; set; }
-    public override Size BufferSize { get; set; } = new(120, 3000);
-    public override Coordinates CursorPosition { get; set; }
-    public override int CursorSize { get; set; }
-    public override ConsoleColor ForegroundColor { get; set; }
-    public override bool KeyAvailable => false;
-    public override Size MaxPhysicalWindowSize => new(120, 100);
-    public override Size MaxWindowSize => new(120, 100);
-    public override Coordinates WindowPosition { get; set; }
-    public override Size WindowSize { get; set; } = new(120, 100);
-    public override string WindowTitle { get; set; } = "";
-    public override void FlushInputBuffer() { }
-    public override BufferCell[,] GetBufferContents(Rectangle rectangle) => new BufferCell[0, 0];
-    public override KeyInfo ReadKey(ReadKeyOptions options) => throw new NotSupportedException();
-    public override void ScrollBufferContents(Rectangle source, Coordinates destination, Rectangle clip, BufferCell fill) { }
-    public override void SetBufferContents(Coordinates origin, BufferCell[,] contents) { }
-    public override void SetBufferContents(Rectangle rectangle, BufferCell fill) { }
 }
