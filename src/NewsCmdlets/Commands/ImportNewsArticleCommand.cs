@@ -1,13 +1,19 @@
 using System.Collections.ObjectModel;
 using System.Management.Automation;
 using NewsCmdlets.Engine.Ingest;
+using NewsCmdlets.Engine.Ingest.Web;
 using NewsCmdlets.Engine.Model;
 
 namespace NewsCmdlets.Commands;
 
 /// <summary>
-/// Import-NewsArticle: reads articles from files or strings and emits one <see cref="NewsArticle"/> each.
+/// Import-NewsArticle: reads articles from files, strings or web addresses and emits one <see cref="NewsArticle"/> each.
 /// </summary>
+/// <remarks>
+/// Downloads run on worker tasks (at most -ThrottleLimit at a time) through the process-wide
+/// <see cref="WebFetcher.Shared"/>; finished downloads are handed back in input order and written from the pipeline
+/// thread only, while it waits for the oldest one.
+/// </remarks>
 [Cmdlet(VerbsData.Import, "NewsArticle", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(NewsArticle))]
 public sealed class ImportNewsArticleCommand : NewsCmdletBase
@@ -15,9 +21,13 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
     private const string ContentSet = "Content";
+    private const string UriSet = "Uri";
     private const string Activity = "Importing news articles";
 
-    /// <summary>Files to import; wildcards allowed. A piped string with line breaks is taken as article text.</summary>
+    /// <summary>
+    /// Files to import; wildcards allowed. A piped string with line breaks is taken as article text, and one that starts
+    /// with http:// or https:// as a web address (strings piped without a parameter name bind here).
+    /// </summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
@@ -28,6 +38,13 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     [Alias("PSPath", "LP")]
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+    /// <summary>Web pages to download and import (http and https). Binds objects with a Uri, Url or Link property.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = UriSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Url", "Link")]
+    [ValidateNotNullOrEmpty]
+    [UriTransformation]
+    public System.Uri[] Uri { get; set; } = Array.Empty<System.Uri>();
 
     /// <summary>Article text, e.g. from Get-Content -Raw.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ContentSet, ValueFromPipeline = true)]
@@ -47,24 +64,80 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     [ValidateNotNullOrEmpty]
     public string? Outlet { get; set; }
 
-    /// <summary>Largest file accepted, in bytes (default 64 MiB).</summary>
+    /// <summary>Largest file or web page accepted, in bytes (default 64 MiB); downloads stop at the limit.</summary>
     [Parameter]
+    [Alias("MaximumResponseSize")]
     [ValidateRange(1L, long.MaxValue)]
     public long MaximumFileSize { get; set; } = TextDecoder.DefaultMaximumBytes;
 
+    /// <summary>Seconds one download attempt may take, redirects and the whole body included (default 30).</summary>
+    [Parameter(ParameterSetName = UriSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [ValidateRange(1, 86400)]
+    public int TimeoutSec { get; set; } = 30;
+
+    /// <summary>The User-Agent header sent (default: NewsCmdlets/&lt;version&gt; …).</summary>
+    [Parameter(ParameterSetName = UriSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [ValidateNotNullOrEmpty]
+    public string UserAgent { get; set; } = WebFetchOptions.DefaultUserAgent;
+
+    /// <summary>How many pages are downloaded at the same time (default 4). Output keeps the input order.</summary>
+    [Parameter(ParameterSetName = UriSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+    /// <summary>How often a 429 or 5xx answer is retried (default 2), waiting as Retry-After asks, at most 60 seconds.</summary>
+    [Parameter(ParameterSetName = UriSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [ValidateRange(0, 10)]
+    public int MaximumRetryCount { get; set; } = 2;
+
+    private const int DefaultThrottleLimit = 4;
+
     private ArticleReadOptions _options = new();
+    private WebFetchOptions _webOptions = new();
     private int _imported;
     private int _failed;
 
     protected override void BeginProcessing()
     {
         _options = new ArticleReadOptions { Outlet = Outlet, MaximumBytes = MaximumFileSize };
+        _webOptions = new WebFetchOptions
+        {
+            Timeout = TimeSpan.FromSeconds(TimeoutSec),
+            MaximumBytes = MaximumFileSize,
+            UserAgent = UserAgent,
+            MaximumRetryCount = MaximumRetryCount,
+        };
     }
 
     protected override void ProcessRecord()
     {
+        try
+        {
+            ProcessInput();
+        }
+        catch
+        {
+            // -ErrorAction Stop, Ctrl+C or a failure: downloads still running are no longer wanted.
+            CancelDownloads();
+            throw;
+        }
+    }
+
+    private void ProcessInput()
+    {
         switch (ParameterSetName)
         {
+            case UriSet:
+                foreach (var u in Uri)
+                {
+                    if (Cancellation.IsCancellationRequested) return;
+                    EnqueueDownload(u, u);
+                }
+                break;
             case ContentSet:
                 ImportContent(Content, SourceName);
                 break;
@@ -90,6 +163,14 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
                 foreach (var p in Path)
                 {
                     if (Cancellation.IsCancellationRequested) return;
+                    if (IsWebAddress(p) && !p.Contains('\n'))
+                    {
+                        // 'https://…' | Import-NewsArticle: strings bind to -Path, but no file path starts with a URL scheme.
+                        EnqueueDownload(System.Uri.TryCreate(p.Trim(), UriKind.Absolute, out var u) ? u : null, p);
+                        continue;
+                    }
+                    // Files are read in order with the downloads before them.
+                    if (!WritePendingDownloads(all: true)) return;
                     if (p.Contains('\n'))
                     {
                         // A path never spans lines: this is article text piped without -Content (Get-Content -Raw | Import-NewsArticle).
@@ -104,6 +185,16 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
 
     protected override void EndProcessing()
     {
+        try
+        {
+            WritePendingDownloads(all: true);
+        }
+        catch
+        {
+            CancelDownloads();
+            throw;
+        }
+        CancelDownloads();
         CompleteProgress(Activity);
         if (_imported + _failed > 1) WriteVerbose($"Imported {_imported} article(s); {_failed} input(s) failed.");
     }
@@ -211,6 +302,183 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
         WriteObject(article);
     }
 
+    // ---- Web addresses ---------------------------------------------------------------------------------------
+
+    /// <summary>One download in flight or finished, in input order.</summary>
+    private sealed record PendingDownload(object Target, string Name, Task<DownloadOutcome> Work);
+
+    /// <summary>What a worker hands back to the pipeline thread; workers never call Write*.</summary>
+    private sealed class DownloadOutcome
+    {
+        public WebArticleResult? Result;
+        public Exception? Error;
+        public readonly List<string> Notes = new();
+    }
+
+    private readonly Queue<PendingDownload> _pending = new();
+    private SemaphoreSlim? _downloadSlots;
+    private CancellationTokenSource? _downloadCancel;
+    private int _downloadsStarted;
+    private int _downloadsDone;
+
+    private static bool IsWebAddress(string s)
+    {
+        var t = s.AsSpan().TrimStart();
+        return t.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || t.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Starts downloading <paramref name="uri"/> (null: not a usable address) and writes whatever has finished in order.</summary>
+    private void EnqueueDownload(System.Uri? uri, object target)
+    {
+        _downloadCancel ??= CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        _downloadSlots ??= new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
+        string name = uri?.ToString() ?? target.ToString() ?? "";
+        Task<DownloadOutcome> work;
+        try
+        {
+            if (uri == null) throw new WebFetchException(WebProblemKind.InvalidUri, null, $"'{target}' is not a valid web address.");
+            WebFetcher.CheckAddress(uri);
+            var token = _downloadCancel.Token;
+            var slots = _downloadSlots;
+            var web = _webOptions;
+            var read = _options;
+            work = Task.Run(() => DownloadAsync(uri, web, read, slots, token));
+        }
+        catch (WebFetchException ex)
+        {
+            work = Task.FromResult(new DownloadOutcome { Error = ex });
+        }
+        _pending.Enqueue(new PendingDownload(target, name, work));
+        _downloadsStarted++;
+        // Keep a bounded window of finished results waiting for a slow one ahead of them.
+        WritePendingDownloads(all: false);
+    }
+
+    private static async Task<DownloadOutcome> DownloadAsync(System.Uri uri, WebFetchOptions web, ArticleReadOptions read, SemaphoreSlim slots, CancellationToken cancel)
+    {
+        var outcome = new DownloadOutcome();
+        try
+        {
+            await slots.WaitAsync(cancel).ConfigureAwait(false);
+            try
+            {
+                outcome.Result = await WebArticleReader.ReadAsync(WebFetcher.Shared, uri, web, read, cancel, outcome.Notes.Add).ConfigureAwait(false);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+        catch (Exception ex)
+        {
+            outcome.Error = ex;
+        }
+        return outcome;
+    }
+
+    /// <summary>
+    /// Writes finished downloads from the head of the queue. With <paramref name="all"/> (or when the window is full)
+    /// it waits for them, reporting progress meanwhile. Returns false when the command is being stopped.
+    /// </summary>
+    private bool WritePendingDownloads(bool all)
+    {
+        int window = ThrottleLimit * 4;
+        while (_pending.Count > 0)
+        {
+            var head = _pending.Peek();
+            if (!head.Work.IsCompleted)
+            {
+                if (!all && _pending.Count < window) return true;
+                try
+                {
+                    // Wait on the pipeline thread; wake up four times a second to keep progress moving.
+                    while (!head.Work.Wait(250, Cancellation))
+                        ReportProgress(Activity, DownloadStatus(head.Name), DownloadPercent());
+                }
+                catch (OperationCanceledException)
+                {
+                    return false;
+                }
+            }
+            _pending.Dequeue();
+            _downloadsDone++;
+            WriteDownload(head, head.Work.Result);
+        }
+        return true;
+    }
+
+    private string DownloadStatus(string name) =>
+        $"{_downloadsDone + 1} of {(MyInvocation.ExpectingInput ? $"{_downloadsStarted}+" : _downloadsStarted.ToString())}: {name}";
+
+    private int DownloadPercent() => MyInvocation.ExpectingInput || _downloadsStarted == 0 ? -1 : _downloadsDone * 100 / _downloadsStarted;
+
+    private void WriteDownload(PendingDownload item, DownloadOutcome outcome)
+    {
+        foreach (var note in outcome.Notes) WriteVerbose(note);
+        if (_imported + _failed > 0) ReportProgress(Activity, DownloadStatus(item.Name), DownloadPercent());
+        switch (outcome.Error)
+        {
+            case null when outcome.Result is { } r:
+                var f = r.Fetch;
+                WriteVerbose($"GET {f.RequestUri} → HTTP {f.StatusCode} {f.MediaType ?? "(no Content-Type)"}" +
+                             $"{(f.ContentEncoding != null ? $" ({f.ContentEncoding})" : "")}, {ArticleReader.FormatBytes(f.Bytes.Length)} in {f.Elapsed.TotalMilliseconds:0} ms" +
+                             $"{(f.Redirects > 0 ? $", {f.Redirects} redirect(s) to {f.FinalUri}" : "")}{(f.Attempts > 1 ? $", {f.Attempts} attempts" : "")}");
+                Emit(r.Read);
+                break;
+            case WebFetchException wex:
+                _failed++;
+                var (id, category) = Classify(wex);
+                WriteItemError(wex, id, category, item.Target);
+                break;
+            case InputProblemException ipx:
+                _failed++;
+                var (pid, pcategory) = ClassifyWeb(ipx.Kind);
+                WriteItemError(ipx, pid, pcategory, item.Target);
+                break;
+            case OperationCanceledException when Cancellation.IsCancellationRequested:
+                break;
+            case { } other:
+                _failed++;
+                WriteItemError(new InvalidOperationException($"Importing '{item.Name}' failed: {other.Message}", other),
+                    "ImportFailed", ErrorCategory.NotSpecified, item.Target);
+                break;
+        }
+    }
+
+    private void CancelDownloads()
+    {
+        try { _downloadCancel?.Cancel(); } catch (ObjectDisposedException) { }
+    }
+
+    private static (string ErrorId, ErrorCategory Category) Classify(WebFetchException ex) => ex.Kind switch
+    {
+        WebProblemKind.InvalidUri => ("InvalidUri", ErrorCategory.InvalidArgument),
+        WebProblemKind.HttpError => ("HttpError", ex.StatusCode switch
+        {
+            404 or 410 => ErrorCategory.ObjectNotFound,
+            401 or 403 => ErrorCategory.PermissionDenied,
+            429 => ErrorCategory.LimitsExceeded,
+            >= 500 => ErrorCategory.ResourceUnavailable,
+            _ => ErrorCategory.InvalidResult,
+        }),
+        WebProblemKind.Timeout => ("HttpTimeout", ErrorCategory.OperationTimeout),
+        WebProblemKind.TooLarge => ("ResponseTooLarge", ErrorCategory.LimitsExceeded),
+        WebProblemKind.NotHtml => ("NotHtml", ErrorCategory.InvalidData),
+        WebProblemKind.ConnectionFailed => ("ConnectionFailed", ErrorCategory.ConnectionError),
+        WebProblemKind.InvalidResponse => ("InvalidResponse", ErrorCategory.ProtocolError),
+        WebProblemKind.TooManyRedirects => ("TooManyRedirects", ErrorCategory.LimitsExceeded),
+        WebProblemKind.InsecureRedirect => ("InsecureRedirect", ErrorCategory.SecurityError),
+        _ => ("ImportFailed", ErrorCategory.NotSpecified),
+    };
+
+    private static (string ErrorId, ErrorCategory Category) ClassifyWeb(InputProblemKind kind) => kind switch
+    {
+        InputProblemKind.Empty => ("EmptyResponse", ErrorCategory.InvalidData),
+        InputProblemKind.Binary => ("NotHtml", ErrorCategory.InvalidData),
+        InputProblemKind.TooLarge => ("ResponseTooLarge", ErrorCategory.LimitsExceeded),
+        _ => Classify(kind, fromFile: false),
+    };
+
     private static (string ErrorId, ErrorCategory Category) Classify(InputProblemKind kind, bool fromFile) => kind switch
     {
         InputProblemKind.NotFound => ("PathNotFound", ErrorCategory.ObjectNotFound),
@@ -222,4 +490,27 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
         InputProblemKind.NoArticle => ("NotAnArticle", ErrorCategory.InvalidData),
         _ => ("ImportFailed", ErrorCategory.NotSpecified),
     };
+}
+
+/// <summary>
+/// Turns strings into <see cref="Uri"/> objects while binding, so that a Url or Link property holding a string binds
+/// -Uri by property name in the binder's first, no-coercion pass, before the default set's -Path could take the
+/// whole object by value as text.
+/// </summary>
+internal sealed class UriTransformationAttribute : ArgumentTransformationAttribute
+{
+    public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+    {
+        object? value = inputData is PSObject pso ? pso.BaseObject : inputData;
+        return value switch
+        {
+            string s => ToUri(s),
+            object[] items when items.All(i => (i is PSObject p ? p.BaseObject : i) is string or System.Uri) =>
+                items.Select(i => (i is PSObject p ? p.BaseObject : i) is string s ? ToUri(s) : (i is PSObject p2 ? p2.BaseObject : i)).ToArray(),
+            _ => inputData,
+        };
+    }
+
+    // A string that is not even a relative URI stays a string: the binder then reports it, or binds it elsewhere.
+    private static object ToUri(string s) => System.Uri.TryCreate(s.Trim(), UriKind.RelativeOrAbsolute, out var u) ? u : s;
 }
