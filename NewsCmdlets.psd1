@@ -5,7 +5,7 @@
     Author               = 'NewsCmdlets contributors'
     CompanyName          = 'NewsCmdlets'
     Copyright            = '(c) NewsCmdlets contributors. MIT License.'
-    Description          = 'Import news articles (text files, with page chrome removed) as rich objects for analysis in PowerShell.'
+    Description          = 'Import news articles (text files, saved web pages, URLs) as rich objects with page chrome removed and metadata traced to its source, for analysis in PowerShell.'
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('bin/NewsCmdlets.Format.ps1xml')
