@@ -54,6 +54,9 @@ public sealed class NewsArticle
     /// <summary>The article's web address: the page's canonical link, or the address it was read from; null for text.</summary>
     public string? Url { get; init; }
 
+    /// <summary>Categories and tags the article was filed under (from its feed item); empty when unknown.</summary>
+    public TextList Categories { get; init; } = TextList.Empty;
+
     /// <summary>What kind of input the article came from: Text, Html or Feed.</summary>
     public string SourceKind { get; init; } = "Text";
 

@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Management.Automation;
 using NewsCmdlets.Engine.Ingest;
+using NewsCmdlets.Engine.Ingest.Feeds;
 using NewsCmdlets.Engine.Ingest.Web;
 using NewsCmdlets.Engine.Model;
 
@@ -22,6 +23,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     private const string LiteralPathSet = "LiteralPath";
     private const string ContentSet = "Content";
     private const string UriSet = "Uri";
+    private const string FeedItemSet = "FeedItem";
     private const string Activity = "Importing news articles";
 
     /// <summary>
@@ -45,6 +47,20 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     [ValidateNotNullOrEmpty]
     [UriTransformation]
     public System.Uri[] Uri { get; set; } = Array.Empty<System.Uri>();
+
+    /// <summary>
+    /// Items from Get-NewsFeed. Each item's page is downloaded (or, with -UseFeedContent, its content used) and the
+    /// feed's title becomes the Outlet; its dates and authors fill in what the page lacks. Piped NewsFeedItem objects
+    /// bind here by value in the binder's first (no-coercion) pass, before any other set could take them: no other
+    /// pipeline parameter accepts this type without conversion.
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = FeedItemSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public NewsFeedItem[] FeedItem { get; set; } = Array.Empty<NewsFeedItem>();
+
+    /// <summary>Build articles from the feed items' own full text (content:encoded, Atom content, content_html) without downloading pages.</summary>
+    [Parameter(ParameterSetName = FeedItemSet)]
+    public SwitchParameter UseFeedContent { get; set; }
 
     /// <summary>Article text, e.g. from Get-Content -Raw.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ContentSet, ValueFromPipeline = true)]
@@ -73,24 +89,28 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     /// <summary>Seconds one download attempt may take, redirects and the whole body included (default 30).</summary>
     [Parameter(ParameterSetName = UriSet)]
     [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = FeedItemSet)]
     [ValidateRange(1, 86400)]
     public int TimeoutSec { get; set; } = 30;
 
     /// <summary>The User-Agent header sent (default: NewsCmdlets/&lt;version&gt; …).</summary>
     [Parameter(ParameterSetName = UriSet)]
     [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = FeedItemSet)]
     [ValidateNotNullOrEmpty]
     public string UserAgent { get; set; } = WebFetchOptions.DefaultUserAgent;
 
     /// <summary>How many pages are downloaded at the same time (default 4). Output keeps the input order.</summary>
     [Parameter(ParameterSetName = UriSet)]
     [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = FeedItemSet)]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
     /// <summary>How often a 429 or 5xx answer is retried (default 2), waiting as Retry-After asks, at most 60 seconds.</summary>
     [Parameter(ParameterSetName = UriSet)]
     [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = FeedItemSet)]
     [ValidateRange(0, 10)]
     public int MaximumRetryCount { get; set; } = 2;
 
@@ -140,6 +160,13 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
                 break;
             case ContentSet:
                 ImportContent(Content, SourceName);
+                break;
+            case FeedItemSet:
+                foreach (var item in FeedItem)
+                {
+                    if (Cancellation.IsCancellationRequested) return;
+                    ImportFeedItem(item);
+                }
                 break;
             case LiteralPathSet:
                 foreach (var p in LiteralPath)
@@ -287,6 +314,37 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
         }
     }
 
+    private void ImportFeedItem(NewsFeedItem item)
+    {
+        if (UseFeedContent)
+        {
+            if (!FeedArticleBuilder.HasContent(item))
+            {
+                _failed++;
+                WriteItemError(new InvalidOperationException(
+                        $"The feed item '{item}'{(item.SourceFeed != null ? $" of '{item.SourceFeed}'" : "")} carries no full text (no content:encoded, " +
+                        $"Atom content or content_html){(item.Summary != null ? ", only a summary" : "")}, so -UseFeedContent cannot build an article from it. " +
+                        "Import it without -UseFeedContent to download its page."),
+                    "NoFeedContent", ErrorCategory.InvalidData, item);
+                return;
+            }
+            if (!WritePendingDownloads(all: true)) return;
+            if (_imported + _failed > 0) ReportProgress(Activity, $"{_imported + _failed + 1}: {item}");
+            Emit(FeedArticleBuilder.FromContent(item, _options));
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(item.Link))
+        {
+            _failed++;
+            WriteItemError(new InvalidOperationException(
+                    $"The feed item '{item}'{(item.SourceFeed != null ? $" of '{item.SourceFeed}'" : "")} has no link, so there is no page to download." +
+                    (FeedArticleBuilder.HasContent(item) ? " It carries its full text: add -UseFeedContent to import that." : "")),
+                "NoFeedLink", ErrorCategory.InvalidData, item);
+            return;
+        }
+        EnqueueDownload(System.Uri.TryCreate(item.Link.Trim(), UriKind.Absolute, out var u) ? u : null, item, item);
+    }
+
     private void Emit(ArticleReadResult result)
     {
         var article = result.Article;
@@ -305,7 +363,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     // ---- Web addresses ---------------------------------------------------------------------------------------
 
     /// <summary>One download in flight or finished, in input order.</summary>
-    private sealed record PendingDownload(object Target, string Name, Task<DownloadOutcome> Work);
+    private sealed record PendingDownload(object Target, string Name, Task<DownloadOutcome> Work, NewsFeedItem? FeedItem);
 
     /// <summary>What a worker hands back to the pipeline thread; workers never call Write*.</summary>
     private sealed class DownloadOutcome
@@ -328,7 +386,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     }
 
     /// <summary>Starts downloading <paramref name="uri"/> (null: not a usable address) and writes whatever has finished in order.</summary>
-    private void EnqueueDownload(System.Uri? uri, object target)
+    private void EnqueueDownload(System.Uri? uri, object target, NewsFeedItem? feedItem = null)
     {
         _downloadCancel ??= CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
         _downloadSlots ??= new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
@@ -348,7 +406,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
         {
             work = Task.FromResult(new DownloadOutcome { Error = ex });
         }
-        _pending.Enqueue(new PendingDownload(target, name, work));
+        _pending.Enqueue(new PendingDownload(target, name, work, feedItem));
         _downloadsStarted++;
         // Keep a bounded window of finished results waiting for a slow one ahead of them.
         WritePendingDownloads(all: false);
@@ -423,7 +481,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
                 WriteVerbose($"GET {f.RequestUri} → HTTP {f.StatusCode} {f.MediaType ?? "(no Content-Type)"}" +
                              $"{(f.ContentEncoding != null ? $" ({f.ContentEncoding})" : "")}, {ArticleReader.FormatBytes(f.Bytes.Length)} in {f.Elapsed.TotalMilliseconds:0} ms" +
                              $"{(f.Redirects > 0 ? $", {f.Redirects} redirect(s) to {f.FinalUri}" : "")}{(f.Attempts > 1 ? $", {f.Attempts} attempts" : "")}");
-                Emit(r.Read);
+                Emit(item.FeedItem != null ? FeedArticleBuilder.Merge(r.Read, item.FeedItem) : r.Read);
                 break;
             case WebFetchException wex:
                 _failed++;

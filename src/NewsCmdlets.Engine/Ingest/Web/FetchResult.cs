@@ -12,8 +12,14 @@ public sealed class FetchResult
     /// <summary>The address after redirects: what the page is, and what relative links resolve against.</summary>
     public required Uri FinalUri { get; init; }
 
-    /// <summary>The HTTP status of the final answer (2xx).</summary>
+    /// <summary>The HTTP status of the final answer (2xx, or 304 for a conditional request).</summary>
     public required int StatusCode { get; init; }
+
+    /// <summary>
+    /// True when a conditional request (<see cref="WebFetchOptions.IfNoneMatch"/>, <see cref="WebFetchOptions.IfModifiedSince"/>)
+    /// was answered 304 Not Modified: <see cref="Bytes"/> is empty and the copy kept by the caller is still current.
+    /// </summary>
+    public bool NotModified => StatusCode == 304;
 
     /// <summary>The body, decompressed.</summary>
     public required byte[] Bytes { get; init; }

@@ -39,6 +39,19 @@ public sealed record WebFetchOptions
     /// <summary>The Accept header sent.</summary>
     public string Accept { get; init; } = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5";
 
+    /// <summary>
+    /// Validator for a conditional request: sent as If-None-Match (an ETag kept from an earlier
+    /// <see cref="FetchResult.ETag"/>). When the server answers 304 Not Modified, <see cref="WebFetcher.FetchAsync"/>
+    /// returns a result with <see cref="FetchResult.NotModified"/> set and no body instead of failing.
+    /// </summary>
+    public string? IfNoneMatch { get; init; }
+
+    /// <summary>Validator for a conditional request: sent as If-Modified-Since (an earlier <see cref="FetchResult.LastModified"/>).</summary>
+    public DateTimeOffset? IfModifiedSince { get; init; }
+
+    /// <summary>True when a validator is set, so that 304 Not Modified is an expected answer.</summary>
+    public bool IsConditional => IfNoneMatch != null || IfModifiedSince != null;
+
     /// <summary>Follow a redirect from https to http (off: such a redirect is an error, as in Invoke-WebRequest).</summary>
     public bool AllowInsecureRedirect { get; init; }
 

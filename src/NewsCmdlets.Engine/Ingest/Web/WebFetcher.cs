@@ -71,6 +71,8 @@ public sealed class WebFetcher : IDisposable
                         int status = (int)response.StatusCode;
                         if (status is >= 200 and <= 299)
                             return await ReadBody(uri, finalUri, response, redirects, attempt, clock, options, attemptCancel.Token).ConfigureAwait(false);
+                        if (status == 304 && options.IsConditional)
+                            return NotModified(uri, finalUri, response, redirects, attempt, clock, options);
 
                         var retryAfter = response.Headers.RetryAfter;
                         var asked = RetryPolicy.RequestedDelay(retryAfter, response.Headers.Date, DateTimeOffset.UtcNow);
@@ -125,6 +127,8 @@ public sealed class WebFetcher : IDisposable
             using var request = new HttpRequestMessage(HttpMethod.Get, current);
             request.Headers.TryAddWithoutValidation("User-Agent", options.UserAgent);
             request.Headers.TryAddWithoutValidation("Accept", options.Accept);
+            if (options.IfNoneMatch != null) request.Headers.TryAddWithoutValidation("If-None-Match", options.IfNoneMatch);
+            if (options.IfModifiedSince is { } since) request.Headers.IfModifiedSince = since;
             var response = await _invoker.SendAsync(request, cancel).ConfigureAwait(false);
             int status = (int)response.StatusCode;
             if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location)
@@ -200,6 +204,21 @@ public sealed class WebFetcher : IDisposable
             Elapsed = clock.Elapsed,
         };
     }
+
+    /// <summary>The answer to a conditional request whose copy is still current: no body, the validators as sent back (or as sent).</summary>
+    private static FetchResult NotModified(Uri requested, Uri finalUri, HttpResponseMessage response, int redirects, int attempts,
+        Stopwatch clock, WebFetchOptions options) => new()
+    {
+        RequestUri = requested,
+        FinalUri = finalUri,
+        StatusCode = 304,
+        Bytes = Array.Empty<byte>(),
+        ETag = response.Headers.ETag?.ToString() ?? options.IfNoneMatch,
+        LastModified = response.Content.Headers.LastModified ?? options.IfModifiedSince,
+        Redirects = redirects,
+        Attempts = attempts,
+        Elapsed = clock.Elapsed,
+    };
 
     private static WebFetchException TooLarge(Uri uri, HttpResponseMessage response, string what, long max) =>
         new(WebProblemKind.TooLarge, uri,

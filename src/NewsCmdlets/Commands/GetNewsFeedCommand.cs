@@ -1,0 +1,313 @@
+using System.Collections.ObjectModel;
+using System.Management.Automation;
+using NewsCmdlets.Engine.Ingest;
+using NewsCmdlets.Engine.Ingest.Feeds;
+using NewsCmdlets.Engine.Ingest.Web;
+using NewsCmdlets.Engine.Model;
+
+namespace NewsCmdlets.Commands;
+
+/// <summary>
+/// Get-NewsFeed: reads RSS, Atom and JSON feeds from files or web addresses and emits one <see cref="NewsFeedItem"/>
+/// per item, duplicates (same link or guid) within the call once.
+/// </summary>
+/// <remarks>
+/// Feeds are read one after the other on the pipeline thread; a download runs on a worker task while the pipeline
+/// thread waits for it (reporting progress and honouring Ctrl+C), so Write* is only ever called from the pipeline thread.
+/// </remarks>
+[Cmdlet(VerbsCommon.Get, "NewsFeed", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(NewsFeedItem))]
+public sealed class GetNewsFeedCommand : NewsCmdletBase
+{
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
+    private const string UriSet = "Uri";
+    private const string Activity = "Reading news feeds";
+
+    /// <summary>Feed files to read; wildcards allowed. A string that starts with http:// or https:// is downloaded as an address.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
+    public string[] Path { get; set; } = Array.Empty<string>();
+
+    /// <summary>Feed files, taken literally (no wildcards). Binds the PSPath of Get-ChildItem output.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+    /// <summary>Feed addresses (http and https). Binds objects with a Uri, Url, Link or FeedUrl property.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = UriSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Url", "Link", "FeedUrl")]
+    [ValidateNotNullOrEmpty]
+    [UriTransformation]
+    public System.Uri[] Uri { get; set; } = Array.Empty<System.Uri>();
+
+    /// <summary>Largest feed accepted, in bytes (default 16 MiB); downloads stop at the limit.</summary>
+    [Parameter]
+    [Alias("MaximumFileSize", "MaximumResponseSize")]
+    [ValidateRange(1L, long.MaxValue)]
+    public long MaximumFeedSize { get; set; } = FeedReadOptions.DefaultMaximumBytes;
+
+    /// <summary>Seconds one download attempt may take, redirects and the whole body included (default 30).</summary>
+    [Parameter(ParameterSetName = UriSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [ValidateRange(1, 86400)]
+    public int TimeoutSec { get; set; } = 30;
+
+    /// <summary>The User-Agent header sent (default: NewsCmdlets/&lt;version&gt; …).</summary>
+    [Parameter(ParameterSetName = UriSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [ValidateNotNullOrEmpty]
+    public string UserAgent { get; set; } = WebFetchOptions.DefaultUserAgent;
+
+    /// <summary>How often a 429 or 5xx answer is retried (default 2).</summary>
+    [Parameter(ParameterSetName = UriSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [ValidateRange(0, 10)]
+    public int MaximumRetryCount { get; set; } = 2;
+
+    private FeedReadOptions _options = new();
+    private WebFetchOptions _webOptions = new();
+    private readonly FeedItemDeduplicator _dedup = new();
+    private int _feeds;
+    private int _failed;
+    private int _items;
+    private int _duplicates;
+
+    protected override void BeginProcessing()
+    {
+        _options = new FeedReadOptions { MaximumBytes = MaximumFeedSize };
+        _webOptions = new WebFetchOptions
+        {
+            Timeout = TimeSpan.FromSeconds(TimeoutSec),
+            MaximumBytes = MaximumFeedSize,
+            UserAgent = UserAgent,
+            MaximumRetryCount = MaximumRetryCount,
+        };
+    }
+
+    protected override void ProcessRecord()
+    {
+        switch (ParameterSetName)
+        {
+            case UriSet:
+                foreach (var u in Uri)
+                {
+                    if (Cancellation.IsCancellationRequested) return;
+                    ReadWebFeed(u, u);
+                }
+                break;
+            case LiteralPathSet:
+                foreach (var p in LiteralPath)
+                {
+                    if (Cancellation.IsCancellationRequested) return;
+                    string resolved;
+                    try
+                    {
+                        resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(p, out var provider, out _);
+                        if (!IsFileSystem(provider, p)) continue;
+                    }
+                    catch (Exception ex) when (ex is not PipelineStoppedException)
+                    {
+                        _failed++;
+                        WriteItemError(ex, "InvalidPath", ErrorCategory.InvalidArgument, p);
+                        continue;
+                    }
+                    ReadFileFeed(resolved);
+                }
+                break;
+            default:
+                foreach (var p in Path)
+                {
+                    if (Cancellation.IsCancellationRequested) return;
+                    string t = p.Trim();
+                    if (t.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || t.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+                    {
+                        if (System.Uri.TryCreate(t, UriKind.Absolute, out var u)) ReadWebFeed(u, p);
+                        else
+                        {
+                            _failed++;
+                            WriteItemError(new ArgumentException($"'{p}' is not a valid web address."), "InvalidUri", ErrorCategory.InvalidArgument, p);
+                        }
+                        continue;
+                    }
+                    ReadPathPattern(p);
+                }
+                break;
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        CompleteProgress(Activity);
+        WriteVerbose($"Read {_feeds} feed(s) with {_items} item(s){(_duplicates > 0 ? $", {_duplicates} duplicate(s) left out" : "")}; {_failed} feed(s) failed.");
+    }
+
+    private void ReadPathPattern(string pattern)
+    {
+        Collection<string> files;
+        ProviderInfo provider;
+        try
+        {
+            files = GetResolvedProviderPathFromPSPath(pattern, out provider);
+        }
+        catch (ItemNotFoundException ex)
+        {
+            _failed++;
+            WriteItemError(new ItemNotFoundException($"Cannot find the feed file '{pattern}' because it does not exist. " +
+                "For a web address, start it with https:// or http://.", ex), "PathNotFound", ErrorCategory.ObjectNotFound, pattern);
+            return;
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            _failed++;
+            WriteItemError(ex, "InvalidPath", ErrorCategory.InvalidArgument, pattern);
+            return;
+        }
+        if (!IsFileSystem(provider, pattern)) return;
+        if (files.Count == 0)
+        {
+            _failed++;
+            WriteItemError(new ItemNotFoundException($"No file matches '{pattern}'."), "PathNotFound", ErrorCategory.ObjectNotFound, pattern);
+            return;
+        }
+        foreach (var file in files)
+        {
+            if (Cancellation.IsCancellationRequested) return;
+            if (files.Count > 1 && WildcardPattern.ContainsWildcardCharacters(pattern) && Directory.Exists(file)) continue;
+            ReadFileFeed(file);
+        }
+    }
+
+    private bool IsFileSystem(ProviderInfo provider, string path)
+    {
+        if (provider.ImplementingType == typeof(Microsoft.PowerShell.Commands.FileSystemProvider)) return true;
+        _failed++;
+        WriteItemError(new ArgumentException($"'{path}' is on the {provider.Name} provider; Get-NewsFeed reads files from the file system."),
+            "NotFileSystemPath", ErrorCategory.InvalidArgument, path);
+        return false;
+    }
+
+    private void ReadFileFeed(string path)
+    {
+        ReportProgress(Activity, $"{_feeds + _failed + 1}: {System.IO.Path.GetFileName(path)}");
+        try
+        {
+            WriteFeed(FeedParser.ReadFile(path, _options, Cancellation), path);
+        }
+        catch (FeedException ex)
+        {
+            _failed++;
+            var (id, category) = Classify(ex.Kind);
+            WriteItemError(ex, id, category, path);
+        }
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void ReadWebFeed(System.Uri uri, object target)
+    {
+        var notes = new List<string>();
+        try
+        {
+            WebFetcher.CheckAddress(uri);
+            var work = Task.Run(() => FeedReader.FetchAsync(WebFetcher.Shared, uri, _webOptions, _options, Cancellation, notes.Add));
+            ReportProgress(Activity, $"{_feeds + _failed + 1}: {uri}");
+            try
+            {
+                while (!work.Wait(250, Cancellation)) ReportProgress(Activity, $"{_feeds + _failed + 1}: {uri}");
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (AggregateException)
+            {
+                // Thrown again below with its own type.
+            }
+            var result = work.GetAwaiter().GetResult();
+            lock (notes) foreach (var n in notes) WriteVerbose(n);
+            var f = result.Fetch;
+            WriteVerbose($"GET {f.RequestUri} → HTTP {f.StatusCode} {f.MediaType ?? "(no Content-Type)"}, {ArticleReader.FormatBytes(f.Bytes.Length)} in {f.Elapsed.TotalMilliseconds:0} ms" +
+                         $"{(f.Redirects > 0 ? $", {f.Redirects} redirect(s) to {f.FinalUri}" : "")}{(f.Attempts > 1 ? $", {f.Attempts} attempts" : "")}" +
+                         $"{(f.ETag != null ? $"; ETag {f.ETag}" : "")}{(f.LastModified is { } lm ? $"; Last-Modified {lm:R}" : "")}");
+            if (result.Feed != null) WriteFeed(result.Feed, target);
+        }
+        catch (WebFetchException ex)
+        {
+            _failed++;
+            var (id, category) = Classify(ex);
+            WriteItemError(ex, id, category, target);
+        }
+        catch (FeedException ex)
+        {
+            _failed++;
+            var (id, category) = Classify(ex.Kind);
+            WriteItemError(ex, id, category, target);
+        }
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void WriteFeed(ParsedFeed feed, object target)
+    {
+        _feeds++;
+        if (MyInvocation.BoundParameters.ContainsKey("Verbose"))
+            foreach (var d in feed.Decisions) WriteVerbose($"{feed.Source}: {d}");
+        foreach (var w in feed.Warnings) WriteWarning(w);
+        foreach (var entry in feed.Entries)
+        {
+            if (Cancellation.IsCancellationRequested) return;
+            foreach (var w in entry.Warnings) WriteWarning($"{feed.Source}: {w}");
+            if (entry.Item is not { } item)
+            {
+                WriteItemError(new InvalidDataException(entry.Problem), "InvalidFeedItem", ErrorCategory.InvalidData, target);
+                continue;
+            }
+            if (!_dedup.IsNew(item, out string? duplicateOf))
+            {
+                _duplicates++;
+                WriteVerbose($"{feed.Source}: item {entry.Position} ('{item}') left out: same {duplicateOf} as an item already written.");
+                continue;
+            }
+            _items++;
+            WriteObject(item);
+        }
+    }
+
+    private static (string ErrorId, ErrorCategory Category) Classify(FeedProblemKind kind) => kind switch
+    {
+        FeedProblemKind.NotAFeed => ("NotAFeed", ErrorCategory.InvalidData),
+        FeedProblemKind.Malformed => ("InvalidFeed", ErrorCategory.InvalidData),
+        FeedProblemKind.TooLarge => ("FeedTooLarge", ErrorCategory.LimitsExceeded),
+        FeedProblemKind.Empty => ("EmptyFeed", ErrorCategory.InvalidData),
+        FeedProblemKind.DtdProhibited => ("FeedDtdProhibited", ErrorCategory.SecurityError),
+        FeedProblemKind.NotFound => ("PathNotFound", ErrorCategory.ObjectNotFound),
+        FeedProblemKind.IsDirectory => ("PathIsDirectory", ErrorCategory.InvalidArgument),
+        FeedProblemKind.Unreadable => ("FileUnreadable", ErrorCategory.ReadError),
+        _ => ("InvalidFeed", ErrorCategory.NotSpecified),
+    };
+
+    private static (string ErrorId, ErrorCategory Category) Classify(WebFetchException ex) => ex.Kind switch
+    {
+        WebProblemKind.InvalidUri => ("InvalidUri", ErrorCategory.InvalidArgument),
+        WebProblemKind.HttpError => ("HttpError", ex.StatusCode switch
+        {
+            404 or 410 => ErrorCategory.ObjectNotFound,
+            401 or 403 => ErrorCategory.PermissionDenied,
+            429 => ErrorCategory.LimitsExceeded,
+            >= 500 => ErrorCategory.ResourceUnavailable,
+            _ => ErrorCategory.InvalidResult,
+        }),
+        WebProblemKind.Timeout => ("HttpTimeout", ErrorCategory.OperationTimeout),
+        WebProblemKind.TooLarge => ("FeedTooLarge", ErrorCategory.LimitsExceeded),
+        WebProblemKind.ConnectionFailed => ("ConnectionFailed", ErrorCategory.ConnectionError),
+        WebProblemKind.InvalidResponse => ("InvalidResponse", ErrorCategory.ProtocolError),
+        WebProblemKind.TooManyRedirects => ("TooManyRedirects", ErrorCategory.LimitsExceeded),
+        WebProblemKind.InsecureRedirect => ("InsecureRedirect", ErrorCategory.SecurityError),
+        _ => ("HttpError", ErrorCategory.NotSpecified),
+    };
+}
