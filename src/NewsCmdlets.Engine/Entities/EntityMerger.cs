@@ -1,0 +1,233 @@
+using System.Text;
+
+namespace NewsCmdlets.Engine.Entities;
+
+/// <summary>A group of names found to denote one entity.</summary>
+public sealed class EntityGroup
+{
+    /// <summary>The name to show: the fullest form ("Lee Jae-myung" over "Lee"; "Joint Chiefs of Staff" over "JCS").</summary>
+    public string Canonical { get; internal set; } = "";
+    public NewsEntityType Type { get; internal set; }
+    /// <summary>Indices of the names added to the merger (the return values of <see cref="EntityMerger.Add"/>).</summary>
+    public IReadOnlyList<int> Members => _members;
+    /// <summary>The distinct forms, most weighted first.</summary>
+    public IReadOnlyList<string> Forms { get; internal set; } = Array.Empty<string>();
+    internal readonly List<int> _members = new();
+}
+
+/// <summary>
+/// Decides which names denote the same entity: spelling variants ("Lee Jae-myung" = "Lee Jae Myung"), titles
+/// ("President Lee" = "Lee"), short forms of a person's name when only one person carries it, acronyms ("JCS" =
+/// "Joint Chiefs of Staff") and aliases declared in the text ("military demarcation line (MDL)"). No PowerShell types:
+/// usable for article scope, corpus scope and comparison of coverage alike. Not thread-safe; use one per job.
+/// </summary>
+public sealed class EntityMerger
+{
+    private readonly List<(string Name, NewsEntityType Type, double Weight, string Key, string[] Words)> _items = new();
+    private readonly List<(string Alias, string Full)> _aliases = new();
+
+    /// <summary>Adds a name; returns its index. <paramref name="weight"/> is usually the number of mentions.</summary>
+    public int Add(string name, NewsEntityType type, double weight = 1)
+    {
+        string stripped = StripTitle(name);
+        var words = Words(stripped);
+        _items.Add((name, type, weight, Key(stripped), words));
+        return _items.Count - 1;
+    }
+
+    /// <summary>Declares that <paramref name="alias"/> (usually an acronym) names the same entity as <paramref name="full"/>.</summary>
+    public void AddAlias(string alias, string full) => _aliases.Add((Key(alias), Key(full)));
+
+    public int Count => _items.Count;
+
+    /// <summary>True when the two names would be merged on their own (without other names to disambiguate).</summary>
+    public static bool SameEntity(string a, string b, NewsEntityType type)
+    {
+        var m = new EntityMerger();
+        m.Add(a, type);
+        m.Add(b, type);
+        return m.Resolve().Count == 1;
+    }
+
+    /// <summary>Comparison key: lower case, no diacritics, no hyphens, spaces or punctuation, no leading "the".</summary>
+    public static string Key(string name)
+    {
+        var sb = new StringBuilder(name.Length);
+        var s = name.AsSpan().Trim();
+        if (s.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) s = s[4..];
+        if (s.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || s.EndsWith("’s", StringComparison.OrdinalIgnoreCase)) s = s[..^2];
+        foreach (char c in s)
+            if (char.IsLetterOrDigit(c)) sb.Append(Tagging.Hashing.Fold(c));
+        return sb.ToString();
+    }
+
+    private static string[] Words(string name) =>
+        name.Split(new[] { ' ', '-', '‑', '.', '\u00A0' }, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => Key(w)).Where(w => w.Length > 0).ToArray();
+
+    private static readonly HashSet<string> TitleSet = new(Gazetteer.TitleWords.Where(t => char.IsUpper(t[0])), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>"President Lee Jae-myung" → "Lee Jae-myung"; "Mr. Smith" → "Smith". A lone title is kept.</summary>
+    public static string StripTitle(string name)
+    {
+        string s = name.Trim();
+        for (int guard = 0; guard < 3; guard++)
+        {
+            int sp = s.IndexOf(' ');
+            if (sp <= 0) break;
+            string first = s[..sp];
+            if (!TitleSet.Contains(first) && !TitleSet.Contains(first.TrimEnd('.'))) break;
+            s = s[(sp + 1)..].TrimStart();
+        }
+        return s;
+    }
+
+    private static readonly HashSet<string> Minor = new(StringComparer.OrdinalIgnoreCase) { "of", "for", "and", "the", "on", "de", "in", "&", "to" };
+
+    /// <summary>True when <paramref name="acronym"/> spells the initials of <paramref name="phrase"/>'s words ("JCS", "Joint Chiefs of Staff").</summary>
+    public static bool IsAcronymOf(string acronym, string phrase)
+    {
+        var letters = acronym.Where(char.IsLetter).ToArray();
+        if (letters.Length < 2 || letters.Length > 8 || acronym.Any(char.IsLower)) return false;
+        var words = phrase.Split(new[] { ' ', '-' }, StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLetter(w[0])).ToList();
+        // With minor words (JCS) and without (NATO is all words too).
+        foreach (bool skipMinor in new[] { true, false })
+        {
+            var initials = words.Where(w => !skipMinor || !Minor.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray();
+            if (initials.Length == letters.Length && initials.SequenceEqual(letters.Select(char.ToUpperInvariant))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Groups the names added so far.</summary>
+    public IReadOnlyList<EntityGroup> Resolve()
+    {
+        int n = _items.Count;
+        var parent = Enumerable.Range(0, n).ToArray();
+        int Find(int x) { while (parent[x] != x) x = parent[x] = parent[parent[x]]; return x; }
+        void Union(int a, int b) { a = Find(a); b = Find(b); if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b); }
+        static bool Named(NewsEntityType t) => t is NewsEntityType.Person or NewsEntityType.Organization or NewsEntityType.Location;
+
+        // 1. Same key: same entity (named types may disagree on type: the tagger is not always consistent).
+        var byKey = new Dictionary<string, int>();
+        for (int i = 0; i < n; i++)
+        {
+            var it = _items[i];
+            if (it.Key.Length == 0) continue;
+            string k = (Named(it.Type) ? "N:" : it.Type + ":") + it.Key;
+            if (byKey.TryGetValue(k, out int j)) Union(i, j); else byKey[k] = i;
+        }
+        // 2. Declared aliases and acronyms.
+        var keyToItem = new Dictionary<string, List<int>>();
+        for (int i = 0; i < n; i++)
+        {
+            if (!keyToItem.TryGetValue(_items[i].Key, out var l)) keyToItem[_items[i].Key] = l = new List<int>();
+            l.Add(i);
+        }
+        foreach (var (alias, full) in _aliases)
+            if (keyToItem.TryGetValue(alias, out var a) && keyToItem.TryGetValue(full, out var f))
+                foreach (var x in a) Union(x, f[0]);
+        // Acronyms: index multi-word names by their initials (with and without minor words), then look each acronym up.
+        var byInitials = new Dictionary<string, List<int>>();
+        for (int j = 0; j < n; j++)
+        {
+            if (_items[j].Words.Length < 2 || !Named(_items[j].Type)) continue;
+            foreach (var ini in Initials(StripTitle(_items[j].Name)))
+            {
+                if (!byInitials.TryGetValue(ini, out var l)) byInitials[ini] = l = new List<int>();
+                l.Add(j);
+            }
+        }
+        for (int i = 0; i < n; i++)
+        {
+            var it = _items[i];
+            if (it.Type == NewsEntityType.Person || !IsAcronymLike(it.Name)) continue;
+            string letters = new string(it.Name.Where(char.IsLetter).ToArray()).ToUpperInvariant();
+            if (!byInitials.TryGetValue(letters, out var cands)) continue;
+            var roots = cands.Where(j => j != i).Select(Find).Distinct().ToList();
+            if (roots.Count == 1) Union(i, roots[0]);
+        }
+        // 3. A person's single name ("Lee", "Trump") joins the one longer person name that starts or ends with it.
+        var byEdgeWord = new Dictionary<string, List<int>>();
+        for (int j = 0; j < n; j++)
+        {
+            var o = _items[j];
+            if (o.Type != NewsEntityType.Person || o.Words.Length < 2) continue;
+            foreach (var w in new[] { o.Words[0], o.Words[^1] }.Distinct())
+            {
+                if (!byEdgeWord.TryGetValue(w, out var l)) byEdgeWord[w] = l = new List<int>();
+                l.Add(j);
+            }
+        }
+        for (int i = 0; i < n; i++)
+        {
+            var it = _items[i];
+            if (it.Type != NewsEntityType.Person || it.Words.Length != 1) continue;
+            if (!byEdgeWord.TryGetValue(it.Words[0], out var cands)) continue;
+            var roots = cands.Select(Find).Distinct().ToList();
+            if (roots.Count == 1) Union(i, roots[0]);
+        }
+
+        // 3b. A one-word organisation (or a "person" the tagger mistook) that starts exactly one longer organisation name:
+        // "Brightwater" → "Brightwater Lines". Places are left alone ("Washington" is not "Washington Post").
+        var byFirstOrgWord = new Dictionary<string, List<int>>();
+        for (int j = 0; j < n; j++)
+        {
+            var o = _items[j];
+            if (o.Type != NewsEntityType.Organization || o.Words.Length < 2) continue;
+            if (!byFirstOrgWord.TryGetValue(o.Words[0], out var l)) byFirstOrgWord[o.Words[0]] = l = new List<int>();
+            l.Add(j);
+        }
+        for (int i = 0; i < n; i++)
+        {
+            var it = _items[i];
+            if (it.Type is not (NewsEntityType.Organization or NewsEntityType.Person) || it.Words.Length != 1) continue;
+            if (!byFirstOrgWord.TryGetValue(it.Words[0], out var cands)) continue;
+            var roots = cands.Select(Find).Distinct().ToList();
+            if (roots.Count != 1) continue;
+            // A person's one-word name that also belongs to a longer person's name stays with the person.
+            if (it.Type == NewsEntityType.Person && byEdgeWord.ContainsKey(it.Words[0])) continue;
+            Union(i, roots[0]);
+        }
+
+        // 4. Build the groups: type by weight, canonical = fullest, then most weighted, then first seen.
+        var groups = new Dictionary<int, EntityGroup>();
+        var order = new List<int>();
+        for (int i = 0; i < n; i++)
+        {
+            int r = Find(i);
+            if (!groups.TryGetValue(r, out var g)) { groups[r] = g = new EntityGroup(); order.Add(r); }
+            g._members.Add(i);
+        }
+        var result = new List<EntityGroup>(groups.Count);
+        foreach (int r in order)
+        {
+            var g = groups[r];
+            var typeWeights = g._members.GroupBy(m => _items[m].Type).Select(x => (Type: x.Key, W: x.Sum(m => _items[m].Weight), First: x.Min())).OrderByDescending(x => x.W).ThenBy(x => x.First).ToList();
+            g.Type = typeWeights[0].Type;
+            var forms = g._members.GroupBy(m => _items[m].Name).Select(x => (Name: x.Key, W: x.Sum(m => _items[m].Weight), First: x.Min())).ToList();
+            g.Forms = forms.OrderByDescending(x => x.W).ThenBy(x => x.First).Select(x => x.Name).ToArray();
+            g.Canonical = forms
+                .Select(x => (x.Name, Stripped: StripTitle(x.Name), x.W, x.First))
+                .OrderByDescending(x => IsAcronymLike(x.Stripped) ? 0 : 1)
+                .ThenByDescending(x => Words(x.Stripped).Length)
+                .ThenByDescending(x => x.W)
+                .ThenBy(x => x.First)
+                .Select(x => x.Stripped.Length > 0 ? x.Stripped : x.Name).First();
+            result.Add(g);
+        }
+        return result;
+    }
+
+    private static IEnumerable<string> Initials(string phrase)
+    {
+        var words = phrase.Split(new[] { ' ', '-' }, StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLetter(w[0])).ToList();
+        if (words.Count < 2) yield break;
+        string all = new string(words.Select(w => char.ToUpperInvariant(w[0])).ToArray());
+        string major = new string(words.Where(w => !Minor.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray());
+        yield return all;
+        if (major != all && major.Length >= 2) yield return major;
+    }
+
+    private static bool IsAcronymLike(string s) => s.Length <= 8 && !s.Any(char.IsLower) && s.Count(char.IsLetter) >= 2;
+}

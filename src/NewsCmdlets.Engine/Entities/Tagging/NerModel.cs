@@ -1,0 +1,219 @@
+using System.IO.Compression;
+
+namespace NewsCmdlets.Engine.Entities.Tagging;
+
+/// <summary>
+/// A first-order sequence tagger (structured averaged perceptron, BIO tags over PER/ORG/LOC/MISC) with hashed features.
+/// Decoding is Viterbi with the BIO constraint (an I- tag only continues the same type). Read-only once built, so one
+/// instance serves every thread.
+/// </summary>
+public sealed class NerModel
+{
+    public static readonly string[] TagNames = { "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC" };
+    public const int TagCount = 9;
+    private const int Start = TagCount; // row of the transition matrix for "before the first token"
+
+    private static readonly Lazy<NerModel> s_shared = new(() =>
+    {
+        using var s = Gazetteer.OpenResource("ner-model.bin.gz");
+        return Read(s);
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The model shipped in the engine, loaded on first use.</summary>
+    public static NerModel Shared => s_shared.Value;
+
+    internal readonly Dictionary<ulong, int> Index;
+    internal readonly float[] Weights;     // Index[f] * TagCount + tag
+    internal readonly float[] Transitions; // (prev or Start) * TagCount + tag
+
+    // Open-addressing copy of Index for the hot path (Dictionary lookups dominated the tagging time).
+    private readonly ulong[] _keys;
+    private readonly int[] _rows;
+    private readonly int _mask;
+
+    public NerModel(Dictionary<ulong, int> index, float[] weights, float[] transitions)
+    {
+        Index = index;
+        Weights = weights;
+        Transitions = transitions;
+        int cap = 16;
+        while (cap < index.Count * 2) cap <<= 1;
+        _keys = new ulong[cap];
+        _rows = new int[cap];
+        _mask = cap - 1;
+        foreach (var (k, v) in index)
+        {
+            if (k == 0) continue;
+            int i = (int)(k & (ulong)_mask);
+            while (_keys[i] != 0) i = (i + 1) & _mask;
+            _keys[i] = k;
+            _rows[i] = v;
+        }
+    }
+
+    private int Row(ulong f)
+    {
+        int i = (int)(f & (ulong)_mask);
+        while (true)
+        {
+            ulong k = _keys[i];
+            if (k == f) return _rows[i];
+            if (k == 0) return -1;
+            i = (i + 1) & _mask;
+        }
+    }
+
+    public int FeatureCount => Index.Count + (Second?.FeatureCount ?? 0);
+
+    /// <summary>The second stage, when the model has one (read from the same file).</summary>
+    public NerModel? Second { get; init; }
+
+    /// <summary>This model as the first stage of a two-stage tagger.</summary>
+    public NerModel WithSecond(NerModel? second) => new(Index, Weights, Transitions) { Second = second };
+
+    public static bool Allowed(int prev, int tag)
+    {
+        if (tag == 0 || (tag & 1) == 1) return true; // O and B-* always
+        // I-X only after B-X or I-X
+        return prev != Start && prev != 0 && (prev + 1) / 2 == tag / 2;
+    }
+
+    /// <summary>Adds the weights of each token's features into <paramref name="scores"/> (n × TagCount).</summary>
+    public void Score(ulong[] feats, int n, float[] scores)
+    {
+        Array.Clear(scores, 0, n * TagCount);
+        for (int i = 0; i < n; i++)
+        {
+            int o = i * NerFeatures.Stride;
+            int so = i * TagCount;
+            for (int k = 0; k < NerFeatures.Stride; k++)
+            {
+                ulong f = feats[o + k];
+                if (f == 0) continue;
+                int row = Row(f);
+                if (row < 0) continue;
+                int wo = row * TagCount;
+                for (int t = 0; t < TagCount; t++) scores[so + t] += Weights[wo + t];
+            }
+        }
+    }
+
+    /// <summary>Best tag sequence given emission scores.</summary>
+    public void Decode(float[] scores, int n, int[] tags, float[] trans, float[] delta, int[] back)
+    {
+        if (n == 0) return;
+        for (int t = 0; t < TagCount; t++)
+            delta[t] = Allowed(Start, t) ? trans[Start * TagCount + t] + scores[t] : float.NegativeInfinity;
+        for (int i = 1; i < n; i++)
+        {
+            int po = (i - 1) * TagCount, co = i * TagCount;
+            for (int t = 0; t < TagCount; t++)
+            {
+                float best = float.NegativeInfinity;
+                int arg = 0;
+                for (int p = 0; p < TagCount; p++)
+                {
+                    if (!Allowed(p, t)) continue;
+                    float v = delta[po + p] + trans[p * TagCount + t];
+                    if (v > best) { best = v; arg = p; }
+                }
+                delta[co + t] = best + scores[co + t];
+                back[co + t] = arg;
+            }
+        }
+        int lo = (n - 1) * TagCount;
+        int bt = 0;
+        for (int t = 1; t < TagCount; t++) if (delta[lo + t] > delta[lo + bt]) bt = t;
+        for (int i = n - 1; i >= 0; i--)
+        {
+            tags[i] = bt;
+            if (i > 0) bt = back[i * TagCount + bt];
+        }
+    }
+
+    private const uint Magic = 0x4E45524D; // "NERM"
+
+    /// <summary>Writes the model (gzip-compressed, weights as half-precision floats), features in hash order so the file is deterministic.</summary>
+    public void Write(Stream output)
+    {
+        using var gz = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var w = new BinaryWriter(gz);
+        WriteBody(w);
+        w.Write(Second != null);
+        Second?.WriteBody(w);
+    }
+
+    private void WriteBody(BinaryWriter w)
+    {
+        w.Write(Magic);
+        w.Write(1);
+        w.Write(TagCount);
+        foreach (var v in Transitions) w.Write(v);
+        var keys = Index.Keys.ToArray();
+        Array.Sort(keys);
+        w.Write(keys.Length);
+        ulong prev = 0;
+        foreach (var k in keys)
+        {
+            WriteVarint(w, k - prev); // delta-coded hashes compress well
+            prev = k;
+        }
+        foreach (var k in keys)
+        {
+            int row = Index[k];
+            for (int t = 0; t < TagCount; t++) w.Write((Half)Weights[row * TagCount + t]);
+        }
+    }
+
+    public static NerModel Read(Stream input)
+    {
+        using var r = new BinaryReader(input);
+        var first = ReadBody(r);
+        bool hasSecond;
+        try { hasSecond = r.ReadBoolean(); }
+        catch (EndOfStreamException) { hasSecond = false; }
+        if (!hasSecond) return first;
+        var second = ReadBody(r);
+        return new NerModel(first.Index, first.Weights, first.Transitions) { Second = second };
+    }
+
+    private static NerModel ReadBody(BinaryReader r)
+    {
+        if (r.ReadUInt32() != Magic) throw new InvalidDataException("Not a NewsCmdlets entity model.");
+        int version = r.ReadInt32();
+        int tags = r.ReadInt32();
+        if (version != 1 || tags != TagCount) throw new InvalidDataException($"Unsupported entity model (version {version}, {tags} tags).");
+        var trans = new float[(TagCount + 1) * TagCount];
+        for (int i = 0; i < trans.Length; i++) trans[i] = r.ReadSingle();
+        int count = r.ReadInt32();
+        var index = new Dictionary<ulong, int>(count);
+        ulong prev = 0;
+        for (int i = 0; i < count; i++)
+        {
+            prev += ReadVarint(r);
+            index[prev] = i;
+        }
+        var weights = new float[count * TagCount];
+        for (int i = 0; i < weights.Length; i++) weights[i] = (float)r.ReadHalf();
+        return new NerModel(index, weights, trans);
+    }
+
+    private static void WriteVarint(BinaryWriter w, ulong v)
+    {
+        while (v >= 0x80) { w.Write((byte)(v | 0x80)); v >>= 7; }
+        w.Write((byte)v);
+    }
+
+    private static ulong ReadVarint(BinaryReader r)
+    {
+        ulong v = 0;
+        int shift = 0;
+        while (true)
+        {
+            byte b = r.ReadByte();
+            v |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80) return v;
+            shift += 7;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System.Management.Automation;
+using NewsCmdlets.Engine.Entities;
+using NewsCmdlets.Engine.Model;
+
+namespace NewsCmdlets.Commands;
+
+/// <summary>Whether entities are listed per article or merged across every article of the call.</summary>
+public enum EntityScope
+{
+    Article,
+    Corpus,
+}
+
+/// <summary>
+/// Get-NewsEntity: people, organisations, places, groups, dates and quantities in articles, one object per entity per
+/// article (or per entity across all articles with -Scope Corpus), or one per mention with -IncludeMentions.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "NewsEntity", DefaultParameterSetName = ArticleSet)]
+[OutputType(typeof(NewsEntity), typeof(NewsEntityMention))]
+public sealed class GetNewsEntityCommand : NewsCmdletBase
+{
+    private const string ArticleSet = "InputObject";
+    private const string TextSet = "Text";
+    private const string Activity = "Finding entities";
+
+    /// <summary>Articles from Import-NewsArticle.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ArticleSet)]
+    public NewsArticle[] InputObject { get; set; } = Array.Empty<NewsArticle>();
+
+    /// <summary>Plain text to search instead of articles.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TextSet)]
+    [AllowEmptyString]
+    public string[] Text { get; set; } = Array.Empty<string>();
+
+    /// <summary>The date the text was written, for resolving "last year", "Sunday" and the like in -Text.</summary>
+    [Parameter(ParameterSetName = TextSet)]
+    public DateTimeOffset? Date { get; set; }
+
+    /// <summary>Only these types of entity.</summary>
+    [Parameter]
+    public NewsEntityType[]? Type { get; set; }
+
+    /// <summary>One object per mention (with its offset) instead of one per entity.</summary>
+    [Parameter]
+    public SwitchParameter IncludeMentions { get; set; }
+
+    /// <summary>Article (default): entities per article. Corpus: entities merged across all the input.</summary>
+    [Parameter]
+    public EntityScope Scope { get; set; } = EntityScope.Article;
+
+    private EntityExtractor? _extractor;
+    private readonly List<ArticleEntities> _corpus = new();
+    private int _count;
+    private int _textCount;
+
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            _extractor = new EntityExtractor();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException($"The entity model could not be loaded: {ex.Message} Reinstall the NewsCmdlets module.", ex),
+                "EntityModelUnavailable", ErrorCategory.ResourceUnavailable, null));
+        }
+    }
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == TextSet)
+        {
+            foreach (var t in Text)
+            {
+                if (Cancellation.IsCancellationRequested) return;
+                _textCount++;
+                string id = "text" + _textCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Handle(t ?? "", () => _extractor!.ExtractText(t ?? "", Date, id, null, Cancellation), id);
+            }
+            return;
+        }
+        foreach (var article in InputObject)
+        {
+            if (Cancellation.IsCancellationRequested) return;
+            if (article == null)
+            {
+                WriteItemError(new ArgumentNullException(nameof(InputObject), "A null article was passed; pipe the output of Import-NewsArticle."),
+                    "NullArticle", ErrorCategory.InvalidArgument, null);
+                continue;
+            }
+            Handle(article, () => _extractor!.Extract(article, Cancellation), article.Source ?? article.Title ?? article.Id);
+        }
+    }
+
+    private void Handle(object target, Func<ArticleEntities> extract, string label)
+    {
+        if (_count > 0) ReportProgress(Activity, $"{_count + 1}: {label}");
+        _count++;
+        ArticleEntities result;
+        try
+        {
+            result = extract();
+        }
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            WriteItemError(new InvalidOperationException($"Entities could not be extracted from '{label}': {ex.Message}", ex),
+                "EntityExtractionFailed", ErrorCategory.InvalidData, target);
+            return;
+        }
+        foreach (var w in result.Warnings) WriteWarning($"{label}: {w}");
+        if (Scope == EntityScope.Corpus)
+        {
+            _corpus.Add(result);
+            return;
+        }
+        if (IncludeMentions) foreach (var m in result.Mentions) { if (Wanted(m.Type)) WriteObject(m); }
+        else foreach (var e in result.Entities) { if (Wanted(e.Type)) WriteObject(e); }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (Scope == EntityScope.Corpus && _corpus.Count > 0)
+        {
+            ReportProgress(Activity, $"Merging entities across {_corpus.Count} article(s)", force: true);
+            var merged = EntityExtractor.MergeCorpus(_corpus);
+            if (!IncludeMentions)
+            {
+                foreach (var e in merged) if (Wanted(e.Type)) WriteObject(e);
+            }
+            else
+            {
+                // Mentions carry the corpus-wide name of their entity.
+                var nameOf = new Dictionary<(string, string), string>();
+                foreach (var e in merged)
+                    foreach (var f in e.Forms.Prepend(e.Name))
+                        nameOf.TryAdd((Family(e.Type), f), e.Name);
+                foreach (var a in _corpus)
+                    foreach (var m in a.Mentions)
+                    {
+                        if (!Wanted(m.Type)) continue;
+                        if (nameOf.TryGetValue((Family(m.Type), m.Name), out var name) && name != m.Name)
+                            WriteObject(Rename(m, name));
+                        else WriteObject(m);
+                    }
+            }
+        }
+        CompleteProgress(Activity);
+        if (_count > 1) WriteVerbose($"Searched {_count} input(s) for entities.");
+    }
+
+    private static string Family(NewsEntityType t) => t is NewsEntityType.Person or NewsEntityType.Organization or NewsEntityType.Location ? "Named" : t.ToString();
+
+    private static NewsEntityMention Rename(NewsEntityMention m, string name) => new()
+    {
+        Name = name, Type = m.Type, Text = m.Text, Field = m.Field, Offset = m.Offset, Length = m.Length, SentenceIndex = m.SentenceIndex,
+        Sentence = m.Sentence, Description = m.Description, Value = m.Value, Granularity = m.Granularity, Number = m.Number, Unit = m.Unit,
+        Counted = m.Counted, Approximate = m.Approximate, ArticleId = m.ArticleId, Outlet = m.Outlet,
+    };
+
+    private bool Wanted(NewsEntityType t) => Type == null || Type.Length == 0 || Array.IndexOf(Type, t) >= 0;
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Text;
+using NewsCmdlets.Engine.Entities;
+using NewsCmdlets.Engine.Entities.Tagging;
+using NerTrainer;
+
+// NerTrainer train NERDIR [--out MODEL] [--epochs N] [--work DIR]   train on the training splits, write the model, evaluate
+// NerTrainer eval NERDIR [--model MODEL] [--work DIR] [--split dev|test]
+// NerTrainer bench [FILES...]                                         entity pass speed on one thread
+if (args.Length == 0) { Console.Error.WriteLine("usage: NerTrainer train|eval|bench ..."); return 2; }
+string Opt(string name, string def)
+{
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : def;
+}
+string repo = FindRepo();
+string defaultModel = Path.Combine(repo, "src", "NewsCmdlets.Engine", "Entities", "Data", "ner-model.bin.gz");
+string work = Opt("--work", Path.Combine(Path.GetTempPath(), "nertrainer"));
+Directory.CreateDirectory(work);
+
+switch (args[0])
+{
+    case "train":
+    {
+        var (train, dev, test) = Corpus.Load(args[1], int.Parse(Opt("--wiki-copies", "1")), Opt("--skip", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet());
+        var gaz = Gazetteer.Shared;
+        var sw = Stopwatch.StartNew();
+        // --with-dev: after tuning on the dev splits, train the shipped model on train + dev (test stays unseen).
+        bool withDev = args.Contains("--with-dev");
+        if (withDev) foreach (var d in dev.Values) train.AddRange(d);
+        var docs = train.Select(d => d.ToTraining()).ToList();
+        var options = new PerceptronTrainer.Options(
+            Epochs: int.Parse(Opt("--epochs", "10")), MinFeatureCount: int.Parse(Opt("--min", "2")), PruneBelow: float.Parse(Opt("--prune", "0.05")), Log: Console.WriteLine);
+        var model = PerceptronTrainer.Train(docs, gaz, options);
+        if (!args.Contains("--single-stage"))
+        {
+            // Second stage, trained on first-stage tags that a model trained without the document produced (4-fold jackknife).
+            const int Folds = 4;
+            var stage1 = new int[docs.Count][];
+            for (int f = 0; f < Folds; f++)
+            {
+                var m = PerceptronTrainer.Train(docs.Where((_, i) => i % Folds != f).ToList(), gaz, options with { Log = null });
+                var t = new NerTagger(m, gaz, null);
+                for (int i = f; i < docs.Count; i += Folds) stage1[i] = t.TagStage1(docs[i].Document);
+                Console.WriteLine($"fold {f + 1}/{Folds} done");
+            }
+            var second = PerceptronTrainer.Train(docs.Select((d, i) => d with { Stage1 = stage1[i] }).ToList(), gaz, options);
+            model = model.WithSecond(second);
+        }
+        Console.WriteLine($"trained in {sw.Elapsed.TotalSeconds:F0} s on {docs.Sum(d => d.Tags.Length)} tokens");
+        string outPath = Opt("--out", defaultModel);
+        using (var f = File.Create(outPath)) model.Write(f);
+        Console.WriteLine($"wrote {outPath} ({new FileInfo(outPath).Length / 1024} KiB, {model.FeatureCount} features)");
+        using (var f = File.OpenRead(outPath)) model = NerModel.Read(new System.IO.Compression.GZipStream(f, System.IO.Compression.CompressionMode.Decompress));
+        if (!withDev) Evaluate(model, dev, "dev", args[1]);
+        Evaluate(model, test, "test", args[1]);
+        return 0;
+    }
+    case "eval":
+    {
+        var (_, dev, test) = Corpus.Load(args[1]);
+        string path = Opt("--model", defaultModel);
+        NerModel model;
+        using (var f = File.OpenRead(path)) model = NerModel.Read(new System.IO.Compression.GZipStream(f, System.IO.Compression.CompressionMode.Decompress));
+        string split = Opt("--split", "both");
+        if (split != "test") Evaluate(model, dev, "dev", args[1]);
+        if (split != "dev") Evaluate(model, test, "test", args[1]);
+        return 0;
+    }
+    case "show":
+        return Bench.Show(args.Skip(1).Where(a => a != "--corpus").ToArray(), args.Contains("--corpus"));
+    case "bench":
+        return Bench.Run(args.Skip(1).ToArray(), repo);
+    default:
+        Console.Error.WriteLine($"unknown command {args[0]}");
+        return 2;
+}
+
+void Evaluate(NerModel model, Dictionary<string, List<ConllDoc>> sets, string split, string nerDir)
+{
+    var gaz = Gazetteer.Shared;
+    foreach (var (name, docs) in sets)
+    {
+        var gold = new StringBuilder();
+        var pred = new StringBuilder();
+        var tagger = new NerTagger(model, gaz);
+        foreach (var d in docs)
+        {
+            var td = d.ToTraining();
+            var tags = tagger.Tag(td.Document);
+            int ti = 0;
+            foreach (var s in d.Sentences)
+            {
+                foreach (var (tok, tag) in s)
+                {
+                    gold.Append(tok).Append('\t').Append(tag).Append('\n');
+                    pred.Append(tok).Append('\t').Append(NerModel.TagNames[tags[ti++]]).Append('\n');
+                }
+                gold.Append('\n');
+                pred.Append('\n');
+            }
+        }
+        string g = Path.Combine(work, $"{name}.{split}.gold.conll"), p = Path.Combine(work, $"{name}.{split}.pred.conll");
+        File.WriteAllText(g, gold.ToString());
+        File.WriteAllText(p, pred.ToString());
+        var psi = new ProcessStartInfo("python3", new[] { Path.Combine(nerDir, "score.py"), g, p, "--types", "PER,ORG,LOC" }) { RedirectStandardOutput = true };
+        using var proc = Process.Start(psi)!;
+        string output = proc.StandardOutput.ReadToEnd();
+        proc.WaitForExit();
+        Console.WriteLine($"== {name} ({split}, {docs.Count} docs)");
+        Console.WriteLine(output.TrimEnd());
+    }
+}
+
+static string FindRepo()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir != null && !File.Exists(Path.Combine(dir.FullName, "NewsCmdlets.sln"))) dir = dir.Parent;
+    return dir?.FullName ?? Directory.GetCurrentDirectory();
+}
