@@ -46,8 +46,14 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
         WriteError(record);
     }
 
+    /// <summary>Releases what a cmdlet holds when its pipeline ends, however it ends (errors, Ctrl+C).</summary>
+    protected virtual void OnDispose()
+    {
+    }
+
     public void Dispose()
     {
+        OnDispose();
         _cancel.Dispose();
         GC.SuppressFinalize(this);
     }

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Management.Automation;
+using NewsCmdlets.Engine.Cache;
 using NewsCmdlets.Engine.Ingest;
 using NewsCmdlets.Engine.Ingest.Feeds;
 using NewsCmdlets.Engine.Ingest.Web;
@@ -116,6 +117,12 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
 
     private const int DefaultThrottleLimit = 4;
 
+    /// <summary>Keep what is imported in the cache, and take unchanged files from it (see Set-NewsCacheConfiguration).</summary>
+    [Parameter]
+    public SwitchParameter Cache { get; set; }
+
+    private CachedArticleReader? _cached;
+
     private ArticleReadOptions _options = new();
     private WebFetchOptions _webOptions = new();
     private int _imported;
@@ -131,6 +138,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
             UserAgent = UserAgent,
             MaximumRetryCount = MaximumRetryCount,
         };
+        _cached = CacheSession.OpenReader(this, Cache); // null unless -Cache or Set-NewsCacheConfiguration -Enabled
     }
 
     protected override void ProcessRecord()
@@ -223,7 +231,26 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
         }
         CancelDownloads();
         CompleteProgress(Activity);
+        try
+        {
+            _cached?.Dispose(); // commits the last batch and closes the file
+        }
+        catch (NewsCacheException ex)
+        {
+            ThrowTerminatingError(CacheSession.ToErrorRecord(ex, _cached!.Cache.Path));
+        }
+        finally
+        {
+            _cached = null;
+        }
         if (_imported + _failed > 1) WriteVerbose($"Imported {_imported} article(s); {_failed} input(s) failed.");
+    }
+
+    protected override void OnDispose()
+    {
+        // Stopped or failed before EndProcessing: keep every committed batch and close the file.
+        try { _cached?.Dispose(); } catch (NewsCacheException) { }
+        _cached = null;
     }
 
     private void ImportPathPattern(string pattern)
@@ -281,7 +308,11 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
         if (_imported + _failed > 0) ReportProgress(Activity, $"{_imported + _failed + 1}: {System.IO.Path.GetFileName(path)}", percent);
         try
         {
-            Emit(ArticleReader.ReadFile(path, _options, Cancellation));
+            Emit(_cached != null ? _cached.ReadFile(path, _options, Cancellation).Read : ArticleReader.ReadFile(path, _options, Cancellation));
+        }
+        catch (NewsCacheException ex)
+        {
+            ThrowTerminatingError(CacheSession.ToErrorRecord(ex, path));
         }
         catch (InputProblemException ex)
         {

@@ -1,0 +1,844 @@
+using System.Data;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using NewsCmdlets.Engine.Model;
+
+namespace NewsCmdlets.Engine.Cache;
+
+/// <summary>
+/// One SQLite file that keeps imported articles (with their raw source), the inputs they came from, an entity index
+/// and analyses, so a later session starts from it. WAL journal, a busy timeout, foreign keys, and one transaction per
+/// batch: several processes can write at once and a killed process loses only its uncommitted batch.
+/// One instance is one connection: use it from one thread at a time.
+/// </summary>
+public sealed class NewsCache : IDisposable
+{
+    private const string ArticleColumns =
+        "a.id, a.title, a.standfirst, a.body, a.paragraphs, a.captions, a.published, a.updated, a.authors, a.agency, a.outlet, " +
+        "a.dateline, a.language, a.word_count, a.source, a.url, a.source_kind, a.sources, a.removed, a.warnings, a.categories";
+
+    private const int ArticleColumnCount = 21;
+
+    private readonly SqliteConnection _connection;
+
+    private NewsCache(string path, SqliteConnection connection, bool readOnly)
+    {
+        Path = path;
+        _connection = connection;
+        IsReadOnly = readOnly;
+    }
+
+    /// <summary>The cache file's full path.</summary>
+    public string Path { get; }
+
+    /// <summary>True when the file was opened for reading only (asked for, or the file cannot be written).</summary>
+    public bool IsReadOnly { get; }
+
+    /// <summary>The default file: the platform's per-user data folder (XDG_DATA_HOME on Linux when set)/NewsCmdlets/news-cache.db.</summary>
+    public static string DefaultPath
+    {
+        get
+        {
+            string? xdg = OperatingSystem.IsLinux() ? Environment.GetEnvironmentVariable("XDG_DATA_HOME") : null;
+            string root = !string.IsNullOrEmpty(xdg) && System.IO.Path.IsPathRooted(xdg)
+                ? xdg
+                : Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+            if (string.IsNullOrEmpty(root)) root = System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+            return System.IO.Path.Combine(root, "NewsCmdlets", "news-cache.db");
+        }
+    }
+
+    /// <summary>Opens the cache file, creating it (and its folder) when missing and migrating an older schema.</summary>
+    public static NewsCache Open(string path, NewsCacheOptions? options = null)
+    {
+        options ??= new NewsCacheOptions();
+        SqliteNativeLibrary.EnsureInitialized();
+        string full = System.IO.Path.GetFullPath(path);
+        bool exists = File.Exists(full);
+        if (Directory.Exists(full))
+            throw new NewsCacheException(NewsCacheProblem.CannotOpen, full, $"The cache path '{full}' is a folder. Give a file path, such as '{System.IO.Path.Combine(full, "news-cache.db")}'.");
+        if (exists) CheckHeader(full);
+        bool readOnly = options.ReadOnly || exists && !IsWritable(full);
+        if (!exists)
+        {
+            if (options.ReadOnly)
+                throw new NewsCacheException(NewsCacheProblem.CannotOpen, full, $"The cache file '{full}' does not exist. Import articles with -Cache to create it.");
+            try
+            {
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new NewsCacheException(NewsCacheProblem.CannotOpen, full,
+                    $"Cannot create the folder for the cache file '{full}': {ex.Message} Choose another path with Set-NewsCacheConfiguration -Path.", ex);
+            }
+        }
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            Pooling = false, // a pooled connection keeps the file open after Dispose, which blocks deleting it
+            ForeignKeys = true,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        var cache = new NewsCache(full, connection, readOnly);
+        try
+        {
+            connection.Open();
+            cache.Execute($"PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds}");
+            if (!readOnly)
+            {
+                cache.Scalar("PRAGMA journal_mode = WAL");
+                cache.Execute("PRAGMA synchronous = NORMAL");
+            }
+            cache.Migrate();
+            return cache;
+        }
+        catch (SqliteException ex)
+        {
+            cache.Dispose();
+            throw Translate(ex, full, "open");
+        }
+        catch
+        {
+            cache.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Deletes a cache file and its WAL and shared-memory files (the way to start afresh, even from a damaged file).</summary>
+    public static bool DeleteFiles(string path)
+    {
+        string full = System.IO.Path.GetFullPath(path);
+        bool any = false;
+        foreach (var f in new[] { full, full + "-wal", full + "-shm", full + "-journal" })
+        {
+            if (!File.Exists(f)) continue;
+            try
+            {
+                File.Delete(f);
+                any = true;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new NewsCacheException(NewsCacheProblem.ReadOnly, full, $"Cannot delete '{f}': {ex.Message} Close other sessions that use the cache and try again.", ex);
+            }
+        }
+        return any;
+    }
+
+    // ---- Schema ----------------------------------------------------------------------------------------------
+
+    /// <summary>The schema version of the open file.</summary>
+    public int SchemaVersion => Convert.ToInt32(Scalar("SELECT coalesce(max(version), 0) FROM schema_version"), CultureInfo.InvariantCulture);
+
+    private void Migrate()
+    {
+        int version = ReadVersion();
+        if (version == NewsCacheSchema.CurrentVersion) return;
+        if (version > NewsCacheSchema.CurrentVersion)
+            throw new NewsCacheException(NewsCacheProblem.NewerSchema, Path,
+                $"The cache file '{Path}' has schema version {version}, written by a newer NewsCmdlets (this one knows up to {NewsCacheSchema.CurrentVersion}). " +
+                "Update the module, or use another cache file with Set-NewsCacheConfiguration -Path.");
+        if (IsReadOnly)
+            throw new NewsCacheException(NewsCacheProblem.ReadOnly, Path,
+                $"The cache file '{Path}' has schema version {version} and must be upgraded to {NewsCacheSchema.CurrentVersion}, but it is read-only. " +
+                "Make it writable once so it can be upgraded, or use another cache file.");
+        using var tx = _connection.BeginTransaction(IsolationLevel.Serializable); // BEGIN IMMEDIATE: one process migrates, the others wait
+        version = ReadVersion(tx); // another process may have migrated meanwhile
+        foreach (var (v, description, sql) in NewsCacheSchema.Migrations)
+        {
+            if (v <= version) continue;
+            Execute(sql, tx);
+            using var cmd = Command("INSERT INTO schema_version (version, description, applied_utc) VALUES ($v, $d, $t)", tx);
+            cmd.Parameters.AddWithValue("$v", v);
+            cmd.Parameters.AddWithValue("$d", description);
+            cmd.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture));
+            cmd.ExecuteNonQuery();
+        }
+        Execute($"INSERT OR IGNORE INTO cache_meta (key, value) VALUES ('application', '{NewsCacheSchema.ApplicationName}')", tx);
+        Execute($"INSERT OR IGNORE INTO cache_meta (key, value) VALUES ('created_utc', '{DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture)}')", tx);
+        tx.Commit();
+    }
+
+    private int ReadVersion(SqliteTransaction? tx = null)
+    {
+        long tables = Convert.ToInt64(Scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'", tx), CultureInfo.InvariantCulture);
+        if (tables == 0)
+        {
+            long any = Convert.ToInt64(Scalar("SELECT count(*) FROM sqlite_master", tx), CultureInfo.InvariantCulture);
+            if (any > 0) throw NotACache(Path, "it is an SQLite database, but not a NewsCmdlets cache");
+            return 0;
+        }
+        return Convert.ToInt32(Scalar("SELECT coalesce(max(version), 0) FROM schema_version", tx), CultureInfo.InvariantCulture);
+    }
+
+    // ---- Writing ---------------------------------------------------------------------------------------------
+
+    /// <summary>Stores articles and inputs in one transaction: all of them are kept, or (on failure or a kill) none.</summary>
+    public void Write(IReadOnlyList<CacheWrite> batch)
+    {
+        if (batch.Count == 0) return;
+        RequireWritable();
+        Guard("write to", () =>
+        {
+            using var tx = _connection.BeginTransaction(IsolationLevel.Serializable);
+            using var article = Command(UpsertArticleSql, tx);
+            using var source = Command(UpsertSourceSql, tx);
+            using var input = Command(UpsertInputSql, tx);
+            using var previous = Command("SELECT article_id FROM inputs WHERE location = $location", tx);
+            using var orphan = Command("DELETE FROM articles WHERE id = $id AND NOT EXISTS (SELECT 1 FROM inputs WHERE article_id = $id)", tx);
+            long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            foreach (var w in batch)
+            {
+                if (w.Article != null) BindArticle(article, w.Article, now).ExecuteNonQuery();
+                if (w.Article != null && w.RawSource != null)
+                {
+                    source.Parameters.Clear();
+                    source.Parameters.AddWithValue("$id", w.Article.Id);
+                    source.Parameters.AddWithValue("$raw", Compress(w.RawSource));
+                    source.Parameters.AddWithValue("$length", w.RawSource.Length);
+                    source.ExecuteNonQuery();
+                }
+                if (w.Input == null) continue;
+                previous.Parameters.Clear();
+                previous.Parameters.AddWithValue("$location", w.Input.Location);
+                string? before = previous.ExecuteScalar() as string;
+                BindInput(input, w.Input with { ArticleId = w.Input.ArticleId ?? w.Article?.Id }).ExecuteNonQuery();
+                if (before != null && before != (w.Input.ArticleId ?? w.Article?.Id))
+                {
+                    // The input changed into another article: the old version goes unless another input still gives it.
+                    orphan.Parameters.Clear();
+                    orphan.Parameters.AddWithValue("$id", before);
+                    orphan.ExecuteNonQuery();
+                }
+            }
+            tx.Commit();
+            return batch.Count;
+        });
+    }
+
+    /// <summary>Stores one article (and its raw source) in its own transaction.</summary>
+    public void Put(NewsArticle article, byte[]? rawSource = null, CachedInput? input = null) =>
+        Write(new[] { new CacheWrite(article, rawSource, input) });
+
+    private const string UpsertArticleSql = """
+        INSERT INTO articles (id, title, standfirst, body, paragraphs, captions, published, published_utc, updated, authors, agency,
+            outlet, dateline, language, word_count, source, url, source_kind, sources, removed, warnings, categories, imported_utc)
+        VALUES ($id, $title, $standfirst, $body, $paragraphs, $captions, $published, $published_utc, $updated, $authors, $agency,
+            $outlet, $dateline, $language, $word_count, $source, $url, $source_kind, $sources, $removed, $warnings, $categories, $imported_utc)
+        ON CONFLICT (id) DO UPDATE SET title = excluded.title, standfirst = excluded.standfirst, body = excluded.body,
+            paragraphs = excluded.paragraphs, captions = excluded.captions, published = excluded.published, published_utc = excluded.published_utc,
+            updated = excluded.updated, authors = excluded.authors, agency = excluded.agency, outlet = excluded.outlet, dateline = excluded.dateline,
+            language = excluded.language, word_count = excluded.word_count, source = excluded.source, url = excluded.url,
+            source_kind = excluded.source_kind, sources = excluded.sources, removed = excluded.removed, warnings = excluded.warnings,
+            categories = excluded.categories, imported_utc = excluded.imported_utc
+        """;
+
+    private const string UpsertSourceSql = """
+        INSERT INTO article_sources (article_id, raw, codec, length) VALUES ($id, $raw, 'br', $length)
+        ON CONFLICT (article_id) DO UPDATE SET raw = excluded.raw, codec = excluded.codec, length = excluded.length
+        """;
+
+    private const string UpsertInputSql = """
+        INSERT INTO inputs (location, article_id, length, last_write_utc, content_hash, reader_key, etag, last_modified, checked_utc)
+        VALUES ($location, $article_id, $length, $last_write_utc, $content_hash, $reader_key, $etag, $last_modified, $checked_utc)
+        ON CONFLICT (location) DO UPDATE SET article_id = excluded.article_id, length = excluded.length, last_write_utc = excluded.last_write_utc,
+            content_hash = excluded.content_hash, reader_key = excluded.reader_key, etag = excluded.etag, last_modified = excluded.last_modified,
+            checked_utc = excluded.checked_utc
+        """;
+
+    private static SqliteCommand BindArticle(SqliteCommand cmd, NewsArticle a, long now)
+    {
+        var p = cmd.Parameters;
+        p.Clear();
+        p.AddWithValue("$id", a.Id);
+        p.AddWithValue("$title", Db(a.Title));
+        p.AddWithValue("$standfirst", Db(a.Standfirst));
+        p.AddWithValue("$body", a.Body);
+        p.AddWithValue("$paragraphs", ListJson(a.Paragraphs));
+        p.AddWithValue("$captions", ListJson(a.Captions));
+        p.AddWithValue("$published", Db(a.Published?.ToString("o", CultureInfo.InvariantCulture)));
+        p.AddWithValue("$published_utc", a.Published is { } pub ? pub.ToUnixTimeMilliseconds() : DBNull.Value);
+        p.AddWithValue("$updated", Db(a.Updated?.ToString("o", CultureInfo.InvariantCulture)));
+        p.AddWithValue("$authors", ListJson(a.Authors));
+        p.AddWithValue("$agency", Db(a.Agency));
+        p.AddWithValue("$outlet", Db(a.Outlet));
+        p.AddWithValue("$dateline", Db(a.Dateline));
+        p.AddWithValue("$language", Db(a.Language));
+        p.AddWithValue("$word_count", a.WordCount);
+        p.AddWithValue("$source", Db(a.Source));
+        p.AddWithValue("$url", Db(a.Url));
+        p.AddWithValue("$source_kind", a.SourceKind);
+        p.AddWithValue("$sources", JsonSerializer.Serialize(a.Sources.Select(kv => new[] { kv.Key, kv.Value }).ToArray()));
+        p.AddWithValue("$removed", ListJson(a.Removed));
+        p.AddWithValue("$warnings", ListJson(a.Warnings));
+        p.AddWithValue("$categories", ListJson(a.Categories));
+        p.AddWithValue("$imported_utc", now);
+        return cmd;
+    }
+
+    private static SqliteCommand BindInput(SqliteCommand cmd, CachedInput i)
+    {
+        var p = cmd.Parameters;
+        p.Clear();
+        p.AddWithValue("$location", i.Location);
+        p.AddWithValue("$article_id", Db(i.ArticleId));
+        p.AddWithValue("$length", i.Length is { } l ? l : DBNull.Value);
+        p.AddWithValue("$last_write_utc", i.LastWriteUtc is { } w ? w.ToUnixTimeMilliseconds() : DBNull.Value);
+        p.AddWithValue("$content_hash", Db(i.ContentHash));
+        p.AddWithValue("$reader_key", Db(i.ReaderKey));
+        p.AddWithValue("$etag", Db(i.ETag));
+        p.AddWithValue("$last_modified", Db(i.LastModified));
+        p.AddWithValue("$checked_utc", i.CheckedUtc.ToUnixTimeMilliseconds());
+        return cmd;
+    }
+
+    /// <summary>Removes articles by id (their inputs, entity index rows and analyses go with them). Returns how many were removed.</summary>
+    public int Remove(IEnumerable<string> ids)
+    {
+        RequireWritable();
+        return Guard("remove articles from", () =>
+        {
+            using var tx = _connection.BeginTransaction(IsolationLevel.Serializable);
+            using var cmd = Command("DELETE FROM articles WHERE id = $id", tx);
+            int n = 0;
+            foreach (var id in ids)
+            {
+                cmd.Parameters.Clear();
+                cmd.Parameters.AddWithValue("$id", id);
+                n += cmd.ExecuteNonQuery();
+            }
+            tx.Commit();
+            return n;
+        });
+    }
+
+    /// <summary>Empties the cache (every table), keeping the file and its schema, and gives the space back.</summary>
+    public void Clear()
+    {
+        RequireWritable();
+        Guard("clear", () =>
+        {
+            using (var tx = _connection.BeginTransaction(IsolationLevel.Serializable))
+            {
+                Execute("DELETE FROM analyses; DELETE FROM entity_index; DELETE FROM inputs; DELETE FROM article_sources; DELETE FROM articles; " +
+                        "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');", tx);
+                tx.Commit();
+            }
+            Execute("VACUUM");
+            return 0;
+        });
+    }
+
+    // ---- Entity index and analyses ------------------------------------------------------------------------------
+
+    /// <summary>Replaces an article's rows in the entity index with what <paramref name="analyserVersion"/> found.</summary>
+    public void SetEntityIndex(string articleId, string analyserVersion, IEnumerable<(string Key, string Type, int Mentions)> entities) =>
+        SetEntityIndex(new[] { (articleId, analyserVersion, entities) });
+
+    /// <summary>Replaces the entity index rows of many articles in one transaction (one per batch, as imports do).</summary>
+    public void SetEntityIndex(IEnumerable<(string ArticleId, string AnalyserVersion, IEnumerable<(string Key, string Type, int Mentions)> Entities)> articles)
+    {
+        RequireWritable();
+        Guard("write to", () =>
+        {
+            using var tx = _connection.BeginTransaction(IsolationLevel.Serializable);
+            using var del = Command("DELETE FROM entity_index WHERE article_id = $id", tx);
+            var delId = del.Parameters.Add("$id", SqliteType.Text);
+            using var ins = Command("""
+                INSERT INTO entity_index (entity_key, entity_type, article_id, analyser_version, mentions) VALUES ($k, $t, $id, $v, $m)
+                ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions
+                """, tx);
+            var k = ins.Parameters.Add("$k", SqliteType.Text);
+            var t = ins.Parameters.Add("$t", SqliteType.Text);
+            var id = ins.Parameters.Add("$id", SqliteType.Text);
+            var v = ins.Parameters.Add("$v", SqliteType.Text);
+            var m = ins.Parameters.Add("$m", SqliteType.Integer);
+            int n = 0;
+            foreach (var (articleId, analyserVersion, entities) in articles)
+            {
+                delId.Value = articleId;
+                del.ExecuteNonQuery();
+                foreach (var (key, type, mentions) in entities)
+                {
+                    k.Value = key;
+                    t.Value = type;
+                    id.Value = articleId;
+                    v.Value = analyserVersion;
+                    m.Value = mentions;
+                    ins.ExecuteNonQuery();
+                }
+                n++;
+            }
+            tx.Commit();
+            return n;
+        });
+    }
+
+    /// <summary>The analyser version that indexed an article's entities, or null when it was never indexed.</summary>
+    public string? GetEntityIndexVersion(string articleId) => Guard("read", () =>
+    {
+        using var cmd = Command("SELECT analyser_version FROM entity_index WHERE article_id = $id LIMIT 1");
+        cmd.Parameters.AddWithValue("$id", articleId);
+        return cmd.ExecuteScalar() as string;
+    });
+
+    /// <summary>Ids of the articles that mention an entity (by key, case-insensitive; optionally of one type).</summary>
+    public IReadOnlyList<string> FindArticlesWithEntity(string entityKey, string? entityType = null) => Guard("read", () =>
+    {
+        using var cmd = Command("SELECT article_id FROM entity_index WHERE entity_key = $k" + (entityType != null ? " AND entity_type = $t" : ""));
+        cmd.Parameters.AddWithValue("$k", entityKey);
+        if (entityType != null) cmd.Parameters.AddWithValue("$t", entityType);
+        var ids = new List<string>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) ids.Add(r.GetString(0));
+        return (IReadOnlyList<string>)ids;
+    });
+
+    /// <summary>A stored analysis (entities, quotes, …) of an article, only when it was computed by the same analyser version.</summary>
+    public string? GetAnalysis(string articleId, string kind, string analyserVersion) => Guard("read", () =>
+    {
+        using var cmd = Command("SELECT payload FROM analyses WHERE article_id = $id AND kind = $kind AND analyser_version = $v");
+        cmd.Parameters.AddWithValue("$id", articleId);
+        cmd.Parameters.AddWithValue("$kind", kind);
+        cmd.Parameters.AddWithValue("$v", analyserVersion);
+        return cmd.ExecuteScalar() as string;
+    });
+
+    /// <summary>Stores an analysis of an article, replacing one of another version.</summary>
+    public void PutAnalysis(string articleId, string kind, string analyserVersion, string payload)
+    {
+        RequireWritable();
+        Guard("write to", () =>
+        {
+            using var cmd = Command("""
+                INSERT INTO analyses (article_id, kind, analyser_version, payload, computed_utc) VALUES ($id, $kind, $v, $p, $t)
+                ON CONFLICT (article_id, kind) DO UPDATE SET analyser_version = excluded.analyser_version, payload = excluded.payload, computed_utc = excluded.computed_utc
+                """);
+            cmd.Parameters.AddWithValue("$id", articleId);
+            cmd.Parameters.AddWithValue("$kind", kind);
+            cmd.Parameters.AddWithValue("$v", analyserVersion);
+            cmd.Parameters.AddWithValue("$p", payload);
+            cmd.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            cmd.ExecuteNonQuery();
+            return 0;
+        });
+    }
+
+    // ---- Reading ---------------------------------------------------------------------------------------------
+
+    /// <summary>What the cache knows about an input (file path or URL), or null.</summary>
+    public CachedInput? GetInput(string location) => Guard("read", () =>
+    {
+        using var cmd = Command("SELECT location, article_id, length, last_write_utc, content_hash, reader_key, etag, last_modified, checked_utc FROM inputs WHERE location = $l");
+        cmd.Parameters.AddWithValue("$l", location);
+        using var r = cmd.ExecuteReader();
+        if (!r.Read()) return null;
+        return new CachedInput
+        {
+            Location = r.GetString(0),
+            ArticleId = r.IsDBNull(1) ? null : r.GetString(1),
+            Length = r.IsDBNull(2) ? null : r.GetInt64(2),
+            LastWriteUtc = r.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3)),
+            ContentHash = r.IsDBNull(4) ? null : r.GetString(4),
+            ReaderKey = r.IsDBNull(5) ? null : r.GetString(5),
+            ETag = r.IsDBNull(6) ? null : r.GetString(6),
+            LastModified = r.IsDBNull(7) ? null : r.GetString(7),
+            CheckedUtc = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(8)),
+        };
+    });
+
+    private SqliteCommand? _lookupCommand;
+
+    /// <summary>
+    /// What the cache knows about an input and the article it gave, in one query on a statement prepared once per
+    /// connection (the hot path of re-importing a cached corpus).
+    /// </summary>
+    public (CachedInput? Input, NewsArticle? Article) LookupInput(string location) => Guard("read", () =>
+    {
+        if (_lookupCommand == null)
+        {
+            _lookupCommand = Command("SELECT " + ArticleColumns +
+                ", i.location, i.article_id, i.length, i.last_write_utc, i.content_hash, i.reader_key, i.etag, i.last_modified, i.checked_utc " +
+                "FROM inputs i LEFT JOIN articles a ON a.id = i.article_id WHERE i.location = $l");
+            _lookupCommand.Parameters.Add("$l", SqliteType.Text);
+            _lookupCommand.Prepare();
+        }
+        _lookupCommand.Parameters[0].Value = location;
+        using var r = _lookupCommand.ExecuteReader();
+        if (!r.Read()) return ((CachedInput?)null, (NewsArticle?)null);
+        const int o = ArticleColumnCount;
+        var input = new CachedInput
+        {
+            Location = r.GetString(o),
+            ArticleId = r.IsDBNull(o + 1) ? null : r.GetString(o + 1),
+            Length = r.IsDBNull(o + 2) ? null : r.GetInt64(o + 2),
+            LastWriteUtc = r.IsDBNull(o + 3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(o + 3)),
+            ContentHash = r.IsDBNull(o + 4) ? null : r.GetString(o + 4),
+            ReaderKey = r.IsDBNull(o + 5) ? null : r.GetString(o + 5),
+            ETag = r.IsDBNull(o + 6) ? null : r.GetString(o + 6),
+            LastModified = r.IsDBNull(o + 7) ? null : r.GetString(o + 7),
+            CheckedUtc = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(o + 8)),
+        };
+        return (input, r.IsDBNull(0) ? null : ReadArticle(r));
+    });
+
+    /// <summary>One article by id, or null.</summary>
+    public NewsArticle? GetArticle(string id) => Query(new NewsArticleQuery { Id = new[] { id } }).FirstOrDefault();
+
+    /// <summary>The raw source an article was read from (decompressed), or null when it was not kept.</summary>
+    public byte[]? GetRawSource(string id) => Guard("read", () =>
+    {
+        using var cmd = Command("SELECT raw, codec FROM article_sources WHERE article_id = $id");
+        cmd.Parameters.AddWithValue("$id", id);
+        using var r = cmd.ExecuteReader();
+        if (!r.Read() || r.IsDBNull(0)) return null;
+        var stored = (byte[])r.GetValue(0);
+        return r.IsDBNull(1) ? stored : Decompress(stored);
+    });
+
+    /// <summary>The articles that match, streamed: newest first, or best match first with a search.</summary>
+    public IEnumerable<NewsArticle> Query(NewsArticleQuery query)
+    {
+        string? match = null;
+        if (query.Query != null && query.Search != null)
+            throw new ArgumentException("Give either a search (plain words) or a raw full-text query, not both.");
+        if (query.Query != null) match = query.Query;
+        else if (query.Search != null)
+        {
+            match = FtsQuery.FromUserText(query.Search);
+            if (match == null) yield break; // no words to look for: nothing matches
+        }
+        var cmd = Command("");
+        var sql = new StringBuilder("SELECT " + ArticleColumns + " FROM articles a");
+        var where = new List<string>();
+        if (match != null)
+        {
+            sql.Append(" JOIN articles_fts f ON f.rowid = a.rowid");
+            where.Add("articles_fts MATCH $match");
+            cmd.Parameters.AddWithValue("$match", match);
+        }
+        AddIn(where, cmd, "a.id", "$id", query.Id, exact: true);
+        if (query.Outlet is { Count: > 0 } outlets)
+        {
+            var ors = new List<string>();
+            for (int i = 0; i < outlets.Count; i++)
+            {
+                ors.Add($"a.outlet LIKE $outlet{i} ESCAPE '\\'");
+                cmd.Parameters.AddWithValue($"$outlet{i}", WildcardToLike(outlets[i]));
+            }
+            where.Add("(" + string.Join(" OR ", ors) + ")");
+        }
+        if (query.Since is { } since)
+        {
+            where.Add("a.published_utc >= $since");
+            cmd.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
+        }
+        if (query.Until is { } until)
+        {
+            where.Add("a.published_utc < $until");
+            cmd.Parameters.AddWithValue("$until", until.ToUnixTimeMilliseconds());
+        }
+        if (query.Entity is { Count: > 0 } entities)
+        {
+            for (int i = 0; i < entities.Count; i++)
+            {
+                where.Add($"a.id IN (SELECT article_id FROM entity_index WHERE entity_key = $entity{i})");
+                cmd.Parameters.AddWithValue($"$entity{i}", entities[i]);
+            }
+        }
+        if (where.Count > 0) sql.Append(" WHERE ").Append(string.Join(" AND ", where));
+        sql.Append(match != null ? " ORDER BY f.rank" : " ORDER BY a.published_utc IS NULL, a.published_utc DESC, a.id");
+        if (query.First is { } first)
+        {
+            sql.Append(" LIMIT $first");
+            cmd.Parameters.AddWithValue("$first", first);
+        }
+        cmd.CommandText = sql.ToString();
+        using (cmd)
+        {
+            SqliteDataReader reader;
+            try
+            {
+                reader = cmd.ExecuteReader();
+            }
+            catch (SqliteException ex)
+            {
+                throw TranslateQuery(ex, query);
+            }
+            using (reader)
+            {
+                while (true)
+                {
+                    NewsArticle article;
+                    try
+                    {
+                        if (!reader.Read()) break;
+                        article = ReadArticle(reader);
+                    }
+                    catch (SqliteException ex)
+                    {
+                        throw TranslateQuery(ex, query);
+                    }
+                    yield return article;
+                }
+            }
+        }
+    }
+
+    private Exception TranslateQuery(SqliteException ex, NewsArticleQuery query)
+    {
+        if (query.Query != null && ex.SqliteErrorCode == 1)
+            return new NewsCacheException(NewsCacheProblem.InvalidQuery, Path,
+                $"The full-text query '{query.Query}' is not valid FTS5 syntax (SQLite: {SqliteMessage(ex)}). " +
+                "Use -Search for plain words (any text works there), or see the FTS5 query syntax at https://www.sqlite.org/fts5.html#full_text_query_syntax.", ex);
+        return Translate(ex, Path, "read");
+    }
+
+    /// <summary>SQLite's own words, without Microsoft.Data.Sqlite's "SQLite Error N: '…'." wrapping.</summary>
+    private static string SqliteMessage(SqliteException ex)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(ex.Message, @"^SQLite Error \d+: '(.*)'\.?$", System.Text.RegularExpressions.RegexOptions.Singleline);
+        return m.Success ? m.Groups[1].Value : ex.Message;
+    }
+
+    private static void AddIn(List<string> where, SqliteCommand cmd, string column, string prefix, IReadOnlyList<string>? values, bool exact)
+    {
+        if (values is not { Count: > 0 }) return;
+        var names = new List<string>();
+        for (int i = 0; i < values.Count; i++)
+        {
+            names.Add(prefix + i);
+            cmd.Parameters.AddWithValue(prefix + i, values[i]);
+        }
+        where.Add($"{column} IN ({string.Join(", ", names)})");
+    }
+
+    private static string WildcardToLike(string pattern)
+    {
+        var sb = new StringBuilder();
+        foreach (char c in pattern)
+        {
+            sb.Append(c switch
+            {
+                '*' => "%",
+                '?' => "_",
+                '%' => "\\%",
+                '_' => "\\_",
+                '\\' => "\\\\",
+                _ => c.ToString(),
+            });
+        }
+        return sb.ToString();
+    }
+
+    private static NewsArticle ReadArticle(SqliteDataReader r)
+    {
+        var sources = new FieldSources();
+        if (!r.IsDBNull(17))
+            foreach (var pair in JsonSerializer.Deserialize<string[][]>(r.GetString(17)) ?? Array.Empty<string[]>())
+                if (pair.Length == 2) sources.Set(pair[0], pair[1]);
+        return new NewsArticle
+        {
+            Id = r.GetString(0),
+            Title = Str(r, 1),
+            Standfirst = Str(r, 2),
+            Body = r.GetString(3),
+            Paragraphs = ReadList(r, 4),
+            Captions = ReadList(r, 5),
+            Published = Date(r, 6),
+            Updated = Date(r, 7),
+            Authors = ReadList(r, 8),
+            Agency = Str(r, 9),
+            Outlet = Str(r, 10),
+            Dateline = Str(r, 11),
+            Language = Str(r, 12),
+            WordCount = r.GetInt32(13),
+            Source = Str(r, 14),
+            Url = Str(r, 15),
+            SourceKind = r.GetString(16),
+            Sources = sources,
+            Removed = ReadList(r, 18),
+            Warnings = ReadList(r, 19),
+            Categories = ReadList(r, 20),
+        };
+    }
+
+    /// <summary>What the cache holds and what it runs on.</summary>
+    public NewsCacheInfo GetInfo() => Guard("read", () =>
+    {
+        long size = 0;
+        foreach (var f in new[] { Path, Path + "-wal" })
+            if (File.Exists(f)) size += new FileInfo(f).Length;
+        string? created = Scalar("SELECT value FROM cache_meta WHERE key = 'created_utc'") as string;
+        return new NewsCacheInfo
+        {
+            Path = Path,
+            SizeBytes = size,
+            Articles = Count("articles"),
+            Inputs = Count("inputs"),
+            EntityIndexRows = Count("entity_index"),
+            Analyses = Count("analyses"),
+            SchemaVersion = SchemaVersion,
+            SqliteVersion = (string)Scalar("SELECT sqlite_version()")!,
+            NativeLibrary = SqliteNativeLibrary.LoadedPath,
+            JournalMode = (string)Scalar("PRAGMA journal_mode")!,
+            IsReadOnly = IsReadOnly,
+            Created = created != null && DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var c) ? c : null,
+        };
+    });
+
+    private long Count(string table) => Convert.ToInt64(Scalar($"SELECT count(*) FROM {table}"), CultureInfo.InvariantCulture);
+
+    /// <summary>Runs an integrity check; returns "ok" or SQLite's list of problems.</summary>
+    public string CheckIntegrity() => Guard("check", () => string.Join("; ", ReadStrings("PRAGMA integrity_check")));
+
+    private List<string> ReadStrings(string sql)
+    {
+        using var cmd = Command(sql);
+        using var r = cmd.ExecuteReader();
+        var list = new List<string>();
+        while (r.Read()) list.Add(r.GetValue(0)?.ToString() ?? "");
+        return list;
+    }
+
+    public void Dispose()
+    {
+        _lookupCommand?.Dispose();
+        _connection.Dispose();
+    }
+
+    // ---- Helpers ---------------------------------------------------------------------------------------------
+
+    private void RequireWritable()
+    {
+        if (IsReadOnly)
+            throw new NewsCacheException(NewsCacheProblem.ReadOnly, Path,
+                $"The cache file '{Path}' is read-only, so nothing can be stored in or removed from it. " +
+                "Make it writable (check its permissions and those of its folder), or use another cache file with Set-NewsCacheConfiguration -Path.");
+    }
+
+    private T Guard<T>(string verb, Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (SqliteException ex)
+        {
+            throw Translate(ex, Path, verb);
+        }
+    }
+
+    private static Exception Translate(SqliteException ex, string path, string verb) => ex.SqliteErrorCode switch
+    {
+        11 or 26 => NotACache(path, SqliteMessage(ex).TrimEnd('.'), ex),
+        8 => new NewsCacheException(NewsCacheProblem.ReadOnly, path,
+            $"Cannot {verb} the cache file '{path}': it is read-only (SQLite: {SqliteMessage(ex)}). " +
+            "Make the file and its folder writable, or use another cache file with Set-NewsCacheConfiguration -Path.", ex),
+        14 => new NewsCacheException(NewsCacheProblem.CannotOpen, path,
+            $"Cannot open the cache file '{path}' ({ex.Message}). Check that its folder exists and can be written, or use another path with Set-NewsCacheConfiguration -Path.", ex),
+        5 or 6 => new NewsCacheException(NewsCacheProblem.CannotOpen, path,
+            $"The cache file '{path}' stayed locked by another process for longer than the busy timeout ({ex.Message}). Try again when the other import has finished.", ex),
+        _ => new NewsCacheException(NewsCacheProblem.CannotOpen, path, $"Cannot {verb} the cache file '{path}': {ex.Message}", ex),
+    };
+
+    private static NewsCacheException NotACache(string path, string why, Exception? inner = null) =>
+        new(NewsCacheProblem.NotACache, path,
+            $"The file '{path}' cannot be used as the NewsCmdlets cache: {why}. To start afresh, delete it " +
+            $"(Clear-NewsCache -Path '{path}' removes it and its -wal and -shm files) or choose a new cache file with Set-NewsCacheConfiguration -Path.", inner);
+
+    private static void CheckHeader(string path)
+    {
+        byte[] head = new byte[16];
+        int n;
+        try
+        {
+            using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            n = fs.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new NewsCacheException(NewsCacheProblem.CannotOpen, path, $"Cannot read the cache file '{path}': {ex.Message}", ex);
+        }
+        if (n == 0) return; // an empty file becomes a new database
+        if (n < 16 || !head.AsSpan().SequenceEqual("SQLite format 3\0"u8))
+            throw NotACache(path, "it is not an SQLite database");
+    }
+
+    private static bool IsWritable(string path)
+    {
+        try
+        {
+            using var fs = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return true; // locked, not read-only: SQLite waits for it
+        }
+    }
+
+    private SqliteCommand Command(string sql, SqliteTransaction? tx = null)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        return cmd;
+    }
+
+    private void Execute(string sql, SqliteTransaction? tx = null)
+    {
+        using var cmd = Command(sql, tx);
+        cmd.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, SqliteTransaction? tx = null)
+    {
+        using var cmd = Command(sql, tx);
+        return cmd.ExecuteScalar();
+    }
+
+    private static object Db(string? s) => s is null ? DBNull.Value : s;
+
+    private static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static DateTimeOffset? Date(SqliteDataReader r, int i) =>
+        r.IsDBNull(i) ? null : DateTimeOffset.Parse(r.GetString(i), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    private sealed record ListDto(string S, string[] I);
+
+    private static string ListJson(TextList list) => JsonSerializer.Serialize(new ListDto(list.Separator, list.ToArray()));
+
+    private static TextList ReadList(SqliteDataReader r, int i)
+    {
+        if (r.IsDBNull(i)) return TextList.Empty;
+        var dto = JsonSerializer.Deserialize<ListDto>(r.GetString(i));
+        return dto == null ? TextList.Empty : new TextList(dto.I, dto.S);
+    }
+
+    private static byte[] Compress(byte[] raw)
+    {
+        using var ms = new MemoryStream();
+        using (var br = new BrotliStream(ms, CompressionLevel.Fastest, leaveOpen: true)) br.Write(raw);
+        return ms.ToArray();
+    }
+
+    private static byte[] Decompress(byte[] stored)
+    {
+        using var input = new MemoryStream(stored);
+        using var br = new BrotliStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        br.CopyTo(output);
+        return output.ToArray();
+    }
+}

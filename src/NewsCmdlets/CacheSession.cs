@@ -1,0 +1,113 @@
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
+using NewsCmdlets.Engine.Cache;
+
+namespace NewsCmdlets;
+
+/// <summary>The session's cache settings, as Set-NewsCacheConfiguration leaves them (one per runspace).</summary>
+public sealed class NewsCacheConfiguration
+{
+    /// <summary>The cache file the session uses.</summary>
+    public string Path { get; init; } = NewsCache.DefaultPath;
+
+    /// <summary>True when cmdlets that read or compute use the cache without -Cache.</summary>
+    public bool Enabled { get; init; }
+
+    /// <summary>True when Path is the platform's per-user default.</summary>
+    public bool IsDefaultPath => string.Equals(Path, NewsCache.DefaultPath, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+    public override string ToString() => Path;
+}
+
+/// <summary>
+/// Per-runspace cache settings and the one way cmdlets open the cache: paths resolved through the provider, every
+/// <see cref="NewsCacheException"/> turned into a terminating error with its own ErrorId (an unusable cache stops the
+/// call; nothing else in the module is affected).
+/// </summary>
+internal static class CacheSession
+{
+    private static readonly ConditionalWeakTable<Runspace, NewsCacheConfiguration> s_settings = new();
+    private static NewsCacheConfiguration s_noRunspace = new();
+
+    public static NewsCacheConfiguration Get()
+    {
+        var rs = Runspace.DefaultRunspace;
+        if (rs == null) return s_noRunspace;
+        return s_settings.TryGetValue(rs, out var c) ? c : new NewsCacheConfiguration();
+    }
+
+    public static void Set(NewsCacheConfiguration configuration)
+    {
+        var rs = Runspace.DefaultRunspace;
+        if (rs == null) s_noRunspace = configuration;
+        else s_settings.AddOrUpdate(rs, configuration);
+    }
+
+    /// <summary>True when the call should use the cache: -Cache given, or enabled for the session.</summary>
+    public static bool IsWanted(PSCmdlet cmdlet, SwitchParameter cacheSwitch) =>
+        cmdlet.MyInvocation.BoundParameters.ContainsKey("Cache") ? cacheSwitch.IsPresent : Get().Enabled;
+
+    /// <summary>The cache file: <paramref name="explicitPath"/> resolved against the current location, or the session's.</summary>
+    public static string ResolvePath(PSCmdlet cmdlet, string? explicitPath)
+    {
+        if (string.IsNullOrEmpty(explicitPath)) return Get().Path;
+        try
+        {
+            string resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(explicitPath, out var provider, out _);
+            if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
+                throw new ArgumentException($"The cache path '{explicitPath}' is on the {provider.Name} provider; the cache is a file on the file system.");
+            return resolved;
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            cmdlet.ThrowTerminatingError(new ErrorRecord(ex, "InvalidCachePath", ErrorCategory.InvalidArgument, explicitPath));
+            throw; // not reached
+        }
+    }
+
+    /// <summary>Opens the cache or stops the call with a terminating error that says what to do.</summary>
+    public static NewsCache Open(PSCmdlet cmdlet, string path, bool readOnly = false, bool mustExist = false, string pathParameter = "CachePath")
+    {
+        if (mustExist && !File.Exists(path))
+        {
+            cmdlet.ThrowTerminatingError(new ErrorRecord(
+                new FileNotFoundException($"There is no cache file at '{path}'. Import articles with Import-NewsArticle -Cache (or after Set-NewsCacheConfiguration -Enabled) to create it, or give another file with -{pathParameter}.", path),
+                "CacheNotFound", ErrorCategory.ObjectNotFound, path));
+        }
+        try
+        {
+            return NewsCache.Open(path, new NewsCacheOptions { ReadOnly = readOnly });
+        }
+        catch (NewsCacheException ex)
+        {
+            cmdlet.ThrowTerminatingError(ToErrorRecord(ex, path));
+            throw; // not reached
+        }
+    }
+
+    /// <summary>
+    /// For cmdlets that read articles (Import-NewsArticle): a reader through the session's cache file when -Cache is
+    /// given or the session enabled the cache, else null. Dispose it in EndProcessing (it commits the last batch and
+    /// closes the file). An unusable cache stops the call with a terminating error.
+    /// </summary>
+    public static CachedArticleReader? OpenReader(PSCmdlet cmdlet, SwitchParameter cacheSwitch)
+    {
+        if (!IsWanted(cmdlet, cacheSwitch)) return null;
+        return new CachedArticleReader(Open(cmdlet, Get().Path)) { OwnsCache = true };
+    }
+
+    public static ErrorRecord ToErrorRecord(NewsCacheException ex, object? target)
+    {
+        var (id, category) = ex.Problem switch
+        {
+            NewsCacheProblem.NativeLibraryUnavailable => ("CacheNativeLibraryUnavailable", ErrorCategory.NotInstalled),
+            NewsCacheProblem.NotACache => ("CacheFileInvalid", ErrorCategory.InvalidData),
+            NewsCacheProblem.ReadOnly => ("CacheReadOnly", ErrorCategory.PermissionDenied),
+            NewsCacheProblem.NewerSchema => ("CacheSchemaTooNew", ErrorCategory.InvalidData),
+            NewsCacheProblem.InvalidQuery => ("InvalidFullTextQuery", ErrorCategory.InvalidArgument),
+            _ => ("CacheUnavailable", ErrorCategory.OpenError),
+        };
+        return new ErrorRecord(ex, id, category, target ?? ex.CachePath);
+    }
+}

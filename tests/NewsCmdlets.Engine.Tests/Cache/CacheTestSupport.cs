@@ -1,0 +1,41 @@
+using NewsCmdlets.Engine.Cache;
+using NewsCmdlets.Engine.Ingest;
+using NewsCmdlets.Engine.Model;
+
+namespace NewsCmdlets.Engine.Tests.Cache;
+
+/// <summary>A temporary folder with a cache path in it, deleted afterwards.</summary>
+public abstract class CacheTestBase : IDisposable
+{
+    protected readonly string Dir = Directory.CreateTempSubdirectory("newscmdlets-cache-").FullName;
+    protected string DbPath => Path.Combine(Dir, "cache.db");
+
+    public virtual void Dispose()
+    {
+        try { Directory.Delete(Dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    protected static string SamplesDir
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "NewsCmdlets.sln"))) dir = dir.Parent;
+            return Path.Combine(dir!.FullName, "samples");
+        }
+    }
+
+    protected static NewsArticle ReadSample(string name) =>
+        ArticleReader.ReadFile(Path.Combine(SamplesDir, name), new ArticleReadOptions { Now = new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero) }).Article;
+
+    protected static NewsArticle Article(string id, string title, string body, string? outlet = null, DateTimeOffset? published = null) => new()
+    {
+        Id = id,
+        Title = title,
+        Body = body,
+        Paragraphs = new TextList(body.Split('\n'), "\n"),
+        Outlet = outlet,
+        Published = published,
+        WordCount = body.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length,
+    };
+}

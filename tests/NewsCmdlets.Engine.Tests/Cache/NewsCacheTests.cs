@@ -1,0 +1,190 @@
+using Microsoft.Data.Sqlite;
+using NewsCmdlets.Engine.Cache;
+using NewsCmdlets.Engine.Model;
+
+namespace NewsCmdlets.Engine.Tests.Cache;
+
+public sealed class NewsCacheTests : CacheTestBase
+{
+    [Fact]
+    public void Every_article_field_and_the_raw_source_survive_a_round_trip()
+    {
+        var sources = new FieldSources();
+        sources.Set("Published", "JSON-LD datePublished");
+        sources.Set("Authors", "byline");
+        var original = new NewsArticle
+        {
+            Id = "0123456789abcdef",
+            Title = "Ferry crews walk out — “again”",
+            Standfirst = "Commuters stranded",
+            Body = "First paragraph.\nSecond paragraph with ünïcode.",
+            Paragraphs = new TextList(new[] { "First paragraph.", "Second paragraph with ünïcode." }, "\n"),
+            Captions = new TextList(new[] { "A ferry at the pier." }),
+            Published = new DateTimeOffset(2026, 3, 14, 8, 10, 0, TimeSpan.FromHours(9)),
+            Updated = new DateTimeOffset(2026, 3, 14, 9, 45, 30, TimeSpan.FromHours(-5)),
+            Authors = new TextList(new[] { "Ada Ruiz", "Per Holm" }),
+            Agency = "Northsea Press Agency",
+            Outlet = "The Harbour Courier",
+            Dateline = "Westmere",
+            Language = "en",
+            WordCount = 7,
+            Source = "/data/a.html",
+            Url = "https://example.test/a",
+            Categories = new TextList(new[] { "Transport", "Islands" }),
+            SourceKind = "Html",
+            Sources = sources,
+            Removed = new TextList(new[] { "Top Stories", "57m ago" }, Environment.NewLine),
+            Warnings = new TextList(new[] { "invalid UTF-8 replaced" }),
+        };
+        byte[] raw = "<html><body>the raw page</body></html>"u8.ToArray();
+        using (var cache = NewsCache.Open(DbPath)) cache.Put(original, raw);
+
+        using var reopened = NewsCache.Open(DbPath);
+        var back = reopened.GetArticle(original.Id);
+        Assert.NotNull(back);
+        foreach (var prop in typeof(NewsArticle).GetProperties())
+        {
+            object? a = prop.GetValue(original), b = prop.GetValue(back);
+            // Every field is set here, so a field added to NewsArticle fails this test until the cache keeps it.
+            Assert.False(a is null || a is string { Length: 0 } || a is System.Collections.ICollection { Count: 0 } || a is 0, $"set {prop.Name} in this test");
+            if (a is TextList la)
+            {
+                var lb = Assert.IsType<TextList>(b);
+                Assert.Equal(la.ToArray(), lb.ToArray());
+                Assert.Equal(la.Separator, lb.Separator);
+            }
+            else if (a is FieldSources fa) Assert.Equal(fa.ToList(), ((FieldSources)b!).ToList());
+            else if (a is DateTimeOffset da)
+            {
+                Assert.Equal(da, (DateTimeOffset)b!);
+                Assert.Equal(da.Offset, ((DateTimeOffset)b!).Offset); // the article's own offset is kept, not just the instant
+            }
+            else Assert.Equal(a, b);
+        }
+        Assert.Equal(raw, reopened.GetRawSource(original.Id));
+    }
+
+    [Fact]
+    public void A_sample_article_round_trips_exactly()
+    {
+        var a = ReadSample("valley-evening-post-ferry-strike.txt");
+        using var cache = NewsCache.Open(DbPath);
+        cache.Put(a);
+        var b = cache.GetArticle(a.Id)!;
+        Assert.Equal(a.Body, b.Body);
+        Assert.Equal(a.Sources.ToString(), b.Sources.ToString());
+        Assert.Equal(a.Removed.ToString(), b.Removed.ToString());
+        Assert.Equal(a.Published, b.Published);
+        Assert.Null(cache.GetRawSource(a.Id));
+    }
+
+    [Fact]
+    public void A_new_file_is_WAL_with_the_current_schema_and_info_names_the_native_library()
+    {
+        using var cache = NewsCache.Open(DbPath);
+        cache.Put(Article("a1", "One", "ferry strike"));
+        var info = cache.GetInfo();
+        Assert.Equal(DbPath, info.Path);
+        Assert.Equal("wal", info.JournalMode);
+        Assert.Equal(NewsCacheSchema.CurrentVersion, info.SchemaVersion);
+        Assert.Equal(1, info.Articles);
+        Assert.Matches(@"^3\.\d+\.\d+", info.SqliteVersion);
+        Assert.NotNull(info.NativeLibrary);
+        Assert.True(File.Exists(info.NativeLibrary), info.NativeLibrary);
+        Assert.Contains("e_sqlite3", Path.GetFileName(info.NativeLibrary));
+        Assert.True(info.SizeBytes > 0);
+        Assert.NotNull(info.Created);
+    }
+
+    [Fact]
+    public void Queries_by_id_outlet_dates_entity_and_first()
+    {
+        using var cache = NewsCache.Open(DbPath);
+        var t = new DateTimeOffset(2026, 3, 14, 12, 0, 0, TimeSpan.Zero);
+        cache.Write(new[]
+        {
+            new CacheWrite(Article("a1", "Ferry strike", "Crews walk out in Westmere.", "The Harbour Courier", t)),
+            new CacheWrite(Article("a2", "Ferry strike two", "Island cut off.", "Lakeside Daily", t.AddDays(1))),
+            new CacheWrite(Article("a3", "Budget", "The council votes.", "Lakeside Daily", t.AddDays(2))),
+            new CacheWrite(Article("a4", "Undated", "No date here.", "lakeside daily")),
+        });
+        cache.SetEntityIndex("a1", "ner-1", new[] { ("westmere", "Place", 2), ("ada ruiz", "Person", 1) });
+        cache.SetEntityIndex("a2", "ner-1", new[] { ("Westmere", "Place", 1) });
+
+        Assert.Equal("a2", Assert.Single(cache.Query(new NewsArticleQuery { Id = new[] { "a2" } })).Id);
+        // Outlets case-insensitively, with wildcards; newest first, undated last.
+        Assert.Equal(new[] { "a3", "a2", "a4" }, cache.Query(new NewsArticleQuery { Outlet = new[] { "LAKESIDE*" } }).Select(a => a.Id));
+        Assert.Equal(new[] { "a3", "a2" }, cache.Query(new NewsArticleQuery { Since = t.AddHours(1) }).Select(a => a.Id));
+        Assert.Equal(new[] { "a2", "a1" }, cache.Query(new NewsArticleQuery { Until = t.AddDays(2) }).Select(a => a.Id));
+        Assert.Equal(new[] { "a2", "a1" }, cache.Query(new NewsArticleQuery { Entity = new[] { "WESTMERE" } }).Select(a => a.Id));
+        Assert.Equal(new[] { "a1" }, cache.Query(new NewsArticleQuery { Entity = new[] { "westmere", "Ada Ruiz" } }).Select(a => a.Id));
+        Assert.Equal(new[] { "a1" }, cache.FindArticlesWithEntity("ada ruiz", "Person"));
+        Assert.Equal("ner-1", cache.GetEntityIndexVersion("a1"));
+        Assert.Single(cache.Query(new NewsArticleQuery { First = 1 }));
+        Assert.Empty(cache.Query(new NewsArticleQuery { Outlet = new[] { "Lakeside" } })); // no wildcard: the whole name
+        Assert.Equal(3, cache.Query(new NewsArticleQuery { Outlet = new[] { "Lakeside Daily" } }).Count());
+    }
+
+    [Fact]
+    public void Analyses_are_kept_by_analyser_version()
+    {
+        using var cache = NewsCache.Open(DbPath);
+        cache.Put(Article("a1", "One", "text"));
+        cache.PutAnalysis("a1", "entities", "1.0", "[\"x\"]");
+        Assert.Equal("[\"x\"]", cache.GetAnalysis("a1", "entities", "1.0"));
+        Assert.Null(cache.GetAnalysis("a1", "entities", "2.0")); // a new analyser version recomputes
+        cache.PutAnalysis("a1", "entities", "2.0", "[\"y\"]");
+        Assert.Null(cache.GetAnalysis("a1", "entities", "1.0"));
+        Assert.Equal("[\"y\"]", cache.GetAnalysis("a1", "entities", "2.0"));
+    }
+
+    [Fact]
+    public void Remove_takes_the_article_its_index_rows_and_analyses_and_Clear_empties_everything()
+    {
+        using var cache = NewsCache.Open(DbPath);
+        cache.Write(new[]
+        {
+            new CacheWrite(Article("a1", "Ferry", "ferry strike"), null, new CachedInput { Location = "/x/a1.txt", Length = 1 }),
+            new CacheWrite(Article("a2", "Ferry", "ferry strike again")),
+        });
+        cache.SetEntityIndex("a1", "v", new[] { ("ferry", "Thing", 1) });
+        cache.PutAnalysis("a1", "quotes", "v", "[]");
+        Assert.Equal(1, cache.Remove(new[] { "a1", "missing" }));
+        Assert.Null(cache.GetArticle("a1"));
+        Assert.Null(cache.GetInput("/x/a1.txt"));
+        Assert.Empty(cache.FindArticlesWithEntity("ferry"));
+        Assert.Null(cache.GetAnalysis("a1", "quotes", "v"));
+        Assert.Equal(new[] { "a2" }, cache.Query(new NewsArticleQuery { Search = "ferry" }).Select(a => a.Id)); // FTS kept in sync
+        cache.Clear();
+        var info = cache.GetInfo();
+        Assert.Equal(0, info.Articles);
+        Assert.Empty(cache.Query(new NewsArticleQuery { Search = "ferry" }));
+    }
+
+    [Fact]
+    public void Two_connections_writing_batches_at_once_lose_nothing()
+    {
+        using (NewsCache.Open(DbPath)) { }
+        void Writer(string prefix)
+        {
+            using var cache = NewsCache.Open(DbPath);
+            for (int b = 0; b < 20; b++)
+                cache.Write(Enumerable.Range(0, 25).Select(i => new CacheWrite(Article($"{prefix}-{b}-{i}", $"T {prefix} {b} {i}", "ferry strike body"))).ToList());
+        }
+        Parallel.Invoke(() => Writer("x"), () => Writer("y"));
+        using var check = NewsCache.Open(DbPath);
+        Assert.Equal(1000, check.GetInfo().Articles);
+        Assert.Equal(1000, check.Query(new NewsArticleQuery { Search = "ferry" }).Count());
+    }
+
+    [Fact]
+    public void Default_path_is_in_the_per_user_data_folder()
+    {
+        string p = NewsCache.DefaultPath;
+        Assert.EndsWith(Path.Combine("NewsCmdlets", "news-cache.db"), p);
+        Assert.True(Path.IsPathRooted(p));
+        string? xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        string root = OperatingSystem.IsLinux() && !string.IsNullOrEmpty(xdg) ? xdg : Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        Assert.StartsWith(root, p);
+    }
+}
