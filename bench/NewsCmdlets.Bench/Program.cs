@@ -16,6 +16,10 @@ public static class Program
         {
             return args[0] switch
             {
+                "run" => Harness.Runner.Run(args[1..]),
+                "stage" when args.Length > 1 => Harness.Runner.Child(args[1..]),
+                "corpus" => Corpus(args[1..]),
+                "report" when args.Length > 1 => Report(args[1..]),
                 "extraction" => Extraction(args[1..]),
                 "blocks" => Blocks(args[1..]),
                 "phases" => Phases(args[1..]),
@@ -35,6 +39,17 @@ public static class Program
         if (error != null) Console.Error.WriteLine(error);
         Console.Error.WriteLine("""
             usage: NewsCmdlets.Bench <subcommand> ...
+              run [--smoke|--quick|--full] [--seed N] [--sizes 1000,10000] [--only stage,...] [--no-peers]
+                  [--json out.json] [--markdown out.md] [--repo DIR] [--eval DIR]
+                  the benchmark (what bench/run calls): every stage in its own child process, then the JSON and
+                  markdown reports (full: bench/results/latest.json and bench/RESULTS.md)
+              stage <name> --size N --corpus DIR --mode M --out m.json ...
+                  one stage at one size (the child process of run)
+              report <latest.json> [<out.md>]
+                  rewrite the markdown report from a run's JSON (after changing the report's layout; no new figures)
+              corpus <articles> [<dir>] [--seed N]
+                  generate a corpus with its manifest into <dir>/v<version>-s<seed>-n<articles> (default dir:
+                  bench/.scratch/corpus), or reuse it when already complete
               extraction <htmlDir> <out.json> [--repeat N] [--verbose ID]
                   extract the article body of every *.html page in htmlDir (single thread, timed) and write
                   {"<page id>": "body text"} to out.json for eval/extraction/score.py
@@ -42,6 +57,35 @@ public static class Program
               blocks <page.html>   print every text block of a page with its value and context (development aid)
             """);
         return error == null ? 0 : 2;
+    }
+
+    /// <summary>Rewrites the markdown report from a run's JSON.</summary>
+    private static int Report(string[] args)
+    {
+        var report = JsonSerializer.Deserialize<Harness.RunReport>(File.ReadAllText(args[0]))!;
+        string repo = Harness.Runner.FindRepoRoot();
+        string md = Harness.Report.Markdown(report, repo, Path.GetFullPath(args[0]));
+        if (args.Length > 1) File.WriteAllText(args[1], md); else Console.Write(md);
+        return 0;
+    }
+
+    /// <summary>Generates a corpus (text, HTML, manifest) into a folder, or reuses it when already complete.</summary>
+    private static int Corpus(string[] args)
+    {
+        if (args.Length < 1 || !int.TryParse(args[0], out int n) || n <= 0) return Usage("corpus needs <articles>");
+        ulong seed = 20240901;
+        string? dir = null;
+        for (int i = 1; i < args.Length; i++)
+        {
+            if (args[i] == "--seed" && i + 1 < args.Length) seed = ulong.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+            else dir = args[i];
+        }
+        // The corpus goes to <dir>/v<version>-s<seed>-n<articles>, generated once and reused.
+        string root = dir ?? Path.Combine(Harness.Runner.FindRepoRoot(), "bench", ".scratch", "corpus");
+        var info = Bench.Corpus.CorpusStore.Ensure(root, seed, n, Console.Out);
+        Console.WriteLine(Bench.Corpus.CorpusStore.FolderFor(root, seed, n));
+        Console.WriteLine($"{info.Articles:N0} articles, {info.Stories:N0} stories, {info.WireCopies:N0} wire copies");
+        return 0;
     }
 
     /// <summary>Development aid: time of each extraction phase over a folder of pages.</summary>

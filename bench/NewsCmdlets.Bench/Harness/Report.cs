@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text;
+
+namespace NewsCmdlets.Bench.Harness;
+
+/// <summary>Writes RESULTS.md from a run report: a summary table, then one table a stage, the peers, and what is missing.</summary>
+public static class Report
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    private static string N(double x, string f = "N0") => x.ToString(f, Inv);
+    private static string Pct(double x) => (x * 100).ToString("0.0", Inv) + "%";
+
+    public static string Markdown(RunReport r, string repo, string jsonPath)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("# Benchmark results").AppendLine();
+        sb.AppendLine($"Produced by `bench/run{(r.Mode == "full" ? "" : " --" + r.Mode)}` ({r.Mode} mode) on {r.Date}, commit `{r.Commit}`" +
+                      (r.UncommittedChanges ? " **with uncommitted changes** in the working tree" : "") + $", in {N(r.TotalSeconds, "0")} s. " +
+                      $"Raw figures: `{Path.GetRelativePath(repo, jsonPath).Replace('\\', '/')}`. See bench/README.md for what each stage does.").AppendLine();
+        if (r.Mode == "smoke")
+            sb.AppendLine("**Smoke run: tiny inputs, no warm-up, no peers, no scoring. It checks that every stage runs; its figures mean nothing.**").AppendLine();
+        var mch = r.Machine;
+        sb.AppendLine($"Machine: {mch.GetValueOrDefault("cpu")}, {mch.GetValueOrDefault("cores")} cores, {mch.GetValueOrDefault("memory")} RAM, {mch.GetValueOrDefault("os")}; " +
+                      $"{mch.GetValueOrDefault("dotnet")} ({mch.GetValueOrDefault("gc")} GC); node {mch.GetValueOrDefault("node")}; {mch.GetValueOrDefault("python")}. " +
+                      "A shared machine: absolute figures move between runs, ratios against a peer in the same run much less. " +
+                      "Throughput is from wall-clock time; the figure per CPU second beside it (process CPU time, all threads) is what other work on the machine disturbs least.").AppendLine();
+
+        // Summary.
+        sb.AppendLine("## Summary").AppendLine();
+        sb.AppendLine("| Stage | Throughput (largest size) | MB/s | Peak memory | Time growth exponent | Quality |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---|");
+        foreach (var s in r.Stages)
+        {
+            if (s.Skipped != null) { sb.AppendLine($"| {s.Name} | skipped: {Md(s.Skipped)} | | | | |"); continue; }
+            var ok = s.Results.Where(x => !x.Failed).ToList();
+            if (ok.Count == 0) { sb.AppendLine($"| {s.Name} | **failed** | | | | |"); continue; }
+            var big = ok.OrderBy(x => x.Size).Last();
+            string size = s.Scales ? $" at {N(big.Size)}" : "";
+            string exp = s.ScalingExponent is { } e ? $"{N(e, "0.00")} ({ExpNote(e)})" : s.Scales ? "n/a (one size)" : "— (fixed input)";
+            string perCpu = big.CpuSeconds > 0 ? $" ({N(big.Items / big.CpuSeconds, big.Items / big.CpuSeconds < 100 ? "N1" : "N0")} per CPU second)" : "";
+            sb.AppendLine($"| {s.Name} | {N(big.ItemsPerSecond, big.ItemsPerSecond < 100 ? "N1" : "N0")} {s.ItemName}/s{perCpu}{size} | {N(big.MegabytesPerSecond, "0.0")} | {N(ok.Max(x => x.PeakWorkingSetMB))} MB | {exp} | {Quality(s, big)} |");
+        }
+        foreach (var p in r.NotImplemented) sb.AppendLine($"| {p.Name} | not implemented yet | | | | |");
+        sb.AppendLine();
+
+        foreach (var s in r.Stages)
+        {
+            sb.AppendLine($"## {s.Name}").AppendLine();
+            sb.AppendLine(s.Measures + ".").AppendLine();
+            if (s.Skipped != null) { sb.AppendLine($"Skipped: {Md(s.Skipped)}").AppendLine(); continue; }
+            string unit = s.ItemName;
+            sb.AppendLine($"| {(s.Scales ? "Corpus size" : "Input")} | MB | Time (s) | CPU (s) | {Cap(unit)}/s | {Cap(unit)} per CPU s | MB/s | Peak working set | Peak managed heap | Allocated per item | Passes | Errors |");
+            sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var m in s.Results)
+            {
+                string label = s.Scales ? N(m.Size) : $"{N(m.Items)} {unit}";
+                if (m.Failed) { sb.AppendLine($"| {label} | failed: {Md(m.Info["failure"])} | | | | | | | | | | |"); continue; }
+                sb.AppendLine($"| {label} | {N(m.Bytes / 1048576.0, "0.0")} | {N(m.Seconds, "0.000")} | {(m.CpuSeconds > 0 ? N(m.CpuSeconds, "0.000") : "—")} | {N(m.ItemsPerSecond, m.ItemsPerSecond < 100 ? "N1" : "N0")} | {(m.CpuSeconds > 0 ? N(m.Items / m.CpuSeconds, m.Items / m.CpuSeconds < 100 ? "N1" : "N0") : "—")} | {N(m.MegabytesPerSecond, "0.0")} | " +
+                              $"{N(m.PeakWorkingSetMB)} MB | {(m.PeakManagedHeapMB > 0 ? N(m.PeakManagedHeapMB) + " MB" : "—")} | {(m.AllocatedBytesPerItem > 0 ? N(m.AllocatedBytesPerItem / 1024, "N0") + " KB" : "—")} | {m.Passes} | {m.Errors} |");
+            }
+            sb.AppendLine();
+            if (s.ScalingExponent is { } e)
+                sb.AppendLine($"Time growth: fitted exponent **{N(e, "0.00")}** over {string.Join(" → ", s.Results.Where(x => !x.Failed).Select(x => N(x.Size)))} articles (least squares on log time vs log size, each size's fastest pass in CPU time; 1 is linear) — {ExpNote(e)}; on median wall time {(s.WallScalingExponent is { } w ? N(w, "0.00") : "n/a")}.").AppendLine();
+            var last = s.Results.LastOrDefault(x => !x.Failed);
+            if (last != null && last.Metrics.Count > 0)
+            {
+                if (s.Name == "readability-peer") PeerTable(sb, last);
+                else
+                {
+                    var checks = last.Metrics.Where(kv => kv.Key.StartsWith("check:", StringComparison.Ordinal)).ToList();
+                    if (checks.Count > 0)
+                        sb.AppendLine("Against the generator's ground truth (largest size): " + string.Join(", ", checks.Select(kv => $"{kv.Key[6..]} {Pct(kv.Value)}")) + ".").AppendLine();
+                    if (last.Metrics.TryGetValue("f1", out var f1))
+                        sb.AppendLine($"Extraction quality (score.py, all {N(last.Items)} pages): **F1 {N(f1, "0.000")}** ± {N(last.Metrics.GetValueOrDefault("f1_std"), "0.000")}, precision {N(last.Metrics.GetValueOrDefault("precision"), "0.000")}, recall {N(last.Metrics.GetValueOrDefault("recall"), "0.000")}, exact {N(last.Metrics.GetValueOrDefault("accuracy"), "0.000")}; pages judged not articles: {N(last.Metrics.GetValueOrDefault("pagesNotArticles"))}.").AppendLine();
+                    if (last.Metrics.TryGetValue("firstPassPagesPerSecond", out var cold))
+                        sb.AppendLine($"First pass in the fresh process, JIT included (one import in a new PowerShell session): {N(cold, "N1")} pages/s; the table shows steady state after warm-up.").AppendLine();
+                }
+            }
+            if (last != null)
+                foreach (var (k, v) in last.Info.Where(kv => kv.Key is not ("predictions" or "scoredBy" or "our:scoredBy" or "peer:scoredBy" or "peerBlocks:scoredBy")))
+                    sb.AppendLine($"- {k}: {Md(v)}");
+            if (last != null && last.Info.Count > 0) sb.AppendLine();
+        }
+
+        sb.AppendLine("## Not implemented yet").AppendLine();
+        if (!r.NotImplemented.Any()) sb.AppendLine("Every stage of issue 9 is implemented.").AppendLine();
+        else
+        {
+            sb.AppendLine("Stages issue 9 asks for that have no engine code to measure yet. Each becomes one stage class in bench/NewsCmdlets.Bench/Stages/.").AppendLine();
+            sb.AppendLine("| Stage | What it will measure | Peer |").AppendLine("|---|---|---|");
+            foreach (var p in r.NotImplemented) sb.AppendLine($"| {p.Name} | {p.Measures} | {p.Peer} |");
+            sb.AppendLine();
+        }
+
+        if (r.Corpora.Count > 0)
+        {
+            sb.AppendLine("## Generated corpus").AppendLine();
+            sb.AppendLine($"Invented outlets, people and events, deterministic from seed {r.Seed} (generator v{r.Corpora[0].GeneratorVersion}); generated once into bench/.scratch/corpus/ with a manifest of stories, outlets and wire copies.").AppendLine();
+            sb.AppendLine("| Articles | Stories | Wire stories | Wire copies | Text MB | HTML MB |").AppendLine("|---:|---:|---:|---:|---:|---:|");
+            foreach (var c in r.Corpora) sb.AppendLine($"| {N(c.Articles)} | {N(c.Stories)} | {N(c.WireStories)} | {N(c.WireCopies)} | {N(c.TextBytes / 1048576.0, "0.0")} | {N(c.HtmlBytes / 1048576.0, "0.0")} |");
+            sb.AppendLine();
+        }
+        return sb.ToString();
+    }
+
+    private static void PeerTable(StringBuilder sb, StageMeasurement m)
+    {
+        double G(string k) => m.Metrics.GetValueOrDefault(k);
+        sb.AppendLine("| Same 91 pages, same run | NewsCmdlets | Readability.js + jsdom | Ratio |").AppendLine("|---|---:|---:|---:|");
+        sb.AppendLine($"| Pages/s (one thread, median wall time) | {N(G("our:pagesPerSecond"), "N1")} | {N(G("peer:pagesPerSecond"), "N1")} | **{N(G("speedRatio"), "0.0")}×** |");
+        if (m.Metrics.ContainsKey("cpuSpeedRatio"))
+            sb.AppendLine($"| Pages per CPU second (process, all threads) | {N(G("our:pagesPerCpuSecond"), "N1")} | {N(G("peer:pagesPerCpuSecond"), "N1")} | {N(G("cpuSpeedRatio"), "0.0")}× |");
+        if (m.Metrics.ContainsKey("peer:f1"))
+        {
+            sb.AppendLine($"| F1 (score.py) | {N(G("our:f1"), "0.000")} | {N(G("peer:f1"), "0.000")} (textContent); {N(G("peerBlocks:f1"), "0.000")} (line breaks kept between blocks) | |");
+            sb.AppendLine($"| Precision / recall | {N(G("our:precision"), "0.000")} / {N(G("our:recall"), "0.000")} | {N(G("peer:precision"), "0.000")} / {N(G("peer:recall"), "0.000")} | |");
+            if (G("peer:n_empty") > 0) sb.AppendLine($"| Empty outputs | {N(G("our:n_empty"))} | {N(G("peer:n_empty"))} | |");
+        }
+        sb.AppendLine($"| Peak memory | see extraction-quality | {N(m.PeakWorkingSetMB)} MB (node maxRSS) | |");
+        sb.AppendLine();
+    }
+
+    private static string Quality(StageReport s, StageMeasurement m)
+    {
+        if (m.Metrics.TryGetValue("f1", out var f1)) return $"F1 {N(f1, "0.000")}";
+        if (s.Name == "readability-peer" && m.Metrics.ContainsKey("speedRatio"))
+            return $"ours {N(m.Metrics["speedRatio"], "0.0")}× faster; F1 {N(m.Metrics.GetValueOrDefault("peer:f1"), "0.000")} vs ours {N(m.Metrics.GetValueOrDefault("our:f1"), "0.000")}";
+        var checks = m.Metrics.Where(kv => kv.Key is "check:titleMatches").ToList();
+        return checks.Count > 0 ? $"title right {Pct(checks[0].Value)}" : "";
+    }
+
+    private static string ExpNote(double e) => e <= 1.15 ? "linear" : e <= 1.3 ? "slightly superlinear" : "**superlinear: investigate**";
+
+    private static string Cap(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    private static string Md(string s) => s.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
+}
