@@ -44,6 +44,22 @@ public static class TextShape
     /// <summary>A line that is only a relative time or a video duration ("57m ago", "1:54").</summary>
     public static bool IsTimeLike(string s) => s.Length <= 24 && TimeLike.IsMatch(s.Trim());
 
+    private static readonly char[] TrailSeparators = { '|', '>', '›', '»', '/', '·', '•' };
+
+    /// <summary>A navigation trail ("Home | News | Region", "World › Asia › Korea"): three or more short segments.</summary>
+    public static bool IsNavigationTrail(string s)
+    {
+        if (s.Length > 160 || EndsLikeSentence(s)) return false;
+        var parts = s.Split(TrailSeparators, StringSplitOptions.TrimEntries);
+        if (parts.Length < 3) return false;
+        foreach (var part in parts)
+        {
+            int w = CountWords(part);
+            if (w == 0 || w > 4) return false;
+        }
+        return true;
+    }
+
     /// <summary>Normalised form for comparing blocks: lower case, letters and digits only, single spaces.</summary>
     public static string Normalise(string s)
     {

@@ -238,6 +238,18 @@ public class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void ShortStoryWhoseHeadlineHasAThousandsNumberIsNotAnErrorPage()
+    {
+        string html = "<html><head><title>4,500 fans see Westmere win the cup | The Harbour Courier</title></head><body><article>" +
+                      "<h1>4,500 fans see Westmere win the cup</h1><p>About 4,500 fans watched Westmere beat Carrow 2-1 in the county cup final on Saturday, the club said, its first title since 1998.</p>" +
+                      "<p>The winning goal came in the last minute of extra time, when the substitute striker headed in a corner from the left.</p>" +
+                      "<p>The team will parade the trophy through the harbour on Sunday afternoon, the council said.</p></article></body></html>";
+        var r = HtmlArticleExtractor.Extract(html);
+        Assert.True(r.IsArticle, r.NotArticleReason);
+        Assert.Equal("4,500 fans see Westmere win the cup", r.Article!.Title);
+    }
+
+    [Fact]
     public void ScriptOnlyPageIsNotAnArticle()
     {
         string html = "<!DOCTYPE html><html><head><script>window.__STATE__ = {\"a\": 1};</script></head><body><div id=\"root\"></div><script src=\"/app.js\"></script><script>render(document.getElementById('root'));</script></body></html>";

@@ -118,6 +118,17 @@ public sealed class TextArticleParserTests
     }
 
     [Fact]
+    public void Navigation_trail_is_chrome_and_the_headline_after_it_is_the_title()
+    {
+        var a = Parse("Home | News | Eastmark\n\nTunnel costs rise again\n\nAn agency credit follows.\n\nMeridian News Agency\n\nNORBRIDGE (MNA) — The cost of the Yarrow tunnel rose again on Monday, the regional council said, blaming delays in steel deliveries.\n\nThe council will vote on the new budget next week.\n");
+        Assert.Equal("Tunnel costs rise again", a.Title);
+        Assert.Equal("Meridian News Agency", a.Agency);
+        Assert.Empty(a.Authors);
+        Assert.DoesNotContain("Home", a.Body);
+        Assert.Contains(a.Removed, r => r.Contains("Home | News | Eastmark"));
+    }
+
+    [Fact]
     public void Reporting_credit_at_the_end_gives_the_authors()
     {
         var a = Parse("Rail line closed by landslide\n\nVALDER (Reuters) - A landslide closed the main rail line through the Valder pass on Friday, the rail operator said, with repairs expected to take a week.\n\nNo trains were in the area at the time, it said.\n\n(Reporting by Ines Marr; Editing by Tom Oakes)\n");

@@ -15,7 +15,7 @@ namespace NewsCmdlets.Engine.Ingest.Html;
 public static class HtmlArticleExtractor
 {
     private static readonly Regex ErrorTitle = new(
-        @"\b(?:404|410|403|500|503)\b|\bnot found\b|\bpage (?:does not|doesn't|cannot|can't|could not|couldn't) (?:exist|be found)|\berror\b|\bno longer (?:available|exists)\b|\bnicht gefunden\b|\bintrouvable\b|\bno encontrad[ao]\b",
+        @"(?<![\d.,])\b(?:404|410|403|500|503)\b(?![.,]\d)|\bnot found\b|\bpage (?:does not|doesn't|cannot|can't|could not|couldn't) (?:exist|be found)|\berror\b|\bno longer (?:available|exists)\b|\bnicht gefunden\b|\bintrouvable\b|\bno encontrad[ao]\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
 
     [ThreadStatic] private static HtmlParser? _parser;

@@ -97,6 +97,9 @@ public static class TextArticleParser
             }
         }
 
+        // Navigation trails before the headline are page chrome.
+        while (first < paras.Count && TextShape.IsNavigationTrail(paras[first].Text)) paras[first++].Role = Role.Removed;
+
         // 2. A headline-shaped first line.
         if (title == null && first < paras.Count && paras.Count - first > 1)
         {
@@ -123,6 +126,13 @@ public static class TextArticleParser
                 p.Role = Role.Byline;
                 bylineCredit = TextShape.Normalise(bm.Groups["who"].Value);
                 sources.Set("Authors", "byline");
+                continue;
+            }
+            if (p.Words <= 10 && LooksLikeCredit(p.Text) && TryReadByline(p.Text, authors, ref agency, ref outlet))
+            {
+                p.Role = Role.Byline;
+                bylineCredit ??= TextShape.Normalise(p.Text);
+                sources.Set(authors.Count > 0 ? "Authors" : "Agency", "credit line above the story");
                 continue;
             }
             var sm = Stamp.Match(p.Text);
@@ -397,7 +407,7 @@ public static class TextArticleParser
     private static bool LooksLikeHeadline(string s)
     {
         int words = TextShape.CountWords(s);
-        if (words == 0 || words > 25 || s.Length > 220) return false;
+        if (words == 0 || words > 25 || s.Length > 220 || TextShape.IsNavigationTrail(s)) return false;
         string t = s.TrimEnd('"', '”', '’', '\'', ' ');
         return !t.EndsWith('.') && !t.EndsWith('…') && !t.EndsWith(':');
     }
@@ -409,7 +419,8 @@ public static class TextArticleParser
     {
         // "Name Surname, The Agency" or "The Agency" alone.
         var parts = s.Split(new[] { ',', '/', '|' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return parts.Length is >= 1 and <= 3 && parts.Any(x => WireAgencies.TryResolve(x, out _)) && !TextShape.EndsLikeSentence(s);
+        return parts.Length is >= 1 and <= 3 && !TextShape.EndsLikeSentence(s) &&
+               parts.Any(x => WireAgencies.TryResolve(x, out _) || AgencyWords.IsMatch(x) && TextShape.CountWords(x) <= 6);
     }
 
     private static bool IsSignature(string text, string norm, string? bylineCredit)
@@ -457,6 +468,7 @@ public static class TextArticleParser
             else if (counts.TryGetValue(norm, out var c) && c > 1 && w >= 2) p.Score = -(w + 5);
             else if (bylineCredit != null && norm == bylineCredit) p.Score = -10;
             else if (w <= 20 && (Copyright.IsMatch(p.Text) || ReportingCredit.IsMatch(p.Text))) p.Score = -10;
+            else if (TextShape.IsNavigationTrail(p.Text)) p.Score = -(3 + w);
             else if (TextShape.IsTruncated(p.Text)) p.Score = -(4 + w / 2.0);
             else if (teaser.Contains(k)) p.Score = -(4 + w / 2.0);
             else if (TextShape.EndsLikeSentence(p.Text) && w >= 5) p.Score = w;
