@@ -1,5 +1,7 @@
+using System.Collections.ObjectModel;
 using System.Diagnostics;
 using System.Management.Automation;
+using NewsCmdlets.Engine.Ingest.Web;
 
 namespace NewsCmdlets;
 
@@ -45,6 +47,85 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
         if (recommendedAction != null) record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = recommendedAction };
         WriteError(record);
     }
+
+    /// <summary>
+    /// Resolves a -Path pattern to files on the file system. Writes a non-terminating error and returns null when the
+    /// pattern names nothing usable; with a wildcard, matching directories are skipped (as Get-Content skips them).
+    /// </summary>
+    protected IReadOnlyList<string>? ResolvePathPattern(string pattern, string notFoundHint)
+    {
+        Collection<string> files;
+        ProviderInfo provider;
+        try
+        {
+            files = GetResolvedProviderPathFromPSPath(pattern, out provider);
+        }
+        catch (ItemNotFoundException ex)
+        {
+            WriteItemError(new ItemNotFoundException($"Cannot find the file '{pattern}' because it does not exist. {notFoundHint}", ex),
+                "PathNotFound", ErrorCategory.ObjectNotFound, pattern);
+            return null;
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            WriteItemError(ex, "InvalidPath", ErrorCategory.InvalidArgument, pattern);
+            return null;
+        }
+        if (!IsFileSystem(provider, pattern)) return null;
+        if (files.Count == 0)
+        {
+            WriteItemError(new ItemNotFoundException($"No file matches '{pattern}'."), "PathNotFound", ErrorCategory.ObjectNotFound, pattern);
+            return null;
+        }
+        if (files.Count > 1 && WildcardPattern.ContainsWildcardCharacters(pattern))
+            return files.Where(f => !Directory.Exists(f)).ToList();
+        return files;
+    }
+
+    /// <summary>Resolves a -LiteralPath (or a bound PSPath) to a file-system path; null, with an error written, when unusable.</summary>
+    protected string? ResolveLiteralPath(string path)
+    {
+        try
+        {
+            string resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+            return IsFileSystem(provider, path) ? resolved : null;
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            WriteItemError(ex, "InvalidPath", ErrorCategory.InvalidArgument, path);
+            return null;
+        }
+    }
+
+    private bool IsFileSystem(ProviderInfo provider, string path)
+    {
+        if (provider.ImplementingType == typeof(Microsoft.PowerShell.Commands.FileSystemProvider)) return true;
+        WriteItemError(new ArgumentException($"'{path}' is on the {provider.Name} provider; {MyInvocation.MyCommand.Name} reads files from the file system."),
+            "NotFileSystemPath", ErrorCategory.InvalidArgument, path);
+        return false;
+    }
+
+    /// <summary>The ErrorId and category for a failed download; <paramref name="tooLargeId"/> names the size error.</summary>
+    protected static (string ErrorId, ErrorCategory Category) ClassifyWebError(WebFetchException ex, string tooLargeId) => ex.Kind switch
+    {
+        WebProblemKind.InvalidUri => ("InvalidUri", ErrorCategory.InvalidArgument),
+        WebProblemKind.HttpError => ("HttpError", ex.StatusCode switch
+        {
+            404 or 410 => ErrorCategory.ObjectNotFound,
+            401 or 403 => ErrorCategory.PermissionDenied,
+            429 => ErrorCategory.LimitsExceeded,
+            >= 500 => ErrorCategory.ResourceUnavailable,
+            _ => ErrorCategory.InvalidResult,
+        }),
+        WebProblemKind.Timeout => ("HttpTimeout", ErrorCategory.OperationTimeout),
+        WebProblemKind.TooLarge => (tooLargeId, ErrorCategory.LimitsExceeded),
+        WebProblemKind.NotHtml => ("NotHtml", ErrorCategory.InvalidData),
+        WebProblemKind.ConnectionFailed => ("ConnectionFailed", ErrorCategory.ConnectionError),
+        WebProblemKind.InvalidResponse => ("InvalidResponse", ErrorCategory.ProtocolError),
+        WebProblemKind.TooManyRedirects => ("TooManyRedirects", ErrorCategory.LimitsExceeded),
+        WebProblemKind.InsecureRedirect => ("InsecureRedirect", ErrorCategory.SecurityError),
+        _ => ("HttpError", ErrorCategory.NotSpecified),
+    };
 
     /// <summary>Releases what a cmdlet holds when its pipeline ends, however it ends (errors, Ctrl+C).</summary>
     protected virtual void OnDispose()

@@ -102,19 +102,8 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
                 foreach (var p in LiteralPath)
                 {
                     if (Cancellation.IsCancellationRequested) return;
-                    string resolved;
-                    try
-                    {
-                        resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(p, out var provider, out _);
-                        if (!IsFileSystem(provider, p)) continue;
-                    }
-                    catch (Exception ex) when (ex is not PipelineStoppedException)
-                    {
-                        _failed++;
-                        WriteItemError(ex, "InvalidPath", ErrorCategory.InvalidArgument, p);
-                        continue;
-                    }
-                    ReadFileFeed(resolved);
+                    if (ResolveLiteralPath(p) is { } resolved) ReadFileFeed(resolved);
+                    else _failed++;
                 }
                 break;
             default:
@@ -146,47 +135,13 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
 
     private void ReadPathPattern(string pattern)
     {
-        Collection<string> files;
-        ProviderInfo provider;
-        try
-        {
-            files = GetResolvedProviderPathFromPSPath(pattern, out provider);
-        }
-        catch (ItemNotFoundException ex)
-        {
-            _failed++;
-            WriteItemError(new ItemNotFoundException($"Cannot find the feed file '{pattern}' because it does not exist. " +
-                "For a web address, start it with https:// or http://.", ex), "PathNotFound", ErrorCategory.ObjectNotFound, pattern);
-            return;
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
-        {
-            _failed++;
-            WriteItemError(ex, "InvalidPath", ErrorCategory.InvalidArgument, pattern);
-            return;
-        }
-        if (!IsFileSystem(provider, pattern)) return;
-        if (files.Count == 0)
-        {
-            _failed++;
-            WriteItemError(new ItemNotFoundException($"No file matches '{pattern}'."), "PathNotFound", ErrorCategory.ObjectNotFound, pattern);
-            return;
-        }
+        var files = ResolvePathPattern(pattern, "For a web address, start it with https:// or http://.");
+        if (files == null) { _failed++; return; }
         foreach (var file in files)
         {
             if (Cancellation.IsCancellationRequested) return;
-            if (files.Count > 1 && WildcardPattern.ContainsWildcardCharacters(pattern) && Directory.Exists(file)) continue;
             ReadFileFeed(file);
         }
-    }
-
-    private bool IsFileSystem(ProviderInfo provider, string path)
-    {
-        if (provider.ImplementingType == typeof(Microsoft.PowerShell.Commands.FileSystemProvider)) return true;
-        _failed++;
-        WriteItemError(new ArgumentException($"'{path}' is on the {provider.Name} provider; Get-NewsFeed reads files from the file system."),
-            "NotFileSystemPath", ErrorCategory.InvalidArgument, path);
-        return false;
     }
 
     private void ReadFileFeed(string path)
@@ -238,7 +193,7 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
         catch (WebFetchException ex)
         {
             _failed++;
-            var (id, category) = Classify(ex);
+            var (id, category) = ClassifyWebError(ex, "FeedTooLarge");
             WriteItemError(ex, id, category, target);
         }
         catch (FeedException ex)
@@ -289,25 +244,5 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
         FeedProblemKind.IsDirectory => ("PathIsDirectory", ErrorCategory.InvalidArgument),
         FeedProblemKind.Unreadable => ("FileUnreadable", ErrorCategory.ReadError),
         _ => ("InvalidFeed", ErrorCategory.NotSpecified),
-    };
-
-    private static (string ErrorId, ErrorCategory Category) Classify(WebFetchException ex) => ex.Kind switch
-    {
-        WebProblemKind.InvalidUri => ("InvalidUri", ErrorCategory.InvalidArgument),
-        WebProblemKind.HttpError => ("HttpError", ex.StatusCode switch
-        {
-            404 or 410 => ErrorCategory.ObjectNotFound,
-            401 or 403 => ErrorCategory.PermissionDenied,
-            429 => ErrorCategory.LimitsExceeded,
-            >= 500 => ErrorCategory.ResourceUnavailable,
-            _ => ErrorCategory.InvalidResult,
-        }),
-        WebProblemKind.Timeout => ("HttpTimeout", ErrorCategory.OperationTimeout),
-        WebProblemKind.TooLarge => ("FeedTooLarge", ErrorCategory.LimitsExceeded),
-        WebProblemKind.ConnectionFailed => ("ConnectionFailed", ErrorCategory.ConnectionError),
-        WebProblemKind.InvalidResponse => ("InvalidResponse", ErrorCategory.ProtocolError),
-        WebProblemKind.TooManyRedirects => ("TooManyRedirects", ErrorCategory.LimitsExceeded),
-        WebProblemKind.InsecureRedirect => ("InsecureRedirect", ErrorCategory.SecurityError),
-        _ => ("HttpError", ErrorCategory.NotSpecified),
     };
 }

@@ -180,18 +180,8 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
                 foreach (var p in LiteralPath)
                 {
                     if (Cancellation.IsCancellationRequested) return;
-                    string resolved;
-                    try
-                    {
-                        resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(p, out var provider, out _);
-                        if (!IsFileSystem(provider, p)) continue;
-                    }
-                    catch (Exception ex) when (ex is not PipelineStoppedException)
-                    {
-                        WriteItemError(ex, "InvalidPath", ErrorCategory.InvalidArgument, p);
-                        continue;
-                    }
-                    ImportFile(resolved);
+                    if (ResolveLiteralPath(p) is { } resolved) ImportFile(resolved);
+                    else _failed++;
                 }
                 break;
             default:
@@ -255,51 +245,13 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
 
     private void ImportPathPattern(string pattern)
     {
-        Collection<string> files;
-        ProviderInfo provider;
-        try
-        {
-            files = GetResolvedProviderPathFromPSPath(pattern, out provider);
-        }
-        catch (ItemNotFoundException ex)
-        {
-            _failed++;
-            WriteItemError(new ItemNotFoundException($"Cannot find the file '{pattern}' because it does not exist. " +
-                "If the text you passed is the article itself, use -Content.", ex),
-                "PathNotFound", ErrorCategory.ObjectNotFound, pattern);
-            return;
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
-        {
-            _failed++;
-            WriteItemError(ex, "InvalidPath", ErrorCategory.InvalidArgument, pattern);
-            return;
-        }
-        if (!IsFileSystem(provider, pattern)) return;
-        if (files.Count == 0)
-        {
-            _failed++;
-            WriteItemError(new ItemNotFoundException($"No file matches '{pattern}'."), "PathNotFound", ErrorCategory.ObjectNotFound, pattern);
-            return;
-        }
-        int i = 0;
-        foreach (var file in files)
+        var files = ResolvePathPattern(pattern, "If the text you passed is the article itself, use -Content.");
+        if (files == null) { _failed++; return; }
+        for (int i = 0; i < files.Count; i++)
         {
             if (Cancellation.IsCancellationRequested) return;
-            // With a wildcard, directories that match are skipped (as Get-Content skips them); named ones are errors.
-            if (files.Count > 1 && WildcardPattern.ContainsWildcardCharacters(pattern) && Directory.Exists(file)) continue;
-            ImportFile(file, files.Count > 1 ? i * 100 / files.Count : -1);
-            i++;
+            ImportFile(files[i], files.Count > 1 ? i * 100 / files.Count : -1);
         }
-    }
-
-    private bool IsFileSystem(ProviderInfo provider, string path)
-    {
-        if (provider.ImplementingType == typeof(Microsoft.PowerShell.Commands.FileSystemProvider)) return true;
-        _failed++;
-        WriteItemError(new ArgumentException($"'{path}' is on the {provider.Name} provider; Import-NewsArticle reads files from the file system."),
-            "NotFileSystemPath", ErrorCategory.InvalidArgument, path);
-        return false;
     }
 
     private void ImportFile(string path, int percent = -1)
@@ -516,7 +468,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
                 break;
             case WebFetchException wex:
                 _failed++;
-                var (id, category) = Classify(wex);
+                var (id, category) = ClassifyWebError(wex, "ResponseTooLarge");
                 WriteItemError(wex, id, category, item.Target);
                 break;
             case InputProblemException ipx:
@@ -539,26 +491,6 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
         try { _downloadCancel?.Cancel(); } catch (ObjectDisposedException) { }
     }
 
-    private static (string ErrorId, ErrorCategory Category) Classify(WebFetchException ex) => ex.Kind switch
-    {
-        WebProblemKind.InvalidUri => ("InvalidUri", ErrorCategory.InvalidArgument),
-        WebProblemKind.HttpError => ("HttpError", ex.StatusCode switch
-        {
-            404 or 410 => ErrorCategory.ObjectNotFound,
-            401 or 403 => ErrorCategory.PermissionDenied,
-            429 => ErrorCategory.LimitsExceeded,
-            >= 500 => ErrorCategory.ResourceUnavailable,
-            _ => ErrorCategory.InvalidResult,
-        }),
-        WebProblemKind.Timeout => ("HttpTimeout", ErrorCategory.OperationTimeout),
-        WebProblemKind.TooLarge => ("ResponseTooLarge", ErrorCategory.LimitsExceeded),
-        WebProblemKind.NotHtml => ("NotHtml", ErrorCategory.InvalidData),
-        WebProblemKind.ConnectionFailed => ("ConnectionFailed", ErrorCategory.ConnectionError),
-        WebProblemKind.InvalidResponse => ("InvalidResponse", ErrorCategory.ProtocolError),
-        WebProblemKind.TooManyRedirects => ("TooManyRedirects", ErrorCategory.LimitsExceeded),
-        WebProblemKind.InsecureRedirect => ("InsecureRedirect", ErrorCategory.SecurityError),
-        _ => ("ImportFailed", ErrorCategory.NotSpecified),
-    };
 
     private static (string ErrorId, ErrorCategory Category) ClassifyWeb(InputProblemKind kind) => kind switch
     {
