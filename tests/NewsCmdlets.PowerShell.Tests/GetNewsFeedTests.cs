@@ -94,6 +94,33 @@ public sealed class GetNewsFeedTests : IDisposable
     }
 
     [Fact]
+    public void With_the_cache_a_feed_is_fetched_conditionally_and_an_unchanged_feed_comes_from_the_cache()
+    {
+        byte[] body = System.Text.Encoding.UTF8.GetBytes(CourierFeed());
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _server.Map("/feeds/courier.xml", async (ctx, _) =>
+        {
+            string? tag = ctx.Request.Headers["If-None-Match"];
+            seen.Enqueue(tag ?? "(none)");
+            if (tag == "\"v1\"") await LoopbackServer.Respond(ctx, 304, Array.Empty<byte>(), null, new Dictionary<string, string> { ["ETag"] = "\"v1\"" });
+            else await LoopbackServer.Respond(ctx, 200, body, "application/rss+xml", new Dictionary<string, string> { ["ETag"] = "\"v1\"" });
+        });
+        string cache = Path.Combine(_dir, "feeds.db");
+        var r = RunFeeds("""
+            Set-NewsCacheConfiguration -Path $cache -Enabled
+            $first = @(Get-NewsFeed -Uri "$base/feeds/courier.xml")
+            $second = @(Get-NewsFeed -Uri "$base/feeds/courier.xml" -Verbose)
+            $third = @(Get-NewsFeed -Uri "$base/feeds/courier.xml" -Cache:$false)
+            $first.Count; $second.Count; $third.Count; ($second.Title -join '|') -eq ($first.Title -join '|')
+            """, new Dictionary<string, object?> { ["cache"] = cache });
+        Assert.Empty(r.Errors);
+        Assert.Equal(new[] { "2", "2", "2", "True" }, r.Output.Select(o => o.ToString()));
+        // The first call had nothing to validate; the second sent the ETag and got 304; -Cache:$false asks plainly.
+        Assert.Equal(new[] { "(none)", "\"v1\"", "(none)" }, seen.ToArray());
+        Assert.Contains(r.Verbose, v => v.Message.Contains("not modified"));
+    }
+
+    [Fact]
     public void The_default_table_fits_120_columns_and_shows_date_feed_and_title()
     {
         string file = Path.Combine(_dir, "courier.xml");

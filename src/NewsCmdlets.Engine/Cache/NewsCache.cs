@@ -430,6 +430,40 @@ public sealed class NewsCache : IDisposable
         });
     }
 
+    /// <summary>Keeps the last copy of a web feed with its validators, replacing the previous one.</summary>
+    public void PutFeed(CachedFeed feed)
+    {
+        RequireWritable();
+        Guard("write to", () =>
+        {
+            using var cmd = Command("""
+                INSERT INTO feeds (location, etag, last_modified, content_type, body, fetched_utc) VALUES ($l, $e, $m, $c, $b, $t)
+                ON CONFLICT (location) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+                    content_type = excluded.content_type, body = excluded.body, fetched_utc = excluded.fetched_utc
+                """);
+            cmd.Parameters.AddWithValue("$l", feed.Location);
+            cmd.Parameters.AddWithValue("$e", (object?)feed.ETag ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$m", feed.LastModified is { } lm ? lm.ToString("O", CultureInfo.InvariantCulture) : DBNull.Value);
+            cmd.Parameters.AddWithValue("$c", (object?)feed.ContentType ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$b", feed.Body);
+            cmd.Parameters.AddWithValue("$t", feed.FetchedUtc.ToUnixTimeMilliseconds());
+            cmd.ExecuteNonQuery();
+            return 0;
+        });
+    }
+
+    /// <summary>The last copy of a web feed the cache holds, or null.</summary>
+    public CachedFeed? GetFeed(string location) => Guard("read", () =>
+    {
+        using var cmd = Command("SELECT etag, last_modified, content_type, body, fetched_utc FROM feeds WHERE location = $l");
+        cmd.Parameters.AddWithValue("$l", location);
+        using var r = cmd.ExecuteReader();
+        if (!r.Read()) return null;
+        return new CachedFeed(location, r.IsDBNull(0) ? null : r.GetString(0),
+            r.IsDBNull(1) ? null : DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture),
+            r.IsDBNull(2) ? null : r.GetString(2), (byte[])r.GetValue(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)));
+    });
+
     // ---- Reading ---------------------------------------------------------------------------------------------
 
     /// <summary>What the cache knows about an input (file path or URL), or null.</summary>

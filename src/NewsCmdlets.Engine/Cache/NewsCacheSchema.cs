@@ -6,7 +6,7 @@ namespace NewsCmdlets.Engine.Cache;
 /// </summary>
 internal static class NewsCacheSchema
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
     public const string ApplicationName = "NewsCmdlets";
 
     public static readonly IReadOnlyList<(int Version, string Description, string Sql)> Migrations = new[]
@@ -66,6 +66,12 @@ internal static class NewsCacheSchema
                 payload TEXT NOT NULL,
                 computed_utc INTEGER NOT NULL,
                 PRIMARY KEY (article_id, kind)) WITHOUT ROWID;
+            """),
+        (3, "feeds: the last copy of each web feed with its HTTP validators, for conditional re-fetching", """
+            CREATE TABLE feeds (
+                location TEXT NOT NULL PRIMARY KEY,
+                etag TEXT, last_modified TEXT, content_type TEXT,
+                body BLOB NOT NULL, fetched_utc INTEGER NOT NULL);
             """),
     };
 }

@@ -79,3 +79,6 @@ public sealed class NewsCacheInfo
     public DateTimeOffset? Created { get; init; }
     public override string ToString() => Path;
 }
+
+/// <summary>The last copy of a web feed and the HTTP validators that came with it.</summary>
+public sealed record CachedFeed(string Location, string? ETag, DateTimeOffset? LastModified, string? ContentType, byte[] Body, DateTimeOffset FetchedUtc);

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Management.Automation;
+using NewsCmdlets.Engine.Cache;
 using NewsCmdlets.Engine.Ingest;
 using NewsCmdlets.Engine.Ingest.Feeds;
 using NewsCmdlets.Engine.Ingest.Web;
@@ -67,6 +68,11 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
     [ValidateRange(0, 10)]
     public int MaximumRetryCount { get; set; } = 2;
 
+    /// <summary>Fetch web feeds conditionally through the cache (ETag, Last-Modified) and keep their last copy there.</summary>
+    [Parameter]
+    public SwitchParameter Cache { get; set; }
+
+    private NewsCache? _cache;
     private FeedReadOptions _options = new();
     private WebFetchOptions _webOptions = new();
     private readonly FeedItemDeduplicator _dedup = new();
@@ -85,6 +91,13 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
             UserAgent = UserAgent,
             MaximumRetryCount = MaximumRetryCount,
         };
+        if (CacheSession.IsWanted(this, Cache)) _cache = CacheSession.Open(this, CacheSession.Get().Path);
+    }
+
+    protected override void OnDispose()
+    {
+        _cache?.Dispose();
+        _cache = null;
     }
 
     protected override void ProcessRecord()
@@ -168,7 +181,10 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
         try
         {
             WebFetcher.CheckAddress(uri);
-            var work = Task.Run(() => FeedReader.FetchAsync(WebFetcher.Shared, uri, _webOptions, _options, Cancellation, notes.Add));
+            // With the cache, ask the server only for what changed since the copy we hold.
+            var cached = _cache?.GetFeed(uri.AbsoluteUri);
+            var web = cached == null ? _webOptions : _webOptions with { IfNoneMatch = cached.ETag, IfModifiedSince = cached.LastModified };
+            var work = Task.Run(() => FeedReader.FetchAsync(WebFetcher.Shared, uri, web, _options, Cancellation, notes.Add));
             ReportProgress(Activity, $"{_feeds + _failed + 1}: {uri}");
             try
             {
@@ -188,7 +204,21 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
             WriteVerbose($"GET {f.RequestUri} → HTTP {f.StatusCode} {f.MediaType ?? "(no Content-Type)"}, {ArticleReader.FormatBytes(f.Bytes.Length)} in {f.Elapsed.TotalMilliseconds:0} ms" +
                          $"{(f.Redirects > 0 ? $", {f.Redirects} redirect(s) to {f.FinalUri}" : "")}{(f.Attempts > 1 ? $", {f.Attempts} attempts" : "")}" +
                          $"{(f.ETag != null ? $"; ETag {f.ETag}" : "")}{(f.LastModified is { } lm ? $"; Last-Modified {lm:R}" : "")}");
-            if (result.Feed != null) WriteFeed(result.Feed, target);
+            if (result.NotModified && cached != null)
+            {
+                WriteVerbose($"{uri}: not modified since {cached.FetchedUtc:u}; reading the copy in the cache.");
+                WriteFeed(FeedParser.Parse(cached.Body, uri.ToString(), f.FinalUri ?? uri, _options), target);
+                return;
+            }
+            if (result.Feed != null)
+            {
+                _cache?.PutFeed(new CachedFeed(uri.AbsoluteUri, f.ETag, f.LastModified, f.ContentType, f.Bytes, DateTimeOffset.UtcNow));
+                WriteFeed(result.Feed, target);
+            }
+        }
+        catch (NewsCacheException ex)
+        {
+            ThrowTerminatingError(CacheSession.ToErrorRecord(ex, _cache?.Path));
         }
         catch (WebFetchException ex)
         {
