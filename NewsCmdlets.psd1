@@ -8,9 +8,10 @@
     Description          = 'Import news articles (text files, saved web pages, URLs) as rich objects with page chrome removed and metadata traced to its source, for analysis in PowerShell.'
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
-    FormatsToProcess     = @('bin/NewsCmdlets.Format.ps1xml', 'bin/NewsCmdlets.Feeds.Format.ps1xml', 'bin/NewsCmdlets.Entities.Format.ps1xml', 'bin/NewsCmdlets.Cache.Format.ps1xml')
+    FormatsToProcess     = @('bin/NewsCmdlets.Format.ps1xml', 'bin/NewsCmdlets.Feeds.Format.ps1xml', 'bin/NewsCmdlets.Entities.Format.ps1xml', 'bin/NewsCmdlets.Cache.Format.ps1xml',
+                             'bin/NewsCmdlets.Quotes.Format.ps1xml')
     TypesToProcess       = @('bin/NewsCmdlets.Types.ps1xml')
-    CmdletsToExport      = @('Import-NewsArticle', 'Get-NewsFeed', 'Get-NewsEntity', 'Get-NewsArticle', 'Remove-NewsArticle',
+    CmdletsToExport      = @('Import-NewsArticle', 'Get-NewsFeed', 'Get-NewsEntity', 'Get-NewsQuote', 'Get-NewsArticle', 'Remove-NewsArticle',
                              'Set-NewsCacheConfiguration', 'Get-NewsCacheInfo', 'Clear-NewsCache')
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -1,0 +1,103 @@
+using System.Management.Automation;
+using NewsCmdlets.Engine.Model;
+using NewsCmdlets.Engine.Quotes;
+
+namespace NewsCmdlets.Commands;
+
+/// <summary>
+/// Get-NewsQuote: who said what in each article (one NewsQuote per quote), or with -Attribution whom each article
+/// relies on (one NewsAttribution per credited source).
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "NewsQuote", DefaultParameterSetName = ArticleSet)]
+[OutputType(typeof(NewsQuote), typeof(NewsAttribution))]
+public sealed class GetNewsQuoteCommand : NewsCmdletBase
+{
+    private const string ArticleSet = "InputObject";
+    private const string TextSet = "Text";
+    private const string Activity = "Finding quotes";
+
+    /// <summary>Articles from Import-NewsArticle.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ArticleSet)]
+    public NewsArticle[] InputObject { get; set; } = Array.Empty<NewsArticle>();
+
+    /// <summary>Plain text to search instead of articles.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TextSet)]
+    [AllowEmptyString]
+    public string[] Text { get; set; } = Array.Empty<string>();
+
+    /// <summary>Writes NewsAttribution objects (sources credited: "according to", "told the AFP news agency", "officials said") instead of quotes.</summary>
+    [Parameter]
+    public SwitchParameter Attribution { get; set; }
+
+    /// <summary>Only quotes of these kinds (Direct, Partial, Indirect).</summary>
+    [Parameter]
+    public QuoteKind[]? Kind { get; set; }
+
+    private readonly QuoteExtractor _extractor = new();
+    private int _count;
+    private int _textCount;
+
+    protected override void BeginProcessing()
+    {
+        if (Attribution && Kind is { Length: > 0 })
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException("-Kind filters quotes and cannot be used with -Attribution, which writes attributions. Use one or the other."),
+                "KindWithAttribution", ErrorCategory.InvalidArgument, null));
+    }
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == TextSet)
+        {
+            foreach (var t in Text)
+            {
+                if (Cancellation.IsCancellationRequested) return;
+                _textCount++;
+                string id = "text" + _textCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Handle(t ?? "", () => _extractor.ExtractText(t ?? "", id, null, null, Cancellation), id);
+            }
+            return;
+        }
+        foreach (var article in InputObject)
+        {
+            if (Cancellation.IsCancellationRequested) return;
+            if (article == null)
+            {
+                WriteItemError(new ArgumentNullException(nameof(InputObject), "A null article was passed; pipe the output of Import-NewsArticle."),
+                    "NullArticle", ErrorCategory.InvalidArgument, null);
+                continue;
+            }
+            Handle(article, () => _extractor.Extract(article, null, Cancellation), article.Source ?? article.Title ?? article.Id);
+        }
+    }
+
+    private void Handle(object target, Func<ArticleQuotes> extract, string label)
+    {
+        if (_count > 0) ReportProgress(Activity, $"{_count + 1}: {label}");
+        _count++;
+        ArticleQuotes result;
+        try
+        {
+            result = extract();
+        }
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            WriteItemError(new InvalidOperationException($"Quotes could not be extracted from '{label}': {ex.Message}", ex),
+                "QuoteExtractionFailed", ErrorCategory.InvalidData, target);
+            return;
+        }
+        if (Attribution) { foreach (var a in result.Attributions) WriteObject(a); return; }
+        foreach (var q in result.Quotes)
+            if (Kind == null || Kind.Length == 0 || Array.IndexOf(Kind, q.Kind) >= 0) WriteObject(q);
+    }
+
+    protected override void EndProcessing()
+    {
+        CompleteProgress(Activity);
+        if (_count > 1) WriteVerbose($"Searched {_count} input(s) for quotes.");
+    }
+}

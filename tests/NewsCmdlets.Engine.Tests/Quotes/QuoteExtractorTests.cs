@@ -1,0 +1,124 @@
+using NewsCmdlets.Engine.Ingest;
+using NewsCmdlets.Engine.Quotes;
+
+namespace NewsCmdlets.Engine.Tests.Quotes;
+
+/// <summary>Quotes, speakers and attributions on text we wrote (invented people and outlets), and the shared seeds.</summary>
+public sealed class QuoteExtractorTests
+{
+    private static ArticleQuotes Run(string text) => new QuoteExtractor().ExtractText(text, "id1", "The Test Tide");
+
+    [Fact]
+    public void Speaker_after_the_quote_inverted_and_continued_in_the_next_quote()
+    {
+        var r = Run("Harbour officials in Pellam closed the east pier. \u201cThe timbers are rotten,\u201d said Orla Venn, the port's chief engineer. \u201cWe cannot let anyone walk on them.\u201d");
+        var direct = r.Quotes.Where(q => q.Kind == QuoteKind.Direct).ToList();
+        Assert.Equal(2, direct.Count);
+        Assert.All(direct, q => Assert.Equal("Orla Venn", q.Speaker));
+        Assert.Equal("said", direct[0].Verb);
+        Assert.Equal("The timbers are rotten,", direct[0].Text);
+        Assert.Equal("The Test Tide", direct[0].Outlet);
+    }
+
+    [Fact]
+    public void Pronoun_and_description_resolve_to_the_nearest_named_speaker()
+    {
+        var r = Run("Dario Lusk, a professor at Tamsin University, said prices would rise.\n\n\u201cThe shortage is structural,\u201d he told the Kestrel Gazette.\n\nMina Sorel, an analyst at the Linden Forum, disagreed. \u201cPrices will fall,\u201d the analyst said.");
+        var direct = r.Quotes.Where(q => q.Kind == QuoteKind.Direct).ToList();
+        Assert.Equal(new[] { "Dario Lusk", "Mina Sorel" }, direct.Select(q => q.Speaker));
+        Assert.Equal("he", direct[0].SpeakerDescription);
+        Assert.Contains(r.Attributions, a => a.Source == "Kestrel Gazette" && a.SourceKind == SourceKind.Media && a.Verb == "told");
+    }
+
+    [Fact]
+    public void Organisation_speaker_before_a_colon_and_straight_marks()
+    {
+        var r = Run("The Ministry of Waterways said in a statement: \"Repairs will begin next month.\"");
+        var q = Assert.Single(r.Quotes, x => x.Kind == QuoteKind.Direct);
+        Assert.Equal("Ministry of Waterways", q.Speaker);
+        Assert.Equal("said in a statement", q.Verb);
+        Assert.Equal("Repairs will begin next month.", q.Text);
+    }
+
+    [Fact]
+    public void Quote_over_two_paragraphs_is_one_quote()
+    {
+        string text = "\u201cWe will not accept less,\u201d said Priya Nandakumar. \u201cThe vote is on Monday.\n\n\u201cAnd we will win it.\u201d";
+        var spans = QuoteExtractor.FindQuoteSpans(text);
+        Assert.Equal(2, spans.Count);
+        Assert.EndsWith("win it.\u201d", text[spans[1].Start..spans[1].End]);
+        Assert.All(Run(text).Quotes.Where(q => q.Kind == QuoteKind.Direct), q => Assert.Equal("Priya Nandakumar", q.Speaker));
+    }
+
+    [Fact]
+    public void Nested_quotes_stay_inside_the_outer_quote()
+    {
+        var r = Run("\u201cHe told me \u2018run\u2019 and I ran,\u201d said Wendell Osei.");
+        var q = Assert.Single(r.Quotes);
+        Assert.Contains("\u2018run\u2019", q.Text);
+        Assert.Equal("Wendell Osei", q.Speaker);
+    }
+
+    [Fact]
+    public void Partial_quote_inside_a_sentence_and_relative_clause_speaker()
+    {
+        var r = Run("The last defector from Norland, which derides defectors as \u201cdirty traitors\u201d, crossed in May.");
+        var q = Assert.Single(r.Quotes);
+        Assert.Equal(QuoteKind.Partial, q.Kind);
+        Assert.Equal("dirty traitors", q.Text);
+        Assert.Equal("Norland", q.Speaker);
+    }
+
+    [Fact]
+    public void Indirect_speech_and_attributions_by_kind()
+    {
+        var r = Run("Fenwick Ormand said that the plan was sound and fully costed. The bridge will close on Friday, officials said. " +
+                    "Traffic fell by half, according to the Corvale Transport Authority. A source said the deal was close. " +
+                    "Prices will rise, said Lina Varro, an economist at Halden University. The mayor resigned, citing Kestrel News Agency.");
+        var ind = Assert.Single(r.Quotes, q => q.Kind == QuoteKind.Indirect && q.Speaker == "Fenwick Ormand");
+        Assert.Equal("the plan was sound and fully costed", ind.Text);
+        Assert.Contains(r.Attributions, a => a.Source == "officials" && a.SourceKind == SourceKind.Official);
+        Assert.Contains(r.Attributions, a => a.Source == "Corvale Transport Authority" && a.SourceKind == SourceKind.Official && a.Verb == "according to");
+        Assert.Contains(r.Attributions, a => a.Source == "A source" && a.SourceKind == SourceKind.Anonymous);
+        Assert.Contains(r.Attributions, a => a.Source == "Lina Varro" && a.SourceKind == SourceKind.Expert);
+        Assert.Contains(r.Attributions, a => a.Source == "Kestrel News Agency" && a.SourceKind == SourceKind.Agency && a.Verb == "citing");
+    }
+
+    [Fact]
+    public void Unclosed_marks_and_empty_text_do_not_break_anything()
+    {
+        Assert.Empty(Run("").Quotes);
+        var r = Run("\u201cThis never closes, said nobody.\n\nA new paragraph follows.");
+        Assert.DoesNotContain(r.Quotes, q => q.Kind != QuoteKind.Indirect);
+        string big = new string('\u201c', 1) + new string('a', 200_000);
+        Assert.Empty(QuoteExtractor.FindQuoteSpans(big));
+    }
+
+    [Fact]
+    public void Held_out_direct_quotes_have_the_right_speaker_at_least_9_in_10()
+    {
+        int ok = 0, total = 0;
+        var x = new QuoteExtractor();
+        foreach (var (text, speakers) in HeldOutQuotes.Cases)
+        {
+            var direct = x.ExtractText(text).Quotes.Where(q => q.Kind == QuoteKind.Direct).ToList();
+            for (int i = 0; i < speakers.Length; i++) { total++; if (i < direct.Count && direct[i].Speaker == speakers[i]) ok++; }
+        }
+        Assert.True(ok * 10 >= total * 9, $"{ok}/{total}");
+    }
+
+    [Fact]
+    public void Seeds_analyst_quote_partial_quote_and_joint_chiefs_attribution()
+    {
+        string seeds = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/seeds"));
+        if (!Directory.Exists(seeds)) return; // shared/ is not beside this checkout
+        var x = new QuoteExtractor();
+        var all = Directory.GetFiles(seeds, "*.txt").Select(f => x.Extract(ArticleReader.ReadFile(f, new ArticleReadOptions()).Article)).ToList();
+        var quotes = all.SelectMany(a => a.Quotes).ToList();
+        var atts = all.SelectMany(a => a.Attributions).ToList();
+        Assert.Contains(quotes, q => q.Kind == QuoteKind.Direct && q.Speaker == "Hong Min" && q.Verb == "told" && q.Text.StartsWith("The latest crossing"));
+        Assert.Contains(quotes, q => q.Kind == QuoteKind.Partial && q.Text == "human scum");
+        Assert.Contains(atts, a => a.Source == "AFP" && a.SourceKind == SourceKind.Agency);
+        Assert.Contains(atts, a => a.Source.Contains("Joint Chiefs of Staff") && a.Verb == "according to" && a.SourceKind == SourceKind.Official);
+    }
+}

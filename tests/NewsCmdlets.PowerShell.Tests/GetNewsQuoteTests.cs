@@ -1,0 +1,52 @@
+using System.Management.Automation;
+using static NewsCmdlets.PowerShell.Tests.PowerShellRunner;
+
+namespace NewsCmdlets.PowerShell.Tests;
+
+/// <summary>
+/// Get-NewsQuote through the real PowerShell engine, against Repo.RootManifest. Needs Get-NewsQuote in the manifest's
+/// CmdletsToExport and NewsCmdlets.Quotes.Format.ps1xml in FormatsToProcess.
+/// </summary>
+public sealed class GetNewsQuoteTests
+{
+    private static T Prop<T>(PSObject o, string name) => (T)LanguagePrimitives.ConvertTo(o.Properties[name].Value, typeof(T));
+
+    [Fact]
+    public void Articles_from_the_pipeline_yield_quotes_with_speakers()
+    {
+        var r = Run($"Import-NewsArticle {Quote(Path.Combine(Repo.Samples, "harbour-courier-*.txt"))} | Get-NewsQuote -Kind Direct");
+        Assert.Empty(r.Errors);
+        Assert.All(r.Output, o => Assert.Equal("NewsCmdlets.Engine.Quotes.NewsQuote", o.BaseObject.GetType().FullName));
+        Assert.Contains(r.Output, o => Prop<string>(o, "Speaker") == "Tomas Reyne");
+        Assert.Contains(r.Output, o => Prop<string>(o, "Speaker") == "Edith Namara");
+        Assert.All(r.Output, o => Assert.Equal("Direct", Prop<string>(o, "Kind")));
+    }
+
+    [Fact]
+    public void Attribution_switch_writes_sources_and_Text_works()
+    {
+        var r = Run("Get-NewsQuote -Attribution -Text 'Traffic fell by half, according to the Corvale Transport Authority. A source said the deal was close.'");
+        Assert.Empty(r.Errors);
+        Assert.Contains(r.Output, o => Prop<string>(o, "Source") == "Corvale Transport Authority" && Prop<string>(o, "SourceKind") == "Official");
+        Assert.Contains(r.Output, o => Prop<string>(o, "SourceKind") == "Anonymous");
+    }
+
+    [Fact]
+    public void Null_article_is_a_non_terminating_error_and_Kind_with_Attribution_is_refused()
+    {
+        var r = Run("Get-NewsQuote -InputObject $null -ErrorAction SilentlyContinue; 'after'");
+        Assert.Contains(r.Output, o => o.ToString() == "after");
+        var bad = Run("Get-NewsQuote -Text 'x' -Attribution -Kind Direct");
+        Assert.True(bad.Terminating != null || bad.Errors.Any(e => e.FullyQualifiedErrorId.StartsWith("KindWithAttribution")));
+    }
+
+    [Fact]
+    public void Default_table_fits_120_columns()
+    {
+        var r = Run($"Import-NewsArticle {Quote(Path.Combine(Repo.Samples, "*.txt"))} | Get-NewsQuote | Out-Host");
+        Assert.Empty(r.Errors);
+        Assert.Contains("Speaker", r.Host);
+        string plain = System.Text.RegularExpressions.Regex.Replace(r.Host, "\u001b\\[[0-9;]*m", "");
+        Assert.All(plain.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 120, line));
+    }
+}
