@@ -66,6 +66,7 @@ public static class Report
             if (last != null && last.Metrics.Count > 0)
             {
                 if (s.Name == "readability-peer") PeerTable(sb, last);
+                else if (s.Name == "entities-peer") EntityPeerTable(sb, last);
                 else
                 {
                     var checks = last.Metrics.Where(kv => kv.Key.StartsWith("check:", StringComparison.Ordinal)).ToList();
@@ -73,6 +74,12 @@ public static class Report
                         sb.AppendLine("Against the generator's ground truth (largest size): " + string.Join(", ", checks.Select(kv => $"{kv.Key[6..]} {Pct(kv.Value)}")) + ".").AppendLine();
                     if (last.Metrics.TryGetValue("f1", out var f1))
                         sb.AppendLine($"Extraction quality (score.py, all {N(last.Items)} pages): **F1 {N(f1, "0.000")}** ± {N(last.Metrics.GetValueOrDefault("f1_std"), "0.000")}, precision {N(last.Metrics.GetValueOrDefault("precision"), "0.000")}, recall {N(last.Metrics.GetValueOrDefault("recall"), "0.000")}, exact {N(last.Metrics.GetValueOrDefault("accuracy"), "0.000")}; pages judged not articles: {N(last.Metrics.GetValueOrDefault("pagesNotArticles"))}.").AppendLine();
+                    if (last.Metrics.Keys.Any(k => k.StartsWith("f1:", StringComparison.Ordinal)))
+                        EntityF1Table(sb, last, "");
+                    var other = last.Metrics.Where(kv => !kv.Key.StartsWith("check:", StringComparison.Ordinal) && !kv.Key.Contains(':') || kv.Key.EndsWith("Ms", StringComparison.Ordinal))
+                        .Where(kv => kv.Key is not ("f1" or "f1_std" or "precision" or "recall" or "accuracy" or "pagesNotArticles" or "firstPassPagesPerSecond")).ToList();
+                    if (other.Count > 0 && s.Name is "entities" or "feeds" or "cache-cold-import" or "cache-warm-reimport" or "queries")
+                        sb.AppendLine("Other figures (largest size): " + string.Join(", ", other.Select(kv => $"{kv.Key} {N(kv.Value, Math.Abs(kv.Value) < 100 ? "0.###" : "N0")}")) + ".").AppendLine();
                     if (last.Metrics.TryGetValue("firstPassPagesPerSecond", out var cold))
                         sb.AppendLine($"First pass in the fresh process, JIT included (one import in a new PowerShell session): {N(cold, "N1")} pages/s; the table shows steady state after warm-up.").AppendLine();
                 }
@@ -121,8 +128,44 @@ public static class Report
         sb.AppendLine();
     }
 
+    private static readonly string[] NerSets = { "wikigold", "btc_h", "wnut17", "sec_filings" };
+
+    private static void EntityF1Table(StringBuilder sb, StageMeasurement m, string prefix, string? peerPrefix = null)
+    {
+        double G(string k) => m.Metrics.GetValueOrDefault(k);
+        sb.AppendLine(peerPrefix == null
+            ? "Entity F1 on tools/NerTrainer's held-out test splits (score.py, exact span and type, PER/ORG/LOC micro-average; the shipped tagger as `NerTrainer eval --split test` runs it):"
+            : "Entity F1 on tools/NerTrainer's held-out test splits (score.py, exact span and type, PER/ORG/LOC micro-average):").AppendLine();
+        sb.AppendLine(peerPrefix == null ? "| Test split | F1 | P | R | PER | ORG | LOC |" : "| Test split | NewsCmdlets F1 | compromise F1 | compromise P / R | compromise PER / ORG / LOC |");
+        sb.AppendLine(peerPrefix == null ? "|---|---:|---:|---:|---:|---:|---:|" : "|---|---:|---:|---:|---:|");
+        foreach (var d in NerSets.Where(d => m.Metrics.ContainsKey($"{prefix}f1:{d}")))
+            sb.AppendLine(peerPrefix == null
+                ? $"| {d} | **{N(G($"{prefix}f1:{d}"), "0.000")}** | {N(G($"{prefix}precision:{d}"), "0.000")} | {N(G($"{prefix}recall:{d}"), "0.000")} | {N(G($"{prefix}PER:{d}"), "0.000")} | {N(G($"{prefix}ORG:{d}"), "0.000")} | {N(G($"{prefix}LOC:{d}"), "0.000")} |"
+                : $"| {d} | **{N(G($"{prefix}f1:{d}"), "0.000")}** | {N(G($"{peerPrefix}f1:{d}"), "0.000")} | {N(G($"{peerPrefix}precision:{d}"), "0.000")} / {N(G($"{peerPrefix}recall:{d}"), "0.000")} | {N(G($"{peerPrefix}PER:{d}"), "0.000")} / {N(G($"{peerPrefix}ORG:{d}"), "0.000")} / {N(G($"{peerPrefix}LOC:{d}"), "0.000")} |");
+        sb.AppendLine();
+    }
+
+    private static void EntityPeerTable(StringBuilder sb, StageMeasurement m)
+    {
+        double G(string k) => m.Metrics.GetValueOrDefault(k);
+        sb.AppendLine("| Same texts, same run | NewsCmdlets EntityExtractor | compromise | Ratio |").AppendLine("|---|---:|---:|---:|");
+        sb.AppendLine($"| Tokens/s (one thread, wall time) | {N(G("our:tokensPerSecond"))} | {N(G("peer:tokensPerSecond"))} | **{N(G("speedRatio"), "0.0")}×** |");
+        if (m.Metrics.ContainsKey("cpuSpeedRatio"))
+            sb.AppendLine($"| Tokens per CPU second (process) | {N(G("our:tokensPerCpuSecond"))} | {N(G("peer:tokensPerCpuSecond"))} | {N(G("cpuSpeedRatio"), "0.0")}× |");
+        sb.AppendLine($"| Peak memory | see entities | {N(m.PeakWorkingSetMB)} MB (node maxRSS) | |");
+        sb.AppendLine();
+        if (m.Metrics.Keys.Any(k => k.StartsWith("peer:f1:", StringComparison.Ordinal))) EntityF1Table(sb, m, "our:", "peer:");
+    }
+
     private static string Quality(StageReport s, StageMeasurement m)
     {
+        if (s.Name == "entities-peer" && m.Metrics.ContainsKey("speedRatio"))
+            return $"ours {N(m.Metrics["speedRatio"], "0.0")}× faster; WikiGold F1 {N(m.Metrics.GetValueOrDefault("peer:f1:wikigold"), "0.000")} vs ours {N(m.Metrics.GetValueOrDefault("our:f1:wikigold"), "0.000")}";
+        if (m.Metrics.ContainsKey("f1:wikigold"))
+            return "F1 " + string.Join(", ", NerSets.Where(d => m.Metrics.ContainsKey("f1:" + d)).Select(d => $"{d} {N(m.Metrics["f1:" + d], "0.000")}"));
+        if (m.Metrics.TryGetValue("warmVsColdRatio", out var wc)) return $"{N(wc, "0.0")}× faster than cold (goal ≥ 20×)";
+        if (m.Metrics.TryGetValue("entityIds:medianMs", out var eid))
+            return $"entity lookup median {N(eid, "0.00")} ms (p95 {N(m.Metrics.GetValueOrDefault("entityIds:p95Ms"), "0.00")}), whole articles {N(m.Metrics.GetValueOrDefault("entityArticles:medianMs"), "0.00")} ms; search {N(m.Metrics.GetValueOrDefault("search:medianMs"), "0.00")} ms (goal < 50 ms)";
         if (m.Metrics.TryGetValue("f1", out var f1)) return $"F1 {N(f1, "0.000")}";
         if (s.Name == "readability-peer" && m.Metrics.ContainsKey("speedRatio"))
             return $"ours {N(m.Metrics["speedRatio"], "0.0")}× faster; F1 {N(m.Metrics.GetValueOrDefault("peer:f1"), "0.000")} vs ours {N(m.Metrics.GetValueOrDefault("our:f1"), "0.000")}";
