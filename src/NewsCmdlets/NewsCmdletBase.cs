@@ -127,6 +127,37 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
         _ => ("HttpError", ErrorCategory.NotSpecified),
     };
 
+    private int _analysed;
+
+    /// <summary>How many items <see cref="TryAnalyse"/> has been given in this call.</summary>
+    protected int AnalysedCount => _analysed;
+
+    /// <summary>
+    /// Runs one item's analysis: progress from the second item on, Ctrl+C ends it quietly, and any failure becomes a
+    /// non-terminating error for that item (the pipeline goes on). False when there is no result to write.
+    /// </summary>
+    protected bool TryAnalyse<T>(object target, string label, string activity, string errorId, string what, Func<T> work, out T result)
+    {
+        if (_analysed > 0) ReportProgress(activity, $"{_analysed + 1}: {label}");
+        _analysed++;
+        result = default!;
+        try
+        {
+            result = work();
+            return true;
+        }
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            WriteItemError(new InvalidOperationException($"{what} could not be extracted from '{label}': {ex.Message}", ex),
+                errorId, ErrorCategory.InvalidData, target);
+            return false;
+        }
+    }
+
     /// <summary>Releases what a cmdlet holds when its pipeline ends, however it ends (errors, Ctrl+C).</summary>
     protected virtual void OnDispose()
     {

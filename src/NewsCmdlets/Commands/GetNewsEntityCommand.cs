@@ -50,7 +50,6 @@ public sealed class GetNewsEntityCommand : NewsCmdletBase
 
     private EntityExtractor? _extractor;
     private readonly List<ArticleEntities> _corpus = new();
-    private int _count;
     private int _textCount;
 
     protected override void BeginProcessing()
@@ -95,23 +94,7 @@ public sealed class GetNewsEntityCommand : NewsCmdletBase
 
     private void Handle(object target, Func<ArticleEntities> extract, string label)
     {
-        if (_count > 0) ReportProgress(Activity, $"{_count + 1}: {label}");
-        _count++;
-        ArticleEntities result;
-        try
-        {
-            result = extract();
-        }
-        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
-        {
-            return;
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
-        {
-            WriteItemError(new InvalidOperationException($"Entities could not be extracted from '{label}': {ex.Message}", ex),
-                "EntityExtractionFailed", ErrorCategory.InvalidData, target);
-            return;
-        }
+        if (!TryAnalyse(target, label, Activity, "EntityExtractionFailed", "Entities", extract, out var result)) return;
         foreach (var w in result.Warnings) WriteWarning($"{label}: {w}");
         if (Scope == EntityScope.Corpus)
         {
@@ -150,7 +133,7 @@ public sealed class GetNewsEntityCommand : NewsCmdletBase
             }
         }
         CompleteProgress(Activity);
-        if (_count > 1) WriteVerbose($"Searched {_count} input(s) for entities.");
+        if (AnalysedCount > 1) WriteVerbose($"Searched {AnalysedCount} input(s) for entities.");
     }
 
     private static string Family(NewsEntityType t) => t is NewsEntityType.Person or NewsEntityType.Organization or NewsEntityType.Location ? "Named" : t.ToString();

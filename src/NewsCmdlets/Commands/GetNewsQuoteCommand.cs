@@ -34,7 +34,6 @@ public sealed class GetNewsQuoteCommand : NewsCmdletBase
     public QuoteKind[]? Kind { get; set; }
 
     private readonly QuoteExtractor _extractor = new();
-    private int _count;
     private int _textCount;
 
     protected override void BeginProcessing()
@@ -73,23 +72,7 @@ public sealed class GetNewsQuoteCommand : NewsCmdletBase
 
     private void Handle(object target, Func<ArticleQuotes> extract, string label)
     {
-        if (_count > 0) ReportProgress(Activity, $"{_count + 1}: {label}");
-        _count++;
-        ArticleQuotes result;
-        try
-        {
-            result = extract();
-        }
-        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
-        {
-            return;
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
-        {
-            WriteItemError(new InvalidOperationException($"Quotes could not be extracted from '{label}': {ex.Message}", ex),
-                "QuoteExtractionFailed", ErrorCategory.InvalidData, target);
-            return;
-        }
+        if (!TryAnalyse(target, label, Activity, "QuoteExtractionFailed", "Quotes", extract, out var result)) return;
         if (Attribution) { foreach (var a in result.Attributions) WriteObject(a); return; }
         foreach (var q in result.Quotes)
             if (Kind == null || Kind.Length == 0 || Array.IndexOf(Kind, q.Kind) >= 0) WriteObject(q);
@@ -98,6 +81,6 @@ public sealed class GetNewsQuoteCommand : NewsCmdletBase
     protected override void EndProcessing()
     {
         CompleteProgress(Activity);
-        if (_count > 1) WriteVerbose($"Searched {_count} input(s) for quotes.");
+        if (AnalysedCount > 1) WriteVerbose($"Searched {AnalysedCount} input(s) for quotes.");
     }
 }
