@@ -316,8 +316,15 @@ public sealed class QuoteExtractor
                 if (src.n == null && !PlausibleSource(srcText)) continue;
                 if (according || citing || !hasQuote)
                 {
-                    var kind = Classify((src.n?.Canonical ?? "") + " " + (src.d ?? srcText), src.n);
-                    attributions.Add(new NewsAttribution { Source = CleanSource(src.n?.Canonical ?? srcText), SourceKind = kind, Verb = verb, Sentence = SentenceText(s), ArticleId = articleId, Outlet = outlet, Offset = src.a });
+                    // A qualified description ("the regional transport authority") names its own source; only a bare
+                    // one ("the company", "the ministry") stands for the nearest named organisation.
+                    var named = src.n;
+                    if (named != null && src.d != null && src.d != named.Text && TextShape.CountWords(src.d) >= 3 &&
+                        text.AsSpan(src.a, Math.Max(0, Math.Min(src.b, text.Length) - src.a)).IndexOf(named.Text.AsSpan(), StringComparison.Ordinal) < 0)
+                        named = null; // the name was resolved from the description, not written beside it
+                    string sourceText = named?.Canonical ?? src.d ?? srcText;
+                    var kind = Classify((named?.Canonical ?? "") + " " + (src.d ?? srcText), named);
+                    attributions.Add(new NewsAttribution { Source = CleanSource(sourceText), SourceKind = kind, Verb = verb, Sentence = SentenceText(s), ArticleId = articleId, Outlet = outlet, Offset = src.a });
                 }
                 if (!hasQuote && !according && !citing && src.n != null)
                 {

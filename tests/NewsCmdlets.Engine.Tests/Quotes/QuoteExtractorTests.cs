@@ -85,6 +85,14 @@ public sealed class QuoteExtractorTests
     }
 
     [Fact]
+    public void A_qualified_description_is_its_own_source_not_the_nearest_named_organisation()
+    {
+        var r = Run("Corvale Rail Company said fares would rise. The line carried 2 million passengers last year, according to the regional transport authority.");
+        Assert.Contains(r.Attributions, a => a.Verb == "according to" && a.Source == "regional transport authority" && a.SourceKind == SourceKind.Official);
+        Assert.DoesNotContain(r.Attributions, a => a.Verb == "according to" && a.Source == "Corvale Rail Company");
+    }
+
+    [Fact]
     public void Unclosed_marks_and_empty_text_do_not_break_anything()
     {
         Assert.Empty(Run("").Quotes);
