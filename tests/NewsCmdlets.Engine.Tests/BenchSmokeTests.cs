@@ -24,7 +24,7 @@ public sealed class BenchSmokeTests
         if (!p.WaitForExit(300_000)) { p.Kill(true); Assert.Fail("bench/run --smoke did not finish in 5 minutes"); }
         Assert.True(p.ExitCode == 0, $"bench/run --smoke exited {p.ExitCode}\n{stdout.Result}\n{stderr.Result}");
         string json = File.ReadAllText(Path.Combine(dir.FullName, "bench", ".scratch", "smoke", "latest.json"));
-        foreach (var stage in new[] { "text-import", "html-extraction", "extraction-quality" })
+        foreach (var stage in new[] { "text-import", "html-extraction", "extraction-quality", "feeds", "entities", "quotes", "cache-cold-import", "cache-warm-reimport", "queries" })
             Assert.Contains($"\"{stage}\"", json);
         Assert.Contains("bench: done", stdout.Result);
     }
