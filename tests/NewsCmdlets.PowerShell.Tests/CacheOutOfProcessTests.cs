@@ -20,35 +20,11 @@ public sealed class CacheOutOfProcessTests : IDisposable
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 
-    private static ProcessStartInfo HostStart(string script)
-    {
-        string hostDll = Path.Combine(Repo.Root, "out", "testhost", "NewsCmdlets.TestHost.dll");
-        Assert.True(File.Exists(hostDll), $"test host not built: {hostDll}");
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(hostDll);
-        psi.ArgumentList.Add(script);
-        psi.Environment["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
-        return psi;
-    }
+    private static ProcessStartInfo HostStart(string script) => PlainHost.StartInfo(script);
 
-    private static (int ExitCode, string Stdout, string Stderr) Wait(Process p)
-    {
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(180_000)) { p.Kill(true); Assert.Fail("test host timed out"); }
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int ExitCode, string Stdout, string Stderr) Wait(Process p) => PlainHost.Wait(p);
 
-    private string CopyModule()
-    {
-        string module = Path.Combine(_dir, "Modules", "NewsCmdlets");
-        foreach (var dir in Directory.GetDirectories(Repo.ModuleFolder, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(dir.Replace(Repo.ModuleFolder, module));
-        Directory.CreateDirectory(module);
-        foreach (var file in Directory.GetFiles(Repo.ModuleFolder, "*", SearchOption.AllDirectories))
-            File.Copy(file, file.Replace(Repo.ModuleFolder, module));
-        return module;
-    }
+    private string CopyModule() => PlainHost.CopyModule(_dir);
 
     /// <summary>Writes <paramref name="count"/> distinct small article files into a new folder.</summary>
     private string MakeArticles(string name, int count)

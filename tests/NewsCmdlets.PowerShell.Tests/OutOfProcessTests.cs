@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using static NewsCmdlets.PowerShell.Tests.PowerShellRunner;
 
 namespace NewsCmdlets.PowerShell.Tests;
@@ -17,35 +16,12 @@ public sealed class OutOfProcessTests : IDisposable
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 
-    private static (int ExitCode, string Stdout, string Stderr) RunHost(string script)
-    {
-        string hostDll = Path.Combine(Repo.Root, "out", "testhost", "NewsCmdlets.TestHost.dll");
-        Assert.True(File.Exists(hostDll), $"test host not built: {hostDll}");
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(hostDll);
-        psi.ArgumentList.Add(script);
-        psi.Environment["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(120_000)) { p.Kill(true); Assert.Fail("test host timed out"); }
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(dir.Replace(from, to));
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, file.Replace(from, to));
-    }
+    private static (int ExitCode, string Stdout, string Stderr) RunHost(string script) => PlainHost.Run(script);
 
     [Fact]
     public void Copied_module_folder_imports_and_runs_a_pipeline_in_a_plain_host()
     {
-        string module = Path.Combine(_dir, "Modules", "NewsCmdlets");
-        CopyDirectory(Repo.ModuleFolder, module);
+        string module = PlainHost.CopyModule(_dir);
         string samples = Path.Combine(Repo.Samples, "*.txt");
         var (code, stdout, stderr) = RunHost(
             $"Import-Module {Quote(module)} -ErrorAction Stop; " +
