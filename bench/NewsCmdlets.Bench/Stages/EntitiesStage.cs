@@ -30,18 +30,8 @@ public sealed class EntitiesStage : IBenchStage
     public StageMeasurement Run(StageContext context)
     {
         string folder = context.CorpusFolder!;
-        var storyOf = new List<int>();
-        foreach (var line in File.ReadLines(Path.Combine(folder, "articles.jsonl")))
-        {
-            using var doc = JsonDocument.Parse(line);
-            storyOf.Add(doc.RootElement.GetProperty("story").GetInt32());
-        }
-        var people = new Dictionary<int, string[]>();
-        foreach (var line in File.ReadLines(Path.Combine(folder, "stories.jsonl")))
-        {
-            using var doc = JsonDocument.Parse(line);
-            people[doc.RootElement.GetProperty("id").GetInt32()] = doc.RootElement.GetProperty("people").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToArray();
-        }
+        var storyOf = GroundTruth.StoryOfArticles(folder);
+        var people = GroundTruth.Stories(folder, story => story.GetProperty("people").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToArray());
         int n = storyOf.Count;
         string PathOf(int i) => Path.Combine(folder, GeneratedArticle.TextPathOf(i));
         long bytes = 0;

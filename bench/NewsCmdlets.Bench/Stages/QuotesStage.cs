@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using NewsCmdlets.Bench.Corpus;
 using NewsCmdlets.Bench.Harness;
 using NewsCmdlets.Engine.Ingest;
 using NewsCmdlets.Engine.Model;
@@ -28,19 +29,9 @@ public sealed class QuotesStage : IBenchStage
     public StageMeasurement Run(StageContext context)
     {
         string folder = context.CorpusFolder!;
-        var storyOf = new List<int>();
-        foreach (var line in File.ReadLines(Path.Combine(folder, "articles.jsonl")))
-        {
-            using var doc = JsonDocument.Parse(line);
-            storyOf.Add(doc.RootElement.GetProperty("story").GetInt32());
-        }
-        var truth = new Dictionary<int, (string Speaker, string Text)[]>();
-        foreach (var line in File.ReadLines(Path.Combine(folder, "stories.jsonl")))
-        {
-            using var doc = JsonDocument.Parse(line);
-            truth[doc.RootElement.GetProperty("id").GetInt32()] = doc.RootElement.GetProperty("quotes").EnumerateArray()
-                .Select(q => (q.GetProperty("speaker").GetString()!, q.GetProperty("text").GetString()!)).ToArray();
-        }
+        var storyOf = GroundTruth.StoryOfArticles(folder);
+        var truth = GroundTruth.Stories(folder, story => story.GetProperty("quotes").EnumerateArray()
+            .Select(q => (Speaker: q.GetProperty("speaker").GetString()!, Text: q.GetProperty("text").GetString()!)).ToArray());
         int n = storyOf.Count;
         var articles = new NewsArticle?[n];
         long bytes = 0, errors = 0;
@@ -48,7 +39,7 @@ public sealed class QuotesStage : IBenchStage
         {
             try
             {
-                var a = ArticleReader.ReadFile(Path.Combine(folder, NewsCmdlets.Bench.Corpus.GeneratedArticle.TextPathOf(i)), Options).Article;
+                var a = ArticleReader.ReadFile(Path.Combine(folder, GeneratedArticle.TextPathOf(i)), Options).Article;
                 articles[i] = a;
                 bytes += Encoding.UTF8.GetByteCount(a.Title ?? "") + Encoding.UTF8.GetByteCount(a.Standfirst ?? "") + Encoding.UTF8.GetByteCount(a.Body);
             }
@@ -79,7 +70,7 @@ public sealed class QuotesStage : IBenchStage
                     present++;
                     var found = r.Quotes.FirstOrDefault(q => q.Text.Contains(text.Length > 30 ? text[..30] : text, StringComparison.Ordinal));
                     if (found?.Speaker == speaker) right++;
-                    else if (misses.Count < 3) misses.Add($"{NewsCmdlets.Bench.Corpus.CorpusGenerator.IdOf(i)}: {speaker} (got {found?.Speaker ?? "no quote"})");
+                    else if (misses.Count < 3) misses.Add($"{CorpusGenerator.IdOf(i)}: {speaker} (got {found?.Speaker ?? "no quote"})");
                 }
             }
             first = false;
