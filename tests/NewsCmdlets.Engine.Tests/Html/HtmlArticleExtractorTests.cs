@@ -250,6 +250,18 @@ public class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void PageWithoutAHeadlineIsNamedByItsFirstSentence()
+    {
+        string html = "<html><body><div><p>Unclosed <b>tags <div><p>The council met on Monday and agreed, after a long debate about the harbour wall, " +
+                      "to spend more on flood defences next year, officials said. The vote was close.<p>More text follows about the harbour wall and the town's plans.";
+        var r = HtmlArticleExtractor.Extract(html);
+        Assert.True(r.IsArticle, r.NotArticleReason);
+        Assert.StartsWith("The council met on Monday", r.Article!.Title);
+        Assert.EndsWith("officials said.", r.Article.Title);
+        Assert.Equal("first sentence of the story (the page has no headline)", r.Article.Sources["Title"]);
+    }
+
+    [Fact]
     public void ScriptOnlyPageIsNotAnArticle()
     {
         string html = "<!DOCTYPE html><html><head><script>window.__STATE__ = {\"a\": 1};</script></head><body><div id=\"root\"></div><script src=\"/app.js\"></script><script>render(document.getElementById('root'));</script></body></html>";

@@ -73,6 +73,12 @@ public static class HtmlArticleExtractor
         string? title = meta.Title;
         if (title != null) sources.Set("Title", meta.TitleSource!);
         else if (h1 != null) { title = h1; sources.Set("Title", "<h1>"); }
+        else if (paragraphs.Count > 0)
+        {
+            // As for text: a page without a headline is named by its first sentence, and Sources says so.
+            title = TextArticleParser.FirstSentence(paragraphs[0]);
+            sources.Set("Title", "first sentence of the story (the page has no headline)");
+        }
 
         string? outlet = meta.SiteName;
         if (outlet != null) sources.Set("Outlet", meta.SiteNameSource!);

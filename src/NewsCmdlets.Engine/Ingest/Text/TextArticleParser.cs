@@ -529,7 +529,7 @@ public static class TextArticleParser
         return any;
     }
 
-    private static string FirstSentence(string s)
+    internal static string FirstSentence(string s)
     {
         var m = Regex.Match(s, @"^.{20,200}?[.!?](?=\s+\p{Lu}|\s*$)", RegexOptions.CultureInvariant);
         string t = m.Success ? m.Value : s;
