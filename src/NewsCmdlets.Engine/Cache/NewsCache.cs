@@ -167,12 +167,17 @@ public sealed class NewsCache : IDisposable
 
     private int ReadVersion(SqliteTransaction? tx = null)
     {
-        long tables = Convert.ToInt64(Scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'", tx), CultureInfo.InvariantCulture);
-        if (tables == 0)
+        // One statement, one snapshot: read as two, another process's migration could commit between them and a
+        // half-seen new cache would look like somebody else's database.
+        using (var cmd = Command("SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'), (SELECT count(*) FROM sqlite_master)", tx))
+        using (var r = cmd.ExecuteReader())
         {
-            long any = Convert.ToInt64(Scalar("SELECT count(*) FROM sqlite_master", tx), CultureInfo.InvariantCulture);
-            if (any > 0) throw NotACache(Path, "it is an SQLite database, but not a NewsCmdlets cache");
-            return 0;
+            r.Read();
+            if (r.GetInt64(0) == 0)
+            {
+                if (r.GetInt64(1) > 0) throw NotACache(Path, "it is an SQLite database, but not a NewsCmdlets cache");
+                return 0;
+            }
         }
         return Convert.ToInt32(Scalar("SELECT coalesce(max(version), 0) FROM schema_version", tx), CultureInfo.InvariantCulture);
     }
