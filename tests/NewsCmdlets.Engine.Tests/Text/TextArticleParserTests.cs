@@ -70,6 +70,32 @@ public sealed class TextArticleParserTests
         """;
 
     [Fact]
+    public void A_link_to_another_story_inside_the_body_is_chrome_but_prose_starting_alike_is_not()
+    {
+        var a = Parse("""
+            Tram depot to close in Hollin
+
+            HOLLIN — The city's only tram depot will close next spring, the transport board said on Tuesday, moving 140 jobs to a new site in Fenwick.
+
+            Read more: Fenwick council approves budget for new library
+
+            The board said the move would save about 2 million euros a year in rent and maintenance.
+
+            Watch: the depot's last restoration, in pictures
+
+            Related coverage — how the tram network grew
+
+            Read more about the plans, the board said, on its website from Friday, when a public consultation opens.
+            """);
+        Assert.DoesNotContain("Fenwick council approves", a.Body);
+        Assert.DoesNotContain("in pictures", a.Body);
+        Assert.DoesNotContain("tram network grew", a.Body);
+        Assert.Contains("Fenwick council approves", a.Removed.ToString());
+        Assert.Contains("save about 2 million euros", a.Body);
+        Assert.Contains("public consultation opens", a.Body);
+    }
+
+    [Fact]
     public void Wire_copy_keeps_the_story_and_sets_aside_the_chrome()
     {
         var a = Parse(WireCopyWithChrome);

@@ -38,6 +38,8 @@ public static class TextArticleParser
     private static readonly Regex Byline = new(@"^(?:by|written by|words by|reporting by)\s+(?<who>\S.{0,160})$", Rx | RegexOptions.IgnoreCase);
     private static readonly Regex Stamp = new(@"^(?<kind>posted|published|first published|updated|last updated|last modified|modified|created)\s*(?:on|at)?\s*:?\s*(?<when>.{6,80})$", Rx | RegexOptions.IgnoreCase);
     private static readonly Regex ReportingCredit = new(@"^[\(\[]?\s*(?:additional\s+)?reporting by\s+(?<who>[^;\)\]]{2,200})", Rx | RegexOptions.IgnoreCase);
+    /// <summary>A link to another article set inside the story ("Read more: …", "RELATED: …", "See also – …").</summary>
+    private static readonly Regex CrossReference = new(@"^(?:read\s+(?:more|also|next)|also\s+read|related(?:\s+(?:story|stories|article|coverage))?|see\s+also|more\s+on\s+this(?:\s+story)?|must\s+read|don[’']t\s+miss|recommended|watch|listen)\s*(?::|\||–|—|-|>>|»)\s*\S", Rx | RegexOptions.IgnoreCase);
     private static readonly Regex CaptionCredit = new(@"\((?:[^()]{0,80}[\s/])?(?:Photo|Photos|Photograph|Image|Images|Video|Illustration|Pool|File)\b[^()]{0,80}\)\s*$|^(?:FILE|PHOTO|IMAGE|VIDEO)\s*[-–—:]\s|^(?:Photo|Image|Picture|Caption|Credit)s?\s*:\s", Rx | RegexOptions.IgnoreCase);
     private static readonly Regex Copyright = new(@"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?<who>[^.|]{2,80}?)\s*(?:\.|,|\||all rights reserved|$)", Rx | RegexOptions.IgnoreCase);
     private static readonly Regex Dateline = NewsPatterns.Dateline;
@@ -119,6 +121,7 @@ public static class TextArticleParser
         {
             var p = paras[i];
             if (CaptionCredit.IsMatch(p.Text) && p.Words < 80) { p.Role = Role.Caption; captions.Add(p.Text); continue; }
+            if (p.Words <= 25 && CrossReference.IsMatch(p.Text)) { p.Role = Role.Removed; continue; }
             if (p.Words >= 25 || Dateline.IsMatch(p.Text) || AgencyOnlyDateline.IsMatch(p.Text)) break;
             var bm = Byline.Match(p.Text);
             if (bm.Success && TryReadByline(bm.Groups["who"].Value, authors, ref agency, ref outlet))
@@ -188,6 +191,7 @@ public static class TextArticleParser
                 continue;
             }
             if (CaptionCredit.IsMatch(p.Text) && p.Words < 80) { p.Role = Role.Caption; captions.Add(p.Text); continue; }
+            if (p.Words <= 25 && CrossReference.IsMatch(p.Text)) { p.Role = Role.Removed; continue; }
             var rc = ReportingCredit.Match(p.Text);
             if (rc.Success && p.Words <= 40)
             {
