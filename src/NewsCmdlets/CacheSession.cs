@@ -97,6 +97,55 @@ internal static class CacheSession
         return new CachedArticleReader(Open(cmdlet, Get().Path)) { OwnsCache = true };
     }
 
+    /// <summary>
+    /// For cmdlets that analyse articles (Get-NewsEntity, Get-NewsQuote): analyses kept in the session's cache file
+    /// when -Cache is given or the session enabled the cache, else null. Close it with <see cref="CloseAnalyses"/>.
+    /// </summary>
+    public static CachedAnalyses? OpenAnalyses(PSCmdlet cmdlet, SwitchParameter cacheSwitch)
+    {
+        if (!IsWanted(cmdlet, cacheSwitch)) return null;
+        return new CachedAnalyses(Open(cmdlet, Get().Path)) { OwnsCache = true };
+    }
+
+    /// <summary>
+    /// Commits the last analyses and closes the cache, saying how many were reused. With <paramref name="cmdlet"/> null
+    /// (the pipeline was stopped or failed) problems are swallowed: every committed batch is kept.
+    /// </summary>
+    public static void CloseAnalyses(PSCmdlet? cmdlet, ref CachedAnalyses? analyses)
+    {
+        var a = analyses;
+        analyses = null;
+        if (a == null) return;
+        if (cmdlet == null)
+        {
+            try { a.Dispose(); } catch (NewsCacheException) { }
+            return;
+        }
+        try
+        {
+            a.Dispose();
+        }
+        catch (NewsCacheException ex)
+        {
+            cmdlet.ThrowTerminatingError(ToErrorRecord(ex, a.Cache.Path));
+        }
+        cmdlet.WriteVerbose($"Reused {a.Reused} cached analyses; computed {a.Computed} (cache '{a.Cache.Path}').");
+    }
+
+    /// <summary>Runs a cache read or write; an unusable cache stops the call with a terminating error.</summary>
+    public static T? Try<T>(PSCmdlet cmdlet, NewsCache cache, Func<T?> work) where T : class
+    {
+        try
+        {
+            return work();
+        }
+        catch (NewsCacheException ex)
+        {
+            cmdlet.ThrowTerminatingError(ToErrorRecord(ex, cache.Path));
+            return null; // not reached
+        }
+    }
+
     public static ErrorRecord ToErrorRecord(NewsCacheException ex, object? target)
     {
         var (id, category) = ex.Problem switch

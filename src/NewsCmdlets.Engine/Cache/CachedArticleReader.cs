@@ -10,12 +10,23 @@ namespace NewsCmdlets.Engine.Cache;
 public sealed record CachedReadResult(ArticleReadResult Read, bool FromCache);
 
 /// <summary>
-/// Reads article files through the cache: an unchanged file (same length and last write time, or same content hash)
-/// is not read or parsed again — its cached article is returned; a new or changed file is read with
-/// <see cref="ArticleReader"/> and stored with its raw bytes. Writes are buffered and committed in one transaction per
-/// batch (every <see cref="BatchSize"/> articles, at most every second, and on <see cref="Flush"/>/<see cref="Dispose"/>),
-/// so a killed process keeps every batch it committed and the write lock is held only while a batch is written.
-/// Use from one thread (the pipeline thread).
+/// Reads article files through the cache. The rule for "unchanged":
+/// <list type="bullet">
+/// <item>Same length and same last write time (to the millisecond) as when the cache stored the file, and that time
+/// was at least <see cref="RacyWindow"/> older than the moment the file was checked: the file is neither read nor
+/// hashed nor parsed; its cached article is returned.</item>
+/// <item>Otherwise (another length or time — a changed file with the same length but a new time included — or a stamp
+/// taken so soon after the file was written that a later edit in the same clock tick could keep its time, the
+/// "racily clean" case git knows): the file is read and hashed. Same SHA-256 as stored: the cached article is returned
+/// and the new stamp stored, so the next check is cheap again. Another hash: the file is parsed and stored again.</item>
+/// <item>With <see cref="VerifyContentHash"/>, every file is hashed (for file systems whose times cannot be trusted).</item>
+/// </list>
+/// A new or changed file is read with <see cref="ArticleReader"/> and stored with its raw bytes. Stamps are looked up
+/// a window at a time (<see cref="NewsCache.LookupInputsFrom"/>: one range scan for the next files in path order,
+/// growing while files come in that order, shrinking when they do not), not one query per file.
+/// Writes are buffered and committed in one transaction per batch (every <see cref="BatchSize"/> articles, at most
+/// every second, and on <see cref="Flush"/>/<see cref="Dispose"/>), so a killed process keeps every batch it committed
+/// and the write lock is held only while a batch is written. Use from one thread (the pipeline thread).
 /// </summary>
 public sealed class CachedArticleReader : IDisposable
 {
@@ -28,6 +39,18 @@ public sealed class CachedArticleReader : IDisposable
     private readonly List<CacheWrite> _pending = new();
     private readonly Dictionary<string, (CachedInput Input, NewsArticle Article)> _pendingByLocation = new(StringComparer.Ordinal);
     private readonly Stopwatch _sinceFlush = Stopwatch.StartNew();
+
+    // The lookup window: stamps (and articles) of the next inputs in path order, read with one range scan.
+    private const int MinWindow = 1, MaxWindow = 256, FirstWindow = 16;
+    private readonly Dictionary<string, (CachedInput Input, NewsArticle? Article)> _window = new(StringComparer.Ordinal);
+    private int _windowSize = FirstWindow, _windowLoaded, _windowUsed;
+    private static readonly char[] Separators = { '/', '\\' };
+
+    /// <summary>
+    /// A stamp taken less than this long after the file's last write time is not trusted on its own (file systems
+    /// keep times in ticks of up to 2 s, so an edit right after the stamp could keep the time): such a file is hashed.
+    /// </summary>
+    public static TimeSpan RacyWindow { get; } = TimeSpan.FromSeconds(2);
 
     public CachedArticleReader(NewsCache cache, int batchSize = 500)
     {
@@ -56,17 +79,19 @@ public sealed class CachedArticleReader : IDisposable
     /// </summary>
     public CachedReadResult ReadFile(string path, ArticleReadOptions options, CancellationToken cancel = default)
     {
-        string full = Path.GetFullPath(path);
-        var info = new FileInfo(full);
+        var checkedUtc = DateTimeOffset.UtcNow; // before the file is looked at: a write after this is never missed
+        var info = new FileInfo(path); // makes the path full itself
+        string full = info.FullName;
         if (!info.Exists || info.Length == 0 || info.Length > options.MaximumBytes)
             return new CachedReadResult(ArticleReader.ReadFile(full, options, cancel), false); // throws the usual problem
         var lastWrite = TruncateToMs(info.LastWriteTimeUtc);
-        string readerKey = ReaderKey(options);
+        if (!ReferenceEquals(options, _lastKeyOptions)) (_lastKey, _lastKeyOptions) = (ReaderKey(options), options);
+        string readerKey = _lastKey!;
 
         var (known, knownArticle) = Lookup(full);
         bool sameStamp = known != null && known.ReaderKey == readerKey && known.Length == info.Length && known.LastWriteUtc == lastWrite;
-        if (sameStamp && !VerifyContentHash && knownArticle != null)
-            return Hit(knownArticle, full, "unchanged length and last write time");
+        if (sameStamp && !VerifyContentHash && knownArticle != null && !IsRacy(known!))
+            return Hit(knownArticle, full, StampReason);
 
         byte[] bytes;
         try
@@ -79,11 +104,11 @@ public sealed class CachedArticleReader : IDisposable
         }
         cancel.ThrowIfCancellationRequested();
         string hash = Hash(bytes);
-        var input = new CachedInput { Location = full, Length = bytes.Length, LastWriteUtc = lastWrite, ContentHash = hash, ReaderKey = readerKey };
+        var input = new CachedInput { Location = full, Length = bytes.Length, LastWriteUtc = lastWrite, ContentHash = hash, ReaderKey = readerKey, CheckedUtc = checkedUtc };
         if (known != null && known.ReaderKey == readerKey && known.ContentHash == hash && knownArticle != null)
         {
-            // Touched but not changed: remember the new time so the next check is cheap again.
-            if (!sameStamp) Enqueue(new CacheWrite(null, null, input with { ArticleId = knownArticle.Id }), full, input, knownArticle);
+            // Touched but not changed (or a racy stamp confirmed): remember the new stamp so the next check is cheap again.
+            if (!sameStamp || IsRacy(known)) Enqueue(new CacheWrite(null, null, input with { ArticleId = knownArticle.Id }), full, input, knownArticle);
             return Hit(knownArticle, full, "same content hash");
         }
 
@@ -92,6 +117,36 @@ public sealed class CachedArticleReader : IDisposable
         Enqueue(new CacheWrite(read.Article, bytes, input with { ArticleId = read.Article.Id }), full, input, read.Article);
         return new CachedReadResult(read, false);
     }
+
+    /// <summary>True when the stamp was taken too soon after the file's last write for its time to prove anything.</summary>
+    private static bool IsRacy(CachedInput stamp) =>
+        stamp.LastWriteUtc is not { } written || stamp.CheckedUtc - written < RacyWindow;
+
+    /// <summary>
+    /// What the cache knows about an input that is not a file (a URL, a piece of content): its stamp and article,
+    /// including what this reader has not committed yet.
+    /// </summary>
+    public (CachedInput? Input, NewsArticle? Article) Find(string location) => Lookup(location);
+
+    /// <summary>
+    /// Stores an article read from an input that is not a file (with its raw bytes when given), in the current batch.
+    /// Pass a null <paramref name="rawSource"/> and the known article to only renew an input's stamp.
+    /// </summary>
+    public void Store(NewsArticle article, byte[]? rawSource, CachedInput input, bool articleChanged = true)
+    {
+        input = input with { ArticleId = article.Id };
+        Enqueue(new CacheWrite(articleChanged ? article : null, articleChanged ? rawSource : null, input), input.Location, input, article);
+    }
+
+    /// <summary>Counts an answer from the cache for an input that is not a file (a URL the server said is unchanged).</summary>
+    public void CountHit() => Hits++;
+
+    /// <summary>Counts an input that was read and parsed.</summary>
+    public void CountMiss() => Misses++;
+
+    /// <summary>The reader key of <paramref name="options"/> and anything else that changes what is read (for non-file inputs).</summary>
+    public static string ReaderKeyFor(ArticleReadOptions options, string? extra = null) =>
+        extra == null ? ReaderKey(options) : ReaderKey(options) + "|" + extra;
 
     /// <summary>Commits the buffered writes now (one transaction).</summary>
     public void Flush()
@@ -120,20 +175,59 @@ public sealed class CachedArticleReader : IDisposable
     private (CachedInput? Input, NewsArticle? Article) Lookup(string location)
     {
         if (_pendingByLocation.TryGetValue(location, out var p)) return (p.Input, p.Article);
-        return _cache.LookupInput(location);
+        if (_window.Remove(location, out var w))
+        {
+            _windowUsed++;
+            return (w.Input, w.Article);
+        }
+        // Past the window (or outside it): size the next one by how much of this one was used, then read it.
+        if (_windowLoaded > 0)
+            _windowSize = _windowUsed * 2 >= _windowLoaded ? Math.Min(MaxWindow, _windowSize * 2) : Math.Max(MinWindow, _windowSize / 2);
+        _window.Clear();
+        var rows = _cache.LookupInputsFrom(location, FolderEnd(location), _windowSize);
+        _windowLoaded = rows.Count;
+        _windowUsed = 0;
+        (CachedInput? Input, NewsArticle? Article) found = (null, null);
+        foreach (var row in rows)
+        {
+            if (string.Equals(row.Input.Location, location, StringComparison.Ordinal))
+            {
+                found = (row.Input, row.Article);
+                _windowUsed++;
+            }
+            else _window[row.Input.Location] = row;
+        }
+        return found;
     }
+
+    /// <summary>The first string after every path in the folder of <paramref name="location"/> ("/a/b/c.txt" → "/a/b0").</summary>
+    private static string FolderEnd(string location)
+    {
+        int sep = location.LastIndexOfAny(Separators);
+        if (sep < 0) return location + "\0";
+        return string.Concat(location.AsSpan(0, sep), ((char)(location[sep] + 1)).ToString());
+    }
+
+    private const string StampReason = "unchanged length and last write time";
+    private string? _stampDecision;
+    private string? _lastKey;
+    private ArticleReadOptions? _lastKeyOptions;
+
+    private string Decision(string why) => $"from the cache '{_cache.Path}' ({why})";
 
     private CachedReadResult Hit(NewsArticle article, string path, string why)
     {
         Hits++;
         MaybeFlush();
-        return new CachedReadResult(new ArticleReadResult(article, new[] { $"from the cache '{_cache.Path}' ({why})" }), true);
+        string decision = why == StampReason ? _stampDecision ??= Decision(why) : Decision(why);
+        return new CachedReadResult(new ArticleReadResult(article, new[] { decision }), true);
     }
 
     private void Enqueue(CacheWrite write, string location, CachedInput input, NewsArticle article)
     {
         _pending.Add(write);
         _pendingByLocation[location] = (input with { ArticleId = article.Id }, article);
+        _window.Remove(location); // the window's row for it is out of date now
         MaybeFlush();
     }
 

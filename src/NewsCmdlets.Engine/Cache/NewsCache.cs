@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using NewsCmdlets.Engine.Model;
 
 namespace NewsCmdlets.Engine.Cache;
@@ -95,6 +96,8 @@ public sealed class NewsCache : IDisposable
                 cache.Scalar("PRAGMA journal_mode = WAL");
                 cache.Execute("PRAGMA synchronous = NORMAL");
             }
+            // Reads through memory-mapped pages instead of a read() into SQLite's page cache for each page.
+            cache.Scalar("PRAGMA mmap_size = 268435456");
             cache.Migrate();
             return cache;
         }
@@ -279,7 +282,7 @@ public sealed class NewsCache : IDisposable
         p.AddWithValue("$source", Db(a.Source));
         p.AddWithValue("$url", Db(a.Url));
         p.AddWithValue("$source_kind", a.SourceKind);
-        p.AddWithValue("$sources", JsonSerializer.Serialize(a.Sources.Select(kv => new[] { kv.Key, kv.Value }).ToArray()));
+        p.AddWithValue("$sources", JsonSerializer.Serialize(a.Sources.Select(kv => new[] { kv.Key, kv.Value }).ToArray(), StoredJson));
         p.AddWithValue("$removed", ListJson(a.Removed));
         p.AddWithValue("$warnings", ListJson(a.Warnings));
         p.AddWithValue("$categories", ListJson(a.Categories));
@@ -435,6 +438,67 @@ public sealed class NewsCache : IDisposable
         });
     }
 
+    /// <summary>
+    /// Stores analyses in one transaction: each article first when the cache does not hold it (without a raw source),
+    /// then the analysis (replacing another version's), then for entities the article's entity index rows.
+    /// </summary>
+    public void PutAnalyses(IReadOnlyList<AnalysisWrite> batch)
+    {
+        if (batch.Count == 0) return;
+        RequireWritable();
+        Guard("write to", () =>
+        {
+            using var tx = _connection.BeginTransaction(IsolationLevel.Serializable);
+            using var article = Command(InsertArticleIfMissingSql, tx);
+            using var analysis = Command("""
+                INSERT INTO analyses (article_id, kind, analyser_version, payload, computed_utc) VALUES ($id, $kind, $v, $p, $t)
+                ON CONFLICT (article_id, kind) DO UPDATE SET analyser_version = excluded.analyser_version, payload = excluded.payload, computed_utc = excluded.computed_utc
+                """, tx);
+            using var del = Command("DELETE FROM entity_index WHERE article_id = $id", tx);
+            using var ins = Command("""
+                INSERT INTO entity_index (entity_key, entity_type, article_id, analyser_version, mentions) VALUES ($k, $type, $id, $v, $m)
+                ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions
+                """, tx);
+            long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            foreach (var w in batch)
+            {
+                BindArticle(article, w.Article, now).ExecuteNonQuery();
+                var p = analysis.Parameters;
+                p.Clear();
+                p.AddWithValue("$id", w.Article.Id);
+                p.AddWithValue("$kind", w.Kind);
+                p.AddWithValue("$v", w.AnalyserVersion);
+                p.AddWithValue("$p", w.Payload);
+                p.AddWithValue("$t", now);
+                analysis.ExecuteNonQuery();
+                if (w.EntityIndex == null) continue;
+                del.Parameters.Clear();
+                del.Parameters.AddWithValue("$id", w.Article.Id);
+                del.ExecuteNonQuery();
+                foreach (var (key, type, mentions) in w.EntityIndex)
+                {
+                    ins.Parameters.Clear();
+                    ins.Parameters.AddWithValue("$k", key);
+                    ins.Parameters.AddWithValue("$type", type);
+                    ins.Parameters.AddWithValue("$id", w.Article.Id);
+                    ins.Parameters.AddWithValue("$v", w.AnalyserVersion);
+                    ins.Parameters.AddWithValue("$m", mentions);
+                    ins.ExecuteNonQuery();
+                }
+            }
+            tx.Commit();
+            return batch.Count;
+        });
+    }
+
+    private const string InsertArticleIfMissingSql = """
+        INSERT INTO articles (id, title, standfirst, body, paragraphs, captions, published, published_utc, updated, authors, agency,
+            outlet, dateline, language, word_count, source, url, source_kind, sources, removed, warnings, categories, imported_utc)
+        VALUES ($id, $title, $standfirst, $body, $paragraphs, $captions, $published, $published_utc, $updated, $authors, $agency,
+            $outlet, $dateline, $language, $word_count, $source, $url, $source_kind, $sources, $removed, $warnings, $categories, $imported_utc)
+        ON CONFLICT (id) DO NOTHING
+        """;
+
     /// <summary>Keeps the last copy of a web feed with its validators, replacing the previous one.</summary>
     public void PutFeed(CachedFeed feed)
     {
@@ -474,58 +538,119 @@ public sealed class NewsCache : IDisposable
     /// <summary>What the cache knows about an input (file path or URL), or null.</summary>
     public CachedInput? GetInput(string location) => Guard("read", () =>
     {
-        using var cmd = Command("SELECT location, article_id, length, last_write_utc, content_hash, reader_key, etag, last_modified, checked_utc FROM inputs WHERE location = $l");
+        using var cmd = Command("SELECT " + InputColumns + " FROM inputs i WHERE i.location = $l");
         cmd.Parameters.AddWithValue("$l", location);
         using var r = cmd.ExecuteReader();
-        if (!r.Read()) return null;
-        return new CachedInput
-        {
-            Location = r.GetString(0),
-            ArticleId = r.IsDBNull(1) ? null : r.GetString(1),
-            Length = r.IsDBNull(2) ? null : r.GetInt64(2),
-            LastWriteUtc = r.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3)),
-            ContentHash = r.IsDBNull(4) ? null : r.GetString(4),
-            ReaderKey = r.IsDBNull(5) ? null : r.GetString(5),
-            ETag = r.IsDBNull(6) ? null : r.GetString(6),
-            LastModified = r.IsDBNull(7) ? null : r.GetString(7),
-            CheckedUtc = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(8)),
-        };
+        return r.Read() ? ReadInput(new ReaderRow(r), 0) : null;
     });
 
     private SqliteCommand? _lookupCommand;
+    private sqlite3_stmt? _lookupFromStatement;
+
+    private const string InputColumns = "i.location, i.article_id, i.length, i.last_write_utc, i.content_hash, i.reader_key, i.etag, i.last_modified, i.checked_utc";
 
     /// <summary>
     /// What the cache knows about an input and the article it gave, in one query on a statement prepared once per
-    /// connection (the hot path of re-importing a cached corpus).
+    /// connection.
     /// </summary>
     public (CachedInput? Input, NewsArticle? Article) LookupInput(string location) => Guard("read", () =>
     {
         if (_lookupCommand == null)
         {
-            _lookupCommand = Command("SELECT " + ArticleColumns +
-                ", i.location, i.article_id, i.length, i.last_write_utc, i.content_hash, i.reader_key, i.etag, i.last_modified, i.checked_utc " +
-                "FROM inputs i LEFT JOIN articles a ON a.id = i.article_id WHERE i.location = $l");
+            _lookupCommand = Command("SELECT " + ArticleColumns + ", " + InputColumns +
+                " FROM inputs i LEFT JOIN articles a ON a.id = i.article_id WHERE i.location = $l");
             _lookupCommand.Parameters.Add("$l", SqliteType.Text);
             _lookupCommand.Prepare();
         }
         _lookupCommand.Parameters[0].Value = location;
         using var r = _lookupCommand.ExecuteReader();
         if (!r.Read()) return ((CachedInput?)null, (NewsArticle?)null);
-        const int o = ArticleColumnCount;
-        var input = new CachedInput
-        {
-            Location = r.GetString(o),
-            ArticleId = r.IsDBNull(o + 1) ? null : r.GetString(o + 1),
-            Length = r.IsDBNull(o + 2) ? null : r.GetInt64(o + 2),
-            LastWriteUtc = r.IsDBNull(o + 3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(o + 3)),
-            ContentHash = r.IsDBNull(o + 4) ? null : r.GetString(o + 4),
-            ReaderKey = r.IsDBNull(o + 5) ? null : r.GetString(o + 5),
-            ETag = r.IsDBNull(o + 6) ? null : r.GetString(o + 6),
-            LastModified = r.IsDBNull(o + 7) ? null : r.GetString(o + 7),
-            CheckedUtc = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(o + 8)),
-        };
-        return (input, r.IsDBNull(0) ? null : ReadArticle(r));
+        return (ReadInput(new ReaderRow(r), ArticleColumnCount), r.IsDBNull(0) ? null : ReadArticle(new ReaderRow(r)));
     });
+
+    /// <summary>
+    /// The inputs whose location sorts at or after <paramref name="location"/> and before <paramref name="before"/>
+    /// (ordinal order of the UTF-8 bytes, as SQLite compares text), at most <paramref name="count"/> of them, each with
+    /// the article it gave: one range scan of the inputs key instead of one query per file.
+    /// <see cref="CachedArticleReader"/> reads a folder's stamps this way, a window at a time, because files usually
+    /// come in path order (Get-ChildItem, wildcards).
+    /// </summary>
+    public IReadOnlyList<(CachedInput Input, NewsArticle? Article)> LookupInputsFrom(string location, string before, int count) => Guard("read", () =>
+    {
+        // On SQLite's own API (the statement prepared once): columns are read straight from SQLite's buffers, which
+        // is most of the time a re-import of a cached corpus takes.
+        var db = _connection.Handle!;
+        if (_lookupFromStatement == null)
+        {
+            int prc = raw.sqlite3_prepare_v2(db, "SELECT " + ArticleColumns + ", " + InputColumns +
+                " FROM inputs i LEFT JOIN articles a ON a.id = i.article_id WHERE i.location >= ?1 AND i.location < ?2 ORDER BY i.location LIMIT ?3",
+                out _lookupFromStatement);
+            SqliteException.ThrowExceptionForRC(prc, db);
+        }
+        var stmt = _lookupFromStatement;
+        var rows = new List<(CachedInput, NewsArticle?)>(Math.Min(Math.Max(1, count), 1024));
+        try
+        {
+            raw.sqlite3_bind_text(stmt, 1, location);
+            raw.sqlite3_bind_text(stmt, 2, before);
+            raw.sqlite3_bind_int64(stmt, 3, Math.Max(1, count));
+            var row = new RawRow(stmt);
+            int rc;
+            while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
+                rows.Add((ReadInput(row, ArticleColumnCount), row.IsDBNull(0) ? null : ReadArticle(row)));
+            if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, db);
+        }
+        finally
+        {
+            raw.sqlite3_reset(stmt);
+            raw.sqlite3_clear_bindings(stmt);
+        }
+        return (IReadOnlyList<(CachedInput, NewsArticle?)>)rows;
+    });
+
+    /// <summary>Column access shared by Microsoft.Data.Sqlite's reader and a raw statement, so one decoder serves both.</summary>
+    private interface IRow
+    {
+        bool IsDBNull(int i);
+        string GetString(int i);
+        long GetInt64(int i);
+        int GetInt32(int i);
+        /// <summary>A text column's UTF-8 bytes, valid until the row moves on.</summary>
+        ReadOnlySpan<byte> Utf8(int i);
+    }
+
+    private readonly struct ReaderRow(SqliteDataReader r) : IRow
+    {
+        public bool IsDBNull(int i) => r.IsDBNull(i);
+        public string GetString(int i) => r.GetString(i);
+        public long GetInt64(int i) => r.GetInt64(i);
+        public int GetInt32(int i) => r.GetInt32(i);
+        // GetFieldValue<byte[]> copies the bytes; GetBytes/GetStream would open an incremental blob handle per call,
+        // which is many times slower.
+        public ReadOnlySpan<byte> Utf8(int i) => r.GetFieldValue<byte[]>(i);
+    }
+
+    private readonly struct RawRow(sqlite3_stmt stmt) : IRow
+    {
+        public bool IsDBNull(int i) => raw.sqlite3_column_type(stmt, i) == raw.SQLITE_NULL;
+        public string GetString(int i) => Encoding.UTF8.GetString(raw.sqlite3_column_blob(stmt, i));
+        public long GetInt64(int i) => raw.sqlite3_column_int64(stmt, i);
+        public int GetInt32(int i) => raw.sqlite3_column_int(stmt, i);
+        public ReadOnlySpan<byte> Utf8(int i) => raw.sqlite3_column_blob(stmt, i);
+    }
+
+    private static CachedInput ReadInput<TRow>(TRow r, int o) where TRow : IRow => new()
+    {
+        Location = r.GetString(o),
+        ArticleId = r.IsDBNull(o + 1) ? null : r.GetString(o + 1),
+        Length = r.IsDBNull(o + 2) ? null : r.GetInt64(o + 2),
+        LastWriteUtc = r.IsDBNull(o + 3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(o + 3)),
+        ContentHash = r.IsDBNull(o + 4) ? null : r.GetString(o + 4),
+        ReaderKey = r.IsDBNull(o + 5) ? null : r.GetString(o + 5),
+        ETag = r.IsDBNull(o + 6) ? null : r.GetString(o + 6),
+        LastModified = r.IsDBNull(o + 7) ? null : r.GetString(o + 7),
+        CheckedUtc = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(o + 8)),
+    };
 
     /// <summary>One article by id, or null.</summary>
     public NewsArticle? GetArticle(string id) => Query(new NewsArticleQuery { Id = new[] { id } }).FirstOrDefault();
@@ -541,7 +666,12 @@ public sealed class NewsCache : IDisposable
         return r.IsDBNull(1) ? stored : Decompress(stored);
     });
 
-    /// <summary>The articles that match, streamed: newest first, or best match first with a search.</summary>
+    /// <summary>
+    /// The articles that match, streamed: newest first, or best match first with a search. Two steps: the matching
+    /// rows are found and ordered by their row ids alone (entity and id lookups through an index that holds each id
+    /// with its publication time, so no article row is read to sort), then each article is read by row id. Sorting
+    /// whole rows made SQLite copy every body through its sorter.
+    /// </summary>
     public IEnumerable<NewsArticle> Query(NewsArticleQuery query)
     {
         string? match = null;
@@ -553,80 +683,107 @@ public sealed class NewsCache : IDisposable
             match = FtsQuery.FromUserText(query.Search);
             if (match == null) yield break; // no words to look for: nothing matches
         }
-        var cmd = Command("");
-        var sql = new StringBuilder("SELECT " + ArticleColumns + " FROM articles a");
-        var where = new List<string>();
-        if (match != null)
+        var rowids = new List<long>();
+        using (var cmd = Command(""))
         {
-            sql.Append(" JOIN articles_fts f ON f.rowid = a.rowid");
-            where.Add("articles_fts MATCH $match");
-            cmd.Parameters.AddWithValue("$match", match);
-        }
-        AddIn(where, cmd, "a.id", "$id", query.Id, exact: true);
-        if (query.Outlet is { Count: > 0 } outlets)
-        {
-            var ors = new List<string>();
-            for (int i = 0; i < outlets.Count; i++)
+            var sql = new StringBuilder("SELECT a.rowid FROM articles a");
+            var where = new List<string>();
+            bool byEntity = query.Entity is { Count: > 0 };
+            // Entity (and id) lookups: the index (id, published_utc) answers the lookup and the sort without the rows.
+            // Not with an outlet filter, which the outlet index serves better.
+            if (match == null && byEntity && query.Outlet is not { Count: > 0 }) sql.Append(" INDEXED BY articles_id_published");
+            if (match != null)
             {
-                ors.Add($"a.outlet LIKE $outlet{i} ESCAPE '\\'");
-                cmd.Parameters.AddWithValue($"$outlet{i}", WildcardToLike(outlets[i]));
+                sql.Append(" JOIN articles_fts f ON f.rowid = a.rowid");
+                where.Add("articles_fts MATCH $match");
+                cmd.Parameters.AddWithValue("$match", match);
             }
-            where.Add("(" + string.Join(" OR ", ors) + ")");
-        }
-        if (query.Since is { } since)
-        {
-            where.Add("a.published_utc >= $since");
-            cmd.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
-        }
-        if (query.Until is { } until)
-        {
-            where.Add("a.published_utc < $until");
-            cmd.Parameters.AddWithValue("$until", until.ToUnixTimeMilliseconds());
-        }
-        if (query.Entity is { Count: > 0 } entities)
-        {
-            for (int i = 0; i < entities.Count; i++)
+            AddIn(where, cmd, "a.id", "$id", query.Id, exact: true);
+            if (query.Outlet is { Count: > 0 } outlets)
             {
-                where.Add($"a.id IN (SELECT article_id FROM entity_index WHERE entity_key = $entity{i})");
-                cmd.Parameters.AddWithValue($"$entity{i}", entities[i]);
+                var ors = new List<string>();
+                for (int i = 0; i < outlets.Count; i++)
+                {
+                    ors.Add($"a.outlet LIKE $outlet{i} ESCAPE '\\'");
+                    cmd.Parameters.AddWithValue($"$outlet{i}", WildcardToLike(outlets[i]));
+                }
+                where.Add("(" + string.Join(" OR ", ors) + ")");
             }
-        }
-        if (where.Count > 0) sql.Append(" WHERE ").Append(string.Join(" AND ", where));
-        sql.Append(match != null ? " ORDER BY f.rank" : " ORDER BY a.published_utc IS NULL, a.published_utc DESC, a.id");
-        if (query.First is { } first)
-        {
-            sql.Append(" LIMIT $first");
-            cmd.Parameters.AddWithValue("$first", first);
-        }
-        cmd.CommandText = sql.ToString();
-        using (cmd)
-        {
-            SqliteDataReader reader;
+            if (query.Since is { } since)
+            {
+                where.Add("a.published_utc >= $since");
+                cmd.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
+            }
+            if (query.Until is { } until)
+            {
+                where.Add("a.published_utc < $until");
+                cmd.Parameters.AddWithValue("$until", until.ToUnixTimeMilliseconds());
+            }
+            if (query.Entity is { Count: > 0 } entities)
+            {
+                for (int i = 0; i < entities.Count; i++)
+                {
+                    where.Add($"a.id IN (SELECT article_id FROM entity_index WHERE entity_key = $entity{i})");
+                    cmd.Parameters.AddWithValue($"$entity{i}", entities[i]);
+                }
+            }
+            if (where.Count > 0) sql.Append(" WHERE ").Append(string.Join(" AND ", where));
+            sql.Append(match != null ? " ORDER BY f.rank" : " ORDER BY a.published_utc IS NULL, a.published_utc DESC, a.id");
+            if (query.First is { } first)
+            {
+                sql.Append(" LIMIT $first");
+                cmd.Parameters.AddWithValue("$first", first);
+            }
+            cmd.CommandText = sql.ToString();
             try
             {
-                reader = cmd.ExecuteReader();
+                using var reader = cmd.ExecuteReader();
+                while (reader.Read()) rowids.Add(reader.GetInt64(0));
             }
             catch (SqliteException ex)
             {
                 throw TranslateQuery(ex, query);
             }
-            using (reader)
+        }
+        foreach (long rowid in rowids)
+        {
+            NewsArticle? article;
+            try
             {
-                while (true)
-                {
-                    NewsArticle article;
-                    try
-                    {
-                        if (!reader.Read()) break;
-                        article = ReadArticle(reader);
-                    }
-                    catch (SqliteException ex)
-                    {
-                        throw TranslateQuery(ex, query);
-                    }
-                    yield return article;
-                }
+                article = ReadArticleByRowid(rowid);
             }
+            catch (SqliteException ex)
+            {
+                throw TranslateQuery(ex, query);
+            }
+            if (article != null) yield return article; // null: removed since the first step
+        }
+    }
+
+    private sqlite3_stmt? _articleByRowid;
+
+    /// <summary>One article by row id, read straight from SQLite's buffers on a statement prepared once; the statement
+    /// is reset before returning, so callers may interleave queries.</summary>
+    private NewsArticle? ReadArticleByRowid(long rowid)
+    {
+        var db = _connection.Handle!;
+        if (_articleByRowid == null)
+        {
+            int prc = raw.sqlite3_prepare_v2(db, "SELECT " + ArticleColumns + " FROM articles a WHERE a.rowid = ?1", out _articleByRowid);
+            SqliteException.ThrowExceptionForRC(prc, db);
+        }
+        var stmt = _articleByRowid;
+        try
+        {
+            raw.sqlite3_bind_int64(stmt, 1, rowid);
+            int rc = raw.sqlite3_step(stmt);
+            if (rc == raw.SQLITE_ROW) return ReadArticle(new RawRow(stmt));
+            if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, db);
+            return null;
+        }
+        finally
+        {
+            raw.sqlite3_reset(stmt);
         }
     }
 
@@ -676,12 +833,9 @@ public sealed class NewsCache : IDisposable
         return sb.ToString();
     }
 
-    private static NewsArticle ReadArticle(SqliteDataReader r)
+    private static NewsArticle ReadArticle<TRow>(TRow r) where TRow : IRow
     {
-        var sources = new FieldSources();
-        if (!r.IsDBNull(17))
-            foreach (var pair in JsonSerializer.Deserialize<string[][]>(r.GetString(17)) ?? Array.Empty<string[]>())
-                if (pair.Length == 2) sources.Set(pair[0], pair[1]);
+        var sources = ReadSources(r, 17);
         return new NewsArticle
         {
             Id = r.GetString(0),
@@ -749,6 +903,8 @@ public sealed class NewsCache : IDisposable
     public void Dispose()
     {
         _lookupCommand?.Dispose();
+        _lookupFromStatement?.Dispose();
+        _articleByRowid?.Dispose();
         _connection.Dispose();
     }
 
@@ -849,20 +1005,90 @@ public sealed class NewsCache : IDisposable
 
     private static object Db(string? s) => s is null ? DBNull.Value : s;
 
-    private static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static string? Str<TRow>(TRow r, int i) where TRow : IRow => r.IsDBNull(i) ? null : r.GetString(i);
 
-    private static DateTimeOffset? Date(SqliteDataReader r, int i) =>
-        r.IsDBNull(i) ? null : DateTimeOffset.Parse(r.GetString(i), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+    private static DateTimeOffset? Date<TRow>(TRow r, int i) where TRow : IRow
+    {
+        if (r.IsDBNull(i)) return null;
+        string s = r.GetString(i);
+        // Written with "o": its exact parser is a fast path; anything else still parses the slow way.
+        return DateTimeOffset.TryParseExact(s, "o", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d)
+            ? d
+            : DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+    }
 
     private sealed record ListDto(string S, string[] I);
 
-    private static string ListJson(TextList list) => JsonSerializer.Serialize(new ListDto(list.Separator, list.ToArray()));
+    /// <summary>
+    /// Stored JSON keeps text as UTF-8 (quotes, apostrophes, accents unescaped): it is never embedded in HTML, and
+    /// reading it back then needs no unescaping. Files written with the default escaping read the same.
+    /// </summary>
+    private static readonly JsonSerializerOptions StoredJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static TextList ReadList(SqliteDataReader r, int i)
+    private static string ListJson(TextList list) => JsonSerializer.Serialize(new ListDto(list.Separator, list.ToArray()), StoredJson);
+
+    // Lists and field sources are stored as small JSON documents. Reading a cached article decodes seven of them, so
+    // they are read as UTF-8 straight from SQLite with Utf8JsonReader (no UTF-16 copy of the JSON, no serializer
+    // metadata): re-importing a cached corpus spends most of its time here.
+    // (GetFieldValue<byte[]> copies the column's bytes; GetBytes/GetStream would open an incremental blob handle per
+    // call, which is many times slower.)
+
+    private static TextList ReadList<TRow>(TRow r, int i) where TRow : IRow
     {
         if (r.IsDBNull(i)) return TextList.Empty;
-        var dto = JsonSerializer.Deserialize<ListDto>(r.GetString(i));
-        return dto == null ? TextList.Empty : new TextList(dto.I, dto.S);
+        var json = new Utf8JsonReader(r.Utf8(i));
+        string separator = "; ";
+        List<string>? items = null;
+        if (!json.Read() || json.TokenType != JsonTokenType.StartObject) return TextList.Empty;
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            bool isSeparator = json.ValueTextEquals("S"u8), isItems = json.ValueTextEquals("I"u8);
+            json.Read();
+            if (isSeparator && json.TokenType == JsonTokenType.String) separator = Separator(ref json);
+            else if (isItems && json.TokenType == JsonTokenType.StartArray)
+            {
+                while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+                    if (json.TokenType == JsonTokenType.String) (items ??= new List<string>()).Add(json.GetString()!);
+            }
+            else json.Skip();
+        }
+        if (items == null && separator == "; ") return TextList.Empty;
+        return new TextList(items ?? (IList<string>)Array.Empty<string>(), separator);
+    }
+
+    /// <summary>The usual separators without a new string each time.</summary>
+    private static string Separator(ref Utf8JsonReader json)
+    {
+        if (json.ValueTextEquals("; "u8)) return "; ";
+        if (json.ValueTextEquals("\n"u8)) return "\n";
+        if (json.ValueTextEquals("\n\n"u8)) return "\n\n";
+        if (json.ValueTextEquals(", "u8)) return ", ";
+        return json.GetString()!;
+    }
+
+    private static FieldSources ReadSources<TRow>(TRow r, int i) where TRow : IRow
+    {
+        var sources = new FieldSources();
+        if (r.IsDBNull(i)) return sources;
+        var json = new Utf8JsonReader(r.Utf8(i));
+        if (!json.Read() || json.TokenType != JsonTokenType.StartArray) return sources;
+        while (json.Read() && json.TokenType == JsonTokenType.StartArray)
+        {
+            string? field = null, source = null;
+            int n = 0;
+            while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+            {
+                if (json.TokenType == JsonTokenType.String)
+                {
+                    if (n == 0) field = json.GetString();
+                    else if (n == 1) source = json.GetString();
+                }
+                else json.Skip();
+                n++;
+            }
+            if (n == 2 && field != null && source != null) sources.Set(field, source);
+        }
+        return sources;
     }
 
     private static byte[] Compress(byte[] raw)

@@ -6,7 +6,7 @@ namespace NewsCmdlets.Engine.Cache;
 /// </summary>
 internal static class NewsCacheSchema
 {
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
     public const string ApplicationName = "NewsCmdlets";
 
     public static readonly IReadOnlyList<(int Version, string Description, string Sql)> Migrations = new[]
@@ -72,6 +72,9 @@ internal static class NewsCacheSchema
                 location TEXT NOT NULL PRIMARY KEY,
                 etag TEXT, last_modified TEXT, content_type TEXT,
                 body BLOB NOT NULL, fetched_utc INTEGER NOT NULL);
+            """),
+        (4, "article ids with their publication time, so lookups by entity or id sort without reading whole rows", """
+            CREATE INDEX articles_id_published ON articles (id, published_utc);
             """),
     };
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using NewsCmdlets.Engine.Cache;
 using NewsCmdlets.Engine.Entities;
 using NewsCmdlets.Engine.Model;
 
@@ -48,7 +49,16 @@ public sealed class GetNewsEntityCommand : NewsCmdletBase
     [Parameter]
     public EntityScope Scope { get; set; } = EntityScope.Article;
 
+    /// <summary>
+    /// Keep each article's entities in the cache and reuse them: an article analysed before by this version of the
+    /// module is not analysed again. Also fills the entity index that Get-NewsArticle -Entity searches. On by default
+    /// after Set-NewsCacheConfiguration -Enabled; -Cache:$false turns it off for one call.
+    /// </summary>
+    [Parameter(ParameterSetName = ArticleSet)]
+    public SwitchParameter Cache { get; set; }
+
     private EntityExtractor? _extractor;
+    private CachedAnalyses? _analyses;
     private readonly List<ArticleEntities> _corpus = new();
     private int _textCount;
 
@@ -64,6 +74,7 @@ public sealed class GetNewsEntityCommand : NewsCmdletBase
                 new InvalidOperationException($"The entity model could not be loaded: {ex.Message} Reinstall the NewsCmdlets module.", ex),
                 "EntityModelUnavailable", ErrorCategory.ResourceUnavailable, null));
         }
+        if (ParameterSetName == ArticleSet) _analyses = CacheSession.OpenAnalyses(this, Cache);
     }
 
     protected override void ProcessRecord()
@@ -88,13 +99,26 @@ public sealed class GetNewsEntityCommand : NewsCmdletBase
                     "NullArticle", ErrorCategory.InvalidArgument, null);
                 continue;
             }
-            Handle(article, () => _extractor!.Extract(article, Cancellation), article.Source ?? article.Title ?? article.Id);
+            string label = article.Source ?? article.Title ?? article.Id;
+            if (_analyses != null && CacheSession.Try(this, _analyses.Cache, () => _analyses.TryGetEntities(article, out var cached) ? cached : null) is { } reused)
+            {
+                Write(reused, label);
+                continue;
+            }
+            if (Handle(article, () => _extractor!.Extract(article, Cancellation), label) is { } computed && _analyses != null)
+                CacheSession.Try(this, _analyses.Cache, () => { _analyses.StoreEntities(article, computed); return computed; });
         }
     }
 
-    private void Handle(object target, Func<ArticleEntities> extract, string label)
+    private ArticleEntities? Handle(object target, Func<ArticleEntities> extract, string label)
     {
-        if (!TryAnalyse(target, label, Activity, "EntityExtractionFailed", "Entities", extract, out var result)) return;
+        if (!TryAnalyse(target, label, Activity, "EntityExtractionFailed", "Entities", extract, out var result)) return null;
+        Write(result, label);
+        return result;
+    }
+
+    private void Write(ArticleEntities result, string label)
+    {
         foreach (var w in result.Warnings) WriteWarning($"{label}: {w}");
         if (Scope == EntityScope.Corpus)
         {
@@ -134,7 +158,10 @@ public sealed class GetNewsEntityCommand : NewsCmdletBase
         }
         CompleteProgress(Activity);
         if (AnalysedCount > 1) WriteVerbose($"Searched {AnalysedCount} input(s) for entities.");
+        CacheSession.CloseAnalyses(this, ref _analyses);
     }
+
+    protected override void OnDispose() => CacheSession.CloseAnalyses(null, ref _analyses);
 
     private static string Family(NewsEntityType t) => t is NewsEntityType.Person or NewsEntityType.Organization or NewsEntityType.Location ? "Named" : t.ToString();
 

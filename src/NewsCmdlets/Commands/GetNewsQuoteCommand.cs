@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using NewsCmdlets.Engine.Cache;
 using NewsCmdlets.Engine.Model;
 using NewsCmdlets.Engine.Quotes;
 
@@ -33,7 +34,16 @@ public sealed class GetNewsQuoteCommand : NewsCmdletBase
     [Parameter]
     public QuoteKind[]? Kind { get; set; }
 
+    /// <summary>
+    /// Keep each article's quotes and attributions in the cache and reuse them: an article analysed before by this
+    /// version of the module is not analysed again. On by default after Set-NewsCacheConfiguration -Enabled;
+    /// -Cache:$false turns it off for one call.
+    /// </summary>
+    [Parameter(ParameterSetName = ArticleSet)]
+    public SwitchParameter Cache { get; set; }
+
     private readonly QuoteExtractor _extractor = new();
+    private CachedAnalyses? _analyses;
     private int _textCount;
 
     protected override void BeginProcessing()
@@ -42,6 +52,7 @@ public sealed class GetNewsQuoteCommand : NewsCmdletBase
             ThrowTerminatingError(new ErrorRecord(
                 new ArgumentException("-Kind filters quotes and cannot be used with -Attribution, which writes attributions. Use one or the other."),
                 "KindWithAttribution", ErrorCategory.InvalidArgument, null));
+        if (ParameterSetName == ArticleSet) _analyses = CacheSession.OpenAnalyses(this, Cache);
     }
 
     protected override void ProcessRecord()
@@ -66,13 +77,26 @@ public sealed class GetNewsQuoteCommand : NewsCmdletBase
                     "NullArticle", ErrorCategory.InvalidArgument, null);
                 continue;
             }
-            Handle(article, () => _extractor.Extract(article, null, Cancellation), article.Source ?? article.Title ?? article.Id);
+            string label = article.Source ?? article.Title ?? article.Id;
+            if (_analyses != null && CacheSession.Try(this, _analyses.Cache, () => _analyses.TryGetQuotes(article, out var cached) ? cached : null) is { } reused)
+            {
+                Write(reused);
+                continue;
+            }
+            if (Handle(article, () => _extractor.Extract(article, null, Cancellation), label) is { } computed && _analyses != null)
+                CacheSession.Try(this, _analyses.Cache, () => { _analyses.StoreQuotes(article, computed); return computed; });
         }
     }
 
-    private void Handle(object target, Func<ArticleQuotes> extract, string label)
+    private ArticleQuotes? Handle(object target, Func<ArticleQuotes> extract, string label)
     {
-        if (!TryAnalyse(target, label, Activity, "QuoteExtractionFailed", "Quotes", extract, out var result)) return;
+        if (!TryAnalyse(target, label, Activity, "QuoteExtractionFailed", "Quotes", extract, out var result)) return null;
+        Write(result);
+        return result;
+    }
+
+    private void Write(ArticleQuotes result)
+    {
         if (Attribution) { foreach (var a in result.Attributions) WriteObject(a); return; }
         foreach (var q in result.Quotes)
             if (Kind == null || Kind.Length == 0 || Array.IndexOf(Kind, q.Kind) >= 0) WriteObject(q);
@@ -82,5 +106,8 @@ public sealed class GetNewsQuoteCommand : NewsCmdletBase
     {
         CompleteProgress(Activity);
         if (AnalysedCount > 1) WriteVerbose($"Searched {AnalysedCount} input(s) for quotes.");
+        CacheSession.CloseAnalyses(this, ref _analyses);
     }
+
+    protected override void OnDispose() => CacheSession.CloseAnalyses(null, ref _analyses);
 }

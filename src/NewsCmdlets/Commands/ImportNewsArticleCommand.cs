@@ -117,7 +117,11 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
 
     private const int DefaultThrottleLimit = 4;
 
-    /// <summary>Keep what is imported in the cache, and take unchanged files from it (see Set-NewsCacheConfiguration).</summary>
+    /// <summary>
+    /// Keep what is imported in the cache, and take unchanged inputs from it (see Set-NewsCacheConfiguration): files
+    /// whose length and time are unchanged, web pages the server says are unchanged (conditional requests with the
+    /// ETag and Last-Modified kept), content seen before.
+    /// </summary>
     [Parameter]
     public SwitchParameter Cache { get; set; }
 
@@ -281,7 +285,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     {
         try
         {
-            var result = ArticleReader.ReadContent(content, sourceName, BaseUri, _options);
+            var result = _cached != null ? ReadContentThroughCache(_cached, content, sourceName) : ArticleReader.ReadContent(content, sourceName, BaseUri, _options);
             if (!content.Contains('\n') && result.Article.WordCount < 40)
             {
                 WriteWarning($"The content{(sourceName != null ? $" '{sourceName}'" : "")} is a single short line. If you piped a file with " +
@@ -294,6 +298,36 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
             _failed++;
             var (id, category) = Classify(ex.Kind, fromFile: false);
             WriteItemError(ex, id, category, (object?)sourceName ?? content);
+        }
+    }
+
+    /// <summary>
+    /// -Content through the cache: the input is the text itself, known by its SHA-256 (with the options that change what
+    /// is read), so the same text is parsed once.
+    /// </summary>
+    private ArticleReadResult ReadContentThroughCache(CachedArticleReader cached, string content, string? sourceName)
+    {
+        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(content);
+        string hash = CachedArticleReader.Hash(bytes);
+        string location = "content:sha256:" + hash;
+        string key = CachedArticleReader.ReaderKeyFor(_options, $"source={sourceName}|base={BaseUri?.AbsoluteUri}");
+        try
+        {
+            var (known, article) = cached.Find(location);
+            if (known != null && article != null && known.ReaderKey == key)
+            {
+                cached.CountHit();
+                return new ArticleReadResult(article, new[] { $"from the cache '{cached.Cache.Path}' (content seen before)" });
+            }
+            var result = ArticleReader.ReadContent(content, sourceName, BaseUri, _options);
+            cached.CountMiss();
+            cached.Store(result.Article, bytes, new CachedInput { Location = location, Length = bytes.Length, ContentHash = hash, ReaderKey = key });
+            return result;
+        }
+        catch (NewsCacheException ex)
+        {
+            ThrowTerminatingError(CacheSession.ToErrorRecord(ex, cached.Cache.Path));
+            throw; // not reached
         }
     }
 
@@ -346,12 +380,17 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     // ---- Web addresses ---------------------------------------------------------------------------------------
 
     /// <summary>One download in flight or finished, in input order.</summary>
-    private sealed record PendingDownload(object Target, string Name, Task<DownloadOutcome> Work, NewsFeedItem? FeedItem);
+    private sealed record PendingDownload(object Target, string Name, Task<DownloadOutcome> Work, NewsFeedItem? FeedItem, CachedPage? Cached = null);
+
+    /// <summary>What the cache held for a web address when its download started (validators sent with the request).</summary>
+    private sealed record CachedPage(string Location, string ReaderKey, CachedInput? Known, NewsArticle? KnownArticle);
 
     /// <summary>What a worker hands back to the pipeline thread; workers never call Write*.</summary>
     private sealed class DownloadOutcome
     {
         public WebArticleResult? Result;
+        /// <summary>The server answered 304 Not Modified to a conditional request: the cached article stands.</summary>
+        public FetchResult? NotModified;
         public Exception? Error;
         public readonly List<string> Notes = new();
     }
@@ -375,6 +414,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
         _downloadSlots ??= new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
         string name = uri?.ToString() ?? target.ToString() ?? "";
         Task<DownloadOutcome> work;
+        CachedPage? cachedPage = null;
         try
         {
             if (uri == null) throw new WebFetchException(WebProblemKind.InvalidUri, null, $"'{target}' is not a valid web address.");
@@ -383,13 +423,29 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
             var slots = _downloadSlots;
             var web = _webOptions;
             var read = _options;
+            if (_cached != null)
+            {
+                // Looked up on the pipeline thread (the cache is one connection); the worker only sends the validators.
+                string key = CachedArticleReader.ReaderKeyFor(_options);
+                var (known, article) = CacheLookup(uri.AbsoluteUri);
+                cachedPage = new CachedPage(uri.AbsoluteUri, key, known, article);
+                if (known != null && article != null && known.ReaderKey == key && (known.ETag != null || known.LastModified != null))
+                {
+                    web = web with
+                    {
+                        IfNoneMatch = known.ETag,
+                        IfModifiedSince = DateTimeOffset.TryParse(known.LastModified, System.Globalization.CultureInfo.InvariantCulture,
+                            System.Globalization.DateTimeStyles.AssumeUniversal, out var lm) ? lm : null,
+                    };
+                }
+            }
             work = Task.Run(() => DownloadAsync(uri, web, read, slots, token));
         }
         catch (WebFetchException ex)
         {
             work = Task.FromResult(new DownloadOutcome { Error = ex });
         }
-        _pending.Enqueue(new PendingDownload(target, name, work, feedItem));
+        _pending.Enqueue(new PendingDownload(target, name, work, feedItem, cachedPage));
         _downloadsStarted++;
         // Keep a bounded window of finished results waiting for a slow one ahead of them.
         WritePendingDownloads(all: false);
@@ -403,7 +459,16 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
             await slots.WaitAsync(cancel).ConfigureAwait(false);
             try
             {
-                outcome.Result = await WebArticleReader.ReadAsync(WebFetcher.Shared, uri, web, read, cancel, outcome.Notes.Add).ConfigureAwait(false);
+                if (web.IsConditional)
+                {
+                    // As WebArticleReader.ReadAsync, but a 304 Not Modified is an answer, not an empty page.
+                    web = web.AcceptedMediaTypes == null ? web with { AcceptedMediaTypes = WebArticleReader.PageMediaTypes } : web;
+                    var fetch = await WebFetcher.Shared.FetchAsync(uri, web, cancel, outcome.Notes.Add).ConfigureAwait(false);
+                    cancel.ThrowIfCancellationRequested();
+                    if (fetch.NotModified) outcome.NotModified = fetch;
+                    else outcome.Result = new WebArticleResult(fetch, WebArticleReader.Read(fetch, read));
+                }
+                else outcome.Result = await WebArticleReader.ReadAsync(WebFetcher.Shared, uri, web, read, cancel, outcome.Notes.Add).ConfigureAwait(false);
             }
             finally
             {
@@ -459,8 +524,30 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
         if (_imported + _failed > 0) ReportProgress(Activity, DownloadStatus(item.Name), DownloadPercent());
         switch (outcome.Error)
         {
+            case null when outcome.NotModified is { } nm && item.Cached?.KnownArticle is { } kept:
+                WriteVerbose($"GET {nm.RequestUri} → HTTP 304 Not Modified in {nm.Elapsed.TotalMilliseconds:0} ms: the cached article stands");
+                CacheStore(() =>
+                {
+                    _cached!.CountHit();
+                    _cached.Store(kept, null, item.Cached.Known! with { CheckedUtc = DateTimeOffset.UtcNow }, articleChanged: false);
+                });
+                var fromCache = new ArticleReadResult(kept, new[] { $"from the cache '{_cached!.Cache.Path}' (HTTP 304 Not Modified)" });
+                Emit(item.FeedItem != null ? FeedArticleBuilder.Merge(fromCache, item.FeedItem) : fromCache);
+                break;
             case null when outcome.Result is { } r:
                 var f = r.Fetch;
+                if (item.Cached is { } page)
+                {
+                    CacheStore(() =>
+                    {
+                        _cached!.CountMiss();
+                        _cached.Store(r.Read.Article, f.Bytes, new CachedInput
+                        {
+                            Location = page.Location, Length = f.Bytes.Length, ContentHash = CachedArticleReader.Hash(f.Bytes), ReaderKey = page.ReaderKey,
+                            ETag = f.ETag, LastModified = f.LastModified?.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                        });
+                    });
+                }
                 WriteVerbose($"GET {f.RequestUri} → HTTP {f.StatusCode} {f.MediaType ?? "(no Content-Type)"}" +
                              $"{(f.ContentEncoding != null ? $" ({f.ContentEncoding})" : "")}, {ArticleReader.FormatBytes(f.Bytes.Length)} in {f.Elapsed.TotalMilliseconds:0} ms" +
                              $"{(f.Redirects > 0 ? $", {f.Redirects} redirect(s) to {f.FinalUri}" : "")}{(f.Attempts > 1 ? $", {f.Attempts} attempts" : "")}");
@@ -483,6 +570,31 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
                 WriteItemError(new InvalidOperationException($"Importing '{item.Name}' failed: {other.Message}", other),
                     "ImportFailed", ErrorCategory.NotSpecified, item.Target);
                 break;
+        }
+    }
+
+    private (CachedInput? Input, NewsArticle? Article) CacheLookup(string location)
+    {
+        try
+        {
+            return _cached!.Find(location);
+        }
+        catch (NewsCacheException ex)
+        {
+            ThrowTerminatingError(CacheSession.ToErrorRecord(ex, _cached!.Cache.Path));
+            throw; // not reached
+        }
+    }
+
+    private void CacheStore(Action store)
+    {
+        try
+        {
+            store();
+        }
+        catch (NewsCacheException ex)
+        {
+            ThrowTerminatingError(CacheSession.ToErrorRecord(ex, _cached!.Cache.Path));
         }
     }
 

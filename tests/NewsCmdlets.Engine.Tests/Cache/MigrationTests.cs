@@ -47,7 +47,7 @@ public sealed class MigrationTests : CacheTestBase
         }
         using (var cache = NewsCache.Open(DbPath))
         {
-            Assert.Equal(3, cache.SchemaVersion);
+            Assert.Equal(4, cache.SchemaVersion);
             var old = cache.GetArticle("old1")!;
             Assert.Equal("Harbour dredging delayed", old.Title);
             Assert.Equal(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.FromHours(1)), old.Published);
@@ -63,10 +63,13 @@ public sealed class MigrationTests : CacheTestBase
             c.Open();
             using var cmd = c.CreateCommand();
             cmd.CommandText = "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)";
-            Assert.Equal("1,2,3", cmd.ExecuteScalar());
+            Assert.Equal("1,2,3,4", cmd.ExecuteScalar());
+            cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'articles_id_published'";
+            Assert.Equal(1L, cmd.ExecuteScalar());
         }
         using var again = NewsCache.Open(DbPath); // opening a current file changes nothing
         Assert.Equal("\"v2\"", again.GetInput("/old/a.txt")!.ETag);
         Assert.Equal(new[] { "old1" }, again.FindArticlesWithEntity("harbour"));
+        Assert.Equal("old1", Assert.Single(again.Query(new NewsArticleQuery { Entity = new[] { "HARBOUR" } })).Id); // through the v4 index
     }
 }
