@@ -29,3 +29,24 @@ public static class GroundTruth
         return stories;
     }
 }
+
+/// <summary>One article's place in the ground truth: its story, and for wire copies the wire article they republish.</summary>
+public readonly record struct ArticleTruth(int Story, string Kind, string? WireOf, string Id);
+
+public static class ArticleTruths
+{
+    /// <summary>Every article of articles.jsonl, in article order.</summary>
+    public static List<ArticleTruth> Read(string folder)
+    {
+        var list = new List<ArticleTruth>();
+        foreach (var line in File.ReadLines(Path.Combine(folder, "articles.jsonl")))
+        {
+            using var doc = JsonDocument.Parse(line);
+            var r = doc.RootElement;
+            list.Add(new ArticleTruth(r.GetProperty("story").GetInt32(), r.GetProperty("kind").GetString()!,
+                r.GetProperty("wireOf").ValueKind == JsonValueKind.String ? r.GetProperty("wireOf").GetString() : null,
+                r.GetProperty("id").GetString()!));
+        }
+        return list;
+    }
+}

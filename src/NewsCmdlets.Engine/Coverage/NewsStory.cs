@@ -1,0 +1,104 @@
+using System.Collections;
+using NewsCmdlets.Engine.Model;
+
+namespace NewsCmdlets.Engine.Coverage;
+
+/// <summary>
+/// A read-only list of articles that prints as their Ids joined, so a story's Articles export as one CSV column while
+/// PowerShell still enumerates the articles themselves (<c>$story.Articles | Get-NewsEntity</c>).
+/// </summary>
+public sealed class NewsArticleList : IReadOnlyList<NewsArticle>
+{
+    public static readonly NewsArticleList Empty = new(Array.Empty<NewsArticle>());
+    private readonly NewsArticle[] _items;
+
+    public NewsArticleList(IEnumerable<NewsArticle> items) => _items = items.ToArray();
+
+    public NewsArticle this[int index] => _items[index];
+    public int Count => _items.Length;
+    public IEnumerator<NewsArticle> GetEnumerator() => ((IEnumerable<NewsArticle>)_items).GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
+
+    public override string ToString() => string.Join("; ", _items.Select(a => a.Id));
+}
+
+/// <summary>
+/// Sets of articles that are copies of one text (the same wire story republished under other headlines and page
+/// chrome). Prints as each set's outlets joined with " = ", sets separated by "; ".
+/// </summary>
+public sealed class NewsCopyGroupList : IReadOnlyList<NewsArticleList>
+{
+    public static readonly NewsCopyGroupList Empty = new(Array.Empty<NewsArticleList>());
+    private readonly NewsArticleList[] _items;
+
+    public NewsCopyGroupList(IEnumerable<NewsArticleList> items) => _items = items.ToArray();
+
+    public NewsArticleList this[int index] => _items[index];
+    public int Count => _items.Length;
+    public IEnumerator<NewsArticleList> GetEnumerator() => ((IEnumerable<NewsArticleList>)_items).GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
+
+    public override string ToString() =>
+        string.Join("; ", _items.Select(g => string.Join(" = ", g.Select(a => OutletName.Of(a) + " (" + a.Id + ")"))));
+}
+
+/// <summary>
+/// One story: a real-world event or development and every article in the input that reports it.
+/// </summary>
+public sealed class NewsStory
+{
+    /// <summary>Stable identifier: "s" and 12 hex digits of a hash of the member articles' Ids.</summary>
+    public string Id { get; init; } = "";
+
+    /// <summary>A representative headline: the title of the article most similar to the rest of the story.</summary>
+    public string? Title { get; init; }
+
+    public int ArticleCount { get; init; }
+
+    /// <summary>The outlets that carried the story, each once, earliest first.</summary>
+    public TextList Outlets { get; init; } = TextList.Empty;
+
+    public int OutletCount { get; init; }
+
+    /// <summary>
+    /// Independent voices: each article outside a copy set counts for its outlet (an outlet counted once however many
+    /// of its own reports the story has), and each set of copies of one text (a wire story and its republications, see
+    /// <see cref="CopyGroups"/>) counts once, whichever and however many outlets carried it. An outlet that ran both
+    /// the wire copy and a report of its own counts for its own report and shares the copy set's single voice.
+    /// </summary>
+    public int IndependentOutlets { get; init; }
+
+    public DateTimeOffset? FirstPublished { get; init; }
+    public DateTimeOffset? LastPublished { get; init; }
+
+    /// <summary>The names the story's articles share most (people, organisations, places).</summary>
+    public TextList TopEntities { get; init; } = TextList.Empty;
+
+    /// <summary>The articles, earliest first.</summary>
+    public NewsArticleList Articles { get; init; } = NewsArticleList.Empty;
+
+    /// <summary>Sets of articles that are copies of one text; articles not in a set are their outlets' own reports.</summary>
+    public NewsCopyGroupList CopyGroups { get; init; } = NewsCopyGroupList.Empty;
+
+    public override string ToString() => Title ?? Id;
+}
+
+/// <summary>The name coverage is compared under: the article's outlet, else its web host, else its agency, else its file name.</summary>
+public static class OutletName
+{
+    public static string Of(NewsArticle a)
+    {
+        if (!string.IsNullOrWhiteSpace(a.Outlet)) return a.Outlet.Trim();
+        if (a.Url != null && Uri.TryCreate(a.Url, UriKind.Absolute, out var u) && !string.IsNullOrEmpty(u.Host))
+            return u.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? u.Host[4..] : u.Host;
+        if (!string.IsNullOrWhiteSpace(a.Agency)) return a.Agency.Trim();
+        if (!string.IsNullOrWhiteSpace(a.Source))
+        {
+            string name = a.Source;
+            if (Uri.TryCreate(name, UriKind.Absolute, out var su) && !su.IsFile) return su.Host;
+            try { name = Path.GetFileNameWithoutExtension(name); } catch (ArgumentException) { }
+            if (name.Length > 0) return name;
+        }
+        return a.Id;
+    }
+}

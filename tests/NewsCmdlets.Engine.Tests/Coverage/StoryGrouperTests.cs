@@ -1,0 +1,279 @@
+using NewsCmdlets.Engine.Coverage;
+using NewsCmdlets.Engine.Ingest;
+using NewsCmdlets.Engine.Model;
+
+namespace NewsCmdlets.Engine.Tests.Coverage;
+
+/// <summary>Invented events in invented towns, reported by invented outlets.</summary>
+internal static class StoryFixtures
+{
+    public static readonly DateTimeOffset Day = new(2025, 3, 11, 9, 0, 0, TimeSpan.Zero);
+
+    public static NewsArticle Article(string id, string? outlet, string title, DateTimeOffset? published, string[] paragraphs, string? agency = null) => new()
+    {
+        Id = id,
+        Outlet = outlet,
+        Agency = agency,
+        Title = title,
+        Published = published,
+        Body = string.Join("\n", paragraphs),
+        Paragraphs = new TextList(paragraphs),
+        WordCount = paragraphs.Sum(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length),
+    };
+
+    /// <summary>The wire text of a bridge collapse, with the town, people, numbers and weekday swapped in.</summary>
+    public static string[] BridgeWire(string town, string river, string engineer, string mayor, int injured, string company, string weekday) => new[]
+    {
+        $"{town.ToUpperInvariant()} (TPA) — A road bridge over the {river} collapsed in {town} on {weekday}, injuring {injured} people and cutting the main route into the town centre, officials said.",
+        $"The {river} Crossing, built in 1968, gave way shortly after the morning rush hour as two lorries and a bus were crossing it.",
+        $"Emergency crews pulled {injured} people from the water and from vehicles trapped on the collapsed span. None of the injuries were life-threatening, according to the regional ambulance service.",
+        $"“We heard a noise like thunder and then the whole middle section simply dropped,” said {engineer}, a structural engineer who lives beside the river.",
+        $"{company}, which inspected the bridge last spring, said it would cooperate fully with investigators and that its report had flagged corrosion on two supports.",
+        $"Mayor {mayor} said the town would open a temporary ferry service within a week and asked residents to avoid the riverside streets while divers searched the wreckage.",
+        $"The regional transport authority said it would inspect eleven other bridges of the same design before the end of the month.",
+        $"Traffic was being diverted through the villages north of {town}, adding up to forty minutes to journeys, police said.",
+    };
+
+    /// <summary>Another outlet's own report of the same collapse: other wording and order, the same names and numbers.</summary>
+    public static string[] BridgeOwnReport(string town, string river, string engineer, string mayor, int injured, string company) => new[]
+    {
+        $"Investigators in {town} are examining why the {river} Crossing fell into the water, a collapse that left {injured} people in hospital.",
+        $"{company} had warned of corrosion on two of the supports after its inspection last spring, according to documents seen by this newspaper.",
+        $"Mayor {mayor} promised a ferry between the two banks and told residents the town centre remained open for business.",
+        $"{engineer}, an engineer whose house overlooks the {river}, described the moment the span dropped as terrifying.",
+        $"The regional transport authority has ordered checks on eleven similar bridges. Drivers face diversions of up to forty minutes.",
+    };
+
+    public static readonly DateTimeOffset Later = Day.AddDays(400);
+
+    /// <summary>Wire story, a copy with another headline, chrome and its last paragraphs cut, and an outlet's own report.</summary>
+    public static List<NewsArticle> MarrowickCollapse(DateTimeOffset day)
+    {
+        var wire = BridgeWire("Marrowick", "Tallow", "Ilse Varnholt", "Corwen Adeyemi-Strand", 14, "Halvercourt Engineering", "Tuesday");
+        var copy = new[] { "Advertisement" }.Concat(wire.Take(6)).Append("Sign up for the Hollin Gazette evening newsletter").ToArray();
+        return new List<NewsArticle>
+        {
+            Article("m-wire", "Tidewater Press Agency", "Bridge collapses in Marrowick, injuring 14", day, wire, "Tidewater Press Agency"),
+            Article("m-copy", "Hollin Gazette", "Terror on the Tallow as Marrowick crossing falls", day.AddHours(3), copy, "Tidewater Press Agency"),
+            Article("m-own", "Brackford Chronicle", "Marrowick asks why its bridge fell", day.AddHours(20),
+                BridgeOwnReport("Marrowick", "Tallow", "Ilse Varnholt", "Corwen Adeyemi-Strand", 14, "Halvercourt Engineering")),
+        };
+    }
+
+    /// <summary>The same kind of event, written from the same template, in another town with other people.</summary>
+    public static List<NewsArticle> DunmereCollapse(DateTimeOffset day) => new()
+    {
+        Article("d-wire", "Tidewater Press Agency", "Bridge collapses in Dunmere, injuring 9", day,
+            BridgeWire("Dunmere", "Osk", "Pavel Ternholm", "Maud Kilbarrow", 9, "Saltreach Surveys", "Friday"), "Tidewater Press Agency"),
+        Article("d-own", "Fenwick Courier", "Dunmere asks why its bridge fell", day.AddHours(12),
+            BridgeOwnReport("Dunmere", "Osk", "Pavel Ternholm", "Maud Kilbarrow", 9, "Saltreach Surveys")),
+    };
+
+    /// <summary>Unrelated filler so document frequencies look like a corpus.</summary>
+    public static IEnumerable<NewsArticle> Filler(DateTimeOffset day)
+    {
+        string[] towns = { "Ashbury", "Kelloway", "Penrudd", "Sorrowby", "Lintford", "Garrowmere" };
+        string[] people = { "Otto Brannagh", "Renske Dalloway", "Imre Falcombe", "Tavi Orlund", "Bryn Castellane", "Yusra Pellworth" };
+        for (int i = 0; i < towns.Length; i++)
+            yield return Article("f" + i, "Northfold Post", $"{towns[i]} council approves {10 + i} new homes", day.AddDays(i % 3), new[]
+            {
+                $"The council in {towns[i]} approved plans for {10 + i} new homes on the old {people[i].Split(' ')[1]} farm site on Monday.",
+                $"Councillor {people[i]} said the homes would be offered first to families already living in {towns[i]}.",
+                "Objectors said the roads around the site were already too busy at school times.",
+                "Building is expected to begin in the autumn and take about two years.",
+            });
+    }
+}
+
+public sealed class StoryGrouperTests
+{
+    private static List<NewsStory> GroupAll(IEnumerable<NewsArticle> articles, StoryGroupingOptions? options = null)
+    {
+        var g = new StoryGrouper(options);
+        foreach (var a in articles) g.Add(a);
+        return g.Group().ToList();
+    }
+
+    private static NewsStory StoryOf(List<NewsStory> stories, string id) => stories.Single(s => s.Articles.Any(a => a.Id == id));
+
+    [Fact]
+    public void Same_event_by_three_outlets_with_a_wire_copy_is_one_story_with_one_copy_group()
+    {
+        var stories = GroupAll(StoryFixtures.MarrowickCollapse(StoryFixtures.Day).Concat(StoryFixtures.Filler(StoryFixtures.Day)));
+        var s = StoryOf(stories, "m-wire");
+        Assert.Equal(new[] { "m-wire", "m-copy", "m-own" }, s.Articles.Select(a => a.Id));
+        Assert.Equal(3, s.ArticleCount);
+        var copies = Assert.Single(s.CopyGroups);
+        Assert.Equal(new[] { "m-wire", "m-copy" }, copies.Select(a => a.Id));
+        Assert.Equal(new[] { "Tidewater Press Agency", "Hollin Gazette", "Brackford Chronicle" }, s.Outlets);
+        Assert.Equal(3, s.OutletCount);
+        Assert.Equal(2, s.IndependentOutlets); // the wire and its copy are one voice
+        Assert.Equal(StoryFixtures.Day, s.FirstPublished);
+        Assert.Equal(StoryFixtures.Day.AddHours(20), s.LastPublished);
+        Assert.Contains("Marrowick", s.TopEntities);
+        Assert.Contains("Ilse Varnholt", s.TopEntities);
+        Assert.Contains("Halvercourt Engineering", s.TopEntities);
+        Assert.DoesNotContain("Tuesday", s.TopEntities);
+        Assert.DoesNotContain("The", s.TopEntities);
+        Assert.Matches("^s[0-9a-f]{12}$", s.Id);
+        Assert.Contains(s.Title, s.Articles.Select(a => a.Title));
+        // The filler stays out of it.
+        Assert.All(stories.Where(x => x != s), x => Assert.DoesNotContain(x.Articles, a => a.Id.StartsWith("m-")));
+    }
+
+    [Fact]
+    public void Same_kind_of_event_in_another_town_is_another_story()
+    {
+        // Same template, other town, people and numbers; only three days apart, so time alone does not separate them.
+        var stories = GroupAll(StoryFixtures.MarrowickCollapse(StoryFixtures.Day)
+            .Concat(StoryFixtures.DunmereCollapse(StoryFixtures.Day.AddDays(3)))
+            .Concat(StoryFixtures.Filler(StoryFixtures.Day)));
+        var marrowick = StoryOf(stories, "m-wire");
+        var dunmere = StoryOf(stories, "d-wire");
+        Assert.NotSame(marrowick, dunmere);
+        Assert.Equal(3, marrowick.ArticleCount);
+        Assert.Equal(new[] { "d-wire", "d-own" }, dunmere.Articles.Select(a => a.Id));
+        Assert.Empty(dunmere.CopyGroups);
+        Assert.Equal(2, dunmere.IndependentOutlets);
+    }
+
+    [Fact]
+    public void Same_event_further_apart_than_the_window_is_two_stories_except_copies()
+    {
+        var articles = StoryFixtures.MarrowickCollapse(StoryFixtures.Day);
+        var late = articles[2];
+        articles[2] = StoryFixtures.Article(late.Id, late.Outlet, late.Title!, StoryFixtures.Day.AddDays(6), late.Paragraphs.ToArray());
+        var stories = GroupAll(articles.Concat(StoryFixtures.Filler(StoryFixtures.Day)));
+        Assert.NotSame(StoryOf(stories, "m-wire"), StoryOf(stories, "m-own"));
+        Assert.Same(StoryOf(stories, "m-wire"), StoryOf(stories, "m-copy"));
+
+        var wide = GroupAll(articles.Concat(StoryFixtures.Filler(StoryFixtures.Day)), new StoryGroupingOptions { Window = TimeSpan.FromDays(8) });
+        Assert.Same(StoryOf(wide, "m-wire"), StoryOf(wide, "m-own"));
+    }
+
+    [Fact]
+    public void Undated_articles_are_grouped_on_text_and_sort_last()
+    {
+        var articles = StoryFixtures.MarrowickCollapse(StoryFixtures.Day);
+        var own = articles[2];
+        articles[2] = StoryFixtures.Article(own.Id, own.Outlet, own.Title!, null, own.Paragraphs.ToArray());
+        var undatedFiller = StoryFixtures.Filler(StoryFixtures.Day).Select(a => StoryFixtures.Article(a.Id, a.Outlet, a.Title!, null, a.Paragraphs.ToArray()));
+        var stories = GroupAll(articles.Concat(StoryFixtures.DunmereCollapse(StoryFixtures.Later)).Concat(undatedFiller));
+        var s = StoryOf(stories, "m-wire");
+        Assert.Equal(new[] { "m-wire", "m-copy", "m-own" }, s.Articles.Select(a => a.Id));
+        Assert.Equal(StoryFixtures.Day.AddHours(3), s.LastPublished);
+        Assert.NotSame(s, StoryOf(stories, "d-own"));
+        // Stories with no date at all come last.
+        var firstUndated = stories.FindIndex(x => x.FirstPublished == null);
+        Assert.True(firstUndated > 0);
+        Assert.All(stories.Skip(firstUndated), x => Assert.Null(x.FirstPublished));
+    }
+
+    [Fact]
+    public void A_higher_threshold_splits_own_reports_but_never_copies()
+    {
+        var articles = StoryFixtures.MarrowickCollapse(StoryFixtures.Day).Concat(StoryFixtures.Filler(StoryFixtures.Day)).ToList();
+        var strict = GroupAll(articles, new StoryGroupingOptions { Threshold = 0.99 });
+        Assert.NotSame(StoryOf(strict, "m-wire"), StoryOf(strict, "m-own"));
+        Assert.Same(StoryOf(strict, "m-wire"), StoryOf(strict, "m-copy"));
+        var loose = GroupAll(articles, new StoryGroupingOptions { Threshold = 0.05 });
+        Assert.True(loose.Count <= GroupAll(articles).Count);
+        Assert.Same(StoryOf(loose, "m-wire"), StoryOf(loose, "m-own"));
+    }
+
+    [Fact]
+    public void AsOneStory_finds_copies_and_fills_the_metadata()
+    {
+        var articles = StoryFixtures.MarrowickCollapse(StoryFixtures.Day);
+        var s = StoryGrouper.AsOneStory(new[] { articles[2], articles[0], articles[1], articles[0] });
+        Assert.Equal(new[] { "m-wire", "m-copy", "m-own" }, s.Articles.Select(a => a.Id));
+        Assert.Equal(new[] { "m-wire", "m-copy" }, Assert.Single(s.CopyGroups).Select(a => a.Id));
+        Assert.Equal(2, s.IndependentOutlets);
+        Assert.Equal(3, s.OutletCount);
+        Assert.Equal(s.Id, StoryGrouper.AsOneStory(articles).Id);
+        // Even unrelated articles are one story when asked.
+        var mixed = StoryGrouper.AsOneStory(StoryFixtures.DunmereCollapse(StoryFixtures.Later).Concat(articles).ToList());
+        Assert.Equal(5, mixed.ArticleCount);
+        Assert.Empty(StoryGrouper.AsOneStory(Array.Empty<NewsArticle>()).Articles);
+    }
+
+    [Fact]
+    public void Cancellation_throws()
+    {
+        var g = new StoryGrouper();
+        foreach (var a in StoryFixtures.MarrowickCollapse(StoryFixtures.Day)) g.Add(a);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => g.Group(cts.Token));
+    }
+
+    [Fact]
+    public void Output_does_not_depend_on_input_order()
+    {
+        var articles = StoryFixtures.MarrowickCollapse(StoryFixtures.Day)
+            .Concat(StoryFixtures.DunmereCollapse(StoryFixtures.Day.AddDays(2)))
+            .Concat(StoryFixtures.DunmereCollapse(StoryFixtures.Later).Select(a => StoryFixtures.Article(a.Id + "-later", "Upland Herald", a.Title!, a.Published, a.Paragraphs.ToArray())))
+            .Concat(StoryFixtures.Filler(StoryFixtures.Day)).ToList();
+        string Describe(IEnumerable<NewsArticle> input)
+        {
+            var progress = new List<(int, int)>();
+            var g = new StoryGrouper();
+            foreach (var a in input) g.Add(a);
+            var stories = g.Group(default, (done, total) => progress.Add((done, total)));
+            Assert.Equal((articles.Count, articles.Count), progress[^1]);
+            return string.Join("\n", stories.Select(s => $"{s.Id} {s.Title} [{s.Articles}] {s.CopyGroups} {s.TopEntities} {s.IndependentOutlets}"));
+        }
+        string forward = Describe(articles);
+        Assert.Equal(forward, Describe(articles));
+        Assert.Equal(forward, Describe(Enumerable.Reverse(articles)));
+        Assert.Equal(forward, Describe(articles.OrderBy(a => a.Title, StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public void The_same_article_added_twice_is_kept_once()
+    {
+        var articles = StoryFixtures.MarrowickCollapse(StoryFixtures.Day);
+        var g = new StoryGrouper();
+        foreach (var a in articles) g.Add(a);
+        g.Add(articles[0]);
+        g.Add(StoryFixtures.Article("m-own", "Brackford Chronicle", "x", null, new[] { "x" })); // same Id, same outlet
+        Assert.Equal(3, g.Count);
+        Assert.Equal(3, g.Group().Sum(s => s.ArticleCount));
+    }
+
+    [Fact]
+    public void Empty_huge_and_non_English_articles_do_not_break_grouping()
+    {
+        string huge = string.Join("\n", Enumerable.Range(0, 20_000).Select(i => $"Paragraph {i} about the Quellmoor tram works and the {i % 97} cones."));
+        var articles = new List<NewsArticle>
+        {
+            StoryFixtures.Article("empty", null, "", null, Array.Empty<string>()),
+            new() { Id = "" },
+            StoryFixtures.Article("huge", "Quellmoor Times", "Tram works", StoryFixtures.Day, new[] { huge }),
+            StoryFixtures.Article("de", "Tagesbote Velden", "Brücke in Marrowick eingestürzt", StoryFixtures.Day,
+                new[] { "In Marrowick ist am Dienstag eine Straßenbrücke über die Tallow eingestürzt; 14 Menschen wurden verletzt.", "Bürgermeister Corwen Adeyemi-Strand kündigte eine Fähre an." }),
+            StoryFixtures.Article("zh", "Dongshan Daily", "马罗威克大桥坍塌", StoryFixtures.Day, new[] { "星期二，马罗威克一座公路桥坍塌，造成十四人受伤。" }),
+        };
+        var stories = GroupAll(articles.Concat(StoryFixtures.MarrowickCollapse(StoryFixtures.Day)));
+        Assert.Equal(8, stories.Sum(s => s.ArticleCount));
+        Assert.All(stories, s => Assert.Matches("^s[0-9a-f]{12}$", s.Id));
+        Assert.Contains(stories, s => s.Articles.Any(a => a.Id == "huge"));
+    }
+
+    [Fact]
+    public void Seed_articles_are_one_story_and_not_copies()
+    {
+        string seeds = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/seeds"));
+        if (!Directory.Exists(seeds)) return; // ../shared is beside the repository on team machines and in CI
+        var options = new ArticleReadOptions { Now = new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero) };
+        var articles = Directory.GetFiles(seeds, "*.txt").Order().Select(f => ArticleReader.ReadFile(f, options).Article).ToList();
+        Assert.Equal(2, articles.Count);
+        var stories = GroupAll(articles.Concat(StoryFixtures.MarrowickCollapse(StoryFixtures.Day)).Concat(StoryFixtures.Filler(StoryFixtures.Day)));
+        var s = StoryOf(stories, articles[0].Id);
+        Assert.Equal(2, s.ArticleCount);
+        Assert.Contains(s.Articles, a => a.Id == articles[1].Id);
+        Assert.Empty(s.CopyGroups);
+        Assert.Equal(2, s.IndependentOutlets);
+        Assert.True(s.FirstPublished!.Value.Date == new DateTime(2025, 10, 19));
+    }
+}
