@@ -1,0 +1,645 @@
+using System.Text;
+using NewsCmdlets.Engine.Entities;
+using NewsCmdlets.Engine.Model;
+using NewsCmdlets.Engine.Quotes;
+
+namespace NewsCmdlets.Engine.Coverage;
+
+/// <summary>
+/// Compares how the outlets of one story covered it (Compare-NewsCoverage): which people, organisations, places and
+/// groups, quotes, sources, numbers and dates each outlet has; where outlets disagree on a figure, a date or who holds
+/// a role; how each outlet frames the story (hedges, loaded words, whose sources it quotes); and which articles are
+/// copies of one text. Only an article's Title, Standfirst and Body are read (never the chrome the importer removed,
+/// never captions).
+/// </summary>
+/// <remarks>
+/// Entities and quotes are extracted once per article with the process-wide models. Role conflicts are reported as
+/// <see cref="CoverageKind.Entity"/> items with <see cref="NewsCoverageItem.Type"/> "Role" and status
+/// <see cref="CoverageStatus.Conflict"/>. Not thread-safe: one instance per thread (the models are shared).
+/// </remarks>
+public sealed class CoverageComparer
+{
+    private readonly EntityExtractor _entities;
+    private readonly QuoteExtractor _quotes;
+
+    public CoverageComparer() : this(new EntityExtractor(), new QuoteExtractor()) { }
+
+    public CoverageComparer(EntityExtractor entities, QuoteExtractor quotes)
+    {
+        _entities = entities;
+        _quotes = quotes;
+    }
+
+    private sealed class ArticleData
+    {
+        public required NewsArticle Article;
+        public required int Outlet;
+        public required ArticleEntities Entities;
+        public required ArticleQuotes Quotes;
+        public Dictionary<string, int> NameGroup = new(StringComparer.Ordinal);
+    }
+
+    private sealed class EntityGroupInfo
+    {
+        public string Name = "";
+        public NewsEntityType Type;
+        public int[] Counts = Array.Empty<int>();
+        public string?[] Forms = Array.Empty<string?>();
+    }
+
+    private static bool IsNamed(NewsEntityType t) => t is NewsEntityType.Person or NewsEntityType.Organization or NewsEntityType.Location or NewsEntityType.Group;
+
+    public CoverageComparison Compare(NewsStory story, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        var articles = story.Articles.Where(a => a != null).ToList();
+        var outlets = OrderOutlets(story, articles);
+        var outletIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < outlets.Count; i++) outletIndex[outlets[i]] = i;
+        int o = outlets.Count;
+        var warnings = new List<string>();
+
+        // 1. Entities and quotes, once per article.
+        var data = new List<ArticleData>(articles.Count);
+        foreach (var a in articles)
+        {
+            cancel.ThrowIfCancellationRequested();
+            var en = _entities.Extract(a, cancel);
+            var q = _quotes.Extract(a, en, cancel);
+            data.Add(new ArticleData { Article = a, Outlet = outletIndex[OutletName.Of(a)], Entities = en, Quotes = q });
+            foreach (var w in en.Warnings) warnings.Add($"{a.Id}: {w}");
+        }
+        if (o == 1) warnings.Add("Only one outlet covers this story, so every item is Unique and nothing can be compared.");
+
+        var ctx = new Context(story, outlets);
+        var items = new List<NewsCoverageItem>();
+
+        // 2. Entities merged across the outlets' spellings.
+        var groups = MergeEntities(data, o, out var globalNames);
+        int Lookup(ArticleData d, string? name)
+        {
+            if (string.IsNullOrWhiteSpace(name)) return -1;
+            string k = EntityMerger.Key(name);
+            if (d.NameGroup.TryGetValue(k, out int g) || globalNames.TryGetValue(k, out g)) return g;
+            string stripped = EntityMerger.Key(EntityMerger.StripTitle(name));
+            if (d.NameGroup.TryGetValue(stripped, out g) || globalNames.TryGetValue(stripped, out g)) return g;
+            return -1;
+        }
+        foreach (var g in groups.Where(g => g.Counts.Any(c => c > 0)).OrderByDescending(g => g.Counts.Count(c => c > 0)).ThenByDescending(g => g.Counts.Sum()))
+        {
+            var has = Enumerable.Range(0, o).Where(i => g.Counts[i] > 0).ToList();
+            var values = new FieldSources();
+            foreach (int i in has) values.Set(outlets[i], g.Forms[i] ?? g.Name);
+            bool spellingsDiffer = has.Select(i => g.Forms[i]).Distinct(StringComparer.Ordinal).Count() > 1;
+            items.Add(ctx.Item(CoverageKind.Entity, g.Name, g.Type.ToString(), has, null, spellingsDiffer ? ctx.Detail(values) : null, values));
+        }
+        cancel.ThrowIfCancellationRequested();
+
+        // 3. Roles given to different people for the same office or event.
+        items.AddRange(RoleConflicts(data, groups, ctx, Lookup));
+
+        // 4. Quotes per speaker; sources per outlet.
+        var quotesBySpeaker = new Dictionary<string, (string Name, List<(int Outlet, NewsQuote Quote)> Quotes)>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, SourceInfo>(StringComparer.Ordinal);
+        var quoteCounts = new int[o];
+        foreach (var d in data)
+        {
+            foreach (var q in d.Quotes.Quotes)
+            {
+                quoteCounts[d.Outlet]++;
+                if (string.IsNullOrWhiteSpace(q.Speaker))
+                {
+                    // "…, with the Chosun Ilbo daily saying …": a named source in the description of an unnamed speaker.
+                    if (NamedInDescription(q.SpeakerDescription) is string named)
+                        AddSource(sources, d.Outlet, named, QuoteExtractor.Classify(named), Lookup(d, named), groups);
+                    continue;
+                }
+                int g = Lookup(d, q.Speaker);
+                string name = g >= 0 ? groups[g].Name : q.Speaker!.Trim();
+                string key = g >= 0 ? "#" + g : CoverageText.NameKey(name);
+                if (!quotesBySpeaker.TryGetValue(key, out var entry)) quotesBySpeaker[key] = entry = (name, new List<(int, NewsQuote)>());
+                entry.Quotes.Add((d.Outlet, q));
+                AddSource(sources, d.Outlet, q.Speaker!, QuoteExtractor.Classify(q.Speaker!, q.SpeakerDescription), g, groups);
+            }
+            foreach (var at in d.Quotes.Attributions)
+                AddSource(sources, d.Outlet, at.Source, at.SourceKind, Lookup(d, at.Source), groups);
+        }
+        foreach (var (_, (name, list)) in quotesBySpeaker)
+        {
+            var has = list.Select(x => x.Outlet).Distinct().OrderBy(x => x).ToList();
+            var values = new FieldSources();
+            foreach (int i in has)
+                values.Set(outlets[i], string.Join(" / ", list.Where(x => x.Outlet == i).Select(x => "“" + CoverageText.Shorten(x.Quote.Text, 80).TrimEnd(',', ';', ':', ' ') + "”").Distinct().Take(3)));
+            var kind = list.Select(x => x.Quote.Kind).Min();
+            items.Add(ctx.Item(CoverageKind.Quote, name, kind.ToString(), has, null, ctx.Detail(values), values));
+        }
+        foreach (var s in sources.Values)
+        {
+            var has = s.Outlets.OrderBy(x => x).ToList();
+            var values = new FieldSources();
+            foreach (int i in has) values.Set(outlets[i], s.Kind.ToString());
+            items.Add(ctx.Item(CoverageKind.Source, s.Name, s.Kind.ToString(), has, null, null, values));
+        }
+        cancel.ThrowIfCancellationRequested();
+
+        // 5. Numbers and dates, keyed by what they count or date.
+        items.AddRange(NumberItems(data, ctx));
+        items.AddRange(DateItems(data, ctx));
+        cancel.ThrowIfCancellationRequested();
+
+        // 6. Framing: hedges, loaded words, sources by kind.
+        var hedges = new List<string>[o];
+        var loaded = new List<string>[o];
+        for (int i = 0; i < o; i++) { hedges[i] = new List<string>(); loaded[i] = new List<string>(); }
+        foreach (var d in data)
+            foreach (var text in Fields(d.Article))
+            {
+                hedges[d.Outlet].AddRange(FramingLexicon.FindHedges(text));
+                loaded[d.Outlet].AddRange(FramingLexicon.FindLoaded(text));
+            }
+        items.AddRange(FramingItems(ctx, "hedging", "certainty", hedges, "no hedges (asserts)"));
+        items.AddRange(FramingItems(ctx, "loaded language", "wording", loaded, "none"));
+        foreach (var kind in Enum.GetValues<SourceKind>())
+        {
+            var perOutlet = new List<string>[o];
+            for (int i = 0; i < o; i++) perOutlet[i] = sources.Values.Where(s => s.Kind == kind && s.Outlets.Contains(i)).Select(s => s.Name).ToList();
+            var has = Enumerable.Range(0, o).Where(i => perOutlet[i].Count > 0).ToList();
+            if (has.Count == 0) continue;
+            var values = new FieldSources();
+            for (int i = 0; i < o; i++) values.Set(outlets[i], perOutlet[i].Count + (perOutlet[i].Count > 0 ? " (" + string.Join(", ", perOutlet[i]) + ")" : ""));
+            items.Add(ctx.Item(CoverageKind.Framing, "sources: " + kind, "sources", has, null, ctx.Detail(values), values));
+        }
+
+        // 7. Copies of one text.
+        var copyOf = new HashSet<NewsArticle>(ReferenceEqualityComparer.Instance);
+        foreach (var group in story.CopyGroups)
+        {
+            var members = group.Where(a => a != null && outletIndex.ContainsKey(OutletName.Of(a))).ToList();
+            if (members.Count == 0) continue;
+            var original = members.FirstOrDefault(a => a.Agency != null && string.Equals(OutletName.Of(a), a.Agency, StringComparison.OrdinalIgnoreCase))
+                           ?? members.OrderBy(a => a.Published ?? DateTimeOffset.MaxValue).First();
+            foreach (var a in members) if (!ReferenceEquals(a, original)) copyOf.Add(a);
+            var has = members.Select(a => outletIndex[OutletName.Of(a)]).Distinct().OrderBy(x => x).ToList();
+            var values = new FieldSources();
+            foreach (var a in members) values.Set(OutletName.Of(a), (a.Title ?? a.Id) + " (" + a.Id + ")");
+            string key = members.Select(a => a.Agency).FirstOrDefault(x => !string.IsNullOrWhiteSpace(x)) ?? members[0].Title ?? members[0].Id;
+            items.Add(ctx.Item(CoverageKind.Copy, key, "copy", has, null, ctx.Detail(values), values));
+        }
+
+        // 8. Summary per outlet and the entity matrix.
+        var summary = Summarise(data, ctx, groups, items, sources, quoteCounts, hedges, copyOf);
+        var matrix = groups.Where(g => g.Counts.Any(c => c > 0)).OrderByDescending(g => g.Counts.Sum()).ThenBy(g => g.Name, StringComparer.Ordinal)
+            .Select(g => new NewsCoverageMatrixRow
+            {
+                Story = story.Id, StoryTitle = story.Title, Entity = g.Name, Type = g.Type.ToString(),
+                Counts = Enumerable.Range(0, o).Select(i => new KeyValuePair<string, int>(outlets[i], g.Counts[i])).ToArray(),
+            }).ToList();
+
+        return new CoverageComparison { Story = story, Items = items, Summary = summary, Matrix = matrix, Warnings = warnings.Distinct().ToList() };
+    }
+
+    /// <summary>The story's outlets in its own order when given, else in article order (earliest first).</summary>
+    private static List<string> OrderOutlets(NewsStory story, List<NewsArticle> articles)
+    {
+        var present = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var a in articles.OrderBy(a => a.Published ?? DateTimeOffset.MaxValue))
+        {
+            string name = OutletName.Of(a);
+            if (seen.Add(name)) present.Add(name);
+        }
+        var ordered = story.Outlets.Where(x => seen.Contains(x)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var p in present) if (!ordered.Contains(p, StringComparer.OrdinalIgnoreCase)) ordered.Add(p);
+        return ordered.Select(x => present.First(p => string.Equals(p, x, StringComparison.OrdinalIgnoreCase))).ToList();
+    }
+
+    private static IEnumerable<string> Fields(NewsArticle a)
+    {
+        if (!string.IsNullOrWhiteSpace(a.Title)) yield return a.Title!;
+        if (!string.IsNullOrWhiteSpace(a.Standfirst) && !string.Equals(a.Standfirst!.Trim(), a.Title?.Trim(), StringComparison.Ordinal)) yield return a.Standfirst!;
+        if (!string.IsNullOrWhiteSpace(a.Body)) yield return a.Body;
+    }
+
+    /// <summary>Builds items with consistent outlets, missing outlets and status.</summary>
+    private sealed class Context
+    {
+        public readonly NewsStory Story;
+        public readonly List<string> Outlets;
+        public Context(NewsStory story, List<string> outlets) { Story = story; Outlets = outlets; }
+
+        public NewsCoverageItem Item(CoverageKind kind, string key, string? type, IReadOnlyCollection<int> has, CoverageStatus? status, string? detail, FieldSources values)
+        {
+            int count = has.Count;
+            var st = status ?? (count <= 1 ? CoverageStatus.Unique : count >= Outlets.Count ? CoverageStatus.Shared : CoverageStatus.Partial);
+            return new NewsCoverageItem
+            {
+                Story = Story.Id, StoryTitle = Story.Title, Kind = kind, Key = key, Type = type,
+                Outlets = new TextList(has.OrderBy(x => x).Select(i => Outlets[i])), OutletCount = count,
+                MissingFrom = new TextList(Enumerable.Range(0, Outlets.Count).Where(i => !has.Contains(i)).Select(i => Outlets[i])),
+                Status = st, Detail = detail, Values = values,
+            };
+        }
+
+        public string Detail(FieldSources values) => string.Join(" | ", values.Select(kv => kv.Key + ": " + kv.Value));
+    }
+
+    // ---------------------------------------------------------------- entities
+
+    private static List<EntityGroupInfo> MergeEntities(List<ArticleData> data, int outletCount, out Dictionary<string, int> globalNames)
+    {
+        var merger = new EntityMerger();
+        var owner = new List<(int Article, int Entity)>();
+        for (int a = 0; a < data.Count; a++)
+        {
+            var es = data[a].Entities.Entities;
+            for (int e = 0; e < es.Count; e++)
+            {
+                if (!IsNamed(es[e].Type)) continue;
+                // Every form takes part, so "Lee Jae Myung" in one outlet meets "Lee Jae-myung" and "Lee" in another.
+                foreach (var f in es[e].Forms.Prepend(es[e].Name).Distinct())
+                {
+                    merger.Add(f, es[e].Type, f == es[e].Name ? Math.Max(1, es[e].Mentions) : 0.5);
+                    owner.Add((a, e));
+                }
+            }
+        }
+        var resolved = merger.Resolve();
+        var memberGroup = new int[merger.Count];
+        for (int g = 0; g < resolved.Count; g++) foreach (var m in resolved[g].Members) memberGroup[m] = g;
+        var infos = resolved.Select(g => new EntityGroupInfo { Name = g.Canonical, Type = g.Type, Counts = new int[outletCount], Forms = new string?[outletCount] }).ToList();
+        globalNames = new Dictionary<string, int>(StringComparer.Ordinal);
+        var done = new HashSet<(int, int)>();
+        for (int m = 0; m < owner.Count; m++)
+        {
+            var (a, e) = owner[m];
+            if (!done.Add((a, e))) continue; // the first form added is the entity's name: the entity goes with its group
+            int g = memberGroup[m];
+            var ent = data[a].Entities.Entities[e];
+            var info = infos[g];
+            int outlet = data[a].Outlet;
+            info.Counts[outlet] += ent.Mentions;
+            info.Forms[outlet] ??= ent.Name;
+            foreach (var f in ent.Forms.Prepend(ent.Name))
+            {
+                string k = EntityMerger.Key(f);
+                if (k.Length == 0) continue;
+                data[a].NameGroup.TryAdd(k, g);
+                globalNames.TryAdd(k, g);
+            }
+        }
+        return infos;
+    }
+
+    // ---------------------------------------------------------------- sources
+
+    private sealed class SourceInfo
+    {
+        public string Name = "";
+        public SourceKind Kind;
+        public HashSet<int> Outlets = new();
+        public Dictionary<SourceKind, int> Kinds = new();
+    }
+
+    private static void AddSource(Dictionary<string, SourceInfo> sources, int outlet, string name, SourceKind kind, int group, List<EntityGroupInfo> groups)
+    {
+        name = name.Trim();
+        if (name.Length == 0) return;
+        string display = group >= 0 ? groups[group].Name : StripArticle(name);
+        string key = group >= 0 ? "#" + group : CoverageText.NameKey(name);
+        if (!sources.TryGetValue(key, out var s)) sources[key] = s = new SourceInfo { Name = display };
+        s.Outlets.Add(outlet);
+        s.Kinds[kind] = s.Kinds.TryGetValue(kind, out int c) ? c + 1 : 1;
+        // The most frequent kind; a specific kind beats Other.
+        s.Kind = s.Kinds.OrderByDescending(kv => kv.Key == SourceKind.Other ? 0 : 1).ThenByDescending(kv => kv.Value).First().Key;
+    }
+
+    private static string StripArticle(string s) => s.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? s[4..] : s;
+
+    private static readonly HashSet<string> DescriptionLead = new(StringComparer.OrdinalIgnoreCase) { "with", "the", "a", "an", "by", "from", "of", "in", "and" };
+
+    /// <summary>A capitalised name inside a speaker's description ("with the Chosun Ilbo daily" → "Chosun Ilbo daily").</summary>
+    private static string? NamedInDescription(string? description)
+    {
+        if (string.IsNullOrWhiteSpace(description)) return null;
+        var words = description.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        int start = 0;
+        while (start < words.Count && DescriptionLead.Contains(words[start])) start++;
+        if (start >= words.Count || !char.IsUpper(words[start][0])) return null;
+        // Pronoun-like or sentence-initial words are not names.
+        if (words[start] is "It" or "He" or "She" or "They" or "We" or "I" or "This" or "That") return null;
+        string name = string.Join(' ', words.Skip(start)).TrimEnd(',', '.', ';', ':');
+        return name.Length >= 3 ? name : null;
+    }
+
+    // ---------------------------------------------------------------- numbers
+
+    private static readonly string[] VagueWords = { "tens of", "hundreds of", "thousands of", "dozens of", "millions of", "billions of" };
+
+    private IEnumerable<NewsCoverageItem> NumberItems(List<ArticleData> data, Context ctx)
+    {
+        var facts = new List<Fact>();
+        foreach (var d in data)
+        {
+            var seen = new HashSet<(string, string?, string?)>();
+            foreach (var m in d.Entities.Mentions)
+            {
+                if (m.Type is not (NewsEntityType.Quantity or NewsEntityType.Money or NewsEntityType.Percent) || m.Number is not double number) continue;
+                // The same figure in the same sentence twice (title and standfirst alike) counts once.
+                if (!seen.Add((m.Text, m.Sentence, m.Unit))) continue;
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                var context = CoverageText.Context(m.Sentence, m.Text, 8, names: names);
+                var clause = CoverageText.Context(m.Sentence, m.Text, 8, clause: true);
+                string lower = m.Text.ToLowerInvariant();
+                facts.Add(new Fact
+                {
+                    Outlet = d.Outlet, Bucket = m.Type + "|" + (m.Unit ?? ""), Text = m.Text, Counted = m.Counted, Context = context,
+                    ContextSet = new HashSet<string>(context, StringComparer.Ordinal), Names = names, Clause = clause, Number = number, Approximate = m.Approximate,
+                    Vague = VagueWords.Any(v => lower.Contains(v, StringComparison.Ordinal)),
+                });
+            }
+        }
+        var result = FactClusters.Cluster(facts, dates: false);
+        for (int c = 0; c < result.Clusters.Count; c++)
+        {
+            var members = result.Clusters[c].Select(i => facts[i]).ToList();
+            var has = members.Select(f => f.Outlet).Distinct().OrderBy(x => x).ToList();
+            var values = new FieldSources();
+            foreach (int i in has) values.Set(ctx.Outlets[i], string.Join(" / ", members.Where(f => f.Outlet == i).Select(f => f.Text).Distinct(StringComparer.OrdinalIgnoreCase)));
+            var first = members[0];
+            string unit = first.Bucket[(first.Bucket.IndexOf('|') + 1)..];
+            string key = NumberKey(first, unit);
+            bool conflict = result.Conflict[c];
+            yield return ctx.Item(CoverageKind.Number, key, unit.Length > 0 ? unit : first.Bucket[..first.Bucket.IndexOf('|')].ToLowerInvariant(), has,
+                conflict ? CoverageStatus.Conflict : null, ctx.Detail(values), values);
+        }
+    }
+
+    /// <summary>What a number counts: its counted phrase when it says something, else the content words around it; with the unit.</summary>
+    private static string NumberKey(Fact f, string unit)
+    {
+        var counted = CoverageText.ContentWords(f.Counted);
+        var words = counted.Count >= 2 ? counted : f.Clause.Count >= 2 ? f.Clause : f.Context;
+        string what = string.Join(' ', words.Take(6));
+        if (what.Length == 0) what = f.Text;
+        return unit.Length > 0 && !what.Contains(unit, StringComparison.OrdinalIgnoreCase) ? unit + ": " + what : what;
+    }
+
+    // ---------------------------------------------------------------- dates
+
+    private static readonly string[] RelativeWords = { "yesterday", "today", "tonight", "tomorrow", "last", "this", "next", "past", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "ago", "earlier", "later" };
+
+    private IEnumerable<NewsCoverageItem> DateItems(List<ArticleData> data, Context ctx)
+    {
+        var facts = new List<Fact>();
+        foreach (var d in data)
+        {
+            var seen = new HashSet<(string?, string?)>();
+            foreach (var m in d.Entities.Mentions)
+            {
+                if (m.Type != NewsEntityType.Date) continue;
+                string? relative = RelativeForm(m.Text);
+                // An unresolved date (the article has no date) still counts when its wording can be compared ("on Tuesday").
+                if (string.IsNullOrEmpty(m.Value) && relative == null) continue;
+                if (!seen.Add((m.Value, m.Sentence))) continue;
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                var context = CoverageText.Context(m.Sentence, m.Text, 8, names: names);
+                var clause = CoverageText.Context(m.Sentence, m.Text, 8, clause: true);
+                var f = new Fact
+                {
+                    Outlet = d.Outlet, Bucket = "date", Text = m.Text, Context = context, ContextSet = new HashSet<string>(context, StringComparer.Ordinal), Names = names, Clause = clause,
+                    Value = string.IsNullOrEmpty(m.Value) ? null : m.Value, Granularity = m.Granularity, Relative = relative,
+                };
+                f.HasInterval = FactClusters.TryInterval(m.Value, out f.From, out f.To);
+                facts.Add(f);
+            }
+        }
+        var result = FactClusters.Cluster(facts, dates: true);
+        for (int c = 0; c < result.Clusters.Count; c++)
+        {
+            var members = result.Clusters[c].Select(i => facts[i]).ToList();
+            var has = members.Select(f => f.Outlet).Distinct().OrderBy(x => x).ToList();
+            var values = new FieldSources();
+            foreach (int i in has)
+                values.Set(ctx.Outlets[i], string.Join(" / ", members.Where(f => f.Outlet == i).Select(f => (f.Value ?? "unresolved") + " (" + f.Text + ")").Distinct(StringComparer.Ordinal)));
+            // Keyed by the event: the words around the date (the most precise mention's), with its value for a name when there are none.
+            var best = members.OrderBy(f => f.Granularity ?? DateGranularity.Decade).ThenByDescending(f => f.Context.Count).First();
+            string what = string.Join(' ', (best.Clause.Count >= 2 ? best.Clause : best.Context).Take(6));
+            string key = what.Length > 0 ? what : best.Value ?? best.Text;
+            yield return ctx.Item(CoverageKind.Date, key, best.Granularity?.ToString(), has,
+                result.Conflict[c] ? CoverageStatus.Conflict : null, ctx.Detail(values), values);
+        }
+    }
+
+    /// <summary>The wording of a relative date ("on Sunday" → "sunday", "August last year" → "august last year"), or null for an absolute one.</summary>
+    private static string? RelativeForm(string text)
+    {
+        var words = CoverageText.Words(text).Select(w => w.Text.ToLowerInvariant()).Where(w => w is not ("on" or "the" or "in")).ToList();
+        if (!words.Any(w => RelativeWords.Contains(w))) return null;
+        if (words.Any(w => w.Length == 4 && w.All(char.IsDigit))) return null; // "Sunday, October 19, 2025" is absolute
+        return string.Join(' ', words);
+    }
+
+    // ---------------------------------------------------------------- framing
+
+    private static IEnumerable<NewsCoverageItem> FramingItems(Context ctx, string key, string type, List<string>[] found, string none)
+    {
+        var has = Enumerable.Range(0, found.Length).Where(i => found[i].Count > 0).ToList();
+        if (has.Count == 0) yield break;
+        var values = new FieldSources();
+        for (int i = 0; i < found.Length; i++)
+            values.Set(ctx.Outlets[i], found[i].Count == 0 ? none
+                : string.Join(", ", found[i].GroupBy(w => w, StringComparer.Ordinal).Select(g => g.Count() > 1 ? $"{g.Key} ×{g.Count()}" : g.Key)));
+        yield return ctx.Item(CoverageKind.Framing, key, type, has, null, ctx.Detail(values), values);
+    }
+
+    // ---------------------------------------------------------------- summary
+
+    private static readonly HashSet<CoverageKind> FactKinds = new() { CoverageKind.Entity, CoverageKind.Quote, CoverageKind.Source, CoverageKind.Number, CoverageKind.Date };
+
+    private static List<NewsCoverageSummary> Summarise(List<ArticleData> data, Context ctx, List<EntityGroupInfo> groups, List<NewsCoverageItem> items,
+        Dictionary<string, SourceInfo> sources, int[] quoteCounts, List<string>[] hedges, HashSet<NewsArticle> copyOf)
+    {
+        int o = ctx.Outlets.Count;
+        var vectors = new Dictionary<string, int>[o];
+        for (int i = 0; i < o; i++) vectors[i] = new Dictionary<string, int>(StringComparer.Ordinal);
+        var words = new int[o];
+        var articleCounts = new int[o];
+        var allCopies = new bool[o];
+        Array.Fill(allCopies, true);
+        foreach (var d in data)
+        {
+            articleCounts[d.Outlet]++;
+            if (!copyOf.Contains(d.Article)) allCopies[d.Outlet] = false;
+            int wc = 0;
+            foreach (var t in Fields(d.Article))
+                foreach (var w in CoverageText.Words(t))
+                {
+                    wc++;
+                    if (CoverageText.Content(w.Text) is string c) vectors[d.Outlet][c] = vectors[d.Outlet].TryGetValue(c, out int n) ? n + 1 : 1;
+                }
+            words[d.Outlet] += d.Article.WordCount > 0 ? d.Article.WordCount : wc;
+        }
+        var shared = items.Where(i => FactKinds.Contains(i.Kind) && i.OutletCount >= 2).ToList();
+        var list = new List<NewsCoverageSummary>(o);
+        for (int i = 0; i < o; i++)
+        {
+            string name = ctx.Outlets[i];
+            int entities = groups.Count(g => g.Counts[i] > 0);
+            int unique = groups.Count(g => g.Counts[i] > 0 && g.Counts.Count(c => c > 0) == 1);
+            double sim = 0;
+            if (o > 1)
+            {
+                for (int j = 0; j < o; j++) if (j != i) sim += CoverageText.Cosine(vectors[i], vectors[j]);
+                sim /= o - 1;
+            }
+            list.Add(new NewsCoverageSummary
+            {
+                Story = ctx.Story.Id, StoryTitle = ctx.Story.Title, Outlet = name, Articles = articleCounts[i], Words = words[i],
+                Entities = entities, UniqueEntities = unique, Quotes = quoteCounts[i], Sources = sources.Values.Count(s => s.Outlets.Contains(i)),
+                SharedFactShare = shared.Count > 0 ? Math.Round(shared.Count(x => x.Outlets.Contains(name)) / (double)shared.Count, 3) : 0,
+                Similarity = Math.Round(sim, 3), Hedges = hedges[i].Count, IsCopy = articleCounts[i] > 0 && allCopies[i],
+            });
+        }
+        return list;
+    }
+
+    // ---------------------------------------------------------------- roles
+
+    /// <summary>Offices one person holds at a time (for a given place or body), lower case.</summary>
+    private static readonly HashSet<string> Offices = new(StringComparer.Ordinal)
+    {
+        "president", "prime minister", "premier", "chancellor", "mayor", "governor", "king", "queen", "pope", "emperor",
+        "chairman", "chairwoman", "chair", "chairperson", "ceo", "chief executive", "director", "director-general",
+        "secretary-general", "commander", "captain", "manager", "coach", "leader", "head", "speaker", "ambassador",
+        "principal", "dean", "rector", "sheriff", "chief", "editor",
+    };
+
+    private static readonly HashSet<string> NotHolder = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "former", "ex", "late", "then", "previous", "predecessor", "successor", "outgoing", "incoming", "would-be", "candidate",
+        "rival", "first", "past", "deposed", "ousted", "retired", "future", "elect", "president-elect", "nominee",
+    };
+
+    private static readonly HashSet<string> RolePrefix = new(StringComparer.OrdinalIgnoreCase) { "vice", "deputy", "assistant", "associate", "co", "interim", "acting", "under" };
+
+    private sealed record Role(int Outlet, int Group, string Person, string Office, string Qualifier, string Phrase, List<string> Event);
+
+    private static IEnumerable<NewsCoverageItem> RoleConflicts(List<ArticleData> data, List<EntityGroupInfo> groups, Context ctx, Func<ArticleData, string?, int> lookup)
+    {
+        int o = ctx.Outlets.Count;
+        if (o < 2) yield break;
+        var roles = new List<Role>();
+        var mentioned = new HashSet<(int Outlet, int Group)>();
+        var roleIndex = new Dictionary<(int, int, string, string), int>();
+        foreach (var d in data)
+        {
+            foreach (var m in d.Entities.Mentions)
+            {
+                if (m.Type != NewsEntityType.Person) continue;
+                int g = lookup(d, m.Name);
+                if (g < 0) continue;
+                mentioned.Add((d.Outlet, g));
+                foreach (var phrase in RolePhrases(m))
+                {
+                    if (ParseRole(phrase, groups[g].Name) is not (string office, string qualifier)) continue;
+                    var exclude = new HashSet<string>(CoverageText.ContentWords(phrase).Concat(CoverageText.ContentWords(m.Text)).Concat(CoverageText.ContentWords(groups[g].Name)), StringComparer.Ordinal);
+                    var ev = CoverageText.Context(m.Sentence, m.Text, 6, exclude);
+                    // One role a person, office and outlet (events joined), so repeated mentions cost nothing.
+                    if (roleIndex.TryGetValue((d.Outlet, g, office, qualifier), out int ri))
+                    {
+                        foreach (var w in ev) if (!roles[ri].Event.Contains(w)) roles[ri].Event.Add(w);
+                    }
+                    else
+                    {
+                        roleIndex[(d.Outlet, g, office, qualifier)] = roles.Count;
+                        roles.Add(new Role(d.Outlet, g, groups[g].Name, office, qualifier, phrase, ev));
+                    }
+                }
+            }
+        }
+        if (roles.Count == 0) yield break;
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var byOffice in roles.GroupBy(r => r.Office))
+        {
+            var list = byOffice.ToList();
+            if (list.Select(r => r.Group).Distinct().Count() < 2) continue;
+            var holds = new HashSet<(int Outlet, int Group)>(list.Select(r => (r.Outlet, r.Group)));
+            for (int a = 0; a < list.Count; a++)
+                for (int b = a + 1; b < list.Count; b++)
+                {
+                    var x = list[a];
+                    var y = list[b];
+                    if (x.Outlet == y.Outlet || x.Group == y.Group) continue;
+                    // Each outlet gives the office to its own person only: y's outlet never gives it to x's person, and vice versa.
+                    if (holds.Contains((y.Outlet, x.Group)) || holds.Contains((x.Outlet, y.Group))) continue;
+                    double dice = CoverageText.Dice(x.Event, new HashSet<string>(y.Event, StringComparer.Ordinal), out int shared);
+                    bool sameEvent = dice >= 0.5 && shared >= 2;
+                    bool sameQualifier = x.Qualifier.Length > 0 && x.Qualifier == y.Qualifier
+                                         && !mentioned.Contains((y.Outlet, x.Group)) && !mentioned.Contains((x.Outlet, y.Group));
+                    if (!sameEvent && !sameQualifier) continue;
+                    string key = x.Office + (x.Qualifier.Length > 0 ? " (" + x.Qualifier + ")" : "");
+                    if (!reported.Add(key + "|" + Math.Min(x.Group, y.Group) + "|" + Math.Max(x.Group, y.Group))) continue;
+                    var values = new FieldSources();
+                    var involved = list.Where(r => r.Group == x.Group || r.Group == y.Group).OrderBy(r => r.Outlet).ToList();
+                    foreach (var grp in involved.GroupBy(r => r.Outlet))
+                        values.Set(ctx.Outlets[grp.Key], string.Join(" / ", grp.Select(r => r.Person).Distinct()));
+                    var has = involved.Select(r => r.Outlet).Distinct().ToList();
+                    string detail = ctx.Detail(values) + (sameEvent ? " — same event: " + string.Join(' ', x.Event.Intersect(y.Event).Take(6)) : "");
+                    yield return ctx.Item(CoverageKind.Entity, key, "Role", has, CoverageStatus.Conflict, detail, values);
+                }
+        }
+    }
+
+    /// <summary>Phrases that may give a person a role: the description (appositive or title) and "as &lt;office&gt; …" after the name.</summary>
+    private static IEnumerable<string> RolePhrases(NewsEntityMention m)
+    {
+        if (!string.IsNullOrWhiteSpace(m.Description)) yield return m.Description!;
+        if (m.Sentence is not string s) yield break;
+        int at = s.IndexOf(m.Text, StringComparison.Ordinal);
+        if (at < 0) yield break;
+        var words = CoverageText.Words(s[(at + m.Text.Length)..]);
+        // "Lee took office as South Korean president", "X, who was named mayor of Y": up to 8 words after the name.
+        for (int k = 0; k < words.Count && k < 8; k++)
+        {
+            string w = words[k].Text.ToLowerInvariant();
+            if (w is "as" or "named" or "elected" or "appointed")
+            {
+                var sb = new StringBuilder();
+                for (int j = k + 1; j < words.Count && j <= k + 6; j++) { if (sb.Length > 0) sb.Append(' '); sb.Append(words[j].Text); }
+                if (sb.Length > 0) yield return sb.ToString();
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>The office named in a role phrase and its qualifier (the place or body, as stems), or null.</summary>
+    private static (string Office, string Qualifier)? ParseRole(string phrase, string person)
+    {
+        var words = CoverageText.Words(phrase);
+        var personWords = new HashSet<string>(CoverageText.Words(person).Select(w => w.Text.ToLowerInvariant()), StringComparer.Ordinal);
+        int officeAt = -1, officeLen = 0;
+        string? office = null;
+        for (int k = 0; k < words.Count; k++)
+        {
+            string w = words[k].Text.ToLowerInvariant();
+            if (k + 1 < words.Count && Offices.Contains(w + " " + words[k + 1].Text.ToLowerInvariant())) { office = w + " " + words[k + 1].Text.ToLowerInvariant(); officeAt = k; officeLen = 2; break; }
+            if (Offices.Contains(w)) { office = w; officeAt = k; officeLen = 1; break; }
+        }
+        if (office == null || officeAt > 4) return null;
+        for (int k = 0; k < words.Count; k++)
+            if (NotHolder.Contains(words[k].Text) || words[k].Text.StartsWith("ex-", StringComparison.OrdinalIgnoreCase)) return null;
+        if (officeAt > 0 && RolePrefix.Contains(words[officeAt - 1].Text)) office = words[officeAt - 1].Text.ToLowerInvariant() + " " + office;
+        // Qualifier: capitalised words before the office ("South Korea's", "Westmere") and after "of"/"at" ("mayor of Westmere").
+        var qual = new SortedSet<string>(StringComparer.Ordinal);
+        void AddQualifier(string t)
+        {
+            if (!char.IsUpper(t[0]) || personWords.Contains(t.ToLowerInvariant()) || Offices.Contains(t.ToLowerInvariant())) return;
+            if (CoverageText.Content(t) is string c) qual.Add(c.Length > 5 ? c[..5] : c);
+        }
+        for (int k = 0; k < officeAt; k++) AddQualifier(words[k].Text);
+        int j = officeAt + officeLen;
+        if (j < words.Count && words[j].Text is "of" or "at" or "for")
+            for (j++; j < words.Count && (char.IsUpper(words[j].Text[0]) || words[j].Text is "the" or "of" or "and"); j++) AddQualifier(words[j].Text);
+        return (office, string.Join(' ', qual));
+    }
+}

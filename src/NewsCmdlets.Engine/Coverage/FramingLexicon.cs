@@ -1,0 +1,96 @@
+using NewsCmdlets.Engine.Quotes;
+
+namespace NewsCmdlets.Engine.Coverage;
+
+/// <summary>
+/// Words that frame a report: hedges (the writer does not vouch for the claim: "alleged", "reportedly", "if
+/// confirmed") and loaded words (they judge rather than describe: "regime", "chaos", "slammed"). Only the writer's own
+/// words count: text inside quotation marks belongs to the speaker and is skipped.
+/// </summary>
+public static class FramingLexicon
+{
+    /// <summary>Hedges and markers of uncertainty, lower case; multi-word phrases match word by word.</summary>
+    public static readonly string[] Hedges =
+    {
+        "alleged", "allegedly", "allegation", "allegations", "reportedly", "purportedly", "purported", "supposedly",
+        "apparently", "apparent", "claimed", "claims", "unconfirmed", "unverified", "if confirmed", "if true",
+        "believed to", "thought to", "said to be", "suspected", "presumed", "presumably", "appears to", "appeared to",
+        "seems to", "seemed to", "could not be independently verified", "could not be verified", "not immediately clear",
+        "unclear whether", "it is unclear", "it was unclear", "it is not clear", "it was not clear", "rumoured", "rumored",
+        "is said to", "are said to", "was said to", "were said to",
+    };
+
+    /// <summary>A small general lexicon of loaded (judging, emotive) words, lower case.</summary>
+    public static readonly string[] Loaded =
+    {
+        "regime", "regimes", "chaos", "chaotic", "slammed", "slams", "blasted", "blasts", "lashed out", "terrorist", "terrorists",
+        "thug", "thugs", "scum", "massacre", "slaughter", "bloodbath", "catastrophic", "catastrophe", "disastrous",
+        "draconian", "radical", "extremist", "extremists", "shocking", "outrageous", "outrage", "brutal", "notorious",
+        "infamous", "so-called", "hardline", "hard-line", "crackdown", "embattled", "controversial", "lavish",
+        "propaganda", "puppet", "rogue", "invasion", "horrific", "heroic", "hero", "scandal-hit", "cronies", "fiasco",
+        "debacle", "meltdown", "furious", "fury", "devastating", "stunning", "humiliating", "humiliation",
+        "tyrant", "despot", "mob", "hysteria", "witch hunt",
+    };
+
+    private static readonly string[][] HedgeWords = Hedges.Select(Split).ToArray();
+    private static readonly string[][] LoadedWords = Loaded.Select(Split).ToArray();
+    private static readonly Dictionary<string, List<int>> HedgeFirst = Index(HedgeWords);
+    private static readonly Dictionary<string, List<int>> LoadedFirst = Index(LoadedWords);
+
+    private static string[] Split(string phrase) => phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private static Dictionary<string, List<int>> Index(string[][] phrases)
+    {
+        var d = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < phrases.Length; i++)
+        {
+            if (!d.TryGetValue(phrases[i][0], out var l)) d[phrases[i][0]] = l = new List<int>();
+            l.Add(i);
+        }
+        foreach (var l in d.Values) l.Sort((a, b) => phrases[b].Length.CompareTo(phrases[a].Length)); // longest first
+        return d;
+    }
+
+    /// <summary>The hedges in <paramref name="text"/> outside quotation marks, as written in the lexicon, in order.</summary>
+    public static List<string> FindHedges(string? text) => Find(text, HedgeWords, HedgeFirst);
+
+    /// <summary>The loaded words in <paramref name="text"/> outside quotation marks, in order.</summary>
+    public static List<string> FindLoaded(string? text) => Find(text, LoadedWords, LoadedFirst);
+
+    private static List<string> Find(string? text, string[][] phrases, Dictionary<string, List<int>> first)
+    {
+        var found = new List<string>();
+        if (string.IsNullOrEmpty(text)) return found;
+        var spans = QuoteExtractor.FindQuoteSpans(text);
+        var words = CoverageText.Words(text);
+        int q = 0;
+        for (int i = 0; i < words.Count; i++)
+        {
+            while (q < spans.Count && spans[q].End <= words[i].Start) q++;
+            if (q < spans.Count && words[i].Start >= spans[q].Start && words[i].Start < spans[q].End) continue;
+            string w = words[i].Text.ToLowerInvariant().Replace('’', '\'');
+            if (!first.TryGetValue(w, out var candidates)) continue;
+            foreach (int c in candidates)
+            {
+                var p = phrases[c];
+                if (i + p.Length > words.Count) continue;
+                bool ok = true;
+                for (int k = 1; k < p.Length && ok; k++)
+                    ok = words[i + k].Text.Equals(p[k], StringComparison.OrdinalIgnoreCase)
+                         && !HasBreak(text, words[i + k - 1].End, words[i + k].Start);
+                if (!ok) continue;
+                found.Add(string.Join(' ', p));
+                i += p.Length - 1;
+                break;
+            }
+        }
+        return found;
+    }
+
+    // A phrase does not run across punctuation ("if, confirmed" is not "if confirmed").
+    private static bool HasBreak(string text, int from, int to)
+    {
+        for (int k = from; k < to; k++) if (!char.IsWhiteSpace(text[k])) return true;
+        return false;
+    }
+}
