@@ -304,7 +304,7 @@ public sealed class QuoteExtractor
                 {
                     // "told the AFP news agency": the outlet the speaker told is a source the article relies on.
                     var obj = SubjectAfter(i, sr.EndToken);
-                    string objText = obj.d ?? obj.n?.Text ?? "";
+                    string objText = obj.n?.Text ?? TrimToldObject(obj.d ?? "");
                     var objKind = Classify(objText, obj.n);
                     if (obj.a != obj.b && objKind is SourceKind.Agency or SourceKind.Media)
                         attributions.Add(new NewsAttribution { Source = CleanSource(obj.n?.Canonical ?? objText), SourceKind = objKind, Verb = verb, Sentence = SentenceText(s), ArticleId = articleId, Outlet = outlet, Offset = obj.a });
@@ -313,6 +313,7 @@ public sealed class QuoteExtractor
                 if (src.a == src.b) continue;
                 string srcText = src.n?.Canonical ?? src.d ?? "";
                 if (srcText.Length == 0 || (src.n == null && src.d != null && Pronouns.Contains(src.d))) continue;
+                if (BareQuantifiers.Contains(srcText.Trim())) continue;
                 if (src.n == null && !PlausibleSource(srcText)) continue;
                 if (according || citing || !hasQuote)
                 {
@@ -345,6 +346,24 @@ public sealed class QuoteExtractor
     }
 
     private static readonly HashSet<string> NotSources = new(StringComparer.OrdinalIgnoreCase) { "if", "it", "what", "is", "was", "be", "been", "were", "are", "this", "that", "when", "who", "which", "as", "there", "and" };
+
+    /// <summary>Quantifiers that stand for unnamed people ("Several told the Gazette …"): no source of their own.</summary>
+    private static readonly HashSet<string> BareQuantifiers = new(StringComparer.OrdinalIgnoreCase) { "several", "many", "some", "others", "most", "few", "both", "all", "one", "two", "three", "none", "each" };
+
+    private static readonly HashSet<string> OutletNounWords = new(StringComparer.OrdinalIgnoreCase)
+        { "the", "a", "an", "news", "agency", "newspaper", "paper", "daily", "weekly", "broadcaster", "television", "radio", "magazine", "outlet", "wire", "service", "channel", "network", "station", "website", "local", "state", "public", "national", "regional", "'s", "’s" };
+
+    /// <summary>
+    /// The outlet in "told the Gazette they had …": the words of a media name (capitalised words and outlet nouns) up
+    /// to the first that is neither, so the clause after the object is not taken into the source.
+    /// </summary>
+    private static string TrimToldObject(string d)
+    {
+        var words = d.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int n = 0;
+        while (n < words.Length && (char.IsUpper(words[n][0]) || OutletNounWords.Contains(words[n]))) n++;
+        return n == words.Length ? d : string.Join(' ', words, 0, n);
+    }
 
     /// <summary>An unnamed source is a short noun phrase ("officials", "a source", "South Korea's military"), not a clause.</summary>
     private static bool PlausibleSource(string s)

@@ -129,4 +129,12 @@ public sealed class QuoteExtractorTests
         Assert.Contains(atts, a => a.Source == "AFP" && a.SourceKind == SourceKind.Agency);
         Assert.Contains(atts, a => a.Source.Contains("Joint Chiefs of Staff") && a.Verb == "according to" && a.SourceKind == SourceKind.Official);
     }
+
+    [Fact]
+    public void Told_takes_only_the_outlet_as_source_and_a_bare_quantifier_is_no_source()
+    {
+        var r = Run("Several told the Marsh Courier they had arranged to work from home. Many said the buses were late.");
+        Assert.Contains(r.Attributions, a => a.Source == "Marsh Courier" && a.SourceKind == SourceKind.Media);
+        Assert.DoesNotContain(r.Attributions, a => a.Source.Contains("arranged") || a.Source is "Several" or "Many");
+    }
 }
