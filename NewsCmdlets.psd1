@@ -5,13 +5,14 @@
     Author               = 'NewsCmdlets contributors'
     CompanyName          = 'NewsCmdlets'
     Copyright            = '(c) NewsCmdlets contributors. MIT License.'
-    Description          = 'Import news articles (text files, saved web pages, URLs) as rich objects with page chrome removed and metadata traced to its source, for analysis in PowerShell.'
+    Description          = 'Import news articles (text files, saved web pages, URLs, feeds) as rich objects with page chrome removed, find the people, places, numbers and quotes in them, group them into stories and compare how outlets covered each story.'
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('bin/NewsCmdlets.Format.ps1xml', 'bin/NewsCmdlets.Feeds.Format.ps1xml', 'bin/NewsCmdlets.Entities.Format.ps1xml', 'bin/NewsCmdlets.Cache.Format.ps1xml',
-                             'bin/NewsCmdlets.Quotes.Format.ps1xml')
+                             'bin/NewsCmdlets.Quotes.Format.ps1xml', 'bin/NewsCmdlets.Coverage.Format.ps1xml')
     TypesToProcess       = @('bin/NewsCmdlets.Types.ps1xml')
-    CmdletsToExport      = @('Import-NewsArticle', 'Get-NewsFeed', 'Get-NewsEntity', 'Get-NewsQuote', 'Get-NewsArticle', 'Remove-NewsArticle',
+    CmdletsToExport      = @('Import-NewsArticle', 'Get-NewsFeed', 'Get-NewsEntity', 'Get-NewsQuote', 'Group-NewsArticle', 'Compare-NewsCoverage', 'Export-NewsCoverageReport',
+                             'Get-NewsArticle', 'Remove-NewsArticle',
                              'Set-NewsCacheConfiguration', 'Get-NewsCacheInfo', 'Clear-NewsCache')
     FunctionsToExport    = @()
     AliasesToExport      = @()

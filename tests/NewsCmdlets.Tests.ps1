@@ -58,3 +58,27 @@ Describe 'Import-NewsArticle' {
         @($help.Examples.Example).Count | Should -BeGreaterThan 3
     }
 }
+
+Describe 'Group-NewsArticle and Compare-NewsCoverage' {
+    BeforeAll {
+        $samples = Join-Path $PSScriptRoot '..' 'samples'
+        $all = Import-NewsArticle (Join-Path $samples '*'), (Join-Path $samples 'more-stories' '*')
+    }
+
+    It 'finds the three sample stories and counts the wire copies once' {
+        $stories = $all | Group-NewsArticle
+        $stories | Should -HaveCount 3
+        $strike = $stories | Where-Object ArticleCount -eq 5
+        $strike.IndependentOutlets | Should -Be 4
+    }
+
+    It 'finds the disagreement over the pay demand' {
+        $items = $all | Compare-NewsCoverage
+        $items | Where-Object { $_.Kind -eq 'Number' -and $_.Status -eq 'Conflict' } | Should -Not -BeNullOrEmpty
+    }
+
+    It 'exports every output as clean CSV' {
+        $csv = $all | Compare-NewsCoverage -Summary | ConvertTo-Csv -NoTypeInformation
+        $csv -join "`n" | Should -Not -Match 'System\.'
+    }
+}

@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Management.Automation;
+using NewsCmdlets.Engine.Coverage;
+using NewsCmdlets.Engine.Model;
+
+namespace NewsCmdlets.Commands;
+
+/// <summary>
+/// Compare-NewsCoverage: how different outlets covered the same story. One NewsCoverageItem per compared entity,
+/// quote, source, number, date, framing point or copy (long format); -Summary writes one row per outlet per story,
+/// -Matrix one row per entity with a column per outlet.
+/// </summary>
+[Cmdlet(VerbsData.Compare, "NewsCoverage", DefaultParameterSetName = ArticleSet)]
+[OutputType(typeof(NewsCoverageItem), typeof(NewsCoverageSummary), typeof(PSObject))]
+public sealed class CompareNewsCoverageCommand : NewsCmdletBase
+{
+    private const string ArticleSet = "InputObject";
+    private const string StorySet = "Story";
+    private const string Activity = "Comparing coverage";
+    internal const string MatrixTypeName = "NewsCmdlets.NewsCoverageMatrixRow";
+
+    /// <summary>Articles; they are grouped into stories first (see Group-NewsArticle) unless -AsOneStory is given.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ArticleSet)]
+    public NewsArticle[] InputObject { get; set; } = Array.Empty<NewsArticle>();
+
+    /// <summary>Stories from Group-NewsArticle.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = StorySet)]
+    public NewsStory[] Story { get; set; } = Array.Empty<NewsStory>();
+
+    /// <summary>Treat all the articles given as one story instead of grouping them.</summary>
+    [Parameter(ParameterSetName = ArticleSet)]
+    public SwitchParameter AsOneStory { get; set; }
+
+    /// <summary>Grouping threshold (0–1) when articles are grouped into stories first; see Group-NewsArticle.</summary>
+    [Parameter(ParameterSetName = ArticleSet)]
+    [ValidateRange(0.0, 1.0)]
+    public double Threshold { get; set; } = new StoryGroupingOptions().Threshold;
+
+    /// <summary>Only compare stories covered by at least this many outlets (default 2 for stories found by grouping; stories passed in and -AsOneStory are always compared unless this is given).</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int MinimumOutlets { get; set; } = 2;
+
+    /// <summary>Only items of these kinds (Entity, Quote, Source, Number, Date, Framing, Copy).</summary>
+    [Parameter]
+    public CoverageKind[]? Kind { get; set; }
+
+    /// <summary>One row per outlet per story (NewsCoverageSummary) instead of one per item.</summary>
+    [Parameter]
+    public SwitchParameter Summary { get; set; }
+
+    /// <summary>One row per entity with a column per outlet holding its mentions, for spreadsheets.</summary>
+    [Parameter]
+    public SwitchParameter Matrix { get; set; }
+
+    private readonly List<NewsArticle> _articles = new();
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private CoverageComparer? _comparer;
+    private int _compared;
+
+    protected override void BeginProcessing()
+    {
+        if (Summary && Matrix)
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException("-Summary and -Matrix ask for different outputs; use one of them (or neither for one row per item)."),
+                "SummaryWithMatrix", ErrorCategory.InvalidArgument, null));
+        if (Kind is { Length: > 0 } && (Summary || Matrix))
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException("-Kind filters coverage items and cannot be used with -Summary or -Matrix."),
+                "KindWithSummary", ErrorCategory.InvalidArgument, null));
+        try
+        {
+            _comparer = new CoverageComparer();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException($"The entity model could not be loaded: {ex.Message} Reinstall the NewsCmdlets module.", ex),
+                "EntityModelUnavailable", ErrorCategory.ResourceUnavailable, null));
+        }
+    }
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == StorySet)
+        {
+            foreach (var story in Story)
+            {
+                if (Cancellation.IsCancellationRequested) return;
+                if (story == null)
+                {
+                    WriteItemError(new ArgumentNullException(nameof(Story), "A null story was passed; pipe the output of Group-NewsArticle."),
+                        "NullStory", ErrorCategory.InvalidArgument, null);
+                    continue;
+                }
+                bool forced = !MyInvocation.BoundParameters.ContainsKey(nameof(MinimumOutlets));
+                CompareOne(story, forced);
+            }
+            return;
+        }
+        foreach (var article in InputObject)
+        {
+            if (article == null)
+            {
+                WriteItemError(new ArgumentNullException(nameof(InputObject), "A null article was passed; pipe the output of Import-NewsArticle."),
+                    "NullArticle", ErrorCategory.InvalidArgument, null);
+                continue;
+            }
+            // The Id is a hash of the text: two outlets running one wire story under one headline share it, so an
+            // article is the same one only when its outlet and source match too.
+            if (_seen.Add(article.Id + "\n" + OutletName.Of(article) + "\n" + article.Source)) _articles.Add(article);
+            else WriteVerbose($"Skipped article {article.Id} ({article.Source ?? article.Title}): it was given twice.");
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (ParameterSetName == ArticleSet && _articles.Count > 0 && !Cancellation.IsCancellationRequested)
+        {
+            IReadOnlyList<NewsStory> stories;
+            try
+            {
+                if (AsOneStory) stories = new[] { StoryGrouper.AsOneStory(_articles) };
+                else
+                {
+                    var grouper = new StoryGrouper(new StoryGroupingOptions { Threshold = Threshold });
+                    foreach (var a in _articles) grouper.Add(a);
+                    ReportProgress(Activity, $"Grouping {_articles.Count:N0} articles into stories", force: true);
+                    stories = grouper.Group(Cancellation);
+                }
+            }
+            catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+            {
+                return;
+            }
+            bool forced = AsOneStory && !MyInvocation.BoundParameters.ContainsKey(nameof(MinimumOutlets));
+            int eligible = stories.Count(s => forced || s.OutletCount >= MinimumOutlets);
+            if (eligible == 0)
+                WriteWarning(string.Format(CultureInfo.InvariantCulture,
+                    "No story among the {0:N0} article(s) was covered by {1} or more outlets, so there is nothing to compare. " +
+                    "Use -AsOneStory to compare the articles as one story, or -MinimumOutlets 1.", _articles.Count, MinimumOutlets));
+            int i = 0;
+            foreach (var s in stories)
+            {
+                if (Cancellation.IsCancellationRequested) break;
+                if (!forced && s.OutletCount < MinimumOutlets) continue;
+                ReportProgress(Activity, $"Story {++i:N0} of {eligible:N0}: {s.Title}", eligible > 0 ? 100 * (i - 1) / eligible : -1);
+                CompareOne(s, forced);
+            }
+        }
+        CompleteProgress(Activity);
+        if (_compared > 0) WriteVerbose($"Compared the coverage of {_compared:N0} stor{(_compared == 1 ? "y" : "ies")}.");
+    }
+
+    private void CompareOne(NewsStory story, bool force)
+    {
+        if (!force && story.OutletCount < MinimumOutlets)
+        {
+            WriteVerbose($"Skipped story {story.Id} ({story.Title}): {story.OutletCount} outlet(s), fewer than -MinimumOutlets {MinimumOutlets}.");
+            return;
+        }
+        if (!TryAnalyse(story, story.Title ?? story.Id, Activity, "CoverageComparisonFailed", "Coverage", () => _comparer!.Compare(story, Cancellation), out var result))
+            return;
+        _compared++;
+        foreach (var w in result.Warnings) WriteWarning($"{story.Title ?? story.Id}: {w}");
+        if (Summary)
+        {
+            foreach (var row in result.Summary) WriteObject(row);
+        }
+        else if (Matrix)
+        {
+            foreach (var row in result.Matrix) WriteObject(ToPSObject(row));
+        }
+        else
+        {
+            foreach (var item in result.Items)
+                if (Kind == null || Kind.Length == 0 || Array.IndexOf(Kind, item.Kind) >= 0) WriteObject(item);
+        }
+    }
+
+    /// <summary>A matrix row as an object with one property per outlet, so Export-Csv writes a column per outlet.</summary>
+    private static PSObject ToPSObject(NewsCoverageMatrixRow row)
+    {
+        var o = new PSObject();
+        o.TypeNames.Insert(0, MatrixTypeName);
+        o.Properties.Add(new PSNoteProperty("Story", row.Story));
+        o.Properties.Add(new PSNoteProperty("StoryTitle", row.StoryTitle));
+        o.Properties.Add(new PSNoteProperty("Entity", row.Entity));
+        o.Properties.Add(new PSNoteProperty("Type", row.Type));
+        var used = new HashSet<string>(new[] { "Story", "StoryTitle", "Entity", "Type" }, StringComparer.OrdinalIgnoreCase);
+        foreach (var (outlet, count) in row.Counts)
+        {
+            string name = outlet;
+            for (int n = 2; !used.Add(name); n++) name = outlet + " (" + n.ToString(CultureInfo.InvariantCulture) + ")";
+            o.Properties.Add(new PSNoteProperty(name, count));
+        }
+        return o;
+    }
+}

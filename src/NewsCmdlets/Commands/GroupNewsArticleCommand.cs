@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Management.Automation;
+using NewsCmdlets.Engine.Coverage;
+using NewsCmdlets.Engine.Model;
+
+namespace NewsCmdlets.Commands;
+
+/// <summary>
+/// Group-NewsArticle: groups articles into stories (one real-world event or development each) from text similarity,
+/// shared names and time proximity, and finds the copies of one text (wire stories republished) inside each story.
+/// </summary>
+[Cmdlet(VerbsData.Group, "NewsArticle")]
+[OutputType(typeof(NewsStory))]
+public sealed class GroupNewsArticleCommand : NewsCmdletBase
+{
+    private const string Activity = "Grouping articles into stories";
+
+    /// <summary>Articles from Import-NewsArticle or Get-NewsArticle.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    public NewsArticle[] InputObject { get; set; } = Array.Empty<NewsArticle>();
+
+    /// <summary>0–1: how similar two articles must be to share a story. Higher makes more, smaller and tighter stories.</summary>
+    [Parameter]
+    [ValidateRange(0.0, 1.0)]
+    public double Threshold { get; set; } = new StoryGroupingOptions().Threshold;
+
+    /// <summary>Articles published further apart than this are never put in one story (default 4 days).</summary>
+    [Parameter]
+    public TimeSpan Window { get; set; } = new StoryGroupingOptions().Window;
+
+    /// <summary>Only write stories with at least this many articles (default 1: every article is in a story).</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int MinimumArticles { get; set; } = 1;
+
+    /// <summary>Only write stories covered by at least this many outlets.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int MinimumOutlets { get; set; } = 1;
+
+    private StoryGrouper? _grouper;
+
+    protected override void BeginProcessing()
+    {
+        if (Window <= TimeSpan.Zero)
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentOutOfRangeException(nameof(Window), Window, "-Window must be a positive time span, such as 3 (days) or '12:00:00' (hours)."),
+                "InvalidWindow", ErrorCategory.InvalidArgument, Window));
+        _grouper = new StoryGrouper(new StoryGroupingOptions { Threshold = Threshold, Window = Window });
+    }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var article in InputObject)
+        {
+            if (Cancellation.IsCancellationRequested) return;
+            if (article == null)
+            {
+                WriteItemError(new ArgumentNullException(nameof(InputObject), "A null article was passed; pipe the output of Import-NewsArticle."),
+                    "NullArticle", ErrorCategory.InvalidArgument, null);
+                continue;
+            }
+            try
+            {
+                _grouper!.Add(article);
+            }
+            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
+            {
+                WriteItemError(new InvalidOperationException($"The article '{article.Source ?? article.Title ?? article.Id}' could not be prepared for grouping: {ex.Message}", ex),
+                    "GroupingFailed", ErrorCategory.InvalidData, article);
+                continue;
+            }
+            if (_grouper.Count % 500 == 0) ReportProgress(Activity, $"Read {_grouper.Count:N0} articles");
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_grouper == null || _grouper.Count == 0) return;
+        IReadOnlyList<NewsStory> stories;
+        try
+        {
+            stories = _grouper.Group(Cancellation, (done, total) =>
+                ReportProgress(Activity, $"Comparing {done:N0} of {total:N0} articles", total > 0 ? (int)(100L * done / total) : -1));
+        }
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        {
+            return;
+        }
+        // Progress is reported from the calling thread only: Group runs on it.
+        CompleteProgress(Activity);
+        int written = 0;
+        foreach (var s in stories)
+        {
+            if (s.ArticleCount < MinimumArticles || s.OutletCount < MinimumOutlets) continue;
+            WriteObject(s);
+            written++;
+        }
+        WriteVerbose(string.Format(CultureInfo.InvariantCulture,
+            "Grouped {0:N0} article(s) into {1:N0} stor{2}; {3:N0} covered by more than one outlet; wrote {4:N0}.",
+            _grouper.Count, stories.Count, stories.Count == 1 ? "y" : "ies", stories.Count(s => s.OutletCount > 1), written));
+    }
+}
