@@ -889,6 +889,11 @@ public sealed class NewsCache : IDisposable
     private long Count(string table) => Convert.ToInt64(Scalar($"SELECT count(*) FROM {table}"), CultureInfo.InvariantCulture);
 
     /// <summary>Runs an integrity check; returns "ok" or SQLite's list of problems.</summary>
+    /// <summary>The outlets in the cache, most articles first (for argument completion).</summary>
+    public IReadOnlyList<string> Outlets(int limit = 500) => Guard("read", () =>
+        ReadStrings("SELECT outlet FROM articles WHERE outlet IS NOT NULL AND outlet <> '' GROUP BY outlet COLLATE NOCASE ORDER BY count(*) DESC, outlet LIMIT "
+                    + Math.Clamp(limit, 1, 100_000).ToString(CultureInfo.InvariantCulture)));
+
     public string CheckIntegrity() => Guard("check", () => string.Join("; ", ReadStrings("PRAGMA integrity_check")));
 
     private List<string> ReadStrings(string sql)

@@ -41,6 +41,12 @@ public sealed class CompareNewsCoverageCommand : NewsCmdletBase
     [ValidateRange(1, int.MaxValue)]
     public int MinimumOutlets { get; set; } = 2;
 
+    /// <summary>Only the stories with these Ids (as Group-NewsArticle writes them; stable for the same articles).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StoryIdCompleter))]
+    public string[]? StoryId { get; set; }
+
     /// <summary>Only items of these kinds (Entity, Quote, Source, Number, Date, Framing, Copy).</summary>
     [Parameter]
     public CoverageKind[]? Kind { get; set; }
@@ -133,7 +139,17 @@ public sealed class CompareNewsCoverageCommand : NewsCmdletBase
             {
                 return;
             }
-            bool forced = AsOneStory && !MyInvocation.BoundParameters.ContainsKey(nameof(MinimumOutlets));
+            bool forced = (AsOneStory || StoryId is { Length: > 0 }) && !MyInvocation.BoundParameters.ContainsKey(nameof(MinimumOutlets));
+            foreach (var s in stories) SessionValues.Remember(s);
+            stories = stories.Where(Selected).ToList();
+            if (stories.Count == 0 && StoryId is { Length: > 0 })
+            {
+                WriteError(new ErrorRecord(new ItemNotFoundException(
+                        $"No story among the {_articles.Count:N0} article(s) has the Id {string.Join(", ", StoryId)}. Story Ids come from Group-NewsArticle on the same articles (and the same -Threshold)."),
+                    "StoryNotFound", ErrorCategory.ObjectNotFound, string.Join(",", StoryId)));
+                CompleteProgress(Activity);
+                return;
+            }
             int eligible = stories.Count(s => forced || s.OutletCount >= MinimumOutlets);
             if (eligible == 0)
                 WriteWarning(string.Format(CultureInfo.InvariantCulture,
@@ -152,8 +168,13 @@ public sealed class CompareNewsCoverageCommand : NewsCmdletBase
         if (_compared > 0) WriteVerbose($"Compared the coverage of {_compared:N0} stor{(_compared == 1 ? "y" : "ies")}.");
     }
 
+    private bool Selected(NewsStory story) =>
+        StoryId is not { Length: > 0 } || StoryId.Any(id => string.Equals(id.Trim(), story.Id, StringComparison.OrdinalIgnoreCase));
+
     private void CompareOne(NewsStory story, bool force)
     {
+        if (!Selected(story)) return;
+        SessionValues.Remember(story);
         if (!force && story.OutletCount < MinimumOutlets)
         {
             WriteVerbose($"Skipped story {story.Id} ({story.Title}): {story.OutletCount} outlet(s), fewer than -MinimumOutlets {MinimumOutlets}.");

@@ -24,6 +24,7 @@ public sealed class GetNewsArticleCommand : NewsCmdletBase
     [Parameter]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(OutletCompleter))]
     public string[]? Outlet { get; set; }
 
     /// <summary>Published at or after this time.</summary>
@@ -103,6 +104,7 @@ public sealed class GetNewsArticleCommand : NewsCmdletBase
             foreach (var article in _cache!.Query(query))
             {
                 if (Cancellation.IsCancellationRequested) return;
+                SessionValues.Remember(article);
                 WriteObject(article);
             }
         }

@@ -93,6 +93,7 @@ public sealed class GroupNewsArticleCommand : NewsCmdletBase
         foreach (var s in stories)
         {
             if (s.ArticleCount < MinimumArticles || s.OutletCount < MinimumOutlets) continue;
+            SessionValues.Remember(s);
             WriteObject(s);
             written++;
         }

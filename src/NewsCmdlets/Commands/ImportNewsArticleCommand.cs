@@ -79,6 +79,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     /// <summary>The outlet to record when the text does not name one.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(OutletCompleter))]
     public string? Outlet { get; set; }
 
     /// <summary>Largest file or web page accepted, in bytes (default 64 MiB); downloads stop at the limit.</summary>
@@ -374,6 +375,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
             if (result.Decisions.Count > 12) WriteVerbose($"{name}: … and {result.Decisions.Count - 12} more decision(s).");
         }
         _imported++;
+        SessionValues.Remember(article);
         WriteObject(article);
     }
 
