@@ -341,6 +341,13 @@ public sealed class CoverageComparer
         foreach (var d in data)
         {
             var seen = new HashSet<(string, string?, string?)>();
+            var datesBySentence = new Dictionary<int, HashSet<string>>();
+            foreach (var m in d.Entities.Mentions)
+                if (m.Type == NewsEntityType.Date && !string.IsNullOrEmpty(m.Value))
+                {
+                    if (!datesBySentence.TryGetValue(m.SentenceIndex, out var set)) datesBySentence[m.SentenceIndex] = set = new HashSet<string>(StringComparer.Ordinal);
+                    set.Add(m.Value);
+                }
             foreach (var m in d.Entities.Mentions)
             {
                 if (m.Type is not (NewsEntityType.Quantity or NewsEntityType.Money or NewsEntityType.Percent) || m.Number is not double number) continue;
@@ -355,6 +362,7 @@ public sealed class CoverageComparer
                     Outlet = d.Outlet, Bucket = m.Type + "|" + (m.Unit ?? ""), Text = m.Text, Counted = m.Counted, Context = context,
                     ContextSet = new HashSet<string>(context, StringComparer.Ordinal), Names = names, Clause = clause, Number = number, Approximate = m.Approximate,
                     Vague = VagueWords.Any(v => lower.Contains(v, StringComparison.Ordinal)),
+                    Dates = datesBySentence.TryGetValue(m.SentenceIndex, out var ds) ? ds : new HashSet<string>(StringComparer.Ordinal),
                 });
             }
         }

@@ -17,6 +17,8 @@ internal sealed class Fact
     public List<string> Clause = new();
     /// <summary>Capitalised words of the context (names): two facts about different named things are not the same thing.</summary>
     public HashSet<string> Names = new(StringComparer.Ordinal);
+    /// <summary>Resolved dates written in the fact's sentence ("2024", "2025-10-19"): figures for the same dated period.</summary>
+    public HashSet<string> Dates = new(StringComparer.Ordinal);
     // Numbers
     public double Number;
     public bool Approximate;
@@ -130,7 +132,14 @@ internal static class FactClusters
             else if (!outletsOf[i].SetEquals(outletsOf[j]) || outletsOf[i].Count > 1)
             {
                 // Numbers need three shared words, or two when the contexts are the same words.
-                bool close = dates ? dice >= 0.5 && shared >= 2 : dice >= 0.6 && (shared >= 3 || (shared >= 2 && dice >= 0.999));
+                // Or, reworded: when one context is short, most of it in the other ("236 North Koreans arrived in the
+                // South" against "263 North Korean defectors reached South Korea in 2024, the ministry said").
+                int smaller = Math.Min(f.ContextSet.Count, g.ContextSet.Count);
+                bool contained = smaller > 0 && shared >= 3 && shared >= 0.75 * smaller;
+                // Or anchored: the same dated period and the same names ("… arrived in Kestria last year" against
+                // "… reached Kestria in 2024").
+                if (!dates && !contained && shared >= 2 && f.Dates.Overlaps(g.Dates) && f.Names.Overlaps(g.Names)) contained = true;
+                bool close = dates ? dice >= 0.5 && shared >= 2 : (dice >= 0.6 && (shared >= 3 || (shared >= 2 && dice >= 0.999))) || contained;
                 if (close)
                 {
                     // The clause must match as well: "began on Thursday, years after it was first proposed" is not "first proposed in 2009".

@@ -59,6 +59,10 @@ public static class QuantityRecognizer
         "workers", "refugees", "migrants", "students", "voters", "protesters", "officials", "members", "employees", "passengers",
         "patients", "victims", "citizens", "adults", "teenagers", "prisoners", "detainees", "journalists", "officers", "staff",
         "fans", "players", "candidates", "lawmakers", "doctors", "nurses", "teachers", "inhabitants", "survivors", "casualties",
+        "nationals", "commuters", "islanders", "villagers", "pupils", "visitors", "tourists", "pilgrims", "inmates", "fighters",
+        "militants", "rebels", "firefighters", "volunteers", "delegates", "athletes", "spectators", "sailors", "farmers",
+        "miners", "crew", "crews", "immigrants", "evacuees", "homeowners", "tenants", "shoppers", "demonstrators", "strikers",
+        "policemen", "policewomen", "guards", "seafarers", "fishermen", "settlers", "asylum", "individuals", "deaths", "dead",
     };
 
     private static readonly HashSet<ulong> Triggers = new(Words.Keys.Concat(Vague.Keys).Concat(Currencies.Keys).Select(w => Tagging.Hashing.Lower(w)));

@@ -44,6 +44,21 @@ public class CoverageComparerTests
     }
 
     [Fact]
+    public void A_reworded_count_of_the_same_thing_is_a_conflict_and_its_date_agrees()
+    {
+        var d = new DateTimeOffset(2025, 10, 19, 8, 0, 0, TimeSpan.Zero);
+        var a = Article("a1", "Harrowgate Post", "Crossing at the northern border",
+            "Last year, 236 Norvik nationals arrived in Kestria, according to the resettlement ministry.", d);
+        var b = Article("b1", "Vellmouth Courier", "Another crossing in the north",
+            "According to the resettlement ministry, 263 Norvik refugees reached Kestria in 2024.", d);
+        var c = Comparer.Compare(Story(a, b));
+        var item = NumberWith(c, "236");
+        Assert.Equal(CoverageStatus.Conflict, item.Status);
+        Assert.Contains("263", item.Detail);
+        Assert.Contains(c.Items, i => i.Kind == CoverageKind.Date && i.Status == CoverageStatus.Shared && i.Detail!.Contains("2024"));
+    }
+
+    [Fact]
     public void Approximate_and_exact_figures_that_round_alike_agree_and_different_things_are_not_conflicts()
     {
         var a = Article("a1", "Harrowgate Post", "Marsh fire spreads",
