@@ -114,7 +114,10 @@ public sealed class EntityMerger
         {
             var it = _items[i];
             if (it.Key.Length == 0) continue;
-            string k = (Named(it.Type) ? "N:" : it.Type + ":") + it.Key;
+            string key = it.Key;
+            // A group's singular and plural are one group: "North Korean" (soldier) and "North Koreans".
+            if (it.Type == NewsEntityType.Group && key.Length > 4 && key[^1] == 's' && key[^2] != 's') key = key[..^1];
+            string k = (Named(it.Type) ? "N:" : it.Type + ":") + key;
             if (byKey.TryGetValue(k, out int j)) Union(i, j); else byKey[k] = i;
         }
         // 2. Declared aliases and acronyms.

@@ -152,4 +152,13 @@ public sealed class EntityRulesTests
         Assert.False(EntityMerger.SameEntity("Anna Pell", "Joss Pell", NewsEntityType.Person));
         Assert.True(EntityMerger.IsAcronymOf("JCS", "Joint Chiefs of Staff"));
     }
+
+    [Fact]
+    public void Merger_joins_a_group_s_singular_and_plural_but_not_other_groups()
+    {
+        Assert.True(EntityMerger.SameEntity("Norvik", "Norviks", NewsEntityType.Group));
+        Assert.True(EntityMerger.SameEntity("North Kestrian", "North Kestrians", NewsEntityType.Group));
+        Assert.False(EntityMerger.SameEntity("Swiss", "Swis", NewsEntityType.Group));
+        Assert.False(EntityMerger.SameEntity("North Kestrians", "South Kestrians", NewsEntityType.Group));
+    }
 }
