@@ -6,7 +6,7 @@ namespace NewsCmdlets.Engine.Model;
 /// </summary>
 public sealed class NewsArticle
 {
-    /// <summary>Stable identifier: the first 16 hex digits of SHA-256 over the normalised title and body.</summary>
+    /// <summary>Stable identifier: the first 16 hex digits of SHA-256 over the normalised title, body and outlet (one wire story run by two outlets is two articles).</summary>
     public string Id { get; init; } = "";
 
     /// <summary>The headline. When the text has none, the standfirst stands in (see <see cref="Sources"/>).</summary>

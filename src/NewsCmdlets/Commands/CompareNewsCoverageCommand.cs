@@ -112,8 +112,7 @@ public sealed class CompareNewsCoverageCommand : NewsCmdletBase
                     "NullArticle", ErrorCategory.InvalidArgument, null);
                 continue;
             }
-            // The Id is a hash of the text: two outlets running one wire story under one headline share it, so an
-            // article is the same one only when its outlet and source match too.
+            // The same article given twice (same Id, which includes the outlet, and the same source) is used once.
             if (_seen.Add(article.Id + "\n" + OutletName.Of(article) + "\n" + article.Source)) _articles.Add(article);
             else WriteVerbose($"Skipped article {article.Id} ({article.Source ?? article.Title}): it was given twice.");
         }

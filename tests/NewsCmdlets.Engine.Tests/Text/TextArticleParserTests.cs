@@ -70,6 +70,18 @@ public sealed class TextArticleParserTests
         """;
 
     [Fact]
+    public void One_wire_story_run_by_two_outlets_is_two_articles_and_one_outlet_s_copy_is_one()
+    {
+        const string text = "Harbour reopens after storm\n\nPORT ELLEN — The harbour reopened on Friday after a storm closed it for two days, the port authority said.";
+        var a = Parse(text, "The Harbour Courier");
+        var b = Parse(text, "Lakeside Daily");
+        var a2 = Parse(text, "The Harbour Courier");
+        Assert.NotEqual(a.Id, b.Id);
+        Assert.Equal(a.Id, a2.Id);
+        Assert.Matches("^[0-9a-f]{16}$", a.Id);
+    }
+
+    [Fact]
     public void A_link_to_another_story_inside_the_body_is_chrome_but_prose_starting_alike_is_not()
     {
         var a = Parse("""

@@ -67,7 +67,7 @@ public static class FeedArticleBuilder
 
         var merged = new NewsArticle
         {
-            Id = a.Id,
+            Id = title == a.Title && outlet == a.Outlet ? a.Id : TextArticleParser.ComputeId(title, a.Body, outlet),
             Title = title,
             Standfirst = a.Standfirst,
             Body = a.Body,
@@ -155,7 +155,7 @@ public static class FeedArticleBuilder
 
         var article = new NewsArticle
         {
-            Id = TextArticleParser.ComputeId(articleTitle, body),
+            Id = TextArticleParser.ComputeId(articleTitle, body, outlet),
             Title = articleTitle,
             Standfirst = extracted?.Standfirst,
             Body = body,

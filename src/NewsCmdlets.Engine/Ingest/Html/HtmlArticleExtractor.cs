@@ -121,7 +121,7 @@ public static class HtmlArticleExtractor
 
         var article = new NewsArticle
         {
-            Id = TextArticleParser.ComputeId(title, body),
+            Id = TextArticleParser.ComputeId(title, body, outlet),
             Title = title,
             Standfirst = meta.Standfirst,
             Body = body,

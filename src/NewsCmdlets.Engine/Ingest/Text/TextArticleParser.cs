@@ -319,7 +319,7 @@ public static class TextArticleParser
 
         return new NewsArticle
         {
-            Id = ComputeId(title, bodyText),
+            Id = ComputeId(title, bodyText, outlet),
             Title = title,
             Standfirst = standfirst,
             Body = bodyText,
@@ -341,10 +341,15 @@ public static class TextArticleParser
         };
     }
 
-    /// <summary>SHA-256 of the normalised title and body; the first 16 hex digits.</summary>
-    public static string ComputeId(string? title, string body)
+    /// <summary>
+    /// SHA-256 of the normalised title and body, and the outlet when known; the first 16 hex digits. The outlet takes
+    /// part so that one wire story run word for word by two outlets is two articles (and two cache rows), while the
+    /// same outlet's page saved as HTML and as text is one.
+    /// </summary>
+    public static string ComputeId(string? title, string body, string? outlet = null)
     {
         string norm = TextShape.Normalise(title ?? "") + "\n" + TextShape.Normalise(body);
+        if (!string.IsNullOrWhiteSpace(outlet)) norm += "\n@" + TextShape.Normalise(outlet).ToLowerInvariant();
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(Encoding.UTF8.GetBytes(norm), hash);
         return Convert.ToHexString(hash[..8]).ToLowerInvariant();
