@@ -65,10 +65,15 @@ public static class LanguageDetector
                 if (Profiles[i].Words.Contains(w)) counts[i]++;
         }
         if (words < 5) return null;
-        int best = -1, bestCount = 0;
+        int best = -1, bestCount = 0, second = 0;
         for (int i = 0; i < counts.Length; i++)
-            if (counts[i] > bestCount) { best = i; bestCount = counts[i]; }
-        return best >= 0 && bestCount * 20 >= words ? Profiles[best].Code : null;
+        {
+            if (counts[i] > bestCount) { second = bestCount; best = i; bestCount = counts[i]; }
+            else if (counts[i] > second) second = counts[i];
+        }
+        // A tie, or a verdict resting on one or two function words ("a", "e"), is no verdict.
+        if (best < 0 || bestCount == second || bestCount < 3) return null;
+        return bestCount * 20 >= words ? Profiles[best].Code : null;
     }
 
     private static string Cyrillic(ReadOnlySpan<char> span)

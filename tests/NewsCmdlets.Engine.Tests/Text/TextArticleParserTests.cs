@@ -339,4 +339,8 @@ public sealed class LanguageDetectorTests
 
     [Fact]
     public void Too_little_text_is_unknown() => Assert.Null(LanguageDetector.Detect("OK 42"));
+
+    [Fact]
+    public void Two_short_english_sentences_are_not_taken_for_another_language() =>
+        Assert.NotEqual("pt", LanguageDetector.Detect("Short text without a date. Another sentence here."));
 }
