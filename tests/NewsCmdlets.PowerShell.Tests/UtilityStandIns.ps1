@@ -19,9 +19,11 @@
 Set-StrictMode -Off
 
 function StandIn-PropertyValue {
+    # Returns the value inside a holder's .V, so a list-valued property is not unrolled on the way out.
     param($InputObject, $Property, [string] $Command)
     if ($Property -is [scriptblock]) {
-        return , (@(ForEach-Object -InputObject $InputObject -Process $Property) | ForEach-Object { $_ })
+        $r = @(ForEach-Object -InputObject $InputObject -Process $Property)
+        return [pscustomobject]@{ V = $(if ($r.Count -eq 1) { , $r[0] } elseif ($r.Count -eq 0) { $null } else { , $r }) }
     }
     if ($Property -is [System.Collections.IDictionary]) {
         $e = foreach ($k in 'Expression', 'E') { if ($Property.Contains($k)) { $Property[$k]; break } }
@@ -32,7 +34,9 @@ function StandIn-PropertyValue {
         $type = if ($null -eq $InputObject) { 'null' } else { ([psobject]$InputObject).PSObject.TypeNames[0] }
         throw [System.Management.Automation.PSArgumentException]::new("${Command} (stand-in): the input object ($type) has no property '$Property'.")
     }
-    return , $p.Value
+    $holder = [pscustomobject]@{ V = $null }
+    $holder.V = $p.Value
+    return $holder
 }
 
 function StandIn-PropertyName {
@@ -63,7 +67,7 @@ function Sort-Object {
     end {
         $rows = for ($i = 0; $i -lt $items.Count; $i++) {
             $o = $items[$i]
-            $keys = if ($Property) { foreach ($p in $Property) { , (StandIn-PropertyValue $o $p 'Sort-Object') } } else { , $o }
+            $keys = if ($Property) { foreach ($p in $Property) { , (StandIn-PropertyValue $o $p 'Sort-Object').V } } else { , $o }
             [pscustomobject]@{ Index = $i; Keys = @($keys); Item = $o }
         }
         $list = [System.Collections.Generic.List[object]]::new()
@@ -110,7 +114,7 @@ function Select-Object {
                 if ($p -is [string] -and $p -eq '*') {
                     foreach ($pp in $InputObject.PSObject.Properties) { $o[$pp.Name] = $pp.Value }
                 } else {
-                    $o[(StandIn-PropertyName $p)] = StandIn-PropertyValue $InputObject $p 'Select-Object'
+                    $o[(StandIn-PropertyName $p)] = (StandIn-PropertyValue $InputObject $p 'Select-Object').V
                 }
             }
             $out = [pscustomobject]$o
@@ -119,7 +123,7 @@ function Select-Object {
         } else {
             $out = $InputObject
         }
-        $values = if ($ExpandProperty) { @(StandIn-PropertyValue $InputObject $ExpandProperty 'Select-Object') | ForEach-Object { $_ } } else { , $out }
+        $values = if ($ExpandProperty) { (StandIn-PropertyValue $InputObject $ExpandProperty 'Select-Object').V | ForEach-Object { $_ } } else { , $out }
         foreach ($v in $values) {
             if ($Unique) {
                 $key = if ($v -is [pscustomobject]) { ($v.PSObject.Properties | ForEach-Object { [string]$_.Value }) -join "`u{1}" } else { [string]$v }
@@ -143,7 +147,7 @@ function Group-Object {
     begin { $groups = [ordered]@{} }
     process {
         if ($null -eq $InputObject) { return }
-        $values = if ($Property) { foreach ($p in $Property) { , (StandIn-PropertyValue $InputObject $p 'Group-Object') } } else { , $InputObject }
+        $values = if ($Property) { foreach ($p in $Property) { , (StandIn-PropertyValue $InputObject $p 'Group-Object').V } } else { , $InputObject }
         $name = (@($values) | ForEach-Object { if ($null -eq $_) { '' } else { $_.ToString() } }) -join ', '
         $key = $name.ToLowerInvariant()
         if (-not $groups.Contains($key)) { $groups[$key] = [pscustomobject]@{ Name = $name; Values = @($values); Items = [System.Collections.Generic.List[object]]::new() } }
@@ -170,7 +174,7 @@ function Measure-Object {
     process {
         if ($null -eq $InputObject) { return }
         $count++
-        if ($Property) { $values.Add([double](StandIn-PropertyValue $InputObject $Property[0] 'Measure-Object')) }
+        if ($Property) { $values.Add([double](StandIn-PropertyValue $InputObject $Property[0] 'Measure-Object').V) }
     }
     end {
         $s = if ($values.Count) { ($values | ForEach-Object -Begin { $t = 0.0 } -Process { $t += $_ } -End { $t }) } else { $null }
@@ -205,7 +209,7 @@ function Format-List {
     )
     process {
         if ($null -eq $InputObject) { return }
-        if ($InputObject.BaseObject -is [string] -or $InputObject.BaseObject -is [ValueType]) { $InputObject | Out-Host; return }
+        if ($InputObject.psobject.BaseObject -is [string] -or $InputObject.psobject.BaseObject -is [ValueType]) { $InputObject | Out-Host; return }
         $names = if ($Property) {
             foreach ($p in $Property) { if ($p -is [string] -and $p -eq '*') { $InputObject.PSObject.Properties.Name } else { $p } }
         } elseif ($InputObject.PSStandardMembers.DefaultDisplayPropertySet) {
@@ -213,7 +217,7 @@ function Format-List {
         } else { $InputObject.PSObject.Properties.Name }
         $width = ($names | ForEach-Object { (StandIn-PropertyName $_).Length } | Sort-Object -Descending | Select-Object -First 1)
         $lines = foreach ($n in $names) {
-            $v = StandIn-PropertyValue $InputObject $n 'Format-List'
+            $v = (StandIn-PropertyValue $InputObject $n 'Format-List').V
             $text = if ($null -eq $v) { '' } elseif ($v -is [array]) { '{' + ($v -join ', ') + '}' } else { $v.ToString() }
             '{0} : {1}' -f (StandIn-PropertyName $n).PadRight($width), $text
         }
@@ -243,7 +247,7 @@ function ConvertTo-Csv {
         # As the real cmdlet: each value's own ToString() (so a string[] would be written as System.String[]).
         ($names | ForEach-Object {
                 $p = $InputObject.PSObject.Properties[$_]
-                $v = if ($null -ne $p) { $p.Value } else { $null }
+                $v = $null; if ($null -ne $p) { $v = $p.Value }
                 StandIn-CsvField $(if ($null -eq $v) { '' } else { $v.ToString() })
             }) -join $Delimiter
     }
@@ -304,18 +308,21 @@ function Import-Csv {
     foreach ($f in StandIn-ResolvePath $Path) { [System.IO.File]::ReadAllText($f) | ConvertFrom-Csv -Delimiter $Delimiter }
 }
 
+$script:StandInJsonOptions = [System.Text.Json.JsonSerializerOptions]@{ Encoder = [System.Text.Encodings.Web.JavaScriptEncoder]::UnsafeRelaxedJsonEscaping }
+function StandIn-JsonString([string] $s) { [System.Text.Json.JsonSerializer]::Serialize([object]$s, [type][string], $script:StandInJsonOptions) }
+
 function StandIn-Json {
     param($Value, [int] $Depth, [int] $Indent)
     $pad = '  ' * ($Indent + 1); $end = '  ' * $Indent
     if ($null -eq $Value) { return 'null' }
-    if ($Value -is [psobject] -and $Value.BaseObject -isnot [System.Management.Automation.PSCustomObject]) { $Value = $Value.BaseObject }
-    if ($Value -is [string] -or $Value -is [char] -or $Value -is [guid] -or $Value -is [uri] -or $Value -is [enum]) { return [System.Text.Json.JsonSerializer]::Serialize([string]$Value) }
+    if ($Value.psobject.BaseObject -isnot [System.Management.Automation.PSCustomObject]) { $Value = $Value.psobject.BaseObject }
+    if ($Value -is [string] -or $Value -is [char] -or $Value -is [guid] -or $Value -is [uri] -or $Value -is [enum]) { return (StandIn-JsonString $Value) }
     if ($Value -is [bool]) { return $Value.ToString().ToLowerInvariant() }
-    if ($Value -is [datetime] -or $Value -is [datetimeoffset]) { return [System.Text.Json.JsonSerializer]::Serialize($Value.ToString('o')) }
-    if ($Value -is [ValueType]) { return [System.Text.Json.JsonSerializer]::Serialize($Value) }
-    if ($Depth -lt 0) { return [System.Text.Json.JsonSerializer]::Serialize($Value.ToString()) }
+    if ($Value -is [datetime] -or $Value -is [datetimeoffset]) { return (StandIn-JsonString $Value.ToString('o')) }
+    if ($Value -is [ValueType]) { return [System.Text.Json.JsonSerializer]::Serialize($Value, $Value.GetType()) }
+    if ($Depth -lt 0) { return (StandIn-JsonString $Value.ToString()) }
     if ($Value -is [System.Collections.IDictionary]) {
-        $parts = foreach ($k in $Value.Keys) { $pad + [System.Text.Json.JsonSerializer]::Serialize([string]$k) + ': ' + (StandIn-Json $Value[$k] ($Depth - 1) ($Indent + 1)) }
+        $parts = foreach ($k in $Value.Keys) { $pad + (StandIn-JsonString $k) + ': ' + (StandIn-Json $Value[$k] ($Depth - 1) ($Indent + 1)) }
         return "{`n" + ($parts -join ",`n") + "`n$end}"
     }
     if ($Value -is [System.Collections.IEnumerable]) {
@@ -323,7 +330,7 @@ function StandIn-Json {
         if (-not $parts) { return '[]' }
         return "[`n" + (@($parts) -join ",`n") + "`n$end]"
     }
-    $parts = foreach ($p in ([psobject]$Value).PSObject.Properties) { $pad + [System.Text.Json.JsonSerializer]::Serialize($p.Name) + ': ' + (StandIn-Json $p.Value ($Depth - 1) ($Indent + 1)) }
+    $parts = foreach ($p in ([psobject]$Value).PSObject.Properties) { $pad + (StandIn-JsonString $p.Name) + ': ' + (StandIn-Json $p.Value ($Depth - 1) ($Indent + 1)) }
     return "{`n" + (@($parts) -join ",`n") + "`n$end}"
 }
 
