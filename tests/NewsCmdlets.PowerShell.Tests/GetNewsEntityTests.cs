@@ -55,7 +55,7 @@ $a | Get-NewsEntity -IncludeMentions -Type Person | ForEach-Object {{
         var lines = r.Output.Select(o => o.ToString()).ToList();
         Assert.Contains("Date|August last year|2024-08|August last year|False", lines);
         Assert.Contains("Person|Mira Calder||Mira Calder|False", lines);
-        Assert.Contains("Quantity|about 3,400|3400 visitors|about 3,400|True", lines);
+        Assert.Contains("Quantity|about 3,400|3400 people|about 3,400|True", lines);
     }
 
     [Fact]
