@@ -632,6 +632,14 @@ public sealed class CoverageComparer
             string w = words[k].Text.ToLowerInvariant();
             if (k + 1 < words.Count && Offices.Contains(w + " " + words[k + 1].Text.ToLowerInvariant())) { office = w + " " + words[k + 1].Text.ToLowerInvariant(); officeAt = k; officeLen = 2; break; }
             if (Offices.Contains(w)) { office = w; officeAt = k; officeLen = 1; break; }
+            // A minister or secretary is one person once the portfolio is named: "Defence Minister", "Minister of Health".
+            if (w is "minister" or "secretary")
+            {
+                if (k > 0 && char.IsUpper(words[k - 1].Text[0]) && !personWords.Contains(words[k - 1].Text.ToLowerInvariant()) && !words[k - 1].Text.EndsWith("'s", StringComparison.Ordinal) && !words[k - 1].Text.EndsWith("’s", StringComparison.Ordinal))
+                { office = words[k - 1].Text.ToLowerInvariant() + " " + w; officeAt = k - 1; officeLen = 2; break; }
+                if (k + 2 < words.Count && words[k + 1].Text is "of" or "for" && char.IsUpper(words[k + 2].Text[0]))
+                { office = w + " of " + words[k + 2].Text.ToLowerInvariant(); officeAt = k; officeLen = 3; break; }
+            }
         }
         if (office == null || officeAt > 4) return null;
         for (int k = 0; k < words.Count; k++)

@@ -59,6 +59,22 @@ public class CoverageComparerTests
     }
 
     [Fact]
+    public void A_minister_named_by_portfolio_is_one_office_and_different_money_for_the_same_thing_conflicts()
+    {
+        var a = Article("a1", "Harrowgate Post", "Border fence to be rebuilt",
+            "Defence Minister Tomas Velde said on Monday the fence along the Kestrian border would be rebuilt. The government will spend $2.5 million on the new fence.");
+        var b = Article("b1", "Vellmouth Courier", "Kestria border fence plan",
+            "Defence Minister Ilse Marek said on Monday the fence along the Kestrian border would be rebuilt. The government will spend $25 million on the new fence. Health Minister Paul Oduya visited the clinic.");
+        var c = Comparer.Compare(Story(a, b));
+        var role = Assert.Single(c.Items, i => i.Type == "Role");
+        Assert.Equal(CoverageStatus.Conflict, role.Status);
+        Assert.Contains("defence minister", role.Key);
+        Assert.Contains("Tomas Velde", role.Detail);
+        Assert.Contains("Ilse Marek", role.Detail);
+        Assert.Equal(CoverageStatus.Conflict, NumberWith(c, "$2.5 million").Status);
+    }
+
+    [Fact]
     public void Approximate_and_exact_figures_that_round_alike_agree_and_different_things_are_not_conflicts()
     {
         var a = Article("a1", "Harrowgate Post", "Marsh fire spreads",
