@@ -12,7 +12,7 @@ namespace NewsCmdlets.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Compare, "NewsCoverage", DefaultParameterSetName = ArticleSet)]
 [OutputType(typeof(NewsCoverageItem), typeof(NewsCoverageSummary), typeof(PSObject))]
-public sealed class CompareNewsCoverageCommand : NewsCmdletBase
+public sealed class CompareNewsCoverageCommand : StoryCmdletBase
 {
     private const string ArticleSet = "InputObject";
     private const string StorySet = "Story";
@@ -59,8 +59,6 @@ public sealed class CompareNewsCoverageCommand : NewsCmdletBase
     [Parameter]
     public SwitchParameter Matrix { get; set; }
 
-    private readonly List<NewsArticle> _articles = new();
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private CoverageComparer? _comparer;
     private int _compared;
 
@@ -90,78 +88,35 @@ public sealed class CompareNewsCoverageCommand : NewsCmdletBase
     {
         if (ParameterSetName == StorySet)
         {
-            foreach (var story in Story)
-            {
-                if (Cancellation.IsCancellationRequested) return;
-                if (story == null)
-                {
-                    WriteItemError(new ArgumentNullException(nameof(Story), "A null story was passed; pipe the output of Group-NewsArticle."),
-                        "NullStory", ErrorCategory.InvalidArgument, null);
-                    continue;
-                }
-                bool forced = !MyInvocation.BoundParameters.ContainsKey(nameof(MinimumOutlets));
-                CompareOne(story, forced);
-            }
+            bool forced = !MyInvocation.BoundParameters.ContainsKey(nameof(MinimumOutlets));
+            foreach (var story in ValidStories(Story, nameof(Story))) CompareOne(story, forced);
             return;
         }
-        foreach (var article in InputObject)
-        {
-            if (article == null)
-            {
-                WriteItemError(new ArgumentNullException(nameof(InputObject), "A null article was passed; pipe the output of Import-NewsArticle."),
-                    "NullArticle", ErrorCategory.InvalidArgument, null);
-                continue;
-            }
-            // The same article given twice (same Id, which includes the outlet, and the same source) is used once.
-            if (_seen.Add(article.Id + "\n" + OutletName.Of(article) + "\n" + article.Source)) _articles.Add(article);
-            else WriteVerbose($"Skipped article {article.Id} ({article.Source ?? article.Title}): it was given twice.");
-        }
+        CollectArticles(InputObject, nameof(InputObject));
     }
 
     protected override void EndProcessing()
     {
-        if (ParameterSetName == ArticleSet && _articles.Count > 0 && !Cancellation.IsCancellationRequested)
+        var articles = CollectedArticles;
+        if (ParameterSetName == ArticleSet && articles.Count > 0 && !Cancellation.IsCancellationRequested)
         {
-            IReadOnlyList<NewsStory> stories;
-            try
-            {
-                if (AsOneStory) stories = new[] { StoryGrouper.AsOneStory(_articles) };
-                else
-                {
-                    var grouper = new StoryGrouper(new StoryGroupingOptions { Threshold = Threshold });
-                    foreach (var a in _articles) grouper.Add(a);
-                    ReportProgress(Activity, $"Grouping {_articles.Count:N0} articles into stories", force: true);
-                    stories = grouper.Group(Cancellation);
-                }
-            }
-            catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
-            {
-                return;
-            }
+            var stories = StoriesFromArticles(AsOneStory, Threshold, Activity);
+            if (stories == null) { CompleteProgress(Activity); return; }
             bool forced = (AsOneStory || StoryId is { Length: > 0 }) && !MyInvocation.BoundParameters.ContainsKey(nameof(MinimumOutlets));
-            foreach (var s in stories) SessionValues.Remember(s);
             stories = stories.Where(Selected).ToList();
             if (stories.Count == 0 && StoryId is { Length: > 0 })
             {
                 WriteError(new ErrorRecord(new ItemNotFoundException(
-                        $"No story among the {_articles.Count:N0} article(s) has the Id {string.Join(", ", StoryId)}. Story Ids come from Group-NewsArticle on the same articles (and the same -Threshold)."),
+                        $"No story among the {articles.Count:N0} article(s) has the Id {string.Join(", ", StoryId)}. Story Ids come from Group-NewsArticle on the same articles (and the same -Threshold)."),
                     "StoryNotFound", ErrorCategory.ObjectNotFound, string.Join(",", StoryId)));
                 CompleteProgress(Activity);
                 return;
             }
-            int eligible = stories.Count(s => forced || s.OutletCount >= MinimumOutlets);
-            if (eligible == 0)
+            if (!stories.Any(s => forced || s.OutletCount >= MinimumOutlets))
                 WriteWarning(string.Format(CultureInfo.InvariantCulture,
                     "No story among the {0:N0} article(s) was covered by {1} or more outlets, so there is nothing to compare. " +
-                    "Use -AsOneStory to compare the articles as one story, or -MinimumOutlets 1.", _articles.Count, MinimumOutlets));
-            int i = 0;
-            foreach (var s in stories)
-            {
-                if (Cancellation.IsCancellationRequested) break;
-                if (!forced && s.OutletCount < MinimumOutlets) continue;
-                ReportProgress(Activity, $"Story {++i:N0} of {eligible:N0}: {s.Title}", eligible > 0 ? 100 * (i - 1) / eligible : -1);
-                CompareOne(s, forced);
-            }
+                    "Use -AsOneStory to compare the articles as one story, or -MinimumOutlets 1.", articles.Count, MinimumOutlets));
+            foreach (var s in Eligible(stories, forced, MinimumOutlets, Activity)) CompareOne(s, forced);
         }
         CompleteProgress(Activity);
         if (_compared > 0) WriteVerbose($"Compared the coverage of {_compared:N0} stor{(_compared == 1 ? "y" : "ies")}.");

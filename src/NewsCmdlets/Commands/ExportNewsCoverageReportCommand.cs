@@ -14,7 +14,7 @@ namespace NewsCmdlets.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Export, "NewsCoverageReport", DefaultParameterSetName = ArticleSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(FileInfo))]
-public sealed class ExportNewsCoverageReportCommand : NewsCmdletBase
+public sealed class ExportNewsCoverageReportCommand : StoryCmdletBase
 {
     private const string ArticleSet = "InputObject";
     private const string StorySet = "Story";
@@ -60,8 +60,6 @@ public sealed class ExportNewsCoverageReportCommand : NewsCmdletBase
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    private readonly List<NewsArticle> _articles = new();
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly List<CoverageComparison> _compared = new();
     private CoverageComparer? _comparer;
     private string _path = "";
@@ -125,64 +123,26 @@ public sealed class ExportNewsCoverageReportCommand : NewsCmdletBase
     {
         if (ParameterSetName == StorySet)
         {
-            foreach (var story in Story)
+            bool forced = !MyInvocation.BoundParameters.ContainsKey(nameof(MinimumOutlets));
+            foreach (var story in ValidStories(Story, nameof(Story)))
             {
-                if (Cancellation.IsCancellationRequested) return;
-                if (story == null)
-                {
-                    WriteItemError(new ArgumentNullException(nameof(Story), "A null story was passed; pipe the output of Group-NewsArticle."),
-                        "NullStory", ErrorCategory.InvalidArgument, null);
-                    continue;
-                }
                 _anyStoryInput = true;
-                CompareOne(story, !MyInvocation.BoundParameters.ContainsKey(nameof(MinimumOutlets)));
+                CompareOne(story, forced);
             }
             return;
         }
-        foreach (var article in InputObject)
-        {
-            if (article == null)
-            {
-                WriteItemError(new ArgumentNullException(nameof(InputObject), "A null article was passed; pipe the output of Import-NewsArticle."),
-                    "NullArticle", ErrorCategory.InvalidArgument, null);
-                continue;
-            }
-            if (_seen.Add(article.Id)) _articles.Add(article);
-            else WriteVerbose($"Skipped a second copy of article {article.Id} ({article.Source ?? article.Title}).");
-        }
+        CollectArticles(InputObject, nameof(InputObject));
     }
 
     protected override void EndProcessing()
     {
-        if (ParameterSetName == ArticleSet && _articles.Count > 0 && !Cancellation.IsCancellationRequested)
+        var articles = CollectedArticles;
+        if (ParameterSetName == ArticleSet && articles.Count > 0 && !Cancellation.IsCancellationRequested)
         {
-            IReadOnlyList<NewsStory> stories;
-            try
-            {
-                if (AsOneStory) stories = new[] { StoryGrouper.AsOneStory(_articles) };
-                else
-                {
-                    var grouper = new StoryGrouper(new StoryGroupingOptions { Threshold = Threshold });
-                    foreach (var a in _articles) grouper.Add(a);
-                    ReportProgress(Activity, $"Grouping {_articles.Count:N0} articles into stories", force: true);
-                    stories = grouper.Group(Cancellation);
-                }
-            }
-            catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
-            {
-                CompleteProgress(Activity);
-                return;
-            }
+            var stories = StoriesFromArticles(AsOneStory, Threshold, Activity);
+            if (stories == null) { CompleteProgress(Activity); return; }
             bool forced = AsOneStory && !MyInvocation.BoundParameters.ContainsKey(nameof(MinimumOutlets));
-            int eligible = stories.Count(s => forced || s.OutletCount >= MinimumOutlets);
-            int i = 0;
-            foreach (var s in stories)
-            {
-                if (Cancellation.IsCancellationRequested) break;
-                if (!forced && s.OutletCount < MinimumOutlets) continue;
-                ReportProgress(Activity, $"Comparing story {++i:N0} of {eligible:N0}: {s.Title}", eligible > 0 ? 100 * (i - 1) / eligible : -1);
-                CompareOne(s, forced);
-            }
+            foreach (var s in Eligible(stories, forced, MinimumOutlets, Activity)) CompareOne(s, forced);
         }
         if (Cancellation.IsCancellationRequested)
         {
@@ -194,11 +154,11 @@ public sealed class ExportNewsCoverageReportCommand : NewsCmdletBase
         {
             CompleteProgress(Activity);
             string why = ParameterSetName == ArticleSet
-                ? _articles.Count == 0
+                ? articles.Count == 0
                     ? "no article was given. Pipe articles from Import-NewsArticle or Get-NewsArticle, or stories from Group-NewsArticle."
                     : string.Format(CultureInfo.InvariantCulture,
                         "no story among the {0:N0} article(s) was covered by {1} or more outlets. Use -AsOneStory to report the articles as one story, or -MinimumOutlets 1.",
-                        _articles.Count, MinimumOutlets)
+                        articles.Count, MinimumOutlets)
                 : _anyStoryInput
                     ? string.Format(CultureInfo.InvariantCulture, "no story given was covered by {0} or more outlets, or none could be compared. Lower -MinimumOutlets.", MinimumOutlets)
                     : "no story was given. Pipe stories from Group-NewsArticle.";

@@ -1,0 +1,84 @@
+using System.Management.Automation;
+using NewsCmdlets.Engine.Coverage;
+using NewsCmdlets.Engine.Model;
+
+namespace NewsCmdlets;
+
+/// <summary>
+/// What Compare-NewsCoverage and Export-NewsCoverageReport share: they take articles (collected, then grouped into
+/// stories, or taken as one story) or stories, skip nulls with an error, use each article once, and compare only the
+/// stories enough outlets covered. The parameters stay on each cmdlet (their positions and help differ).
+/// </summary>
+public abstract class StoryCmdletBase : NewsCmdletBase
+{
+    private readonly List<NewsArticle> _articles = new();
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+    /// <summary>The articles collected so far, each once, in input order.</summary>
+    protected IReadOnlyList<NewsArticle> CollectedArticles => _articles;
+
+    /// <summary>Keeps each article once (same Id and source); a null is a non-terminating NullArticle error.</summary>
+    protected void CollectArticles(IEnumerable<NewsArticle?> articles, string parameterName)
+    {
+        foreach (var article in articles)
+        {
+            if (article == null)
+            {
+                WriteItemError(new ArgumentNullException(parameterName, "A null article was passed; pipe the output of Import-NewsArticle."),
+                    "NullArticle", ErrorCategory.InvalidArgument, null);
+                continue;
+            }
+            if (_seen.Add(article.Id + "\n" + OutletName.Of(article) + "\n" + article.Source)) _articles.Add(article);
+            else WriteVerbose($"Skipped article {article.Id} ({article.Source ?? article.Title}): it was given twice.");
+        }
+    }
+
+    /// <summary>The stories given, without nulls (each null is a non-terminating NullStory error).</summary>
+    protected IEnumerable<NewsStory> ValidStories(IEnumerable<NewsStory?> stories, string parameterName)
+    {
+        foreach (var story in stories)
+        {
+            if (Cancellation.IsCancellationRequested) yield break;
+            if (story == null)
+            {
+                WriteItemError(new ArgumentNullException(parameterName, "A null story was passed; pipe the output of Group-NewsArticle."),
+                    "NullStory", ErrorCategory.InvalidArgument, null);
+                continue;
+            }
+            yield return story;
+        }
+    }
+
+    /// <summary>The collected articles as stories: one story with <paramref name="asOneStory"/>, else grouped; null when Ctrl+C stopped it.</summary>
+    protected IReadOnlyList<NewsStory>? StoriesFromArticles(bool asOneStory, double threshold, string activity)
+    {
+        try
+        {
+            if (asOneStory) return new[] { StoryGrouper.AsOneStory(_articles) };
+            var grouper = new StoryGrouper(new StoryGroupingOptions { Threshold = threshold });
+            foreach (var a in _articles) grouper.Add(a);
+            ReportProgress(activity, $"Grouping {_articles.Count:N0} articles into stories", force: true);
+            var stories = grouper.Group(Cancellation);
+            foreach (var s in stories) SessionValues.Remember(s);
+            return stories;
+        }
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The stories to compare with their position among them, reporting progress as each is handed out.</summary>
+    protected IEnumerable<NewsStory> Eligible(IReadOnlyList<NewsStory> stories, bool forced, int minimumOutlets, string activity)
+    {
+        int eligible = stories.Count(s => forced || s.OutletCount >= minimumOutlets);
+        int i = 0;
+        foreach (var s in stories)
+        {
+            if (Cancellation.IsCancellationRequested) yield break;
+            if (!forced && s.OutletCount < minimumOutlets) continue;
+            ReportProgress(activity, $"Story {++i:N0} of {eligible:N0}: {s.Title}", eligible > 0 ? 100 * (i - 1) / eligible : -1);
+            yield return s;
+        }
+    }
+}
