@@ -41,6 +41,25 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
         _progressShown = false;
     }
 
+    /// <summary>
+    /// The articles given that are not null, stopping at Ctrl+C; each null is a non-terminating NullArticle error
+    /// (PowerShell's binder usually rejects nulls for these mandatory parameters first; this guards the rest).
+    /// </summary>
+    protected IEnumerable<Engine.Model.NewsArticle> NonNullArticles(IEnumerable<Engine.Model.NewsArticle?> articles, string parameterName)
+    {
+        foreach (var article in articles)
+        {
+            if (Cancellation.IsCancellationRequested) yield break;
+            if (article == null)
+            {
+                WriteItemError(new ArgumentNullException(parameterName, "A null article was passed; pipe the output of Import-NewsArticle."),
+                    "NullArticle", ErrorCategory.InvalidArgument, null);
+                continue;
+            }
+            yield return article;
+        }
+    }
+
     protected void WriteItemError(Exception ex, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
     {
         var record = new ErrorRecord(ex, errorId, category, target);

@@ -20,14 +20,8 @@ public abstract class StoryCmdletBase : NewsCmdletBase
     /// <summary>Keeps each article once (same Id and source); a null is a non-terminating NullArticle error.</summary>
     protected void CollectArticles(IEnumerable<NewsArticle?> articles, string parameterName)
     {
-        foreach (var article in articles)
+        foreach (var article in NonNullArticles(articles, parameterName))
         {
-            if (article == null)
-            {
-                WriteItemError(new ArgumentNullException(parameterName, "A null article was passed; pipe the output of Import-NewsArticle."),
-                    "NullArticle", ErrorCategory.InvalidArgument, null);
-                continue;
-            }
             if (_seen.Add(article.Id + "\n" + OutletName.Of(article) + "\n" + article.Source)) _articles.Add(article);
             else WriteVerbose($"Skipped article {article.Id} ({article.Source ?? article.Title}): it was given twice.");
         }

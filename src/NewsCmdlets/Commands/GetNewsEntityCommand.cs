@@ -90,15 +90,8 @@ public sealed class GetNewsEntityCommand : NewsCmdletBase
             }
             return;
         }
-        foreach (var article in InputObject)
+        foreach (var article in NonNullArticles(InputObject, nameof(InputObject)))
         {
-            if (Cancellation.IsCancellationRequested) return;
-            if (article == null)
-            {
-                WriteItemError(new ArgumentNullException(nameof(InputObject), "A null article was passed; pipe the output of Import-NewsArticle."),
-                    "NullArticle", ErrorCategory.InvalidArgument, null);
-                continue;
-            }
             string label = article.Source ?? article.Title ?? article.Id;
             if (_analyses != null && CacheSession.Try(this, _analyses.Cache, () => _analyses.TryGetEntities(article, out var cached) ? cached : null) is { } reused)
             {

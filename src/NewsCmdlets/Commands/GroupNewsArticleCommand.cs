@@ -51,15 +51,8 @@ public sealed class GroupNewsArticleCommand : NewsCmdletBase
 
     protected override void ProcessRecord()
     {
-        foreach (var article in InputObject)
+        foreach (var article in NonNullArticles(InputObject, nameof(InputObject)))
         {
-            if (Cancellation.IsCancellationRequested) return;
-            if (article == null)
-            {
-                WriteItemError(new ArgumentNullException(nameof(InputObject), "A null article was passed; pipe the output of Import-NewsArticle."),
-                    "NullArticle", ErrorCategory.InvalidArgument, null);
-                continue;
-            }
             try
             {
                 _grouper!.Add(article);
