@@ -165,12 +165,23 @@ public static class Report
             return "F1 " + string.Join(", ", NerSets.Where(d => m.Metrics.ContainsKey("f1:" + d)).Select(d => $"{d} {N(m.Metrics["f1:" + d], "0.000")}"));
         if (m.Metrics.TryGetValue("warmVsColdRatio", out var wc)) return $"{N(wc, "0.0")}× faster than cold (goal ≥ 20×)";
         if (m.Metrics.TryGetValue("entityIds:medianMs", out var eid))
-            return $"entity lookup median {N(eid, "0.00")} ms (p95 {N(m.Metrics.GetValueOrDefault("entityIds:p95Ms"), "0.00")}), whole articles {N(m.Metrics.GetValueOrDefault("entityArticles:medianMs"), "0.00")} ms; search {N(m.Metrics.GetValueOrDefault("search:medianMs"), "0.00")} ms (goal < 50 ms)";
+            return $"entity lookup median {N(eid, "0.00")} ms (p95 {N(m.Metrics.GetValueOrDefault("entityIds:p95Ms"), "0.00")}), whole articles median {N(m.Metrics.GetValueOrDefault("entityArticles:medianMs"), "0.00")} ms " +
+                   $"(p95 {N(m.Metrics.GetValueOrDefault("entityArticles:p95Ms"), "0")}){FirstArticle(m)}; search {N(m.Metrics.GetValueOrDefault("search:medianMs"), "0.00")} ms (goal < 50 ms)";
+        if (m.Metrics.TryGetValue("bcubedF1", out var bc))
+            return $"B-cubed F1 {N(bc, "0.000")}, stories exact {Pct(m.Metrics.GetValueOrDefault("storiesExact"))}; copy pairs P {N(m.Metrics.GetValueOrDefault("copyPairPrecision"), "0.000")} R {N(m.Metrics.GetValueOrDefault("copyPairRecall"), "0.000")}";
+        if (m.Metrics.TryGetValue("check:conflictRecall", out var cr))
+            return $"injected conflicts found {Pct(cr)}; false conflicts {N(m.Metrics.GetValueOrDefault("falseConflictsPerStory"), "0.000")} per clean story";
+        if (m.Metrics.TryGetValue("check:quoteSpeakerRight", out var qs)) return $"speaker right {Pct(qs)}";
         if (m.Metrics.TryGetValue("f1", out var f1)) return $"F1 {N(f1, "0.000")}";
         if (s.Name == "readability-peer" && m.Metrics.ContainsKey("speedRatio"))
             return $"ours {N(m.Metrics["speedRatio"], "0.0")}× faster; F1 {N(m.Metrics.GetValueOrDefault("peer:f1"), "0.000")} vs ours {N(m.Metrics.GetValueOrDefault("our:f1"), "0.000")}";
         var checks = m.Metrics.Where(kv => kv.Key is "check:titleMatches").ToList();
         return checks.Count > 0 ? $"title right {Pct(checks[0].Value)}" : "";
+    }
+
+    private static string FirstArticle(StageMeasurement m)
+    {
+        return m.Metrics.TryGetValue("entityFirstArticle:p95Ms", out var v) ? $", first article p95 {N(v, "0.0")} ms" : "";
     }
 
     private static string ExpNote(double e) => e <= 1.15 ? "linear" : e <= 1.3 ? "slightly superlinear" : "**superlinear: investigate**";

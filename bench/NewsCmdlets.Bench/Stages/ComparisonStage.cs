@@ -10,7 +10,7 @@ namespace NewsCmdlets.Bench.Stages;
 
 /// <summary>
 /// CoverageComparer.Compare (what Compare-NewsCoverage runs per story: entities and quotes of every article, then the
-/// comparison) on up to 300 stories of the generated corpus that at least two outlets cover. Stories are built from the
+/// comparison) on one story per 30 articles of the generated corpus that at least two outlets cover. Stories are built from the
 /// generator's ground truth (story membership, outlets, wire copies), so the figures do not depend on grouping. Conflict
 /// detection: in every second story one original (non-wire) article gets a factual error before comparing: in a sentence
 /// another outlet also carries, a figure is changed or a weekday shifted (alternately; each falls back on the other). Recall is the share
@@ -21,14 +21,15 @@ public sealed class ComparisonStage : IBenchStage
 {
     public string Name => "comparison";
     public int Order => 70;
-    public string Measures => "CoverageComparer.Compare on up to 300 ground-truth stories with 2+ outlets (articles read beforehand, untimed), one thread; recall of injected number/date errors as Conflict items and false conflicts per unmodified story";
+    public string Measures => "CoverageComparer.Compare on ground-truth stories with 2+ outlets (one for every 30 corpus articles: 33 / 333 / 3,333) (articles read beforehand, untimed), one thread; recall of injected number/date errors as Conflict items and false conflicts per unmodified story";
     public string ItemName => "articles";
     public bool Scales => true;
     public bool IsPeer => false;
 
     public bool Prepare(StageContext context, TextWriter log) => true;
 
-    private const int MaxStories = 300;
+    /// <summary>One story in 30 articles of the corpus (about one in seven of its stories), so the work grows with the corpus and the exponent means something.</summary>
+    private static int MaxStories(int size) => Math.Max(20, size / 30);
     private static readonly ArticleReadOptions Options = new() { Now = StageContext.Now };
     private static readonly string[] Weekdays = CultureInfo.InvariantCulture.DateTimeFormat.DayNames;
 
@@ -54,7 +55,7 @@ public sealed class ComparisonStage : IBenchStage
                 r.GetProperty("kind").GetString()!, r.TryGetProperty("wireOf", out var w) && w.ValueKind == JsonValueKind.String ? w.GetString() : null,
                 r.GetProperty("text").GetString()!));
         }
-        var chosen = entries.GroupBy(e => e.Story).Where(g => g.Select(e => e.Outlet).Distinct().Count() >= 2).Take(MaxStories).ToList();
+        var chosen = entries.GroupBy(e => e.Story).Where(g => g.Select(e => e.Outlet).Distinct().Count() >= 2).Take(MaxStories(context.Size)).ToList();
 
         long errors = 0, bytes = 0;
         var stories = new List<NewsStory>();

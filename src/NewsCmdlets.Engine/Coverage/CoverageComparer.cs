@@ -343,7 +343,8 @@ public sealed class CoverageComparer
             var seen = new HashSet<(string, string?, string?)>();
             var datesBySentence = new Dictionary<int, HashSet<string>>();
             foreach (var m in d.Entities.Mentions)
-                if (m.Type == NewsEntityType.Date && !string.IsNullOrEmpty(m.Value))
+                // Periods (a year, a month), not days: nearly everything in a report happens on the day it reports.
+                if (m.Type == NewsEntityType.Date && !string.IsNullOrEmpty(m.Value) && m.Granularity is DateGranularity.Month or DateGranularity.Year)
                 {
                     if (!datesBySentence.TryGetValue(m.SentenceIndex, out var set)) datesBySentence[m.SentenceIndex] = set = new HashSet<string>(StringComparer.Ordinal);
                     set.Add(m.Value);
