@@ -132,7 +132,18 @@ public sealed class QuoteExtractor
             {
                 int c = k - 1;
                 while (c > limit && c > k - 20 && Tok(c) != "," && !inQuote[c]) c--;
-                if (c > limit && Tok(c) == "," && c + 1 < k) { appositive = Join(c + 1, k); k = c - 1; }
+                if (c > limit && Tok(c) == "," && c + 1 < k)
+                {
+                    // "one resident, Kofi Adair, said": the name between the commas is the speaker, the words before describe them.
+                    if (nameAt[c + 1] is { } an && an.Start == c + 1 && an.End == k && an.Type == NewsEntityType.Person)
+                    {
+                        int ds = c - 1;
+                        while (ds - 1 > limit && ds > c - 6 && !inQuote[ds - 1] && Tok(ds - 1) is var dp && dp.Length > 0 && char.IsLetterOrDigit(dp[0]) && !SpeechVerbs.Contains(dp)) ds--;
+                        string? before = ds <= c - 1 && c - 1 > limit ? Join(ds, c) : null;
+                        return (an, string.IsNullOrEmpty(before) ? an.Description : before, tokens[an.Start].Start, tokens[an.End - 1].End);
+                    }
+                    appositive = Join(c + 1, k); k = c - 1;
+                }
                 else return (null, null, 0, 0);
             }
             if (k <= limit || inQuote[k]) return (null, null, 0, 0);
@@ -169,6 +180,9 @@ public sealed class QuoteExtractor
             }
             if (e == k) return (null, null, 0, 0);
             string desc = Join(k, e);
+            // "said the union's general secretary, Paulo Renn": the name after the description's comma.
+            if (e + 1 < limit && Tok(e) == "," && nameAt[e + 1] is { } named && named.Start == e + 1 && named.Type == NewsEntityType.Person)
+                return (named, desc, tokens[named.Start].Start, tokens[named.End - 1].End);
             string head = Tok(e - 1);
             if (Pronouns.Contains(head) && e - k == 1) return (Resolve(head, k, null), head, tokens[k].Start, tokens[k].End);
             return (Resolve(head, k, desc), desc, tokens[k].Start, tokens[e - 1].End);
@@ -269,7 +283,27 @@ public sealed class QuoteExtractor
                 if (para - previousEndPara <= 1 && NearestBefore(qFirst, _ => true) is var nb && (nb == null || nb.CharStart < previous.Offset || nb.Canonical == previous.Speaker))
                 { speaker = previous.Speaker; desc = previous.SpeakerDescription; }
             }
-            if (frame?.VerbText is "according to" or "citing" && frame.Value.Speaker == null) { }
+            if (speaker == null && frame == null && !partial)
+            {
+                // No speech verb at all: "Her colleague, Emil Sand, was more hopeful: “…”" or "The coach, Marta Ilves,
+                // was blunt. “…”". The person the introducing sentence is about (a name among its first words) speaks.
+                Name? Subject(int first, int end)
+                {
+                    for (int k = first; k < Math.Min(end, first + 8); k++)
+                        if (nameAt[k] is { } nm && nm.Start == k && nm.Type == NewsEntityType.Person) return nm;
+                    return null;
+                }
+                Name? intro = null;
+                var own = sentences[s0];
+                if (qFirst > own.FirstToken && Tok(qFirst - 1) == ":") intro = Subject(own.FirstToken, qFirst);
+                else if (qFirst == own.FirstToken && s0 > 0)
+                {
+                    var prev = sentences[s0 - 1];
+                    if (!inQuote[prev.FirstToken] && ParagraphOf(text, tokens[prev.FirstToken].Start) == ParagraphOf(text, sp.Start))
+                        intro = Subject(prev.FirstToken, prev.EndToken);
+                }
+                if (intro != null) { speaker = intro.Canonical; desc = intro.Description; }
+            }
             var quote = new NewsQuote
             {
                 Text = inner, Speaker = speaker, SpeakerDescription = desc == speaker ? null : desc, Verb = frame?.VerbText,

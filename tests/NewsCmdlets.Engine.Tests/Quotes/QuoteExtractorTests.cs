@@ -107,11 +107,14 @@ public sealed class QuoteExtractorTests
     {
         int ok = 0, total = 0;
         var x = new QuoteExtractor();
-        foreach (var (text, speakers) in HeldOutQuotes.Cases)
+        // Both held-out sets; a leading "the" is not a different speaker ("the health ministry").
+        static string Norm(string? s) => s == null ? "" : s.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? s[4..] : s;
+        foreach (var (text, speakers) in HeldOutQuotes.Cases.Concat(HeldOutQuotes.SecondSet))
         {
             var direct = x.ExtractText(text).Quotes.Where(q => q.Kind == QuoteKind.Direct).ToList();
-            for (int i = 0; i < speakers.Length; i++) { total++; if (i < direct.Count && direct[i].Speaker == speakers[i]) ok++; }
+            for (int i = 0; i < speakers.Length; i++) { total++; if (i < direct.Count && Norm(direct[i].Speaker) == Norm(speakers[i])) ok++; }
         }
+        Assert.Equal(25, total);
         Assert.True(ok * 10 >= total * 9, $"{ok}/{total}");
     }
 
@@ -136,5 +139,37 @@ public sealed class QuoteExtractorTests
         var r = Run("Several told the Marsh Courier they had arranged to work from home. Many said the buses were late.");
         Assert.Contains(r.Attributions, a => a.Source == "Marsh Courier" && a.SourceKind == SourceKind.Media);
         Assert.DoesNotContain(r.Attributions, a => a.Source.Contains("arranged") || a.Source is "Several" or "Many");
+    }
+
+    private static readonly (string Text, string[] Speakers)[] VerblessAndAppositive =
+    {
+        ("\u201cWe lost everything,\u201d said Hana Kerr, whose shop on Mill Lane flooded twice this year.", new[] { "Hana Kerr" }),
+        ("Police chief Arno Velt told reporters: \u201cThere is no evidence of foul play.\u201d", new[] { "Arno Velt" }),
+        ("\u201cThe numbers do not add up,\u201d according to Lise Marr, an auditor who reviewed the accounts.", new[] { "Lise Marr" }),
+        ("In a statement, the Brenmoor Water Authority said: \u201cSupplies are safe to drink.\u201d", new[] { "Brenmoor Water Authority" }),
+        ("\u201cI am not resigning,\u201d Prime Minister Oskar Dahl told parliament on Tuesday.", new[] { "Oskar Dahl" }),
+        ("Ruth Pell said the talks had failed. \u201cThey walked out,\u201d she said. Her colleague, Emil Sand, was more hopeful: \u201cWe will be back on Monday.\u201d", new[] { "Ruth Pell", "Emil Sand" }),
+        ("\u201cNobody warned us,\u201d one resident, Kofi Adair, said.", new[] { "Kofi Adair" }),
+        ("The coach, Marta Ilves, was blunt. \u201cWe played badly and deserved to lose.\u201d", new[] { "Marta Ilves" }),
+        ("\u201cThis is a fair deal for workers,\u201d said the union's general secretary, Paulo Renn.", new[] { "Paulo Renn" }),
+        ("\u201cPrices will fall next year,\u201d predicted economist Yara Solberg.", new[] { "Yara Solberg" }),
+        ("Dr Ilse Brandt leads the study at Varn University.\n\n\u201cEarly results are encouraging,\u201d she said.", new[] { "Ilse Brandt" }),
+        ("\u201cWe have asked for a review,\u201d a spokesperson for Kellan Airport said.", new[] { "Kellan Airport" }),
+    };
+
+    /// <summary>
+    /// Patterns a first fresh set of quotes showed missing (9 of 13 right before the rules, all after): a quote with
+    /// no speech verb after a sentence about a named person, a name in apposition before or after the verb.
+    /// </summary>
+    [Fact]
+    public void Verbless_and_appositive_patterns()
+    {
+        var x = new QuoteExtractor();
+        foreach (var (text, speakers) in VerblessAndAppositive)
+        {
+            var direct = x.ExtractText(text).Quotes.Where(q => q.Kind == QuoteKind.Direct).ToList();
+            Assert.True(direct.Count >= speakers.Length, text);
+            for (int i = 0; i < speakers.Length; i++) Assert.True(direct[i].Speaker == speakers[i], $"{text}: {direct[i].Speaker}");
+        }
     }
 }
