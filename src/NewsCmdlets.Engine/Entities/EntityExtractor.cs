@@ -334,6 +334,17 @@ public sealed class EntityExtractor
             return field == "Title" ? 3 : field == "Standfirst" ? 2 : m.Sentence <= 3 ? 1.5 : 1;
         }
 
+        // A dateline: the name opens a paragraph and a comma, a dash or a bracket follows ("SEOUL, South Korea (AP) —").
+        bool IsDateline(Mention m)
+        {
+            int c = tokens[m.Start].Start;
+            while (c > 0 && text[c - 1] is ' ' or '\t') c--;
+            if (c != 0 && text[c - 1] != '\n') return false;
+            int e = tokens[m.End - 1].End;
+            while (e < text.Length && text[e] == ' ') e++;
+            return e < text.Length && text[e] is ',' or '—' or '–' or '-' or '(';
+        }
+
         // Names through the merger; dates by value; quantities by text.
         var merger = new EntityMerger();
         foreach (var (a, f) in aliases) merger.AddAlias(a, f);
@@ -348,7 +359,19 @@ public sealed class EntityExtractor
         }
         var groups = new List<(string Name, NewsEntityType Type, List<int> Members, IReadOnlyList<string>? Forms)>();
         foreach (var g in merger.Resolve())
-            groups.Add((g.Canonical, g.Type, g.Members.Select(x => named[x]).ToList(), g.Forms));
+        {
+            var members = g.Members.Select(x => named[x]).ToList();
+            string canonical = g.Canonical;
+            // "SEOUL, South Korea (AP) —": a name written in capitals only in a dateline is named as it is spelt elsewhere,
+            // or in title case; acronyms written in capitals in running text ("NATO said") keep their capitals.
+            if (canonical.Length >= 4 && !canonical.Any(char.IsLower) && canonical.Any(char.IsLetter))
+            {
+                string? mixed = g.Forms.FirstOrDefault(f => f.Any(char.IsLower) && EntityMerger.Key(f) == EntityMerger.Key(canonical));
+                if (mixed != null) canonical = mixed;
+                else if (members.All(i => IsDateline(mentions[i]))) canonical = TextShape.TitleCaseIfUpper(canonical);
+            }
+            groups.Add((canonical, g.Type, members, g.Forms));
+        }
         var valueGroups = new Dictionary<string, int>();
         for (int i = 0; i < mentions.Count; i++)
         {

@@ -172,4 +172,14 @@ public sealed class EntityExtractorTests
         Assert.Contains(persons, p => p.Forms.Count(f => f.Replace('-', ' ').Equals("Lee Jae Myung", StringComparison.OrdinalIgnoreCase)) == 2);
         Assert.Contains(results.SelectMany(r => r.Entities), e => e.Type == NewsEntityType.Date && e.Name == "August last year" && e.Value == "2024-08");
     }
+
+    [Fact]
+    public void A_dateline_in_capitals_is_named_in_title_case_and_acronyms_keep_their_capitals()
+    {
+        var r = new EntityExtractor().ExtractText("VELLMOUTH, Kestria — The tram depot will close next spring, the transport board said.\n\nNATO said its exercise near the port would go ahead.");
+        var names = r.Entities.Select(e => e.Name).ToList();
+        Assert.Contains("Vellmouth", names);
+        Assert.DoesNotContain("VELLMOUTH", names);
+        Assert.Contains("NATO", names);
+    }
 }
