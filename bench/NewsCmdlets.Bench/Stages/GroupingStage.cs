@@ -169,21 +169,14 @@ public sealed class GroupingStage : IBenchStage
     private static (double P, double R, double F1) PairScores(int[] predicted, int[] actual)
     {
         static double Pairs(long k) => k * (k - 1) / 2.0;
-        var cell = new Dictionary<(int, int), long>();
-        var pred = new Dictionary<int, long>();
-        var act = new Dictionary<int, long>();
-        for (int i = 0; i < predicted.Length; i++)
-        {
-            cell[(predicted[i], actual[i])] = cell.GetValueOrDefault((predicted[i], actual[i])) + 1;
-            pred[predicted[i]] = pred.GetValueOrDefault(predicted[i]) + 1;
-            act[actual[i]] = act.GetValueOrDefault(actual[i]) + 1;
-        }
+        var (cell, pred, act) = Contingency(predicted, actual);
         double tp = cell.Values.Sum(Pairs), pp = pred.Values.Sum(Pairs), ap = act.Values.Sum(Pairs);
         double p = pp > 0 ? tp / pp : 1, r = ap > 0 ? tp / ap : 1;
         return (p, r, p + r > 0 ? 2 * p * r / (p + r) : 0);
     }
 
-    private static (double P, double R, double F1) BCubed(int[] predicted, int[] actual)
+    /// <summary>Counts per (predicted, actual) cluster pair, per predicted cluster and per actual cluster.</summary>
+    private static (Dictionary<(int, int), long> Cell, Dictionary<int, long> Pred, Dictionary<int, long> Act) Contingency(int[] predicted, int[] actual)
     {
         var cell = new Dictionary<(int, int), long>();
         var pred = new Dictionary<int, long>();
@@ -194,6 +187,12 @@ public sealed class GroupingStage : IBenchStage
             pred[predicted[i]] = pred.GetValueOrDefault(predicted[i]) + 1;
             act[actual[i]] = act.GetValueOrDefault(actual[i]) + 1;
         }
+        return (cell, pred, act);
+    }
+
+    private static (double P, double R, double F1) BCubed(int[] predicted, int[] actual)
+    {
+        var (cell, pred, act) = Contingency(predicted, actual);
         double p = 0, r = 0;
         for (int i = 0; i < predicted.Length; i++)
         {
