@@ -333,6 +333,9 @@ public sealed class CoverageComparer
 
     // ---------------------------------------------------------------- numbers
 
+    private static readonly string[] AtLeastWords = { "at least", "more than", "over ", "upwards of", "in excess of", "no fewer than", "no less than" };
+    private static readonly string[] AtMostWords = { "up to", "fewer than", "less than", "under ", "nearly", "almost", "no more than", "as many as" };
+
     private static readonly string[] VagueWords = { "tens of", "hundreds of", "thousands of", "dozens of", "millions of", "billions of" };
 
     private IEnumerable<NewsCoverageItem> NumberItems(List<ArticleData> data, Context ctx)
@@ -363,6 +366,8 @@ public sealed class CoverageComparer
                     Outlet = d.Outlet, Bucket = m.Type + "|" + (m.Unit ?? ""), Text = m.Text, Counted = m.Counted, Context = context,
                     ContextSet = new HashSet<string>(context, StringComparer.Ordinal), Names = names, Clause = clause, Number = number, Approximate = m.Approximate,
                     Vague = VagueWords.Any(v => lower.Contains(v, StringComparison.Ordinal)),
+                    AtLeast = AtLeastWords.Any(v => lower.StartsWith(v, StringComparison.Ordinal)),
+                    AtMost = AtMostWords.Any(v => lower.StartsWith(v, StringComparison.Ordinal)),
                     Dates = datesBySentence.TryGetValue(m.SentenceIndex, out var ds) ? ds : new HashSet<string>(StringComparer.Ordinal),
                 });
             }

@@ -65,13 +65,28 @@ internal static class CoverageText
         return w;
     }
 
+    /// <summary>
+    /// Words outlets use interchangeably for the same fact ("12 were killed" / "12 died"; "arrived" / "reached"), as
+    /// one form, so reworded reports of one figure still share their context.
+    /// </summary>
+    private static readonly Dictionary<string, string> Synonyms = new(StringComparer.Ordinal)
+    {
+        ["killed"] = "kill", ["kill"] = "kill", ["died"] = "kill", ["die"] = "kill", ["dead"] = "kill", ["death"] = "kill",
+        ["fatality"] = "kill", ["fatalitie"] = "kill", ["lives"] = "kill",
+        ["injured"] = "injure", ["wounded"] = "injure", ["hurt"] = "injure", ["injury"] = "injure", ["injurie"] = "injure",
+        ["arrested"] = "arrest", ["detained"] = "arrest", ["detention"] = "arrest",
+        ["evacuated"] = "evacuate", ["evacuation"] = "evacuate", ["displaced"] = "evacuate",
+        ["arrived"] = "arrive", ["reached"] = "arrive", ["entered"] = "arrive", ["arrival"] = "arrive",
+        ["crossed"] = "cross", ["crossing"] = "cross",
+    };
+
     /// <summary>The stem when the word carries content (not a function word, number, date word), else null.</summary>
     public static string? Content(string word)
     {
         if (word.Length == 0 || !char.IsLetter(word[0])) return null;
         string s = Stem(word);
         if (s.Length < 2 || Stop.Contains(s) || Stop.Contains(word.ToLowerInvariant())) return null;
-        return s;
+        return Synonyms.TryGetValue(s, out var same) ? same : s;
     }
 
     /// <summary>Content words of a text.</summary>

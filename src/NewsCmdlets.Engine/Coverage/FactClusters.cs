@@ -24,6 +24,10 @@ internal sealed class Fact
     public bool Approximate;
     /// <summary>"tens of thousands": a magnitude, not a figure; agrees only with the same magnitude.</summary>
     public bool Vague;
+    /// <summary>"at least 12", "more than 40": any figure from this one up agrees.</summary>
+    public bool AtLeast;
+    /// <summary>"up to 50", "fewer than 10", "nearly 300": any figure up to this one agrees.</summary>
+    public bool AtMost;
     // Dates
     public string? Value;
     public DateGranularity? Granularity;
@@ -189,6 +193,13 @@ internal static class FactClusters
         if (a.Vague || b.Vague) return a.Vague && b.Vague && a.Number == b.Number;
         double x = a.Number, y = b.Number;
         if (x == y) return true;
+        // A bound and a figure inside it agree: "at least 12" and "15", "up to 50" and "40". Two bounds the same way
+        // ("more than 4,000" / "more than 5,000") are two estimates: compared as approximate figures below.
+        if (a.AtLeast != b.AtLeast || a.AtMost != b.AtMost)
+        {
+            if (a.AtLeast && !b.AtLeast && y >= x || b.AtLeast && !a.AtLeast && x >= y) return true;
+            if (a.AtMost && !b.AtMost && y <= x || b.AtMost && !a.AtMost && x <= y) return true;
+        }
         double big = Math.Max(Math.Abs(x), Math.Abs(y));
         double diff = Math.Abs(x - y);
         if (diff <= 1e-9 * big) return true;

@@ -75,6 +75,28 @@ public class CoverageComparerTests
     }
 
     [Fact]
+    public void Killed_and_died_are_one_fact_and_a_lower_bound_agrees_with_a_larger_figure()
+    {
+        var a = Article("a1", "Harrowgate Post", "Blast at Vellmouth port",
+            "Twelve people were killed in an explosion at the Vellmouth port on Monday, police said.");
+        var b = Article("b1", "Vellmouth Courier", "Port explosion",
+            "Fifteen people died when an explosion tore through the Vellmouth port on Monday, according to police.");
+        var c = Comparer.Compare(Story(a, b));
+        Assert.Equal(CoverageStatus.Conflict, NumberWith(c, "Twelve").Status);
+
+        var a2 = Article("a2", "Harrowgate Post", "Blast at Vellmouth port",
+            "At least 12 people were killed in an explosion at the Vellmouth port on Monday, police said.");
+        var c2 = Comparer.Compare(Story(a2, b));
+        Assert.DoesNotContain(c2.Items, i => i.Status == CoverageStatus.Conflict);
+        Assert.Equal(CoverageStatus.Shared, NumberWith(c2, "At least 12").Status);
+
+        // Two lower bounds are two estimates: far apart, they disagree.
+        var a3 = Article("a3", "Harrowgate Post", "Floods in Tarnby", "More than 4,000 people were evacuated from Tarnby on Tuesday, officials said.");
+        var b3 = Article("b3", "Vellmouth Courier", "Tarnby floods", "More than 9,000 people were evacuated from Tarnby on Tuesday, officials said.");
+        Assert.Equal(CoverageStatus.Conflict, NumberWith(Comparer.Compare(Story(a3, b3)), "4,000").Status);
+    }
+
+    [Fact]
     public void Approximate_and_exact_figures_that_round_alike_agree_and_different_things_are_not_conflicts()
     {
         var a = Article("a1", "Harrowgate Post", "Marsh fire spreads",
