@@ -60,6 +60,19 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
         }
     }
 
+    private int _textCount;
+
+    /// <summary>The -Text strings of this call with an id each ("text1", "text2", … across the whole call), null as empty.</summary>
+    protected IEnumerable<(string Text, string Id)> NumberedTexts(IEnumerable<string?> texts)
+    {
+        foreach (var t in texts)
+        {
+            if (Cancellation.IsCancellationRequested) yield break;
+            _textCount++;
+            yield return (t ?? "", "text" + _textCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
     protected void WriteItemError(Exception ex, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
     {
         var record = new ErrorRecord(ex, errorId, category, target);

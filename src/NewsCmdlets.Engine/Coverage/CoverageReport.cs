@@ -115,37 +115,14 @@ public static class CoverageReport
         if (outlets.Count < 2)
             h.Raw("<p class=\"note\">Only one outlet covers this story, so there is nothing to compare: every item is that outlet's alone.</p>\n");
 
-        WriteSectionStart(h, id, "outlets", "Outlets at a glance");
-        WriteSummary(h, c, id);
-        h.Raw("</section>\n");
-
-        WriteSectionStart(h, id, "heatmap", "Who names whom: entities by outlet");
-        WriteHeatMap(h, c, outlets, id, options.MaxHeatMapRows);
-        h.Raw("</section>\n");
-
-        WriteSectionStart(h, id, "timeline", "When each outlet published");
-        WriteTimeline(h, c, outlets, id);
-        h.Raw("</section>\n");
-
-        WriteSectionStart(h, id, "conflicts", "Where the outlets disagree");
-        WriteConflicts(h, c, outlets, id);
-        h.Raw("</section>\n");
-
-        WriteSectionStart(h, id, "quotes", "Who is quoted where");
-        WriteQuotes(h, c, outlets, id);
-        h.Raw("</section>\n");
-
-        WriteSectionStart(h, id, "framing", "How each outlet frames the story");
-        WriteFraming(h, c, outlets, id);
-        h.Raw("</section>\n");
-
-        WriteSectionStart(h, id, "unique", "What only one outlet reports");
-        WriteUnique(h, c, outlets);
-        h.Raw("</section>\n");
-
-        WriteSectionStart(h, id, "copies", "Copies of one text");
-        WriteCopies(h, c);
-        h.Raw("</section>\n");
+        Section(h, id, "outlets", "Outlets at a glance", () => WriteSummary(h, c, id));
+        Section(h, id, "heatmap", "Who names whom: entities by outlet", () => WriteHeatMap(h, c, outlets, id, options.MaxHeatMapRows));
+        Section(h, id, "timeline", "When each outlet published", () => WriteTimeline(h, c, outlets, id));
+        Section(h, id, "conflicts", "Where the outlets disagree", () => WriteConflicts(h, c, outlets, id));
+        Section(h, id, "quotes", "Who is quoted where", () => WriteQuotes(h, c, outlets, id));
+        Section(h, id, "framing", "How each outlet frames the story", () => WriteFraming(h, c, outlets, id));
+        Section(h, id, "unique", "What only one outlet reports", () => WriteUnique(h, c, outlets));
+        Section(h, id, "copies", "Copies of one text", () => WriteCopies(h, c));
 
         if (c.Warnings.Count > 0)
         {
@@ -154,6 +131,14 @@ public static class CoverageReport
             foreach (var warning in c.Warnings) h.Element("li", warning).Raw("\n");
             h.Raw("</ul>\n</section>\n");
         }
+        h.Raw("</section>\n");
+    }
+
+    /// <summary>One part of a story's report: its section and heading around what <paramref name="body"/> writes.</summary>
+    private static void Section(CoverageReportHtml h, string storyId, string part, string heading, Action body)
+    {
+        WriteSectionStart(h, storyId, part, heading);
+        body();
         h.Raw("</section>\n");
     }
 

@@ -60,7 +60,6 @@ public sealed class GetNewsEntityCommand : NewsCmdletBase
     private EntityExtractor? _extractor;
     private CachedAnalyses? _analyses;
     private readonly List<ArticleEntities> _corpus = new();
-    private int _textCount;
 
     protected override void BeginProcessing()
     {
@@ -81,13 +80,8 @@ public sealed class GetNewsEntityCommand : NewsCmdletBase
     {
         if (ParameterSetName == TextSet)
         {
-            foreach (var t in Text)
-            {
-                if (Cancellation.IsCancellationRequested) return;
-                _textCount++;
-                string id = "text" + _textCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                Handle(t ?? "", () => _extractor!.ExtractText(t ?? "", Date, id, null, Cancellation), id);
-            }
+            foreach (var (t, id) in NumberedTexts(Text))
+                Handle(t, () => _extractor!.ExtractText(t, Date, id, null, Cancellation), id);
             return;
         }
         foreach (var article in NonNullArticles(InputObject, nameof(InputObject)))

@@ -44,7 +44,6 @@ public sealed class GetNewsQuoteCommand : NewsCmdletBase
 
     private readonly QuoteExtractor _extractor = new();
     private CachedAnalyses? _analyses;
-    private int _textCount;
 
     protected override void BeginProcessing()
     {
@@ -59,13 +58,8 @@ public sealed class GetNewsQuoteCommand : NewsCmdletBase
     {
         if (ParameterSetName == TextSet)
         {
-            foreach (var t in Text)
-            {
-                if (Cancellation.IsCancellationRequested) return;
-                _textCount++;
-                string id = "text" + _textCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                Handle(t ?? "", () => _extractor.ExtractText(t ?? "", id, null, null, Cancellation), id);
-            }
+            foreach (var (t, id) in NumberedTexts(Text))
+                Handle(t, () => _extractor.ExtractText(t, id, null, null, Cancellation), id);
             return;
         }
         foreach (var article in NonNullArticles(InputObject, nameof(InputObject)))
