@@ -268,7 +268,7 @@ public sealed class NewsCache : IDisposable
         p.AddWithValue("$title", Db(a.Title));
         p.AddWithValue("$standfirst", Db(a.Standfirst));
         p.AddWithValue("$body", a.Body);
-        p.AddWithValue("$paragraphs", ListJson(a.Paragraphs));
+        p.AddWithValue("$paragraphs", ParagraphsJson(a));
         p.AddWithValue("$captions", ListJson(a.Captions));
         p.AddWithValue("$published", Db(a.Published?.ToString("o", CultureInfo.InvariantCulture)));
         p.AddWithValue("$published_utc", a.Published is { } pub ? pub.ToUnixTimeMilliseconds() : DBNull.Value);
@@ -745,46 +745,65 @@ public sealed class NewsCache : IDisposable
                 throw TranslateQuery(ex, query);
             }
         }
-        foreach (long rowid in rowids)
+        // The rows are read in chunks, one statement step per row (a statement per row cost more than reading it):
+        // a small first chunk so a pipeline gets its first article at once, larger ones after.
+        int chunk = 16;
+        for (int start = 0; start < rowids.Count; start += chunk, chunk = Math.Min(chunk * 4, 1024))
         {
-            NewsArticle? article;
+            List<NewsArticle> articles;
             try
             {
-                article = ReadArticleByRowid(rowid);
+                articles = ReadArticlesByRowid(rowids, start, Math.Min(chunk, rowids.Count - start));
             }
             catch (SqliteException ex)
             {
                 throw TranslateQuery(ex, query);
             }
-            if (article != null) yield return article; // null: removed since the first step
+            foreach (var article in articles) yield return article; // a row removed since the first step is skipped
         }
     }
 
-    private sqlite3_stmt? _articleByRowid;
+    private sqlite3_stmt? _articlesByRowid;
 
-    /// <summary>One article by row id, read straight from SQLite's buffers on a statement prepared once; the statement
-    /// is reset before returning, so callers may interleave queries.</summary>
-    private NewsArticle? ReadArticleByRowid(long rowid)
+    /// <summary>
+    /// Articles by row id, in the order given (<paramref name="count"/> of them from <paramref name="start"/>), read
+    /// straight from SQLite's buffers by one statement prepared once (the ids go in as a JSON array). The statement is
+    /// reset before returning, so callers may interleave queries while they consume the result.
+    /// </summary>
+    private List<NewsArticle> ReadArticlesByRowid(List<long> rowids, int start, int count)
     {
         var db = _connection.Handle!;
-        if (_articleByRowid == null)
+        if (_articlesByRowid == null)
         {
-            int prc = raw.sqlite3_prepare_v2(db, "SELECT " + ArticleColumns + " FROM articles a WHERE a.rowid = ?1", out _articleByRowid);
+            int prc = raw.sqlite3_prepare_v2(db, "SELECT " + ArticleColumns + ", a.rowid FROM articles a WHERE a.rowid IN (SELECT value FROM json_each(?1))", out _articlesByRowid);
             SqliteException.ThrowExceptionForRC(prc, db);
         }
-        var stmt = _articleByRowid;
+        var stmt = _articlesByRowid;
+        var position = new Dictionary<long, int>(count);
+        var ids = new StringBuilder("[");
+        for (int i = 0; i < count; i++)
+        {
+            if (i > 0) ids.Append(',');
+            ids.Append(rowids[start + i].ToString(CultureInfo.InvariantCulture));
+            position[rowids[start + i]] = i;
+        }
+        ids.Append(']');
+        var found = new NewsArticle?[count];
         try
         {
-            raw.sqlite3_bind_int64(stmt, 1, rowid);
-            int rc = raw.sqlite3_step(stmt);
-            if (rc == raw.SQLITE_ROW) return ReadArticle(new RawRow(stmt));
+            raw.sqlite3_bind_text(stmt, 1, ids.ToString());
+            int rc;
+            while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
+                found[position[raw.sqlite3_column_int64(stmt, ArticleColumnCount)]] = ReadArticle(new RawRow(stmt));
             if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, db);
-            return null;
         }
         finally
         {
             raw.sqlite3_reset(stmt);
         }
+        var list = new List<NewsArticle>(count);
+        foreach (var a in found) if (a != null) list.Add(a);
+        return list;
     }
 
     private Exception TranslateQuery(SqliteException ex, NewsArticleQuery query)
@@ -836,13 +855,14 @@ public sealed class NewsCache : IDisposable
     private static NewsArticle ReadArticle<TRow>(TRow r) where TRow : IRow
     {
         var sources = ReadSources(r, 17);
+        string body = r.GetString(3);
         return new NewsArticle
         {
             Id = r.GetString(0),
             Title = Str(r, 1),
             Standfirst = Str(r, 2),
-            Body = r.GetString(3),
-            Paragraphs = ReadList(r, 4),
+            Body = body,
+            Paragraphs = ReadParagraphs(r, 4, body),
             Captions = ReadList(r, 5),
             Published = Date(r, 6),
             Updated = Date(r, 7),
@@ -909,7 +929,7 @@ public sealed class NewsCache : IDisposable
     {
         _lookupCommand?.Dispose();
         _lookupFromStatement?.Dispose();
-        _articleByRowid?.Dispose();
+        _articlesByRowid?.Dispose();
         _connection.Dispose();
     }
 
@@ -1032,50 +1052,77 @@ public sealed class NewsCache : IDisposable
 
     private static string ListJson(TextList list) => JsonSerializer.Serialize(new ListDto(list.Separator, list.ToArray()), StoredJson);
 
+    /// <summary>
+    /// Paragraphs that are exactly the body's lines (what every reader makes) are stored as this marker instead of a
+    /// second copy of the body, and split from the body when first used (schema 5). Anything else is stored whole.
+    /// </summary>
+    private const string ParagraphsAreBodyLines = "{\"S\":\"\\n\",\"B\":1}";
+
+    private static ReadOnlySpan<byte> ParagraphsAreBodyLinesUtf8 => "{\"S\":\"\\n\",\"B\":1}"u8;
+
+    private static string ParagraphsJson(NewsArticle a)
+    {
+        var paragraphs = a.Paragraphs;
+        if (paragraphs.Count > 0 && paragraphs.Separator == "\n" && a.Body.Length > 0)
+        {
+            bool lines = true;
+            int at = 0;
+            foreach (var p in paragraphs)
+            {
+                // Each paragraph must be the next line of the body, whole, and hold no line break itself.
+                if (p.Contains('\n') || string.CompareOrdinal(a.Body, at, p, 0, p.Length) != 0) { lines = false; break; }
+                at += p.Length;
+                if (at < a.Body.Length) { if (a.Body[at] != '\n') { lines = false; break; } at++; }
+                else if (at > a.Body.Length) { lines = false; break; }
+            }
+            if (lines && at == a.Body.Length && !a.Body.EndsWith('\n')) return ParagraphsAreBodyLines;
+        }
+        return ListJson(paragraphs);
+    }
+
+    private static TextList ReadParagraphs<TRow>(TRow r, int i, string body) where TRow : IRow
+    {
+        if (!r.IsDBNull(i) && r.Utf8(i).SequenceEqual(ParagraphsAreBodyLinesUtf8))
+            return new TextList(new StoredTextItems(() => body.Split('\n')), "\n");
+        return ReadList(r, i);
+    }
+
     // Lists and field sources are stored as small JSON documents. Reading a cached article decodes seven of them, so
     // they are read as UTF-8 straight from SQLite with Utf8JsonReader (no UTF-16 copy of the JSON, no serializer
     // metadata): re-importing a cached corpus spends most of its time here.
     // (GetFieldValue<byte[]> copies the column's bytes; GetBytes/GetStream would open an incremental blob handle per
     // call, which is many times slower.)
 
+    /// <summary>Short lists (authors, categories, most warnings) are decoded at once; longer ones (paragraphs,
+    /// removed chrome) when first used, see <see cref="StoredTextItems"/>.</summary>
     private static TextList ReadList<TRow>(TRow r, int i) where TRow : IRow
     {
         if (r.IsDBNull(i)) return TextList.Empty;
-        var json = new Utf8JsonReader(r.Utf8(i));
-        string separator = "; ";
-        List<string>? items = null;
-        if (!json.Read() || json.TokenType != JsonTokenType.StartObject) return TextList.Empty;
-        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        var utf8 = r.Utf8(i);
+        if (utf8.Length > LazyListBytes)
         {
-            bool isSeparator = json.ValueTextEquals("S"u8), isItems = json.ValueTextEquals("I"u8);
-            json.Read();
-            if (isSeparator && json.TokenType == JsonTokenType.String) separator = Separator(ref json);
-            else if (isItems && json.TokenType == JsonTokenType.StartArray)
-            {
-                while (json.Read() && json.TokenType != JsonTokenType.EndArray)
-                    if (json.TokenType == JsonTokenType.String) (items ??= new List<string>()).Add(json.GetString()!);
-            }
-            else json.Skip();
+            StoredTextItems.Decode(utf8, out string sep, itemsToo: false);
+            return new TextList(new StoredTextItems(utf8), sep);
         }
-        if (items == null && separator == "; ") return TextList.Empty;
-        return new TextList(items ?? (IList<string>)Array.Empty<string>(), separator);
+        var items = StoredTextItems.Decode(utf8, out string separator);
+        if (items.Length == 0 && separator == "; ") return TextList.Empty;
+        return new TextList(items, separator);
     }
 
-    /// <summary>The usual separators without a new string each time.</summary>
-    private static string Separator(ref Utf8JsonReader json)
-    {
-        if (json.ValueTextEquals("; "u8)) return "; ";
-        if (json.ValueTextEquals("\n"u8)) return "\n";
-        if (json.ValueTextEquals("\n\n"u8)) return "\n\n";
-        if (json.ValueTextEquals(", "u8)) return ", ";
-        return json.GetString()!;
-    }
+    private const int LazyListBytes = 128;
 
+    /// <summary>Field sources: decoded when first used (see <see cref="StoredTextItems"/>).</summary>
     private static FieldSources ReadSources<TRow>(TRow r, int i) where TRow : IRow
     {
-        var sources = new FieldSources();
-        if (r.IsDBNull(i)) return sources;
-        var json = new Utf8JsonReader(r.Utf8(i));
+        if (r.IsDBNull(i)) return new FieldSources();
+        var bytes = r.Utf8(i).ToArray();
+        return new FieldSources(() => DecodeSources(bytes));
+    }
+
+    private static List<KeyValuePair<string, string>> DecodeSources(byte[] utf8)
+    {
+        var sources = new List<KeyValuePair<string, string>>();
+        var json = new Utf8JsonReader(utf8);
         if (!json.Read() || json.TokenType != JsonTokenType.StartArray) return sources;
         while (json.Read() && json.TokenType == JsonTokenType.StartArray)
         {
@@ -1091,7 +1138,13 @@ public sealed class NewsCache : IDisposable
                 else json.Skip();
                 n++;
             }
-            if (n == 2 && field != null && source != null) sources.Set(field, source);
+            if (n == 2 && field != null && source != null)
+            {
+                // As FieldSources.Set: a field named twice keeps its place and its last source.
+                int at = sources.FindIndex(kv => string.Equals(kv.Key, field, StringComparison.OrdinalIgnoreCase));
+                if (at >= 0) sources[at] = new(field, source);
+                else sources.Add(new(field, source));
+            }
         }
         return sources;
     }

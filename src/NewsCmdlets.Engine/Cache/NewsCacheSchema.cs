@@ -6,7 +6,7 @@ namespace NewsCmdlets.Engine.Cache;
 /// </summary>
 internal static class NewsCacheSchema
 {
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 5;
     public const string ApplicationName = "NewsCmdlets";
 
     public static readonly IReadOnlyList<(int Version, string Description, string Sql)> Migrations = new[]
@@ -75,6 +75,9 @@ internal static class NewsCacheSchema
             """),
         (4, "article ids with their publication time, so lookups by entity or id sort without reading whole rows", """
             CREATE INDEX articles_id_published ON articles (id, published_utc);
+            """),
+        (5, "paragraphs that are the body's lines stored as a marker, not a second copy of the body", """
+            INSERT OR REPLACE INTO cache_meta (key, value) VALUES ('paragraphs_as_body_lines', '1');
             """),
     };
 }

@@ -32,32 +32,53 @@ public sealed class TextList : ReadOnlyCollection<string>
 /// </summary>
 public sealed class FieldSources : IReadOnlyDictionary<string, string>, IDictionary
 {
-    private readonly List<KeyValuePair<string, string>> _items = new();
+    private List<KeyValuePair<string, string>>? _items;
+    private Func<List<KeyValuePair<string, string>>>? _make;
+
+    public FieldSources() => _items = new();
+
+    /// <summary>Entries made by <paramref name="make"/> when first used (the cache decodes them only if asked).</summary>
+    internal FieldSources(Func<List<KeyValuePair<string, string>>> make) => _make = make;
+
+    private List<KeyValuePair<string, string>> Items
+    {
+        get
+        {
+            var make = Volatile.Read(ref _make);
+            var items = Volatile.Read(ref _items);
+            if (items != null) return items;
+            // _make is cleared only after _items is set: no maker left means another thread has just made them.
+            if (make == null) return Volatile.Read(ref _items)!;
+            Interlocked.CompareExchange(ref _items, make(), null);
+            _make = null;
+            return _items!;
+        }
+    }
 
     public void Set(string field, string source)
     {
-        for (int i = 0; i < _items.Count; i++)
+        for (int i = 0; i < Items.Count; i++)
         {
-            if (string.Equals(_items[i].Key, field, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(Items[i].Key, field, StringComparison.OrdinalIgnoreCase))
             {
-                _items[i] = new(field, source);
+                Items[i] = new(field, source);
                 return;
             }
         }
-        _items.Add(new(field, source));
+        Items.Add(new(field, source));
     }
 
-    public void Remove(string field) => _items.RemoveAll(kv => string.Equals(kv.Key, field, StringComparison.OrdinalIgnoreCase));
+    public void Remove(string field) => Items.RemoveAll(kv => string.Equals(kv.Key, field, StringComparison.OrdinalIgnoreCase));
 
     public string this[string key] => TryGetValue(key, out var v) ? v : throw new KeyNotFoundException(key);
-    public IEnumerable<string> Keys => _items.Select(kv => kv.Key);
-    public IEnumerable<string> Values => _items.Select(kv => kv.Value);
-    public int Count => _items.Count;
+    public IEnumerable<string> Keys => Items.Select(kv => kv.Key);
+    public IEnumerable<string> Values => Items.Select(kv => kv.Value);
+    public int Count => Items.Count;
     public bool ContainsKey(string key) => TryGetValue(key, out _);
 
     public bool TryGetValue(string key, out string value)
     {
-        foreach (var kv in _items)
+        foreach (var kv in Items)
         {
             if (string.Equals(kv.Key, key, StringComparison.OrdinalIgnoreCase)) { value = kv.Value; return true; }
         }
@@ -65,10 +86,10 @@ public sealed class FieldSources : IReadOnlyDictionary<string, string>, IDiction
         return false;
     }
 
-    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => _items.GetEnumerator();
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => Items.GetEnumerator();
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    public override string ToString() => string.Join("; ", _items.Select(kv => kv.Key + "=" + kv.Value));
+    public override string ToString() => string.Join("; ", Items.Select(kv => kv.Key + "=" + kv.Value));
 
     // Non-generic IDictionary, read-only: lets PowerShell read entries as properties ($article.Sources.Published)
     // and ConvertTo-Json write them as an object.
@@ -82,15 +103,15 @@ public sealed class FieldSources : IReadOnlyDictionary<string, string>, IDiction
     bool IDictionary.IsReadOnly => true;
     bool IDictionary.IsFixedSize => true;
     bool ICollection.IsSynchronized => false;
-    object ICollection.SyncRoot => _items;
+    object ICollection.SyncRoot => Items;
     void IDictionary.Add(object key, object? value) => throw new NotSupportedException("Sources is read-only.");
     void IDictionary.Clear() => throw new NotSupportedException("Sources is read-only.");
     bool IDictionary.Contains(object key) => key is string k && ContainsKey(k);
     void IDictionary.Remove(object key) => throw new NotSupportedException("Sources is read-only.");
     void ICollection.CopyTo(Array array, int index)
     {
-        foreach (var kv in _items) array.SetValue(new DictionaryEntry(kv.Key, kv.Value), index++);
+        foreach (var kv in Items) array.SetValue(new DictionaryEntry(kv.Key, kv.Value), index++);
     }
     IDictionaryEnumerator IDictionary.GetEnumerator() =>
-        new Hashtable(_items.ToDictionary(kv => kv.Key, kv => (object)kv.Value, StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase).GetEnumerator();
+        new Hashtable(Items.ToDictionary(kv => kv.Key, kv => (object)kv.Value, StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase).GetEnumerator();
 }

@@ -47,11 +47,12 @@ public sealed class MigrationTests : CacheTestBase
         }
         using (var cache = NewsCache.Open(DbPath))
         {
-            Assert.Equal(4, cache.SchemaVersion);
+            Assert.Equal(NewsCacheSchema.CurrentVersion, cache.SchemaVersion);
             var old = cache.GetArticle("old1")!;
             Assert.Equal("Harbour dredging delayed", old.Title);
             Assert.Equal(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.FromHours(1)), old.Published);
             Assert.Equal("file header line", old.Sources["Published"]);
+            Assert.Equal(new[] { "The harbour dredging is delayed again." }, old.Paragraphs); // stored whole by version 1
             Assert.Equal("old1", Assert.Single(cache.Query(new NewsArticleQuery { Search = "dredging" })).Id); // FTS built from existing rows
             var input = cache.GetInput("/old/a.txt")!;
             Assert.Null(input.ETag); // new column, empty for old rows
@@ -63,7 +64,7 @@ public sealed class MigrationTests : CacheTestBase
             c.Open();
             using var cmd = c.CreateCommand();
             cmd.CommandText = "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)";
-            Assert.Equal("1,2,3,4", cmd.ExecuteScalar());
+            Assert.Equal("1,2,3,4,5", cmd.ExecuteScalar());
             cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'articles_id_published'";
             Assert.Equal(1L, cmd.ExecuteScalar());
         }

@@ -64,6 +64,57 @@ public sealed class NewsCacheTests : CacheTestBase
         Assert.Equal(raw, reopened.GetRawSource(original.Id));
     }
 
+    [Theory]
+    [InlineData(new[] { "One.", "Two, longer.", "Three." }, "\n", "One.\nTwo, longer.\nThree.", true)]
+    [InlineData(new[] { "One.", "Two." }, "\n", "One.\nTwo.\n", false)]           // the body ends with a line break
+    [InlineData(new[] { "One.", "Two." }, "\n", "One.\nTwo, changed.", false)]      // not the body's lines
+    [InlineData(new[] { "One.", "Two." }, "\n\n", "One.\nTwo.", false)]           // another separator
+    [InlineData(new[] { "One.\nTwo." }, "\n", "One.\nTwo.", false)]               // a paragraph holding a line break
+    [InlineData(new[] { "One.", "", "Two." }, "\n", "One.\n\nTwo.", true)]          // an empty line is a paragraph too
+    public void Paragraphs_that_are_the_body_lines_are_stored_once_and_read_back_the_same(string[] paragraphs, string separator, string body, bool storedAsLines)
+    {
+        var original = new NewsArticle { Id = "p1", Title = "T", Body = body, Paragraphs = new TextList(paragraphs, separator) };
+        using (var cache = NewsCache.Open(DbPath)) cache.Put(original);
+        using (var c = new SqliteConnection($"Data Source={DbPath}"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "SELECT paragraphs FROM articles WHERE id = 'p1'";
+            string stored = (string)cmd.ExecuteScalar()!;
+            Assert.Equal(storedAsLines, !stored.Contains("\"I\""));
+        }
+        using var reopened = NewsCache.Open(DbPath);
+        foreach (var back in new[] { reopened.GetArticle("p1")!, reopened.Query(new NewsArticleQuery { Id = new[] { "p1" } }).Single() })
+        {
+            Assert.Equal(paragraphs, back.Paragraphs.ToArray());
+            Assert.Equal(paragraphs.Length, back.Paragraphs.Count);
+            Assert.Equal(separator, back.Paragraphs.Separator);
+            Assert.Equal(string.Join(separator, paragraphs), back.Paragraphs.ToString());
+            Assert.Equal(paragraphs[^1], back.Paragraphs[^1]);
+        }
+    }
+
+    [Fact]
+    public void Long_lists_read_from_the_cache_behave_as_lists()
+    {
+        var removed = Enumerable.Range(1, 40).Select(i => $"Promo line number {i} with some words").ToArray();
+        var original = new NewsArticle { Id = "l1", Title = "T", Body = "Body.", Removed = new TextList(removed, Environment.NewLine) };
+        using (var cache = NewsCache.Open(DbPath)) cache.Put(original);
+        using var reopened = NewsCache.Open(DbPath);
+        var back = reopened.Query(new NewsArticleQuery { Id = new[] { "l1" } }).Single().Removed;
+        Assert.Equal(Environment.NewLine, back.Separator);
+        Assert.True(back.Contains("Promo line number 7 with some words"));
+        Assert.Equal(6, back.IndexOf("Promo line number 7 with some words"));
+        var copy = new string[40];
+        back.CopyTo(copy, 0);
+        Assert.Equal(removed, copy);
+        Assert.Throws<NotSupportedException>(() => ((IList<string>)back).Add("x"));
+        // Read from several threads at once, the items are made once and every reader sees them whole.
+        var counts = new int[8];
+        Parallel.For(0, 8, i => counts[i] = reopened.GetArticle("l1")!.Removed.Count(x => x.StartsWith("Promo", StringComparison.Ordinal)));
+        Assert.All(counts, c => Assert.Equal(40, c));
+    }
+
     [Fact]
     public void A_sample_article_round_trips_exactly()
     {
