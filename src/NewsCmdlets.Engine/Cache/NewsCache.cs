@@ -617,6 +617,10 @@ public sealed class NewsCache : IDisposable
         int GetInt32(int i);
         /// <summary>A text column's UTF-8 bytes, valid until the row moves on.</summary>
         ReadOnlySpan<byte> Utf8(int i);
+        /// <summary>A text column or null, asking SQLite once for a value (twice only for an empty one).</summary>
+        string? StringOrNull(int i);
+        /// <summary>A text column's UTF-8 bytes, <paramref name="isNull"/> when it is NULL.</summary>
+        ReadOnlySpan<byte> Utf8OrNull(int i, out bool isNull);
     }
 
     private readonly struct ReaderRow(SqliteDataReader r) : IRow
@@ -628,6 +632,8 @@ public sealed class NewsCache : IDisposable
         // GetFieldValue<byte[]> copies the bytes; GetBytes/GetStream would open an incremental blob handle per call,
         // which is many times slower.
         public ReadOnlySpan<byte> Utf8(int i) => r.GetFieldValue<byte[]>(i);
+        public string? StringOrNull(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        public ReadOnlySpan<byte> Utf8OrNull(int i, out bool isNull) => (isNull = r.IsDBNull(i)) ? default : Utf8(i);
     }
 
     private readonly struct RawRow(sqlite3_stmt stmt) : IRow
@@ -637,6 +643,17 @@ public sealed class NewsCache : IDisposable
         public long GetInt64(int i) => raw.sqlite3_column_int64(stmt, i);
         public int GetInt32(int i) => raw.sqlite3_column_int(stmt, i);
         public ReadOnlySpan<byte> Utf8(int i) => raw.sqlite3_column_blob(stmt, i);
+        public string? StringOrNull(int i)
+        {
+            var b = Utf8OrNull(i, out bool isNull);
+            return isNull ? null : b.IsEmpty ? "" : Encoding.UTF8.GetString(b);
+        }
+        public ReadOnlySpan<byte> Utf8OrNull(int i, out bool isNull)
+        {
+            var b = raw.sqlite3_column_blob(stmt, i);
+            isNull = b.IsEmpty && raw.sqlite3_column_type(stmt, i) == raw.SQLITE_NULL;
+            return b;
+        }
     }
 
     private static CachedInput ReadInput<TRow>(TRow r, int o) where TRow : IRow => new()
@@ -1030,12 +1047,11 @@ public sealed class NewsCache : IDisposable
 
     private static object Db(string? s) => s is null ? DBNull.Value : s;
 
-    private static string? Str<TRow>(TRow r, int i) where TRow : IRow => r.IsDBNull(i) ? null : r.GetString(i);
+    private static string? Str<TRow>(TRow r, int i) where TRow : IRow => r.StringOrNull(i);
 
     private static DateTimeOffset? Date<TRow>(TRow r, int i) where TRow : IRow
     {
-        if (r.IsDBNull(i)) return null;
-        string s = r.GetString(i);
+        if (r.StringOrNull(i) is not { } s) return null;
         // Written with "o": its exact parser is a fast path; anything else still parses the slow way.
         return DateTimeOffset.TryParseExact(s, "o", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d)
             ? d
@@ -1082,7 +1098,7 @@ public sealed class NewsCache : IDisposable
 
     private static TextList ReadParagraphs<TRow>(TRow r, int i, string body) where TRow : IRow
     {
-        if (!r.IsDBNull(i) && r.Utf8(i).SequenceEqual(ParagraphsAreBodyLinesUtf8))
+        if (r.Utf8OrNull(i, out bool isNull).SequenceEqual(ParagraphsAreBodyLinesUtf8) && !isNull)
             return new TextList(new StoredTextItems(() => body.Split('\n')), "\n");
         return ReadList(r, i);
     }
@@ -1097,8 +1113,8 @@ public sealed class NewsCache : IDisposable
     /// removed chrome) when first used, see <see cref="StoredTextItems"/>.</summary>
     private static TextList ReadList<TRow>(TRow r, int i) where TRow : IRow
     {
-        if (r.IsDBNull(i)) return TextList.Empty;
-        var utf8 = r.Utf8(i);
+        var utf8 = r.Utf8OrNull(i, out bool isNull);
+        if (isNull) return TextList.Empty;
         if (utf8.Length > LazyListBytes)
         {
             StoredTextItems.Decode(utf8, out string sep, itemsToo: false);
@@ -1114,8 +1130,9 @@ public sealed class NewsCache : IDisposable
     /// <summary>Field sources: decoded when first used (see <see cref="StoredTextItems"/>).</summary>
     private static FieldSources ReadSources<TRow>(TRow r, int i) where TRow : IRow
     {
-        if (r.IsDBNull(i)) return new FieldSources();
-        var bytes = r.Utf8(i).ToArray();
+        var utf8 = r.Utf8OrNull(i, out bool isNull);
+        if (isNull) return new FieldSources();
+        var bytes = utf8.ToArray();
         return new FieldSources(() => DecodeSources(bytes));
     }
 
