@@ -1,6 +1,9 @@
 using System.Management.Automation;
+using NewsCmdlets.Engine.Cache;
 using NewsCmdlets.Engine.Coverage;
+using NewsCmdlets.Engine.Entities;
 using NewsCmdlets.Engine.Model;
+using NewsCmdlets.Engine.Quotes;
 
 namespace NewsCmdlets;
 
@@ -13,6 +16,67 @@ public abstract class StoryCmdletBase : NewsCmdletBase
 {
     private readonly List<NewsArticle> _articles = new();
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+    private CachedAnalyses? _analyses;
+
+    /// <summary>
+    /// The comparer, with the session's cache when <paramref name="cacheSwitch"/> or the session asks for it: entities
+    /// and quotes stored before by this module version are reused, the ones computed are kept. A model that cannot load
+    /// is a terminating error.
+    /// </summary>
+    protected CoverageComparer CreateComparer(SwitchParameter cacheSwitch)
+    {
+        try
+        {
+            var entities = new EntityExtractor();
+            _analyses = CacheSession.OpenAnalyses(this, cacheSwitch);
+            return new CoverageComparer(entities, new QuoteExtractor()) { Store = _analyses == null ? null : new CacheStore(this, _analyses) };
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException($"The entity model could not be loaded: {ex.Message} Reinstall the NewsCmdlets module.", ex),
+                "EntityModelUnavailable", ErrorCategory.ResourceUnavailable, null));
+            return null!; // not reached
+        }
+    }
+
+    /// <summary>Commits the analyses the comparer computed and closes the cache (call from EndProcessing).</summary>
+    protected void CloseCache() => CacheSession.CloseAnalyses(this, ref _analyses);
+
+    protected override void OnDispose() => CacheSession.CloseAnalyses(null, ref _analyses);
+
+    /// <summary>
+    /// The cache as the comparer's store. The comparison does not depend on it: a cache that fails part-way (disk
+    /// full, locked, damaged) is reported once as a warning and the comparison goes on without it.
+    /// </summary>
+    private sealed class CacheStore(StoryCmdletBase cmdlet, CachedAnalyses analyses) : IAnalysisStore
+    {
+        private bool _failed;
+
+        private T? Try<T>(Func<T?> work) where T : class
+        {
+            if (_failed) return null;
+            try
+            {
+                return work();
+            }
+            catch (NewsCacheException ex)
+            {
+                _failed = true;
+                cmdlet.WriteWarning($"The cache '{analyses.Cache.Path}' could not be used ({ex.Message}); comparing without it.");
+                return null;
+            }
+        }
+
+        public ArticleEntities? GetEntities(NewsArticle article) => Try(() => analyses.TryGetEntities(article, out var e) ? e : null);
+        public void PutEntities(NewsArticle article, ArticleEntities entities) => Try(() => { analyses.StoreEntities(article, entities); return entities; });
+        // The comparison's quotes are found with the entities, so they are kept apart from Get-NewsQuote's.
+        public ArticleQuotes? GetQuotes(NewsArticle article) =>
+            Try(() => analyses.TryGetQuotes(article, out var q, kind: CachedAnalyses.QuotesWithEntitiesKind) ? q : null);
+        public void PutQuotes(NewsArticle article, ArticleQuotes quotes) =>
+            Try(() => { analyses.StoreQuotes(article, quotes, kind: CachedAnalyses.QuotesWithEntitiesKind); return quotes; });
+    }
 
     /// <summary>The articles collected so far, each once, in input order.</summary>
     protected IReadOnlyList<NewsArticle> CollectedArticles => _articles;

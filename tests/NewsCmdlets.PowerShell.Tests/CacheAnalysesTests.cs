@@ -50,6 +50,34 @@ public sealed class CacheAnalysesTests : IDisposable
     }
 
     [Fact]
+    public void Compare_NewsCoverage_Cache_reuses_the_entities_Get_NewsEntity_kept_then_its_own_quotes_and_gives_the_same_comparison()
+    {
+        string setup = $"Set-NewsCacheConfiguration -Path {Quote(Db)}; $a = Import-NewsArticle {Quote(Samples)}; ";
+        string items = " | ForEach-Object { [string]$_.Kind + '|' + $_.Status + '|' + $_.Key + '|' + $_.Outlets + '|' + $_.Values }";
+        var plain = Run(setup + "$a | Compare-NewsCoverage" + items);
+        Assert.Empty(plain.Errors);
+        Assert.NotEmpty(plain.Output);
+
+        // Entities kept by Get-NewsEntity are reused; quotes are found with them (Get-NewsQuote's, found without
+        // entities, are not the same analysis) and kept for the next comparison.
+        var first = Run(setup + "$a | Get-NewsEntity -Cache | Out-Null; $a | Get-NewsQuote -Cache | Out-Null; $a | Compare-NewsCoverage -Cache -Verbose" + items);
+        Assert.Empty(first.Errors);
+        var (reused, computed) = Counts(first);
+        Assert.True(reused >= 2, $"reused {reused}"); // at least the two outlets compared
+        Assert.Equal(reused, computed);
+        Assert.Equal(plain.Output.Select(o => o.ToString()), first.Output.Select(o => o.ToString()));
+
+        var second = Run(setup + "$a | Compare-NewsCoverage -Cache -Verbose" + items);
+        Assert.Empty(second.Errors);
+        Assert.Equal((2 * reused, 0), Counts(second));
+        Assert.Equal(plain.Output.Select(o => o.ToString()), second.Output.Select(o => o.ToString()));
+
+        // Get-NewsQuote still reuses its own quotes.
+        var quotes = Run(setup + "$a | Get-NewsQuote -Cache -Verbose | Out-Null");
+        Assert.Equal(0, Counts(quotes).Computed);
+    }
+
+    [Fact]
     public void Another_analyser_version_recomputes()
     {
         string setup = $"Set-NewsCacheConfiguration -Path {Quote(Db)}; ";

@@ -21,6 +21,10 @@ public sealed class CachedAnalyses : IDisposable
     public const string EntitiesKind = "entities";
     public const string QuotesKind = "quotes";
 
+    /// <summary>Quotes found with the article's entities as names (what a coverage comparison uses): they can differ
+    /// from Get-NewsQuote's, which finds names itself, so they are kept apart.</summary>
+    public const string QuotesWithEntitiesKind = "quotes-with-entities";
+
     /// <summary>The analyser version of entities: the engine's version, so any engine change recomputes.</summary>
     public static string EntitiesVersion { get; } = "entities " + CachedArticleReader.ExtractorVersion;
 
@@ -80,10 +84,10 @@ public sealed class CachedAnalyses : IDisposable
     }
 
     /// <summary>The article's quotes and attributions from the cache, when this analyser version stored them.</summary>
-    public bool TryGetQuotes(NewsArticle article, out ArticleQuotes quotes, string? version = null)
+    public bool TryGetQuotes(NewsArticle article, out ArticleQuotes quotes, string? version = null, string kind = QuotesKind)
     {
         quotes = null!;
-        if (!TryGet(article, QuotesKind, version ?? QuotesVersion, out var payload)) return false;
+        if (!TryGet(article, kind, version ?? QuotesVersion, out var payload)) return false;
         var dto = Deserialize<ArticleQuotes>(payload);
         if (dto == null) return false;
         quotes = dto;
@@ -92,10 +96,10 @@ public sealed class CachedAnalyses : IDisposable
     }
 
     /// <summary>Keeps an article's quotes and attributions.</summary>
-    public void StoreQuotes(NewsArticle article, ArticleQuotes quotes, string? version = null)
+    public void StoreQuotes(NewsArticle article, ArticleQuotes quotes, string? version = null, string kind = QuotesKind)
     {
         Computed++;
-        Store(new AnalysisWrite(article, QuotesKind, version ?? QuotesVersion, JsonSerializer.Serialize(quotes, Json), null));
+        Store(new AnalysisWrite(article, kind, version ?? QuotesVersion, JsonSerializer.Serialize(quotes, Json), null));
     }
 
     /// <summary>The entity index rows of an article's entities: each named entity by its name and by each form.</summary>

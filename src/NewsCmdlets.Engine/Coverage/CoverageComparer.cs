@@ -30,6 +30,9 @@ public sealed class CoverageComparer
         _quotes = quotes;
     }
 
+    /// <summary>Entities and quotes stored before (the cache): reused instead of computed, and given what is computed.</summary>
+    public IAnalysisStore? Store { get; init; }
+
     private sealed class ArticleData
     {
         public required NewsArticle Article;
@@ -64,8 +67,18 @@ public sealed class CoverageComparer
         foreach (var a in articles)
         {
             cancel.ThrowIfCancellationRequested();
-            var en = _entities.Extract(a, cancel);
-            var q = _quotes.Extract(a, en, cancel);
+            var en = Store?.GetEntities(a);
+            if (en == null)
+            {
+                en = _entities.Extract(a, cancel);
+                Store?.PutEntities(a, en);
+            }
+            var q = Store?.GetQuotes(a);
+            if (q == null)
+            {
+                q = _quotes.Extract(a, en, cancel);
+                Store?.PutQuotes(a, q);
+            }
             data.Add(new ArticleData { Article = a, Outlet = outletIndex[OutletName.Of(a)], Entities = en, Quotes = q });
             foreach (var w in en.Warnings) warnings.Add($"{a.Id}: {w}");
         }

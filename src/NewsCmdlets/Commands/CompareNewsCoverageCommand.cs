@@ -59,6 +59,14 @@ public sealed class CompareNewsCoverageCommand : StoryCmdletBase
     [Parameter]
     public SwitchParameter Matrix { get; set; }
 
+    /// <summary>
+    /// Reuse the entities and quotes that Get-NewsEntity -Cache, Get-NewsQuote -Cache or an earlier comparison kept in
+    /// the cache, and keep the ones computed now. On by default after Set-NewsCacheConfiguration -Enabled;
+    /// -Cache:$false turns it off for one call.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Cache { get; set; }
+
     private CoverageComparer? _comparer;
     private int _compared;
 
@@ -72,16 +80,7 @@ public sealed class CompareNewsCoverageCommand : StoryCmdletBase
             ThrowTerminatingError(new ErrorRecord(
                 new ArgumentException("-Kind filters coverage items and cannot be used with -Summary or -Matrix."),
                 "KindWithSummary", ErrorCategory.InvalidArgument, null));
-        try
-        {
-            _comparer = new CoverageComparer();
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException)
-        {
-            ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException($"The entity model could not be loaded: {ex.Message} Reinstall the NewsCmdlets module.", ex),
-                "EntityModelUnavailable", ErrorCategory.ResourceUnavailable, null));
-        }
+        _comparer = CreateComparer(Cache);
     }
 
     protected override void ProcessRecord()
@@ -96,6 +95,12 @@ public sealed class CompareNewsCoverageCommand : StoryCmdletBase
     }
 
     protected override void EndProcessing()
+    {
+        CompareCollected();
+        CloseCache();
+    }
+
+    private void CompareCollected()
     {
         var articles = CollectedArticles;
         if (ParameterSetName == ArticleSet && articles.Count > 0 && !Cancellation.IsCancellationRequested)

@@ -60,6 +60,14 @@ public sealed class ExportNewsCoverageReportCommand : StoryCmdletBase
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>
+    /// Reuse the entities and quotes that Get-NewsEntity -Cache, Get-NewsQuote -Cache or an earlier comparison kept in
+    /// the cache, and keep the ones computed now. On by default after Set-NewsCacheConfiguration -Enabled;
+    /// -Cache:$false turns it off for one call.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Cache { get; set; }
+
     private readonly List<CoverageComparison> _compared = new();
     private CoverageComparer? _comparer;
     private string _path = "";
@@ -70,16 +78,7 @@ public sealed class ExportNewsCoverageReportCommand : StoryCmdletBase
         string? resolved = ResolveOutputPath(Path);
         if (resolved == null) return;
         _path = resolved;
-        try
-        {
-            _comparer = new CoverageComparer();
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException)
-        {
-            ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException($"The entity model could not be loaded: {ex.Message} Reinstall the NewsCmdlets module.", ex),
-                "EntityModelUnavailable", ErrorCategory.ResourceUnavailable, null));
-        }
+        _comparer = CreateComparer(Cache);
     }
 
     /// <summary>The file-system path to write, checked before any work is done; terminating errors when unusable.</summary>
@@ -135,6 +134,12 @@ public sealed class ExportNewsCoverageReportCommand : StoryCmdletBase
     }
 
     protected override void EndProcessing()
+    {
+        CompareCollected();
+        CloseCache();
+    }
+
+    private void CompareCollected()
     {
         var articles = CollectedArticles;
         if (ParameterSetName == ArticleSet && articles.Count > 0 && !Cancellation.IsCancellationRequested)
