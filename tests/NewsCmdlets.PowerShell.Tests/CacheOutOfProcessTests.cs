@@ -123,7 +123,32 @@ public sealed class CacheOutOfProcessTests : IDisposable
             string file = rid.StartsWith("win", StringComparison.Ordinal) ? "e_sqlite3.dll" : rid.StartsWith("osx", StringComparison.Ordinal) ? "libe_sqlite3.dylib" : "libe_sqlite3.so";
             string path = Path.Combine(Repo.ModuleFolder, "bin", "runtimes", rid, "native", file);
             Assert.True(File.Exists(path), $"missing {path}");
+            // And it is a library for that platform: the file format and the processor its header names.
+            Assert.Equal(rid[(rid.LastIndexOf('-') + 1)..] + "/" + (rid.StartsWith("win", StringComparison.Ordinal) ? "pe" : rid.StartsWith("osx", StringComparison.Ordinal) ? "macho" : "elf"), BinaryKind(path));
         }
+    }
+
+    /// <summary>"x64/elf", "arm64/macho", "arm64/pe" … from a native library's header.</summary>
+    private static string BinaryKind(string path)
+    {
+        var b = File.ReadAllBytes(path);
+        if (b.Length > 20 && b[0] == 0x7F && b[1] == 'E' && b[2] == 'L' && b[3] == 'F')
+        {
+            int machine = b[18] | b[19] << 8; // e_machine, little-endian
+            return (machine switch { 0x3E => "x64", 0xB7 => "arm64", 0x28 => "arm", 0x03 => "x86", _ => "0x" + machine.ToString("x") }) + "/elf";
+        }
+        if (b.Length > 8 && BitConverter.ToUInt32(b, 0) == 0xFEEDFACF)
+        {
+            uint cpu = BitConverter.ToUInt32(b, 4);
+            return (cpu switch { 0x01000007 => "x64", 0x0100000C => "arm64", _ => "0x" + cpu.ToString("x") }) + "/macho";
+        }
+        if (b.Length > 0x40 && b[0] == 'M' && b[1] == 'Z')
+        {
+            int pe = BitConverter.ToInt32(b, 0x3C);
+            int machine = BitConverter.ToUInt16(b, pe + 4);
+            return (machine switch { 0x8664 => "x64", 0xAA64 => "arm64", 0x14C => "x86", _ => "0x" + machine.ToString("x") }) + "/pe";
+        }
+        return "unknown";
     }
 
     [Fact]

@@ -132,7 +132,15 @@ public static class SqliteNativeLibrary
 
     private static string ComputeRuntimeId()
     {
-        string arch = RuntimeInformation.ProcessArchitecture switch
+        string os = OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : OperatingSystem.IsLinux() ? "linux" : "";
+        return os.Length == 0 ? RuntimeInformation.RuntimeIdentifier : RuntimeIdFor(os, RuntimeInformation.ProcessArchitecture, os == "linux" && IsMusl());
+    }
+
+    /// <summary>The runtimes/&lt;rid&gt; folder name for an operating system ("windows", "macos", "linux"), a processor
+    /// and, on Linux, the C library (musl or glibc): the folders the SQLitePCLRaw packages ship.</summary>
+    internal static string RuntimeIdFor(string os, Architecture architecture, bool musl)
+    {
+        string arch = architecture switch
         {
             Architecture.X64 => "x64",
             Architecture.X86 => "x86",
@@ -144,10 +152,12 @@ public static class SqliteNativeLibrary
             Architecture.LoongArch64 => "loongarch64",
             var other => other.ToString().ToLowerInvariant(),
         };
-        if (OperatingSystem.IsWindows()) return "win-" + arch;
-        if (OperatingSystem.IsMacOS()) return "osx-" + arch;
-        if (OperatingSystem.IsLinux()) return (IsMusl() ? "linux-musl-" : "linux-") + arch;
-        return RuntimeInformation.RuntimeIdentifier;
+        return os switch
+        {
+            "windows" => "win-" + arch,
+            "macos" => "osx-" + arch,
+            _ => (musl ? "linux-musl-" : "linux-") + arch,
+        };
     }
 
     private static bool IsMusl()
