@@ -706,9 +706,15 @@ public sealed class NewsCache : IDisposable
             var sql = new StringBuilder("SELECT a.rowid FROM articles a");
             var where = new List<string>();
             bool byEntity = query.Entity is { Count: > 0 };
-            // Entity (and id) lookups: the index (id, published_utc) answers the lookup and the sort without the rows.
-            // Not with an outlet filter, which the outlet index serves better.
-            if (match == null && byEntity && query.Outlet is not { Count: > 0 }) sql.Append(" INDEXED BY articles_id_published");
+            // Entity lookups: the entity index walked in key order, joined to the index (id, published_utc), which
+            // answers the lookup and gives what the sort needs without reading rows; sorted here (SQLite would first
+            // build a temporary index of the ids). Not with an outlet filter, which the outlet index serves better.
+            bool joinEntities = match == null && byEntity && query.Outlet is not { Count: > 0 };
+            if (joinEntities)
+            {
+                sql.Clear().Append("SELECT a.rowid, a.published_utc, a.id FROM entity_index e JOIN articles a INDEXED BY articles_id_published ON a.id = e.article_id");
+                where.Add("e.entity_key = $entity0");
+            }
             if (match != null)
             {
                 sql.Append(" JOIN articles_fts f ON f.rowid = a.rowid");
@@ -740,22 +746,42 @@ public sealed class NewsCache : IDisposable
             {
                 for (int i = 0; i < entities.Count; i++)
                 {
-                    where.Add($"a.id IN (SELECT article_id FROM entity_index WHERE entity_key = $entity{i})");
+                    if (i > 0 || !joinEntities) where.Add($"a.id IN (SELECT article_id FROM entity_index WHERE entity_key = $entity{i})");
                     cmd.Parameters.AddWithValue($"$entity{i}", entities[i]);
                 }
             }
             if (where.Count > 0) sql.Append(" WHERE ").Append(string.Join(" AND ", where));
-            sql.Append(match != null ? " ORDER BY f.rank" : " ORDER BY a.published_utc IS NULL, a.published_utc DESC, a.id");
-            if (query.First is { } first)
+            if (!joinEntities)
             {
-                sql.Append(" LIMIT $first");
-                cmd.Parameters.AddWithValue("$first", first);
+                sql.Append(match != null ? " ORDER BY f.rank" : " ORDER BY a.published_utc IS NULL, a.published_utc DESC, a.id");
+                if (query.First is { } first)
+                {
+                    sql.Append(" LIMIT $first");
+                    cmd.Parameters.AddWithValue("$first", first);
+                }
             }
             cmd.CommandText = sql.ToString();
             try
             {
                 using var reader = cmd.ExecuteReader();
-                while (reader.Read()) rowids.Add(reader.GetInt64(0));
+                if (!joinEntities)
+                {
+                    while (reader.Read()) rowids.Add(reader.GetInt64(0));
+                }
+                else
+                {
+                    // One row per (key, type, article): an article named as two types comes twice.
+                    var found = new List<(long Rowid, long? Published, string Id)>();
+                    var seen = new HashSet<long>();
+                    while (reader.Read())
+                        if (seen.Add(reader.GetInt64(0))) found.Add((reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetString(2)));
+                    // The order of the other queries: newest first, undated last, then by id.
+                    found.Sort((x, y) => x.Published is { } px
+                        ? y.Published is { } py ? py != px ? py.CompareTo(px) : string.CompareOrdinal(x.Id, y.Id) : -1
+                        : y.Published is null ? string.CompareOrdinal(x.Id, y.Id) : 1);
+                    int take = query.First is { } n ? Math.Min(Math.Max(n, 0), found.Count) : found.Count;
+                    for (int i = 0; i < take; i++) rowids.Add(found[i].Rowid);
+                }
             }
             catch (SqliteException ex)
             {

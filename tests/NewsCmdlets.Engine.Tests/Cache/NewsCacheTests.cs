@@ -177,6 +177,33 @@ public sealed class NewsCacheTests : CacheTestBase
     }
 
     [Fact]
+    public void Entity_lookups_order_as_other_queries_newest_first_ties_by_id_undated_last_each_article_once()
+    {
+        using var cache = NewsCache.Open(DbPath);
+        var t = new DateTimeOffset(2026, 3, 14, 12, 0, 0, TimeSpan.Zero);
+        cache.Write(new[]
+        {
+            new CacheWrite(Article("b", "Same time b", "x", "O1", t)),
+            new CacheWrite(Article("u2", "Undated two", "x", "O1")),
+            new CacheWrite(Article("a", "Same time a", "x", "O2", t)),
+            new CacheWrite(Article("new", "Newest", "x", "O2", t.AddDays(3))),
+            new CacheWrite(Article("u1", "Undated one", "x", "O1")),
+            new CacheWrite(Article("old", "Oldest", "x", "O1", t.AddDays(-3))),
+        });
+        // "Jordan" as a place and as a person in some articles: each article still comes once.
+        foreach (var id in new[] { "b", "u2", "a", "new", "u1", "old" })
+            cache.SetEntityIndex(id, "v", id is "a" or "u1" ? new[] { ("jordan", "Location", 1), ("jordan", "Person", 1) } : new[] { ("jordan", "Location", 1) });
+        var all = cache.Query(new NewsArticleQuery()).Select(a => a.Id).ToArray();
+        Assert.Equal(new[] { "new", "a", "b", "old", "u1", "u2" }, all);
+        Assert.Equal(all, cache.Query(new NewsArticleQuery { Entity = new[] { "Jordan" } }).Select(a => a.Id));
+        Assert.Equal(new[] { "new", "a" }, cache.Query(new NewsArticleQuery { Entity = new[] { "Jordan" }, First = 2 }).Select(a => a.Id));
+        Assert.Equal(new[] { "new", "a", "b" }, cache.Query(new NewsArticleQuery { Entity = new[] { "Jordan" }, Since = t }).Select(a => a.Id));
+        Assert.Equal(new[] { "old", "u1" }, cache.Query(new NewsArticleQuery { Entity = new[] { "jordan" }, Id = new[] { "u1", "old" } }).Select(a => a.Id));
+        Assert.Empty(cache.Query(new NewsArticleQuery { Entity = new[] { "Jordan" }, First = 0 }));
+        Assert.Empty(cache.Query(new NewsArticleQuery { Entity = new[] { "nobody" } }));
+    }
+
+    [Fact]
     public void Analyses_are_kept_by_analyser_version()
     {
         using var cache = NewsCache.Open(DbPath);
