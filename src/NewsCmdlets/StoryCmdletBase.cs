@@ -52,6 +52,7 @@ public abstract class StoryCmdletBase : NewsCmdletBase
     /// </summary>
     private sealed class CacheStore(StoryCmdletBase cmdlet, CachedAnalyses analyses) : IAnalysisStore
     {
+        private readonly CachedComparisonStore _store = new(analyses);
         private bool _failed;
 
         private T? Try<T>(Func<T?> work) where T : class
@@ -69,13 +70,10 @@ public abstract class StoryCmdletBase : NewsCmdletBase
             }
         }
 
-        public ArticleEntities? GetEntities(NewsArticle article) => Try(() => analyses.TryGetEntities(article, out var e) ? e : null);
-        public void PutEntities(NewsArticle article, ArticleEntities entities) => Try(() => { analyses.StoreEntities(article, entities); return entities; });
-        // The comparison's quotes are found with the entities, so they are kept apart from Get-NewsQuote's.
-        public ArticleQuotes? GetQuotes(NewsArticle article) =>
-            Try(() => analyses.TryGetQuotes(article, out var q, kind: CachedAnalyses.QuotesWithEntitiesKind) ? q : null);
-        public void PutQuotes(NewsArticle article, ArticleQuotes quotes) =>
-            Try(() => { analyses.StoreQuotes(article, quotes, kind: CachedAnalyses.QuotesWithEntitiesKind); return quotes; });
+        public ArticleEntities? GetEntities(NewsArticle article) => Try(() => _store.GetEntities(article));
+        public void PutEntities(NewsArticle article, ArticleEntities entities) => Try(() => { _store.PutEntities(article, entities); return entities; });
+        public ArticleQuotes? GetQuotes(NewsArticle article) => Try(() => _store.GetQuotes(article));
+        public void PutQuotes(NewsArticle article, ArticleQuotes quotes) => Try(() => { _store.PutQuotes(article, quotes); return quotes; });
     }
 
     /// <summary>The articles collected so far, each once, in input order.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using NewsCmdlets.Bench.Corpus;
 using NewsCmdlets.Bench.Harness;
+using NewsCmdlets.Engine.Cache;
 using NewsCmdlets.Engine.Coverage;
 using NewsCmdlets.Engine.Ingest;
 using NewsCmdlets.Engine.Model;
@@ -103,6 +104,29 @@ public sealed class ComparisonStage : IBenchStage
         {
             for (int i = 0; i < stories.Count; i++) results[i] = comparer.Compare(stories[i]);
         }, minPasses: 1, maxPasses: context.Mode == RunMode.Smoke ? 1 : 5, minSeconds: context.Mode == RunMode.Smoke ? 0 : 4);
+
+        // The same comparison with the analyses in a cache (Compare-NewsCoverage -Cache): once filling it, then again
+        // reusing them; each compared with the computing passes above.
+        string db = Path.Combine(context.WorkDir, $"comparison-cache-{context.Size}.db");
+        NewsCache.DeleteFiles(db);
+        double Timed(Action a) { var sw = System.Diagnostics.Stopwatch.StartNew(); a(); return sw.Elapsed.TotalSeconds; }
+        void CompareCached()
+        {
+            using var cache = NewsCache.Open(db);
+            using var analyses = new CachedAnalyses(cache, 500);
+            var cached = new CoverageComparer(new NewsCmdlets.Engine.Entities.EntityExtractor(), new NewsCmdlets.Engine.Quotes.QuoteExtractor()) { Store = new CachedComparisonStore(analyses) };
+            for (int i = 0; i < stories.Count; i++)
+            {
+                var r = cached.Compare(stories[i]);
+                if (r.Items.Count != results[i].Items.Count) m.Metrics["cachedComparisonDiffers"] = 1 + (m.Metrics.TryGetValue("cachedComparisonDiffers", out var d) ? d : 0);
+            }
+        }
+        double fillSeconds = Timed(CompareCached);
+        double warmSeconds = Timed(CompareCached);
+        NewsCache.DeleteFiles(db);
+        m.Metrics["cacheFillVsCompute"] = Math.Round(fillSeconds / m.BestSeconds, 2);
+        m.Metrics["cachedSpeedup"] = Math.Round(m.BestSeconds / warmSeconds, 2);
+        m.Info["cache"] = "Compare with the analyses kept in a new SQLite cache (CachedComparisonStore): first pass stores them (cacheFillVsCompute: its time over the best computing pass), second pass reuses them (cachedSpeedup: best computing pass over it); cachedComparisonDiffers counts stories whose item count changed (none expected)";
 
         int injectedNumbers = 0, foundNumbers = 0, injectedDates = 0, foundDates = 0, clean = 0, falseConflicts = 0;
         long items = 0;
