@@ -157,6 +157,12 @@ public static class Report
         if (m.Metrics.Keys.Any(k => k.StartsWith("peer:f1:", StringComparison.Ordinal))) EntityF1Table(sb, m, "our:", "peer:");
     }
 
+    /// <summary>The 10 entities in the most articles, whose whole-article answers set the p95.</summary>
+    private static string BiggestAnswers(StageMeasurement m) =>
+        m.Metrics.TryGetValue("entityArticlesFrequent:medianMs", out var f) && m.Metrics.TryGetValue("mostFrequentEntityArticles", out var n)
+            ? $"; the 10 biggest answers, up to {N(n, "#,0")} articles: median {N(f, "0")} ms, max {N(m.Metrics.GetValueOrDefault("entityArticlesFrequent:maxMs"), "0")}; the 90 others p95 {N(m.Metrics.GetValueOrDefault("entityArticlesRandom:p95Ms"), "0.0")}"
+            : "";
+
     private static string Quality(StageReport s, StageMeasurement m)
     {
         if (s.Name == "entities-peer" && m.Metrics.ContainsKey("speedRatio"))
@@ -166,7 +172,7 @@ public static class Report
         if (m.Metrics.TryGetValue("warmVsColdRatio", out var wc)) return $"{N(wc, "0.0")}× faster than cold (goal ≥ 20×)";
         if (m.Metrics.TryGetValue("entityIds:medianMs", out var eid))
             return $"entity lookup median {N(eid, "0.00")} ms (p95 {N(m.Metrics.GetValueOrDefault("entityIds:p95Ms"), "0.00")}), whole articles median {N(m.Metrics.GetValueOrDefault("entityArticles:medianMs"), "0.00")} ms " +
-                   $"(p95 {N(m.Metrics.GetValueOrDefault("entityArticles:p95Ms"), "0")}){FirstArticle(m)}; search {N(m.Metrics.GetValueOrDefault("search:medianMs"), "0.00")} ms (goal < 50 ms)";
+                   $"(p95 {N(m.Metrics.GetValueOrDefault("entityArticles:p95Ms"), "0")}{BiggestAnswers(m)}){FirstArticle(m)}; search {N(m.Metrics.GetValueOrDefault("search:medianMs"), "0.00")} ms (goal < 50 ms)";
         if (m.Metrics.TryGetValue("bcubedF1", out var bc))
             return $"B-cubed F1 {N(bc, "0.000")}, stories exact {Pct(m.Metrics.GetValueOrDefault("storiesExact"))}; copy pairs P {N(m.Metrics.GetValueOrDefault("copyPairPrecision"), "0.000")} R {N(m.Metrics.GetValueOrDefault("copyPairRecall"), "0.000")}";
         if (m.Metrics.TryGetValue("check:conflictRecall", out var cr))
