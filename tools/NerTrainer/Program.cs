@@ -30,7 +30,7 @@ switch (args[0])
         if (withDev) foreach (var d in dev.Values) train.AddRange(d);
         var docs = train.Select(d => d.ToTraining()).ToList();
         var options = new PerceptronTrainer.Options(
-            Epochs: int.Parse(Opt("--epochs", "10")), MinFeatureCount: int.Parse(Opt("--min", "2")), PruneBelow: float.Parse(Opt("--prune", "0.05")), Log: Console.WriteLine);
+            Epochs: int.Parse(Opt("--epochs", "10")), Seed: int.Parse(Opt("--seed", "17")), MinFeatureCount: int.Parse(Opt("--min", "2")), PruneBelow: float.Parse(Opt("--prune", "0.05")), Log: Console.WriteLine);
         var model = PerceptronTrainer.Train(docs, gaz, options);
         if (!args.Contains("--single-stage"))
         {

@@ -7,7 +7,7 @@ namespace NewsCmdlets.Engine.Entities;
 
 /// <summary>What a gazetteer phrase is.</summary>
 [Flags]
-public enum GazetteerClass : ushort
+public enum GazetteerClass : uint
 {
     None = 0,
     Country = 1,
@@ -26,8 +26,18 @@ public enum GazetteerClass : ushort
     LowerWord = 1024,
     /// <summary>A proper noun of the English dictionary ("Paris", "Everest").</summary>
     DictProper = 2048,
+    /// <summary>A WordNet instance noun that is a person ("Gandhi", "George Bush").</summary>
+    WnPerson = 1 << 12,
+    /// <summary>A WordNet instance noun that is a place, water, landform, island, street or bridge.</summary>
+    WnPlace = 1 << 13,
+    /// <summary>A WordNet instance noun that is an organisation.</summary>
+    WnOrg = 1 << 14,
+    /// <summary>A town of 15,000 to 50,000 inhabitants (GeoNames).</summary>
+    Town = 1 << 15,
+    /// <summary>An administrative subdivision: state, province, region, county (CLDR).</summary>
+    Subdivision = 1 << 16,
     /// <summary>Not a phrase itself, but the start of a longer one: keep reading.</summary>
-    Prefix = 0x8000,
+    Prefix = 0x80000000,
 }
 
 /// <summary>
@@ -102,6 +112,16 @@ public sealed class Gazetteer
         foreach (var line in ReadLines("companies.txt")) g.Add(line, GazetteerClass.Company);
         foreach (var line in ReadLines("english-lower.txt.gz")) g.Add(line, GazetteerClass.LowerWord);
         foreach (var line in ReadLines("english-proper.txt.gz")) g.Add(line, GazetteerClass.DictProper);
+        if (Enabled("towns")) foreach (var line in ReadLines("towns.txt")) g.Add(line, GazetteerClass.Town);
+        if (Enabled("subdivisions")) foreach (var line in ReadLines("subdivisions.txt")) g.Add(line, GazetteerClass.Subdivision);
+        if (Enabled("wordnet"))
+            foreach (var line in ReadLines("wordnet-instances.tsv"))
+            {
+                int tab = line.IndexOf('\t');
+                if (tab < 0) continue;
+                var cls = line.AsSpan(0, tab) switch { "PER" => GazetteerClass.WnPerson, "LOC" => GazetteerClass.WnPlace, "ORG" => GazetteerClass.WnOrg, _ => GazetteerClass.None };
+                if (cls != GazetteerClass.None) g.Add(line[(tab + 1)..], cls);
+            }
         foreach (var line in ReadLines("countries.tsv"))
         {
             if (line.StartsWith('#')) continue;
@@ -123,6 +143,9 @@ public sealed class Gazetteer
         foreach (var c in CalendarWords) g.Add(c, GazetteerClass.Calendar);
         return g;
     }
+
+    /// <summary>For experiments: NEWSCMDLETS_GAZ_OFF=towns,wordnet leaves lists out.</summary>
+    private static bool Enabled(string list) => !(Environment.GetEnvironmentVariable("NEWSCMDLETS_GAZ_OFF") ?? "").Split(',').Contains(list);
 
     private void AddDemonym(string d, string country)
     {

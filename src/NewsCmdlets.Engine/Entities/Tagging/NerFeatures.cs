@@ -149,16 +149,19 @@ public static class NerFeatures
         }
     }
 
-    private static void NeighbourBits(ulong template, int bits, byte flags, ulong[] feats, int o, ref int k)
+    private static void NeighbourBits(ulong template, uint bits, byte flags, ulong[] feats, int o, ref int k)
     {
-        const int Useful = (int)(GazetteerClass.LowerWord | GazetteerClass.GivenName | GazetteerClass.NamePart | GazetteerClass.Title | GazetteerClass.OrgWord | GazetteerClass.Country | GazetteerClass.City);
+        const uint Useful = (uint)(GazetteerClass.LowerWord | GazetteerClass.GivenName | GazetteerClass.NamePart | GazetteerClass.Title | GazetteerClass.OrgWord | GazetteerClass.Country | GazetteerClass.City | GazetteerClass.WnPerson | GazetteerClass.WnPlace | GazetteerClass.WnOrg);
         bits &= Useful;
-        for (int bit = 1; bits != 0 && bit < 1 << 12 && k < Slots - 8; bit <<= 1)
+        for (uint bit = 1; bits != 0 && bit < 1u << 17 && k < Slots - 8; bit <<= 1)
             if ((bits & bit) != 0) feats[o + k++] = Hashing.Mix(template, (ulong)bit, (ulong)(flags & NerDocument.FCap));
     }
 
+    private const GazetteerClass CapitalOnly = GazetteerClass.Country | GazetteerClass.City | GazetteerClass.Region | GazetteerClass.Demonym | GazetteerClass.GivenName | GazetteerClass.NamePart | GazetteerClass.Company | GazetteerClass.DictProper
+        | GazetteerClass.WnPerson | GazetteerClass.WnPlace | GazetteerClass.WnOrg | GazetteerClass.Town | GazetteerClass.Subdivision;
+
     /// <summary>Writes the features of every token of one sentence into <paramref name="feats"/> (Slots per token).</summary>
-    public static void Extract(NerDocument doc, SentenceRange sent, Gazetteer gaz, ulong[] feats, ushort[] gazB, ushort[] gazI)
+    public static void Extract(NerDocument doc, SentenceRange sent, Gazetteer gaz, ulong[] feats, uint[] gazB, uint[] gazI)
     {
         int n = sent.TokenCount;
         int first = sent.FirstToken;
@@ -178,12 +181,12 @@ public static class NerFeatures
                 cls &= ~GazetteerClass.Prefix;
                 if (cls == GazetteerClass.None) continue;
                 // Place and nationality phrases only count when capitalised.
-                if ((cls & (GazetteerClass.Country | GazetteerClass.City | GazetteerClass.Region | GazetteerClass.Demonym | GazetteerClass.GivenName | GazetteerClass.NamePart | GazetteerClass.Company | GazetteerClass.DictProper)) != 0
+                if ((cls & CapitalOnly) != 0
                     && (doc.Flags[first + i] & NerDocument.FCap) == 0)
-                    cls &= ~(GazetteerClass.Country | GazetteerClass.City | GazetteerClass.Region | GazetteerClass.Demonym | GazetteerClass.GivenName | GazetteerClass.NamePart | GazetteerClass.Company | GazetteerClass.DictProper);
+                    cls &= ~CapitalOnly;
                 if (cls == GazetteerClass.None) continue;
-                gazB[i] |= (ushort)cls;
-                for (int k = 1; k < len; k++) gazI[i + k] |= (ushort)cls;
+                gazB[i] |= (uint)cls;
+                for (int k = 1; k < len; k++) gazI[i + k] |= (uint)cls;
             }
         }
         bool caseBad = doc.CaseUnreliable;
@@ -223,7 +226,7 @@ public static class NerFeatures
             if (gazB[i] != 0)
             {
                 feats[o + k++] = Hashing.Mix(T[25], gazB[i]);
-                for (int bit = 1; bit < 1 << 12 && k < Slots - 16; bit <<= 1)
+                for (int bit = 1; bit < 1 << 17 && k < Slots - 16; bit <<= 1)
                     if ((gazB[i] & bit) != 0) feats[o + k++] = Hashing.Mix(T[37], (ulong)bit, (ulong)((f & NerDocument.FCap) != 0 ? 1 : 0) | (ulong)((f & NerDocument.FInitial) != 0 ? 2 : 0));
             }
             if (gazI[i] != 0) feats[o + k++] = Hashing.Mix(T[26], gazI[i]);
@@ -250,13 +253,13 @@ public static class NerFeatures
             // Nearest organisation word ahead within 4 tokens of a capitalised run.
             for (int a = 1; a <= 4 && i + a < n; a++)
             {
-                if ((gazB[i + a] & (ushort)GazetteerClass.OrgWord) != 0 && (doc.Flags[t + a] & NerDocument.FCap) != 0) { feats[o + k++] = Hashing.Mix(T[32], (ulong)a); break; }
+                if ((gazB[i + a] & (uint)GazetteerClass.OrgWord) != 0 && (doc.Flags[t + a] & NerDocument.FCap) != 0) { feats[o + k++] = Hashing.Mix(T[32], (ulong)a); break; }
                 if ((doc.Flags[t + a] & NerDocument.FPunct) != 0) break;
             }
             // Title word before (President X, Mr. X, analyst X).
             for (int a = 1; a <= 2 && i - a >= 0; a++)
             {
-                if ((gazB[i - a] & (ushort)GazetteerClass.Title) != 0 || (gazI[i - a] & (ushort)GazetteerClass.Title) != 0) { feats[o + k++] = Hashing.Mix(T[33], (ulong)a); break; }
+                if ((gazB[i - a] & (uint)GazetteerClass.Title) != 0 || (gazI[i - a] & (uint)GazetteerClass.Title) != 0) { feats[o + k++] = Hashing.Mix(T[33], (ulong)a); break; }
             }
             if (len > 0 && span[0] is '@' or '#') feats[o + k++] = Hashing.Mix(T[34], span[0]);
             feats[o + k++] = Hashing.Mix(T[35], (ulong)Math.Min(len, 12));

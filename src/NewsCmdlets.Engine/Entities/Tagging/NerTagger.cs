@@ -14,7 +14,7 @@ public sealed class NerTagger
     private float[] _delta = new float[64 * NerModel.TagCount];
     private int[] _back = new int[64 * NerModel.TagCount];
     private int[] _tags = new int[64];
-    private ushort[] _gazB = new ushort[64], _gazI = new ushort[64];
+    private uint[] _gazB = new uint[64], _gazI = new uint[64];
 
     public NerTagger(NerModel model, Gazetteer gazetteer) : this(model, gazetteer, model.Second) { }
 
@@ -214,7 +214,7 @@ public sealed class NerTagger
     }
 
     /// <summary>Gazetteer classes of each token of the last sentence tagged (B = phrase starts here, I = inside).</summary>
-    internal (ushort[] B, ushort[] I) LastGazetteer => (_gazB, _gazI);
+    internal (uint[] B, uint[] I) LastGazetteer => (_gazB, _gazI);
 
     private void Ensure(int n)
     {
@@ -225,7 +225,7 @@ public sealed class NerTagger
         _delta = new float[m * NerModel.TagCount];
         _back = new int[m * NerModel.TagCount];
         _tags = new int[m];
-        _gazB = new ushort[m];
-        _gazI = new ushort[m];
+        _gazB = new uint[m];
+        _gazI = new uint[m];
     }
 }
