@@ -24,6 +24,8 @@ switch (args[0])
     {
         var (train, dev, test) = Corpus.Load(args[1], int.Parse(Opt("--wiki-copies", "1")), Opt("--skip", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet());
         var gaz = Gazetteer.Shared;
+        // --caps-dev: also score WikiGold dev with every fourth sentence (the first included) in capitals, as headlines are.
+        if (args.Contains("--caps-dev")) dev["wikigold-caps"] = dev["wikigold"].Select(d => d.WithCapitals(4)).ToList();
         var sw = Stopwatch.StartNew();
         // --with-dev: after tuning on the dev splits, train the shipped model on train + dev (test stays unseen).
         bool withDev = args.Contains("--with-dev");

@@ -33,8 +33,11 @@ public sealed class NerDocument
         Shape = new ulong[n];
         Flags = new byte[n];
         int upperWords = 0, lowerWords = 0;
-        foreach (var s in sentences)
+        bool[]? capsSentence = null;
+        for (int si = 0; si < sentences.Count; si++)
         {
+            var s = sentences[si];
+            int sentUpper = 0, sentLower = 0;
             for (int i = s.FirstToken; i < s.EndToken; i++)
             {
                 var span = tokens[i].Span(text);
@@ -43,16 +46,77 @@ public sealed class NerDocument
                 Shape[i] = ShapeHash(span, out byte f);
                 if (i == s.FirstToken || (i > s.FirstToken && IsOpeningQuote(text, tokens[i - 1]))) f |= FInitial;
                 Flags[i] = f;
+                if ((f & FLowerStart) != 0 || ((f & FCap) != 0 && (f & FAllCaps) == 0)) sentLower++;
+                else if ((f & FAllCaps) != 0 && span.Length > 1) sentUpper++;
+            }
+            // A sentence in capitals only (a headline, a dateline): its words are read as the document writes them
+            // elsewhere or, failing that, as the dictionary does ("JAPAN GET LUCKY WIN" → "Japan get lucky win").
+            if (TrueCaseHeadlines && sentLower == 0 && sentUpper >= 1) (capsSentence ??= new bool[sentences.Count])[si] = true;
+        }
+        for (int si = 0; si < sentences.Count; si++)
+        {
+            if (capsSentence != null && capsSentence[si]) continue;
+            var s = sentences[si];
+            for (int i = s.FirstToken; i < s.EndToken; i++)
+            {
+                byte f = Flags[i];
                 if ((f & FLowerStart) != 0) { SeenLower.Add(Lower[i]); lowerWords++; }
                 else if ((f & FCap) != 0)
                 {
                     if ((f & FInitial) == 0) SeenCapitalMid.Add(Lower[i]);
+                    if ((f & FAllCaps) != 0 && tokens[i].Length > 1) upperWords++;
+                }
+            }
+        }
+        if (capsSentence != null)
+        {
+            Span<char> buf = stackalloc char[64];
+            for (int si = 0; si < sentences.Count; si++)
+            {
+                if (!capsSentence[si]) continue;
+                var s = sentences[si];
+                for (int i = s.FirstToken; i < s.EndToken; i++)
+                {
+                    byte f = Flags[i];
+                    var span = tokens[i].Span(text);
                     if ((f & FAllCaps) != 0 && span.Length > 1) upperWords++;
+                    if ((f & FAllCaps) == 0 || span.Length < 2 || span.Length > buf.Length) continue;
+                    int mode = CaseOf(span, Lower[i]); // 0 lower, 1 title, 2 keep capitals
+                    if (mode == 2) continue;
+                    var w = buf[..span.Length];
+                    for (int c = 0; c < span.Length; c++) w[c] = c == 0 && mode == 1 ? span[c] : char.ToLowerInvariant(span[c]);
+                    // Letters after a hyphen or apostrophe start a new part in title case ("SAN-FRANCISCO", "O'NEILL").
+                    if (mode == 1) for (int c = 1; c < span.Length; c++) if (span[c - 1] is '-' or '\'' or '’' && char.IsLetter(span[c])) w[c] = span[c];
+                    Exact[i] = Hashing.Exact(w);
+                    Shape[i] = ShapeHash(w, out byte nf);
+                    Flags[i] = (byte)(nf | (f & FInitial));
                 }
             }
         }
         int words = upperWords + lowerWords;
         CaseUnreliable = words >= 8 && (lowerWords * 10 < words || lowerWords == words);
+    }
+
+    /// <summary>Read words of a sentence in capitals in their usual case (on by default; off for experiments).</summary>
+    public static bool TrueCaseHeadlines { get; set; } = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_TRUECASE") != "1";
+
+    private const GazetteerClass ProperClasses = GazetteerClass.Country | GazetteerClass.City | GazetteerClass.Region | GazetteerClass.Demonym
+        | GazetteerClass.WnPlace | GazetteerClass.WnOrg | GazetteerClass.Subdivision | GazetteerClass.Company;
+
+    /// <summary>How a word written in capitals in a headline is usually written: 0 lower case, 1 title case, 2 capitals.</summary>
+    private int CaseOf(ReadOnlySpan<char> span, ulong lower)
+    {
+        bool mid = SeenCapitalMid.Contains(lower), low = SeenLower.Contains(lower);
+        if (mid && !low) return 1;
+        if (low && !mid) return 0;
+        var cls = Gazetteer.Shared.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, lower));
+        if ((cls & ProperClasses) != 0) return 1;
+        if (low || (cls & GazetteerClass.LowerWord) != 0) return 0;
+        if ((cls & (GazetteerClass.Calendar | GazetteerClass.Title | GazetteerClass.OrgWord)) != 0) return 1;
+        bool vowel = false;
+        foreach (char c in span) if ("AEIOUY".Contains(char.ToUpperInvariant(c))) { vowel = true; break; }
+        if (span.Length <= 3 || !vowel) return 2;
+        return 1;
     }
 
     private static bool IsOpeningQuote(string text, TextToken t) => t.Length == 1 && text[t.Start] is '"' or '“' or '‘' or '(' or '\'' or '—' or '-' or ':';
