@@ -69,6 +69,29 @@ switch (args[0])
         if (split != "dev") Evaluate(model, test, "test", args[1]);
         return 0;
     }
+    case "tag":
+    {
+        // tag [--model FILE] FILE: one sentence a line, tokens split at spaces, a blank line between documents; prints the tags.
+        NerModel model;
+        using (var f = File.OpenRead(Opt("--model", defaultModel))) model = NerModel.Read(new System.IO.Compression.GZipStream(f, System.IO.Compression.CompressionMode.Decompress));
+        var doc = new ConllDoc();
+        var docs = new List<ConllDoc> { doc };
+        foreach (var line in File.ReadLines(args[^1]))
+        {
+            if (line.Trim().Length == 0) { docs.Add(doc = new ConllDoc()); continue; }
+            doc.Sentences.Add(line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => (t, "O")).ToList());
+        }
+        var tagger = new NerTagger(model, Gazetteer.Shared);
+        foreach (var d in docs.Where(d => d.Sentences.Count > 0))
+        {
+            var tags = tagger.Tag(d.ToTraining().Document);
+            int ti = 0;
+            foreach (var s in d.Sentences)
+                Console.WriteLine(string.Join(' ', s.Select(t => { var tg = NerModel.TagNames[tags[ti++]]; return tg == "O" ? t.Token : $"{t.Token}/{tg}"; })));
+            Console.WriteLine();
+        }
+        return 0;
+    }
     case "show":
         return Bench.Show(args.Skip(1).Where(a => a != "--corpus").ToArray(), args.Contains("--corpus"));
     case "bench":

@@ -242,6 +242,29 @@ public sealed class Gazetteer
         "Centre", "Staff", "Chiefs", "Lines", "Shipping", "Energy", "Foods", "Bancorp", "Pharmaceuticals", "Railways", "Railway", "Guard", "Command", "Corps", "Institute", "Laboratory", "Labs", "Media", "Reuters",
     };
 
+    /// <summary>Is this (lower-case hash of a) word a common one-syllable Korean, Chinese or Vietnamese family name?</summary>
+    public static bool IsEastAsianSurname(ulong lowerHash) => s_eastAsianSurnames.Value.Contains(lowerHash);
+
+    private static readonly Lazy<HashSet<ulong>> s_eastAsianSurnames = new(() => EastAsianSurnames.Select(n => Hashing.Lower(n)).ToHashSet());
+
+    /// <summary>Common family names of Korea, China and Vietnam in their usual romanisations.</summary>
+    private static readonly string[] EastAsianSurnames =
+    {
+        // Korean
+        "Kim", "Lee", "Yi", "Rhee", "Park", "Pak", "Bak", "Choi", "Choe", "Jung", "Jeong", "Chung", "Kang", "Cho", "Jo", "Yoon",
+        "Yun", "Jang", "Chang", "Lim", "Im", "Han", "Oh", "Seo", "Suh", "Shin", "Sin", "Kwon", "Hwang", "Ahn", "An", "Song", "Jeon",
+        "Chun", "Hong", "Ko", "Go", "Moon", "Mun", "Yang", "Son", "Sohn", "Bae", "Baek", "Paik", "Heo", "Huh", "Yoo", "Yu", "Ryu",
+        "Nam", "Noh", "Roh", "Ha", "Kwak", "Sung", "Cha", "Joo", "Ju", "Woo", "Koo", "Min", "Jin", "Ji", "Chae", "Won", "Byun",
+        "Pyo", "Eom", "Uhm", "Ban", "Yeo", "Chu", "Do", "Gil", "Ma", "Na", "Tak", "Wi", "Seong", "Kye",
+        // Chinese
+        "Wang", "Li", "Zhang", "Liu", "Chen", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Zhu", "Hu", "Guo", "He", "Lin", "Gao",
+        "Luo", "Zheng", "Liang", "Xie", "Tang", "Feng", "Deng", "Cao", "Peng", "Zeng", "Xiao", "Tian", "Dong", "Pan", "Yuan", "Cai",
+        "Jiang", "Du", "Ye", "Cheng", "Wei", "Su", "Lu", "Ding", "Ren", "Shen", "Yao", "Xi", "Qin", "Bo", "Fu", "Meng", "Qian",
+        "Tan", "Lam", "Wong", "Leung", "Cheung", "Chan", "Ng", "Ho", "Lau", "Yip", "Tsang", "Kwok", "Chow", "Tse", "Mak", "Lai",
+        // Vietnamese
+        "Nguyen", "Tran", "Le", "Pham", "Hoang", "Huynh", "Phan", "Vu", "Vo", "Dang", "Bui", "Ngo", "Duong", "Ly", "Trinh", "Dinh",
+    };
+
     private static readonly string[] CalendarWords =
     {
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",

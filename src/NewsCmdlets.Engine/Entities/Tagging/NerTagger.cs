@@ -1,3 +1,5 @@
+using NewsCmdlets.Engine.Text;
+
 namespace NewsCmdlets.Engine.Entities.Tagging;
 
 /// <summary>
@@ -51,10 +53,153 @@ public sealed class NerTagger
             }
             result = stage2;
         }
+        if (NameRules) ApplyEastAsianNames(doc, result);
         if (PropagateLabels) Propagate(doc, result);
         if (OrganisationRules) ApplyOrganisationRules(doc, result);
+        if (NameRules) ApplyDatelines(doc, result);
         return result;
     }
+
+    /// <summary>Rules for datelines ("LONDON 1996-08-30") and East Asian names ("Ahn Gyu-back") (on by default).</summary>
+    public bool NameRules { get; init; } = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_NAMERULES") != "1";
+
+    /// <summary>
+    /// A line that is only a place and a date is a dateline: "LONDON 1996-08-30", "AL-AIN , United Arab Emirates
+    /// 1996-12-06", "WASHINGTON Aug 29". Every capitalised group before the date is a place.
+    /// </summary>
+    private void ApplyDatelines(NerDocument doc, int[] tags)
+    {
+        foreach (var sent in doc.Sentences)
+        {
+            int n = sent.TokenCount, first = sent.FirstToken;
+            if (n < 2 || n > 10) continue;
+            int dateStart = DateAtEnd(doc, sent);
+            if (dateStart <= first) continue;
+            bool ok = true;
+            for (int k = first; k < dateStart && ok; k++)
+                ok = (doc.Flags[k] & NerDocument.FCap) != 0 && (doc.Flags[k] & NerDocument.FDigit) == 0 || IsWord(doc, k, ",");
+            if (!ok || IsWord(doc, first, ",") || IsWord(doc, dateStart - 1, ",")) continue;
+            // The first group must be written in capitals, as datelines are ("LONDON"), unless the text has no case.
+            var firstSpan = doc.Tokens[first].Span(doc.Text);
+            bool caps = false;
+            foreach (char c in firstSpan) if (char.IsLetter(c)) { caps = char.IsUpper(c); if (char.IsLower(c)) break; }
+            int lowers = 0;
+            foreach (char c in firstSpan) if (char.IsLower(c)) lowers++;
+            if (lowers > 0) continue;
+            for (int k = first; k < dateStart;)
+            {
+                int e = k;
+                while (e < dateStart && !IsWord(doc, e, ",")) e++;
+                for (int j = k; j < e; j++) tags[j] = j == k ? 5 : 6;
+                k = e + 1;
+            }
+            if (dateStart < sent.EndToken) for (int j = dateStart; j < sent.EndToken; j++) tags[j] = 0;
+        }
+    }
+
+    private static readonly HashSet<string> Months = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.",
+        "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+    };
+
+    /// <summary>Where a date ends the sentence ("1996-08-30", "Aug 30", "30 August 1996", "Aug. 30, 1996"), or -1.</summary>
+    private static int DateAtEnd(NerDocument doc, SentenceRange sent)
+    {
+        int e = sent.EndToken;
+        if (e - 1 > sent.FirstToken && IsWord(doc, e - 1, ".")) e--;
+        int last = e - 1;
+        var w = doc.Tokens[last].Span(doc.Text);
+        if (IsIsoDate(w)) return last;
+        // Month Day [, Year] or Day Month [Year]
+        int k = last;
+        if (IsNumber(w, 4) && k - 1 > sent.FirstToken) { k--; if (IsWord(doc, k, ",")) k--; }
+        if (k - 1 < sent.FirstToken) return -1;
+        var a = doc.Tokens[k - 1].Span(doc.Text).ToString();
+        var b = doc.Tokens[k].Span(doc.Text);
+        if (Months.Contains(a) && IsNumber(b, 2)) return k - 1;
+        if (Months.Contains(b.ToString()) && IsNumber(a, 2)) return k - 1;
+        return -1;
+    }
+
+    private static bool IsNumber(ReadOnlySpan<char> s, int maxDigits)
+    {
+        if (s.Length == 0 || s.Length > maxDigits) return false;
+        foreach (char c in s) if (!char.IsDigit(c)) return false;
+        return true;
+    }
+
+    private static bool IsIsoDate(ReadOnlySpan<char> s) =>
+        s.Length == 10 && s[4] == '-' && s[7] == '-' && IsNumber(s[..4], 4) && IsNumber(s[5..7], 2) && IsNumber(s[8..], 2);
+
+    /// <summary>
+    /// East Asian names in their own order: a one-syllable family name followed by a hyphenated given name ("Ahn
+    /// Gyu-back", "Moon Jae-in"), or after a title by one or two capitalised syllables ("President Xi Jinping" is left to
+    /// the model; "Minister Kim Jong Un" is not).
+    /// </summary>
+    private void ApplyEastAsianNames(NerDocument doc, int[] tags)
+    {
+        foreach (var sent in doc.Sentences)
+        {
+            int end = sent.EndToken;
+            for (int i = sent.FirstToken; i + 1 < end; i++)
+            {
+                if ((doc.Flags[i] & NerDocument.FCap) == 0 || !Gazetteer.IsEastAsianSurname(doc.Lower[i])) continue;
+                int e;
+                if (IsHyphenatedGivenName(doc.Tokens[i + 1].Span(doc.Text))) e = i + 2;
+                else
+                {
+                    bool titled = i > sent.FirstToken && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[i - 1])) & GazetteerClass.Title) != 0;
+                    if (!titled) continue;
+                    e = i + 1;
+                    while (e < end && e - i < 3 && (doc.Flags[e] & NerDocument.FCap) != 0 && IsSyllables(doc.Tokens[e].Span(doc.Text), 2)) e++;
+                    if (e == i + 1) continue;
+                }
+                if (HasOtherType(tags, i, e)) continue;
+                for (int k = i; k < e; k++) tags[k] = k == i ? 1 : 2;
+                if (e < end && tags[e] == 2) tags[e] = 1;
+                i = e - 1;
+            }
+        }
+    }
+
+    /// <summary>Is the name inside a longer organisation or place ("Lee Kun-hee Foundation")?</summary>
+    private static bool HasOtherType(int[] tags, int s, int e) => e < tags.Length && tags[e] is 4 or 6;
+
+    /// <summary>"Gyu-back", "Jae-myung", "Dong-young": two syllables joined by a hyphen, the second in lower case.</summary>
+    internal static bool IsHyphenatedGivenName(ReadOnlySpan<char> w)
+    {
+        int h = w.IndexOf('-');
+        if (h < 1 || h >= w.Length - 1 || !char.IsUpper(w[0]) || !char.IsLower(w[h + 1])) return false;
+        return IsSyllables(w[..h], 1) && IsSyllables(w[(h + 1)..], 1);
+    }
+
+    /// <summary>Romanised Korean or Chinese syllables (1 to <paramref name="max"/>): onset, vowels, a final n/ng/m/l/k/p/t/r/ck/h/g/b.</summary>
+    internal static bool IsSyllables(ReadOnlySpan<char> w, int max)
+    {
+        int i = 0, count = 0;
+        if (w.Length == 0 || w.Length > 6 * max) return false;
+        while (i < w.Length)
+        {
+            int start = i;
+            while (i < w.Length && i - start < 3 && IsOnset(w[i])) i++;
+            int v = i;
+            while (i < w.Length && i - v < 3 && IsVowel(w[i])) i++;
+            if (i == v) return false;
+            // A final consonant, unless a vowel follows it (then it starts the next syllable).
+            var r = w[i..];
+            int take = r.Length >= 2 && (Low(r[0]) == 'n' && Low(r[1]) == 'g' || Low(r[0]) == 'c' && Low(r[1]) == 'k') ? 2
+                : r.Length >= 1 && "nmlkptrhgb".Contains(Low(r[0])) ? 1 : 0;
+            if (take > 0 && (take == r.Length || !IsVowel(r[take]))) i += take;
+            if (++count > max) return false;
+        }
+        return true;
+    }
+
+    private static char Low(char c) => char.ToLowerInvariant(c);
+    private static bool IsVowel(char c) => Low(c) is 'a' or 'e' or 'i' or 'o' or 'u';
+    private static bool IsOnset(char c) => char.IsLetter(c) && !IsVowel(c);
 
     /// <summary>Capitalised names ending in an organisation word ("Ohio Senate", "Brain Injury Rehabilitation Trust")
     /// or made of one and "of …" ("Department of Physics and Astronomy") are organisations (on by default).</summary>
