@@ -20,7 +20,7 @@ public sealed class NerDocument
     /// <summary>True when the text has (almost) no lower-case letters or no capitals: casing carries no signal.</summary>
     public bool CaseUnreliable { get; }
 
-    internal const byte FCap = 1, FAllCaps = 2, FDigit = 4, FPunct = 8, FInitial = 16, FLowerStart = 32;
+    internal const byte FCap = 1, FAllCaps = 2, FDigit = 4, FPunct = 8, FInitial = 16, FLowerStart = 32, FHeadline = 64;
 
     public NerDocument(string text, IReadOnlyList<TextToken> tokens, IReadOnlyList<SentenceRange> sentences)
     {
@@ -80,6 +80,7 @@ public sealed class NerDocument
                     byte f = Flags[i];
                     var span = tokens[i].Span(text);
                     if ((f & FAllCaps) != 0 && span.Length > 1) upperWords++;
+                    Flags[i] |= FHeadline;
                     if ((f & FAllCaps) == 0 || span.Length < 2 || span.Length > buf.Length) continue;
                     int mode = CaseOf(span, Lower[i]); // 0 lower, 1 title, 2 keep capitals
                     if (mode == 2) continue;
@@ -89,7 +90,7 @@ public sealed class NerDocument
                     if (mode == 1) for (int c = 1; c < span.Length; c++) if (span[c - 1] is '-' or '\'' or '’' && char.IsLetter(span[c])) w[c] = span[c];
                     Exact[i] = Hashing.Exact(w);
                     Shape[i] = ShapeHash(w, out byte nf);
-                    Flags[i] = (byte)(nf | (f & FInitial));
+                    Flags[i] = (byte)(nf | (f & FInitial) | FHeadline);
                 }
             }
         }

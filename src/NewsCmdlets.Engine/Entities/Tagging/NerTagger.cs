@@ -286,6 +286,8 @@ public sealed class NerTagger
 
     private const int MaxSpan = 6;
 
+    private static readonly bool SurnameVotes = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_SURNAME") != "1";
+
     private static void Propagate(NerDocument doc, int[] tags)
     {
         int n = tags.Length;
@@ -302,7 +304,16 @@ public sealed class NerTagger
                 votes ??= new Dictionary<ulong, int[]>();
                 ulong h = Seq(doc, i, e);
                 if (!votes.TryGetValue(h, out var v)) votes[h] = v = new int[5];
-                v[type]++;
+                // A name in a headline in capitals counts less than one in running text.
+                int weight = (doc.Flags[i] & NerDocument.FHeadline) != 0 ? 1 : 2;
+                v[type] += weight;
+                // A person's family name alone names the same person ("Marcello Cuttitta" … "Cuttitta said").
+                if (SurnameVotes && type == 1 && e - i >= 2 && (doc.Flags[e - 1] & NerDocument.FCap) != 0)
+                {
+                    ulong last = Seq(doc, e - 1, e);
+                    if (!votes.TryGetValue(last, out var lv)) votes[last] = lv = new int[5];
+                    lv[1] += weight;
+                }
             }
             i = e;
         }
