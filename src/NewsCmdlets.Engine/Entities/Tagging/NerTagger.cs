@@ -56,12 +56,49 @@ public sealed class NerTagger
         if (NameRules) ApplyEastAsianNames(doc, result);
         if (PropagateLabels) Propagate(doc, result);
         if (OrganisationRules) ApplyOrganisationRules(doc, result);
-        if (NameRules) ApplyDatelines(doc, result);
+        if (NameRules) { ApplyPersonSpans(doc, result); ApplyDatelines(doc, result); }
         return result;
     }
 
     /// <summary>Rules for datelines ("LONDON 1996-08-30") and East Asian names ("Ahn Gyu-back") (on by default).</summary>
     public bool NameRules { get; init; } = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_NAMERULES") != "1";
+
+    /// <summary>
+    /// A person's name does not include the title before it ("Judge [Jones]", "Bishop [Phillip Garrigan]"), and two
+    /// capitalised names tagged as persons side by side are one ("[Dewa] [Budjana]" → "[Dewa Budjana]").
+    /// </summary>
+    private void ApplyPersonSpans(NerDocument doc, int[] tags)
+    {
+        foreach (var sent in doc.Sentences)
+        {
+            int end = sent.EndToken;
+            for (int i = sent.FirstToken; i < end; i++)
+            {
+                if (tags[i] != 1) continue;
+                if (i > sent.FirstToken && tags[i - 1] is 1 or 2 && (doc.Flags[i] & NerDocument.FCap) != 0 && (doc.Flags[i - 1] & NerDocument.FCap) != 0
+                    && (doc.Flags[i - 1] & NerDocument.FPunct) == 0)
+                {
+                    tags[i] = 2;
+                    continue;
+                }
+                int e = i + 1;
+                while (e < end && tags[e] == 2) e++;
+                int s = i;
+                while (s < e - 1 && (doc.Flags[s] & NerDocument.FCap) != 0 && IsPersonTitle(doc, s)) s++;
+                if (s == i) continue;
+                for (int k = i; k < s; k++) tags[k] = 0;
+                tags[s] = 1;
+            }
+        }
+    }
+
+    private static readonly HashSet<string> NamePartTitles = new(StringComparer.OrdinalIgnoreCase) { "Lord", "Lady", "Sir", "Dame" };
+
+    private bool IsPersonTitle(NerDocument doc, int k)
+    {
+        if ((_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[k])) & GazetteerClass.Title) == 0) return false;
+        return !NamePartTitles.Contains(doc.Tokens[k].Span(doc.Text).ToString());
+    }
 
     /// <summary>
     /// A line that is only a place and a date is a dateline: "LONDON 1996-08-30", "AL-AIN , United Arab Emirates
