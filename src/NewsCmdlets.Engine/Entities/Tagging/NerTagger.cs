@@ -56,7 +56,7 @@ public sealed class NerTagger
         if (NameRules) ApplyEastAsianNames(doc, result);
         if (PropagateLabels) Propagate(doc, result);
         if (OrganisationRules) ApplyOrganisationRules(doc, result);
-        if (NameRules) { ApplyPersonSpans(doc, result); ApplyDatelines(doc, result); }
+        if (NameRules) { ApplyPersonSpans(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result); }
         return result;
     }
 
@@ -98,6 +98,56 @@ public sealed class NerTagger
     {
         if ((_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[k])) & GazetteerClass.Title) == 0) return false;
         return !NamePartTitles.Contains(doc.Tokens[k].Span(doc.Text).ToString());
+    }
+
+    /// <summary>
+    /// A line of sports results or a league table ("Leeds 3 Coventry 1", "Barcelona 4 3 1 0 12 4 10"): names followed by
+    /// scores are teams, so a place name there that is not a country (national teams stay places) names a club.
+    /// </summary>
+    private void ApplyScoreLines(NerDocument doc, int[] tags)
+    {
+        foreach (var sent in doc.Sentences)
+        {
+            int end = sent.EndToken, first = sent.FirstToken;
+            if (sent.TokenCount < 2) continue;
+            int groups = 0, scored = 0;
+            bool ok = true;
+            for (int k = first; k < end && ok;)
+            {
+                var w = doc.Tokens[k].Span(doc.Text);
+                if ((doc.Flags[k] & NerDocument.FCap) != 0 && (doc.Flags[k] & NerDocument.FDigit) == 0)
+                {
+                    int e = k;
+                    while (e < end && (doc.Flags[e] & NerDocument.FCap) != 0 && (doc.Flags[e] & NerDocument.FDigit) == 0) e++;
+                    groups++;
+                    if (e < end && IsNumber(doc.Tokens[e].Span(doc.Text), 3)) scored++;
+                    k = e;
+                }
+                else if (IsNumber(w, 3) || (doc.Flags[k] & NerDocument.FPunct) != 0) k++;
+                else ok = false;
+            }
+            if (!ok || scored == 0 || scored != groups) continue;
+            // One team and its table row needs three numbers or more; a result line two teams.
+            int numbers = 0;
+            for (int k = first; k < end; k++) if (IsNumber(doc.Tokens[k].Span(doc.Text), 3)) numbers++;
+            if (groups == 1 ? numbers < 3 : groups != 2) continue;
+            for (int k = first; k < end; k++)
+            {
+                if ((doc.Flags[k] & NerDocument.FCap) == 0 || (doc.Flags[k] & NerDocument.FDigit) != 0) continue;
+                int e = k + 1;
+                while (e < end && (doc.Flags[e] & NerDocument.FCap) != 0 && (doc.Flags[e] & NerDocument.FDigit) == 0) e++;
+                ulong h = Gazetteer.SequenceSeed;
+                for (int j = k; j < e; j++) h = Gazetteer.Extend(h, doc.Lower[j]);
+                bool country = (_gaz.Lookup(h) & GazetteerClass.Country) != 0;
+                // A place tagged over the whole group becomes a club; an untagged country a place.
+                bool wholeLoc = tags[k] == 5 && (e == k + 1 || tags[e - 1] == 6) && (e == end || tags[e] != 6);
+                bool untagged = true;
+                for (int j = k; j < e; j++) untagged &= tags[j] == 0;
+                if (wholeLoc && !country) for (int j = k; j < e; j++) tags[j] = j == k ? 3 : 4;
+                else if (untagged && country) for (int j = k; j < e; j++) tags[j] = j == k ? 5 : 6;
+                k = e - 1;
+            }
+        }
     }
 
     /// <summary>
