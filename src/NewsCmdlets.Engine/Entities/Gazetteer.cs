@@ -240,6 +240,7 @@ public sealed class Gazetteer
         "Herald", "Tribune", "Daily", "Network", "Broadcasting", "Television", "Radio", "Airlines", "Airways", "Motors",
         "Industries", "Technologies", "Systems", "Partners", "Capital", "Securities", "Insurance", "Hospital", "Center",
         "Centre", "Staff", "Chiefs", "Lines", "Shipping", "Energy", "Foods", "Bancorp", "Pharmaceuticals", "Railways", "Railway", "Guard", "Command", "Corps", "Institute", "Laboratory", "Labs", "Media", "Reuters",
+        "Exchange", "FC", "United", "Rovers", "Athletic", "Wanderers",
     };
 
     /// <summary>Is this (lower-case hash of a) word a common one-syllable Korean, Chinese or Vietnamese family name?</summary>

@@ -314,6 +314,8 @@ public sealed class NerTagger
                 int s0 = i;
                 // Leave out a leading "The" and a sentence-initial common word ("Despite Ohio Senate …").
                 while (s0 < e - 1 && (IsWord(doc, s0, "The") || ((doc.Flags[s0] & NerDocument.FInitial) != 0 && tags[s0] == 0 && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[s0])) & GazetteerClass.LowerWord) != 0))) s0++;
+                // … and a connector left at the start ("Shares [of] Microsoft Corp").
+                while (s0 < e - 1 && (doc.Flags[s0] & NerDocument.FCap) == 0) s0++;
                 int len = e - s0;
                 if (len >= 2 && !HasPerson(tags, s0, e))
                 {
