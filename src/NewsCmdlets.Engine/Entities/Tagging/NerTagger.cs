@@ -56,12 +56,32 @@ public sealed class NerTagger
         if (NameRules) ApplyEastAsianNames(doc, result);
         if (PropagateLabels) Propagate(doc, result);
         if (OrganisationRules) ApplyOrganisationRules(doc, result);
-        if (NameRules) { ApplyPersonSpans(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result); }
+        if (NameRules) { ApplyLowerCaseStarts(doc, result); ApplyPersonSpans(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result); }
         return result;
     }
 
     /// <summary>Rules for datelines ("LONDON 1996-08-30") and East Asian names ("Ahn Gyu-back") (on by default).</summary>
     public bool NameRules { get; init; } = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_NAMERULES") != "1";
+
+    /// <summary>
+    /// In an article in normal case (three sentences or more), names start with a capital: leading lower-case words
+    /// leave a name ("infamous [Island]") and a name in lower case only is none ("the central bank").
+    /// </summary>
+    private static void ApplyLowerCaseStarts(NerDocument doc, int[] tags)
+    {
+        if (doc.CaseUnreliable || doc.Sentences.Count < 3) return;
+        int n = tags.Length;
+        for (int i = 0; i < n; i++)
+        {
+            if (tags[i] == 0 || (tags[i] & 1) == 0 || (doc.Flags[i] & NerDocument.FLowerStart) == 0) continue;
+            int e = i + 1;
+            while (e < n && tags[e] == tags[i] + 1) e++;
+            int s = i;
+            while (s < e && (doc.Flags[s] & NerDocument.FCap) == 0) tags[s++] = 0;
+            if (s < e) tags[s] -= 1; // B- for the first capitalised word
+            i = e - 1;
+        }
+    }
 
     /// <summary>
     /// A person's name does not include the title before it ("Judge [Jones]", "Bishop [Phillip Garrigan]"), and two
@@ -238,10 +258,13 @@ public sealed class NerTagger
                 else
                 {
                     bool titled = i > sent.FirstToken && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[i - 1])) & GazetteerClass.Title) != 0;
-                    if (!titled) continue;
+                    // A three-part name the model tagged in part ("[Yoon Suk] Yeol", "[Kim Jong] Un").
+                    bool partial = tags[i] == 1 && tags[i + 1] == 2 && (i + 2 >= end || tags[i + 2] != 2);
+                    if (!titled && !partial) continue;
                     e = i + 1;
-                    while (e < end && e - i < 3 && (doc.Flags[e] & NerDocument.FCap) != 0 && IsSyllables(doc.Tokens[e].Span(doc.Text), 2)) e++;
-                    if (e == i + 1) continue;
+                    while (e < end && e - i < 3 && (doc.Flags[e] & NerDocument.FCap) != 0 && (doc.Flags[e] & NerDocument.FInitial) == 0
+                           && IsSyllables(doc.Tokens[e].Span(doc.Text), e == i + 1 ? 2 : 1) && (tags[e] == 0 || e == i + 1 && partial)) e++;
+                    if (e == i + 1 || partial && e < i + 3) continue;
                 }
                 if (HasOtherType(tags, i, e)) continue;
                 for (int k = i; k < e; k++) tags[k] = k == i ? 1 : 2;
