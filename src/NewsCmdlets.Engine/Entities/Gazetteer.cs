@@ -246,8 +246,6 @@ public sealed class Gazetteer
     /// <summary>Is this (lower-case hash of a) word a common one-syllable Korean, Chinese or Vietnamese family name?</summary>
     public static bool IsEastAsianSurname(ulong lowerHash) => s_eastAsianSurnames.Value.Contains(lowerHash);
 
-    private static readonly Lazy<HashSet<ulong>> s_eastAsianSurnames = new(() => EastAsianSurnames.Select(n => Hashing.Lower(n)).ToHashSet());
-
     /// <summary>Common family names of Korea, China and Vietnam in their usual romanisations.</summary>
     private static readonly string[] EastAsianSurnames =
     {
@@ -265,6 +263,8 @@ public sealed class Gazetteer
         // Vietnamese
         "Nguyen", "Tran", "Le", "Pham", "Hoang", "Huynh", "Phan", "Vu", "Vo", "Dang", "Bui", "Ngo", "Duong", "Ly", "Trinh", "Dinh",
     };
+
+    private static readonly Lazy<HashSet<ulong>> s_eastAsianSurnames = new(() => EastAsianSurnames.Select(n => Hashing.Lower(n)).ToHashSet());
 
     private static readonly string[] CalendarWords =
     {
