@@ -103,6 +103,8 @@ public sealed class NerTagger
                 }
                 int e = i + 1;
                 while (e < end && tags[e] == 2) e++;
+                // A score or a figure after a name is not part of it ("Mushtaq Ahmed 44").
+                while (e - 1 > i && IsNumber(doc.Tokens[e - 1].Span(doc.Text), 4)) tags[--e] = 0;
                 int s = i;
                 while (s < e - 1 && (doc.Flags[s] & NerDocument.FCap) != 0 && IsPersonTitle(doc, s)) s++;
                 if (s == i) continue;
@@ -345,7 +347,12 @@ public sealed class NerTagger
                     bool endsWithOrgWord = IsOrgWord(doc, e - 1);
                     bool orgWordOf = IsOrgWord(doc, s0) && len >= 3 && IsConnector(doc, s0 + 1);
                     // Cut the run at a connector unless the organisation word heads an "X of Y" name.
-                    if (endsWithOrgWord || orgWordOf)
+                    // Two names joined by "and", the first already a name of its own ("IBM and General Motors"):
+                    // the organisation starts after the "and".
+                    if (endsWithOrgWord && !orgWordOf)
+                        for (int k = e - 2; k > s0; k--)
+                            if (IsWord(doc, k, "and") && tags[k] == 0 && tags[k - 1] != 0) { s0 = k + 1; break; }
+                    if ((endsWithOrgWord || orgWordOf) && e - s0 >= 2)
                     {
                         for (int k = s0; k < e; k++) tags[k] = k == s0 ? 3 : 4;
                         if (e < end && tags[e] == 4) tags[e] = 3; // a following I- tag now starts its own name
