@@ -190,11 +190,13 @@ public sealed class NerTagger
             if (!ok || IsWord(doc, first, ",") || IsWord(doc, dateStart - 1, ",")) continue;
             // The first group must be written in capitals, as datelines are ("LONDON"), unless the text has no case.
             var firstSpan = doc.Tokens[first].Span(doc.Text);
-            bool caps = false;
-            foreach (char c in firstSpan) if (char.IsLetter(c)) { caps = char.IsUpper(c); if (char.IsLower(c)) break; }
             int lowers = 0;
             foreach (char c in firstSpan) if (char.IsLower(c)) lowers++;
             if (lowers > 0) continue;
+            // "UPDATED 2026-03-14", "MONDAY Aug 30" are no places: a first word that is a common word or a day must be a known place.
+            var cls = _gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[first]));
+            const GazetteerClass Places = GazetteerClass.City | GazetteerClass.Country | GazetteerClass.Region | GazetteerClass.Town | GazetteerClass.Subdivision | GazetteerClass.WnPlace;
+            if ((cls & (GazetteerClass.LowerWord | GazetteerClass.Calendar | GazetteerClass.Title)) != 0 && (cls & Places) == 0) continue;
             for (int k = first; k < dateStart;)
             {
                 int e = k;
