@@ -53,7 +53,8 @@ public sealed class NerTagger
             }
             result = stage2;
         }
-        if (NameRules) ApplyEastAsianNames(doc, result);
+        // Datelines and result lines first, so that propagation carries their types to the same names elsewhere.
+        if (NameRules) { ApplyEastAsianNames(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result); }
         if (PropagateLabels) Propagate(doc, result);
         if (OrganisationRules) ApplyOrganisationRules(doc, result);
         if (NameRules) { ApplyLowerCaseStarts(doc, result); ApplyPersonSpans(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result); }
@@ -124,7 +125,8 @@ public sealed class NerTagger
 
     /// <summary>
     /// A line of sports results or a league table ("Leeds 3 Coventry 1", "Barcelona 4 3 1 0 12 4 10"): names followed by
-    /// scores are teams, so a place name there that is not a country (national teams stay places) names a club.
+    /// scores are teams, so a place name there that is not a country (national teams stay places) names a club, and so
+    /// does an untagged name in a line of two teams.
     /// </summary>
     private void ApplyScoreLines(NerDocument doc, int[] tags)
     {
@@ -161,12 +163,14 @@ public sealed class NerTagger
                 ulong h = Gazetteer.SequenceSeed;
                 for (int j = k; j < e; j++) h = Gazetteer.Extend(h, doc.Lower[j]);
                 bool country = (_gaz.Lookup(h) & GazetteerClass.Country) != 0;
-                // A place tagged over the whole group becomes a club; an untagged country a place.
+                // A country (a national team) is a place; a place tagged over the whole group becomes a club.
                 bool wholeLoc = tags[k] == 5 && (e == k + 1 || tags[e - 1] == 6) && (e == end || tags[e] != 6);
-                bool untagged = true;
-                for (int j = k; j < e; j++) untagged &= tags[j] == 0;
-                if (wholeLoc && !country) for (int j = k; j < e; j++) tags[j] = j == k ? 3 : 4;
-                else if (untagged && country) for (int j = k; j < e; j++) tags[j] = j == k ? 5 : 6;
+                bool untagged = true, person = false;
+                for (int j = k; j < e; j++) { untagged &= tags[j] == 0; person |= tags[j] is 1 or 2; }
+                if (country && !person) for (int j = k; j < e; j++) tags[j] = j == k ? 5 : 6;
+                else if (wholeLoc) for (int j = k; j < e; j++) tags[j] = j == k ? 3 : 4;
+                // In a result line of two teams an untagged name is a club too ("Newcastle 2 Wimbledon 1").
+                else if (untagged && groups == 2 && e - k <= 4) for (int j = k; j < e; j++) tags[j] = j == k ? 3 : 4;
                 k = e - 1;
             }
         }
