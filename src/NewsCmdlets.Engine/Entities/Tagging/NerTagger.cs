@@ -66,7 +66,8 @@ public sealed class NerTagger
 
     /// <summary>
     /// In an article in normal case (three sentences or more), names start with a capital: leading lower-case words
-    /// leave a name ("infamous [Island]") and a name in lower case only is none ("the central bank").
+    /// leave a name ("infamous [Island]") and a name in lower case only is none ("the central bank"); names of people and
+    /// organisations also end with one ("[Interfax] news agency"; places may end in "river").
     /// </summary>
     private static void ApplyLowerCaseStarts(NerDocument doc, int[] tags)
     {
@@ -80,6 +81,15 @@ public sealed class NerTagger
             int s = i;
             while (s < e && (doc.Flags[s] & NerDocument.FCap) == 0) tags[s++] = 0;
             if (s < e) tags[s] -= 1; // B- for the first capitalised word
+            i = e - 1;
+        }
+        // … and a person's or organisation's name ends with a capitalised word ("[Interfax] news agency").
+        for (int i = 0; i < n; i++)
+        {
+            if (tags[i] is not (1 or 3)) continue;
+            int e = i + 1;
+            while (e < n && tags[e] == tags[i] + 1) e++;
+            while (e - 1 > i && (doc.Flags[e - 1] & NerDocument.FLowerStart) != 0) tags[--e] = 0;
             i = e - 1;
         }
     }
@@ -348,6 +358,15 @@ public sealed class NerTagger
                 // … and a connector left at the start ("Shares [of] Microsoft Corp").
                 while (s0 < e - 1 && (doc.Flags[s0] & NerDocument.FCap) == 0) s0++;
                 int len = e - s0;
+                // "Deutsche Bank and Merrill Lynch": the part before an "and" may be an organisation of its own.
+                if (len >= 4 && !IsOrgWord(doc, e - 1) && !(IsOrgWord(doc, s0) && IsConnector(doc, s0 + 1)))
+                    for (int k = s0 + 2; k < e - 1; k++)
+                        if (IsWord(doc, k, "and"))
+                        {
+                            if (IsOrgWord(doc, k - 1) && !HasPerson(tags, s0, k))
+                                for (int j = s0; j < k; j++) tags[j] = j == s0 ? 3 : 4;
+                            break;
+                        }
                 if (len >= 2 && !HasPerson(tags, s0, e))
                 {
                     bool endsWithOrgWord = IsOrgWord(doc, e - 1);
@@ -376,7 +395,15 @@ public sealed class NerTagger
     }
 
     private bool IsOrgWord(NerDocument doc, int k) =>
-        (doc.Flags[k] & NerDocument.FCap) != 0 && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[k])) & GazetteerClass.OrgWord) != 0;
+        (doc.Flags[k] & NerDocument.FCap) != 0 && ((_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[k])) & GazetteerClass.OrgWord) != 0
+                                                   || CompanySuffixes.Contains(doc.Tokens[k].Span(doc.Text).ToString()));
+
+    /// <summary>Legal forms that end company names ("Volkswagen AG", "Fiat SpA"), written as they are (case matters:
+    /// "SA", not "Sa"). Used by the organisation rule only, not as features.</summary>
+    private static readonly HashSet<string> CompanySuffixes = new(StringComparer.Ordinal)
+    {
+        "AG", "GmbH", "SA", "S.A.", "NV", "N.V.", "SpA", "S.p.A.", "BV", "B.V.", "Plc", "PLC", "Bhd", "Pty", "Oyj", "ASA", "KGaA", "Cos",
+    };
 
     private static bool IsConnector(NerDocument doc, int k) => Connectors.Contains(doc.Tokens[k].Span(doc.Text).ToString());
 
