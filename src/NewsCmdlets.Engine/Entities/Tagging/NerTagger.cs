@@ -83,6 +83,15 @@ public sealed class NerTagger
             if (s < e) tags[s] -= 1; // B- for the first capitalised word
             i = e - 1;
         }
+        // A lone capitalised word opening a sentence that the article also writes in lower case is a common word
+        // ("Born in New Jersey, …").
+        for (int i = 0; i < n; i++)
+        {
+            if (tags[i] == 0 || (tags[i] & 1) == 0 || (i + 1 < n && tags[i + 1] == tags[i] + 1)) continue;
+            if ((doc.Flags[i] & (NerDocument.FInitial | NerDocument.FCap)) == (NerDocument.FInitial | NerDocument.FCap)
+                && (doc.Flags[i] & NerDocument.FAllCaps) == 0 && doc.SeenLower.Contains(doc.Lower[i]))
+                tags[i] = 0;
+        }
         // … and a person's or organisation's name ends with a capitalised word ("[Interfax] news agency").
         for (int i = 0; i < n; i++)
         {
@@ -380,7 +389,11 @@ public sealed class NerTagger
                     if ((endsWithOrgWord || orgWordOf) && e - s0 >= 2)
                     {
                         for (int k = s0; k < e; k++) tags[k] = k == s0 ? 3 : 4;
-                        if (e < end && tags[e] == 4) tags[e] = 3; // a following I- tag now starts its own name
+                        // The rest of a longer organisation tagged by the model now starts its own name, at its
+                        // next capitalised word ("[Discovery Institute] 's [Center for Science]").
+                        int r = e;
+                        while (r < end && tags[r] == 4 && (doc.Flags[r] & NerDocument.FCap) == 0) tags[r++] = 0;
+                        if (r < end && tags[r] == 4) tags[r] = 3;
                     }
                 }
                 i = e - 1;
