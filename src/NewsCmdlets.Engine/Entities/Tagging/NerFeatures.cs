@@ -32,7 +32,7 @@ public sealed class NerDocument
         Exact = new ulong[n];
         Shape = new ulong[n];
         Flags = new byte[n];
-        int upperWords = 0, lowerWords = 0;
+        int upperWords = 0, lowerWords = 0, capWords = 0;
         bool[]? capsSentence = null;
         for (int si = 0; si < sentences.Count; si++)
         {
@@ -65,6 +65,7 @@ public sealed class NerDocument
                 {
                     if ((f & FInitial) == 0) SeenCapitalMid.Add(Lower[i]);
                     if ((f & FAllCaps) != 0 && tokens[i].Length > 1) upperWords++;
+                    else capWords++;
                 }
             }
         }
@@ -94,9 +95,16 @@ public sealed class NerDocument
                 }
             }
         }
+        // (Almost) no lower-case words, or no capitalised ones: words in capitals count against the lower-case ones,
+        // and any capitalised word ("Geneva") shows that the text has capitals.
         int words = upperWords + lowerWords;
-        CaseUnreliable = words >= 8 && (lowerWords * 10 < words || lowerWords == words);
+        CaseUnreliable = CaseFix
+            ? words >= 8 && (lowerWords * 10 < words || upperWords + capWords == 0)
+            : words >= 8 && (lowerWords * 10 < words || lowerWords == words);
     }
+
+    /// <summary>Before this fix a text without a word in capitals counted as having no capitals (off only to compare).</summary>
+    private static readonly bool CaseFix = Environment.GetEnvironmentVariable("NEWSCMDLETS_OLD_CASECHECK") != "1";
 
     /// <summary>Read words of a sentence in capitals in their usual case (on by default; off for experiments).</summary>
     public static bool TrueCaseHeadlines { get; set; } = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_TRUECASE") != "1";
