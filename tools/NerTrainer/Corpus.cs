@@ -9,6 +9,15 @@ internal sealed class ConllDoc
 {
     public List<List<(string Token, string Tag)>> Sentences { get; } = new();
 
+    /// <summary>A copy with every <paramref name="every"/>-th sentence (the first included) in capitals; tags unchanged.</summary>
+    public ConllDoc WithCapitals(int every)
+    {
+        var d = new ConllDoc();
+        for (int i = 0; i < Sentences.Count; i++)
+            d.Sentences.Add(i % every == 0 ? Sentences[i].Select(t => (t.Token.ToUpperInvariant(), t.Tag)).ToList() : Sentences[i]);
+        return d;
+    }
+
     public NerTrainingDocument ToTraining()
     {
         var sb = new StringBuilder();

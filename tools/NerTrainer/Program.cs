@@ -24,13 +24,15 @@ switch (args[0])
     {
         var (train, dev, test) = Corpus.Load(args[1], int.Parse(Opt("--wiki-copies", "1")), Opt("--skip", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet());
         var gaz = Gazetteer.Shared;
+        // --caps-dev: also score WikiGold dev with every fourth sentence (the first included) in capitals, as headlines are.
+        if (args.Contains("--caps-dev")) dev["wikigold-caps"] = dev["wikigold"].Select(d => d.WithCapitals(4)).ToList();
         var sw = Stopwatch.StartNew();
         // --with-dev: after tuning on the dev splits, train the shipped model on train + dev (test stays unseen).
         bool withDev = args.Contains("--with-dev");
         if (withDev) foreach (var d in dev.Values) train.AddRange(d);
         var docs = train.Select(d => d.ToTraining()).ToList();
         var options = new PerceptronTrainer.Options(
-            Epochs: int.Parse(Opt("--epochs", "10")), MinFeatureCount: int.Parse(Opt("--min", "2")), PruneBelow: float.Parse(Opt("--prune", "0.05")), Log: Console.WriteLine);
+            Epochs: int.Parse(Opt("--epochs", "10")), Seed: int.Parse(Opt("--seed", "17")), MinFeatureCount: int.Parse(Opt("--min", "2")), PruneBelow: float.Parse(Opt("--prune", "0.05")), Log: Console.WriteLine);
         var model = PerceptronTrainer.Train(docs, gaz, options);
         if (!args.Contains("--single-stage"))
         {
@@ -65,6 +67,29 @@ switch (args[0])
         string split = Opt("--split", "both");
         if (split != "test") Evaluate(model, dev, "dev", args[1]);
         if (split != "dev") Evaluate(model, test, "test", args[1]);
+        return 0;
+    }
+    case "tag":
+    {
+        // tag [--model FILE] FILE: one sentence a line, tokens split at spaces, a blank line between documents; prints the tags.
+        NerModel model;
+        using (var f = File.OpenRead(Opt("--model", defaultModel))) model = NerModel.Read(new System.IO.Compression.GZipStream(f, System.IO.Compression.CompressionMode.Decompress));
+        var doc = new ConllDoc();
+        var docs = new List<ConllDoc> { doc };
+        foreach (var line in File.ReadLines(args[^1]))
+        {
+            if (line.Trim().Length == 0) { docs.Add(doc = new ConllDoc()); continue; }
+            doc.Sentences.Add(line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => (t, "O")).ToList());
+        }
+        var tagger = new NerTagger(model, Gazetteer.Shared);
+        foreach (var d in docs.Where(d => d.Sentences.Count > 0))
+        {
+            var tags = tagger.Tag(d.ToTraining().Document);
+            int ti = 0;
+            foreach (var s in d.Sentences)
+                Console.WriteLine(string.Join(' ', s.Select(t => { var tg = NerModel.TagNames[tags[ti++]]; return tg == "O" ? t.Token : $"{t.Token}/{tg}"; })));
+            Console.WriteLine();
+        }
         return 0;
     }
     case "show":

@@ -7,7 +7,7 @@ namespace NewsCmdlets.Engine.Entities;
 
 /// <summary>What a gazetteer phrase is.</summary>
 [Flags]
-public enum GazetteerClass : ushort
+public enum GazetteerClass : uint
 {
     None = 0,
     Country = 1,
@@ -26,8 +26,18 @@ public enum GazetteerClass : ushort
     LowerWord = 1024,
     /// <summary>A proper noun of the English dictionary ("Paris", "Everest").</summary>
     DictProper = 2048,
+    /// <summary>A WordNet instance noun that is a person ("Gandhi", "George Bush").</summary>
+    WnPerson = 1 << 12,
+    /// <summary>A WordNet instance noun that is a place, water, landform, island, street or bridge.</summary>
+    WnPlace = 1 << 13,
+    /// <summary>A WordNet instance noun that is an organisation.</summary>
+    WnOrg = 1 << 14,
+    /// <summary>A town of 15,000 to 50,000 inhabitants (GeoNames).</summary>
+    Town = 1 << 15,
+    /// <summary>An administrative subdivision: state, province, region, county (CLDR).</summary>
+    Subdivision = 1 << 16,
     /// <summary>Not a phrase itself, but the start of a longer one: keep reading.</summary>
-    Prefix = 0x8000,
+    Prefix = 0x80000000,
 }
 
 /// <summary>
@@ -102,6 +112,16 @@ public sealed class Gazetteer
         foreach (var line in ReadLines("companies.txt")) g.Add(line, GazetteerClass.Company);
         foreach (var line in ReadLines("english-lower.txt.gz")) g.Add(line, GazetteerClass.LowerWord);
         foreach (var line in ReadLines("english-proper.txt.gz")) g.Add(line, GazetteerClass.DictProper);
+        if (Enabled("towns")) foreach (var line in ReadLines("towns.txt")) g.Add(line, GazetteerClass.Town);
+        if (Enabled("subdivisions")) foreach (var line in ReadLines("subdivisions.txt")) g.Add(line, GazetteerClass.Subdivision);
+        if (Enabled("wordnet"))
+            foreach (var line in ReadLines("wordnet-instances.tsv"))
+            {
+                int tab = line.IndexOf('\t');
+                if (tab < 0) continue;
+                var cls = line.AsSpan(0, tab) switch { "PER" => GazetteerClass.WnPerson, "LOC" => GazetteerClass.WnPlace, "ORG" => GazetteerClass.WnOrg, _ => GazetteerClass.None };
+                if (cls != GazetteerClass.None) g.Add(line[(tab + 1)..], cls);
+            }
         foreach (var line in ReadLines("countries.tsv"))
         {
             if (line.StartsWith('#')) continue;
@@ -123,6 +143,9 @@ public sealed class Gazetteer
         foreach (var c in CalendarWords) g.Add(c, GazetteerClass.Calendar);
         return g;
     }
+
+    /// <summary>For experiments: NEWSCMDLETS_GAZ_OFF=towns,wordnet leaves lists out.</summary>
+    private static bool Enabled(string list) => !(Environment.GetEnvironmentVariable("NEWSCMDLETS_GAZ_OFF") ?? "").Split(',').Contains(list);
 
     private void AddDemonym(string d, string country)
     {
@@ -217,7 +240,31 @@ public sealed class Gazetteer
         "Herald", "Tribune", "Daily", "Network", "Broadcasting", "Television", "Radio", "Airlines", "Airways", "Motors",
         "Industries", "Technologies", "Systems", "Partners", "Capital", "Securities", "Insurance", "Hospital", "Center",
         "Centre", "Staff", "Chiefs", "Lines", "Shipping", "Energy", "Foods", "Bancorp", "Pharmaceuticals", "Railways", "Railway", "Guard", "Command", "Corps", "Institute", "Laboratory", "Labs", "Media", "Reuters",
+        "Exchange", "FC", "United", "Rovers", "Athletic", "Wanderers",
     };
+
+    /// <summary>Is this (lower-case hash of a) word a common one-syllable Korean, Chinese or Vietnamese family name?</summary>
+    public static bool IsEastAsianSurname(ulong lowerHash) => s_eastAsianSurnames.Value.Contains(lowerHash);
+
+    /// <summary>Common family names of Korea, China and Vietnam in their usual romanisations.</summary>
+    private static readonly string[] EastAsianSurnames =
+    {
+        // Korean
+        "Kim", "Lee", "Yi", "Rhee", "Park", "Pak", "Bak", "Choi", "Choe", "Jung", "Jeong", "Chung", "Kang", "Cho", "Jo", "Yoon",
+        "Yun", "Jang", "Chang", "Lim", "Im", "Han", "Oh", "Seo", "Suh", "Shin", "Sin", "Kwon", "Hwang", "Ahn", "An", "Song", "Jeon",
+        "Chun", "Hong", "Ko", "Go", "Moon", "Mun", "Yang", "Son", "Sohn", "Bae", "Baek", "Paik", "Heo", "Huh", "Yoo", "Yu", "Ryu",
+        "Nam", "Noh", "Roh", "Ha", "Kwak", "Sung", "Cha", "Joo", "Ju", "Woo", "Koo", "Min", "Jin", "Ji", "Chae", "Won", "Byun",
+        "Pyo", "Eom", "Uhm", "Ban", "Yeo", "Chu", "Do", "Gil", "Ma", "Na", "Tak", "Wi", "Seong", "Kye",
+        // Chinese
+        "Wang", "Li", "Zhang", "Liu", "Chen", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Zhu", "Hu", "Guo", "He", "Lin", "Gao",
+        "Luo", "Zheng", "Liang", "Xie", "Tang", "Feng", "Deng", "Cao", "Peng", "Zeng", "Xiao", "Tian", "Dong", "Pan", "Yuan", "Cai",
+        "Jiang", "Du", "Ye", "Cheng", "Wei", "Su", "Lu", "Ding", "Ren", "Shen", "Yao", "Xi", "Qin", "Bo", "Fu", "Meng", "Qian",
+        "Tan", "Lam", "Wong", "Leung", "Cheung", "Chan", "Ng", "Ho", "Lau", "Yip", "Tsang", "Kwok", "Chow", "Tse", "Mak", "Lai",
+        // Vietnamese
+        "Nguyen", "Tran", "Le", "Pham", "Hoang", "Huynh", "Phan", "Vu", "Vo", "Dang", "Bui", "Ngo", "Duong", "Ly", "Trinh", "Dinh",
+    };
+
+    private static readonly Lazy<HashSet<ulong>> s_eastAsianSurnames = new(() => EastAsianSurnames.Select(n => Hashing.Lower(n)).ToHashSet());
 
     private static readonly string[] CalendarWords =
     {

@@ -20,7 +20,7 @@ public sealed class NerDocument
     /// <summary>True when the text has (almost) no lower-case letters or no capitals: casing carries no signal.</summary>
     public bool CaseUnreliable { get; }
 
-    internal const byte FCap = 1, FAllCaps = 2, FDigit = 4, FPunct = 8, FInitial = 16, FLowerStart = 32;
+    internal const byte FCap = 1, FAllCaps = 2, FDigit = 4, FPunct = 8, FInitial = 16, FLowerStart = 32, FHeadline = 64;
 
     public NerDocument(string text, IReadOnlyList<TextToken> tokens, IReadOnlyList<SentenceRange> sentences)
     {
@@ -32,9 +32,12 @@ public sealed class NerDocument
         Exact = new ulong[n];
         Shape = new ulong[n];
         Flags = new byte[n];
-        int upperWords = 0, lowerWords = 0;
-        foreach (var s in sentences)
+        int upperWords = 0, lowerWords = 0, capWords = 0;
+        bool[]? capsSentence = null;
+        for (int si = 0; si < sentences.Count; si++)
         {
+            var s = sentences[si];
+            int sentUpper = 0, sentLower = 0;
             for (int i = s.FirstToken; i < s.EndToken; i++)
             {
                 var span = tokens[i].Span(text);
@@ -43,16 +46,86 @@ public sealed class NerDocument
                 Shape[i] = ShapeHash(span, out byte f);
                 if (i == s.FirstToken || (i > s.FirstToken && IsOpeningQuote(text, tokens[i - 1]))) f |= FInitial;
                 Flags[i] = f;
+                if ((f & FLowerStart) != 0 || ((f & FCap) != 0 && (f & FAllCaps) == 0)) sentLower++;
+                else if ((f & FAllCaps) != 0 && span.Length > 1) sentUpper++;
+            }
+            // A sentence in capitals only (a headline, a dateline): its words are read as the document writes them
+            // elsewhere or, failing that, as the dictionary does ("JAPAN GET LUCKY WIN" → "Japan get lucky win").
+            if (TrueCaseHeadlines && sentLower == 0 && sentUpper >= 1) (capsSentence ??= new bool[sentences.Count])[si] = true;
+        }
+        for (int si = 0; si < sentences.Count; si++)
+        {
+            if (capsSentence != null && capsSentence[si]) continue;
+            var s = sentences[si];
+            for (int i = s.FirstToken; i < s.EndToken; i++)
+            {
+                byte f = Flags[i];
                 if ((f & FLowerStart) != 0) { SeenLower.Add(Lower[i]); lowerWords++; }
                 else if ((f & FCap) != 0)
                 {
                     if ((f & FInitial) == 0) SeenCapitalMid.Add(Lower[i]);
-                    if ((f & FAllCaps) != 0 && span.Length > 1) upperWords++;
+                    if ((f & FAllCaps) != 0 && tokens[i].Length > 1) upperWords++;
+                    else capWords++;
                 }
             }
         }
+        if (capsSentence != null)
+        {
+            Span<char> buf = stackalloc char[64];
+            for (int si = 0; si < sentences.Count; si++)
+            {
+                if (!capsSentence[si]) continue;
+                var s = sentences[si];
+                for (int i = s.FirstToken; i < s.EndToken; i++)
+                {
+                    byte f = Flags[i];
+                    var span = tokens[i].Span(text);
+                    if ((f & FAllCaps) != 0 && span.Length > 1) upperWords++;
+                    Flags[i] |= FHeadline;
+                    if ((f & FAllCaps) == 0 || span.Length < 2 || span.Length > buf.Length) continue;
+                    int mode = CaseOf(span, Lower[i]); // 0 lower, 1 title, 2 keep capitals
+                    if (mode == 2) continue;
+                    var w = buf[..span.Length];
+                    for (int c = 0; c < span.Length; c++) w[c] = c == 0 && mode == 1 ? span[c] : char.ToLowerInvariant(span[c]);
+                    // Letters after a hyphen or apostrophe start a new part in title case ("SAN-FRANCISCO", "O'NEILL").
+                    if (mode == 1) for (int c = 1; c < span.Length; c++) if (span[c - 1] is '-' or '\'' or '’' && char.IsLetter(span[c])) w[c] = span[c];
+                    Exact[i] = Hashing.Exact(w);
+                    Shape[i] = ShapeHash(w, out byte nf);
+                    Flags[i] = (byte)(nf | (f & FInitial) | FHeadline);
+                }
+            }
+        }
+        // (Almost) no lower-case words, or no capitalised ones: words in capitals count against the lower-case ones,
+        // and any capitalised word ("Geneva") shows that the text has capitals.
         int words = upperWords + lowerWords;
-        CaseUnreliable = words >= 8 && (lowerWords * 10 < words || lowerWords == words);
+        CaseUnreliable = CaseFix
+            ? words >= 8 && (lowerWords * 10 < words || upperWords + capWords == 0)
+            : words >= 8 && (lowerWords * 10 < words || lowerWords == words);
+    }
+
+    /// <summary>Before this fix a text without a word in capitals counted as having no capitals (off only to compare).</summary>
+    private static readonly bool CaseFix = Environment.GetEnvironmentVariable("NEWSCMDLETS_OLD_CASECHECK") != "1";
+
+    /// <summary>Read words of a sentence in capitals in their usual case (on by default; off for experiments).</summary>
+    public static bool TrueCaseHeadlines { get; set; } = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_TRUECASE") != "1";
+
+    private const GazetteerClass ProperClasses = GazetteerClass.Country | GazetteerClass.City | GazetteerClass.Region | GazetteerClass.Demonym
+        | GazetteerClass.WnPlace | GazetteerClass.WnOrg | GazetteerClass.Subdivision | GazetteerClass.Company;
+
+    /// <summary>How a word written in capitals in a headline is usually written: 0 lower case, 1 title case, 2 capitals.</summary>
+    private int CaseOf(ReadOnlySpan<char> span, ulong lower)
+    {
+        bool mid = SeenCapitalMid.Contains(lower), low = SeenLower.Contains(lower);
+        if (mid && !low) return 1;
+        if (low && !mid) return 0;
+        var cls = Gazetteer.Shared.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, lower));
+        if ((cls & ProperClasses) != 0) return 1;
+        if (low || (cls & GazetteerClass.LowerWord) != 0) return 0;
+        if ((cls & (GazetteerClass.Calendar | GazetteerClass.Title | GazetteerClass.OrgWord)) != 0) return 1;
+        bool vowel = false;
+        foreach (char c in span) if ("AEIOUY".Contains(char.ToUpperInvariant(c))) { vowel = true; break; }
+        if (span.Length <= 3 || !vowel) return 2;
+        return 1;
     }
 
     private static bool IsOpeningQuote(string text, TextToken t) => t.Length == 1 && text[t.Start] is '"' or '“' or '‘' or '(' or '\'' or '—' or '-' or ':';
@@ -149,16 +222,19 @@ public static class NerFeatures
         }
     }
 
-    private static void NeighbourBits(ulong template, int bits, byte flags, ulong[] feats, int o, ref int k)
+    private static void NeighbourBits(ulong template, uint bits, byte flags, ulong[] feats, int o, ref int k)
     {
-        const int Useful = (int)(GazetteerClass.LowerWord | GazetteerClass.GivenName | GazetteerClass.NamePart | GazetteerClass.Title | GazetteerClass.OrgWord | GazetteerClass.Country | GazetteerClass.City);
+        const uint Useful = (uint)(GazetteerClass.LowerWord | GazetteerClass.GivenName | GazetteerClass.NamePart | GazetteerClass.Title | GazetteerClass.OrgWord | GazetteerClass.Country | GazetteerClass.City | GazetteerClass.WnPerson | GazetteerClass.WnPlace | GazetteerClass.WnOrg);
         bits &= Useful;
-        for (int bit = 1; bits != 0 && bit < 1 << 12 && k < Slots - 8; bit <<= 1)
+        for (uint bit = 1; bits != 0 && bit < 1u << 17 && k < Slots - 8; bit <<= 1)
             if ((bits & bit) != 0) feats[o + k++] = Hashing.Mix(template, (ulong)bit, (ulong)(flags & NerDocument.FCap));
     }
 
+    private const GazetteerClass CapitalOnly = GazetteerClass.Country | GazetteerClass.City | GazetteerClass.Region | GazetteerClass.Demonym | GazetteerClass.GivenName | GazetteerClass.NamePart | GazetteerClass.Company | GazetteerClass.DictProper
+        | GazetteerClass.WnPerson | GazetteerClass.WnPlace | GazetteerClass.WnOrg | GazetteerClass.Town | GazetteerClass.Subdivision;
+
     /// <summary>Writes the features of every token of one sentence into <paramref name="feats"/> (Slots per token).</summary>
-    public static void Extract(NerDocument doc, SentenceRange sent, Gazetteer gaz, ulong[] feats, ushort[] gazB, ushort[] gazI)
+    public static void Extract(NerDocument doc, SentenceRange sent, Gazetteer gaz, ulong[] feats, uint[] gazB, uint[] gazI)
     {
         int n = sent.TokenCount;
         int first = sent.FirstToken;
@@ -178,12 +254,12 @@ public static class NerFeatures
                 cls &= ~GazetteerClass.Prefix;
                 if (cls == GazetteerClass.None) continue;
                 // Place and nationality phrases only count when capitalised.
-                if ((cls & (GazetteerClass.Country | GazetteerClass.City | GazetteerClass.Region | GazetteerClass.Demonym | GazetteerClass.GivenName | GazetteerClass.NamePart | GazetteerClass.Company | GazetteerClass.DictProper)) != 0
+                if ((cls & CapitalOnly) != 0
                     && (doc.Flags[first + i] & NerDocument.FCap) == 0)
-                    cls &= ~(GazetteerClass.Country | GazetteerClass.City | GazetteerClass.Region | GazetteerClass.Demonym | GazetteerClass.GivenName | GazetteerClass.NamePart | GazetteerClass.Company | GazetteerClass.DictProper);
+                    cls &= ~CapitalOnly;
                 if (cls == GazetteerClass.None) continue;
-                gazB[i] |= (ushort)cls;
-                for (int k = 1; k < len; k++) gazI[i + k] |= (ushort)cls;
+                gazB[i] |= (uint)cls;
+                for (int k = 1; k < len; k++) gazI[i + k] |= (uint)cls;
             }
         }
         bool caseBad = doc.CaseUnreliable;
@@ -223,7 +299,7 @@ public static class NerFeatures
             if (gazB[i] != 0)
             {
                 feats[o + k++] = Hashing.Mix(T[25], gazB[i]);
-                for (int bit = 1; bit < 1 << 12 && k < Slots - 16; bit <<= 1)
+                for (int bit = 1; bit < 1 << 17 && k < Slots - 16; bit <<= 1)
                     if ((gazB[i] & bit) != 0) feats[o + k++] = Hashing.Mix(T[37], (ulong)bit, (ulong)((f & NerDocument.FCap) != 0 ? 1 : 0) | (ulong)((f & NerDocument.FInitial) != 0 ? 2 : 0));
             }
             if (gazI[i] != 0) feats[o + k++] = Hashing.Mix(T[26], gazI[i]);
@@ -250,13 +326,13 @@ public static class NerFeatures
             // Nearest organisation word ahead within 4 tokens of a capitalised run.
             for (int a = 1; a <= 4 && i + a < n; a++)
             {
-                if ((gazB[i + a] & (ushort)GazetteerClass.OrgWord) != 0 && (doc.Flags[t + a] & NerDocument.FCap) != 0) { feats[o + k++] = Hashing.Mix(T[32], (ulong)a); break; }
+                if ((gazB[i + a] & (uint)GazetteerClass.OrgWord) != 0 && (doc.Flags[t + a] & NerDocument.FCap) != 0) { feats[o + k++] = Hashing.Mix(T[32], (ulong)a); break; }
                 if ((doc.Flags[t + a] & NerDocument.FPunct) != 0) break;
             }
             // Title word before (President X, Mr. X, analyst X).
             for (int a = 1; a <= 2 && i - a >= 0; a++)
             {
-                if ((gazB[i - a] & (ushort)GazetteerClass.Title) != 0 || (gazI[i - a] & (ushort)GazetteerClass.Title) != 0) { feats[o + k++] = Hashing.Mix(T[33], (ulong)a); break; }
+                if ((gazB[i - a] & (uint)GazetteerClass.Title) != 0 || (gazI[i - a] & (uint)GazetteerClass.Title) != 0) { feats[o + k++] = Hashing.Mix(T[33], (ulong)a); break; }
             }
             if (len > 0 && span[0] is '@' or '#') feats[o + k++] = Hashing.Mix(T[34], span[0]);
             feats[o + k++] = Hashing.Mix(T[35], (ulong)Math.Min(len, 12));

@@ -1,3 +1,5 @@
+using NewsCmdlets.Engine.Text;
+
 namespace NewsCmdlets.Engine.Entities.Tagging;
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed class NerTagger
     private float[] _delta = new float[64 * NerModel.TagCount];
     private int[] _back = new int[64 * NerModel.TagCount];
     private int[] _tags = new int[64];
-    private ushort[] _gazB = new ushort[64], _gazI = new ushort[64];
+    private uint[] _gazB = new uint[64], _gazI = new uint[64];
 
     public NerTagger(NerModel model, Gazetteer gazetteer) : this(model, gazetteer, model.Second) { }
 
@@ -51,10 +53,290 @@ public sealed class NerTagger
             }
             result = stage2;
         }
+        // Datelines and result lines first, so that propagation carries their types to the same names elsewhere.
+        if (NameRules) { ApplyEastAsianNames(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result); }
         if (PropagateLabels) Propagate(doc, result);
         if (OrganisationRules) ApplyOrganisationRules(doc, result);
+        if (NameRules) { ApplyLowerCaseStarts(doc, result); ApplyPersonSpans(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result); }
         return result;
     }
+
+    /// <summary>Rules for datelines ("LONDON 1996-08-30") and East Asian names ("Ahn Gyu-back") (on by default).</summary>
+    public bool NameRules { get; init; } = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_NAMERULES") != "1";
+
+    /// <summary>
+    /// In an article in normal case (three sentences or more), names start with a capital: leading lower-case words
+    /// leave a name ("infamous [Island]") and a name in lower case only is none ("the central bank"); names of people and
+    /// organisations also end with one ("[Interfax] news agency"; places may end in "river").
+    /// </summary>
+    private static void ApplyLowerCaseStarts(NerDocument doc, int[] tags)
+    {
+        if (doc.CaseUnreliable || doc.Sentences.Count < 3) return;
+        int n = tags.Length;
+        for (int i = 0; i < n; i++)
+        {
+            if (tags[i] == 0 || (tags[i] & 1) == 0 || (doc.Flags[i] & NerDocument.FLowerStart) == 0) continue;
+            int e = i + 1;
+            while (e < n && tags[e] == tags[i] + 1) e++;
+            int s = i;
+            while (s < e && (doc.Flags[s] & NerDocument.FCap) == 0) tags[s++] = 0;
+            if (s < e) tags[s] -= 1; // B- for the first capitalised word
+            i = e - 1;
+        }
+        // A lone capitalised word opening a sentence that the article also writes in lower case is a common word
+        // ("Born in New Jersey, …").
+        for (int i = 0; i < n; i++)
+        {
+            if (tags[i] == 0 || (tags[i] & 1) == 0 || (i + 1 < n && tags[i + 1] == tags[i] + 1)) continue;
+            if ((doc.Flags[i] & (NerDocument.FInitial | NerDocument.FCap)) == (NerDocument.FInitial | NerDocument.FCap)
+                && (doc.Flags[i] & NerDocument.FAllCaps) == 0 && doc.SeenLower.Contains(doc.Lower[i]))
+                tags[i] = 0;
+        }
+        // … and a person's or organisation's name ends with a capitalised word ("[Interfax] news agency").
+        for (int i = 0; i < n; i++)
+        {
+            if (tags[i] is not (1 or 3)) continue;
+            int e = i + 1;
+            while (e < n && tags[e] == tags[i] + 1) e++;
+            while (e - 1 > i && (doc.Flags[e - 1] & NerDocument.FLowerStart) != 0) tags[--e] = 0;
+            i = e - 1;
+        }
+    }
+
+    /// <summary>
+    /// A person's name does not include the title before it ("Judge [Jones]", "Bishop [Phillip Garrigan]"), and two
+    /// capitalised names tagged as persons side by side are one ("[Dewa] [Budjana]" → "[Dewa Budjana]").
+    /// </summary>
+    private void ApplyPersonSpans(NerDocument doc, int[] tags)
+    {
+        foreach (var sent in doc.Sentences)
+        {
+            int end = sent.EndToken;
+            for (int i = sent.FirstToken; i < end; i++)
+            {
+                if (tags[i] != 1) continue;
+                if (i > sent.FirstToken && tags[i - 1] is 1 or 2 && (doc.Flags[i] & NerDocument.FCap) != 0 && (doc.Flags[i - 1] & NerDocument.FCap) != 0
+                    && (doc.Flags[i - 1] & NerDocument.FPunct) == 0)
+                {
+                    tags[i] = 2;
+                    continue;
+                }
+                int e = i + 1;
+                while (e < end && tags[e] == 2) e++;
+                // A score or a figure after a name is not part of it ("Mushtaq Ahmed 44").
+                while (e - 1 > i && IsNumber(doc.Tokens[e - 1].Span(doc.Text), 4)) tags[--e] = 0;
+                int s = i;
+                while (s < e - 1 && (doc.Flags[s] & NerDocument.FCap) != 0 && IsPersonTitle(doc, s)) s++;
+                if (s == i) continue;
+                for (int k = i; k < s; k++) tags[k] = 0;
+                tags[s] = 1;
+            }
+        }
+    }
+
+    private static readonly HashSet<string> NamePartTitles = new(StringComparer.OrdinalIgnoreCase) { "Lord", "Lady", "Sir", "Dame" };
+
+    private bool IsPersonTitle(NerDocument doc, int k)
+    {
+        if ((_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[k])) & GazetteerClass.Title) == 0) return false;
+        return !NamePartTitles.Contains(doc.Tokens[k].Span(doc.Text).ToString());
+    }
+
+    /// <summary>
+    /// A line of sports results or a league table ("Leeds 3 Coventry 1", "Barcelona 4 3 1 0 12 4 10"): names followed by
+    /// scores are teams, so a place name there that is not a country (national teams stay places) names a club, and so
+    /// does an untagged name in a line of two teams.
+    /// </summary>
+    private void ApplyScoreLines(NerDocument doc, int[] tags)
+    {
+        foreach (var sent in doc.Sentences)
+        {
+            int end = sent.EndToken, first = sent.FirstToken;
+            if (sent.TokenCount < 2) continue;
+            int groups = 0, scored = 0;
+            bool ok = true;
+            for (int k = first; k < end && ok;)
+            {
+                var w = doc.Tokens[k].Span(doc.Text);
+                if ((doc.Flags[k] & NerDocument.FCap) != 0 && (doc.Flags[k] & NerDocument.FDigit) == 0)
+                {
+                    int e = k;
+                    while (e < end && (doc.Flags[e] & NerDocument.FCap) != 0 && (doc.Flags[e] & NerDocument.FDigit) == 0) e++;
+                    groups++;
+                    if (e < end && IsNumber(doc.Tokens[e].Span(doc.Text), 3)) scored++;
+                    k = e;
+                }
+                else if (IsNumber(w, 3) || (doc.Flags[k] & NerDocument.FPunct) != 0) k++;
+                else ok = false;
+            }
+            if (!ok || scored == 0 || scored != groups) continue;
+            // One team and its table row needs three numbers or more; a result line two teams.
+            int numbers = 0;
+            for (int k = first; k < end; k++) if (IsNumber(doc.Tokens[k].Span(doc.Text), 3)) numbers++;
+            if (groups == 1 ? numbers < 3 : groups != 2) continue;
+            for (int k = first; k < end; k++)
+            {
+                if ((doc.Flags[k] & NerDocument.FCap) == 0 || (doc.Flags[k] & NerDocument.FDigit) != 0) continue;
+                int e = k + 1;
+                while (e < end && (doc.Flags[e] & NerDocument.FCap) != 0 && (doc.Flags[e] & NerDocument.FDigit) == 0) e++;
+                ulong h = Gazetteer.SequenceSeed;
+                for (int j = k; j < e; j++) h = Gazetteer.Extend(h, doc.Lower[j]);
+                bool country = (_gaz.Lookup(h) & GazetteerClass.Country) != 0;
+                // A country (a national team) is a place; a place tagged over the whole group becomes a club.
+                bool wholeLoc = tags[k] == 5 && (e == k + 1 || tags[e - 1] == 6) && (e == end || tags[e] != 6);
+                bool untagged = true, person = false;
+                for (int j = k; j < e; j++) { untagged &= tags[j] == 0; person |= tags[j] is 1 or 2; }
+                if (country && !person) for (int j = k; j < e; j++) tags[j] = j == k ? 5 : 6;
+                else if (wholeLoc) for (int j = k; j < e; j++) tags[j] = j == k ? 3 : 4;
+                // In a result line of two teams an untagged name is a club too ("Newcastle 2 Wimbledon 1").
+                else if (untagged && groups == 2 && e - k <= 4) for (int j = k; j < e; j++) tags[j] = j == k ? 3 : 4;
+                k = e - 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A line that is only a place and a date is a dateline: "LONDON 1996-08-30", "AL-AIN , United Arab Emirates
+    /// 1996-12-06", "WASHINGTON Aug 29". Every capitalised group before the date is a place.
+    /// </summary>
+    private void ApplyDatelines(NerDocument doc, int[] tags)
+    {
+        foreach (var sent in doc.Sentences)
+        {
+            int n = sent.TokenCount, first = sent.FirstToken;
+            if (n < 2 || n > 10) continue;
+            int dateStart = DateAtEnd(doc, sent);
+            if (dateStart <= first) continue;
+            bool ok = true;
+            for (int k = first; k < dateStart && ok; k++)
+                ok = (doc.Flags[k] & NerDocument.FCap) != 0 && (doc.Flags[k] & NerDocument.FDigit) == 0 || IsWord(doc, k, ",");
+            if (!ok || IsWord(doc, first, ",") || IsWord(doc, dateStart - 1, ",")) continue;
+            // The first group must be written in capitals, as datelines are ("LONDON"), unless the text has no case.
+            var firstSpan = doc.Tokens[first].Span(doc.Text);
+            int lowers = 0;
+            foreach (char c in firstSpan) if (char.IsLower(c)) lowers++;
+            if (lowers > 0) continue;
+            // "UPDATED 2026-03-14", "MONDAY Aug 30" are no places: a first word that is a common word or a day must be a known place.
+            var cls = _gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[first]));
+            const GazetteerClass Places = GazetteerClass.City | GazetteerClass.Country | GazetteerClass.Region | GazetteerClass.Town | GazetteerClass.Subdivision | GazetteerClass.WnPlace;
+            if ((cls & (GazetteerClass.LowerWord | GazetteerClass.Calendar | GazetteerClass.Title)) != 0 && (cls & Places) == 0) continue;
+            for (int k = first; k < dateStart;)
+            {
+                int e = k;
+                while (e < dateStart && !IsWord(doc, e, ",")) e++;
+                for (int j = k; j < e; j++) tags[j] = j == k ? 5 : 6;
+                k = e + 1;
+            }
+            if (dateStart < sent.EndToken) for (int j = dateStart; j < sent.EndToken; j++) tags[j] = 0;
+        }
+    }
+
+    private static readonly HashSet<string> Months = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.",
+        "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+    };
+
+    /// <summary>Where a date ends the sentence ("1996-08-30", "Aug 30", "30 August 1996", "Aug. 30, 1996"), or -1.</summary>
+    private static int DateAtEnd(NerDocument doc, SentenceRange sent)
+    {
+        int e = sent.EndToken;
+        if (e - 1 > sent.FirstToken && IsWord(doc, e - 1, ".")) e--;
+        int last = e - 1;
+        var w = doc.Tokens[last].Span(doc.Text);
+        if (IsIsoDate(w)) return last;
+        // Month Day [, Year] or Day Month [Year]
+        int k = last;
+        if (IsNumber(w, 4) && k - 1 > sent.FirstToken) { k--; if (IsWord(doc, k, ",")) k--; }
+        if (k - 1 < sent.FirstToken) return -1;
+        var a = doc.Tokens[k - 1].Span(doc.Text).ToString();
+        var b = doc.Tokens[k].Span(doc.Text);
+        if (Months.Contains(a) && IsNumber(b, 2)) return k - 1;
+        if (Months.Contains(b.ToString()) && IsNumber(a, 2)) return k - 1;
+        return -1;
+    }
+
+    private static bool IsNumber(ReadOnlySpan<char> s, int maxDigits)
+    {
+        if (s.Length == 0 || s.Length > maxDigits) return false;
+        foreach (char c in s) if (!char.IsDigit(c)) return false;
+        return true;
+    }
+
+    private static bool IsIsoDate(ReadOnlySpan<char> s) =>
+        s.Length == 10 && s[4] == '-' && s[7] == '-' && IsNumber(s[..4], 4) && IsNumber(s[5..7], 2) && IsNumber(s[8..], 2);
+
+    /// <summary>
+    /// East Asian names in their own order: a one-syllable family name followed by a hyphenated given name ("Ahn
+    /// Gyu-back", "Moon Jae-in"), or after a title by one or two capitalised syllables ("President Xi Jinping" is left to
+    /// the model; "Minister Kim Jong Un" is not).
+    /// </summary>
+    private void ApplyEastAsianNames(NerDocument doc, int[] tags)
+    {
+        foreach (var sent in doc.Sentences)
+        {
+            int end = sent.EndToken;
+            for (int i = sent.FirstToken; i + 1 < end; i++)
+            {
+                if ((doc.Flags[i] & NerDocument.FCap) == 0 || !Gazetteer.IsEastAsianSurname(doc.Lower[i])) continue;
+                int e;
+                if (IsHyphenatedGivenName(doc.Tokens[i + 1].Span(doc.Text))) e = i + 2;
+                else
+                {
+                    bool titled = i > sent.FirstToken && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[i - 1])) & GazetteerClass.Title) != 0;
+                    // A three-part name the model tagged in part ("[Yoon Suk] Yeol", "[Kim Jong] Un").
+                    bool partial = tags[i] == 1 && tags[i + 1] == 2 && (i + 2 >= end || tags[i + 2] != 2);
+                    if (!titled && !partial) continue;
+                    e = i + 1;
+                    while (e < end && e - i < 3 && (doc.Flags[e] & NerDocument.FCap) != 0 && (doc.Flags[e] & NerDocument.FInitial) == 0
+                           && IsSyllables(doc.Tokens[e].Span(doc.Text), e == i + 1 ? 2 : 1) && (tags[e] == 0 || e == i + 1 && partial)) e++;
+                    if (e == i + 1 || partial && e < i + 3) continue;
+                }
+                if (HasOtherType(tags, i, e)) continue;
+                for (int k = i; k < e; k++) tags[k] = k == i ? 1 : 2;
+                if (e < end && tags[e] == 2) tags[e] = 1;
+                i = e - 1;
+            }
+        }
+    }
+
+    /// <summary>Is the name inside a longer organisation or place ("Lee Kun-hee Foundation")?</summary>
+    private static bool HasOtherType(int[] tags, int s, int e) => e < tags.Length && tags[e] is 4 or 6;
+
+    /// <summary>"Gyu-back", "Jae-myung", "Dong-young": two syllables joined by a hyphen, the second in lower case.</summary>
+    internal static bool IsHyphenatedGivenName(ReadOnlySpan<char> w)
+    {
+        int h = w.IndexOf('-');
+        if (h < 1 || h >= w.Length - 1 || !char.IsUpper(w[0]) || !char.IsLower(w[h + 1])) return false;
+        return IsSyllables(w[..h], 1) && IsSyllables(w[(h + 1)..], 1);
+    }
+
+    /// <summary>Romanised Korean or Chinese syllables (1 to <paramref name="max"/>): onset, vowels, a final n/ng/m/l/k/p/t/r/ck/h/g/b.</summary>
+    internal static bool IsSyllables(ReadOnlySpan<char> w, int max)
+    {
+        int i = 0, count = 0;
+        if (w.Length == 0 || w.Length > 6 * max) return false;
+        while (i < w.Length)
+        {
+            int start = i;
+            while (i < w.Length && i - start < 3 && IsOnset(w[i])) i++;
+            int v = i;
+            while (i < w.Length && i - v < 3 && IsVowel(w[i])) i++;
+            if (i == v) return false;
+            // A final consonant, unless a vowel follows it (then it starts the next syllable).
+            var r = w[i..];
+            int take = r.Length >= 2 && (Low(r[0]) == 'n' && Low(r[1]) == 'g' || Low(r[0]) == 'c' && Low(r[1]) == 'k') ? 2
+                : r.Length >= 1 && "nmlkptrhgb".Contains(Low(r[0])) ? 1 : 0;
+            if (take > 0 && (take == r.Length || !IsVowel(r[take]))) i += take;
+            if (++count > max) return false;
+        }
+        return true;
+    }
+
+    private static char Low(char c) => char.ToLowerInvariant(c);
+    private static bool IsVowel(char c) => Low(c) is 'a' or 'e' or 'i' or 'o' or 'u';
+    private static bool IsOnset(char c) => char.IsLetter(c) && !IsVowel(c);
 
     /// <summary>Capitalised names ending in an organisation word ("Ohio Senate", "Brain Injury Rehabilitation Trust")
     /// or made of one and "of …" ("Department of Physics and Astronomy") are organisations (on by default).</summary>
@@ -82,16 +364,36 @@ public sealed class NerTagger
                 int s0 = i;
                 // Leave out a leading "The" and a sentence-initial common word ("Despite Ohio Senate …").
                 while (s0 < e - 1 && (IsWord(doc, s0, "The") || ((doc.Flags[s0] & NerDocument.FInitial) != 0 && tags[s0] == 0 && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[s0])) & GazetteerClass.LowerWord) != 0))) s0++;
+                // … and a connector left at the start ("Shares [of] Microsoft Corp").
+                while (s0 < e - 1 && (doc.Flags[s0] & NerDocument.FCap) == 0) s0++;
                 int len = e - s0;
+                // "Deutsche Bank and Merrill Lynch": the part before an "and" may be an organisation of its own.
+                if (len >= 4 && !IsOrgWord(doc, e - 1) && !(IsOrgWord(doc, s0) && IsConnector(doc, s0 + 1)))
+                    for (int k = s0 + 2; k < e - 1; k++)
+                        if (IsWord(doc, k, "and"))
+                        {
+                            if (IsOrgWord(doc, k - 1) && !HasPerson(tags, s0, k))
+                                for (int j = s0; j < k; j++) tags[j] = j == s0 ? 3 : 4;
+                            break;
+                        }
                 if (len >= 2 && !HasPerson(tags, s0, e))
                 {
                     bool endsWithOrgWord = IsOrgWord(doc, e - 1);
                     bool orgWordOf = IsOrgWord(doc, s0) && len >= 3 && IsConnector(doc, s0 + 1);
                     // Cut the run at a connector unless the organisation word heads an "X of Y" name.
-                    if (endsWithOrgWord || orgWordOf)
+                    // Two names joined by "and", the first already a name of its own ("IBM and General Motors"):
+                    // the organisation starts after the "and".
+                    if (endsWithOrgWord && !orgWordOf)
+                        for (int k = e - 2; k > s0; k--)
+                            if (IsWord(doc, k, "and") && tags[k] == 0 && tags[k - 1] != 0) { s0 = k + 1; break; }
+                    if ((endsWithOrgWord || orgWordOf) && e - s0 >= 2)
                     {
                         for (int k = s0; k < e; k++) tags[k] = k == s0 ? 3 : 4;
-                        if (e < end && tags[e] == 4) tags[e] = 3; // a following I- tag now starts its own name
+                        // The rest of a longer organisation tagged by the model now starts its own name, at its
+                        // next capitalised word ("[Discovery Institute] 's [Center for Science]").
+                        int r = e;
+                        while (r < end && tags[r] == 4 && (doc.Flags[r] & NerDocument.FCap) == 0) tags[r++] = 0;
+                        if (r < end && tags[r] == 4) tags[r] = 3;
                     }
                 }
                 i = e - 1;
@@ -106,7 +408,15 @@ public sealed class NerTagger
     }
 
     private bool IsOrgWord(NerDocument doc, int k) =>
-        (doc.Flags[k] & NerDocument.FCap) != 0 && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[k])) & GazetteerClass.OrgWord) != 0;
+        (doc.Flags[k] & NerDocument.FCap) != 0 && ((_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[k])) & GazetteerClass.OrgWord) != 0
+                                                   || CompanySuffixes.Contains(doc.Tokens[k].Span(doc.Text).ToString()));
+
+    /// <summary>Legal forms that end company names ("Volkswagen AG", "Fiat SpA"), written as they are (case matters:
+    /// "SA", not "Sa"). Used by the organisation rule only, not as features.</summary>
+    private static readonly HashSet<string> CompanySuffixes = new(StringComparer.Ordinal)
+    {
+        "AG", "GmbH", "SA", "S.A.", "NV", "N.V.", "SpA", "S.p.A.", "BV", "B.V.", "Plc", "PLC", "Bhd", "Pty", "Oyj", "ASA", "KGaA", "Cos",
+    };
 
     private static bool IsConnector(NerDocument doc, int k) => Connectors.Contains(doc.Tokens[k].Span(doc.Text).ToString());
 
@@ -141,6 +451,8 @@ public sealed class NerTagger
 
     private const int MaxSpan = 6;
 
+    private static readonly bool SurnameVotes = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_SURNAME") != "1";
+
     private static void Propagate(NerDocument doc, int[] tags)
     {
         int n = tags.Length;
@@ -157,7 +469,16 @@ public sealed class NerTagger
                 votes ??= new Dictionary<ulong, int[]>();
                 ulong h = Seq(doc, i, e);
                 if (!votes.TryGetValue(h, out var v)) votes[h] = v = new int[5];
-                v[type]++;
+                // A name in a headline in capitals counts less than one in running text.
+                int weight = (doc.Flags[i] & NerDocument.FHeadline) != 0 ? 1 : 2;
+                v[type] += weight;
+                // A person's family name alone names the same person ("Marcello Cuttitta" … "Cuttitta said").
+                if (SurnameVotes && type == 1 && e - i >= 2 && (doc.Flags[e - 1] & NerDocument.FCap) != 0)
+                {
+                    ulong last = Seq(doc, e - 1, e);
+                    if (!votes.TryGetValue(last, out var lv)) votes[last] = lv = new int[5];
+                    lv[1] += weight;
+                }
             }
             i = e;
         }
@@ -214,7 +535,7 @@ public sealed class NerTagger
     }
 
     /// <summary>Gazetteer classes of each token of the last sentence tagged (B = phrase starts here, I = inside).</summary>
-    internal (ushort[] B, ushort[] I) LastGazetteer => (_gazB, _gazI);
+    internal (uint[] B, uint[] I) LastGazetteer => (_gazB, _gazI);
 
     private void Ensure(int n)
     {
@@ -225,7 +546,7 @@ public sealed class NerTagger
         _delta = new float[m * NerModel.TagCount];
         _back = new int[m * NerModel.TagCount];
         _tags = new int[m];
-        _gazB = new ushort[m];
-        _gazI = new ushort[m];
+        _gazB = new uint[m];
+        _gazI = new uint[m];
     }
 }

@@ -21,15 +21,15 @@ public static class PerceptronTrainer
         const int S = NerFeatures.Stride, K = NerModel.TagCount;
         // 1. Features of every sentence, once.
         var sents = new List<(ulong[] Feats, int[] Gold, int N)>();
-        var gazB = new ushort[4096];
-        var gazI = new ushort[4096];
+        var gazB = new uint[4096];
+        var gazI = new uint[4096];
         foreach (var d in docs)
         {
             var votes = d.Stage1 != null ? NerFeatures.Votes(d.Document, d.Stage1) : null;
             foreach (var s in d.Document.Sentences)
             {
                 if (s.TokenCount == 0) continue;
-                if (gazB.Length < s.TokenCount) { gazB = new ushort[s.TokenCount * 2]; gazI = new ushort[s.TokenCount * 2]; }
+                if (gazB.Length < s.TokenCount) { gazB = new uint[s.TokenCount * 2]; gazI = new uint[s.TokenCount * 2]; }
                 var f = new ulong[s.TokenCount * S];
                 NerFeatures.Extract(d.Document, s, gaz, f, gazB, gazI);
                 if (d.Stage1 != null) NerFeatures.ExtractStage2(d.Document, s, d.Stage1, votes!, f);
