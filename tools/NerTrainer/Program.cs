@@ -8,6 +8,11 @@ using NerTrainer;
 // NerTrainer eval NERDIR [--model MODEL] [--work DIR] [--split dev|test]
 // NerTrainer bench [FILES...]                                         entity pass speed on one thread
 if (args.Length == 0) { Console.Error.WriteLine("usage: NerTrainer train|eval|bench ..."); return 2; }
+// Ablations (see README): parts of the tagger switched off for one run. The module itself never reads these.
+NerAblations.GazetteersOff = (Environment.GetEnvironmentVariable("NEWSCMDLETS_GAZ_OFF") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+NerAblations.TrueCaseHeadlines = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_TRUECASE") != "1";
+NerAblations.NameRules = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_NAMERULES") != "1";
+NerAblations.SurnameVotes = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_SURNAME") != "1";
 string Opt(string name, string def)
 {
     int i = Array.IndexOf(args, name);

@@ -145,7 +145,7 @@ public sealed class Gazetteer
     }
 
     /// <summary>For experiments: NEWSCMDLETS_GAZ_OFF=towns,wordnet leaves lists out.</summary>
-    private static bool Enabled(string list) => !(Environment.GetEnvironmentVariable("NEWSCMDLETS_GAZ_OFF") ?? "").Split(',').Contains(list);
+    private static bool Enabled(string list) => !Tagging.NerAblations.GazetteersOff.Contains(list);
 
     private void AddDemonym(string d, string country)
     {

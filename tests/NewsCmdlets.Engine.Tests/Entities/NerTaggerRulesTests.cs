@@ -51,7 +51,7 @@ public sealed class NerTaggerRulesTests
     [Fact]
     public void A_dateline_line_is_a_place()
     {
-        var spans = Spans("TENNIS - VELLAND WINS OPENING MATCH .", "ORENBURG 1996-08-30", "Oren Quill beat Sam Vale in straight sets on Friday .");
+        var spans = Spans("TENNIS - VELLAND WINS OPENING MATCH .", "ORENBURG 2026-08-30", "Oren Quill beat Sam Vale in straight sets on Friday .");
         Assert.Contains("LOC:ORENBURG", spans);
         Assert.DoesNotContain(spans, s => s.Contains("WINS") || s.Contains("OPENING"));
     }

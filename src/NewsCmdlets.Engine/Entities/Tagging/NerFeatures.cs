@@ -50,8 +50,8 @@ public sealed class NerDocument
                 else if ((f & FAllCaps) != 0 && span.Length > 1) sentUpper++;
             }
             // A sentence in capitals only (a headline, a dateline): its words are read as the document writes them
-            // elsewhere or, failing that, as the dictionary does ("JAPAN GET LUCKY WIN" → "Japan get lucky win").
-            if (TrueCaseHeadlines && sentLower == 0 && sentUpper >= 1) (capsSentence ??= new bool[sentences.Count])[si] = true;
+            // elsewhere or, failing that, as the dictionary does ("HARBOUR CREWS WIN PAY DEAL" → "Harbour crews win pay deal").
+            if (NerAblations.TrueCaseHeadlines && sentLower == 0 && sentUpper >= 1) (capsSentence ??= new bool[sentences.Count])[si] = true;
         }
         for (int si = 0; si < sentences.Count; si++)
         {
@@ -98,16 +98,8 @@ public sealed class NerDocument
         // (Almost) no lower-case words, or no capitalised ones: words in capitals count against the lower-case ones,
         // and any capitalised word ("Geneva") shows that the text has capitals.
         int words = upperWords + lowerWords;
-        CaseUnreliable = CaseFix
-            ? words >= 8 && (lowerWords * 10 < words || upperWords + capWords == 0)
-            : words >= 8 && (lowerWords * 10 < words || lowerWords == words);
+        CaseUnreliable = words >= 8 && (lowerWords * 10 < words || upperWords + capWords == 0);
     }
-
-    /// <summary>Before this fix a text without a word in capitals counted as having no capitals (off only to compare).</summary>
-    private static readonly bool CaseFix = Environment.GetEnvironmentVariable("NEWSCMDLETS_OLD_CASECHECK") != "1";
-
-    /// <summary>Read words of a sentence in capitals in their usual case (on by default; off for experiments).</summary>
-    public static bool TrueCaseHeadlines { get; set; } = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_TRUECASE") != "1";
 
     private const GazetteerClass ProperClasses = GazetteerClass.Country | GazetteerClass.City | GazetteerClass.Region | GazetteerClass.Demonym
         | GazetteerClass.WnPlace | GazetteerClass.WnOrg | GazetteerClass.Subdivision | GazetteerClass.Company;

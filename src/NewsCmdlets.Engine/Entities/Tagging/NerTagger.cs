@@ -61,13 +61,13 @@ public sealed class NerTagger
         return result;
     }
 
-    /// <summary>Rules for datelines ("LONDON 1996-08-30") and East Asian names ("Ahn Gyu-back") (on by default).</summary>
-    public bool NameRules { get; init; } = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_NAMERULES") != "1";
+    /// <summary>Rules for datelines ("WESTMERE 2026-03-14") and East Asian names ("Ahn Gyu-back") (on by default).</summary>
+    public bool NameRules { get; init; } = NerAblations.NameRules;
 
     /// <summary>
     /// In an article in normal case (three sentences or more), names start with a capital: leading lower-case words
     /// leave a name ("infamous [Island]") and a name in lower case only is none ("the central bank"); names of people and
-    /// organisations also end with one ("[Interfax] news agency"; places may end in "river").
+    /// organisations also end with one ("[Northsea Press] news agency"; places may end in "river").
     /// </summary>
     private static void ApplyLowerCaseStarts(NerDocument doc, int[] tags)
     {
@@ -92,7 +92,7 @@ public sealed class NerTagger
                 && (doc.Flags[i] & NerDocument.FAllCaps) == 0 && doc.SeenLower.Contains(doc.Lower[i]))
                 tags[i] = 0;
         }
-        // … and a person's or organisation's name ends with a capitalised word ("[Interfax] news agency").
+        // … and a person's or organisation's name ends with a capitalised word ("[Northsea Press] news agency").
         for (int i = 0; i < n; i++)
         {
             if (tags[i] is not (1 or 3)) continue;
@@ -104,8 +104,8 @@ public sealed class NerTagger
     }
 
     /// <summary>
-    /// A person's name does not include the title before it ("Judge [Jones]", "Bishop [Phillip Garrigan]"), and two
-    /// capitalised names tagged as persons side by side are one ("[Dewa] [Budjana]" → "[Dewa Budjana]").
+    /// A person's name does not include the title before it ("Judge [Ada Ruiz]", "Bishop [Per Holm]"), and two
+    /// capitalised names tagged as persons side by side are one ("[Kofi] [Adair]" → "[Kofi Adair]").
     /// </summary>
     private void ApplyPersonSpans(NerDocument doc, int[] tags)
     {
@@ -143,7 +143,7 @@ public sealed class NerTagger
     }
 
     /// <summary>
-    /// A line of sports results or a league table ("Leeds 3 Coventry 1", "Barcelona 4 3 1 0 12 4 10"): names followed by
+    /// A line of sports results or a league table ("Westmere 3 Holmgate 1", "Thornworth 4 3 1 0 12 4 10"): names followed by
     /// scores are teams, so a place name there that is not a country (national teams stay places) names a club, and so
     /// does an untagged name in a line of two teams.
     /// </summary>
@@ -196,8 +196,8 @@ public sealed class NerTagger
     }
 
     /// <summary>
-    /// A line that is only a place and a date is a dateline: "LONDON 1996-08-30", "AL-AIN , United Arab Emirates
-    /// 1996-12-06", "WASHINGTON Aug 29". Every capitalised group before the date is a place.
+    /// A line that is only a place and a date is a dateline: "WESTMERE 2026-03-14", "PORT ELLIS , Northsea
+    /// Islands 2026-03-14", "HOLMGATE Aug 29". Every capitalised group before the date is a place.
     /// </summary>
     private void ApplyDatelines(NerDocument doc, int[] tags)
     {
@@ -211,7 +211,7 @@ public sealed class NerTagger
             for (int k = first; k < dateStart && ok; k++)
                 ok = (doc.Flags[k] & NerDocument.FCap) != 0 && (doc.Flags[k] & NerDocument.FDigit) == 0 || IsWord(doc, k, ",");
             if (!ok || IsWord(doc, first, ",") || IsWord(doc, dateStart - 1, ",")) continue;
-            // The first group must be written in capitals, as datelines are ("LONDON"), unless the text has no case.
+            // The first group must be written in capitals, as datelines are ("WESTMERE"), unless the text has no case.
             var firstSpan = doc.Tokens[first].Span(doc.Text);
             int lowers = 0;
             foreach (char c in firstSpan) if (char.IsLower(c)) lowers++;
@@ -238,7 +238,7 @@ public sealed class NerTagger
         "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
     };
 
-    /// <summary>Where a date ends the sentence ("1996-08-30", "Aug 30", "30 August 1996", "Aug. 30, 1996"), or -1.</summary>
+    /// <summary>Where a date ends the sentence ("2026-03-14", "Mar 14", "14 March 2026", "Mar. 14, 2026"), or -1.</summary>
     private static int DateAtEnd(NerDocument doc, SentenceRange sent)
     {
         int e = sent.EndToken;
@@ -364,10 +364,10 @@ public sealed class NerTagger
                 int s0 = i;
                 // Leave out a leading "The" and a sentence-initial common word ("Despite Ohio Senate …").
                 while (s0 < e - 1 && (IsWord(doc, s0, "The") || ((doc.Flags[s0] & NerDocument.FInitial) != 0 && tags[s0] == 0 && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[s0])) & GazetteerClass.LowerWord) != 0))) s0++;
-                // … and a connector left at the start ("Shares [of] Microsoft Corp").
+                // … and a connector left at the start ("Shares [of] Brightwater Lines Corp").
                 while (s0 < e - 1 && (doc.Flags[s0] & NerDocument.FCap) == 0) s0++;
                 int len = e - s0;
-                // "Deutsche Bank and Merrill Lynch": the part before an "and" may be an organisation of its own.
+                // "Harbour Bank and Northsea Holdings": the part before an "and" may be an organisation of its own.
                 if (len >= 4 && !IsOrgWord(doc, e - 1) && !(IsOrgWord(doc, s0) && IsConnector(doc, s0 + 1)))
                     for (int k = s0 + 2; k < e - 1; k++)
                         if (IsWord(doc, k, "and"))
@@ -381,7 +381,7 @@ public sealed class NerTagger
                     bool endsWithOrgWord = IsOrgWord(doc, e - 1);
                     bool orgWordOf = IsOrgWord(doc, s0) && len >= 3 && IsConnector(doc, s0 + 1);
                     // Cut the run at a connector unless the organisation word heads an "X of Y" name.
-                    // Two names joined by "and", the first already a name of its own ("IBM and General Motors"):
+                    // Two names joined by "and", the first already a name of its own ("Brightwater and Northsea Motors"):
                     // the organisation starts after the "and".
                     if (endsWithOrgWord && !orgWordOf)
                         for (int k = e - 2; k > s0; k--)
@@ -411,7 +411,7 @@ public sealed class NerTagger
         (doc.Flags[k] & NerDocument.FCap) != 0 && ((_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[k])) & GazetteerClass.OrgWord) != 0
                                                    || CompanySuffixes.Contains(doc.Tokens[k].Span(doc.Text).ToString()));
 
-    /// <summary>Legal forms that end company names ("Volkswagen AG", "Fiat SpA"), written as they are (case matters:
+    /// <summary>Legal forms that end company names ("Brightwater AG", "Holmgate SpA"), written as they are (case matters:
     /// "SA", not "Sa"). Used by the organisation rule only, not as features.</summary>
     private static readonly HashSet<string> CompanySuffixes = new(StringComparer.Ordinal)
     {
@@ -451,7 +451,6 @@ public sealed class NerTagger
 
     private const int MaxSpan = 6;
 
-    private static readonly bool SurnameVotes = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_SURNAME") != "1";
 
     private static void Propagate(NerDocument doc, int[] tags)
     {
@@ -472,8 +471,8 @@ public sealed class NerTagger
                 // A name in a headline in capitals counts less than one in running text.
                 int weight = (doc.Flags[i] & NerDocument.FHeadline) != 0 ? 1 : 2;
                 v[type] += weight;
-                // A person's family name alone names the same person ("Marcello Cuttitta" … "Cuttitta said").
-                if (SurnameVotes && type == 1 && e - i >= 2 && (doc.Flags[e - 1] & NerDocument.FCap) != 0)
+                // A person's family name alone names the same person ("Marta Ilves" … "Ilves said").
+                if (NerAblations.SurnameVotes && type == 1 && e - i >= 2 && (doc.Flags[e - 1] & NerDocument.FCap) != 0)
                 {
                     ulong last = Seq(doc, e - 1, e);
                     if (!votes.TryGetValue(last, out var lv)) votes[last] = lv = new int[5];
