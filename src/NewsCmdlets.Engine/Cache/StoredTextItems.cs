@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text.Json;
+using NewsCmdlets.Engine.Model;
 
 namespace NewsCmdlets.Engine.Cache;
 
@@ -25,20 +26,7 @@ internal sealed class StoredTextItems : IList<string>
     /// <summary>Items made by <paramref name="make"/> when first used.</summary>
     public StoredTextItems(Func<string[]> make) => _make = make;
 
-    private string[] Items
-    {
-        get
-        {
-            var make = Volatile.Read(ref _make);
-            var items = Volatile.Read(ref _items);
-            if (items != null) return items;
-            // _make is cleared only after _items is set: no maker left means another thread has just made them.
-            if (make == null) return Volatile.Read(ref _items)!;
-            Interlocked.CompareExchange(ref _items, make(), null);
-            _make = null;
-            return _items!;
-        }
-    }
+    private string[] Items => Deferred.Get(ref _items, ref _make);
 
     /// <summary>Reads a stored list: its separator and, when <paramref name="itemsToo"/>, its items.</summary>
     internal static string[] Decode(ReadOnlySpan<byte> utf8, out string separator, bool itemsToo = true)

@@ -40,20 +40,7 @@ public sealed class FieldSources : IReadOnlyDictionary<string, string>, IDiction
     /// <summary>Entries made by <paramref name="make"/> when first used (the cache decodes them only if asked).</summary>
     internal FieldSources(Func<List<KeyValuePair<string, string>>> make) => _make = make;
 
-    private List<KeyValuePair<string, string>> Items
-    {
-        get
-        {
-            var make = Volatile.Read(ref _make);
-            var items = Volatile.Read(ref _items);
-            if (items != null) return items;
-            // _make is cleared only after _items is set: no maker left means another thread has just made them.
-            if (make == null) return Volatile.Read(ref _items)!;
-            Interlocked.CompareExchange(ref _items, make(), null);
-            _make = null;
-            return _items!;
-        }
-    }
+    private List<KeyValuePair<string, string>> Items => Deferred.Get(ref _items, ref _make);
 
     public void Set(string field, string source)
     {

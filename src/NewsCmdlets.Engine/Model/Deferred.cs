@@ -1,0 +1,20 @@
+namespace NewsCmdlets.Engine.Model;
+
+/// <summary>A value made the first time it is read, safely from several threads (made at most once per winner).</summary>
+internal static class Deferred
+{
+    /// <summary>
+    /// The value, made by <paramref name="make"/> on first use. <paramref name="make"/> is cleared only after
+    /// <paramref name="value"/> is set, so a reader that finds no maker left finds the value.
+    /// </summary>
+    public static T Get<T>(ref T? value, ref Func<T>? make) where T : class
+    {
+        var maker = Volatile.Read(ref make);
+        var made = Volatile.Read(ref value);
+        if (made != null) return made;
+        if (maker == null) return Volatile.Read(ref value)!;
+        Interlocked.CompareExchange(ref value, maker(), null);
+        make = null;
+        return value!;
+    }
+}
