@@ -114,6 +114,37 @@ public sealed class EntityExtractor
             AddName(i, e, type);
             i = e;
         }
+        // 1b. A dateline the tagger left out: capitals opening a paragraph before a dash or an agency in brackets
+        // ("WESTMERE —", "PORT ELLIS (NPA) —") name a place, unless they are one common word ("UPDATE —"); the same
+        // name written with a capital elsewhere in the article ("Westmere ferry crews …") is that place too.
+        var datelinePlaces = new List<string>();
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (taken[i] || doc.CaseUnreliable || !IsCapsWord(Tok(i))) continue;
+            int e = i + 1;
+            while (e < tokens.Count && e - i < 4 && !taken[e] && IsCapsWord(Tok(e)) && sentenceOf[e] == sentenceOf[i]) e++;
+            if (!IsDateline(i, e) || e - i == 1 && (_gaz.LookupWord(tokens[i].Span(text)) & (GazetteerClass.LowerWord | GazetteerClass.Title)) != 0) { i = e - 1; continue; }
+            int before = mentions.Count;
+            AddName(i, e, 3);
+            if (mentions.Count > before) datelinePlaces.Add(Join(i, e));
+            i = e - 1;
+        }
+        foreach (var place in datelinePlaces)
+        {
+            var words = place.Split(' ');
+            for (int i = 0; i + words.Length <= tokens.Count; i++)
+            {
+                if (taken[i] || !char.IsUpper(text[tokens[i].Start]) || Tok(i).All(c => !char.IsLower(c))) continue;
+                bool same = true;
+                for (int k = 0; k < words.Length && same; k++) same = !taken[i + k] && string.Equals(Tok(i + k), words[k], StringComparison.OrdinalIgnoreCase);
+                if (!same) continue;
+                int end = i + words.Length;
+                if (end < tokens.Count && char.IsUpper(text[tokens[end].Start]) && sentenceOf[end] == sentenceOf[i]) continue; // part of a longer name
+                Mark(i, end);
+                mentions.Add(new Mention { Start = i, End = end, Type = NewsEntityType.Location, Text = Join(i, end), Sentence = sentenceOf[i] });
+            }
+        }
+
         // 2. Nationalities the tagger left out ("North Korean soldier", "North Koreans").
         for (int s = 0; s < sentences.Count; s++)
         {
@@ -247,6 +278,8 @@ public sealed class EntityExtractor
             string next = Tok(e);
             return next is "—" or "–" or "-" or "(" or ",";
         }
+
+        static bool IsCapsWord(string w) => w.Length > 1 && w.Any(char.IsLetter) && !w.Any(char.IsLower) && w.All(c => char.IsLetter(c) || c is '-' or '\'' or '’' or '.');
 
         bool IsDemonymSpan(int s, int e)
         {

@@ -27,6 +27,24 @@ public sealed class EntityExtractorTests
         Language = "en",
     };
 
+    [Theory]
+    [InlineData("Dunmere ferry crews walk out, stranding island commuters\n\nDUNMERE — Ferry crews on the Dunmere–Skerry Island route walked off the job on Saturday morning, leaving about 1,200 commuters stranded on the island, the operator Northsea Lines said.\nThe crews want a pay rise.", "Dunmere", 3)]
+    [InlineData("Flooding closes the valley road\n\nPORT ELLIS (NPA) — Flooding closed the valley road on Monday, the police said. Port Ellis schools shut early.\nThe river rose overnight.", "Port Ellis", 2)]
+    public void A_dateline_the_tagger_misses_names_a_place_also_where_the_article_writes_it_again(string text, string place, int mentions)
+    {
+        var r = new EntityExtractor().Extract(Article(text));
+        var e = Assert.Single(r.Entities, x => x.Name == place);
+        Assert.Equal(NewsEntityType.Location, e.Type);
+        Assert.Equal(mentions, e.Mentions);
+    }
+
+    [Fact]
+    public void A_common_word_in_capitals_before_a_dash_is_no_dateline()
+    {
+        var r = new EntityExtractor().Extract(Article("Council votes on the budget\n\nUPDATE — The council voted on Monday to cut the budget, the clerk said.\nThe vote was close."));
+        Assert.DoesNotContain(r.Entities, x => x.Name.Equals("Update", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public void Finds_people_with_descriptions_and_merges_short_forms()
     {
