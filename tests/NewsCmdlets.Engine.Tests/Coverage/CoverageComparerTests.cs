@@ -169,6 +169,22 @@ public class CoverageComparerTests
     }
 
     [Fact]
+    public void Korean_names_after_a_title_are_found_so_a_role_given_to_two_of_them_is_a_conflict()
+    {
+        var a = Article("a1", "Harrowgate Post", "Minister orders border review",
+            "Defence Minister Ahn Gyu-back ordered a review of the border fence on Tuesday, his ministry said.\n\n" +
+            "The review will take three months.");
+        var b = Article("b1", "Vellmouth Courier", "Border fence to be reviewed",
+            "Defence Minister Kim Yong-hyun ordered a review of the border fence on Tuesday, the ministry said.\n\n" +
+            "Engineers will inspect the fence first.");
+        var c = Comparer.Compare(Story(a, b));
+        var role = Assert.Single(c.Items, i => i.Type == "Role");
+        Assert.Equal(CoverageStatus.Conflict, role.Status);
+        Assert.Equal("Ahn Gyu-back", role.Values["Harrowgate Post"]);
+        Assert.Equal("Kim Yong-hyun", role.Values["Vellmouth Courier"]);
+    }
+
+    [Fact]
     public void Different_office_holders_in_different_events_are_not_a_role_conflict()
     {
         var a = Article("a1", "Harrowgate Post", "Ostmark president visits Castry",
