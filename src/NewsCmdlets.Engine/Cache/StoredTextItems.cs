@@ -28,7 +28,8 @@ internal sealed class StoredTextItems : IList<string>
 
     private string[] Items => Deferred.Get(ref _items, ref _make);
 
-    /// <summary>Reads a stored list: its separator and, when <paramref name="itemsToo"/>, its items.</summary>
+    /// <summary>Reads a stored list: its separator and, when <paramref name="itemsToo"/>, its items (without them, it
+    /// stops at the separator, which is written first).</summary>
     internal static string[] Decode(ReadOnlySpan<byte> utf8, out string separator, bool itemsToo = true)
     {
         var json = new Utf8JsonReader(utf8);
@@ -39,7 +40,11 @@ internal sealed class StoredTextItems : IList<string>
         {
             bool isSeparator = json.ValueTextEquals("S"u8), isItems = json.ValueTextEquals("I"u8);
             json.Read();
-            if (isSeparator && json.TokenType == JsonTokenType.String) separator = Separator(ref json);
+            if (isSeparator && json.TokenType == JsonTokenType.String)
+            {
+                separator = Separator(ref json);
+                if (!itemsToo) break; // written first: the items are left for later, unread
+            }
             else if (isItems && itemsToo && json.TokenType == JsonTokenType.StartArray)
             {
                 while (json.Read() && json.TokenType != JsonTokenType.EndArray)

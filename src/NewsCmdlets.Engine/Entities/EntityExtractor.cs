@@ -117,28 +117,29 @@ public sealed class EntityExtractor
         // 1b. A dateline the tagger left out: capitals opening a paragraph before a dash or an agency in brackets
         // ("WESTMERE —", "PORT ELLIS (NPA) —") name a place, unless they are one common word ("UPDATE —"); the same
         // name written with a capital elsewhere in the article ("Westmere ferry crews …") is that place too.
-        var datelinePlaces = new List<string>();
-        for (int i = 0; i < tokens.Count; i++)
+        // Each token is looked at without a copy: this runs over every token of every article.
+        var datelinePlaces = new List<(int Start, int End)>();
+        for (int i = 0; i < tokens.Count && !doc.CaseUnreliable; i++)
         {
-            if (taken[i] || doc.CaseUnreliable || !IsCapsWord(Tok(i))) continue;
+            if (taken[i] || tokens[i].Length < 2 || !char.IsUpper(text[tokens[i].Start]) || !IsCapsWord(tokens[i].Span(text))) continue;
             int e = i + 1;
-            while (e < tokens.Count && e - i < 4 && !taken[e] && IsCapsWord(Tok(e)) && sentenceOf[e] == sentenceOf[i]) e++;
+            while (e < tokens.Count && e - i < 4 && !taken[e] && IsCapsWord(tokens[e].Span(text)) && sentenceOf[e] == sentenceOf[i]) e++;
             if (!IsDateline(i, e) || e - i == 1 && (_gaz.LookupWord(tokens[i].Span(text)) & (GazetteerClass.LowerWord | GazetteerClass.Title)) != 0) { i = e - 1; continue; }
             int before = mentions.Count;
             AddName(i, e, 3);
-            if (mentions.Count > before) datelinePlaces.Add(Join(i, e));
+            if (mentions.Count > before) datelinePlaces.Add((i, e));
             i = e - 1;
         }
-        foreach (var place in datelinePlaces)
+        foreach (var (ps, pe) in datelinePlaces)
         {
-            var words = place.Split(' ');
-            for (int i = 0; i + words.Length <= tokens.Count; i++)
+            int len = pe - ps;
+            for (int i = 0; i + len <= tokens.Count; i++)
             {
-                if (taken[i] || !char.IsUpper(text[tokens[i].Start]) || Tok(i).All(c => !char.IsLower(c))) continue;
+                if (taken[i] || tokens[i].Length == 0 || !char.IsUpper(text[tokens[i].Start]) || !HasLower(tokens[i].Span(text))) continue;
                 bool same = true;
-                for (int k = 0; k < words.Length && same; k++) same = !taken[i + k] && string.Equals(Tok(i + k), words[k], StringComparison.OrdinalIgnoreCase);
+                for (int k = 0; k < len && same; k++) same = !taken[i + k] && tokens[i + k].Span(text).Equals(tokens[ps + k].Span(text), StringComparison.OrdinalIgnoreCase);
                 if (!same) continue;
-                int end = i + words.Length;
+                int end = i + len;
                 if (end < tokens.Count && char.IsUpper(text[tokens[end].Start]) && sentenceOf[end] == sentenceOf[i]) continue; // part of a longer name
                 Mark(i, end);
                 mentions.Add(new Mention { Start = i, End = end, Type = NewsEntityType.Location, Text = Join(i, end), Sentence = sentenceOf[i] });
@@ -279,7 +280,23 @@ public sealed class EntityExtractor
             return next is "—" or "–" or "-" or "(" or ",";
         }
 
-        static bool IsCapsWord(string w) => w.Length > 1 && w.Any(char.IsLetter) && !w.Any(char.IsLower) && w.All(c => char.IsLetter(c) || c is '-' or '\'' or '’' or '.');
+        static bool HasLower(ReadOnlySpan<char> w)
+        {
+            foreach (char c in w) if (char.IsLower(c)) return true;
+            return false;
+        }
+
+        static bool IsCapsWord(ReadOnlySpan<char> w)
+        {
+            if (w.Length < 2) return false;
+            bool letter = false;
+            foreach (char c in w)
+            {
+                if (char.IsLower(c) || !(char.IsLetter(c) || c is '-' or '\'' or '’' or '.')) return false;
+                letter |= char.IsLetter(c);
+            }
+            return letter;
+        }
 
         bool IsDemonymSpan(int s, int e)
         {
