@@ -53,7 +53,8 @@ public sealed class NerTagger
             }
             result = stage2;
         }
-        // Datelines and result lines first, so that propagation carries their types to the same names elsewhere.
+        // Datelines and result lines first, so that propagation carries their types to the same names elsewhere, and
+        // again at the end, so that propagation and the organisation rules do not undo them (both are a cheap scan).
         if (NameRules) { ApplyEastAsianNames(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result); }
         if (PropagateLabels) Propagate(doc, result);
         if (OrganisationRules) ApplyOrganisationRules(doc, result);
