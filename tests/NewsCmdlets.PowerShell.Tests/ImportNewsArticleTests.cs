@@ -213,6 +213,7 @@ public sealed class ImportNewsArticleTests : IDisposable
         var byId = r.Errors.GroupBy(e => e.FullyQualifiedErrorId.Split(',')[0]).ToDictionary(g => g.Key, g => g.First());
         Assert.Equal(new[] { "BinaryFile", "EmptyFile", "FileTooLarge", "PathIsDirectory", "PathNotFound" }, byId.Keys.Order().ToArray());
         Assert.Equal(2, r.Errors.Count(e => e.FullyQualifiedErrorId.StartsWith("EmptyFile")));
+        Assert.All(r.Errors.Where(e => e.FullyQualifiedErrorId.StartsWith("EmptyFile")), e => Assert.Contains("saved or downloaded completely", e.Exception.Message));
         Assert.Equal(6, r.Errors.Count);
         Assert.Equal(ErrorCategory.ObjectNotFound, byId["PathNotFound"].CategoryInfo.Category);
         Assert.Equal(missing, byId["PathNotFound"].TargetObject);

@@ -42,7 +42,7 @@ public static class ArticleReader
                 $"'{path}' is {FormatBytes(info.Length)}, larger than the limit of {FormatBytes(options.MaximumBytes)} for one article. " +
                 "If it really is one article, raise the limit with -MaximumFileSize.");
         if (info.Length == 0)
-            throw new InputProblemException(InputProblemKind.Empty, path, $"'{path}' is empty: there is no article to import.");
+            throw new InputProblemException(InputProblemKind.Empty, path, $"'{path}' is empty: there is no article to import. Check that the file was saved or downloaded completely, or leave it out.");
 
         byte[] bytes;
         try
@@ -104,14 +104,14 @@ public static class ArticleReader
         });
         if (!result.IsArticle || result.Article == null)
             throw new InputProblemException(InputProblemKind.NoArticle, name,
-                $"'{name}' is a web page without an article ({result.NotArticleReason}). Import the story pages it links to instead.");
+                $"'{name}' is a web page without an article ({result.NotArticleReason}). {result.NotArticleAdvice}");
         return new ArticleReadResult(result.Article, result.Decisions);
     }
 
     private static ArticleReadResult ReadText(string text, string? source, string name, ArticleReadOptions options, IReadOnlyList<string> warnings)
     {
         if (string.IsNullOrWhiteSpace(text))
-            throw new InputProblemException(InputProblemKind.Empty, name, $"'{name}' contains only white space: there is no article to import.");
+            throw new InputProblemException(InputProblemKind.Empty, name, $"'{name}' contains only white space: there is no article to import. Check that the file was saved or downloaded completely, or leave it out.");
         var article = TextArticleParser.Parse(text, new TextArticleOptions
         {
             Source = source,

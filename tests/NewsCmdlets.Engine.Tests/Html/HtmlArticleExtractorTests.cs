@@ -262,6 +262,28 @@ public class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void EachKindOfPageWithoutAnArticleSaysWhatToDo()
+    {
+        var sb = new System.Text.StringBuilder("<html><head><title>Latest news</title></head><body><main>");
+        for (int i = 0; i < 25; i++) sb.Append($"<div><h3><a href=\"/story/{i}\">Westmere story number {i} makes the news</a></h3></div>");
+        var pages = new (string Html, string Advice)[]
+        {
+            (sb + "</main></body></html>", "story pages it links to"),
+            ("<html><head><title>Page not found</title></head><body><h1>404 – Page not found</h1><p>Sorry.</p></body></html>", "check the address"),
+            ("<html><head><title>Pay deal agreed</title></head><body><p>Ferry crews accepted a pay deal on Friday, the union said.</p></body></html>", "as plain text"),
+            ("<html><head><script>var a = 1;</script></head><body><div id=\"root\"></div><script src=\"/app.js\"></script></body></html>", "from a browser"),
+            ("<html><head><title>Unclosed", "Check the saved file"),
+            ("   ", "Check the saved file"),
+        };
+        foreach (var (html, advice) in pages)
+        {
+            var r = HtmlArticleExtractor.Extract(html);
+            Assert.False(r.IsArticle);
+            Assert.Contains(advice, r.NotArticleAdvice);
+        }
+    }
+
+    [Fact]
     public void ScriptOnlyPageIsNotAnArticle()
     {
         string html = "<!DOCTYPE html><html><head><script>window.__STATE__ = {\"a\": 1};</script></head><body><div id=\"root\"></div><script src=\"/app.js\"></script><script>render(document.getElementById('root'));</script></body></html>";

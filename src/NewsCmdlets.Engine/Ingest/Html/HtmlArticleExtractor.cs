@@ -28,8 +28,8 @@ public static class HtmlArticleExtractor
         var warnings = new List<string>(options.Warnings ?? Array.Empty<string>());
         var now = options.Now ?? DateTimeOffset.UtcNow;
 
-        if (string.IsNullOrWhiteSpace(html)) return NotArticle("no text: the page is empty", decisions);
-        if (TextDecoder.LooksBinary(html)) return NotArticle("binary content, not HTML", decisions);
+        if (string.IsNullOrWhiteSpace(html)) return NotArticle("no text: the page is empty", decisions, CheckTheFile);
+        if (TextDecoder.LooksBinary(html)) return NotArticle("binary content, not HTML", decisions, "Import-NewsArticle reads HTML and plain text; convert the file to one of them first.");
 
         string prepared = HtmlPreparer.Prepare(html, warnings, decisions);
         var parser = _parser ??= CreateParser();
@@ -42,22 +42,25 @@ public static class HtmlArticleExtractor
         int bodyWords = sel.Body.Sum(b => b.Words);
         if (dom.Blocks.Count == 0)
         {
-            return NotArticle(dom.Meta.ScriptChars > 0
-                ? $"script-only page: no text outside {dom.Meta.ScriptChars:N0} characters of scripts and styles"
-                : "no text", decisions);
+            return dom.Meta.ScriptChars > 0
+                ? NotArticle($"script-only page: no text outside {dom.Meta.ScriptChars:N0} characters of scripts and styles", decisions,
+                    "The page builds its text with scripts: save it from a browser once it has loaded (Save Page As, complete page) and import that file.")
+                : NotArticle("no text", decisions, CheckTheFile);
         }
         string? pageTitle = meta.Title ?? dom.Meta.Title;
         string? h1 = sel.Headings1.Count > 0 ? sel.Headings1[0].Text : null;
         if (bodyWords < 150 && (IsErrorTitle(dom.Meta.Title) || IsErrorTitle(h1)))
-            return NotArticle($"error page: \"{Clip(h1 ?? dom.Meta.Title ?? "", 80)}\"", decisions);
+            return NotArticle($"error page: \"{Clip(h1 ?? dom.Meta.Title ?? "", 80)}\"", decisions,
+                "The server sent an error instead of the story: check the address, or fetch the page again later.");
         if (sel.ProseChars < 200 && bodyWords < (meta.TypedAsArticle ? 15 : 40))
         {
             if (dom.Meta.Anchors >= 20)
-                return NotArticle($"home or index page: {dom.Meta.Anchors} links to other pages, no story text", decisions);
-            return NotArticle(bodyWords == 0 ? "no story text on the page" : $"no story text: only {bodyWords} words outside the page chrome", decisions);
+                return NotArticle($"home or index page: {dom.Meta.Anchors} links to other pages, no story text", decisions, LinkedStories);
+            return NotArticle(bodyWords == 0 ? "no story text on the page" : $"no story text: only {bodyWords} words outside the page chrome", decisions,
+                "If the page does hold a story this short, import its words as plain text (a .txt file, or -Content with the text).");
         }
         if (!meta.TypedAsArticle && sel.LinkedHeadings >= 5 && bodyWords < sel.LinkedHeadings * 80)
-            return NotArticle($"home or index page: {sel.LinkedHeadings} linked headlines over {dom.Meta.Anchors} links, no single story", decisions);
+            return NotArticle($"home or index page: {sel.LinkedHeadings} linked headlines over {dom.Meta.Anchors} links, no single story", decisions, LinkedStories);
 
         // The article.
         var sources = new FieldSources();
@@ -168,10 +171,14 @@ public static class HtmlArticleExtractor
 
     private static bool IsErrorTitle(string? t) => t != null && t.Length <= 150 && ErrorTitle.IsMatch(t);
 
-    private static HtmlExtractionResult NotArticle(string reason, List<string> decisions)
+    private const string LinkedStories = "Import the story pages it links to instead.";
+
+    private const string CheckTheFile = "Check the saved file: an unclosed <title>, <script> or comment can hide the rest of a page.";
+
+    private static HtmlExtractionResult NotArticle(string reason, List<string> decisions, string advice)
     {
         decisions.Add("not an article: " + reason);
-        return new HtmlExtractionResult { IsArticle = false, NotArticleReason = reason, Decisions = decisions };
+        return new HtmlExtractionResult { IsArticle = false, NotArticleReason = reason, NotArticleAdvice = advice, Decisions = decisions };
     }
 
     private static string Clip(string s, int n) => s.Length <= n ? s : s[..n] + "…";

@@ -33,6 +33,9 @@ public sealed class HtmlExtractionResult
     /// <summary>Why the page is not an article ("error page", "no text", "home or index page: …"); null when it is one.</summary>
     public string? NotArticleReason { get; init; }
 
+    /// <summary>What to do about a page that is not an article (it depends on why); null when it is one.</summary>
+    public string? NotArticleAdvice { get; init; }
+
     /// <summary>Short notes on what was decided and why (which block held the story, what was removed, where dates came from).</summary>
     public IReadOnlyList<string> Decisions { get; init; } = Array.Empty<string>();
 }

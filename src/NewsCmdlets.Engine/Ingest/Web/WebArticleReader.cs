@@ -38,7 +38,7 @@ public static class WebArticleReader
         string source = fetch.FinalUri.AbsoluteUri;
         if (fetch.Bytes.Length == 0)
             throw new InputProblemException(InputProblemKind.Empty, source,
-                $"'{source}' answered HTTP {fetch.StatusCode} with an empty body: there is no article to import.");
+                $"'{source}' answered HTTP {fetch.StatusCode} with an empty body: there is no article to import. Try the address again later, or in a browser.");
         try
         {
             return ArticleReader.ReadBytes(fetch.Bytes, source, fetch.ContentType, fetch.FinalUri, read);
