@@ -68,7 +68,7 @@ public sealed class CacheTests : IDisposable
         var info = r.Output[0];
         Assert.Equal(Db, info.Properties["Path"].Value);
         Assert.Equal(5L, info.Properties["Articles"].Value);
-        Assert.Equal(5, info.Properties["SchemaVersion"].Value);
+        Assert.Equal(6, info.Properties["SchemaVersion"].Value);
         Assert.StartsWith(Path.Combine(Repo.Root, "bin", "runtimes"), (string)info.Properties["NativeLibrary"].Value);
         Assert.Contains("NativeLibrary   : ", Plain(r.Host));  // the list view
         Assert.Contains("SqliteVersion   : 3.", Plain(r.Host));

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Data;
 using System.Globalization;
 using System.IO.Compression;
@@ -17,11 +18,11 @@ namespace NewsCmdlets.Engine.Cache;
 /// </summary>
 public sealed class NewsCache : IDisposable
 {
-    private const string ArticleColumns =
-        "a.id, a.title, a.standfirst, a.body, a.paragraphs, a.captions, a.published, a.updated, a.authors, a.agency, a.outlet, " +
-        "a.dateline, a.language, a.word_count, a.source, a.url, a.source_kind, a.sources, a.removed, a.warnings, a.categories";
+    // The columns an article is read from: what queries filter, sort or search by, and the record that packs the rest
+    // (see ArticleRecord). The columns the record replaced stay in the table, empty (SQLite cannot drop them cheaply).
+    private const string ArticleColumns = "a.id, a.title, a.body, a.outlet, a.record";
 
-    private const int ArticleColumnCount = 21;
+    private const int ArticleColumnCount = 5;
 
     private readonly SqliteConnection _connection;
 
@@ -157,6 +158,7 @@ public sealed class NewsCache : IDisposable
         {
             if (v <= version) continue;
             Execute(sql, tx);
+            if (v == NewsCacheSchema.PackedRecordVersion) PackColumnsIntoRecords(tx);
             using var cmd = Command("INSERT INTO schema_version (version, description, applied_utc) VALUES ($v, $d, $t)", tx);
             cmd.Parameters.AddWithValue("$v", v);
             cmd.Parameters.AddWithValue("$d", description);
@@ -166,6 +168,52 @@ public sealed class NewsCache : IDisposable
         Execute($"INSERT OR IGNORE INTO cache_meta (key, value) VALUES ('application', '{NewsCacheSchema.ApplicationName}')", tx);
         Execute($"INSERT OR IGNORE INTO cache_meta (key, value) VALUES ('created_utc', '{DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture)}')", tx);
         tx.Commit();
+    }
+
+    /// <summary>
+    /// Schema 6: each article's fields that moved into the record are copied there as they are (the same text, see
+    /// <see cref="ArticleRecord"/>) and their columns emptied, a few hundred rows at a time, inside the migration's
+    /// transaction. Title and body are not touched, so the full-text index is left as it is.
+    /// </summary>
+    private void PackColumnsIntoRecords(SqliteTransaction tx)
+    {
+        var columns = ArticleRecord.Fields;
+        using var select = Command($"SELECT rowid, {string.Join(", ", columns)} FROM articles WHERE rowid > $after ORDER BY rowid LIMIT 500", tx);
+        var emptied = columns.Where(c => c is not ("word_count" or "source_kind")).Select(c => c + " = NULL"); // NOT NULL in schema 1
+        using var update = Command($"UPDATE articles SET record = $record, {string.Join(", ", emptied)} WHERE rowid = $rowid", tx);
+        var rowParameter = update.Parameters.Add("$rowid", SqliteType.Integer);
+        var recordParameter = update.Parameters.Add("$record", SqliteType.Blob);
+        var afterParameter = select.Parameters.Add("$after", SqliteType.Integer);
+        long after = long.MinValue;
+        var packed = new List<(long Rowid, byte[] Record)>();
+        while (true)
+        {
+            packed.Clear();
+            afterParameter.Value = after;
+            using (var r = select.ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    var values = new byte[]?[columns.Length];
+                    for (int i = 0; i < columns.Length; i++)
+                    {
+                        if (r.IsDBNull(i + 1)) continue;
+                        values[i] = r.GetFieldType(i + 1) == typeof(string)
+                            ? r.GetFieldValue<byte[]>(i + 1)
+                            : Encoding.UTF8.GetBytes(Convert.ToString(r.GetValue(i + 1), CultureInfo.InvariantCulture)!);
+                    }
+                    packed.Add((r.GetInt64(0), ArticleRecord.PackUtf8(values)));
+                }
+            }
+            if (packed.Count == 0) return;
+            foreach (var (rowid, record) in packed)
+            {
+                rowParameter.Value = rowid;
+                recordParameter.Value = record;
+                update.ExecuteNonQuery();
+            }
+            after = packed[^1].Rowid;
+        }
     }
 
     private int ReadVersion(SqliteTransaction? tx = null)
@@ -234,17 +282,13 @@ public sealed class NewsCache : IDisposable
     public void Put(NewsArticle article, byte[]? rawSource = null, CachedInput? input = null) =>
         Write(new[] { new CacheWrite(article, rawSource, input) });
 
+    // word_count and source_kind are kept in their columns too: schema 1 declared them NOT NULL.
     private const string UpsertArticleSql = """
-        INSERT INTO articles (id, title, standfirst, body, paragraphs, captions, published, published_utc, updated, authors, agency,
-            outlet, dateline, language, word_count, source, url, source_kind, sources, removed, warnings, categories, imported_utc)
-        VALUES ($id, $title, $standfirst, $body, $paragraphs, $captions, $published, $published_utc, $updated, $authors, $agency,
-            $outlet, $dateline, $language, $word_count, $source, $url, $source_kind, $sources, $removed, $warnings, $categories, $imported_utc)
-        ON CONFLICT (id) DO UPDATE SET title = excluded.title, standfirst = excluded.standfirst, body = excluded.body,
-            paragraphs = excluded.paragraphs, captions = excluded.captions, published = excluded.published, published_utc = excluded.published_utc,
-            updated = excluded.updated, authors = excluded.authors, agency = excluded.agency, outlet = excluded.outlet, dateline = excluded.dateline,
-            language = excluded.language, word_count = excluded.word_count, source = excluded.source, url = excluded.url,
-            source_kind = excluded.source_kind, sources = excluded.sources, removed = excluded.removed, warnings = excluded.warnings,
-            categories = excluded.categories, imported_utc = excluded.imported_utc
+        INSERT INTO articles (id, title, body, outlet, published_utc, word_count, source_kind, record, imported_utc)
+        VALUES ($id, $title, $body, $outlet, $published_utc, $word_count, $source_kind, $record, $imported_utc)
+        ON CONFLICT (id) DO UPDATE SET title = excluded.title, body = excluded.body, outlet = excluded.outlet,
+            published_utc = excluded.published_utc, word_count = excluded.word_count, source_kind = excluded.source_kind,
+            record = excluded.record, imported_utc = excluded.imported_utc
         """;
 
     private const string UpsertSourceSql = """
@@ -266,29 +310,37 @@ public sealed class NewsCache : IDisposable
         p.Clear();
         p.AddWithValue("$id", a.Id);
         p.AddWithValue("$title", Db(a.Title));
-        p.AddWithValue("$standfirst", Db(a.Standfirst));
         p.AddWithValue("$body", a.Body);
-        p.AddWithValue("$paragraphs", ParagraphsJson(a));
-        p.AddWithValue("$captions", ListJson(a.Captions));
-        p.AddWithValue("$published", Db(a.Published?.ToString("o", CultureInfo.InvariantCulture)));
-        p.AddWithValue("$published_utc", a.Published is { } pub ? pub.ToUnixTimeMilliseconds() : DBNull.Value);
-        p.AddWithValue("$updated", Db(a.Updated?.ToString("o", CultureInfo.InvariantCulture)));
-        p.AddWithValue("$authors", ListJson(a.Authors));
-        p.AddWithValue("$agency", Db(a.Agency));
         p.AddWithValue("$outlet", Db(a.Outlet));
-        p.AddWithValue("$dateline", Db(a.Dateline));
-        p.AddWithValue("$language", Db(a.Language));
+        p.AddWithValue("$published_utc", a.Published is { } pub ? pub.ToUnixTimeMilliseconds() : DBNull.Value);
         p.AddWithValue("$word_count", a.WordCount);
-        p.AddWithValue("$source", Db(a.Source));
-        p.AddWithValue("$url", Db(a.Url));
         p.AddWithValue("$source_kind", a.SourceKind);
-        p.AddWithValue("$sources", JsonSerializer.Serialize(a.Sources.Select(kv => new[] { kv.Key, kv.Value }).ToArray(), StoredJson));
-        p.AddWithValue("$removed", ListJson(a.Removed));
-        p.AddWithValue("$warnings", ListJson(a.Warnings));
-        p.AddWithValue("$categories", ListJson(a.Categories));
+        p.AddWithValue("$record", PackRecord(a));
         p.AddWithValue("$imported_utc", now);
         return cmd;
     }
+
+    /// <summary>The fields of <see cref="ArticleRecord.Fields"/>, each written as its column was before schema 6.</summary>
+    private static byte[] PackRecord(NewsArticle a) => ArticleRecord.Pack(new[]
+    {
+        a.Standfirst,
+        ParagraphsJson(a),
+        ListJson(a.Captions),
+        a.Published?.ToString("o", CultureInfo.InvariantCulture),
+        a.Updated?.ToString("o", CultureInfo.InvariantCulture),
+        ListJson(a.Authors),
+        a.Agency,
+        a.Dateline,
+        a.Language,
+        a.WordCount.ToString(CultureInfo.InvariantCulture),
+        a.Source,
+        a.Url,
+        a.SourceKind,
+        JsonSerializer.Serialize(a.Sources.Select(kv => new[] { kv.Key, kv.Value }).ToArray(), StoredJson),
+        ListJson(a.Removed),
+        ListJson(a.Warnings),
+        ListJson(a.Categories),
+    });
 
     private static SqliteCommand BindInput(SqliteCommand cmd, CachedInput i)
     {
@@ -492,10 +544,8 @@ public sealed class NewsCache : IDisposable
     }
 
     private const string InsertArticleIfMissingSql = """
-        INSERT INTO articles (id, title, standfirst, body, paragraphs, captions, published, published_utc, updated, authors, agency,
-            outlet, dateline, language, word_count, source, url, source_kind, sources, removed, warnings, categories, imported_utc)
-        VALUES ($id, $title, $standfirst, $body, $paragraphs, $captions, $published, $published_utc, $updated, $authors, $agency,
-            $outlet, $dateline, $language, $word_count, $source, $url, $source_kind, $sources, $removed, $warnings, $categories, $imported_utc)
+        INSERT INTO articles (id, title, body, outlet, published_utc, word_count, source_kind, record, imported_utc)
+        VALUES ($id, $title, $body, $outlet, $published_utc, $word_count, $source_kind, $record, $imported_utc)
         ON CONFLICT (id) DO NOTHING
         """;
 
@@ -763,18 +813,24 @@ public sealed class NewsCache : IDisposable
             cmd.CommandText = sql.ToString();
             try
             {
-                using var reader = cmd.ExecuteReader();
                 if (!joinEntities)
                 {
+                    using var reader = cmd.ExecuteReader();
                     while (reader.Read()) rowids.Add(reader.GetInt64(0));
                 }
                 else
                 {
-                    // One row per (key, type, article): an article named as two types comes twice.
+                    // One row per (key, type, article): an article named as two types comes twice. Read on SQLite's own
+                    // API: the biggest entities are in tens of thousands of articles.
                     var found = new List<(long Rowid, long? Published, string Id)>();
                     var seen = new HashSet<long>();
-                    while (reader.Read())
-                        if (seen.Add(reader.GetInt64(0))) found.Add((reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetString(2)));
+                    ReadRaw(cmd, stmt =>
+                    {
+                        long rowid = raw.sqlite3_column_int64(stmt, 0);
+                        if (seen.Add(rowid))
+                            found.Add((rowid, raw.sqlite3_column_type(stmt, 1) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(stmt, 1),
+                                Encoding.UTF8.GetString(raw.sqlite3_column_blob(stmt, 2))));
+                    });
                     // The order of the other queries: newest first, undated last, then by id.
                     found.Sort((x, y) => x.Published is { } px
                         ? y.Published is { } py ? py != px ? py.CompareTo(px) : string.CompareOrdinal(x.Id, y.Id) : -1
@@ -791,7 +847,7 @@ public sealed class NewsCache : IDisposable
         // The rows are read in chunks, one statement step per row (a statement per row cost more than reading it):
         // a small first chunk so a pipeline gets its first article at once, larger ones after.
         int chunk = 16;
-        for (int start = 0; start < rowids.Count; start += chunk, chunk = Math.Min(chunk * 4, 1024))
+        for (int start = 0; start < rowids.Count; start += chunk, chunk = Math.Min(chunk * 4, MaxChunk))
         {
             List<NewsArticle> articles;
             try
@@ -807,6 +863,37 @@ public sealed class NewsCache : IDisposable
     }
 
     private sqlite3_stmt? _articlesByRowid;
+
+    /// <summary>Rows read per statement step at most: larger chunks held more articles alive across a garbage
+    /// collection, which promoted them and cost more than the extra steps (measured at 64, 256 and 1,024).</summary>
+    private const int MaxChunk = 256;
+
+    /// <summary>Runs <paramref name="cmd"/> (text and named parameters, strings and integers) on SQLite's own API,
+    /// calling <paramref name="row"/> for each row.</summary>
+    private void ReadRaw(SqliteCommand cmd, Action<sqlite3_stmt> row)
+    {
+        var db = _connection.Handle!;
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(db, cmd.CommandText, out var stmt), db);
+        using (stmt)
+        {
+            foreach (SqliteParameter p in cmd.Parameters)
+            {
+                int at = raw.sqlite3_bind_parameter_index(stmt, p.ParameterName);
+                if (at == 0) continue;
+                int brc = p.Value switch
+                {
+                    string text => raw.sqlite3_bind_text(stmt, at, text),
+                    long n => raw.sqlite3_bind_int64(stmt, at, n),
+                    int n => raw.sqlite3_bind_int64(stmt, at, n),
+                    _ => throw new ArgumentException($"Parameter {p.ParameterName}: unsupported value type {p.Value?.GetType().Name ?? "null"}."),
+                };
+                SqliteException.ThrowExceptionForRC(brc, db);
+            }
+            int rc;
+            while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW) row(stmt);
+            if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, db);
+        }
+    }
 
     /// <summary>
     /// Articles by row id, in the order given (<paramref name="count"/> of them from <paramref name="start"/>), read
@@ -895,33 +982,48 @@ public sealed class NewsCache : IDisposable
         return sb.ToString();
     }
 
+    /// <summary>An article from the columns of <see cref="ArticleColumns"/>: four columns and the packed record.</summary>
     private static NewsArticle ReadArticle<TRow>(TRow r) where TRow : IRow
     {
-        var sources = ReadSources(r, 17);
-        string body = r.GetString(3);
+        string body = r.GetString(2);
+        var record = new ArticleRecord.Reader(r.Utf8(4));
+        // In the order of ArticleRecord.Fields.
+        string? standfirst = record.NextString();
+        var paragraphs = ParagraphsFrom(record.Next(out bool isNull), isNull, body);
+        var captions = ListFrom(record.Next(out isNull), isNull);
+        var published = DateFrom(record.Next(out isNull), isNull);
+        var updated = DateFrom(record.Next(out isNull), isNull);
+        var authors = ListFrom(record.Next(out isNull), isNull);
+        string? agency = record.NextString(), dateline = record.NextString(), language = record.NextString();
+        var wordCount = record.Next(out isNull);
+        string? source = record.NextString(), url = record.NextString(), sourceKind = record.NextString();
+        var sources = SourcesFrom(record.Next(out isNull), isNull);
+        var removed = ListFrom(record.Next(out isNull), isNull);
+        var warnings = ListFrom(record.Next(out isNull), isNull);
+        var categories = ListFrom(record.Next(out isNull), isNull);
         return new NewsArticle
         {
             Id = r.GetString(0),
-            Title = Str(r, 1),
-            Standfirst = Str(r, 2),
+            Title = r.StringOrNull(1),
+            Standfirst = standfirst,
             Body = body,
-            Paragraphs = ReadParagraphs(r, 4, body),
-            Captions = ReadList(r, 5),
-            Published = Date(r, 6),
-            Updated = Date(r, 7),
-            Authors = ReadList(r, 8),
-            Agency = Str(r, 9),
-            Outlet = Str(r, 10),
-            Dateline = Str(r, 11),
-            Language = Str(r, 12),
-            WordCount = r.GetInt32(13),
-            Source = Str(r, 14),
-            Url = Str(r, 15),
-            SourceKind = r.GetString(16),
+            Paragraphs = paragraphs,
+            Captions = captions,
+            Published = published,
+            Updated = updated,
+            Authors = authors,
+            Agency = agency,
+            Outlet = r.StringOrNull(3),
+            Dateline = dateline,
+            Language = language,
+            WordCount = Utf8Parser.TryParse(wordCount, out int words, out int used) && used == wordCount.Length ? words : 0,
+            Source = source,
+            Url = url,
+            SourceKind = sourceKind ?? "Text",
             Sources = sources,
-            Removed = ReadList(r, 18),
-            Warnings = ReadList(r, 19),
-            Categories = ReadList(r, 20),
+            Removed = removed,
+            Warnings = warnings,
+            Categories = categories,
         };
     }
 
@@ -1073,15 +1175,12 @@ public sealed class NewsCache : IDisposable
 
     private static object Db(string? s) => s is null ? DBNull.Value : s;
 
-    private static string? Str<TRow>(TRow r, int i) where TRow : IRow => r.StringOrNull(i);
-
-    private static DateTimeOffset? Date<TRow>(TRow r, int i) where TRow : IRow
+    /// <summary>A date written with "o" (its exact parser is a fast path; anything else still parses the slow way).</summary>
+    private static DateTimeOffset? DateFrom(ReadOnlySpan<byte> utf8, bool isNull)
     {
-        if (r.StringOrNull(i) is not { } s) return null;
-        // Written with "o": its exact parser is a fast path; anything else still parses the slow way.
-        return DateTimeOffset.TryParseExact(s, "o", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d)
-            ? d
-            : DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        if (isNull) return null;
+        if (Utf8Parser.TryParse(utf8, out DateTimeOffset d, out int used, 'O') && used == utf8.Length) return d;
+        return DateTimeOffset.Parse(Encoding.UTF8.GetString(utf8), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
     }
 
     private sealed record ListDto(string S, string[] I);
@@ -1122,25 +1221,22 @@ public sealed class NewsCache : IDisposable
         return ListJson(paragraphs);
     }
 
-    private static TextList ReadParagraphs<TRow>(TRow r, int i, string body) where TRow : IRow
+    private static TextList ParagraphsFrom(ReadOnlySpan<byte> utf8, bool isNull, string body)
     {
-        if (r.Utf8OrNull(i, out bool isNull).SequenceEqual(ParagraphsAreBodyLinesUtf8) && !isNull)
-            return new TextList(new StoredTextItems(() => body.Split('\n')), "\n");
-        return ReadList(r, i);
+        if (!isNull && utf8.SequenceEqual(ParagraphsAreBodyLinesUtf8))
+            return new TextList(StoredTextItems.LinesOf(body), "\n");
+        return ListFrom(utf8, isNull);
     }
 
-    // Lists and field sources are stored as small JSON documents. Reading a cached article decodes seven of them, so
-    // they are read as UTF-8 straight from SQLite with Utf8JsonReader (no UTF-16 copy of the JSON, no serializer
-    // metadata): re-importing a cached corpus spends most of its time here.
-    // (GetFieldValue<byte[]> copies the column's bytes; GetBytes/GetStream would open an incremental blob handle per
-    // call, which is many times slower.)
+    // Lists and field sources are stored as small JSON documents inside the record. Reading a cached article decodes
+    // seven of them, so they are read as UTF-8 straight from the record with Utf8JsonReader (no UTF-16 copy of the
+    // JSON, no serializer metadata).
 
     /// <summary>Short lists (authors, categories, most warnings) are decoded at once; longer ones (paragraphs,
     /// removed chrome) when first used, see <see cref="StoredTextItems"/>.</summary>
-    private static TextList ReadList<TRow>(TRow r, int i) where TRow : IRow
+    private static TextList ListFrom(ReadOnlySpan<byte> utf8, bool isNull)
     {
-        var utf8 = r.Utf8OrNull(i, out bool isNull);
-        if (isNull) return TextList.Empty;
+        if (isNull || utf8.SequenceEqual(EmptyListUtf8)) return TextList.Empty; // most captions, warnings, categories
         if (utf8.Length > LazyListBytes)
         {
             StoredTextItems.Decode(utf8, out string sep, itemsToo: false);
@@ -1153,13 +1249,15 @@ public sealed class NewsCache : IDisposable
 
     private const int LazyListBytes = 128;
 
+    /// <summary>How <see cref="ListJson"/> writes an empty list.</summary>
+    private static ReadOnlySpan<byte> EmptyListUtf8 => "{\"S\":\"; \",\"I\":[]}"u8;
+
     /// <summary>Field sources: decoded when first used (see <see cref="StoredTextItems"/>).</summary>
-    private static FieldSources ReadSources<TRow>(TRow r, int i) where TRow : IRow
+    private static FieldSources SourcesFrom(ReadOnlySpan<byte> utf8, bool isNull)
     {
-        var utf8 = r.Utf8OrNull(i, out bool isNull);
         if (isNull) return new FieldSources();
         var bytes = utf8.ToArray();
-        return new FieldSources(() => DecodeSources(bytes));
+        return new FieldSources(bytes, DecodeSources);
     }
 
     private static List<KeyValuePair<string, string>> DecodeSources(byte[] utf8)

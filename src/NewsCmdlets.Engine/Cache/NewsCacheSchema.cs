@@ -6,7 +6,10 @@ namespace NewsCmdlets.Engine.Cache;
 /// </summary>
 internal static class NewsCacheSchema
 {
-    public const int CurrentVersion = 5;
+    public const int CurrentVersion = 6;
+
+    /// <summary>The version whose migration also runs code: packing the moved columns into records.</summary>
+    public const int PackedRecordVersion = 6;
     public const string ApplicationName = "NewsCmdlets";
 
     public static readonly IReadOnlyList<(int Version, string Description, string Sql)> Migrations = new[]
@@ -78,6 +81,9 @@ internal static class NewsCacheSchema
             """),
         (5, "paragraphs that are the body's lines stored as a marker, not a second copy of the body", """
             INSERT OR REPLACE INTO cache_meta (key, value) VALUES ('paragraphs_as_body_lines', '1');
+            """),
+        (6, "the fields no query filters or sorts by packed into one record per article, read in one step", """
+            ALTER TABLE articles ADD COLUMN record BLOB;
             """),
     };
 }

@@ -13,25 +13,26 @@ namespace NewsCmdlets.Engine.Cache;
 /// </summary>
 internal sealed class StoredTextItems : IList<string>
 {
-    private Func<string[]>? _make;
+    // What the items are made from: the stored list's bytes, or the body whose lines they are.
+    private object? _source;
     private string[]? _items;
 
     /// <summary>Items decoded from a stored list's bytes (copied now, decoded when first used).</summary>
-    public StoredTextItems(ReadOnlySpan<byte> utf8)
-    {
-        var bytes = utf8.ToArray();
-        _make = () => Decode(bytes, out _);
-    }
+    public StoredTextItems(ReadOnlySpan<byte> utf8) => _source = utf8.ToArray();
 
-    /// <summary>Items made by <paramref name="make"/> when first used.</summary>
-    public StoredTextItems(Func<string[]> make) => _make = make;
+    /// <summary>The lines of <paramref name="body"/>, split when first used.</summary>
+    public static StoredTextItems LinesOf(string body) => new(body);
 
-    private string[] Items => Deferred.Get(ref _items, ref _make);
+    private StoredTextItems(string body) => _source = body;
+
+    private string[] Items => _items ?? Deferred.Get(ref _items, ref _source, static source =>
+        source is string body ? body.Split('\n') : Decode((byte[])source, out _));
 
     /// <summary>Reads a stored list: its separator and, when <paramref name="itemsToo"/>, its items (without them, it
     /// stops at the separator, which is written first).</summary>
     internal static string[] Decode(ReadOnlySpan<byte> utf8, out string separator, bool itemsToo = true)
     {
+        if (TryDecodeWritten(utf8, out separator, itemsToo, out var decoded)) return decoded;
         var json = new Utf8JsonReader(utf8);
         separator = "; ";
         List<string>? items = null;
@@ -53,6 +54,57 @@ internal sealed class StoredTextItems : IList<string>
             else json.Skip();
         }
         return items?.ToArray() ?? Array.Empty<string>();
+    }
+
+    /// <summary>
+    /// The form the cache writes, read without a JSON reader (most lists are a few short items, and setting up a reader
+    /// cost more than reading them): one of the usual separators, then items holding no escaped character. Anything
+    /// else returns false and is read as JSON.
+    /// </summary>
+    private static bool TryDecodeWritten(ReadOnlySpan<byte> utf8, out string separator, bool itemsToo, out string[] items)
+    {
+        items = Array.Empty<string>();
+        int start;
+        if (utf8.StartsWith(SemicolonList)) (separator, start) = ("; ", SemicolonList.Length);
+        else if (utf8.StartsWith(LineList)) (separator, start) = ("\n", LineList.Length);
+        else if (utf8.StartsWith(BlankLineList)) (separator, start) = ("\n\n", BlankLineList.Length);
+        else if (utf8.StartsWith(CommaList)) (separator, start) = (", ", CommaList.Length);
+        else return Fail(out separator);
+        if (!itemsToo) return true;
+        var rest = utf8[start..];
+        if (!rest.EndsWith("]}"u8) || rest.IndexOf((byte)'\\') >= 0)
+        {
+            separator = "; ";
+            return false; // escapes: the JSON reader unescapes them
+        }
+        rest = rest[..^2];
+        if (rest.IsEmpty) return true;
+        // Without escapes no item holds a quote: items are "…" joined by commas.
+        var list = new List<string>(4);
+        while (true)
+        {
+            if (rest.Length < 2 || rest[0] != (byte)'"') return Fail(out separator);
+            int end = rest[1..].IndexOf((byte)'"');
+            if (end < 0) return Fail(out separator);
+            list.Add(System.Text.Encoding.UTF8.GetString(rest.Slice(1, end)));
+            rest = rest[(end + 2)..];
+            if (rest.IsEmpty) break;
+            if (rest[0] != (byte)',') return Fail(out separator);
+            rest = rest[1..];
+        }
+        items = list.ToArray();
+        return true;
+    }
+
+    private static ReadOnlySpan<byte> SemicolonList => "{\"S\":\"; \",\"I\":["u8;
+    private static ReadOnlySpan<byte> LineList => "{\"S\":\"\\n\",\"I\":["u8;
+    private static ReadOnlySpan<byte> BlankLineList => "{\"S\":\"\\n\\n\",\"I\":["u8;
+    private static ReadOnlySpan<byte> CommaList => "{\"S\":\", \",\"I\":["u8;
+
+    private static bool Fail(out string separator)
+    {
+        separator = "; ";
+        return false;
     }
 
     /// <summary>The usual separators without a new string each time.</summary>

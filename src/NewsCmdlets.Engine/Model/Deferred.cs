@@ -17,4 +17,20 @@ internal static class Deferred
         make = null;
         return value!;
     }
+
+    /// <summary>
+    /// The value, made from <paramref name="state"/> by <paramref name="make"/> on first use; <paramref name="state"/>
+    /// is cleared only after <paramref name="value"/> is set. With a static <paramref name="make"/> nothing but the
+    /// state is kept per value (no closure, no delegate).
+    /// </summary>
+    public static T Get<T, TState>(ref T? value, ref TState? state, Func<TState, T> make) where T : class where TState : class
+    {
+        var from = Volatile.Read(ref state);
+        var made = Volatile.Read(ref value);
+        if (made != null) return made;
+        if (from == null) return Volatile.Read(ref value)!;
+        Interlocked.CompareExchange(ref value, make(from), null);
+        state = null;
+        return value!;
+    }
 }

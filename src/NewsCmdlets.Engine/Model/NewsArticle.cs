@@ -61,10 +61,18 @@ public sealed class NewsArticle
     public string SourceKind { get; init; } = "Text";
 
     /// <summary>Where each derived field came from, e.g. <c>Published=file header line; Authors=byline</c>.</summary>
-    public FieldSources Sources { get; init; } = new();
+    public FieldSources Sources
+    {
+        get => _sources ??= new(); // made when first asked for: the cache passes its own, a reader fills a new one
+        init => _sources = value;
+    }
+
+    private FieldSources? _sources;
+
+    private static readonly TextList NoLines = new(Array.Empty<string>(), Environment.NewLine);
 
     /// <summary>Text that was not taken into the story (page chrome, teasers, stamps), block by block, so nothing is lost.</summary>
-    public TextList Removed { get; init; } = new(Array.Empty<string>(), Environment.NewLine);
+    public TextList Removed { get; init; } = NoLines;
 
     /// <summary>Problems noticed while reading the input (e.g. invalid UTF-8 replaced).</summary>
     public TextList Warnings { get; init; } = TextList.Empty;

@@ -33,14 +33,16 @@ public sealed class TextList : ReadOnlyCollection<string>
 public sealed class FieldSources : IReadOnlyDictionary<string, string>, IDictionary
 {
     private List<KeyValuePair<string, string>>? _items;
-    private Func<List<KeyValuePair<string, string>>>? _make;
+    private byte[]? _stored;
+    private readonly Func<byte[], List<KeyValuePair<string, string>>>? _decode;
 
     public FieldSources() => _items = new();
 
-    /// <summary>Entries made by <paramref name="make"/> when first used (the cache decodes them only if asked).</summary>
-    internal FieldSources(Func<List<KeyValuePair<string, string>>> make) => _make = make;
+    /// <summary>Entries decoded from <paramref name="stored"/> by <paramref name="decode"/> when first used (the cache
+    /// decodes them only if asked).</summary>
+    internal FieldSources(byte[] stored, Func<byte[], List<KeyValuePair<string, string>>> decode) => (_stored, _decode) = (stored, decode);
 
-    private List<KeyValuePair<string, string>> Items => Deferred.Get(ref _items, ref _make);
+    private List<KeyValuePair<string, string>> Items => _items ?? Deferred.Get(ref _items, ref _stored, _decode!);
 
     public void Set(string field, string source)
     {

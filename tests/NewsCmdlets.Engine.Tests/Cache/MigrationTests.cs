@@ -32,6 +32,12 @@ public sealed class MigrationTests : CacheTestBase
             VALUES ('old1', 'Harbour dredging delayed', 'The harbour dredging is delayed again.',
                     '{"S":"\n","I":["The harbour dredging is delayed again."]}', '2026-01-05T10:00:00.0000000+01:00', 1767603600000,
                     'The Harbour Courier', 6, 'Text', '[["Published","file header line"]]', 1767603600000);
+        INSERT INTO articles (id, title, standfirst, body, paragraphs, captions, published, published_utc, authors, agency, outlet,
+                dateline, language, word_count, source, url, source_kind, sources, removed, warnings, imported_utc)
+            VALUES ('old2', 'Ferry timetable', 'Winter sailings cut', 'First line.' || char(10) || 'Second line, é.',
+                    '{"S":"\n","B":1}', '{"S":"; ","I":["A ferry at the quay"]}', NULL, NULL, '{"S":"; ","I":["Ana Ribe"]}',
+                    'NPA', 'Coast Post', 'PORT ELLIS', 'en', 5, '/old/b.html', 'https://coast.example/ferry', 'Html', '[]',
+                    '{"S":"\n","I":["Share this"]}', '{"S":"; ","I":[]}', 1767603600000);
         INSERT INTO inputs VALUES ('/old/a.txt', 'old1', 38, 1767603600000, 'abc', 'old-reader', 1767603600000);
         """;
 
@@ -54,6 +60,19 @@ public sealed class MigrationTests : CacheTestBase
             Assert.Equal("file header line", old.Sources["Published"]);
             Assert.Equal(new[] { "The harbour dredging is delayed again." }, old.Paragraphs); // stored whole by version 1
             Assert.Equal("old1", Assert.Single(cache.Query(new NewsArticleQuery { Search = "dredging" })).Id); // FTS built from existing rows
+            // Every field of a row the way a later version (5: paragraphs as the body's lines) left it, packed by 6.
+            var ferry = cache.GetArticle("old2")!;
+            Assert.Equal(("Ferry timetable", "Winter sailings cut", "Coast Post", "NPA", "PORT ELLIS", "en"),
+                (ferry.Title, ferry.Standfirst, ferry.Outlet, ferry.Agency, ferry.Dateline, ferry.Language));
+            Assert.Equal(new[] { "First line.", "Second line, é." }, ferry.Paragraphs);
+            Assert.Equal(new[] { "A ferry at the quay" }, ferry.Captions);
+            Assert.Equal(new[] { "Ana Ribe" }, ferry.Authors);
+            Assert.Equal(new[] { "Share this" }, ferry.Removed);
+            Assert.Empty(ferry.Warnings);
+            Assert.Empty(ferry.Categories);
+            Assert.Null(ferry.Published);
+            Assert.Equal((5, "/old/b.html", "https://coast.example/ferry", "Html"), (ferry.WordCount, ferry.Source, ferry.Url, ferry.SourceKind));
+            Assert.Equal("old2", Assert.Single(cache.Query(new NewsArticleQuery { Search = "second line" })).Id);
             var input = cache.GetInput("/old/a.txt")!;
             Assert.Null(input.ETag); // new column, empty for old rows
             cache.Write(new[] { new CacheWrite(null, null, input with { ETag = "\"v2\"", LastModified = "Mon, 05 Jan 2026 09:00:00 GMT" }) });
@@ -64,7 +83,10 @@ public sealed class MigrationTests : CacheTestBase
             c.Open();
             using var cmd = c.CreateCommand();
             cmd.CommandText = "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)";
-            Assert.Equal("1,2,3,4,5", cmd.ExecuteScalar());
+            Assert.Equal("1,2,3,4,5,6", cmd.ExecuteScalar());
+            // Schema 6 moved the fields into records and emptied their columns.
+            cmd.CommandText = "SELECT count(*) FROM articles WHERE record IS NULL OR standfirst IS NOT NULL OR paragraphs IS NOT NULL OR sources IS NOT NULL OR removed IS NOT NULL";
+            Assert.Equal(0L, cmd.ExecuteScalar());
             cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'articles_id_published'";
             Assert.Equal(1L, cmd.ExecuteScalar());
         }

@@ -79,8 +79,8 @@ public sealed class NewsCacheTests : CacheTestBase
         {
             c.Open();
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "SELECT paragraphs FROM articles WHERE id = 'p1'";
-            string stored = (string)cmd.ExecuteScalar()!;
+            cmd.CommandText = "SELECT record FROM articles WHERE id = 'p1'";
+            string stored = StoredField((byte[])cmd.ExecuteScalar()!, "paragraphs")!;
             Assert.Equal(storedAsLines, !stored.Contains("\"I\""));
         }
         using var reopened = NewsCache.Open(DbPath);
@@ -264,5 +264,18 @@ public sealed class NewsCacheTests : CacheTestBase
         string? xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
         string root = OperatingSystem.IsLinux() && !string.IsNullOrEmpty(xdg) ? xdg : Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
         Assert.StartsWith(root, p);
+    }
+
+    /// <summary>One field of a stored article record, as text (null for NULL).</summary>
+    internal static string? StoredField(byte[] record, string field)
+    {
+        var reader = new ArticleRecord.Reader(record);
+        string? value = null;
+        foreach (var name in ArticleRecord.Fields)
+        {
+            var v = reader.NextString();
+            if (name == field) value = v;
+        }
+        return value;
     }
 }
