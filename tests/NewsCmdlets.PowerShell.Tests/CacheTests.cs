@@ -129,6 +129,26 @@ public sealed class CacheTests : IDisposable
     }
 
     [Fact]
+    public void An_article_whose_stored_row_is_damaged_is_a_per_article_error_and_the_others_still_come()
+    {
+        // One article's record cut short, through the SQLite library the module loaded.
+        var r = Run(Seed +
+            $"$c = [Microsoft.Data.Sqlite.SqliteConnection]::new('Data Source={Db};Pooling=False'); $c.Open(); $cmd = $c.CreateCommand(); " +
+            "$cmd.CommandText = \"SELECT id FROM articles WHERE outlet = 'Lakeside Daily'\"; $id = $cmd.ExecuteScalar(); " +
+            "$cmd.CommandText = \"UPDATE articles SET record = x'0105' WHERE id = '$id'\"; $null = $cmd.ExecuteNonQuery(); $c.Dispose(); $id; " +
+            "Get-NewsArticle | ForEach-Object Outlet; 'done'");
+        string id = r.Output[0].ToString();
+        Assert.Null(r.Terminating);
+        var e = Assert.Single(r.Errors);
+        Assert.Equal("CacheArticleUnreadable,NewsCmdlets.Commands.GetNewsArticleCommand", e.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ReadError, e.CategoryInfo.Category);
+        Assert.Equal(id, e.TargetObject);
+        Assert.Contains($"Remove-NewsArticle -Id '{id}'", e.Exception.Message);
+        Assert.Equal(4, r.Output.Skip(1).Count(o => o.ToString() != "done")); // the other four
+        Assert.DoesNotContain("Lakeside Daily", r.Output.Select(o => o.ToString()));
+    }
+
+    [Fact]
     public void A_damaged_cache_file_is_a_clear_error_and_Clear_NewsCache_starts_afresh()
     {
         File.WriteAllText(Db, "not a database at all");

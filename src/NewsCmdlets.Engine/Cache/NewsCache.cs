@@ -615,7 +615,7 @@ public sealed class NewsCache : IDisposable
         _lookupCommand.Parameters[0].Value = location;
         using var r = _lookupCommand.ExecuteReader();
         if (!r.Read()) return ((CachedInput?)null, (NewsArticle?)null);
-        return (ReadInput(new ReaderRow(r), ArticleColumnCount), r.IsDBNull(0) ? null : ReadArticle(new ReaderRow(r)));
+        return (ReadInput(new ReaderRow(r), ArticleColumnCount), r.IsDBNull(0) ? null : ReadArticleOrNull(new ReaderRow(r)));
     });
 
     /// <summary>
@@ -647,7 +647,7 @@ public sealed class NewsCache : IDisposable
             var row = new RawRow(stmt);
             int rc;
             while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
-                rows.Add((ReadInput(row, ArticleColumnCount), row.IsDBNull(0) ? null : ReadArticle(row)));
+                rows.Add((ReadInput(row, ArticleColumnCount), row.IsDBNull(0) ? null : ReadArticleOrNull(row)));
             if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, db);
         }
         finally
@@ -852,7 +852,7 @@ public sealed class NewsCache : IDisposable
             List<NewsArticle> articles;
             try
             {
-                articles = ReadArticlesByRowid(rowids, start, Math.Min(chunk, rowids.Count - start));
+                articles = ReadArticlesByRowid(rowids, start, Math.Min(chunk, rowids.Count - start), query.OnUnreadable);
             }
             catch (SqliteException ex)
             {
@@ -900,7 +900,7 @@ public sealed class NewsCache : IDisposable
     /// straight from SQLite's buffers by one statement prepared once (the ids go in as a JSON array). The statement is
     /// reset before returning, so callers may interleave queries while they consume the result.
     /// </summary>
-    private List<NewsArticle> ReadArticlesByRowid(List<long> rowids, int start, int count)
+    private List<NewsArticle> ReadArticlesByRowid(List<long> rowids, int start, int count, Action<string, string>? onUnreadable)
     {
         var db = _connection.Handle!;
         if (_articlesByRowid == null)
@@ -923,9 +923,16 @@ public sealed class NewsCache : IDisposable
         {
             raw.sqlite3_bind_text(stmt, 1, ids.ToString());
             int rc;
+            var problems = new List<(string Id, string Reason)>();
             while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
-                found[position[raw.sqlite3_column_int64(stmt, ArticleColumnCount)]] = ReadArticle(new RawRow(stmt));
+            {
+                var row = new RawRow(stmt);
+                if (TryReadArticle(row, out var article, out string? reason))
+                    found[position[raw.sqlite3_column_int64(stmt, ArticleColumnCount)]] = article;
+                else problems.Add((row.GetString(0), reason!));
+            }
             if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, db);
+            foreach (var (id, reason) in problems) onUnreadable?.Invoke(id, reason); // after the statement is done with
         }
         finally
         {
@@ -982,10 +989,36 @@ public sealed class NewsCache : IDisposable
         return sb.ToString();
     }
 
+    /// <summary>
+    /// An article, or false with the reason when its stored row cannot be read (a damaged or missing record): one bad
+    /// row must not hide the others.
+    /// </summary>
+    private static bool TryReadArticle<TRow>(TRow r, out NewsArticle article, out string? reason) where TRow : IRow
+    {
+        try
+        {
+            article = ReadArticle(r);
+            reason = null;
+            return true;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or OverflowException)
+        {
+            article = null!;
+            reason = ex.Message;
+            return false;
+        }
+    }
+
+    /// <summary>An article for an input lookup, or null when its row cannot be read: the input is then read again and
+    /// its article stored anew, which mends the row.</summary>
+    private static NewsArticle? ReadArticleOrNull<TRow>(TRow r) where TRow : IRow =>
+        TryReadArticle(r, out var article, out _) ? article : null;
+
     /// <summary>An article from the columns of <see cref="ArticleColumns"/>: four columns and the packed record.</summary>
     private static NewsArticle ReadArticle<TRow>(TRow r) where TRow : IRow
     {
         string body = r.GetString(2);
+        if (r.IsDBNull(4)) throw new InvalidDataException("The article has no stored record.");
         var record = new ArticleRecord.Reader(r.Utf8(4));
         // In the order of ArticleRecord.Fields.
         string? standfirst = record.NextString();

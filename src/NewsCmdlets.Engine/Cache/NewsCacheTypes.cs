@@ -57,6 +57,9 @@ public sealed class NewsArticleQuery
     public string? Query { get; init; }
     /// <summary>At most this many articles.</summary>
     public int? First { get; init; }
+    /// <summary>Called (on the enumerating thread) for an article whose stored row cannot be read, with its id and the
+    /// reason; the article is skipped and the others are still returned.</summary>
+    public Action<string, string>? OnUnreadable { get; init; }
 }
 
 /// <summary>What Get-NewsCacheInfo shows about a cache file.</summary>

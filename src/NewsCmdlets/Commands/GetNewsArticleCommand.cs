@@ -96,6 +96,10 @@ public sealed class GetNewsArticleCommand : NewsCmdletBase
             Search = Search,
             Query = Query,
             First = MyInvocation.BoundParameters.ContainsKey(nameof(First)) ? First : null,
+            OnUnreadable = (id, reason) => WriteError(new ErrorRecord(
+                new InvalidDataException($"The article '{id}' in the cache '{_cache!.Path}' cannot be read: {reason} " +
+                    $"Import it again from its source to replace it, or remove it with Remove-NewsArticle -Id '{id}'."),
+                "CacheArticleUnreadable", ErrorCategory.ReadError, id)),
         };
         if (Search != null && FtsQuery.FromUserText(Search) == null)
             WriteWarning($"-Search '{Search}' has no letters or digits to look for, so no article matches.");

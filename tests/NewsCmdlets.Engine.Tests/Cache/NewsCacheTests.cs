@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using NewsCmdlets.Engine.Cache;
+using NewsCmdlets.Engine.Ingest;
 using NewsCmdlets.Engine.Model;
 
 namespace NewsCmdlets.Engine.Tests.Cache;
@@ -264,6 +265,47 @@ public sealed class NewsCacheTests : CacheTestBase
         string? xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
         string root = OperatingSystem.IsLinux() && !string.IsNullOrEmpty(xdg) ? xdg : Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
         Assert.StartsWith(root, p);
+    }
+
+    [Fact]
+    public void A_damaged_record_is_reported_and_skipped_by_queries_and_read_again_from_its_file_on_re_import()
+    {
+        string folder = Path.Combine(Dir, "in");
+        Directory.CreateDirectory(folder);
+        var files = new[] { "a.txt", "b.txt" }.Select(n => Path.Combine(folder, n)).ToArray();
+        File.WriteAllText(files[0], "Ferry fares rise\n\nFares on the island ferry rise by a tenth from May.\n");
+        File.WriteAllText(files[1], "Library reopens\n\nThe town library reopens on Monday after repairs.\n");
+        foreach (var f in files) File.SetLastWriteTimeUtc(f, DateTime.UtcNow.AddMinutes(-5)); // not racily clean
+        var options = new ArticleReadOptions();
+        string damaged;
+        using (var reader = new CachedArticleReader(NewsCache.Open(DbPath)) { OwnsCache = true })
+            damaged = files.Select(f => reader.ReadFile(f, options).Read.Article.Id).ToList()[0];
+        using (var c = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "UPDATE articles SET record = x'0105' WHERE id = $id";
+            cmd.Parameters.AddWithValue("$id", damaged);
+            Assert.Equal(1, cmd.ExecuteNonQuery());
+        }
+        using (var cache = NewsCache.Open(DbPath))
+        {
+            var unreadable = new List<(string Id, string Reason)>();
+            var back = cache.Query(new NewsArticleQuery { OnUnreadable = (id, why) => unreadable.Add((id, why)) }).ToList();
+            Assert.Equal("Library reopens", Assert.Single(back).Title);
+            Assert.Equal(damaged, Assert.Single(unreadable).Id);
+            Assert.Contains("cut short", unreadable[0].Reason);
+            Assert.Single(cache.Query(new NewsArticleQuery())); // without a callback: skipped all the same
+        }
+        // Re-importing the unchanged file reads it again (the row cannot serve as its copy) and mends the row.
+        using (var reader = new CachedArticleReader(NewsCache.Open(DbPath)) { OwnsCache = true })
+        {
+            var again = reader.ReadFile(files[0], options);
+            Assert.False(again.FromCache);
+            Assert.Equal("Ferry fares rise", again.Read.Article.Title);
+        }
+        using var mended = NewsCache.Open(DbPath);
+        Assert.Equal(new[] { "Ferry fares rise", "Library reopens" }, mended.Query(new NewsArticleQuery()).Select(a => a.Title!).OrderBy(t => t));
     }
 
     /// <summary>One field of a stored article record, as text (null for NULL).</summary>
