@@ -26,24 +26,8 @@ internal static class ArticleRecord
     };
 
     /// <summary>Packs field values (null for NULL), given in the order of <see cref="Fields"/>.</summary>
-    public static byte[] Pack(IReadOnlyList<string?> values)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        buffer.GetSpan(1)[0] = FormatVersion;
-        buffer.Advance(1);
-        foreach (var value in values)
-        {
-            if (value == null)
-            {
-                WriteCount(buffer, 0);
-                continue;
-            }
-            int length = Encoding.UTF8.GetByteCount(value);
-            WriteCount(buffer, (ulong)length + 1);
-            buffer.Advance(Encoding.UTF8.GetBytes(value, buffer.GetSpan(length)));
-        }
-        return buffer.WrittenSpan.ToArray();
-    }
+    public static byte[] Pack(IReadOnlyList<string?> values) =>
+        PackUtf8(values.Select(v => v == null ? null : Encoding.UTF8.GetBytes(v)).ToList());
 
     /// <summary>Packs field values given as UTF-8 bytes (a null entry is NULL), as the migration copies columns.</summary>
     public static byte[] PackUtf8(IReadOnlyList<byte[]?> values)
