@@ -262,6 +262,21 @@ public class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void AStoryInsideAnUnclosedHeadingIsTheStoryAndTheHeadlineStopsBeforeIt()
+    {
+        // The heading is never closed, so the parser nests the whole story in it.
+        string html = "<html><body><article><h1>Ferry pay deal agreed<p>PORT ELLIS — Ferry crews accepted a pay offer on Tuesday after three weeks of talks, the union said. " +
+                      "<div>Sailings resumed on Wednesday and the full timetable returns from Friday, the operator said. " +
+                      "<span>\"It is a fair deal,\" said Ilse Marten, the union's regional officer.<p>The agreement runs for two years and covers 410 crew members.";
+        var r = HtmlArticleExtractor.Extract(html);
+        Assert.True(r.IsArticle, r.NotArticleReason);
+        Assert.Equal("Ferry pay deal agreed", r.Article!.Title);
+        Assert.StartsWith("PORT ELLIS — Ferry crews accepted", r.Article.Body);
+        Assert.Contains("Ilse Marten", r.Article.Body);
+        Assert.EndsWith("410 crew members.", r.Article.Body);
+    }
+
+    [Fact]
     public void EachKindOfPageWithoutAnArticleSaysWhatToDo()
     {
         var sb = new System.Text.StringBuilder("<html><head><title>Latest news</title></head><body><main>");

@@ -100,11 +100,12 @@ internal sealed class HtmlDom
 
     private struct Ctx
     {
-        public int Node, Block, Chrome, Caption, Byline, Date, Standfirst, Heading;
+        public int Node, Block, Chrome, Caption, Byline, Date, Standfirst, Heading, HeadingNode;
         public bool ListItem, Quote, Pre, Table;
     }
 
     private readonly StringBuilder _buf = new();
+    private readonly HashSet<int> _brokenHeadings = new();
     private int _bufLink;
     private bool _bufSpace;
     private Ctx _bufCtx;
@@ -269,7 +270,14 @@ internal sealed class HtmlDom
         if (node.Hint == Hint.Byline) ctx.Byline = index;
         if (node.Hint == Hint.Date) ctx.Date = index;
         if (node.Hint == Hint.Standfirst) ctx.Standfirst = index;
-        if (tag.Length == 2 && tag[0] == 'h' && tag[1] is >= '1' and <= '6') ctx.Heading = tag[1] - '0';
+        if (tag.Length == 2 && tag[0] == 'h' && tag[1] is >= '1' and <= '6') (ctx.Heading, ctx.HeadingNode) = (tag[1] - '0', index);
+        // A paragraph is never part of a heading: one inside a heading comes from a heading left unclosed
+        // ("<h1>Headline<p>The story…<div>…"), so what the heading holds from there on is the story, not a heading.
+        else if (tag == "p" && ctx.Heading > 0)
+        {
+            _brokenHeadings.Add(ctx.HeadingNode);
+            ctx.Heading = 0;
+        }
         if (tag is "li" or "dd" or "dt") ctx.ListItem = true;
         if (tag == "blockquote") ctx.Quote = true;
         if (tag is "pre" or "listing" or "xmp") ctx.Pre = true;
@@ -336,7 +344,7 @@ internal sealed class HtmlDom
                 LinkChars = Math.Min(_bufLink, text.Length),
                 Words = NewsCmdlets.Engine.Text.TextShape.CountWords(text),
                 Chrome = c.Chrome, Caption = c.Caption, Byline = c.Byline, Date = c.Date, Standfirst = c.Standfirst,
-                Heading = c.Heading, InListItem = c.ListItem, InQuote = c.Quote, InPre = c.Pre, InTable = c.Table,
+                Heading = c.Heading > 0 && _brokenHeadings.Contains(c.HeadingNode) ? 0 : c.Heading, InListItem = c.ListItem, InQuote = c.Quote, InPre = c.Pre, InTable = c.Table,
             };
             Blocks.Add(b);
         }

@@ -114,6 +114,21 @@ internal static class HtmlMetadata
 
     // ---------------------------------------------------------------- title
 
+    /// <summary>A heading's text, up to a paragraph inside it: a heading left unclosed ("&lt;h1&gt;Headline&lt;p&gt;The
+    /// story…") holds the story too, which is no part of the headline.</summary>
+    private static string HeadlineText(AngleSharp.Dom.IElement heading)
+    {
+        if (heading.QuerySelector("p") == null) return HtmlDom.TextOf(heading, 400);
+        var sb = new StringBuilder();
+        foreach (var child in heading.ChildNodes)
+        {
+            if (child is AngleSharp.Dom.IElement e && (e.LocalName == "p" || e.QuerySelector("p") != null)) break;
+            sb.Append(child.TextContent);
+            if (sb.Length > 400) break;
+        }
+        return sb.ToString();
+    }
+
     private static void ReadTitle(HtmlDom dom, ContentSelection sel, HtmlMeta m, JsonLdInfo ld, Func<string, string?> meta)
     {
         string? h1 = null;
@@ -121,7 +136,7 @@ internal static class HtmlMetadata
         {
             var n = dom.Nodes[i];
             if (IsInChrome(dom, i)) continue;
-            string t = HtmlDom.TextOf(n.El, 400).Trim();
+            string t = HeadlineText(n.El).Trim();
             if (t.Length > 0) { h1 = t; break; }
         }
         string? og = meta("og:title") ?? meta("twitter:title");
