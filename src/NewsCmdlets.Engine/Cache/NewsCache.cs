@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Data;
 using System.Globalization;
 using System.IO.Compression;
@@ -822,21 +824,37 @@ public sealed class NewsCache : IDisposable
                 {
                     // One row per (key, type, article): an article named as two types comes twice. Read on SQLite's own
                     // API: the biggest entities are in tens of thousands of articles.
-                    var found = new List<(long Rowid, long? Published, string Id)>();
-                    var seen = new HashSet<long>();
-                    ReadRaw(cmd, stmt =>
+                    // Pooled buffers: a list of ten thousand hits is a large object, and allocating those on every
+                    // lookup brought full garbage collections.
+                    var hits = ArrayPool<Hit>.Shared.Rent(1024);
+                    var idBytes = ArrayPool<byte>.Shared.Rent(16 * 1024); // the ids' UTF-8, one after another
+                    int count = 0, used = 0;
+                    try
                     {
-                        long rowid = raw.sqlite3_column_int64(stmt, 0);
-                        if (seen.Add(rowid))
-                            found.Add((rowid, raw.sqlite3_column_type(stmt, 1) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(stmt, 1),
-                                Encoding.UTF8.GetString(raw.sqlite3_column_blob(stmt, 2))));
-                    });
-                    // The order of the other queries: newest first, undated last, then by id.
-                    found.Sort((x, y) => x.Published is { } px
-                        ? y.Published is { } py ? py != px ? py.CompareTo(px) : string.CompareOrdinal(x.Id, y.Id) : -1
-                        : y.Published is null ? string.CompareOrdinal(x.Id, y.Id) : 1);
-                    int take = query.First is { } n ? Math.Min(Math.Max(n, 0), found.Count) : found.Count;
-                    for (int i = 0; i < take; i++) rowids.Add(found[i].Rowid);
+                        ReadRaw(cmd, stmt =>
+                        {
+                            if (count == hits.Length) Grow(ref hits);
+                            var id = raw.sqlite3_column_blob(stmt, 2);
+                            while (used + id.Length > idBytes.Length) Grow(ref idBytes);
+                            id.CopyTo(idBytes.AsSpan(used));
+                            hits[count++] = new Hit(raw.sqlite3_column_int64(stmt, 0),
+                                raw.sqlite3_column_type(stmt, 1) == raw.SQLITE_NULL ? long.MinValue : raw.sqlite3_column_int64(stmt, 1),
+                                used, id.Length);
+                            used += id.Length;
+                        });
+                        // The order of the other queries: newest first, undated last, then by id (its UTF-8 bytes, as
+                        // SQLite orders text). An article found as two types comes twice, and the copies sort side by side.
+                        hits.AsSpan(0, count).Sort(new HitOrder(idBytes));
+                        int take = query.First is { } n ? Math.Max(n, 0) : int.MaxValue;
+                        rowids.Capacity = Math.Min(count, take);
+                        for (int i = 0; i < count && rowids.Count < take; i++)
+                            if (i == 0 || hits[i].Rowid != hits[i - 1].Rowid) rowids.Add(hits[i].Rowid);
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(idBytes);
+                        ArrayPool<Hit>.Shared.Return(hits, clearArray: true);
+                    }
                 }
             }
             catch (SqliteException ex)
@@ -863,6 +881,26 @@ public sealed class NewsCache : IDisposable
     }
 
     private sqlite3_stmt? _articlesByRowid;
+
+    /// <summary>An entity lookup's hit: the article's row, its publication time (<see cref="long.MinValue"/> when
+    /// undated) and where its id's UTF-8 bytes are in the lookup's buffer.</summary>
+    private readonly record struct Hit(long Rowid, long Published, int IdStart, int IdLength);
+
+    /// <summary>Newest first, undated last, then by id.</summary>
+    private readonly struct HitOrder(byte[] ids) : IComparer<Hit>
+    {
+        public int Compare(Hit x, Hit y) => x.Published != y.Published
+            ? y.Published.CompareTo(x.Published)
+            : ids.AsSpan(x.IdStart, x.IdLength).SequenceCompareTo(ids.AsSpan(y.IdStart, y.IdLength));
+    }
+
+    private static void Grow<T>(ref T[] pooled)
+    {
+        var bigger = ArrayPool<T>.Shared.Rent(pooled.Length * 2);
+        pooled.AsSpan().CopyTo(bigger);
+        ArrayPool<T>.Shared.Return(pooled, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        pooled = bigger;
+    }
 
     /// <summary>Rows read per statement step at most: larger chunks held more articles alive across a garbage
     /// collection, which promoted them and cost more than the extra steps (measured at 64, 256 and 1,024).</summary>

@@ -210,6 +210,21 @@ public sealed class NewsCacheTests : CacheTestBase
     }
 
     [Fact]
+    public void A_big_entity_lookup_returns_every_article_once_in_order()
+    {
+        // More hits than the first lookup buffer holds (1,024), and more articles than one chunk of rows (256).
+        using var cache = NewsCache.Open(DbPath);
+        var t = new DateTimeOffset(2026, 3, 14, 12, 0, 0, TimeSpan.Zero);
+        cache.Write(Enumerable.Range(0, 1500).Select(i => new CacheWrite(Article($"n{i:D4}", $"T{i}", "x", "O", i % 7 == 0 ? null : t.AddHours(i % 50)))).ToList());
+        for (int i = 0; i < 1500; i++)
+            cache.SetEntityIndex($"n{i:D4}", "v", i % 3 == 0 ? new[] { ("harbour", "Location", 1), ("harbour", "Organization", 1) } : new[] { ("harbour", "Location", 1) });
+        var expected = cache.Query(new NewsArticleQuery()).Select(a => a.Id).ToArray();
+        Assert.Equal(1500, expected.Length);
+        Assert.Equal(expected, cache.Query(new NewsArticleQuery { Entity = new[] { "Harbour" } }).Select(a => a.Id));
+        Assert.Equal(expected.Take(1100), cache.Query(new NewsArticleQuery { Entity = new[] { "Harbour" }, First = 1100 }).Select(a => a.Id));
+    }
+
+    [Fact]
     public void Analyses_are_kept_by_analyser_version()
     {
         using var cache = NewsCache.Open(DbPath);
