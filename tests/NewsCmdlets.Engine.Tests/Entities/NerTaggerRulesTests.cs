@@ -57,6 +57,46 @@ public sealed class NerTaggerRulesTests
     }
 
     [Fact]
+    public void Scores_in_a_league_table_are_no_part_of_a_team_name()
+    {
+        var spans = Spans("Standings ( tabulate under played , won , drawn , lost , goals for , against , points ) :",
+                          "Thornworth 5 4 1 0 12 3 13", "Holmgate Rovers 5 3 2 0 10 4 11", "Westmere 2 Dunmore 1");
+        Assert.Contains("ORG:Thornworth", spans);
+        Assert.Contains("ORG:Holmgate Rovers", spans);
+        Assert.DoesNotContain(spans, s => s.Any(char.IsDigit));
+    }
+
+    [Fact]
+    public void Company_names_after_shares_of_are_the_company_alone()
+    {
+        var spans = Spans("Shares of Brightwater Lines Corp fell 2 percent on the Northsea exchange .",
+                          "Shares of Westmere Steel Co rose 4 percent .",
+                          "Bank of Holmland governor Ada Ruiz said rates would stay on hold .");
+        Assert.Contains("ORG:Brightwater Lines Corp", spans);
+        Assert.Contains("ORG:Westmere Steel Co", spans); // "Co" ends a company's name as "Corp" does
+        Assert.DoesNotContain(spans, s => s.Contains("Shares"));
+        Assert.Contains(spans, s => s.StartsWith("ORG:Bank of Holmland", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Names_after_a_title_are_people_and_after_a_place_noun_and_of_places()
+    {
+        var spans = Spans("Interfax quoted Prime Minister Oskar Velimirov as saying the cabinet backed the plan .",
+                          "Talks will resume next week in the town of Novo Dralje , the rebels said .",
+                          "Its envoy Tamsin Okoro would attend , the agency said .");
+        Assert.Contains("PER:Oskar Velimirov", spans);
+        Assert.Contains("LOC:Novo Dralje", spans);
+        Assert.Contains("PER:Tamsin Okoro", spans);
+    }
+
+    [Fact]
+    public void A_title_case_headline_is_not_read_as_a_title_and_a_name()
+    {
+        var spans = Spans("Princess Dara Comes Back To Holmgate", "The film opens on Friday .");
+        Assert.DoesNotContain("PER:Dara Comes Back", spans);
+    }
+
+    [Fact]
     public void Syllable_patterns_of_romanised_names()
     {
         Assert.True(NerTagger.IsHyphenatedGivenName("Gyu-back"));

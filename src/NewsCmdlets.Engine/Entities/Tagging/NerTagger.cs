@@ -55,7 +55,7 @@ public sealed class NerTagger
         }
         // Datelines and result lines first, so that propagation carries their types to the same names elsewhere, and
         // again at the end, so that propagation and the organisation rules do not undo them (both are a cheap scan).
-        if (NameRules) { ApplyEastAsianNames(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result); }
+        if (NameRules) { ApplyEastAsianNames(doc, result); ApplyContextNames(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result); }
         if (PropagateLabels) Propagate(doc, result);
         if (OrganisationRules) ApplyOrganisationRules(doc, result);
         if (NameRules) { ApplyLowerCaseStarts(doc, result); ApplyPersonSpans(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result); }
@@ -144,6 +144,98 @@ public sealed class NerTagger
     }
 
     /// <summary>
+    /// Names their context types, in articles in normal case:
+    /// - a run of one to three capitalised words right after a person's title, left untagged, is a person ("Prime
+    ///   Minister [Viktor Chernomyrdin]", "rebel leader [Aslan Maskhadov]"), unless a word in it is a country, a
+    ///   nationality, a day or month, an organisation word ("President Hotel"), or an English word that is no known
+    ///   part of a name ("President Signature");
+    /// - a run after a place noun and "of" is a place ("the town of [Novye Atagi]", "the province of [Holm]").
+    /// Not in a sentence of capitalised words (a headline in title case: "Princess Peach Comes Back").
+    /// </summary>
+    private void ApplyContextNames(NerDocument doc, int[] tags)
+    {
+        if (doc.CaseUnreliable) return;
+        foreach (var sent in doc.Sentences)
+        {
+            int end = sent.EndToken, words = 0, capitalised = 0;
+            for (int k = sent.FirstToken; k < end; k++)
+            {
+                if ((doc.Flags[k] & (NerDocument.FPunct | NerDocument.FDigit)) != 0) continue;
+                words++;
+                if ((doc.Flags[k] & NerDocument.FCap) != 0) capitalised++;
+            }
+            if (words >= 4 && capitalised * 3 > words * 2) continue; // a headline in title case or capitals
+            for (int i = sent.FirstToken; i < end - 1; i++)
+            {
+                if ((doc.Flags[i] & NerDocument.FAllCaps) != 0 && doc.Tokens[i].Length > 1) continue; // a headline in capitals
+                int s;
+                bool place = (doc.Flags[i] & NerDocument.FCap) == 0 && PlaceNouns.Contains(doc.Lower[i]) && i + 2 < end && IsWord(doc, i + 1, "of");
+                if (place) s = i + 2;
+                else if (tags[i] == 0 && IsNameTitle(doc, i))
+                {
+                    s = i + 1;
+                    while (s < end && tags[s] == 0 && IsNameTitle(doc, s)) s++; // "Secretary General Kofi Annan"
+                }
+                else continue;
+                int e = s;
+                while (e < end && e - s < 5 && (doc.Flags[e] & NerDocument.FCap) != 0 && (doc.Flags[e] & (NerDocument.FDigit | NerDocument.FPunct)) == 0) e++;
+                if (e == s) continue;
+                if (place)
+                {
+                    if (e - s > 4) continue;
+                    for (int k = s; k < e; k++) tags[k] = k == s ? 5 : 6;
+                    if (e < end && tags[e] is 2 or 4 or 6 or 8) tags[e] -= 1;
+                }
+                else
+                {
+                    if (e - s > 3) continue;
+                    bool ok = true;
+                    for (int k = s; k < e && ok; k++)
+                    {
+                        var c = _gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[k]));
+                        ok = tags[k] is 0 or 7 or 8 && (doc.Flags[k] & NerDocument.FAllCaps) == 0
+                             && (c & (GazetteerClass.Country | GazetteerClass.Demonym | GazetteerClass.Calendar | GazetteerClass.OrgWord | GazetteerClass.Title)) == 0
+                             // an English word must also be a known name part ("President Signature :" on a form is no name)
+                             && ((c & GazetteerClass.LowerWord) == 0 || (c & (GazetteerClass.GivenName | GazetteerClass.NamePart)) != 0);
+                    }
+                    if (!ok || (e < end && tags[e] != 0 && tags[e] % 2 == 0)) continue;
+                    for (int k = s; k < e; k++) tags[k] = k == s ? 1 : 2;
+                }
+                i = e - 1;
+            }
+        }
+    }
+
+    /// <summary>Lower-case nouns for a place that "of" and its name follow ("the town of …").</summary>
+    private static readonly HashSet<ulong> PlaceNouns = Hashes(new[]
+    {
+        "town", "city", "village", "port", "province", "region", "district", "county", "island", "islands",
+        "state", "suburb", "municipality", "enclave", "republic", "prefecture", "governorate", "kingdom", "emirate",
+    });
+
+    private static HashSet<ulong> Hashes(string[] words) => words.Select(w => Hashing.Lower(w)).ToHashSet();
+
+    /// <summary>Role words written before a person's name: the capitalised titles of the gazetteer ("President",
+    /// "Minister") and lower-case roles that news writes before a name ("rebel leader", "envoy").</summary>
+    private bool IsNameTitle(NerDocument doc, int k)
+    {
+        if ((doc.Flags[k] & NerDocument.FCap) == 0) return LowerNameTitles.Contains(doc.Lower[k]);
+        return CapitalTitles.Contains(doc.Exact[k]);
+    }
+
+    /// <summary>The gazetteer's one-word titles written with a capital ("Minister", "Mr."), but not those that also
+    /// start other names ("General Motors", "Chief Executive", "Major League").</summary>
+    private static readonly HashSet<ulong> CapitalTitles = Gazetteer.TitleWords
+        .Where(w => char.IsUpper(w[0]) && !w.Contains(' ') && w is not ("General" or "Major" or "Chief" or "Leader" or "Officer" or "Director" or "Chair" or "Analyst" or "Coach" or "Spokesman" or "Spokeswoman" or "Spokesperson" or "CEO"))
+        .Select(w => Hashing.Exact(w)).ToHashSet();
+
+    private static readonly HashSet<ulong> LowerNameTitles = Hashes(new[]
+    {
+        "leader", "spokesman", "spokeswoman", "envoy", "striker", "midfielder", "defender", "goalkeeper", "captain", "coach",
+        "president", "premier", "chancellor", "governor", "mayor", "senator", "ambassador", "chairman", "minister",
+    });
+
+    /// <summary>
     /// A line of sports results or a league table ("Westmere 3 Holmgate 1", "Thornworth 4 3 1 0 12 4 10"): names followed by
     /// scores are teams, so a place name there that is not a country (national teams stay places) names a club, and so
     /// does an untagged name in a line of two teams.
@@ -175,6 +267,12 @@ public sealed class NerTagger
             int numbers = 0;
             for (int k = first; k < end; k++) if (IsNumber(doc.Tokens[k].Span(doc.Text), 3)) numbers++;
             if (groups == 1 ? numbers < 3 : groups != 2) continue;
+            // The scores are no part of a name ("[Newcastle] 5 4 1 0"), and a name after one starts afresh.
+            for (int k = first; k < end; k++)
+            {
+                if (IsNumber(doc.Tokens[k].Span(doc.Text), 3)) tags[k] = 0;
+                else if (tags[k] != 0 && tags[k] % 2 == 0 && (k == first || tags[k - 1] == 0)) tags[k] -= 1;
+            }
             for (int k = first; k < end; k++)
             {
                 if ((doc.Flags[k] & NerDocument.FCap) == 0 || (doc.Flags[k] & NerDocument.FDigit) != 0) continue;
@@ -189,8 +287,11 @@ public sealed class NerTagger
                 for (int j = k; j < e; j++) { untagged &= tags[j] == 0; person |= tags[j] is 1 or 2; }
                 if (country && !person) for (int j = k; j < e; j++) tags[j] = j == k ? 5 : 6;
                 else if (wholeLoc) for (int j = k; j < e; j++) tags[j] = j == k ? 3 : 4;
-                // In a result line of two teams an untagged name is a club too ("Newcastle 2 Wimbledon 1").
-                else if (untagged && groups == 2 && e - k <= 4) for (int j = k; j < e; j++) tags[j] = j == k ? 3 : 4;
+                // In a result line of two teams an untagged name is a club too ("Newcastle 2 Wimbledon 1"), and so is one
+                // in a league table's row (six numbers or more: played, won, drawn, lost, goals, points) unless it has a
+                // given name (a golfer's rounds).
+                else if (untagged && e - k <= 4 && (groups == 2 || numbers >= 6 && !HasGivenName(doc, k, e)))
+                    for (int j = k; j < e; j++) tags[j] = j == k ? 3 : 4;
                 k = e - 1;
             }
         }
@@ -365,6 +466,17 @@ public sealed class NerTagger
                 int s0 = i;
                 // Leave out a leading "The" and a sentence-initial common word ("Despite Ohio Senate …").
                 while (s0 < e - 1 && (IsWord(doc, s0, "The") || ((doc.Flags[s0] & NerDocument.FInitial) != 0 && tags[s0] == 0 && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[s0])) & GazetteerClass.LowerWord) != 0))) s0++;
+                // A sentence-initial common word before "of", tagged as heading an organisation, heads none unless it is an
+                // organisation word ("Shares of [Brightwater Lines Corp]", but "[Bank of Northsea]"; places such as
+                // "Gulf of …" are left to the model).
+                if (s0 < e - 2 && tags[s0] == 3 && (doc.Flags[s0] & NerDocument.FInitial) != 0 && IsWord(doc, s0 + 1, "of") && !IsOrgWord(doc, s0)
+                    && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[s0])) & GazetteerClass.LowerWord) != 0)
+                {
+                    tags[s0] = 0;
+                    tags[s0 + 1] = 0;
+                    if (tags[s0 + 2] % 2 == 0 && tags[s0 + 2] != 0) tags[s0 + 2] -= 1;
+                    s0 += 2;
+                }
                 // … and a connector left at the start ("Shares [of] Brightwater Lines Corp").
                 while (s0 < e - 1 && (doc.Flags[s0] & NerDocument.FCap) == 0) s0++;
                 int len = e - s0;
@@ -402,6 +514,13 @@ public sealed class NerTagger
         }
     }
 
+    private bool HasGivenName(NerDocument doc, int s, int e)
+    {
+        for (int k = s; k < e; k++)
+            if ((_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[k])) & GazetteerClass.GivenName) != 0) return true;
+        return false;
+    }
+
     private static bool HasPerson(int[] tags, int s, int e)
     {
         for (int k = s; k < e; k++) if (tags[k] is 1 or 2) return true;
@@ -416,7 +535,7 @@ public sealed class NerTagger
     /// "SA", not "Sa"). Used by the organisation rule only, not as features.</summary>
     private static readonly HashSet<string> CompanySuffixes = new(StringComparer.Ordinal)
     {
-        "AG", "GmbH", "SA", "S.A.", "NV", "N.V.", "SpA", "S.p.A.", "BV", "B.V.", "Plc", "PLC", "Bhd", "Pty", "Oyj", "ASA", "KGaA", "Cos",
+        "AG", "GmbH", "SA", "S.A.", "NV", "N.V.", "SpA", "S.p.A.", "BV", "B.V.", "Plc", "PLC", "Bhd", "Pty", "Oyj", "ASA", "KGaA", "Cos", "Co", "Ltda",
     };
 
     private static bool IsConnector(NerDocument doc, int k) => Connectors.Contains(doc.Tokens[k].Span(doc.Text).ToString());
