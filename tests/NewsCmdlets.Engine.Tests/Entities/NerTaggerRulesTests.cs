@@ -90,6 +90,17 @@ public sealed class NerTaggerRulesTests
     }
 
     [Fact]
+    public void A_nationality_before_a_name_is_no_part_of_it()
+    {
+        var spans = Spans("Australian Pat Rafter beat Briton Tim Henman in the final .",
+                          "Dutchman Piet Van Halen and Frenchman Luc Morel advanced .");
+        Assert.Contains("PER:Pat Rafter", spans);
+        Assert.Contains("PER:Tim Henman", spans);
+        Assert.Contains("PER:Piet Van Halen", spans);
+        Assert.Contains("PER:Luc Morel", spans);
+    }
+
+    [Fact]
     public void A_title_case_headline_is_not_read_as_a_title_and_a_name()
     {
         var spans = Spans("Princess Dara Comes Back To Holmgate", "The film opens on Friday .");

@@ -105,7 +105,8 @@ public sealed class NerTagger
     }
 
     /// <summary>
-    /// A person's name does not include the title before it ("Judge [Ada Ruiz]", "Bishop [Per Holm]"), and two
+    /// A person's name does not include the title or nationality before it ("Judge [Ada Ruiz]", "Dutchman [Piet Van
+    /// Halen]"), and two
     /// capitalised names tagged as persons side by side are one ("[Kofi] [Adair]" → "[Kofi Adair]").
     /// </summary>
     private void ApplyPersonSpans(NerDocument doc, int[] tags)
@@ -127,7 +128,7 @@ public sealed class NerTagger
                 // A score or a figure after a name is not part of it ("Mushtaq Ahmed 44").
                 while (e - 1 > i && IsNumber(doc.Tokens[e - 1].Span(doc.Text), 4)) tags[--e] = 0;
                 int s = i;
-                while (s < e - 1 && (doc.Flags[s] & NerDocument.FCap) != 0 && IsPersonTitle(doc, s)) s++;
+                while (s < e - 1 && (doc.Flags[s] & NerDocument.FCap) != 0 && (IsPersonTitle(doc, s) || IsNationality(doc, s))) s++;
                 if (s == i) continue;
                 for (int k = i; k < s; k++) tags[k] = 0;
                 tags[s] = 1;
@@ -148,7 +149,8 @@ public sealed class NerTagger
     /// - a run of one to three capitalised words right after a person's title, left untagged, is a person ("Prime
     ///   Minister [Viktor Chernomyrdin]", "rebel leader [Aslan Maskhadov]"), unless a word in it is a country, a
     ///   nationality, a day or month, an organisation word ("President Hotel"), or an English word that is no known
-    ///   part of a name ("President Signature");
+    ///   part of a name ("President Signature"); so is a given name and more after a nationality ("Australian [Pat
+    ///   Rafter]");
     /// - a run after a place noun and "of" is a place ("the town of [Novye Atagi]", "the province of [Holm]").
     /// Not in a sentence of capitalised words (a headline in title case: "Princess Peach Comes Back").
     /// </summary>
@@ -169,12 +171,19 @@ public sealed class NerTagger
             {
                 if ((doc.Flags[i] & NerDocument.FAllCaps) != 0 && doc.Tokens[i].Length > 1) continue; // a headline in capitals
                 int s;
+                bool needTwo = false;
                 bool place = (doc.Flags[i] & NerDocument.FCap) == 0 && PlaceNouns.Contains(doc.Lower[i]) && i + 2 < end && IsWord(doc, i + 1, "of");
                 if (place) s = i + 2;
                 else if (tags[i] == 0 && IsNameTitle(doc, i))
                 {
                     s = i + 1;
                     while (s < end && tags[s] == 0 && IsNameTitle(doc, s)) s++; // "Secretary General Kofi Annan"
+                }
+                else if (tags[i] is 0 or 7 or 8 && (doc.Flags[i] & NerDocument.FCap) != 0 && IsNationality(doc, i)
+                         && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[i + 1])) & GazetteerClass.GivenName) != 0)
+                {
+                    s = i + 1; // "Australian [Pat Rafter]": a nationality, then a given name
+                    needTwo = true;
                 }
                 else continue;
                 int e = s;
@@ -188,7 +197,7 @@ public sealed class NerTagger
                 }
                 else
                 {
-                    if (e - s > 3) continue;
+                    if (e - s > 3 || (needTwo && e - s < 2)) continue;
                     bool ok = true;
                     for (int k = s; k < e && ok; k++)
                     {
@@ -205,6 +214,21 @@ public sealed class NerTagger
             }
         }
     }
+
+    /// <summary>A nationality written before a person's name ("Australian", "Briton", "Dutchman"), unless it is also a
+    /// given name ("Christian").</summary>
+    private bool IsNationality(NerDocument doc, int k)
+    {
+        var c = _gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[k]));
+        return (c & GazetteerClass.GivenName) == 0 && ((c & GazetteerClass.Demonym) != 0 || NationalityNouns.Contains(doc.Lower[k]));
+    }
+
+    /// <summary>Nouns for a person of a nation that the country list's adjectives miss.</summary>
+    private static readonly HashSet<ulong> NationalityNouns = Hashes(new[]
+    {
+        "briton", "scot", "dutchman", "dutchwoman", "frenchman", "frenchwoman", "englishman", "englishwoman", "irishman",
+        "irishwoman", "welshman", "welshwoman", "scotsman", "scotswoman", "swede", "dane", "spaniard", "kiwi", "aussie", "turk",
+    });
 
     /// <summary>Lower-case nouns for a place that "of" and its name follow ("the town of …").</summary>
     private static readonly HashSet<ulong> PlaceNouns = Hashes(new[]
