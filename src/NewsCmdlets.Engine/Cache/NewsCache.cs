@@ -853,7 +853,7 @@ public sealed class NewsCache : IDisposable
                     finally
                     {
                         ArrayPool<byte>.Shared.Return(idBytes);
-                        ArrayPool<Hit>.Shared.Return(hits, clearArray: true);
+                        ArrayPool<Hit>.Shared.Return(hits);
                     }
                 }
             }
