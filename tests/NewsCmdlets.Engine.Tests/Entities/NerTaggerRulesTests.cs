@@ -90,6 +90,17 @@ public sealed class NerTaggerRulesTests
     }
 
     [Fact]
+    public void A_name_typed_by_its_context_types_the_same_name_elsewhere()
+    {
+        // The headline alone reads "Novo Dralje" as a person; "the town of" in the story outvotes it.
+        var spans = Spans("Harbour talks to resume in Novo Dralje",
+                          "Talks between the port authority and striking crews will resume next week in the town of Novo Dralje , officials said .",
+                          "The crews want a new contract .");
+        Assert.Equal(2, spans.Count(x => x == "LOC:Novo Dralje"));
+        Assert.DoesNotContain("PER:Novo Dralje", spans);
+    }
+
+    [Fact]
     public void A_nationality_before_a_name_is_no_part_of_it()
     {
         var spans = Spans("Australian Pat Rafter beat Briton Tim Henman in the final .",

@@ -55,8 +55,9 @@ public sealed class NerTagger
         }
         // Datelines and result lines first, so that propagation carries their types to the same names elsewhere, and
         // again at the end, so that propagation and the organisation rules do not undo them (both are a cheap scan).
-        if (NameRules) { ApplyEastAsianNames(doc, result); ApplyContextNames(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result); }
-        if (PropagateLabels) Propagate(doc, result);
+        bool[]? sure = null;
+        if (NameRules) { ApplyEastAsianNames(doc, result); sure = ApplyContextNames(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result); }
+        if (PropagateLabels) Propagate(doc, result, sure);
         if (OrganisationRules) ApplyOrganisationRules(doc, result);
         if (NameRules) { ApplyLowerCaseStarts(doc, result); ApplyPersonSpans(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result); }
         return result;
@@ -154,9 +155,11 @@ public sealed class NerTagger
     /// - a run after a place noun and "of" is a place ("the town of [Novye Atagi]", "the province of [Holm]").
     /// Not in a sentence of capitalised words (a headline in title case: "Princess Peach Comes Back").
     /// </summary>
-    private void ApplyContextNames(NerDocument doc, int[] tags)
+    /// <returns>The tokens these rules typed (their votes weigh more in propagation), or null when there are none.</returns>
+    private bool[]? ApplyContextNames(NerDocument doc, int[] tags)
     {
-        if (doc.CaseUnreliable) return;
+        if (doc.CaseUnreliable) return null;
+        bool[]? sure = null;
         foreach (var sent in doc.Sentences)
         {
             int end = sent.EndToken, words = 0, capitalised = 0;
@@ -194,6 +197,7 @@ public sealed class NerTagger
                     if (e - s > 4) continue;
                     for (int k = s; k < e; k++) tags[k] = k == s ? 5 : 6;
                     if (e < end && tags[e] is 2 or 4 or 6 or 8) tags[e] -= 1;
+                    (sure ??= new bool[tags.Length])[s] = true;
                 }
                 else
                 {
@@ -209,10 +213,12 @@ public sealed class NerTagger
                     }
                     if (!ok || (e < end && tags[e] != 0 && tags[e] % 2 == 0)) continue;
                     for (int k = s; k < e; k++) tags[k] = k == s ? 1 : 2;
+                    (sure ??= new bool[tags.Length])[s] = true;
                 }
                 i = e - 1;
             }
         }
+        return sure;
     }
 
     /// <summary>A nationality written before a person's name ("Australian", "Briton", "Dutchman"), unless it is also a
@@ -596,7 +602,7 @@ public sealed class NerTagger
     private const int MaxSpan = 6;
 
 
-    private static void Propagate(NerDocument doc, int[] tags)
+    private static void Propagate(NerDocument doc, int[] tags, bool[]? sure = null)
     {
         int n = tags.Length;
         // Votes per token sequence: type (1..4) counts.
@@ -613,7 +619,9 @@ public sealed class NerTagger
                 ulong h = Seq(doc, i, e);
                 if (!votes.TryGetValue(h, out var v)) votes[h] = v = new int[5];
                 // A name in a headline in capitals counts less than one in running text.
+                // A name typed by its context ("the town of …", "Prime Minister …") counts three times.
                 int weight = (doc.Flags[i] & NerDocument.FHeadline) != 0 ? 1 : 2;
+                if (sure != null && sure[i]) weight *= 3;
                 v[type] += weight;
                 // A person's family name alone names the same person ("Marta Ilves" … "Ilves said").
                 if (NerAblations.SurnameVotes && type == 1 && e - i >= 2 && (doc.Flags[e - 1] & NerDocument.FCap) != 0)
