@@ -10,10 +10,48 @@ namespace NewsCmdlets;
 /// <summary>
 /// What Compare-NewsCoverage and Export-NewsCoverageReport share: they take articles (collected, then grouped into
 /// stories, or taken as one story) or stories, skip nulls with an error, use each article once, and compare only the
-/// stories enough outlets covered. The parameters stay on each cmdlet (their positions and help differ).
+/// stories enough outlets covered. The parameters they share are declared here; each declares its own InputObject
+/// (positions differ).
 /// </summary>
 public abstract class StoryCmdletBase : NewsCmdletBase
 {
+    /// <summary>The parameter set of articles (each cmdlet's InputObject).</summary>
+    protected const string ArticleSet = "InputObject";
+
+    /// <summary>The parameter set of stories (-Story).</summary>
+    protected const string StorySet = "Story";
+
+    /// <summary>Stories from Group-NewsArticle.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = StorySet)]
+    public NewsStory[] Story { get; set; } = Array.Empty<NewsStory>();
+
+    /// <summary>Treat all the articles given as one story instead of grouping them.</summary>
+    [Parameter(ParameterSetName = ArticleSet)]
+    public SwitchParameter AsOneStory { get; set; }
+
+    /// <summary>Grouping threshold (0–1) when articles are grouped into stories first; see Group-NewsArticle.</summary>
+    [Parameter(ParameterSetName = ArticleSet)]
+    [ValidateRange(0.0, 1.0)]
+    public double Threshold { get; set; } = new StoryGroupingOptions().Threshold;
+
+    /// <summary>Only stories covered by at least this many outlets (default 2 for stories found by grouping; stories
+    /// passed in and -AsOneStory are always taken unless this is given).</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int MinimumOutlets { get; set; } = 2;
+
+    /// <summary>
+    /// Reuse the entities and quotes that Get-NewsEntity -Cache, Get-NewsQuote -Cache or an earlier comparison kept in
+    /// the cache, and keep the ones computed now. On by default after Set-NewsCacheConfiguration -Enabled;
+    /// -Cache:$false turns it off for one call.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Cache { get; set; }
+
+    /// <summary>True when the minimum number of outlets was left to its default, so stories passed in (or taken as
+    /// one with <paramref name="oneStory"/>) are all compared.</summary>
+    protected bool ComparesAll(bool oneStory) => oneStory && !MyInvocation.BoundParameters.ContainsKey(nameof(MinimumOutlets));
+
     private readonly List<NewsArticle> _articles = new();
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 

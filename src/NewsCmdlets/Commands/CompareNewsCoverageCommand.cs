@@ -14,32 +14,12 @@ namespace NewsCmdlets.Commands;
 [OutputType(typeof(NewsCoverageItem), typeof(NewsCoverageSummary), typeof(PSObject))]
 public sealed class CompareNewsCoverageCommand : StoryCmdletBase
 {
-    private const string ArticleSet = "InputObject";
-    private const string StorySet = "Story";
     private const string Activity = "Comparing coverage";
     internal const string MatrixTypeName = "NewsCmdlets.NewsCoverageMatrixRow";
 
     /// <summary>Articles; they are grouped into stories first (see Group-NewsArticle) unless -AsOneStory is given.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ArticleSet)]
     public NewsArticle[] InputObject { get; set; } = Array.Empty<NewsArticle>();
-
-    /// <summary>Stories from Group-NewsArticle.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = StorySet)]
-    public NewsStory[] Story { get; set; } = Array.Empty<NewsStory>();
-
-    /// <summary>Treat all the articles given as one story instead of grouping them.</summary>
-    [Parameter(ParameterSetName = ArticleSet)]
-    public SwitchParameter AsOneStory { get; set; }
-
-    /// <summary>Grouping threshold (0–1) when articles are grouped into stories first; see Group-NewsArticle.</summary>
-    [Parameter(ParameterSetName = ArticleSet)]
-    [ValidateRange(0.0, 1.0)]
-    public double Threshold { get; set; } = new StoryGroupingOptions().Threshold;
-
-    /// <summary>Only compare stories covered by at least this many outlets (default 2 for stories found by grouping; stories passed in and -AsOneStory are always compared unless this is given).</summary>
-    [Parameter]
-    [ValidateRange(1, int.MaxValue)]
-    public int MinimumOutlets { get; set; } = 2;
 
     /// <summary>Only the stories with these Ids (as Group-NewsArticle writes them; stable for the same articles).</summary>
     [Parameter]
@@ -58,14 +38,6 @@ public sealed class CompareNewsCoverageCommand : StoryCmdletBase
     /// <summary>One row per entity with a column per outlet holding its mentions, for spreadsheets.</summary>
     [Parameter]
     public SwitchParameter Matrix { get; set; }
-
-    /// <summary>
-    /// Reuse the entities and quotes that Get-NewsEntity -Cache, Get-NewsQuote -Cache or an earlier comparison kept in
-    /// the cache, and keep the ones computed now. On by default after Set-NewsCacheConfiguration -Enabled;
-    /// -Cache:$false turns it off for one call.
-    /// </summary>
-    [Parameter]
-    public SwitchParameter Cache { get; set; }
 
     private CoverageComparer? _comparer;
     private int _compared;
@@ -87,7 +59,7 @@ public sealed class CompareNewsCoverageCommand : StoryCmdletBase
     {
         if (ParameterSetName == StorySet)
         {
-            bool forced = !MyInvocation.BoundParameters.ContainsKey(nameof(MinimumOutlets));
+            bool forced = ComparesAll(true);
             foreach (var story in ValidStories(Story, nameof(Story))) CompareOne(story, forced);
             return;
         }
@@ -107,7 +79,7 @@ public sealed class CompareNewsCoverageCommand : StoryCmdletBase
         {
             var stories = StoriesFromArticles(AsOneStory, Threshold, Activity);
             if (stories == null) { CompleteProgress(Activity); return; }
-            bool forced = (AsOneStory || StoryId is { Length: > 0 }) && !MyInvocation.BoundParameters.ContainsKey(nameof(MinimumOutlets));
+            bool forced = ComparesAll(AsOneStory || StoryId is { Length: > 0 });
             stories = stories.Where(Selected).ToList();
             if (stories.Count == 0 && StoryId is { Length: > 0 })
             {

@@ -16,8 +16,6 @@ namespace NewsCmdlets.Commands;
 [OutputType(typeof(FileInfo))]
 public sealed class ExportNewsCoverageReportCommand : StoryCmdletBase
 {
-    private const string ArticleSet = "InputObject";
-    private const string StorySet = "Story";
     private const string Activity = "Writing coverage report";
 
     /// <summary>The HTML file to write. Not a wildcard pattern.</summary>
@@ -28,24 +26,6 @@ public sealed class ExportNewsCoverageReportCommand : StoryCmdletBase
     /// <summary>Articles; they are grouped into stories first (see Group-NewsArticle) unless -AsOneStory is given.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ArticleSet)]
     public NewsArticle[] InputObject { get; set; } = Array.Empty<NewsArticle>();
-
-    /// <summary>Stories from Group-NewsArticle.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = StorySet)]
-    public NewsStory[] Story { get; set; } = Array.Empty<NewsStory>();
-
-    /// <summary>Treat all the articles given as one story instead of grouping them.</summary>
-    [Parameter(ParameterSetName = ArticleSet)]
-    public SwitchParameter AsOneStory { get; set; }
-
-    /// <summary>Grouping threshold (0–1) when articles are grouped into stories first; see Group-NewsArticle.</summary>
-    [Parameter(ParameterSetName = ArticleSet)]
-    [ValidateRange(0.0, 1.0)]
-    public double Threshold { get; set; } = new StoryGroupingOptions().Threshold;
-
-    /// <summary>Only report stories covered by at least this many outlets (as Compare-NewsCoverage -MinimumOutlets).</summary>
-    [Parameter]
-    [ValidateRange(1, int.MaxValue)]
-    public int MinimumOutlets { get; set; } = 2;
 
     /// <summary>The report's title (default: the story's headline, or "Coverage of N stories").</summary>
     [Parameter]
@@ -59,14 +39,6 @@ public sealed class ExportNewsCoverageReportCommand : StoryCmdletBase
     /// <summary>Write the report's FileInfo to the pipeline.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
-
-    /// <summary>
-    /// Reuse the entities and quotes that Get-NewsEntity -Cache, Get-NewsQuote -Cache or an earlier comparison kept in
-    /// the cache, and keep the ones computed now. On by default after Set-NewsCacheConfiguration -Enabled;
-    /// -Cache:$false turns it off for one call.
-    /// </summary>
-    [Parameter]
-    public SwitchParameter Cache { get; set; }
 
     private readonly List<CoverageComparison> _compared = new();
     private CoverageComparer? _comparer;
@@ -122,7 +94,7 @@ public sealed class ExportNewsCoverageReportCommand : StoryCmdletBase
     {
         if (ParameterSetName == StorySet)
         {
-            bool forced = !MyInvocation.BoundParameters.ContainsKey(nameof(MinimumOutlets));
+            bool forced = ComparesAll(true);
             foreach (var story in ValidStories(Story, nameof(Story)))
             {
                 _anyStoryInput = true;
@@ -146,7 +118,7 @@ public sealed class ExportNewsCoverageReportCommand : StoryCmdletBase
         {
             var stories = StoriesFromArticles(AsOneStory, Threshold, Activity);
             if (stories == null) { CompleteProgress(Activity); return; }
-            bool forced = AsOneStory && !MyInvocation.BoundParameters.ContainsKey(nameof(MinimumOutlets));
+            bool forced = ComparesAll(AsOneStory);
             foreach (var s in Eligible(stories, forced, MinimumOutlets, Activity)) CompareOne(s, forced);
         }
         if (Cancellation.IsCancellationRequested)
