@@ -55,6 +55,7 @@ public sealed class Gazetteer
     private readonly Dictionary<ulong, GazetteerClass> _phrases = new();
     private readonly Dictionary<ulong, string> _demonymCountry = new();
     private readonly Dictionary<ulong, string> _titleKind = new();
+    private readonly HashSet<ulong> _capitals = new();
 
     /// <summary>Longest phrase, in tokens.</summary>
     public int MaxPhraseTokens { get; private set; } = 1;
@@ -72,6 +73,9 @@ public sealed class Gazetteer
     public GazetteerClass LookupWithPrefix(ulong sequenceHash) => _phrases.TryGetValue(sequenceHash, out var c) ? c : GazetteerClass.None;
 
     public GazetteerClass LookupWord(ReadOnlySpan<char> word) => Lookup(Extend(SequenceSeed, Hashing.Lower(word)));
+
+    /// <summary>Is this phrase (a sequence hash) a country's capital ("Prague", "Buenos Aires")?</summary>
+    public bool IsCapital(ulong sequenceHash) => _capitals.Contains(sequenceHash);
 
     /// <summary>The country a nationality word belongs to ("Koreans" → null, "South Korean" → "South Korea").</summary>
     public string? CountryOfDemonym(ulong sequenceHash) => _demonymCountry.TryGetValue(sequenceHash, out var c) ? c : null;
@@ -129,7 +133,7 @@ public sealed class Gazetteer
             if (cols.Length < 4) continue;
             foreach (var f in cols[1].Split('|', StringSplitOptions.RemoveEmptyEntries)) if (!f.Contains(',')) g.Add(f, GazetteerClass.Country);
             g.Add(cols[0], GazetteerClass.Country);
-            foreach (var c in cols[3].Split('|', StringSplitOptions.RemoveEmptyEntries)) g.Add(c, GazetteerClass.City);
+            foreach (var c in cols[3].Split('|', StringSplitOptions.RemoveEmptyEntries)) { g.Add(c, GazetteerClass.City); g._capitals.Add(PhraseHash(c)); }
             foreach (var d in cols[2].Split('|', StringSplitOptions.RemoveEmptyEntries))
             {
                 g.AddDemonym(d, cols[0]);

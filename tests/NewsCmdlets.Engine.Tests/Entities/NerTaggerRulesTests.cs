@@ -142,4 +142,66 @@ public sealed class NerTaggerRulesTests
         Assert.True((doc.Flags[2] & NerDocument.FCap) == 0);
         Assert.True((doc.Flags[2] & NerDocument.FHeadline) != 0);
     }
+
+    [Fact]
+    public void A_person_after_a_title_outvotes_the_same_name_read_as_a_place()
+    {
+        var spans = Spans("Prime Minister Benjamin Netanyahu told Israel Radio that talks would not resume .",
+                          "Netanyahu is due to visit Washington next month .");
+        Assert.Equal(2, spans.Count(s => s.StartsWith("PER:") && s.EndsWith("Netanyahu")));
+        Assert.DoesNotContain("LOC:Netanyahu", spans);
+    }
+
+    [Fact]
+    public void A_club_in_a_result_line_is_a_club_in_the_story_too()
+    {
+        var spans = Spans("Results of Northern League matches on Saturday :",
+                          "Barnsley 2 Holmgate Rovers 1",
+                          "Barnsley went top after a win over Holmgate Rovers , and Ipswich lost .",
+                          "Ipswich 0 Westmere 1");
+        Assert.Equal(2, spans.Count(s => s == "ORG:Barnsley"));
+        Assert.Equal(2, spans.Count(s => s == "ORG:Ipswich"));
+        Assert.DoesNotContain("LOC:Barnsley", spans);
+    }
+
+    [Fact]
+    public void Fielders_bowlers_and_batsmen_on_a_cricket_scorecard_are_people()
+    {
+        var spans = Spans("Westmere second innings",
+                          "K. Arlott c Tomas Bell b Rafiq Anwar 44",
+                          "P. Dunmore lbw b Saqib 12",
+                          "D. Fenwick run out 3",
+                          "Bowling : Rafiq Anwar 25-3-89-4 , Saqib Hamid 20-2-77-1");
+        foreach (var name in new[] { "K. Arlott", "Tomas Bell", "Rafiq Anwar", "P. Dunmore", "Saqib", "D. Fenwick", "Saqib Hamid" })
+            Assert.Contains("PER:" + name, spans);
+        Assert.DoesNotContain(spans, s => s.Any(char.IsDigit)); // runs and figures are no part of a name
+        Assert.True(NerTagger.IsBowlingFigures("9.4-1-37-2"));
+        Assert.False(NerTagger.IsBowlingFigures("2026-08-30"));
+    }
+
+    [Fact]
+    public void A_name_and_its_initials_in_brackets_are_one_organisation_each()
+    {
+        var spans = Spans("The Northsea Council for Trade and Cooperation in Europe ( NCTCE ) met on Monday .",
+                          "NCTCE officials said the meeting went well .");
+        Assert.Contains("ORG:Northsea Council for Trade and Cooperation in Europe", spans);
+        Assert.Equal(2, spans.Count(s => s == "ORG:NCTCE"));
+        Assert.DoesNotContain("LOC:Europe", spans);
+    }
+
+    [Fact]
+    public void News_contexts_type_companies_governments_clubs_and_family_names()
+    {
+        var spans = Spans("Shares in Holmgate-Lindqvist rose 2 percent , while shares in Tokyo fell .",
+                          "A spokesman for the Foreign Ministry said Prague had protested .",
+                          "The U.S. Treasury said it would sell bonds .",
+                          "A spokesman for the Kavadi Qaumi Movement said it would boycott the vote .",
+                          "Ajax coach Louis van Gaal praised Eric van der Luer after the match .");
+        Assert.Contains("ORG:Holmgate-Lindqvist", spans);
+        Assert.Contains("LOC:Tokyo", spans);          // a place after "shares in" stays a place
+        Assert.Contains("LOC:Prague", spans);         // a capital is the place, even as its government
+        Assert.Contains("ORG:U.S. Treasury", spans);
+        Assert.Contains("ORG:Kavadi Qaumi Movement", spans);
+        Assert.Contains("PER:Eric van der Luer", spans);
+    }
 }

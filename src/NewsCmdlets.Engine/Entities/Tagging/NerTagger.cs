@@ -56,10 +56,11 @@ public sealed class NerTagger
         // Datelines and result lines first, so that propagation carries their types to the same names elsewhere, and
         // again at the end, so that propagation and the organisation rules do not undo them (both are a cheap scan).
         bool[]? sure = null;
-        if (NameRules) { ApplyEastAsianNames(doc, result); sure = ApplyContextNames(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result); }
+        if (NameRules) { ApplyEastAsianNames(doc, result); sure = ApplyContextNames(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result, ref sure); ApplyScorecards(doc, result, ref sure); ApplyAcronyms(doc, result, ref sure); }
         if (PropagateLabels) Propagate(doc, result, sure);
         if (OrganisationRules) ApplyOrganisationRules(doc, result);
-        if (NameRules) { ApplyLowerCaseStarts(doc, result); ApplyPersonSpans(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result); }
+        if (NameRules) ApplyNewsContexts(doc, result);
+        if (NameRules) { ApplyLowerCaseStarts(doc, result); ApplyPersonSpans(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result, ref sure); ApplyScorecards(doc, result, ref sure); }
         return result;
     }
 
@@ -181,6 +182,13 @@ public sealed class NerTagger
                 {
                     s = i + 1;
                     while (s < end && tags[s] == 0 && IsNameTitle(doc, s)) s++; // "Secretary General Kofi Annan"
+                    // A person the model found after a title is a person for sure: "President [Clinton]" outvotes a
+                    // lone "Clinton told …" that the model took for the town.
+                    if (s < end && tags[s] == 1 && (doc.Flags[s] & NerDocument.FCap) != 0)
+                    {
+                        (sure ??= new bool[tags.Length])[s] = true;
+                        continue;
+                    }
                 }
                 else if (tags[i] is 0 or 7 or 8 && (doc.Flags[i] & NerDocument.FCap) != 0 && IsNationality(doc, i)
                          && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[i + 1])) & GazetteerClass.GivenName) != 0)
@@ -270,7 +278,9 @@ public sealed class NerTagger
     /// scores are teams, so a place name there that is not a country (national teams stay places) names a club, and so
     /// does an untagged name in a line of two teams.
     /// </summary>
-    private void ApplyScoreLines(NerDocument doc, int[] tags)
+    /// <remarks>The teams it types are marked in <paramref name="sure"/>: a club in a result line outvotes the same
+    /// name read as its town in the story ("a win over [Ipswich]").</remarks>
+    private void ApplyScoreLines(NerDocument doc, int[] tags, ref bool[]? sure)
     {
         foreach (var sent in doc.Sentences)
         {
@@ -322,9 +332,221 @@ public sealed class NerTagger
                 // given name (a golfer's rounds).
                 else if (untagged && e - k <= 4 && (groups == 2 || numbers >= 6 && !HasGivenName(doc, k, e)))
                     for (int j = k; j < e; j++) tags[j] = j == k ? 3 : 4;
+                if (tags[k] == 3) (sure ??= new bool[tags.Length])[k] = true;
                 k = e - 1;
             }
         }
+    }
+
+    /// <summary>
+    /// Contexts of news copy that type a name whatever the model said, in articles in normal case:
+    /// - after "shares in/of" or "stake in", a name that is no place is a company ("Shares in [Daimler-Benz] rose");
+    /// - a country or a capital alone, tagged as an organisation, is the place (its government: "[Prague] protested");
+    /// - a club's name followed by its town is one name ("[PSV Eindhoven]", "[Sparta Prague]");
+    /// - a person's name goes on through the particles of a family name ("[Eric van der Luer]", "[Luis de Guindos]").
+    /// </summary>
+    private void ApplyNewsContexts(NerDocument doc, int[] tags)
+    {
+        if (doc.CaseUnreliable) return;
+        const GazetteerClass Places = GazetteerClass.City | GazetteerClass.Country | GazetteerClass.Region | GazetteerClass.Town | GazetteerClass.Subdivision;
+        foreach (var sent in doc.Sentences)
+        {
+            int first = sent.FirstToken, end = sent.EndToken;
+            for (int i = first; i < end; i++)
+            {
+                int type, e = i + 1;
+                if (tags[i] == 0)
+                {
+                    // An untagged name after "shares in" is typed below like a tagged one.
+                    if (i < first + 2 || (doc.Flags[i] & NerDocument.FCap) == 0 || (doc.Flags[i] & NerDocument.FDigit) != 0 || !AfterShares(doc, i)) continue;
+                    while (e < end && e - i < 4 && tags[e] == 0 && (doc.Flags[e] & NerDocument.FCap) != 0 && (doc.Flags[e] & (NerDocument.FDigit | NerDocument.FPunct)) == 0) e++;
+                    type = 0;
+                }
+                else if ((tags[i] & 1) == 0) continue;
+                else
+                {
+                    type = (tags[i] + 1) / 2;
+                    while (e < end && tags[e] == type * 2) e++;
+                }
+                ulong h = Gazetteer.SequenceSeed;
+                for (int k = i; k < e; k++) h = Gazetteer.Extend(h, doc.Lower[k]);
+                var cls = _gaz.Lookup(h);
+                if (type != 2 && i >= first + 2 && AfterShares(doc, i) && (cls & (Places | GazetteerClass.Calendar)) == 0)
+                {
+                    for (int k = i; k < e; k++) tags[k] = k == i ? 3 : 4;
+                    type = 2;
+                }
+                else if (type == 2 && ((cls & GazetteerClass.Country) != 0 || _gaz.IsCapital(h)) && (cls & GazetteerClass.OrgWord) == 0)
+                {
+                    for (int k = i; k < e; k++) tags[k] = k == i ? 5 : 6;
+                    type = 3;
+                }
+                if (type == 2 && e < end && tags[e] == 5 && (e + 1 == end || tags[e + 1] != 6)
+                    && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[e])) & (GazetteerClass.City | GazetteerClass.Town)) != 0
+                    && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[e])) & GazetteerClass.Country) == 0)
+                {
+                    tags[e] = 4;
+                    e++;
+                }
+                if (type == 1)
+                {
+                    int p = e;
+                    while (p < end && p - e < 3 && (doc.Flags[p] & NerDocument.FCap) == 0 && NameParticles.Contains(doc.Exact[p])) p++;
+                    if (p > e && p < end && (doc.Flags[p] & NerDocument.FCap) != 0 && (doc.Flags[p] & (NerDocument.FDigit | NerDocument.FPunct)) == 0 && tags[p] is 0 or 1)
+                    {
+                        for (int k = e; k <= p; k++) tags[k] = 2;
+                        e = p + 1;
+                        while (e < end && tags[e] == 2) e++;
+                    }
+                }
+                i = e - 1;
+            }
+        }
+    }
+
+    private static readonly ulong s_shares = Hashing.Lower("shares"), s_stake = Hashing.Lower("stake");
+
+    /// <summary>"shares in [X]", "shares of [X]", "stake in [X]".</summary>
+    private static bool AfterShares(NerDocument doc, int i) =>
+        (IsWord(doc, i - 1, "in") || IsWord(doc, i - 1, "of")) && (doc.Lower[i - 2] == s_shares || doc.Lower[i - 2] == s_stake && IsWord(doc, i - 1, "in"));
+
+    /// <summary>Lower-case particles inside family names ("van der", "de", "bin").</summary>
+    private static readonly HashSet<ulong> NameParticles = new[] { "van", "der", "den", "de", "von", "da", "di", "du", "del", "della", "dos", "das", "bin", "ben", "al", "el", "le", "la", "ter", "zu" }
+        .Select(w => Hashing.Exact(w)).ToHashSet();
+
+    /// <summary>
+    /// A name followed by its initials in brackets is one name, and so are the initials: "the [Organisation for Security
+    /// and Cooperation in Europe] ( [OSCE] )", "[Joint Chiefs of Staff] ( [JCS] )". The initials of the capitalised words
+    /// (connectors such as "of", "and", "in" skipped) must spell the letters in brackets. The type is the organisation
+    /// the model saw in part of the name or an organisation word in it ("Organisation", "Party"), else the one type the
+    /// model gave every capitalised word of it; a name without either is left alone.
+    /// Both are marked sure, so the initials alone elsewhere get the type too.
+    /// </summary>
+    private void ApplyAcronyms(NerDocument doc, int[] tags, ref bool[]? sure)
+    {
+        if (doc.CaseUnreliable) return;
+        foreach (var sent in doc.Sentences)
+        {
+            int first = sent.FirstToken, end = sent.EndToken;
+            for (int a = first + 2; a + 1 < end; a++)
+            {
+                if (!IsWord(doc, a - 1, "(") || !IsWord(doc, a + 1, ")")) continue;
+                var acr = doc.Tokens[a].Span(doc.Text);
+                if (acr.Length < 2 || acr.Length > 8 || (doc.Flags[a] & NerDocument.FAllCaps) == 0) continue;
+                int letters = 0;
+                foreach (char c in acr) if (char.IsLetter(c)) letters++;
+                if (letters < 2) continue;
+                // Walk back from the bracket, matching the letters from the last.
+                int li = acr.Length - 1, k = a - 2, start = -1;
+                while (k >= first)
+                {
+                    while (li >= 0 && !char.IsLetter(acr[li])) li--;
+                    if (li < 0) break;
+                    if ((doc.Flags[k] & NerDocument.FCap) != 0 && (doc.Flags[k] & NerDocument.FDigit) == 0)
+                    {
+                        var w = doc.Tokens[k].Span(doc.Text);
+                        if (char.ToUpperInvariant(w[0]) != char.ToUpperInvariant(acr[li])) break;
+                        li--;
+                        k--;
+                        while (li >= 0 && !char.IsLetter(acr[li])) li--;
+                        if (li < 0) { start = k + 1; break; }
+                    }
+                    else if (k > first && k < a - 2 && (doc.Flags[k - 1] & NerDocument.FCap) != 0 && (IsConnector(doc, k) || IsWord(doc, k, "in") || IsWord(doc, k, "the"))) k--;
+                    else break;
+                }
+                if (start < 0) continue;
+                int stop = a - 1; // the long form is start .. stop-1
+                int type = 0;
+                bool org = false, mixed = false;
+                for (int j = start; j < stop; j++)
+                {
+                    if ((doc.Flags[j] & NerDocument.FCap) == 0) continue;
+                    org |= IsOrgWord(doc, j);
+                    int t = tags[j] == 0 ? 0 : (tags[j] + 1) / 2;
+                    org |= t == 2;
+                    if (j == start) type = t; else if (type != t) mixed = true;
+                }
+                if (org) type = 2;
+                else if (mixed || type == 0 || type == 1) continue;
+                for (int j = start; j < stop; j++) tags[j] = j == start ? type * 2 - 1 : type * 2;
+                if (stop < end && tags[stop] % 2 == 0 && tags[stop] != 0) tags[stop] -= 1;
+                tags[a] = type * 2 - 1;
+                sure ??= new bool[tags.Length];
+                sure[start] = true;
+                sure[a] = true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Cricket scorecards: in a batting line that ends with the runs ("M. Atherton c Moin Khan b Wasim Akram 31",
+    /// "N. Knight lbw b Waqar 12", "c and b Saqlain 8"), the names after "c", "st" and "b" are the fielder and the bowler,
+    /// and the name that opens the line is the batsman (also in "G. Thorpe not out 54", "I. Salisbury run out 3"); in bowling figures ("Wasim Akram 25-3-89-4") the name before
+    /// overs-maidens-runs-wickets is the bowler. All are people.
+    /// </summary>
+    private void ApplyScorecards(NerDocument doc, int[] tags, ref bool[]? sure)
+    {
+        foreach (var sent in doc.Sentences)
+        {
+            int first = sent.FirstToken, end = sent.EndToken;
+            if (sent.TokenCount < 3) continue;
+            // Bowling figures anywhere in the line.
+            for (int k = first + 1; k < end; k++)
+            {
+                if (!IsBowlingFigures(doc.Tokens[k].Span(doc.Text))) continue;
+                int s = k;
+                while (s > first && s > k - 4 && IsNameWord(doc, s - 1)) s--;
+                if (s < k) SetPerson(doc, tags, s, k, ref sure);
+                tags[k] = 0;
+                if (k + 1 < end && tags[k + 1] % 2 == 0 && tags[k + 1] != 0) tags[k + 1] -= 1;
+            }
+            // A batting line: the runs last, and a lower-case "b" before a capitalised name.
+            int last = end - 1;
+            if (!IsNumber(doc.Tokens[last].Span(doc.Text), 3)) continue;
+            bool bowled = false, notBowled = false;
+            for (int k = first + 1; k < last; k++)
+            {
+                if (IsWord(doc, k, "b") && IsNameWord(doc, k + 1)) bowled = true;
+                if (IsWord(doc, k, "out") && (IsWord(doc, k - 1, "not") || IsWord(doc, k - 1, "run"))) notBowled = true;
+            }
+            if (!bowled && !notBowled) continue;
+            tags[last] = 0;
+            for (int k = first; k < (bowled ? last : first + 1); k++)
+            {
+                bool opens = k == first && IsNameWord(doc, k);
+                bool after = k > first && (IsWord(doc, k - 1, "b") || IsWord(doc, k - 1, "c") || IsWord(doc, k - 1, "st")) && IsNameWord(doc, k);
+                if (!opens && !after) continue;
+                int e = k;
+                while (e < last && e - k < 4 && IsNameWord(doc, e)) e++;
+                SetPerson(doc, tags, k, e, ref sure);
+                k = e - 1;
+            }
+        }
+    }
+
+    /// <summary>A capitalised word or an initial ("M."), no digits.</summary>
+    private static bool IsNameWord(NerDocument doc, int k) =>
+        (doc.Flags[k] & NerDocument.FCap) != 0 && (doc.Flags[k] & NerDocument.FDigit) == 0 && !IsWord(doc, k, "Extras") && !IsWord(doc, k, "Total");
+
+    /// <summary>"25-3-89-4", "9.4-1-37-2": overs, maidens, runs, wickets.</summary>
+    internal static bool IsBowlingFigures(ReadOnlySpan<char> w)
+    {
+        int parts = 0, digits = 0;
+        for (int i = 0; i <= w.Length; i++)
+        {
+            if (i == w.Length || w[i] == '-') { if (digits == 0) return false; parts++; digits = 0; continue; }
+            if (char.IsDigit(w[i])) digits++;
+            else if (w[i] != '.' || parts > 0) return false;
+        }
+        return parts == 4;
+    }
+
+    private static void SetPerson(NerDocument doc, int[] tags, int s, int e, ref bool[]? sure)
+    {
+        if (e <= s) return;
+        for (int k = s; k < e; k++) tags[k] = k == s ? 1 : 2;
+        if (e < tags.Length && tags[e] is 2 or 4 or 6 or 8) tags[e] -= 1;
+        (sure ??= new bool[tags.Length])[s] = true;
     }
 
     /// <summary>
@@ -491,6 +713,9 @@ public sealed class NerTagger
                 {
                     if ((doc.Flags[e] & NerDocument.FCap) != 0) { e++; continue; }
                     if (e + 1 < end && (doc.Flags[e + 1] & NerDocument.FCap) != 0 && Connectors.Contains(doc.Tokens[e].Span(doc.Text).ToString())) { e += 2; continue; }
+                    // after a name of two words or more ending in an organisation word: "World Organization of the Scout Movement" (not
+                    // "the Company of the Shares" in a contract)
+                    if (e + 2 < end && IsWord(doc, e, "of") && IsWord(doc, e + 1, "the") && IsOrgWord(doc, e - 1) && e - 2 >= i && (doc.Flags[e - 2] & NerDocument.FCap) != 0 && !IsWord(doc, e - 2, "The") && (doc.Flags[e + 2] & NerDocument.FCap) != 0) { e += 3; continue; }
                     break;
                 }
                 int s0 = i;
@@ -562,10 +787,13 @@ public sealed class NerTagger
                                                    || CompanySuffixes.Contains(doc.Tokens[k].Span(doc.Text).ToString()));
 
     /// <summary>Legal forms that end company names ("Brightwater AG", "Holmgate SpA"), written as they are (case matters:
-    /// "SA", not "Sa"). Used by the organisation rule only, not as features.</summary>
+    /// "SA", not "Sa"), and institution words. Used by the rules only, not as features.</summary>
     private static readonly HashSet<string> CompanySuffixes = new(StringComparer.Ordinal)
     {
         "AG", "GmbH", "SA", "S.A.", "NV", "N.V.", "SpA", "S.p.A.", "BV", "B.V.", "Plc", "PLC", "Bhd", "Pty", "Oyj", "ASA", "KGaA", "Cos", "Co", "Ltda",
+        // … and institution words that end organisation names but are not in the gazetteer's features ("U.S. Treasury",
+        // "Mohajir Qaumi Movement", "Polisario Front").
+        "Treasury", "Movement", "Front", "Brigade", "Brigades", "Mission", "Secretariat", "Directorate", "Inspectorate",
     };
 
     private static bool IsConnector(NerDocument doc, int k) => Connectors.Contains(doc.Tokens[k].Span(doc.Text).ToString());
