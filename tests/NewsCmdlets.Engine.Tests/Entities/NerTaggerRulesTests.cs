@@ -204,4 +204,27 @@ public sealed class NerTaggerRulesTests
         Assert.Contains("ORG:Kavadi Qaumi Movement", spans);
         Assert.Contains("PER:Eric van der Luer", spans);
     }
+
+    [Fact]
+    public void Initials_in_running_text_name_organisations_but_not_currencies_or_countries()
+    {
+        var spans = Spans("The IMF and OPEC issued separate reports on Thursday .",
+                          "The USSR , the GDP figures and the USD rate were not mentioned .",
+                          "Analysts said the reports were expected .");
+        Assert.Contains("ORG:IMF", spans);
+        Assert.Contains("ORG:OPEC", spans);
+        Assert.DoesNotContain(spans, s => s.StartsWith("ORG:") && (s.Contains("USSR") || s.Contains("GDP") || s.Contains("USD")));
+    }
+
+    [Fact]
+    public void A_company_without_its_legal_form_and_a_team_without_its_town_are_still_named()
+    {
+        var spans = Spans("GENERAL MOTORS TO CUT 3,000 JOBS .",
+                          "DETROIT 1996-08-29",
+                          "General Motors Corp said on Thursday it would cut 3,000 jobs at plants in Michigan .",
+                          "The Seattle Mariners lost again , and fans of the Mariners were angry .");
+        Assert.Contains("ORG:GENERAL MOTORS", spans);
+        Assert.Contains("ORG:Seattle Mariners", spans);
+        Assert.Contains("ORG:Mariners", spans);
+    }
 }

@@ -342,8 +342,10 @@ public sealed class NerTagger
     /// Contexts of news copy that type a name whatever the model said, in articles in normal case:
     /// - after "shares in/of" or "stake in", a name that is no place is a company ("Shares in [Daimler-Benz] rose");
     /// - a country or a capital alone, tagged as an organisation, is the place (its government: "[Prague] protested");
-    /// - a club's name followed by its town is one name ("[PSV Eindhoven]", "[Sparta Prague]");
-    /// - a person's name goes on through the particles of a family name ("[Eric van der Luer]", "[Luis de Guindos]").
+    /// - a club's name followed by its town is one name ("[PSV Eindhoven]", "[Sparta Prague]"), and so is a town followed
+    ///   by a capitalised plural ("the [Seattle Mariners]");
+    /// - a person's name goes on through the particles of a family name ("[Eric van der Luer]", "[Luis de Guindos]");
+    /// - initials the model left untagged are an organisation ("the [IMF]"; see <see cref="IsOrgInitials"/>).
     /// </summary>
     private void ApplyNewsContexts(NerDocument doc, int[] tags)
     {
@@ -355,6 +357,12 @@ public sealed class NerTagger
             for (int i = first; i < end; i++)
             {
                 int type, e = i + 1;
+                if (tags[i] == 0 && IsOrgInitials(doc, i))
+                {
+                    tags[i] = 3;
+                    if (i + 1 < end && tags[i + 1] % 2 == 0 && tags[i + 1] != 0) tags[i + 1] -= 1;
+                    continue;
+                }
                 if (tags[i] == 0)
                 {
                     // An untagged name after "shares in" is typed below like a tagged one.
@@ -381,6 +389,15 @@ public sealed class NerTagger
                     for (int k = i; k < e; k++) tags[k] = k == i ? 5 : 6;
                     type = 3;
                 }
+                // A town followed by a capitalised plural the model left untagged is a team ("the Seattle Mariners").
+                if (type is 2 or 3 && e == i + 1 && e < end && tags[e] == 0 && (doc.Flags[e] & (NerDocument.FCap | NerDocument.FAllCaps | NerDocument.FHeadline)) == NerDocument.FCap
+                    && (cls & (GazetteerClass.City | GazetteerClass.Town | GazetteerClass.Subdivision)) != 0 && IsPluralName(doc, e))
+                {
+                    tags[i] = 3;
+                    tags[e] = 4;
+                    i = e;
+                    continue;
+                }
                 if (type == 2 && e < end && tags[e] == 5 && (e + 1 == end || tags[e + 1] != 6)
                     && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[e])) & (GazetteerClass.City | GazetteerClass.Town)) != 0
                     && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[e])) & GazetteerClass.Country) == 0)
@@ -403,6 +420,37 @@ public sealed class NerTagger
             }
         }
     }
+
+    /// <summary>
+    /// Initials in capitals in running text that the model left untagged ("the IMF", "OPEC ministers", "talks with GM"):
+    /// in news these name organisations. Three letters or more, in an article of three sentences or more; not a word of
+    /// the dictionary in capitals ("AIDS"), a country, a title, a currency, or common initials that name no organisation
+    /// ("GDP", "CEO", "GMT").
+    /// </summary>
+    private bool IsOrgInitials(NerDocument doc, int i)
+    {
+        const byte flags = NerDocument.FAllCaps | NerDocument.FCap;
+        if ((doc.Flags[i] & (flags | NerDocument.FHeadline | NerDocument.FDigit | NerDocument.FPunct)) != flags) return false;
+        var w = doc.Tokens[i].Span(doc.Text);
+        if (w.Length < 3 || w.Length > 6 || doc.Sentences.Count < 3) return false; // "IL", "VP"; a single tweet
+        foreach (char c in w) if (!char.IsLetter(c) && c != '&') return false;
+        // Not inside a run of capitals (a heading, a defined term in a contract: "EVENTS OF DEFAULT").
+        if (i > 0 && (doc.Flags[i - 1] & NerDocument.FAllCaps) != 0 && doc.Tokens[i - 1].Length > 1 && (doc.Flags[i - 1] & NerDocument.FPunct) == 0) return false;
+        if (i + 1 < doc.Tokens.Count && (doc.Flags[i + 1] & NerDocument.FAllCaps) != 0 && doc.Tokens[i + 1].Length > 1 && (doc.Flags[i + 1] & NerDocument.FPunct) == 0) return false;
+        var cls = _gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[i]));
+        if ((cls & (GazetteerClass.LowerWord | GazetteerClass.Country | GazetteerClass.Title | GazetteerClass.Calendar | GazetteerClass.Demonym | GazetteerClass.City)) != 0) return false;
+        return !CommonInitials.Contains(doc.Exact[i]);
+    }
+
+    private static readonly HashSet<ulong> CommonInitials = new[]
+    {
+        "GDP", "GNP", "CPI", "CEO", "CFO", "COO", "MP", "MPs", "TV", "PC", "CD", "DVD", "GMT", "EST", "EDT", "CET", "BST", "PST", "UTC",
+        "AM", "PM", "VAT", "IPO", "NGO", "NGOs", "HIV", "DNA", "PCT", "OK", "ID", "IQ", "UFO", "SUV", "ATM", "FAQ", "PR", "HQ", "RBI", "ERA",
+        "MVP", "KO", "TKO", "AGM", "EPS", "PE", "LNG", "LPG", "GMO", "SMS", "USB", "API", "CEOs", "IPOs", "DJ", "VIP", "VIPs", "PhD", "AD", "BC", "WWII",
+        "USSR", "UAE", "DPRK", "ROK", "FRG", "GDR", "GAAP", "IFRS", "UCC", "LLP", "LLC", "SVP", "EVP", "AVP", "PRC", "LOL", "OMG", "WTF", "BTW", "FYI", "ASAP", "RIP",
+        // currencies
+        "USD", "EUR", "GBP", "JPY", "CHF", "CNY", "RMB", "HKD", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK", "INR", "KRW", "SGD", "BRL", "MXN", "RUB", "ZAR",
+    }.Select(w => Hashing.Exact(w)).ToHashSet();
 
     private static readonly ulong s_shares = Hashing.Lower("shares"), s_stake = Hashing.Lower("stake");
 
@@ -796,6 +844,18 @@ public sealed class NerTagger
         "Treasury", "Movement", "Front", "Brigade", "Brigades", "Mission", "Secretariat", "Directorate", "Inspectorate",
     };
 
+    /// <summary>"Mariners", "Orioles": a plural that is no nationality ("Americans") and no organisation word ("Forces").</summary>
+    private bool IsPluralName(NerDocument doc, int k)
+    {
+        var w = doc.Tokens[k].Span(doc.Text);
+        if (w.Length < 4 || w[^1] != 's' || w[^2] == 's' || w[^2] == '\'') return false;
+        return (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[k])) & (GazetteerClass.Demonym | GazetteerClass.OrgWord | GazetteerClass.Title | GazetteerClass.Calendar | GazetteerClass.Country)) == 0;
+    }
+
+    /// <summary>Legal forms in any case, as lower-case hashes ("Corp", "Inc.", "Ltd").</summary>
+    private static readonly HashSet<ulong> CompanyForms = new[] { "corp", "corp.", "inc", "inc.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "nv", "spa", "gmbh", "bhd" }
+        .Select(w => Hashing.Lower(w)).ToHashSet();
+
     private static bool IsConnector(NerDocument doc, int k) => Connectors.Contains(doc.Tokens[k].Span(doc.Text).ToString());
 
     private static bool IsWord(NerDocument doc, int k, string w) => doc.Tokens[k].Span(doc.Text).Equals(w, StringComparison.Ordinal);
@@ -830,7 +890,7 @@ public sealed class NerTagger
     private const int MaxSpan = 6;
 
 
-    private static void Propagate(NerDocument doc, int[] tags, bool[]? sure = null)
+    private void Propagate(NerDocument doc, int[] tags, bool[]? sure = null)
     {
         int n = tags.Length;
         // Votes per token sequence: type (1..4) counts.
@@ -857,6 +917,24 @@ public sealed class NerTagger
                     ulong last = Seq(doc, e - 1, e);
                     if (!votes.TryGetValue(last, out var lv)) votes[last] = lv = new int[5];
                     lv[1] += weight;
+                }
+                // An organisation's name without its legal form ("[General Motors] Corp" → "GENERAL MOTORS" in the
+                // headline), and a club's name without its town ("Seattle [Mariners]" → "the Mariners"), name it too.
+                if (type == 2 && e - i >= 2)
+                {
+                    int cut = -1, from = i;
+                    if (CompanySuffixes.Contains(doc.Tokens[e - 1].Span(doc.Text).ToString()) || CompanyForms.Contains(doc.Lower[e - 1])) cut = e - 1;
+                    else if (e - i == 2 && (doc.Flags[e - 1] & NerDocument.FCap) != 0
+                             && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[i])) & (GazetteerClass.City | GazetteerClass.Town)) != 0
+                             && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[e - 1])) & GazetteerClass.OrgWord) == 0
+                             && ((_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[e - 1])) & GazetteerClass.LowerWord) == 0 || IsPluralName(doc, e - 1)))
+                    { from = e - 1; cut = e; }
+                    if (cut > from)
+                    {
+                        ulong part = Seq(doc, from, cut);
+                        if (!votes.TryGetValue(part, out var pv)) votes[part] = pv = new int[5];
+                        pv[2] += 1;
+                    }
                 }
             }
             i = e;
