@@ -142,7 +142,7 @@ public sealed class NerTagger
 
     private bool IsPersonTitle(NerDocument doc, int k)
     {
-        if ((_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[k])) & GazetteerClass.Title) == 0) return false;
+        if ((WordClass(doc, k) & GazetteerClass.Title) == 0) return false;
         return !NamePartTitles.Contains(doc.Tokens[k].Span(doc.Text).ToString());
     }
 
@@ -191,7 +191,7 @@ public sealed class NerTagger
                     }
                 }
                 else if (tags[i] is 0 or 7 or 8 && (doc.Flags[i] & NerDocument.FCap) != 0 && IsNationality(doc, i)
-                         && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[i + 1])) & GazetteerClass.GivenName) != 0)
+                         && (WordClass(doc, i + 1) & GazetteerClass.GivenName) != 0)
                 {
                     s = i + 1; // "Australian [Pat Rafter]": a nationality, then a given name
                     needTwo = true;
@@ -213,7 +213,7 @@ public sealed class NerTagger
                     bool ok = true;
                     for (int k = s; k < e && ok; k++)
                     {
-                        var c = _gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[k]));
+                        var c = WordClass(doc, k);
                         ok = tags[k] is 0 or 7 or 8 && (doc.Flags[k] & NerDocument.FAllCaps) == 0
                              && (c & (GazetteerClass.Country | GazetteerClass.Demonym | GazetteerClass.Calendar | GazetteerClass.OrgWord | GazetteerClass.Title)) == 0
                              // an English word must also be a known name part ("President Signature :" on a form is no name)
@@ -233,7 +233,7 @@ public sealed class NerTagger
     /// given name ("Christian").</summary>
     private bool IsNationality(NerDocument doc, int k)
     {
-        var c = _gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[k]));
+        var c = WordClass(doc, k);
         return (c & GazetteerClass.GivenName) == 0 && ((c & GazetteerClass.Demonym) != 0 || NationalityNouns.Contains(doc.Lower[k]));
     }
 
@@ -399,8 +399,8 @@ public sealed class NerTagger
                     continue;
                 }
                 if (type == 2 && e < end && tags[e] == 5 && (e + 1 == end || tags[e + 1] != 6)
-                    && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[e])) & (GazetteerClass.City | GazetteerClass.Town)) != 0
-                    && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[e])) & GazetteerClass.Country) == 0)
+                    && (WordClass(doc, e) & (GazetteerClass.City | GazetteerClass.Town)) != 0
+                    && (WordClass(doc, e) & GazetteerClass.Country) == 0)
                 {
                     tags[e] = 4;
                     e++;
@@ -437,7 +437,7 @@ public sealed class NerTagger
         // Not inside a run of capitals (a heading, a defined term in a contract: "EVENTS OF DEFAULT").
         if (i > 0 && (doc.Flags[i - 1] & NerDocument.FAllCaps) != 0 && doc.Tokens[i - 1].Length > 1 && (doc.Flags[i - 1] & NerDocument.FPunct) == 0) return false;
         if (i + 1 < doc.Tokens.Count && (doc.Flags[i + 1] & NerDocument.FAllCaps) != 0 && doc.Tokens[i + 1].Length > 1 && (doc.Flags[i + 1] & NerDocument.FPunct) == 0) return false;
-        var cls = _gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[i]));
+        var cls = WordClass(doc, i);
         if ((cls & (GazetteerClass.LowerWord | GazetteerClass.Country | GazetteerClass.Title | GazetteerClass.Calendar | GazetteerClass.Demonym | GazetteerClass.City)) != 0) return false;
         return !CommonInitials.Contains(doc.Exact[i]);
     }
@@ -619,7 +619,7 @@ public sealed class NerTagger
             foreach (char c in firstSpan) if (char.IsLower(c)) lowers++;
             if (lowers > 0) continue;
             // "UPDATED 2026-03-14", "MONDAY Aug 30" are no places: a first word that is a common word or a day must be a known place.
-            var cls = _gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[first]));
+            var cls = WordClass(doc, first);
             const GazetteerClass Places = GazetteerClass.City | GazetteerClass.Country | GazetteerClass.Region | GazetteerClass.Town | GazetteerClass.Subdivision | GazetteerClass.WnPlace;
             if ((cls & (GazetteerClass.LowerWord | GazetteerClass.Calendar | GazetteerClass.Title)) != 0 && (cls & Places) == 0) continue;
             for (int k = first; k < dateStart;)
@@ -686,7 +686,7 @@ public sealed class NerTagger
                 if (IsHyphenatedGivenName(doc.Tokens[i + 1].Span(doc.Text))) e = i + 2;
                 else
                 {
-                    bool titled = i > sent.FirstToken && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[i - 1])) & GazetteerClass.Title) != 0;
+                    bool titled = i > sent.FirstToken && (WordClass(doc, i - 1) & GazetteerClass.Title) != 0;
                     // A three-part name the model tagged in part ("[Yoon Suk] Yeol", "[Kim Jong] Un").
                     bool partial = tags[i] == 1 && tags[i + 1] == 2 && (i + 2 >= end || tags[i + 2] != 2);
                     if (!titled && !partial) continue;
@@ -768,12 +768,12 @@ public sealed class NerTagger
                 }
                 int s0 = i;
                 // Leave out a leading "The" and a sentence-initial common word ("Despite Ohio Senate …").
-                while (s0 < e - 1 && (IsWord(doc, s0, "The") || ((doc.Flags[s0] & NerDocument.FInitial) != 0 && tags[s0] == 0 && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[s0])) & GazetteerClass.LowerWord) != 0))) s0++;
+                while (s0 < e - 1 && (IsWord(doc, s0, "The") || ((doc.Flags[s0] & NerDocument.FInitial) != 0 && tags[s0] == 0 && (WordClass(doc, s0) & GazetteerClass.LowerWord) != 0))) s0++;
                 // A sentence-initial common word before "of", tagged as heading an organisation, heads none unless it is an
                 // organisation word ("Shares of [Brightwater Lines Corp]", but "[Bank of Northsea]"; places such as
                 // "Gulf of …" are left to the model).
                 if (s0 < e - 2 && tags[s0] == 3 && (doc.Flags[s0] & NerDocument.FInitial) != 0 && IsWord(doc, s0 + 1, "of") && !IsOrgWord(doc, s0)
-                    && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[s0])) & GazetteerClass.LowerWord) != 0)
+                    && (WordClass(doc, s0) & GazetteerClass.LowerWord) != 0)
                 {
                     tags[s0] = 0;
                     tags[s0 + 1] = 0;
@@ -820,7 +820,7 @@ public sealed class NerTagger
     private bool HasGivenName(NerDocument doc, int s, int e)
     {
         for (int k = s; k < e; k++)
-            if ((_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[k])) & GazetteerClass.GivenName) != 0) return true;
+            if ((WordClass(doc, k) & GazetteerClass.GivenName) != 0) return true;
         return false;
     }
 
@@ -831,7 +831,7 @@ public sealed class NerTagger
     }
 
     private bool IsOrgWord(NerDocument doc, int k) =>
-        (doc.Flags[k] & NerDocument.FCap) != 0 && ((_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[k])) & GazetteerClass.OrgWord) != 0
+        (doc.Flags[k] & NerDocument.FCap) != 0 && ((WordClass(doc, k) & GazetteerClass.OrgWord) != 0
                                                    || CompanySuffixes.Contains(doc.Tokens[k].Span(doc.Text).ToString()));
 
     /// <summary>Legal forms that end company names ("Brightwater AG", "Holmgate SpA"), written as they are (case matters:
@@ -849,12 +849,15 @@ public sealed class NerTagger
     {
         var w = doc.Tokens[k].Span(doc.Text);
         if (w.Length < 4 || w[^1] != 's' || w[^2] == 's' || w[^2] == '\'') return false;
-        return (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[k])) & (GazetteerClass.Demonym | GazetteerClass.OrgWord | GazetteerClass.Title | GazetteerClass.Calendar | GazetteerClass.Country)) == 0;
+        return (WordClass(doc, k) & (GazetteerClass.Demonym | GazetteerClass.OrgWord | GazetteerClass.Title | GazetteerClass.Calendar | GazetteerClass.Country)) == 0;
     }
 
     /// <summary>Legal forms in any case, as lower-case hashes ("Corp", "Inc.", "Ltd").</summary>
     private static readonly HashSet<ulong> CompanyForms = new[] { "corp", "corp.", "inc", "inc.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "nv", "spa", "gmbh", "bhd" }
         .Select(w => Hashing.Lower(w)).ToHashSet();
+
+    /// <summary>The gazetteer classes of one word of the document.</summary>
+    private GazetteerClass WordClass(NerDocument doc, int k) => _gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[k]));
 
     private static bool IsConnector(NerDocument doc, int k) => Connectors.Contains(doc.Tokens[k].Span(doc.Text).ToString());
 
@@ -925,9 +928,9 @@ public sealed class NerTagger
                     int cut = -1, from = i;
                     if (CompanySuffixes.Contains(doc.Tokens[e - 1].Span(doc.Text).ToString()) || CompanyForms.Contains(doc.Lower[e - 1])) cut = e - 1;
                     else if (e - i == 2 && (doc.Flags[e - 1] & NerDocument.FCap) != 0
-                             && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[i])) & (GazetteerClass.City | GazetteerClass.Town)) != 0
-                             && (_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[e - 1])) & GazetteerClass.OrgWord) == 0
-                             && ((_gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[e - 1])) & GazetteerClass.LowerWord) == 0 || IsPluralName(doc, e - 1)))
+                             && (WordClass(doc, i) & (GazetteerClass.City | GazetteerClass.Town)) != 0
+                             && (WordClass(doc, e - 1) & GazetteerClass.OrgWord) == 0
+                             && ((WordClass(doc, e - 1) & GazetteerClass.LowerWord) == 0 || IsPluralName(doc, e - 1)))
                     { from = e - 1; cut = e; }
                     if (cut > from)
                     {
