@@ -45,18 +45,21 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
     /// The articles given that are not null, stopping at Ctrl+C; each null is a non-terminating NullArticle error
     /// (PowerShell's binder usually rejects nulls for these mandatory parameters first; this guards the rest).
     /// </summary>
-    protected IEnumerable<Engine.Model.NewsArticle> NonNullArticles(IEnumerable<Engine.Model.NewsArticle?> articles, string parameterName)
+    protected IEnumerable<Engine.Model.NewsArticle> NonNullArticles(IEnumerable<Engine.Model.NewsArticle?> articles, string parameterName) =>
+        NonNull(articles, parameterName, "A null article was passed; pipe the output of Import-NewsArticle.", "NullArticle");
+
+    /// <summary>The items given that are not null, stopping at Ctrl+C; each null is a non-terminating error <paramref name="errorId"/>.</summary>
+    protected IEnumerable<T> NonNull<T>(IEnumerable<T?> items, string parameterName, string message, string errorId) where T : class
     {
-        foreach (var article in articles)
+        foreach (var item in items)
         {
             if (Cancellation.IsCancellationRequested) yield break;
-            if (article == null)
+            if (item == null)
             {
-                WriteItemError(new ArgumentNullException(parameterName, "A null article was passed; pipe the output of Import-NewsArticle."),
-                    "NullArticle", ErrorCategory.InvalidArgument, null);
+                WriteItemError(new ArgumentNullException(parameterName, message), errorId, ErrorCategory.InvalidArgument, null);
                 continue;
             }
-            yield return article;
+            yield return item;
         }
     }
 

@@ -79,8 +79,8 @@ public abstract class StoryCmdletBase : NewsCmdletBase
         }
     }
 
-    /// <summary>Commits the analyses the comparer computed and closes the cache (call from EndProcessing).</summary>
-    protected void CloseCache() => CacheSession.CloseAnalyses(this, ref _analyses);
+    /// <summary>Commits the analyses the comparer computed and closes the cache.</summary>
+    private void CloseCache() => CacheSession.CloseAnalyses(this, ref _analyses);
 
     protected override void OnDispose() => CacheSession.CloseAnalyses(null, ref _analyses);
 
@@ -128,28 +128,20 @@ public abstract class StoryCmdletBase : NewsCmdletBase
     }
 
     /// <summary>The stories given, without nulls (each null is a non-terminating NullStory error).</summary>
-    protected IEnumerable<NewsStory> ValidStories(IEnumerable<NewsStory?> stories, string parameterName)
-    {
-        foreach (var story in stories)
-        {
-            if (Cancellation.IsCancellationRequested) yield break;
-            if (story == null)
-            {
-                WriteItemError(new ArgumentNullException(parameterName, "A null story was passed; pipe the output of Group-NewsArticle."),
-                    "NullStory", ErrorCategory.InvalidArgument, null);
-                continue;
-            }
-            yield return story;
-        }
-    }
+    protected IEnumerable<NewsStory> ValidStories(IEnumerable<NewsStory?> stories, string parameterName) =>
+        NonNull(stories, parameterName, "A null story was passed; pipe the output of Group-NewsArticle.", "NullStory");
 
-    /// <summary>The collected articles as stories: one story with <paramref name="asOneStory"/>, else grouped; null when Ctrl+C stopped it.</summary>
-    protected IReadOnlyList<NewsStory>? StoriesFromArticles(bool asOneStory, double threshold, string activity)
+    /// <summary>
+    /// The articles collected from -InputObject as stories: one story with -AsOneStory, else grouped with -Threshold.
+    /// Empty when stories came by -Story, no article was given, or Ctrl+C stopped the grouping.
+    /// </summary>
+    protected IReadOnlyList<NewsStory> CollectedStories(string activity)
     {
+        if (ParameterSetName != ArticleSet || _articles.Count == 0 || Cancellation.IsCancellationRequested) return Array.Empty<NewsStory>();
         try
         {
-            if (asOneStory) return new[] { StoryGrouper.AsOneStory(_articles) };
-            var grouper = new StoryGrouper(new StoryGroupingOptions { Threshold = threshold });
+            if (AsOneStory) return new[] { StoryGrouper.AsOneStory(_articles) };
+            var grouper = new StoryGrouper(new StoryGroupingOptions { Threshold = Threshold });
             foreach (var a in _articles) grouper.Add(a);
             ReportProgress(activity, $"Grouping {_articles.Count:N0} articles into stories", force: true);
             var stories = grouper.Group(Cancellation);
@@ -158,9 +150,19 @@ public abstract class StoryCmdletBase : NewsCmdletBase
         }
         catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
         {
-            return null;
+            return Array.Empty<NewsStory>();
         }
     }
+
+    /// <summary>Compares the collected stories, then commits the analyses and closes the cache.</summary>
+    protected sealed override void EndProcessing()
+    {
+        CompareCollected();
+        CloseCache();
+    }
+
+    /// <summary>What the cmdlet does with the articles collected from the pipeline, at its end.</summary>
+    protected abstract void CompareCollected();
 
     /// <summary>The stories to compare with their position among them, reporting progress as each is handed out.</summary>
     protected IEnumerable<NewsStory> Eligible(IReadOnlyList<NewsStory> stories, bool forced, int minimumOutlets, string activity)

@@ -105,19 +105,12 @@ public sealed class ExportNewsCoverageReportCommand : StoryCmdletBase
         CollectArticles(InputObject, nameof(InputObject));
     }
 
-    protected override void EndProcessing()
-    {
-        CompareCollected();
-        CloseCache();
-    }
-
-    private void CompareCollected()
+    protected override void CompareCollected()
     {
         var articles = CollectedArticles;
-        if (ParameterSetName == ArticleSet && articles.Count > 0 && !Cancellation.IsCancellationRequested)
+        var stories = CollectedStories(Activity);
+        if (stories.Count > 0)
         {
-            var stories = StoriesFromArticles(AsOneStory, Threshold, Activity);
-            if (stories == null) { CompleteProgress(Activity); return; }
             bool forced = ComparesAll(AsOneStory);
             foreach (var s in Eligible(stories, forced, MinimumOutlets, Activity)) CompareOne(s, forced);
         }
