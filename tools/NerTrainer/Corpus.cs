@@ -97,7 +97,8 @@ internal static class Corpus
     };
 
     /// <summary>The held-out design: which documents train, which tune (dev) and which are reported (test).</summary>
-    public static (List<ConllDoc> Train, Dictionary<string, List<ConllDoc>> Dev, Dictionary<string, List<ConllDoc>> Test) Load(string dir, int wikiCopies = 1, ISet<string>? skip = null)
+    /// <param name="secDev">Hold out the last SEC training filing as an SEC dev split (SEC has no dev split of its own).</param>
+    public static (List<ConllDoc> Train, Dictionary<string, List<ConllDoc>> Dev, Dictionary<string, List<ConllDoc>> Test) Load(string dir, int wikiCopies = 1, ISet<string>? skip = null, bool secDev = false)
     {
         skip ??= new HashSet<string>();
         var train = new List<ConllDoc>();
@@ -117,7 +118,9 @@ internal static class Corpus
         dev["wnut17"] = Read(Path.Combine(dir, "wnut17", "wnut17_dev.conll"), Wnut, true);
         test["wnut17"] = Read(Path.Combine(dir, "wnut17", "wnut17_test.conll"), Wnut, true);
 
-        if (!skip.Contains("sec")) train.AddRange(Read(Path.Combine(dir, "sec_filings", "sec_train_FIN5.bio.conll"), Identity, false));
+        var sec = Read(Path.Combine(dir, "sec_filings", "sec_train_FIN5.bio.conll"), Identity, false);
+        if (secDev) { dev["sec_filings"] = sec.TakeLast(1).ToList(); sec = sec.SkipLast(1).ToList(); }
+        if (!skip.Contains("sec")) train.AddRange(sec);
         test["sec_filings"] = Read(Path.Combine(dir, "sec_filings", "sec_test_FIN3.bio.conll"), Identity, false);
         return (train, dev, test);
     }

@@ -13,6 +13,7 @@ NerAblations.GazetteersOff = (Environment.GetEnvironmentVariable("NEWSCMDLETS_GA
 NerAblations.TrueCaseHeadlines = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_TRUECASE") != "1";
 NerAblations.NameRules = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_NAMERULES") != "1";
 NerAblations.SurnameVotes = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_SURNAME") != "1";
+NerAblations.ClustersOff = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_CLUSTERS") == "1";
 string Opt(string name, string def)
 {
     int i = Array.IndexOf(args, name);
@@ -27,7 +28,7 @@ switch (args[0])
 {
     case "train":
     {
-        var (train, dev, test) = Corpus.Load(args[1], int.Parse(Opt("--wiki-copies", "1")), Opt("--skip", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet());
+        var (train, dev, test) = Corpus.Load(args[1], int.Parse(Opt("--wiki-copies", "1")), Opt("--skip", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(), args.Contains("--sec-dev"));
         var gaz = Gazetteer.Shared;
         // --caps-dev: also score WikiGold dev with every fourth sentence (the first included) in capitals, as headlines are.
         if (args.Contains("--caps-dev")) dev["wikigold-caps"] = dev["wikigold"].Select(d => d.WithCapitals(4)).ToList();
@@ -97,6 +98,10 @@ switch (args[0])
         }
         return 0;
     }
+    case "clusters":
+        // clusters WINK_JSON [--out FILE] [--words N] [--k 128,512,2048] [--rounds N]: the word clusters the tagger's features use.
+        return Clusters.Build(args[1], Opt("--out", Path.Combine(repo, "src", "NewsCmdlets.Engine", "Entities", "Data", "word-clusters.tsv.gz")),
+            int.Parse(Opt("--words", "200000")), Opt("--k", "128,512,2048").Split(',').Select(int.Parse).ToArray(), int.Parse(Opt("--rounds", "25")));
     case "show":
         return Bench.Show(args.Skip(1).Where(a => a != "--corpus").ToArray(), args.Contains("--corpus"));
     case "bench":

@@ -227,4 +227,32 @@ public sealed class NerTaggerRulesTests
         Assert.Contains("ORG:Seattle Mariners", spans);
         Assert.Contains("ORG:Mariners", spans);
     }
+
+    [Fact]
+    public void One_word_clubs_and_companies_are_typed_by_their_word_clusters()
+    {
+        // Without the cluster features the model read "Fiorentina" as a person, "Ajax" as a place and "Heineken" as MISC.
+        var spans = Spans("The striker joined Fiorentina from Ajax last season .",
+                          "Shares in Carlsberg rose 2 percent after Heineken reported weak sales .");
+        Assert.Contains("ORG:Fiorentina", spans);
+        Assert.Contains("ORG:Ajax", spans);
+        Assert.Contains("ORG:Heineken", spans);
+    }
+
+    [Fact]
+    public void Word_clusters_load_and_group_words_used_alike()
+    {
+        var clusters = WordClusters.Shared;
+        Assert.True(clusters.Count >= 150_000, $"only {clusters.Count} words have clusters");
+        uint Of(string w) => clusters.Lookup(Hashing.Lower(w));
+        Assert.Equal(0u, Of("qxzvbnmw"));
+        Assert.NotEqual(0u, Of("Juventus"));
+        Assert.Equal(Of("tuesday"), Of("Wednesday")); // case does not matter; same cluster at every level
+        for (int level = 0; level < WordClusters.Levels; level++)
+        {
+            Assert.Equal(WordClusters.Level(Of("fiorentina"), level), WordClusters.Level(Of("juventus"), level));
+            Assert.NotEqual(0u, WordClusters.Level(Of("fiorentina"), level));
+        }
+        Assert.NotEqual(WordClusters.Level(Of("fiorentina"), 2), WordClusters.Level(Of("wednesday"), 2));
+    }
 }

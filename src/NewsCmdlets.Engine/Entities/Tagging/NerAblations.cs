@@ -17,4 +17,7 @@ internal static class NerAblations
 
     /// <summary>A person's family name alone votes for that person in label propagation.</summary>
     public static bool SurnameVotes { get; set; } = true;
+
+    /// <summary>Word clusters left out of the features (read when the clusters are first loaded).</summary>
+    public static bool ClustersOff { get; set; }
 }

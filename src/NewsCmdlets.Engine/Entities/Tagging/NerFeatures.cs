@@ -15,6 +15,8 @@ public sealed class NerDocument
     internal readonly ulong[] Exact;
     internal readonly ulong[] Shape;
     internal readonly byte[] Flags;
+    /// <summary>Each token's word clusters, packed (<see cref="WordClusters"/>; 0 for a word without clusters).</summary>
+    internal readonly uint[] Clusters;
     internal readonly HashSet<ulong> SeenLower = new();
     internal readonly HashSet<ulong> SeenCapitalMid = new();
     /// <summary>True when the text has (almost) no lower-case letters or no capitals: casing carries no signal.</summary>
@@ -32,6 +34,8 @@ public sealed class NerDocument
         Exact = new ulong[n];
         Shape = new ulong[n];
         Flags = new byte[n];
+        Clusters = new uint[n];
+        var clusters = WordClusters.Shared;
         int upperWords = 0, lowerWords = 0, capWords = 0;
         bool[]? capsSentence = null;
         for (int si = 0; si < sentences.Count; si++)
@@ -42,6 +46,7 @@ public sealed class NerDocument
             {
                 var span = tokens[i].Span(text);
                 Lower[i] = Hashing.Lower(span);
+                Clusters[i] = clusters.Lookup(Lower[i]);
                 Exact[i] = Hashing.Exact(span);
                 Shape[i] = ShapeHash(span, out byte f);
                 if (i == s.FirstToken || (i > s.FirstToken && IsOpeningQuote(text, tokens[i - 1]))) f |= FInitial;
@@ -158,10 +163,10 @@ public sealed class NerDocument
 public static class NerFeatures
 {
     /// <summary>Feature slots per token (unused slots are 0).</summary>
-    public const int Slots = 48;
+    public const int Slots = 58;
 
     /// <summary>Buffer stride per token: the base features, then the second stage's (see <see cref="ExtractStage2"/>).</summary>
-    public const int Stride = 56;
+    public const int Stride = 66;
 
     private static readonly ulong[] T = Enumerable.Range(1, 64).Select(i => Hashing.Mix(0xC0FFEEUL, (ulong)i)).ToArray();
     private static readonly ulong Boundary = Hashing.Mix(0xB0B0UL, 1), BoundaryEnd = Hashing.Mix(0xB0B0UL, 2);
@@ -218,7 +223,7 @@ public static class NerFeatures
     {
         const uint Useful = (uint)(GazetteerClass.LowerWord | GazetteerClass.GivenName | GazetteerClass.NamePart | GazetteerClass.Title | GazetteerClass.OrgWord | GazetteerClass.Country | GazetteerClass.City | GazetteerClass.WnPerson | GazetteerClass.WnPlace | GazetteerClass.WnOrg);
         bits &= Useful;
-        for (uint bit = 1; bits != 0 && bit < 1u << 17 && k < Slots - 8; bit <<= 1)
+        for (uint bit = 1; bits != 0 && bit < 1u << 17 && k < Slots - 18; bit <<= 1)
             if ((bits & bit) != 0) feats[o + k++] = Hashing.Mix(template, (ulong)bit, (ulong)(flags & NerDocument.FCap));
     }
 
@@ -291,7 +296,7 @@ public static class NerFeatures
             if (gazB[i] != 0)
             {
                 feats[o + k++] = Hashing.Mix(T[25], gazB[i]);
-                for (int bit = 1; bit < 1 << 17 && k < Slots - 16; bit <<= 1)
+                for (int bit = 1; bit < 1 << 17 && k < Slots - 26; bit <<= 1)
                     if ((gazB[i] & bit) != 0) feats[o + k++] = Hashing.Mix(T[37], (ulong)bit, (ulong)((f & NerDocument.FCap) != 0 ? 1 : 0) | (ulong)((f & NerDocument.FInitial) != 0 ? 2 : 0));
             }
             if (gazI[i] != 0) feats[o + k++] = Hashing.Mix(T[26], gazI[i]);
@@ -328,7 +333,22 @@ public static class NerFeatures
             }
             if (len > 0 && span[0] is '@' or '#') feats[o + k++] = Hashing.Mix(T[34], span[0]);
             feats[o + k++] = Hashing.Mix(T[35], (ulong)Math.Min(len, 12));
+            // Word clusters (words used like this one in news and encyclopaedia text): the word's at three
+            // granularities, its neighbours' at the middle one, and the word's with its capitalisation.
+            uint c0 = doc.Clusters[t];
+            uint cm1 = i > 0 ? doc.Clusters[t - 1] : 0xFFFFFFFF, cp1 = i + 1 < n ? doc.Clusters[t + 1] : 0xFFFFFFFE;
+            feats[o + k++] = Hashing.Mix(T[44], WordClusters.Level(c0, 0));
+            feats[o + k++] = Hashing.Mix(T[45], WordClusters.Level(c0, 1));
+            feats[o + k++] = Hashing.Mix(T[46], WordClusters.Level(c0, 2));
+            feats[o + k++] = Hashing.Mix(T[47], WordClusters.Level(cm1, 1));
+            feats[o + k++] = Hashing.Mix(T[48], WordClusters.Level(cp1, 1));
+            feats[o + k++] = Hashing.Mix(T[49], WordClusters.Level(c0, 1), (ulong)(f & (NerDocument.FCap | NerDocument.FInitial)));
+            feats[o + k++] = Hashing.Mix(T[50], WordClusters.Level(cm1, 2));
+            feats[o + k++] = Hashing.Mix(T[51], WordClusters.Level(cp1, 2));
+            feats[o + k++] = Hashing.Mix(T[52], WordClusters.Level(i > 1 ? doc.Clusters[t - 2] : 0xFFFFFFFF, 0));
+            feats[o + k++] = Hashing.Mix(T[53], WordClusters.Level(i + 2 < n ? doc.Clusters[t + 2] : 0xFFFFFFFE, 0));
             if (i + 1 < n) feats[o + k++] = Hashing.Mix(T[36], wp1, sp1);
+            System.Diagnostics.Debug.Assert(k <= Slots, "more features than slots");
             for (; k < Stride; k++) feats[o + k] = 0;
         }
     }
