@@ -255,4 +255,30 @@ public sealed class NerTaggerRulesTests
         }
         Assert.NotEqual(WordClusters.Level(Of("fiorentina"), 2), WordClusters.Level(Of("wednesday"), 2));
     }
+
+    [Fact]
+    public void A_persons_team_is_an_organisation_and_a_persons_country_a_place()
+    {
+        var spans = Spans("Tom Varga of Brennan took pole position ahead of Brennan 's Luis Ortega .",
+                          "Kessler driver Ana Ruiz finished third , and Stockport manager Dan Hale was pleased .",
+                          "Stockport lost 2-1 at Leeds on Saturday .",
+                          "Piet Janssen of the Netherlands won the stage , and Britain 's Mark Lowe was second .");
+        Assert.Contains("PER:Tom Varga", spans);
+        Assert.Equal(2, spans.Count(s => s == "ORG:Brennan"));
+        Assert.Contains("PER:Luis Ortega", spans);
+        Assert.Contains("ORG:Kessler", spans);
+        Assert.Equal(2, spans.Count(s => s == "ORG:Stockport"));
+        Assert.Contains("ORG:Leeds", spans);
+        Assert.Contains("LOC:Netherlands", spans);
+        Assert.Contains("LOC:Britain", spans);
+        Assert.DoesNotContain(spans, s => s.StartsWith("PER:") && s.Contains(" of "));
+    }
+
+    [Fact]
+    public void A_region_named_like_an_organisation_stays_a_place_and_a_club_keeps_its_day()
+    {
+        var spans = Spans("Israel will reopen the West Bank crossings on Monday .", "Dorset 3 Sheffield Wednesday 2");
+        Assert.Contains("LOC:West Bank", spans);
+        Assert.Contains("ORG:Sheffield Wednesday", spans);
+    }
 }

@@ -56,7 +56,7 @@ public sealed class NerTagger
         // Datelines and result lines first, so that propagation carries their types to the same names elsewhere, and
         // again at the end, so that propagation and the organisation rules do not undo them (both are a cheap scan).
         bool[]? sure = null;
-        if (NameRules) { ApplyEastAsianNames(doc, result); sure = ApplyContextNames(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result, ref sure); ApplyScorecards(doc, result, ref sure); ApplyAcronyms(doc, result, ref sure); }
+        if (NameRules) { ApplyEastAsianNames(doc, result); sure = ApplyContextNames(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result, ref sure); ApplyScorecards(doc, result, ref sure); ApplyAcronyms(doc, result, ref sure); ApplyAffiliations(doc, result, ref sure); }
         if (PropagateLabels) Propagate(doc, result, sure);
         if (OrganisationRules) ApplyOrganisationRules(doc, result);
         if (NameRules) ApplyNewsContexts(doc, result);
@@ -129,6 +129,18 @@ public sealed class NerTagger
                 while (e < end && tags[e] == 2) e++;
                 // A score or a figure after a name is not part of it ("Mushtaq Ahmed 44").
                 while (e - 1 > i && IsNumber(doc.Tokens[e - 1].Span(doc.Text), 4)) tags[--e] = 0;
+                // "[Damon Hill] of [Williams]": a person's name does not go on through "of" (unless it starts with a
+                // title: "Duke of Edinburgh"); what follows is the team, firm or place the person is of.
+                if (!IsPersonTitle(doc, i) && !NamePartTitles.Contains(doc.Tokens[i].Span(doc.Text).ToString()))
+                    for (int m = i + 1; m < e - 1; m++)
+                    {
+                        if (!IsWord(doc, m, "of") || (doc.Flags[m + 1] & NerDocument.FCap) == 0) continue;
+                        int type = IsKnownPlace(doc, m + 1, e) ? 5 : 3;
+                        tags[m] = 0;
+                        for (int k = m + 1; k < e; k++) tags[k] = k == m + 1 ? type : type + 1;
+                        e = m;
+                        break;
+                    }
                 int s = i;
                 while (s < e - 1 && (doc.Flags[s] & NerDocument.FCap) != 0 && (IsPersonTitle(doc, s) || IsNationality(doc, s))) s++;
                 if (s == i) continue;
@@ -322,7 +334,9 @@ public sealed class NerTagger
                 for (int j = k; j < e; j++) h = Gazetteer.Extend(h, doc.Lower[j]);
                 bool country = (_gaz.Lookup(h) & GazetteerClass.Country) != 0;
                 // A country (a national team) is a place; a place tagged over the whole group becomes a club.
-                bool wholeLoc = tags[k] == 5 && (e == k + 1 || tags[e - 1] == 6) && (e == end || tags[e] != 6);
+                // ("[Sheffield Wednesday] 2": the model's place may stop before a word it did not tag.)
+                bool wholeLoc = tags[k] == 5 && (e == end || tags[e] != 6);
+                for (int j = k + 1; j < e && wholeLoc; j++) wholeLoc = tags[j] is 0 or 6;
                 bool untagged = true, person = false;
                 for (int j = k; j < e; j++) { untagged &= tags[j] == 0; person |= tags[j] is 1 or 2; }
                 if (country && !person) for (int j = k; j < e; j++) tags[j] = j == k ? 5 : 6;
@@ -341,7 +355,8 @@ public sealed class NerTagger
     /// <summary>
     /// Contexts of news copy that type a name whatever the model said, in articles in normal case:
     /// - after "shares in/of" or "stake in", a name that is no place is a company ("Shares in [Daimler-Benz] rose");
-    /// - a country or a capital alone, tagged as an organisation, is the place (its government: "[Prague] protested");
+    /// - a country or a capital alone, tagged as an organisation, is the place (its government: "[Prague] protested"),
+    ///   and so is a region of two words or more ("the [West Bank]");
     /// - a club's name followed by its town is one name ("[PSV Eindhoven]", "[Sparta Prague]"), and so is a town followed
     ///   by a capitalised plural ("the [Seattle Mariners]");
     /// - a person's name goes on through the particles of a family name ("[Eric van der Luer]", "[Luis de Guindos]");
@@ -384,7 +399,9 @@ public sealed class NerTagger
                     for (int k = i; k < e; k++) tags[k] = k == i ? 3 : 4;
                     type = 2;
                 }
-                else if (type == 2 && ((cls & GazetteerClass.Country) != 0 || _gaz.IsCapital(h)) && (cls & GazetteerClass.OrgWord) == 0)
+                // (… and so is a region of two words or more that ends in an organisation word: "the [West Bank]".)
+                else if (type == 2 && ((cls & GazetteerClass.Country) != 0 || _gaz.IsCapital(h) || (e - i >= 2 && (cls & (GazetteerClass.Region | GazetteerClass.Subdivision)) != 0))
+                         && (cls & GazetteerClass.OrgWord) == 0)
                 {
                     for (int k = i; k < e; k++) tags[k] = k == i ? 5 : 6;
                     type = 3;
@@ -588,6 +605,91 @@ public sealed class NerTagger
         }
         return parts == 4;
     }
+
+    /// <summary>
+    /// Teams, firms and places that a person's name or a match report points at, in articles in normal case:
+    /// - "[Damon Hill] of [Williams]": a name the model took for a person, after a person and "of", is the team, firm or
+    ///   place the person is of;
+    /// - "[Ferrari] 's [Michael Schumacher]": a one-word "person" before "'s" and a person's full name likewise;
+    /// - "[Benetton] driver [Jean Alesi]", "[Newcastle] manager [Kevin Keegan]": a name before a sports role and a
+    ///   person is a team (a country stays a place: national teams are places);
+    /// - in a sentence with a score ("2-0"), a town or city next to a result verb ("[Newcastle] lost 2-0", "beat
+    ///   [Leeds]") or after the score and "at" ("lost 2-0 at [Everton]") is a club.
+    /// These types weigh more in propagation, so the club's other mentions follow.
+    /// </summary>
+    private void ApplyAffiliations(NerDocument doc, int[] tags, ref bool[]? sure)
+    {
+        if (doc.CaseUnreliable) return;
+        foreach (var sent in doc.Sentences)
+        {
+            int first = sent.FirstToken, end = sent.EndToken;
+            int score = -1;
+            for (int k = first; k < end; k++) if (IsScore(doc.Tokens[k].Span(doc.Text))) { score = k; break; }
+            for (int i = first; i < end; i++)
+            {
+                if ((doc.Flags[i] & NerDocument.FCap) == 0 || (doc.Flags[i] & (NerDocument.FDigit | NerDocument.FPunct)) != 0) continue;
+                // The name at i: the model's span, or a run of up to three capitalised words it left untagged.
+                int e = i + 1;
+                if (tags[i] != 0) { if (tags[i] % 2 == 0) continue; while (e < end && tags[e] == tags[i] + 1) e++; }
+                else while (e < end && e - i < 3 && tags[e] == 0 && (doc.Flags[e] & (NerDocument.FCap | NerDocument.FDigit | NerDocument.FPunct)) == NerDocument.FCap) e++;
+                int type = (tags[i] + 1) / 2; // 0 untagged, 1 PER, 2 ORG, 3 LOC, 4 MISC
+                bool team = false;
+                if (type is 0 or 1 or 3 && (PhraseClass(doc, i, e) & GazetteerClass.Demonym) == 0 && !IsNationality(doc, i))
+                {
+                    // After a person and "of".
+                    if (type == 1 && i >= first + 2 && IsWord(doc, i - 1, "of") && tags[i - 2] is 1 or 2 && (e == i + 1 || !HasGivenName(doc, i, e)))
+                        team = true;
+                    // Before "'s" and a person's full name.
+                    else if (type == 1 && e == i + 1 && e + 2 < end && IsPossessive(doc, e) && tags[e + 1] == 1 && tags[e + 2] == 2)
+                        team = true;
+                    // Before a sports role and a name.
+                    else if (e + 1 < end && SportsRoles.Contains(doc.Lower[e]) && (doc.Flags[e + 1] & NerDocument.FCap) != 0 && (type != 1 || e == i + 1))
+                        team = true;
+                    // A town or city in a match report.
+                    else if (score >= 0 && type is 0 or 3 && (PhraseClass(doc, i, e) & (GazetteerClass.City | GazetteerClass.Town)) != 0
+                             && ((e < end && ResultVerbs.Contains(doc.Lower[e])) || (i > first && (ResultVerbs.Contains(doc.Lower[i - 1]) || Opponents.Contains(doc.Lower[i - 1])))
+                                 || (i >= first + 2 && IsWord(doc, i - 1, "at") && i - 2 == score)))
+                        team = true;
+                }
+                if (team)
+                {
+                    var cls = PhraseClass(doc, i, e);
+                    // A country is a place (a national team too); so is a nationality's land ("Britain 's Tim Henman").
+                    // (Many English towns are also subdivisions, as boroughs: "Stockport".)
+                    bool town = (cls & (GazetteerClass.City | GazetteerClass.Town)) != 0;
+                    bool place = (cls & (GazetteerClass.Country | GazetteerClass.Region)) != 0 || ((cls & GazetteerClass.Subdivision) != 0 && !town)
+                                 || (town && type == 3 && score < 0 && !SportsRoles.Contains(e < end ? doc.Lower[e] : 0));
+                    int b = place ? 5 : 3;
+                    for (int k = i; k < e; k++) tags[k] = k == i ? b : b + 1;
+                    if (e < end && tags[e] % 2 == 0 && tags[e] != 0) tags[e] -= 1;
+                    (sure ??= new bool[tags.Length])[i] = true;
+                }
+                i = e - 1;
+            }
+        }
+    }
+
+    private static bool IsScore(ReadOnlySpan<char> w)
+    {
+        int dash = w.IndexOf('-');
+        return dash is 1 or 2 && w.Length - dash - 1 is 1 or 2 && IsNumber(w[..dash], 2) && IsNumber(w[(dash + 1)..], 2);
+    }
+
+    private static bool IsPossessive(NerDocument doc, int k) => IsWord(doc, k, "'s") || IsWord(doc, k, "’s");
+
+    private static readonly HashSet<ulong> SportsRoles = Hashes(new[]
+    {
+        "driver", "drivers", "manager", "coach", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "forward",
+        "captain", "skipper", "playmaker", "pitcher", "quarterback", "outfielder", "rider", "teammate", "team-mate", "substitute",
+    });
+
+    private static readonly HashSet<ulong> ResultVerbs = Hashes(new[]
+    {
+        "beat", "beats", "defeated", "defeats", "lost", "loses", "won", "wins", "drew", "draws", "edged", "thrashed", "crushed",
+        "routed", "hammered", "trounced", "overcame", "downed", "blanked", "stunned", "upset",
+    });
+
+    private static readonly HashSet<ulong> Opponents = Hashes(new[] { "against", "over", "v", "v.", "vs", "vs.", "versus", "hosts", "host" });
 
     private static void SetPerson(NerDocument doc, int[] tags, int s, int e, ref bool[]? sure)
     {
@@ -802,7 +904,8 @@ public sealed class NerTagger
                     if (endsWithOrgWord && !orgWordOf)
                         for (int k = e - 2; k > s0; k--)
                             if (IsWord(doc, k, "and") && tags[k] == 0 && tags[k - 1] != 0) { s0 = k + 1; break; }
-                    if ((endsWithOrgWord || orgWordOf) && e - s0 >= 2)
+                    // A place whose name ends in an organisation word is still the place ("the [West Bank]").
+                    if ((endsWithOrgWord || orgWordOf) && e - s0 >= 2 && !IsKnownPlace(doc, s0, e))
                     {
                         for (int k = s0; k < e; k++) tags[k] = k == s0 ? 3 : 4;
                         // The rest of a longer organisation tagged by the model now starts its own name, at its
@@ -855,6 +958,24 @@ public sealed class NerTagger
     /// <summary>Legal forms in any case, as lower-case hashes ("Corp", "Inc.", "Ltd").</summary>
     private static readonly HashSet<ulong> CompanyForms = new[] { "corp", "corp.", "inc", "inc.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "nv", "spa", "gmbh", "bhd" }
         .Select(w => Hashing.Lower(w)).ToHashSet();
+
+    /// <summary>The gazetteer classes of the phrase of tokens s..e-1.</summary>
+    private GazetteerClass PhraseClass(NerDocument doc, int s, int e)
+    {
+        ulong h = Gazetteer.SequenceSeed;
+        for (int k = s; k < e; k++) h = Gazetteer.Extend(h, doc.Lower[k]);
+        return _gaz.Lookup(h);
+    }
+
+    // WordNet's places are left out: they include buildings and institutions ("New York Stock Exchange").
+    private const GazetteerClass PlaceClasses = GazetteerClass.Country | GazetteerClass.City | GazetteerClass.Region | GazetteerClass.Subdivision | GazetteerClass.Town;
+
+    /// <summary>Tokens s..e-1 name a country, city, town or region in the gazetteer and no organisation or company.</summary>
+    private bool IsKnownPlace(NerDocument doc, int s, int e)
+    {
+        var c = PhraseClass(doc, s, e);
+        return (c & PlaceClasses) != 0 && (c & (GazetteerClass.WnOrg | GazetteerClass.Company)) == 0;
+    }
 
     /// <summary>The gazetteer classes of one word of the document.</summary>
     private GazetteerClass WordClass(NerDocument doc, int k) => _gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[k]));
