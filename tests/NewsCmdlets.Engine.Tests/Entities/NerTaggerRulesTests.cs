@@ -281,4 +281,16 @@ public sealed class NerTaggerRulesTests
         Assert.Contains("LOC:West Bank", spans);
         Assert.Contains("ORG:Sheffield Wednesday", spans);
     }
+
+    [Fact]
+    public void A_name_after_an_organisation_noun_or_known_to_WordNet_as_one_is_an_organisation()
+    {
+        var spans = Spans("Police blamed the militant group Veyra for the attack , and the daily Ostblick said the army was on alert .",
+                          "The rally was called by Hamas , witnesses said .",
+                          "The filing covers any Indebtedness of the inter - company Indebtedness kind .");
+        Assert.Contains("ORG:Veyra", spans);
+        Assert.Contains("ORG:Ostblick", spans);
+        Assert.Contains("ORG:Hamas", spans); // the model alone: a place
+        Assert.DoesNotContain(spans, s => s.Contains("Indebtedness")); // a dictionary word after "company" is no name
+    }
 }

@@ -615,7 +615,11 @@ public sealed class NerTagger
     ///   person is a team (a country stays a place: national teams are places);
     /// - in a sentence with a score ("2-0"), a town or city next to a result verb ("[Newcastle] lost 2-0", "beat
     ///   [Leeds]") or after the score and "at" ("lost 2-0 at [Everton]") is a club.
-    /// These types weigh more in propagation, so the club's other mentions follow.
+    /// - after a lower-case organisation noun, a name is an organisation ("militant group [Hamas]", "the daily [Les Echos]");
+    /// - one word the model took for a place that no list of places knows is an organisation when WordNet names one
+    ///   ("[Hamas]").
+    /// The teams, firms and places found from a person or a match report weigh more in propagation, so the club's other
+    /// mentions follow.
     /// </summary>
     private void ApplyAffiliations(NerDocument doc, int[] tags, ref bool[]? sure)
     {
@@ -645,11 +649,30 @@ public sealed class NerTagger
                     // Before a sports role and a name.
                     else if (e + 1 < end && SportsRoles.Contains(doc.Lower[e]) && (doc.Flags[e + 1] & NerDocument.FCap) != 0 && (type != 1 || e == i + 1))
                         team = true;
+                    // After a lower-case organisation noun: "militant group [Hamas]", "the daily [Les Echos]".
+                    else if (i > first && (doc.Flags[i - 1] & NerDocument.FLowerStart) != 0 && OrgNouns.Contains(doc.Lower[i - 1])
+                             && (type != 1 || !HasGivenName(doc, i, e)) && (PhraseClass(doc, i, e) & (GazetteerClass.Country | GazetteerClass.Region)) == 0
+                             && !AllDictionaryWords(doc, i, e))
+                        team = true;
                     // A town or city in a match report.
                     else if (score >= 0 && type is 0 or 3 && (PhraseClass(doc, i, e) & (GazetteerClass.City | GazetteerClass.Town)) != 0
                              && ((e < end && ResultVerbs.Contains(doc.Lower[e])) || (i > first && (ResultVerbs.Contains(doc.Lower[i - 1]) || Opponents.Contains(doc.Lower[i - 1])))
                                  || (i >= first + 2 && IsWord(doc, i - 1, "at") && i - 2 == score)))
                         team = true;
+                }
+                // One word the model took for a place (or left untagged mid-sentence) that no list of places knows and
+                // WordNet names as an organisation ("[Hamas]"). ("the" before such a word is no sign: "in the [Bundestag]",
+                // but "the [Deccan]".)
+                if (!team && e == i + 1 && (type == 3 || (type == 0 && (doc.Flags[i] & (NerDocument.FInitial | NerDocument.FHeadline)) == 0)))
+                {
+                    var c = WordClass(doc, i);
+                    bool noPlace = (c & (PlaceClasses | GazetteerClass.WnPlace | GazetteerClass.Demonym | GazetteerClass.GivenName | GazetteerClass.LowerWord | GazetteerClass.Calendar | GazetteerClass.Title)) == 0;
+                    if (noPlace && (c & GazetteerClass.WnOrg) != 0)
+                    {
+                        tags[i] = 3;
+                        if (e < end && tags[e] % 2 == 0 && tags[e] != 0) tags[e] -= 1;
+                        continue;
+                    }
                 }
                 if (team)
                 {
@@ -667,6 +690,13 @@ public sealed class NerTagger
                 i = e - 1;
             }
         }
+    }
+
+    /// <summary>Every word of s..e-1 is an English word in lower case in the dictionary ("Permitted Indebtedness" in a contract).</summary>
+    private bool AllDictionaryWords(NerDocument doc, int s, int e)
+    {
+        for (int k = s; k < e; k++) if ((WordClass(doc, k) & GazetteerClass.LowerWord) == 0) return false;
+        return true;
     }
 
     private static bool IsScore(ReadOnlySpan<char> w)
@@ -687,6 +717,13 @@ public sealed class NerTagger
     {
         "beat", "beats", "defeated", "defeats", "lost", "loses", "won", "wins", "drew", "draws", "edged", "thrashed", "crushed",
         "routed", "hammered", "trounced", "overcame", "downed", "blanked", "stunned", "upset",
+    });
+
+    private static readonly HashSet<ulong> OrgNouns = Hashes(new[]
+    {
+        "group", "party", "movement", "faction", "organisation", "organization", "firm", "company", "carmaker", "airline", "insurer",
+        "bank", "broker", "brokerage", "retailer", "conglomerate", "union", "agency", "newspaper", "daily", "weekly", "magazine",
+        "broadcaster", "network", "club", "side", "band",
     });
 
     private static readonly HashSet<ulong> Opponents = Hashes(new[] { "against", "over", "v", "v.", "vs", "vs.", "versus", "hosts", "host" });
