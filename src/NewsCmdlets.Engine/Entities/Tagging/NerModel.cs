@@ -27,41 +27,18 @@ public sealed class NerModel
     internal readonly float[] Transitions; // (prev or Start) * TagCount + tag
 
     // Open-addressing copy of Index for the hot path (Dictionary lookups dominated the tagging time).
-    private readonly ulong[] _keys;
-    private readonly int[] _rows;
-    private readonly int _mask;
+    private readonly UInt64Map<int> _rows;
 
     public NerModel(Dictionary<ulong, int> index, float[] weights, float[] transitions)
     {
         Index = index;
         Weights = weights;
         Transitions = transitions;
-        int cap = 16;
-        while (cap < index.Count * 2) cap <<= 1;
-        _keys = new ulong[cap];
-        _rows = new int[cap];
-        _mask = cap - 1;
-        foreach (var (k, v) in index)
-        {
-            if (k == 0) continue;
-            int i = (int)(k & (ulong)_mask);
-            while (_keys[i] != 0) i = (i + 1) & _mask;
-            _keys[i] = k;
-            _rows[i] = v;
-        }
+        _rows = new UInt64Map<int>(index.Count);
+        foreach (var (k, v) in index) if (k != 0) _rows.TryAdd(k, v);
     }
 
-    private int Row(ulong f)
-    {
-        int i = (int)(f & (ulong)_mask);
-        while (true)
-        {
-            ulong k = _keys[i];
-            if (k == f) return _rows[i];
-            if (k == 0) return -1;
-            i = (i + 1) & _mask;
-        }
-    }
+    private int Row(ulong f) => _rows.Get(f, -1);
 
     public int FeatureCount => Index.Count + (Second?.FeatureCount ?? 0);
 

@@ -330,9 +330,7 @@ public sealed class NerTagger
                 if ((doc.Flags[k] & NerDocument.FCap) == 0 || (doc.Flags[k] & NerDocument.FDigit) != 0) continue;
                 int e = k + 1;
                 while (e < end && (doc.Flags[e] & NerDocument.FCap) != 0 && (doc.Flags[e] & NerDocument.FDigit) == 0) e++;
-                ulong h = Gazetteer.SequenceSeed;
-                for (int j = k; j < e; j++) h = Gazetteer.Extend(h, doc.Lower[j]);
-                bool country = (_gaz.Lookup(h) & GazetteerClass.Country) != 0;
+                bool country = (PhraseClass(doc, k, e) & GazetteerClass.Country) != 0;
                 // A country (a national team) is a place; a place tagged over the whole group becomes a club.
                 // ("[Sheffield Wednesday] 2": the model's place may stop before a word it did not tag.)
                 bool wholeLoc = tags[k] == 5 && (e == end || tags[e] != 6);

@@ -16,46 +16,19 @@ public sealed class WordClusters
     /// <summary>The clusters shipped in the engine.</summary>
     public static WordClusters Shared => s_shared.Value;
 
-    // Open addressing: key 0 marks an empty slot (a real hash of 0 is remapped to 1).
-    private readonly ulong[] _keys;
-    private readonly uint[] _values; // (c0 + 1) | (c1 + 1) << 8 | (c2 + 1) << 20; 0 = unknown word
-    private readonly int _mask;
+    private readonly UInt64Map<uint> _clusters; // (c0 + 1) | (c1 + 1) << 8 | (c2 + 1) << 20; 0 = unknown word
 
     /// <summary>Number of words with clusters.</summary>
-    public int Count { get; }
+    public int Count => _clusters.Count;
 
     private WordClusters(List<(ulong Key, uint Value)> entries)
     {
-        int cap = 16;
-        while (cap < entries.Count * 2) cap <<= 1;
-        _keys = new ulong[cap];
-        _values = new uint[cap];
-        _mask = cap - 1;
-        foreach (var (key, value) in entries)
-        {
-            ulong k = key == 0 ? 1 : key;
-            int slot = (int)(k & (ulong)_mask);
-            while (_keys[slot] != 0 && _keys[slot] != k) slot = (slot + 1) & _mask;
-            if (_keys[slot] == k) continue; // first (more frequent) spelling wins
-            _keys[slot] = k;
-            _values[slot] = value;
-            Count++;
-        }
+        _clusters = new UInt64Map<uint>(entries.Count);
+        foreach (var (key, value) in entries) _clusters.TryAdd(key, value); // first (more frequent) spelling wins
     }
 
     /// <summary>The packed clusters of a word (by its lower-case hash), or 0 when the word has none.</summary>
-    public uint Lookup(ulong lowerHash)
-    {
-        ulong k = lowerHash == 0 ? 1 : lowerHash;
-        int slot = (int)(k & (ulong)_mask);
-        while (true)
-        {
-            ulong key = _keys[slot];
-            if (key == k) return _values[slot];
-            if (key == 0) return 0;
-            slot = (slot + 1) & _mask;
-        }
-    }
+    public uint Lookup(ulong lowerHash) => _clusters.Get(lowerHash, 0);
 
     /// <summary>Cluster number + 1 at a level (0 coarse … 2 fine) of a packed value; 0 for an unknown word.</summary>
     public static uint Level(uint packed, int level) => level switch
