@@ -293,4 +293,12 @@ public sealed class NerTaggerRulesTests
         Assert.Contains("ORG:Hamas", spans); // the model alone: a place
         Assert.DoesNotContain(spans, s => s.Contains("Indebtedness")); // a dictionary word after "company" is no name
     }
+
+    [Fact]
+    public void A_plurals_apostrophe_stays_inside_an_organisations_name()
+    {
+        var spans = Spans("FERRY CREWS STRIKE", "The union , the Maritime Workers ’ Guild , is seeking a 9 percent pay rise .",
+                          "Brightwater has offered 4 percent .");
+        Assert.Contains("ORG:Maritime Workers ’ Guild", spans);
+    }
 }

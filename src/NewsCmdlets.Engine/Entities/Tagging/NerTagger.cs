@@ -898,6 +898,9 @@ public sealed class NerTagger
                 {
                     if ((doc.Flags[e] & NerDocument.FCap) != 0) { e++; continue; }
                     if (e + 1 < end && (doc.Flags[e + 1] & NerDocument.FCap) != 0 && Connectors.Contains(doc.Tokens[e].Span(doc.Text).ToString())) { e += 2; continue; }
+                    // A plural's apostrophe inside a name: "Maritime Workers’ Guild", "Teachers' Union".
+                    if (e + 1 < end && (doc.Flags[e + 1] & NerDocument.FCap) != 0 && doc.Tokens[e].Length == 1 && doc.Text[doc.Tokens[e].Start] is '\'' or '’'
+                        && doc.Text[doc.Tokens[e - 1].Start + doc.Tokens[e - 1].Length - 1] == 's') { e += 2; continue; }
                     // after a name of two words or more ending in an organisation word: "World Organization of the Scout Movement" (not
                     // "the Company of the Shares" in a contract)
                     if (e + 2 < end && IsWord(doc, e, "of") && IsWord(doc, e + 1, "the") && IsOrgWord(doc, e - 1) && e - 2 >= i && (doc.Flags[e - 2] & NerDocument.FCap) != 0 && !IsWord(doc, e - 2, "The") && (doc.Flags[e + 2] & NerDocument.FCap) != 0) { e += 3; continue; }
@@ -979,7 +982,7 @@ public sealed class NerTagger
         "AG", "GmbH", "SA", "S.A.", "NV", "N.V.", "SpA", "S.p.A.", "BV", "B.V.", "Plc", "PLC", "Bhd", "Pty", "Oyj", "ASA", "KGaA", "Cos", "Co", "Ltda",
         // … and institution words that end organisation names but are not in the gazetteer's features ("U.S. Treasury",
         // "Mohajir Qaumi Movement", "Polisario Front").
-        "Treasury", "Movement", "Front", "Brigade", "Brigades", "Mission", "Secretariat", "Directorate", "Inspectorate",
+        "Treasury", "Movement", "Front", "Brigade", "Brigades", "Mission", "Secretariat", "Directorate", "Inspectorate", "Guild",
     };
 
     /// <summary>"Mariners", "Orioles": a plural that is no nationality ("Americans") and no organisation word ("Forces").</summary>
