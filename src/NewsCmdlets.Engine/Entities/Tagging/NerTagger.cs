@@ -635,8 +635,11 @@ public sealed class NerTagger
                 if (tags[i] != 0) { if (tags[i] % 2 == 0) continue; while (e < end && tags[e] == tags[i] + 1) e++; }
                 else while (e < end && e - i < 3 && tags[e] == 0 && (doc.Flags[e] & (NerDocument.FCap | NerDocument.FDigit | NerDocument.FPunct)) == NerDocument.FCap) e++;
                 int type = (tags[i] + 1) / 2; // 0 untagged, 1 PER, 2 ORG, 3 LOC, 4 MISC
+                if (type is 2 or 4) { i = e - 1; continue; }
+                var cls = PhraseClass(doc, i, e);
+                bool town = (cls & (GazetteerClass.City | GazetteerClass.Town)) != 0;
                 bool team = false;
-                if (type is 0 or 1 or 3 && (PhraseClass(doc, i, e) & GazetteerClass.Demonym) == 0 && !IsNationality(doc, i))
+                if ((cls & GazetteerClass.Demonym) == 0 && !IsNationality(doc, i))
                 {
                     // After a person and "of".
                     if (type == 1 && i >= first + 2 && IsWord(doc, i - 1, "of") && tags[i - 2] is 1 or 2 && (e == i + 1 || !HasGivenName(doc, i, e)))
@@ -649,11 +652,11 @@ public sealed class NerTagger
                         team = true;
                     // After a lower-case organisation noun: "militant group [Hamas]", "the daily [Les Echos]".
                     else if (i > first && (doc.Flags[i - 1] & NerDocument.FLowerStart) != 0 && OrgNouns.Contains(doc.Lower[i - 1])
-                             && (type != 1 || !HasGivenName(doc, i, e)) && (PhraseClass(doc, i, e) & (GazetteerClass.Country | GazetteerClass.Region)) == 0
+                             && (type != 1 || !HasGivenName(doc, i, e)) && (cls & (GazetteerClass.Country | GazetteerClass.Region)) == 0
                              && !AllDictionaryWords(doc, i, e))
                         team = true;
                     // A town or city in a match report.
-                    else if (score >= 0 && type is 0 or 3 && (PhraseClass(doc, i, e) & (GazetteerClass.City | GazetteerClass.Town)) != 0
+                    else if (score >= 0 && type is 0 or 3 && town
                              && ((e < end && ResultVerbs.Contains(doc.Lower[e])) || (i > first && (ResultVerbs.Contains(doc.Lower[i - 1]) || Opponents.Contains(doc.Lower[i - 1])))
                                  || (i >= first + 2 && IsWord(doc, i - 1, "at") && i - 2 == score)))
                         team = true;
@@ -663,9 +666,8 @@ public sealed class NerTagger
                 // but "the [Deccan]".)
                 if (!team && e == i + 1 && (type == 3 || (type == 0 && (doc.Flags[i] & (NerDocument.FInitial | NerDocument.FHeadline)) == 0)))
                 {
-                    var c = WordClass(doc, i);
-                    bool noPlace = (c & (PlaceClasses | GazetteerClass.WnPlace | GazetteerClass.Demonym | GazetteerClass.GivenName | GazetteerClass.LowerWord | GazetteerClass.Calendar | GazetteerClass.Title)) == 0;
-                    if (noPlace && (c & GazetteerClass.WnOrg) != 0)
+                    bool noPlace = (cls & (PlaceClasses | GazetteerClass.WnPlace | GazetteerClass.Demonym | GazetteerClass.GivenName | GazetteerClass.LowerWord | GazetteerClass.Calendar | GazetteerClass.Title)) == 0;
+                    if (noPlace && (cls & GazetteerClass.WnOrg) != 0)
                     {
                         tags[i] = 3;
                         if (e < end && tags[e] % 2 == 0 && tags[e] != 0) tags[e] -= 1;
@@ -674,12 +676,9 @@ public sealed class NerTagger
                 }
                 if (team)
                 {
-                    var cls = PhraseClass(doc, i, e);
-                    // A country is a place (a national team too); so is a nationality's land ("Britain 's Tim Henman").
-                    // (Many English towns are also subdivisions, as boroughs: "Stockport".)
-                    bool town = (cls & (GazetteerClass.City | GazetteerClass.Town)) != 0;
-                    bool place = (cls & (GazetteerClass.Country | GazetteerClass.Region)) != 0 || ((cls & GazetteerClass.Subdivision) != 0 && !town)
-                                 || (town && type == 3 && score < 0 && !SportsRoles.Contains(e < end ? doc.Lower[e] : 0));
+                    // A country is a place (a national team too: "Britain 's Tim Henman", "England captain …"); a
+                    // subdivision too, unless it is also a town (English boroughs: "Stockport manager").
+                    bool place = (cls & (GazetteerClass.Country | GazetteerClass.Region)) != 0 || ((cls & GazetteerClass.Subdivision) != 0 && !town);
                     int b = place ? 5 : 3;
                     for (int k = i; k < e; k++) tags[k] = k == i ? b : b + 1;
                     if (e < end && tags[e] % 2 == 0 && tags[e] != 0) tags[e] -= 1;
