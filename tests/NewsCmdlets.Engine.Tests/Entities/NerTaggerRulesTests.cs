@@ -301,4 +301,18 @@ public sealed class NerTaggerRulesTests
                           "Brightwater has offered 4 percent .");
         Assert.Contains("ORG:Maritime Workers ’ Guild", spans);
     }
+
+    [Fact]
+    public void A_country_before_government_is_the_place_and_an_exchange_or_news_trust_is_an_organisation()
+    {
+        var spans = Spans("Ferry crews in the south walked out on Tuesday , the union said .",
+                          "The Netherlands government and the unions agreed a pay deal in Utrecht on Friday .",
+                          "The men were held in the port of Mombasa , the Press Trust of Kenya reported .",
+                          "Vendra shares fell 2.3 percent on the Vienna Bourse .",
+                          "The Royal Bank of Northsea cut its rates .");
+        Assert.Contains("LOC:Netherlands", spans);       // the model: an organisation running on into "government"
+        Assert.Contains("ORG:Press Trust of Kenya", spans); // the model: "Kenya" alone, a place
+        Assert.Contains("ORG:Vienna Bourse", spans);     // the model: a place
+        Assert.Contains("ORG:Royal Bank of Northsea", spans);
+    }
 }

@@ -389,8 +389,12 @@ public sealed class NerTagger
                     type = (tags[i] + 1) / 2;
                     while (e < end && tags[e] == type * 2) e++;
                 }
+                // The model's organisation may run on into lower-case words that a later rule trims ("[The Philippines
+                // government]"): the name is looked up without them.
+                int ne = e;
+                while (type == 2 && ne - 1 > i && (doc.Flags[ne - 1] & NerDocument.FLowerStart) != 0) ne--;
                 ulong h = Gazetteer.SequenceSeed;
-                for (int k = i; k < e; k++) h = Gazetteer.Extend(h, doc.Lower[k]);
+                for (int k = i; k < ne; k++) h = Gazetteer.Extend(h, doc.Lower[k]);
                 var cls = _gaz.Lookup(h);
                 if (type != 2 && i >= first + 2 && AfterShares(doc, i) && (cls & (Places | GazetteerClass.Calendar)) == 0)
                 {
@@ -398,10 +402,11 @@ public sealed class NerTagger
                     type = 2;
                 }
                 // (… and so is a region of two words or more that ends in an organisation word: "the [West Bank]".)
-                else if (type == 2 && ((cls & GazetteerClass.Country) != 0 || _gaz.IsCapital(h) || (e - i >= 2 && (cls & (GazetteerClass.Region | GazetteerClass.Subdivision)) != 0))
+                else if (type == 2 && ((cls & GazetteerClass.Country) != 0 || _gaz.IsCapital(h) || (ne - i >= 2 && (cls & (GazetteerClass.Region | GazetteerClass.Subdivision)) != 0))
                          && (cls & GazetteerClass.OrgWord) == 0)
                 {
-                    for (int k = i; k < e; k++) tags[k] = k == i ? 5 : 6;
+                    for (int k = i; k < e; k++) tags[k] = k >= ne ? 0 : k == i ? 5 : 6;
+                    e = ne;
                     type = 3;
                 }
                 // A town followed by a capitalised plural the model left untagged is a team ("the Seattle Mariners").
@@ -934,7 +939,14 @@ public sealed class NerTagger
                 if (len >= 2 && !HasPerson(tags, s0, e))
                 {
                     bool endsWithOrgWord = IsOrgWord(doc, e - 1);
+                    // An organisation word followed by "of" heads the name ("[Bank of Northsea]"), also after other
+                    // capitalised words ("[Press Trust of India]", "[Royal Bank of Scotland]").
                     bool orgWordOf = IsOrgWord(doc, s0) && len >= 3 && IsConnector(doc, s0 + 1);
+                    for (int k = s0 + 1; !orgWordOf && k + 2 < e; k++)
+                    {
+                        if ((doc.Flags[k] & NerDocument.FCap) == 0) break;
+                        if (IsOrgWord(doc, k) && IsWord(doc, k + 1, "of")) orgWordOf = true;
+                    }
                     // Cut the run at a connector unless the organisation word heads an "X of Y" name.
                     // Two names joined by "and", the first already a name of its own ("Brightwater and Northsea Motors"):
                     // the organisation starts after the "and".
@@ -982,6 +994,7 @@ public sealed class NerTagger
         // … and institution words that end organisation names but are not in the gazetteer's features ("U.S. Treasury",
         // "Mohajir Qaumi Movement", "Polisario Front").
         "Treasury", "Movement", "Front", "Brigade", "Brigades", "Mission", "Secretariat", "Directorate", "Inspectorate", "Guild",
+        "Bourse",
     };
 
     /// <summary>"Mariners", "Orioles": a plural that is no nationality ("Americans") and no organisation word ("Forces").</summary>
