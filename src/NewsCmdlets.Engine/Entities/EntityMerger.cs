@@ -29,7 +29,9 @@ public sealed class EntityMerger
     /// <summary>Adds a name; returns its index. <paramref name="weight"/> is usually the number of mentions.</summary>
     public int Add(string name, NewsEntityType type, double weight = 1)
     {
-        string stripped = StripTitle(name);
+        // A person's title is no part of the name ("President Lee" = "Lee"); an organisation's first word may look
+        // like one and is ("General Assembly", "General Motors").
+        string stripped = type == NewsEntityType.Person ? StripTitle(name) : name;
         var words = Words(stripped);
         _items.Add((name, type, weight, Key(stripped), words));
         return _items.Count - 1;
@@ -135,7 +137,7 @@ public sealed class EntityMerger
         for (int j = 0; j < n; j++)
         {
             if (_items[j].Words.Length < 2 || !Named(_items[j].Type)) continue;
-            foreach (var ini in Initials(StripTitle(_items[j].Name)))
+            foreach (var ini in Initials(_items[j].Type == NewsEntityType.Person ? StripTitle(_items[j].Name) : _items[j].Name))
             {
                 if (!byInitials.TryGetValue(ini, out var l)) byInitials[ini] = l = new List<int>();
                 l.Add(j);
@@ -211,7 +213,7 @@ public sealed class EntityMerger
             var forms = g._members.GroupBy(m => _items[m].Name).Select(x => (Name: x.Key, W: x.Sum(m => _items[m].Weight), First: x.Min())).ToList();
             g.Forms = forms.OrderByDescending(x => x.W).ThenBy(x => x.First).Select(x => x.Name).ToArray();
             g.Canonical = forms
-                .Select(x => (x.Name, Stripped: StripTitle(x.Name), x.W, x.First))
+                .Select(x => (x.Name, Stripped: g.Type == NewsEntityType.Person ? StripTitle(x.Name) : x.Name, x.W, x.First))
                 .OrderByDescending(x => IsAcronymLike(x.Stripped) ? 0 : 1)
                 .ThenByDescending(x => Words(x.Stripped).Length)
                 .ThenByDescending(x => x.W)

@@ -141,6 +141,23 @@ public sealed class EntityRulesTests
     }
 
     [Fact]
+    public void Merger_keeps_an_organisations_first_word_even_when_it_is_a_persons_title()
+    {
+        var m = new EntityMerger();
+        m.Add("General Assembly", NewsEntityType.Organization);
+        m.Add("Assembly", NewsEntityType.Organization);
+        m.Add("General Harlow Motors", NewsEntityType.Organization);
+        m.Add("Harlow Motors", NewsEntityType.Organization);
+        m.Add("General Ada Ruiz", NewsEntityType.Person);
+        m.Add("Ada Ruiz", NewsEntityType.Person);
+        var groups = m.Resolve();
+        Assert.Equal("General Assembly", groups.Single(g => g.Members.Contains(0)).Canonical);
+        Assert.DoesNotContain(groups, g => g.Members.Contains(2) && g.Members.Contains(3)); // two firms, not one
+        Assert.Equal("Ada Ruiz", groups.Single(g => g.Members.Contains(4)).Canonical);
+        Assert.Contains(5, groups.Single(g => g.Members.Contains(4)).Members);
+    }
+
+    [Fact]
     public void Merger_leaves_a_short_name_alone_when_two_people_share_it()
     {
         var m = new EntityMerger();
