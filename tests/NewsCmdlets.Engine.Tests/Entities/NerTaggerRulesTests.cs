@@ -315,4 +315,15 @@ public sealed class NerTaggerRulesTests
         Assert.Contains("ORG:Vienna Bourse", spans);     // the model: a place
         Assert.Contains("ORG:Royal Bank of Northsea", spans);
     }
+
+    [Fact]
+    public void In_a_match_report_a_town_after_over_is_a_club_in_sentences_without_a_score()
+    {
+        var spans = Spans("BASEBALL - TOLEDO BEAT DAYTON .",
+                          "Derek Vale hit a two-run homer as Toledo beat Dayton 6-4 on Wednesday .",
+                          "The win left Toledo two games ahead in the division , and three games over Akron .",
+                          "Vale has now hit 31 homers this season .");
+        Assert.Contains("ORG:Akron", spans); // without the rule: a place (no score in its sentence)
+        Assert.DoesNotContain("LOC:Akron", spans);
+    }
 }

@@ -617,7 +617,8 @@ public sealed class NerTagger
     /// - "[Benetton] driver [Jean Alesi]", "[Newcastle] manager [Kevin Keegan]": a name before a sports role and a
     ///   person is a team (a country stays a place: national teams are places);
     /// - in a sentence with a score ("2-0"), a town or city next to a result verb ("[Newcastle] lost 2-0", "beat
-    ///   [Leeds]") or after the score and "at" ("lost 2-0 at [Everton]") is a club.
+    ///   [Leeds]") or after the score and "at" ("lost 2-0 at [Everton]") is a club; in a match report (an article with
+    ///   such a sentence) a town next to a result verb or after "over", "against" is a club in its other sentences too;
     /// - after a lower-case organisation noun, a name is an organisation ("militant group [Hamas]", "the daily [Les Echos]");
     /// - one word the model took for a place that no list of places knows is an organisation when WordNet names one
     ///   ("[Hamas]").
@@ -627,6 +628,7 @@ public sealed class NerTagger
     private void ApplyAffiliations(NerDocument doc, int[] tags, ref bool[]? sure)
     {
         if (doc.CaseUnreliable) return;
+        bool matchReport = IsMatchReport(doc);
         foreach (var sent in doc.Sentences)
         {
             int first = sent.FirstToken, end = sent.EndToken;
@@ -661,7 +663,9 @@ public sealed class NerTagger
                              && !AllDictionaryWords(doc, i, e))
                         team = true;
                     // A town or city in a match report.
-                    else if (score >= 0 && type is 0 or 3 && town
+                    // (In a match report, also in its sentences without a score: "lead the division by six games over
+                    // [Baltimore]".)
+                    else if ((score >= 0 || matchReport) && type is 0 or 3 && town
                              && ((e < end && ResultVerbs.Contains(doc.Lower[e])) || (i > first && (ResultVerbs.Contains(doc.Lower[i - 1]) || Opponents.Contains(doc.Lower[i - 1])))
                                  || (i >= first + 2 && IsWord(doc, i - 1, "at") && i - 2 == score)))
                         team = true;
@@ -692,6 +696,22 @@ public sealed class NerTagger
                 i = e - 1;
             }
         }
+    }
+
+    /// <summary>A sentence of the article has a score ("6-4") and a result verb or an opponent word ("beat", "over").</summary>
+    private static bool IsMatchReport(NerDocument doc)
+    {
+        foreach (var sent in doc.Sentences)
+        {
+            bool score = false, result = false;
+            for (int k = sent.FirstToken; k < sent.EndToken; k++)
+            {
+                if (IsScore(doc.Tokens[k].Span(doc.Text))) score = true;
+                else if (ResultVerbs.Contains(doc.Lower[k]) || Opponents.Contains(doc.Lower[k])) result = true;
+            }
+            if (score && result) return true;
+        }
+        return false;
     }
 
     /// <summary>Every word of s..e-1 is an English word in lower case in the dictionary ("Permitted Indebtedness" in a contract).</summary>
