@@ -124,7 +124,8 @@ public sealed class EntityExtractor
             if (taken[i] || tokens[i].Length < 2 || !char.IsUpper(text[tokens[i].Start]) || !IsCapsWord(tokens[i].Span(text))) continue;
             int e = i + 1;
             while (e < tokens.Count && e - i < 4 && !taken[e] && IsCapsWord(tokens[e].Span(text)) && sentenceOf[e] == sentenceOf[i]) e++;
-            if (!IsDateline(i, e) || e - i == 1 && (_gaz.LookupWord(tokens[i].Span(text)) & (GazetteerClass.LowerWord | GazetteerClass.Title)) != 0) { i = e - 1; continue; }
+            if (!IsDateline(i, e) || e - i == 1 && (_gaz.LookupWord(tokens[i].Span(text)) & (GazetteerClass.LowerWord | GazetteerClass.Title)) != 0
+                || HasHeadingWord(i, e)) { i = e - 1; continue; }
             int before = mentions.Count;
             AddName(i, e, 3);
             if (mentions.Count > before) datelinePlaces.Add((i, e));
@@ -268,6 +269,13 @@ public sealed class EntityExtractor
             var m = new Mention { Start = s, End = e, Type = kind, Text = Join(s, e), Sentence = sentenceOf[s], TypeWeight = dateline ? 5 : 1 };
             if (kind == NewsEntityType.Person) m.Description = Describe(s, e) ?? title;
             mentions.Add(m);
+        }
+
+        // "WHAT SAY YOU, JURY?" opens a paragraph in capitals before a comma too: a heading, not a dateline.
+        bool HasHeadingWord(int s, int e)
+        {
+            for (int k = s; k < e; k++) if (Tagging.NerTagger.IsHeadingWord(tokens[k].Span(text))) return true;
+            return false;
         }
 
         bool IsDateline(int s, int e)

@@ -46,6 +46,14 @@ public sealed class EntityExtractorTests
     }
 
     [Fact]
+    public void A_heading_in_capitals_before_a_comma_is_no_dateline()
+    {
+        var r = new EntityExtractor().Extract(Article("Council votes on the budget\n\nThe council voted on Monday to cut the budget, the clerk said.\n" +
+                                                      "WHAT SAY YOU, COUNCILLORS?\nThe vote was close, and the mayor said she would appeal."));
+        Assert.DoesNotContain(r.Entities, x => x.Name.Contains("Say", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public void Finds_people_with_descriptions_and_merges_short_forms()
     {
         var r = new EntityExtractor().Extract(Article(Story));

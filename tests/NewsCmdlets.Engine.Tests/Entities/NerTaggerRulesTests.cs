@@ -326,4 +326,15 @@ public sealed class NerTaggerRulesTests
         Assert.Contains("ORG:Akron", spans); // without the rule: a place (no score in its sentence)
         Assert.DoesNotContain("LOC:Akron", spans);
     }
+
+    [Fact]
+    public void A_person_after_an_organisation_is_split_off_and_Air_before_a_city_is_an_airline()
+    {
+        var spans = Spans("He said that he , Ambassador to the European Union Gordon Brisk and Energy Secretary Oren Vale formed a channel .",
+                          "Kazakhstan said on Monday that Air Astana had ordered two jets , executives said .",
+                          "The Brisk problem was discussed at length , and Gordon Brisk declined to comment .");
+        Assert.Contains("ORG:European Union", spans); // the model: one organisation of four words
+        Assert.Contains("PER:Gordon Brisk", spans);
+        Assert.Contains("ORG:Air Astana", spans);     // the model: "Air" left out, "Astana" a place
+    }
 }

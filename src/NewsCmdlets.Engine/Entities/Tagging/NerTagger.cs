@@ -60,9 +60,61 @@ public sealed class NerTagger
         if (PropagateLabels) Propagate(doc, result, sure);
         if (OrganisationRules) ApplyOrganisationRules(doc, result);
         if (NameRules) ApplyNewsContexts(doc, result);
-        if (NameRules) { ApplyLowerCaseStarts(doc, result); ApplyPersonSpans(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result, ref sure); ApplyScorecards(doc, result, ref sure); }
+        if (NameRules) { ApplyLowerCaseStarts(doc, result); ApplyPersonSpans(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result, ref sure); ApplyScorecards(doc, result, ref sure); ApplySpanEdges(doc, result); }
         return result;
     }
+
+    /// <summary>
+    /// Edges of names that web news copy gets wrong, in articles in normal case:
+    /// - an organisation's name ending in an organisation word, then a given name and more capitalised words, is the
+    ///   organisation and a person ("Ambassador to the [European Union] [Gordon Sondland]");
+    /// - "Air" and a country or city is an airline ("[Air Astana]").
+    /// </summary>
+    private void ApplySpanEdges(NerDocument doc, int[] tags)
+    {
+        if (doc.CaseUnreliable) return;
+        int n = tags.Length;
+        for (int i = 0; i < n; i++)
+        {
+            if (tags[i] == 0 || (tags[i] & 1) == 0) continue;
+            int b = tags[i], e = i + 1;
+            while (e < n && tags[e] == b + 1) e++;
+            if (b == 7) { i = e - 1; continue; } // MISC
+            // "Air" and a place (the model may have left "Air" out).
+            if (b is 1 or 5 && i > 0 && tags[i - 1] == 0 && IsWord(doc, i - 1, "Air")) i--;
+            if (b is 1 or 5 && e - i >= 2 && IsWord(doc, i, "Air") && (PhraseClass(doc, i + 1, e) & (GazetteerClass.Country | GazetteerClass.City)) != 0)
+            {
+                for (int k = i; k < e; k++) tags[k] = k == i ? 3 : 4;
+                b = 3;
+            }
+            else if (tags[i] == 0) i++;
+            // An organisation word, then a person.
+            if (b == 3 && e - i >= 4)
+                for (int k = i + 1; k + 1 < e; k++)
+                {
+                    if ((doc.Flags[k] & NerDocument.FCap) == 0) break;
+                    if (!IsOrgWord(doc, k - 1) || (WordClass(doc, k) & GazetteerClass.GivenName) == 0 || IsOrgWord(doc, k)
+                        || (WordClass(doc, k) & (GazetteerClass.LowerWord | GazetteerClass.Country | GazetteerClass.City)) != 0) continue;
+                    bool rest = true;
+                    for (int r = k + 1; r < e; r++)
+                        if ((doc.Flags[r] & NerDocument.FCap) == 0 || (doc.Flags[r] & NerDocument.FAllCaps) != 0 || IsOrgWord(doc, r)) rest = false;
+                    if (!rest) break;
+                    tags[k] = 1;
+                    for (int r = k + 1; r < e; r++) tags[r] = 2;
+                    break;
+                }
+            i = e - 1;
+        }
+    }
+
+    /// <summary>A pronoun, question word or auxiliary: in capitals, a heading's word, never a dateline's or a name's.</summary>
+    internal static bool IsHeadingWord(ReadOnlySpan<char> word) => HeadingWords.Contains(Hashing.Lower(word));
+
+    private static readonly HashSet<ulong> HeadingWords = Hashes(new[]
+    {
+        "what", "who", "why", "how", "when", "where", "which", "you", "your", "we", "our", "i", "my", "me", "it", "its", "they", "their",
+        "is", "are", "was", "do", "does", "did", "can", "will", "not", "this", "that", "these",
+    });
 
     /// <summary>Rules for datelines ("WESTMERE 2026-03-14") and East Asian names ("Ahn Gyu-back") (on by default).</summary>
     public bool NameRules { get; init; } = NerAblations.NameRules;
