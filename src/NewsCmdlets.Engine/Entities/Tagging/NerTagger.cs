@@ -81,20 +81,24 @@ public sealed class NerTagger
             while (e < n && tags[e] == b + 1) e++;
             if (b == 7) { i = e - 1; continue; } // MISC
             // "Air" and a place (the model may have left "Air" out).
-            if (b is 1 or 5 && i > 0 && tags[i - 1] == 0 && IsWord(doc, i - 1, "Air")) i--;
-            if (b is 1 or 5 && e - i >= 2 && IsWord(doc, i, "Air") && (PhraseClass(doc, i + 1, e) & (GazetteerClass.Country | GazetteerClass.City)) != 0)
+            if (b is 1 or 5)
             {
-                for (int k = i; k < e; k++) tags[k] = k == i ? 3 : 4;
-                b = 3;
+                int a = i > 0 && tags[i - 1] == 0 && IsWord(doc, i - 1, "Air") ? i - 1 : i;
+                if (e - a >= 2 && IsWord(doc, a, "Air") && (PhraseClass(doc, a + 1, e) & (GazetteerClass.Country | GazetteerClass.City)) != 0)
+                {
+                    i = a;
+                    for (int k = i; k < e; k++) tags[k] = k == i ? 3 : 4;
+                    b = 3;
+                }
             }
-            else if (tags[i] == 0) i++;
             // An organisation word, then a person.
             if (b == 3 && e - i >= 4)
                 for (int k = i + 1; k + 1 < e; k++)
                 {
                     if ((doc.Flags[k] & NerDocument.FCap) == 0) break;
-                    if (!IsOrgWord(doc, k - 1) || (WordClass(doc, k) & GazetteerClass.GivenName) == 0 || IsOrgWord(doc, k)
-                        || (WordClass(doc, k) & (GazetteerClass.LowerWord | GazetteerClass.Country | GazetteerClass.City)) != 0) continue;
+                    var wk = WordClass(doc, k);
+                    if (!IsOrgWord(doc, k - 1) || (wk & GazetteerClass.GivenName) == 0 || IsOrgWord(doc, k)
+                        || (wk & (GazetteerClass.LowerWord | GazetteerClass.Country | GazetteerClass.City)) != 0) continue;
                     bool rest = true;
                     for (int r = k + 1; r < e; r++)
                         if ((doc.Flags[r] & NerDocument.FCap) == 0 || (doc.Flags[r] & NerDocument.FAllCaps) != 0 || IsOrgWord(doc, r)) rest = false;
