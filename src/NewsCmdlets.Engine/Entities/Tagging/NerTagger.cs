@@ -87,7 +87,7 @@ public sealed class NerTagger
                 if (e - a >= 2 && IsWord(doc, a, "Air") && (PhraseClass(doc, a + 1, e) & (GazetteerClass.Country | GazetteerClass.City)) != 0)
                 {
                     i = a;
-                    for (int k = i; k < e; k++) tags[k] = k == i ? 3 : 4;
+                    SetSpan(tags, i, e, 3);
                     b = 3;
                 }
             }
@@ -109,6 +109,19 @@ public sealed class NerTagger
                 }
             i = e - 1;
         }
+    }
+
+    /// <summary>Tags s..e-1 as one name: B- tag <paramref name="b"/> (odd) on the first token, its I- tag on the rest.</summary>
+    private static void SetSpan(int[] tags, int s, int e, int b)
+    {
+        for (int k = s; k < e; k++) tags[k] = k == s ? b : b + 1;
+    }
+
+    /// <summary>After a name was retyped or cut, the token at k (if before <paramref name="end"/>) that went on the
+    /// old name with an I- tag starts a name of its own.</summary>
+    private static void StartAfresh(int[] tags, int k, int end)
+    {
+        if (k < end && tags[k] % 2 == 0 && tags[k] != 0) tags[k] -= 1;
     }
 
     /// <summary>A pronoun, question word or auxiliary: in capitals, a heading's word, never a dateline's or a name's.</summary>
@@ -193,7 +206,7 @@ public sealed class NerTagger
                         if (!IsWord(doc, m, "of") || (doc.Flags[m + 1] & NerDocument.FCap) == 0) continue;
                         int type = IsKnownPlace(doc, m + 1, e) ? 5 : 3;
                         tags[m] = 0;
-                        for (int k = m + 1; k < e; k++) tags[k] = k == m + 1 ? type : type + 1;
+                        SetSpan(tags, m + 1, e, type);
                         e = m;
                         break;
                     }
@@ -271,7 +284,7 @@ public sealed class NerTagger
                 if (place)
                 {
                     if (e - s > 4) continue;
-                    for (int k = s; k < e; k++) tags[k] = k == s ? 5 : 6;
+                    SetSpan(tags, s, e, 5);
                     if (e < end && tags[e] is 2 or 4 or 6 or 8) tags[e] -= 1;
                     (sure ??= new bool[tags.Length])[s] = true;
                 }
@@ -288,7 +301,7 @@ public sealed class NerTagger
                              && ((c & GazetteerClass.LowerWord) == 0 || (c & (GazetteerClass.GivenName | GazetteerClass.NamePart)) != 0);
                     }
                     if (!ok || (e < end && tags[e] != 0 && tags[e] % 2 == 0)) continue;
-                    for (int k = s; k < e; k++) tags[k] = k == s ? 1 : 2;
+                    SetSpan(tags, s, e, 1);
                     (sure ??= new bool[tags.Length])[s] = true;
                 }
                 i = e - 1;
@@ -429,7 +442,7 @@ public sealed class NerTagger
                 if (tags[i] == 0 && IsOrgInitials(doc, i))
                 {
                     tags[i] = 3;
-                    if (i + 1 < end && tags[i + 1] % 2 == 0 && tags[i + 1] != 0) tags[i + 1] -= 1;
+                    StartAfresh(tags, i + 1, end);
                     continue;
                 }
                 if (tags[i] == 0)
@@ -454,7 +467,7 @@ public sealed class NerTagger
                 var cls = _gaz.Lookup(h);
                 if (type != 2 && i >= first + 2 && AfterShares(doc, i) && (cls & (Places | GazetteerClass.Calendar)) == 0)
                 {
-                    for (int k = i; k < e; k++) tags[k] = k == i ? 3 : 4;
+                    SetSpan(tags, i, e, 3);
                     type = 2;
                 }
                 // (… and so is a region of two words or more that ends in an organisation word: "the [West Bank]".)
@@ -593,7 +606,7 @@ public sealed class NerTagger
                 if (org) type = 2;
                 else if (mixed || type == 0 || type == 1) continue;
                 for (int j = start; j < stop; j++) tags[j] = j == start ? type * 2 - 1 : type * 2;
-                if (stop < end && tags[stop] % 2 == 0 && tags[stop] != 0) tags[stop] -= 1;
+                StartAfresh(tags, stop, end);
                 tags[a] = type * 2 - 1;
                 sure ??= new bool[tags.Length];
                 sure[start] = true;
@@ -622,7 +635,7 @@ public sealed class NerTagger
                 while (s > first && s > k - 4 && IsNameWord(doc, s - 1)) s--;
                 if (s < k) SetPerson(doc, tags, s, k, ref sure);
                 tags[k] = 0;
-                if (k + 1 < end && tags[k + 1] % 2 == 0 && tags[k + 1] != 0) tags[k + 1] -= 1;
+                StartAfresh(tags, k + 1, end);
             }
             // A batting line: the runs last, and a lower-case "b" before a capitalised name.
             int last = end - 1;
@@ -735,7 +748,7 @@ public sealed class NerTagger
                     if (noPlace && (cls & GazetteerClass.WnOrg) != 0)
                     {
                         tags[i] = 3;
-                        if (e < end && tags[e] % 2 == 0 && tags[e] != 0) tags[e] -= 1;
+                        StartAfresh(tags, e, end);
                         continue;
                     }
                 }
@@ -745,8 +758,8 @@ public sealed class NerTagger
                     // subdivision too, unless it is also a town (English boroughs: "Stockport manager").
                     bool place = (cls & (GazetteerClass.Country | GazetteerClass.Region)) != 0 || ((cls & GazetteerClass.Subdivision) != 0 && !town);
                     int b = place ? 5 : 3;
-                    for (int k = i; k < e; k++) tags[k] = k == i ? b : b + 1;
-                    if (e < end && tags[e] % 2 == 0 && tags[e] != 0) tags[e] -= 1;
+                    SetSpan(tags, i, e, b);
+                    StartAfresh(tags, e, end);
                     (sure ??= new bool[tags.Length])[i] = true;
                 }
                 i = e - 1;
@@ -809,7 +822,7 @@ public sealed class NerTagger
     private static void SetPerson(NerDocument doc, int[] tags, int s, int e, ref bool[]? sure)
     {
         if (e <= s) return;
-        for (int k = s; k < e; k++) tags[k] = k == s ? 1 : 2;
+        SetSpan(tags, s, e, 1);
         if (e < tags.Length && tags[e] is 2 or 4 or 6 or 8) tags[e] -= 1;
         (sure ??= new bool[tags.Length])[s] = true;
     }
@@ -913,7 +926,7 @@ public sealed class NerTagger
                     if (e == i + 1 || partial && e < i + 3) continue;
                 }
                 if (HasOtherType(tags, i, e)) continue;
-                for (int k = i; k < e; k++) tags[k] = k == i ? 1 : 2;
+                SetSpan(tags, i, e, 1);
                 if (e < end && tags[e] == 2) tags[e] = 1;
                 i = e - 1;
             }
@@ -1032,7 +1045,7 @@ public sealed class NerTagger
                     // A place whose name ends in an organisation word is still the place ("the [West Bank]").
                     if ((endsWithOrgWord || orgWordOf) && e - s0 >= 2 && !IsKnownPlace(doc, s0, e))
                     {
-                        for (int k = s0; k < e; k++) tags[k] = k == s0 ? 3 : 4;
+                        SetSpan(tags, s0, e, 3);
                         // The rest of a longer organisation tagged by the model now starts its own name, at its
                         // next capitalised word ("[Discovery Institute] 's [Center for Science]").
                         int r = e;
@@ -1203,7 +1216,7 @@ public sealed class NerTagger
                 {
                     int best = Best(v);
                     if (best != (tags[i] + 1) / 2 && v[best] > v[(tags[i] + 1) / 2])
-                        for (int k = i; k < e; k++) tags[k] = k == i ? best * 2 - 1 : best * 2;
+                        SetSpan(tags, i, e, best * 2 - 1);
                 }
                 i = e - 1;
                 continue;
@@ -1218,7 +1231,7 @@ public sealed class NerTagger
                 // A lone sentence-initial word also written in lower case elsewhere is probably not this name.
                 if (len == 1 && (doc.Flags[i] & NerDocument.FInitial) != 0 && doc.SeenLower.Contains(doc.Lower[i])) break;
                 int best = Best(v);
-                for (int k = i; k < e; k++) tags[k] = k == i ? best * 2 - 1 : best * 2;
+                SetSpan(tags, i, e, best * 2 - 1);
                 i = e - 1;
                 break;
             }
