@@ -337,4 +337,52 @@ public sealed class NerTaggerRulesTests
         Assert.Contains("PER:Gordon Brisk", spans);
         Assert.Contains("ORG:Air Astana", spans);     // the model: "Air" left out, "Astana" a place
     }
+
+    [Fact]
+    public void A_team_before_team_mate_is_an_organisation_but_His_is_no_name()
+    {
+        var spans = Spans("Briton Oren Holt won the race on Sunday .",
+                          "His Tyrrell team mate Sam Vale finished fifth , ahead of Jacques Brun .",
+                          "His team mate Jacques Brun was sixth .");
+        Assert.Contains("ORG:Tyrrell", spans);    // the model: a person
+        Assert.DoesNotContain("ORG:His", spans);
+    }
+
+    [Fact]
+    public void Initials_after_news_agency_are_an_organisation_and_a_nationality_alone_is_no_place()
+    {
+        var spans = Spans("Farmers blocked roads near Lublin on Wednesday .",
+                          "The Polish news agency PAP said about 2,000 people took part .",
+                          "Israeli and Palestinian negotiators will meet on Friday , Israel Radio said .");
+        Assert.Contains("ORG:PAP", spans);        // the model: untagged; "pap" is also a dictionary word
+        Assert.Contains("MISC:Polish", spans);    // the model: an organisation
+        Assert.Contains("MISC:Israeli", spans);   // the model: a place
+    }
+
+    [Fact]
+    public void A_name_the_model_took_for_misc_in_a_result_line_is_a_club()
+    {
+        var spans = Spans("Results of games played on Thursday ( home team in CAPS ) :",
+                          "CLEVELAND 5 Toronto 3", "Kansas City 4 MINNESOTA 2", "TEXAS 7 Oakland 6");
+        Assert.Contains("ORG:MINNESOTA", spans);  // the model: MISC
+    }
+
+    [Fact]
+    public void An_organisation_word_opening_a_sentence_before_a_bank_is_part_of_its_name()
+    {
+        var spans = Spans("Swiss shares closed higher on Friday , led by Nestle .",
+                          "Union Bank of Switzerland gained 12 francs after Swiss Bank Corp said it had no merger plans .");
+        Assert.Contains("ORG:Union Bank of Switzerland", spans); // the model: "Union" left out
+    }
+
+    [Fact]
+    public void A_place_before_Open_is_a_tournament()
+    {
+        var spans = Spans("Results from the U.S. Open on Tuesday :",
+                          "Oren Holt ( U.S. ) beat Sam Vale ( Austria ) 7-5 6-2",
+                          "Holt will meet the winner of the Hamburg Open champion in the next round .");
+        Assert.Contains("MISC:U.S. Open", spans);   // the model: "U.S." a place, "Open" untagged
+        Assert.Contains("MISC:Hamburg Open", spans);
+        Assert.Contains("LOC:U.S.", spans);         // the player's country stays a place
+    }
 }

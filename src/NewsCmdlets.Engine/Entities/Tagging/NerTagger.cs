@@ -68,7 +68,12 @@ public sealed class NerTagger
     /// Edges of names that web news copy gets wrong, in articles in normal case:
     /// - an organisation's name ending in an organisation word, then a given name and more capitalised words, is the
     ///   organisation and a person ("Ambassador to the [European Union] [Gordon Sondland]");
-    /// - "Air" and a country or city is an airline ("[Air Astana]").
+    /// - "Air" and a country or city is an airline ("[Air Astana]");
+    /// - a place or nationality before "Open", "Grand Prix", "Masters", "Classic" or "Marathon" names a sporting event
+    ///   ("the [U.S. Open]", "the [Hamburg Open]"), not the place;
+    /// - a nationality alone is no place or organisation ("[Israeli] negotiators", "the [Polish] news agency");
+    /// - an organisation word opening a sentence before an organisation that starts with another is its first word
+    ///   ("[Union Bank of Switzerland] gained …": the model leaves out a sentence's capitalised first word).
     /// </summary>
     private void ApplySpanEdges(NerDocument doc, int[] tags)
     {
@@ -79,7 +84,33 @@ public sealed class NerTagger
             if (tags[i] == 0 || (tags[i] & 1) == 0) continue;
             int b = tags[i], e = i + 1;
             while (e < n && tags[e] == b + 1) e++;
+            // A sporting event named after a place or nation.
+            if (b is 3 or 5 or 7 && (doc.Flags[i] & NerDocument.FHeadline) == 0)
+            {
+                int ev = EventWords(doc, e, n);
+                var pc = PhraseClass(doc, i, e);
+                if (ev > 0 && (b == 5 || (pc & (b == 7 ? GazetteerClass.Demonym : PlaceClasses | GazetteerClass.Demonym)) != 0))
+                {
+                    SetSpan(tags, i, e + ev, 7);
+                    StartAfresh(tags, e + ev, n);
+                    i = e + ev - 1;
+                    continue;
+                }
+                // A nationality alone.
+                if (b != 7 && e == i + 1 && (pc & GazetteerClass.Demonym) != 0 && (pc & (PlaceClasses | GazetteerClass.GivenName)) == 0)
+                {
+                    tags[i] = 7;
+                    continue;
+                }
+            }
             if (b == 7) { i = e - 1; continue; } // MISC
+            // An organisation word the model left out at the start of a sentence.
+            if (b == 3 && i > 0 && tags[i - 1] == 0 && (doc.Flags[i - 1] & (NerDocument.FInitial | NerDocument.FCap | NerDocument.FAllCaps | NerDocument.FHeadline)) == (NerDocument.FInitial | NerDocument.FCap)
+                && (WordClass(doc, i - 1) & GazetteerClass.OrgWord) != 0 && IsOrgWord(doc, i))
+            {
+                tags[i - 1] = 3;
+                tags[i] = 4;
+            }
             // "Air" and a place (the model may have left "Air" out).
             if (b is 1 or 5)
             {
@@ -109,6 +140,14 @@ public sealed class NerTagger
                 }
             i = e - 1;
         }
+    }
+
+    /// <summary>The number of tokens at k that name a kind of sporting event after a place ("Open", "Grand Prix"), or 0.</summary>
+    private static int EventWords(NerDocument doc, int k, int n)
+    {
+        if (k >= n) return 0;
+        if (IsWord(doc, k, "Open") || IsWord(doc, k, "Masters") || IsWord(doc, k, "Classic") || IsWord(doc, k, "Marathon")) return 1;
+        return k + 1 < n && IsWord(doc, k, "Grand") && IsWord(doc, k + 1, "Prix") ? 2 : 0;
     }
 
     /// <summary>Tags s..e-1 as one name: B- tag <paramref name="b"/> (odd) on the first token, its I- tag on the rest.</summary>
@@ -402,8 +441,9 @@ public sealed class NerTagger
                 bool country = (PhraseClass(doc, k, e) & GazetteerClass.Country) != 0;
                 // A country (a national team) is a place; a place tagged over the whole group becomes a club.
                 // ("[Sheffield Wednesday] 2": the model's place may stop before a word it did not tag.)
-                bool wholeLoc = tags[k] == 5 && (e == end || tags[e] != 6);
-                for (int j = k + 1; j < e && wholeLoc; j++) wholeLoc = tags[j] is 0 or 6;
+                // (So is a name the model took for something else, MISC: "Kansas City 4 [MINNESOTA] 2".)
+                bool wholeLoc = tags[k] is 5 or 7 && (e == end || tags[e] != tags[k] + 1);
+                for (int j = k + 1; j < e && wholeLoc; j++) wholeLoc = tags[j] == 0 || tags[j] == tags[k] + 1;
                 bool untagged = true, person = false;
                 for (int j = k; j < e; j++) { untagged &= tags[j] == 0; person |= tags[j] is 1 or 2; }
                 if (country && !person) for (int j = k; j < e; j++) tags[j] = j == k ? 5 : 6;
@@ -712,6 +752,8 @@ public sealed class NerTagger
                 else while (e < end && e - i < 3 && tags[e] == 0 && (doc.Flags[e] & (NerDocument.FCap | NerDocument.FDigit | NerDocument.FPunct)) == NerDocument.FCap) e++;
                 int type = (tags[i] + 1) / 2; // 0 untagged, 1 PER, 2 ORG, 3 LOC, 4 MISC
                 if (type is 2 or 4) { i = e - 1; continue; }
+                // A sentence's first word alone that the dictionary knows is no name ("His team mate …").
+                if (type == 0 && e == i + 1 && (doc.Flags[i] & NerDocument.FInitial) != 0 && (WordClass(doc, i) & GazetteerClass.LowerWord) != 0) continue;
                 var cls = PhraseClass(doc, i, e);
                 bool town = (cls & (GazetteerClass.City | GazetteerClass.Town)) != 0;
                 bool team = false;
@@ -724,7 +766,9 @@ public sealed class NerTagger
                     else if (type == 1 && e == i + 1 && e + 2 < end && IsPossessive(doc, e) && tags[e + 1] == 1 && tags[e + 2] == 2)
                         team = true;
                     // Before a sports role and a name.
-                    else if (e + 1 < end && SportsRoles.Contains(doc.Lower[e]) && (doc.Flags[e + 1] & NerDocument.FCap) != 0 && (type != 1 || e == i + 1))
+                    else if (e + 1 < end && (type != 1 || e == i + 1)
+                             && (SportsRoles.Contains(doc.Lower[e]) && (doc.Flags[e + 1] & NerDocument.FCap) != 0
+                                 || e + 2 < end && IsWord(doc, e, "team") && (IsWord(doc, e + 1, "mate") || IsWord(doc, e + 1, "mates")) && (doc.Flags[e + 2] & NerDocument.FCap) != 0))
                         team = true;
                     // After a lower-case organisation noun: "militant group [Hamas]", "the daily [Les Echos]".
                     else if (i > first && (doc.Flags[i - 1] & NerDocument.FLowerStart) != 0 && OrgNouns.Contains(doc.Lower[i - 1])
@@ -783,10 +827,15 @@ public sealed class NerTagger
         return false;
     }
 
-    /// <summary>Every word of s..e-1 is an English word in lower case in the dictionary ("Permitted Indebtedness" in a contract).</summary>
+    /// <summary>Every word of s..e-1 is an English word in lower case in the dictionary ("Permitted Indebtedness" in a
+    /// contract). Initials in capitals in a sentence in normal case are none, whatever they spell ("news agency [PAP]").</summary>
     private bool AllDictionaryWords(NerDocument doc, int s, int e)
     {
-        for (int k = s; k < e; k++) if ((WordClass(doc, k) & GazetteerClass.LowerWord) == 0) return false;
+        for (int k = s; k < e; k++)
+        {
+            if ((WordClass(doc, k) & GazetteerClass.LowerWord) == 0) return false;
+            if ((doc.Flags[k] & (NerDocument.FAllCaps | NerDocument.FHeadline)) == NerDocument.FAllCaps && doc.Tokens[k].Length is >= 2 and <= 5) return false;
+        }
         return true;
     }
 
