@@ -385,4 +385,42 @@ public sealed class NerTaggerRulesTests
         Assert.Contains("MISC:Hamburg Open", spans);
         Assert.Contains("LOC:U.S.", spans);         // the player's country stays a place
     }
+
+    [Fact]
+    public void Where_analysts_work_is_a_firm()
+    {
+        var spans = Spans("Harbour Holdings fell after its results disappointed analysts at Jardine Fleming .",
+                          "Analysts at Merrill Lynch said the cuts were expected .",
+                          "The index closed 12 points lower .");
+        Assert.Contains("ORG:Jardine Fleming", spans); // the model: a person
+        Assert.Contains("ORG:Merrill Lynch", spans);   // the model: a person
+    }
+
+    [Fact]
+    public void A_given_name_before_family_name_particles_is_part_of_the_name()
+    {
+        var spans = Spans("Northsea - Tries : Joost van der Westhuizen . Conversion : Joel Stransky .",
+                          "Holmgate won 21-10 on Saturday .", "The sides meet again next week .");
+        Assert.Contains("PER:Joost van der Westhuizen", spans); // the model: "Westhuizen" alone
+    }
+
+    [Fact]
+    public void A_faith_or_people_alone_is_a_group_and_a_place_through_a_lower_case_word_is_cut()
+    {
+        var spans = Spans("Russia and Chechen separatists agreed on Sunday to set up joint patrols in the Chechen capital Grozny , Interfax news agency said .",
+                          "The closure was imposed after bombings by the Islamic militant group Hamas .",
+                          "PHILIPPINES SIGNS PEACE DEAL WITH MUSLIM REBELS .");
+        Assert.Contains("LOC:Grozny", spans);            // the model: "Chechen capital Grozny" one place
+        Assert.DoesNotContain(spans, s => s.StartsWith("LOC:Chechen") || s.StartsWith("ORG:Islamic") || s.StartsWith("ORG:MUSLIM"));
+        Assert.Contains("MISC:Islamic", spans);          // the model: an organisation
+        Assert.Contains("MISC:MUSLIM", spans);           // the model: an organisation
+    }
+
+    [Fact]
+    public void A_headline_slug_before_a_dash_is_no_name()
+    {
+        var spans = Spans("RUGBY UNION - WALES BEAT FIJI .", "CARDIFF 1996-11-09", "Wales beat Fiji 34-12 on Saturday .");
+        Assert.DoesNotContain(spans, s => s.Contains("RUGBY") || s.Contains("UNION")); // the model: an organisation
+        Assert.Contains("LOC:WALES", spans);
+    }
 }

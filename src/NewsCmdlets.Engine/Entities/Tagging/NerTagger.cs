@@ -73,21 +73,37 @@ public sealed class NerTagger
     ///   ("the [U.S. Open]", "the [Hamburg Open]"), not the place;
     /// - a nationality alone is no place or organisation ("[Israeli] negotiators", "the [Polish] news agency");
     /// - an organisation word opening a sentence before an organisation that starts with another is its first word
-    ///   ("[Union Bank of Switzerland] gained …": the model leaves out a sentence's capitalised first word).
+    ///   ("[Union Bank of Switzerland] gained …": the model leaves out a sentence's capitalised first word);
+    /// - a place that runs through a lower-case word is that word and a place ("the [Chechen] capital [Grozny]");
+    /// - a headline's subject slug before a dash is no name ("RUGBY UNION - …").
     /// </summary>
     private void ApplySpanEdges(NerDocument doc, int[] tags)
     {
         if (doc.CaseUnreliable) return;
         int n = tags.Length;
+        // A headline's subject slug before a dash names no one ("RUGBY UNION - WALES BEAT FIJI"): dictionary words
+        // in capitals, none a country or region (a town may share a sport's name: Rugby).
+        foreach (var sent in doc.Sentences)
+        {
+            int first = sent.FirstToken, dash = -1;
+            for (int k = first + 1; k < Math.Min(first + 4, sent.EndToken - 1); k++) if (IsWord(doc, k, "-")) { dash = k; break; }
+            if (dash < 0) continue;
+            bool slug = true;
+            for (int k = first; k < dash && slug; k++)
+                slug = (doc.Flags[k] & NerDocument.FHeadline) != 0
+                       && (WordClass(doc, k) & (GazetteerClass.LowerWord | GazetteerClass.Country | GazetteerClass.Region | GazetteerClass.Demonym)) == GazetteerClass.LowerWord;
+            if (!slug) continue;
+            for (int k = first; k < dash; k++) tags[k] = 0;
+        }
         for (int i = 0; i < n; i++)
         {
             if (tags[i] == 0 || (tags[i] & 1) == 0) continue;
             int b = tags[i], e = i + 1;
             while (e < n && tags[e] == b + 1) e++;
-            // A sporting event named after a place or nation.
-            if (b is 3 or 5 or 7 && (doc.Flags[i] & NerDocument.FHeadline) == 0)
+            if (b is 3 or 5 or 7)
             {
-                int ev = EventWords(doc, e, n);
+                // A sporting event named after a place or nation.
+                int ev = (doc.Flags[i] & NerDocument.FHeadline) == 0 ? EventWords(doc, e, n) : 0;
                 var pc = PhraseClass(doc, i, e);
                 if (ev > 0 && (b == 5 || (pc & (b == 7 ? GazetteerClass.Demonym : PlaceClasses | GazetteerClass.Demonym)) != 0))
                 {
@@ -96,14 +112,39 @@ public sealed class NerTagger
                     i = e + ev - 1;
                     continue;
                 }
-                // A nationality alone.
-                if (b != 7 && e == i + 1 && (pc & GazetteerClass.Demonym) != 0 && (pc & (PlaceClasses | GazetteerClass.GivenName)) == 0)
+                // A nationality, faith or people alone ("MUSLIM REBELS" in a headline too).
+                if (b != 7 && e == i + 1 && ((pc & GazetteerClass.Demonym) != 0 && (pc & (PlaceClasses | GazetteerClass.GivenName)) == 0 || GroupWords.Contains(doc.Lower[i])))
                 {
                     tags[i] = 7;
                     continue;
                 }
             }
             if (b == 7) { i = e - 1; continue; } // MISC
+            // A place that runs through a lower-case word other than a particle is a word and a place ("the Chechen
+            // capital [Grozny]", "the rebel stronghold [Pale]"): what follows the last such word is the place.
+            if (b == 5 && e - i >= 3)
+            {
+                int cut = -1;
+                for (int k = i + 1; k < e - 1; k++)
+                    if ((doc.Flags[k] & (NerDocument.FLowerStart | NerDocument.FDigit | NerDocument.FPunct | NerDocument.FHeadline)) == NerDocument.FLowerStart
+                        && !IsConnector(doc, k) && !NameParticles.Contains(doc.Exact[k]) && !PlaceParticles.Contains(doc.Exact[k]))
+                        cut = k;
+                if (cut > 0 && (doc.Flags[cut + 1] & NerDocument.FCap) != 0)
+                {
+                    // The capitalised words before it: nationalities or peoples are a group ("[Bosnian Serb] stronghold"), a
+                    // known place stays one ("[Moscow] suburb"), and so does a place before a preposition ("the [James
+                    // River] in [Newport News]"); anything else is no name.
+                    int pe = i;
+                    while (pe < cut && (doc.Flags[pe] & NerDocument.FCap) != 0) pe++;
+                    bool group = pe > i, place = pe > i && (IsKnownPlace(doc, i, pe) || Prepositions.Contains(doc.Lower[cut]));
+                    for (int k = i; k < pe && group; k++) group = (WordClass(doc, k) & GazetteerClass.Demonym) != 0 || GroupWords.Contains(doc.Lower[k]);
+                    for (int k = i; k <= cut; k++) tags[k] = 0;
+                    if (group || place) SetSpan(tags, i, pe, group ? 7 : 5);
+                    tags[cut + 1] = 5;
+                    i = e - 1;
+                    continue;
+                }
+            }
             // An organisation word the model left out at the start of a sentence.
             if (b == 3 && i > 0 && tags[i - 1] == 0 && (doc.Flags[i - 1] & (NerDocument.FInitial | NerDocument.FCap | NerDocument.FAllCaps | NerDocument.FHeadline)) == (NerDocument.FInitial | NerDocument.FCap)
                 && (WordClass(doc, i - 1) & GazetteerClass.OrgWord) != 0 && IsOrgWord(doc, i))
@@ -141,6 +182,24 @@ public sealed class NerTagger
             i = e - 1;
         }
     }
+
+    /// <summary>Lower-case words inside place names besides the connectors and name particles ("Aix en Provence",
+    /// "Kingston upon Hull", "Frankfurt am Main").</summary>
+    private static readonly HashSet<ulong> PlaceParticles = new[] { "en", "sur", "sous", "upon", "am", "an", "im", "les", "y", "on", "the", "lès" }
+        .Select(w => Hashing.Exact(w)).ToHashSet();
+
+    private static readonly HashSet<ulong> Prepositions = Hashes(new[] { "in", "at", "near", "outside", "by", "off", "from", "to" });
+
+    /// <summary>Adjectives and nouns for a faith or a people that no country's demonym covers ("Islamic", "Kurdish").</summary>
+    private static readonly HashSet<ulong> GroupWords = Hashes(new[]
+    {
+        "islamic", "muslim", "muslims", "moslem", "moslems", "jewish", "catholic", "catholics", "protestant", "protestants",
+        "buddhist", "buddhists", "hindu", "hindus", "sikh", "sikhs", "shi'ite", "shiite", "shia", "sunni", "orthodox", "evangelical",
+        "kurd", "kurds", "kurdish", "chechen", "chechens", "basque", "basques", "tamil", "tamils", "tibetan", "tibetans",
+        "uighur", "uighurs", "uyghur", "pashtun", "tutsi", "tutsis", "hutu", "hutus", "zulu", "zulus", "berber", "berbers",
+        "serb", "serbs", "croat", "croats", "flemish", "walloon", "catalan", "corsican", "arab", "arabs", "bedouin", "druze",
+        "rohingya", "yazidi", "cossack", "cossacks", "aboriginal", "maori", "inuit",
+    });
 
     /// <summary>The number of tokens at k that name a kind of sporting event after a place ("Open", "Grand Prix"), or 0.</summary>
     private static int EventWords(NerDocument doc, int k, int n)
@@ -534,8 +593,17 @@ public sealed class NerTagger
                     tags[e] = 4;
                     e++;
                 }
+                // … and back through them to a given name the model left out ("[Joost van der Westhuizen]").
                 if (type == 1)
                 {
+                    int q = i;
+                    while (q > first && i - q < 3 && (doc.Flags[q - 1] & NerDocument.FCap) == 0 && NameParticles.Contains(doc.Exact[q - 1])) q--;
+                    if (q < i && q > first && tags[q - 1] == 0 && (doc.Flags[q - 1] & (NerDocument.FCap | NerDocument.FAllCaps | NerDocument.FDigit | NerDocument.FPunct)) == NerDocument.FCap
+                        && ((WordClass(doc, q - 1) & GazetteerClass.GivenName) != 0
+                            || (WordClass(doc, q - 1) & (GazetteerClass.LowerWord | PlaceClasses | GazetteerClass.Calendar | GazetteerClass.Title | GazetteerClass.OrgWord)) == 0))
+                    {
+                        SetSpan(tags, q - 1, i + 1, 1);
+                    }
                     int p = e;
                     while (p < end && p - e < 3 && (doc.Flags[p] & NerDocument.FCap) == 0 && NameParticles.Contains(doc.Exact[p])) p++;
                     if (p > e && p < end && (doc.Flags[p] & NerDocument.FCap) != 0 && (doc.Flags[p] & (NerDocument.FDigit | NerDocument.FPunct)) == 0 && tags[p] is 0 or 1)
@@ -775,6 +843,9 @@ public sealed class NerTagger
                              && (type != 1 || !HasGivenName(doc, i, e)) && (cls & (GazetteerClass.Country | GazetteerClass.Region)) == 0
                              && !AllDictionaryWords(doc, i, e))
                         team = true;
+                    // Where market people work ("analysts at [Merrill Lynch]").
+                    else if (i >= first + 2 && type is 0 or 1 or 3 && (IsWord(doc, i - 1, "at") || IsWord(doc, i - 1, "with")) && MarketPeople.Contains(doc.Lower[i - 2]))
+                        team = true;
                     // A town or city in a match report.
                     // (In a match report, also in its sentences without a score: "lead the division by six games over
                     // [Baltimore]".)
@@ -864,6 +935,12 @@ public sealed class NerTagger
         "group", "party", "movement", "faction", "organisation", "organization", "firm", "company", "carmaker", "airline", "insurer",
         "bank", "broker", "brokerage", "retailer", "conglomerate", "union", "agency", "newspaper", "daily", "weekly", "magazine",
         "broadcaster", "network", "club", "side", "band",
+    });
+
+    private static readonly HashSet<ulong> MarketPeople = Hashes(new[]
+    {
+        "analyst", "analysts", "economist", "economists", "strategist", "strategists", "dealer", "dealers", "trader", "traders",
+        "broker", "brokers", "chartist", "chartists",
     });
 
     private static readonly HashSet<ulong> Opponents = Hashes(new[] { "against", "over", "v", "v.", "vs", "vs.", "versus", "hosts", "host" });
