@@ -269,6 +269,87 @@ public sealed class TextArticleParserTests
         Assert.Equal(13, other.Paragraphs.Count);
         Assert.EndsWith("globally watched spectacles that bore little concrete progress.", other.Body);
     }
+
+    private const string StoryBody = """
+        HOLMGATE — Dock workers at the port of Holmgate voted on Monday to end a three-week strike after the harbour board raised its pay offer to 12 percent.
+
+        The union said 4,100 members took part in the ballot and 88 percent backed the deal.
+        """;
+
+    [Fact]
+    public void Front_matter_lines_at_the_top_are_read_as_the_articles_fields()
+    {
+        var a = Parse("""
+            Title: Holmgate dockers vote to end strike
+            Outlet: The Lakeside Daily
+            Published: 2026-03-14 08:30
+            Author: Ada Ruiz and Per Holm
+            URL: https://lakeside.example/holmgate-strike
+            Tags: labour, ports; Holmgate
+            Language: English
+
+            """ + StoryBody);
+        Assert.Equal("Holmgate dockers vote to end strike", a.Title);
+        Assert.Equal("The Lakeside Daily", a.Outlet);
+        Assert.Equal(new DateTimeOffset(2026, 3, 14, 8, 30, 0, TimeSpan.Zero), a.Published);
+        Assert.Equal(new[] { "Ada Ruiz", "Per Holm" }, a.Authors.ToArray());
+        Assert.Equal("https://lakeside.example/holmgate-strike", a.Url);
+        Assert.Equal(new[] { "labour", "ports", "Holmgate" }, a.Categories.ToArray());
+        Assert.Equal("en", a.Language);
+        Assert.Equal("front matter 'Title:'", a.Sources["Title"]);
+        Assert.StartsWith("front matter 'Published:'", a.Sources["Published"]);
+        Assert.StartsWith("HOLMGATE — Dock workers", a.Body);           // none of the header lines is in the story
+        Assert.DoesNotContain("Outlet:", a.Body);
+        Assert.Contains(a.Removed, r => r.StartsWith("Title: Holmgate"));  // kept, as removed text is
+        Assert.Equal("Holmgate", a.Dateline);
+    }
+
+    [Fact]
+    public void Yaml_front_matter_between_fences_with_a_list_and_an_agency_as_source()
+    {
+        var a = Parse("""
+            ---
+            headline: "Holmgate dockers vote to end strike"
+            source: Northsea Press Agency
+            date: 14 March 2026
+            authors:
+              - Ada Ruiz
+              - Per Holm
+            layout: post
+            ---
+
+            Holmgate dockers vote to end strike
+
+            """ + StoryBody);
+        Assert.Equal("Holmgate dockers vote to end strike", a.Title);
+        Assert.Equal("Northsea Press Agency", a.Agency);                 // a wire agency named as the source
+        Assert.Equal(new DateTimeOffset(2026, 3, 14, 0, 0, 0, TimeSpan.Zero), a.Published);
+        Assert.Equal(new[] { "Ada Ruiz", "Per Holm" }, a.Authors.ToArray());
+        Assert.StartsWith("HOLMGATE — Dock workers", a.Body);           // the headline written again over the story is no paragraph
+        Assert.Equal(2, a.Paragraphs.Count);
+    }
+
+    [Fact]
+    public void Colon_lines_that_are_not_front_matter_stay_in_the_story()
+    {
+        // One known key that is no title, then the story: not a header block.
+        var a = Parse("Date: Tuesday was the day the dockers chose.\nWashington: the dockers' union said the vote was final.\n\n" + StoryBody);
+        Assert.Contains("Tuesday was the day", a.Title + "\n" + a.Body);
+        // An opening rule line with no closing fence is no front matter.
+        var b = Parse("---\nTitle: Holmgate dockers vote to end strike\n\n" + StoryBody);
+        Assert.NotEqual("Holmgate dockers vote to end strike", b.Title);
+    }
+
+    [Fact]
+    public void Front_matter_values_that_cannot_be_read_warn_and_name_what_to_write()
+    {
+        var a = Parse("Title: Holmgate dockers vote to end strike\nPublished: the other day\nLanguage: Klingonese\n\n" + StoryBody);
+        Assert.Equal("Holmgate dockers vote to end strike", a.Title);
+        Assert.Null(a.Published);
+        Assert.Contains(a.Warnings, w => w.Contains("'Published: the other day'") && w.Contains("2026-03-14"));
+        Assert.Contains(a.Warnings, w => w.Contains("'Language: Klingonese'"));
+        Assert.Equal("en", a.Language);                                  // detected from the text instead
+    }
 }
 
 public sealed class TextDecoderTests

@@ -28,7 +28,9 @@ public sealed class TextArticleOptions
 /// datelines, and the page chrome around the story. Chrome is recognised by its structure (short lines without
 /// sentence endings, teaser cards with relative times, cut-off summaries, blocks repeated on the page, distance from
 /// the story); nothing is matched against fixed strings. Text that is not taken into the story is kept in
-/// <see cref="NewsArticle.Removed"/>.
+/// <see cref="NewsArticle.Removed"/>. A block of "Key: value" lines at the top (front matter as note-taking tools and
+/// exports write it: "Title:", "Outlet:", "Published:", "Author:", "URL:" …, optionally between "---" fences) is read
+/// as the article's fields; see <see cref="FrontMatterKeys"/>.
 /// </summary>
 public static class TextArticleParser
 {
@@ -67,15 +69,60 @@ public static class TextArticleParser
         var sources = new FieldSources();
         var warnings = new List<string>(options.Warnings ?? Array.Empty<string>());
 
+        var front = ReadFrontMatter(ref text);
         var paras = Split(text);
-        string? title = null, standfirst = null, dateline = null, agency = null, outlet = null;
+        string? title = null, standfirst = null, dateline = null, agency = null, outlet = null, url = null, language = null;
         DateTimeOffset? published = null, updated = null;
         string? publishedSource = null, updatedSource = null;
         var authors = new List<string>();
         var captions = new List<string>();
+        var categories = new List<string>();
         string? bylineCredit = null;
 
         int first = 0;
+
+        // 0. Front matter: its fields win over what the text's shape suggests.
+        if (front != null)
+        {
+            foreach (var (key, value) in front.Fields)
+            {
+                string src = $"front matter '{key}:'";
+                switch (FrontMatterKeys[key])
+                {
+                    case "Title": title ??= value; sources.Set("Title", src); break;
+                    case "Standfirst": standfirst ??= value; sources.Set("Standfirst", src); break;
+                    case "Outlet":
+                        if (LooksLikeUrl(value)) { url ??= value; sources.Set("Url", src); }
+                        else if (WireAgencies.TryResolve(value, out var wa) || AgencyWords.IsMatch(value)) { agency ??= string.IsNullOrEmpty(wa) ? value : wa; sources.Set("Agency", src); }
+                        else { outlet ??= value; sources.Set("Outlet", src); }
+                        break;
+                    case "Agency": agency ??= WireAgencies.TryResolve(value, out var ag) ? ag : value; sources.Set("Agency", src); break;
+                    case "Authors":
+                        if (TryReadByline(value, authors, ref agency, ref outlet)) sources.Set("Authors", src);
+                        break;
+                    case "Url": url ??= value; sources.Set("Url", src); break;
+                    case "Dateline": dateline ??= value; sources.Set("Dateline", src); break;
+                    case "Language":
+                        if (LanguageCode(value) is { } code) { language ??= code; sources.Set("Language", src); }
+                        else warnings.Add($"The front matter's '{key}: {value}' names no language this module knows; write a code such as 'en' or a name such as 'English'. The language was detected from the text instead.");
+                        break;
+                    case "Categories":
+                        foreach (var c in value.Split(new[] { ',', ';', '|' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                            if (!categories.Contains(c, StringComparer.OrdinalIgnoreCase)) categories.Add(c.Trim('"', '\'', '[', ']'));
+                        break;
+                    case "Published" or "Updated":
+                        if (!NewsDateParser.TryParse(value, out var fd))
+                        {
+                            warnings.Add($"The front matter's '{key}: {value}' is no date this module can read; use a form such as 2026-03-14 or 14 March 2026.");
+                            break;
+                        }
+                        string how = src + (fd.HasZone ? "" : fd.HasTime ? " (no time zone stated; read as UTC)" : " (date only)");
+                        if (FrontMatterKeys[key] == "Published") { published ??= fd.Value; publishedSource ??= how; }
+                        else { updated ??= fd.Value; updatedSource ??= how; }
+                        break;
+                }
+            }
+        }
 
         // 1. "date YYYY-MM-DD <headline or standfirst>" first line.
         if (paras.Count > 0)
@@ -98,6 +145,10 @@ public static class TextArticleParser
                 first = 1;
             }
         }
+
+        // The headline the front matter named, written again over the story.
+        if (front != null && title != null && first < paras.Count && TextShape.Normalise(paras[first].Text) == TextShape.Normalise(title))
+            paras[first++].Role = Role.Title;
 
         // Navigation trails before the headline are page chrome.
         while (first < paras.Count && TextShape.IsNavigationTrail(paras[first].Text)) paras[first++].Role = Role.Removed;
@@ -299,8 +350,11 @@ public static class TextArticleParser
         if (updatedSource != null) sources.Set("Updated", updatedSource);
 
         string bodyText = string.Join("\n", body);
-        string? language = LanguageDetector.Detect(bodyText.Length > 0 ? bodyText : text);
-        if (language != null) sources.Set("Language", "function words of the body");
+        if (language == null)
+        {
+            language = LanguageDetector.Detect(bodyText.Length > 0 ? bodyText : text);
+            if (language != null) sources.Set("Language", "function words of the body");
+        }
 
         // Removed blocks in document order; consecutive removed paragraphs form one block.
         var removed = new List<string>();
@@ -316,6 +370,7 @@ public static class TextArticleParser
             else if (block.Length > 0) { removed.Add(block.ToString()); block.Clear(); }
         }
         if (block.Length > 0) removed.Add(block.ToString());
+        if (front != null) removed.Insert(0, front.Text);
 
         return new NewsArticle
         {
@@ -334,6 +389,8 @@ public static class TextArticleParser
             Language = language,
             WordCount = TextShape.CountWords(bodyText),
             Source = options.Source,
+            Url = url,
+            Categories = new TextList(categories),
             SourceKind = "Text",
             Sources = sources,
             Removed = new TextList(removed, "\n\n"),
@@ -354,6 +411,114 @@ public static class TextArticleParser
         SHA256.HashData(Encoding.UTF8.GetBytes(norm), hash);
         return Convert.ToHexString(hash[..8]).ToLowerInvariant();
     }
+
+    /// <summary>
+    /// Front-matter keys (case-insensitive) and the field each fills. "Source:", "Outlet:" and the like fill the
+    /// outlet, or the URL when the value is a web address, or the agency when it names a wire agency ("Reuters",
+    /// "… Press Agency").
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> FrontMatterKeys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Title"] = "Title", ["Headline"] = "Title",
+        ["Standfirst"] = "Standfirst", ["Subtitle"] = "Standfirst", ["Subheadline"] = "Standfirst", ["Summary"] = "Standfirst", ["Description"] = "Standfirst", ["Dek"] = "Standfirst",
+        ["Outlet"] = "Outlet", ["Publication"] = "Outlet", ["Publisher"] = "Outlet", ["Source"] = "Outlet", ["Site"] = "Outlet", ["Newspaper"] = "Outlet", ["Media"] = "Outlet",
+        ["Agency"] = "Agency", ["Wire"] = "Agency",
+        ["Author"] = "Authors", ["Authors"] = "Authors", ["Byline"] = "Authors", ["By"] = "Authors", ["Writer"] = "Authors", ["Reporter"] = "Authors",
+        ["Published"] = "Published", ["Date"] = "Published", ["Pubdate"] = "Published", ["Publication date"] = "Published", ["Published at"] = "Published", ["Published on"] = "Published", ["Dated"] = "Published",
+        ["Updated"] = "Updated", ["Modified"] = "Updated", ["Last updated"] = "Updated", ["Last modified"] = "Updated", ["Updated at"] = "Updated",
+        ["Url"] = "Url", ["Link"] = "Url", ["Canonical"] = "Url", ["Canonical url"] = "Url", ["Source url"] = "Url",
+        ["Dateline"] = "Dateline",
+        ["Language"] = "Language", ["Lang"] = "Language",
+        ["Tags"] = "Categories", ["Categories"] = "Categories", ["Category"] = "Categories", ["Section"] = "Categories", ["Keywords"] = "Categories", ["Topics"] = "Categories",
+    };
+
+    private sealed record FrontMatter(string Text, List<(string Key, string Value)> Fields);
+
+    private static readonly Regex FrontMatterLine = new(@"^(?<key>[A-Za-z][A-Za-z ]{0,20}?)\s*:(?:\s+(?<value>.*?))?\s*$", Rx);
+    private static readonly Regex LanguageTag = new(@"^(?<lang>[A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*$", Rx);
+
+    /// <summary>"en", "en-GB", "English", "français" → "en", "en", "en", "fr"; null when no language matches.</summary>
+    private static string? LanguageCode(string value)
+    {
+        var m = LanguageTag.Match(value);
+        if (m.Success) return m.Groups["lang"].Value.ToLowerInvariant();
+        try
+        {
+            foreach (var c in System.Globalization.CultureInfo.GetCultures(System.Globalization.CultureTypes.NeutralCultures))
+                if (c.TwoLetterISOLanguageName.Length == 2 && (string.Equals(c.EnglishName, value, StringComparison.OrdinalIgnoreCase) || string.Equals(c.NativeName, value, StringComparison.OrdinalIgnoreCase)))
+                    return c.TwoLetterISOLanguageName;
+        }
+        catch (System.Globalization.CultureNotFoundException) { }
+        return null;
+    }
+
+    /// <summary>
+    /// Takes a front-matter block off the top of <paramref name="text"/>: lines between "---" fences, or, unfenced, two
+    /// or more known "Key: value" lines in a row (one is enough for "Title:"/"Headline:") ended by a blank line. Only
+    /// blank lines may come before it. Unknown keys are kept inside fences and end an unfenced block.
+    /// </summary>
+    private static FrontMatter? ReadFrontMatter(ref string text)
+    {
+        // Most texts have none: look at the first line that is not blank before splitting the whole text.
+        int p0 = 0;
+        while (p0 < text.Length && (char.IsWhiteSpace(text[p0]) || text[p0] == '\uFEFF')) p0++;
+        int eol = text.IndexOfAny(new[] { '\n', '\r' }, p0);
+        string firstLine = text[p0..(eol < 0 ? text.Length : eol)].Trim();
+        if (firstLine != "---")
+        {
+            var fm = FrontMatterLine.Match(firstLine);
+            if (!fm.Success || !FrontMatterKeys.ContainsKey(Regex.Replace(fm.Groups["key"].Value.Trim(), @"\s+", " "))) return null;
+        }
+        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Replace("\uFEFF", "").Split('\n');
+        int i = 0;
+        while (i < lines.Length && lines[i].Trim().Length == 0) i++;
+        if (i >= lines.Length) return null;
+        bool fenced = lines[i].Trim() == "---";
+        int start = i, k = fenced ? i + 1 : i, known = 0;
+        var fields = new List<(string, string)>();
+        string? listKey = null;
+        for (; k < lines.Length; k++)
+        {
+            string line = lines[k].Trim();
+            if (fenced && line == "---") break;
+            if (line.Length == 0) { if (fenced) continue; break; }
+            // Inside fences, a YAML list's items go to the key above them ("tags:" then "- strike").
+            if (fenced && listKey != null && line.StartsWith("- ", StringComparison.Ordinal))
+            {
+                string item = line[2..].Trim().Trim('"', '\'');
+                if (item.Length > 0) fields.Add((listKey, item));
+                continue;
+            }
+            var m = FrontMatterLine.Match(line);
+            if (!m.Success) { if (fenced) continue; break; } // (inside fences: a wrapped value)
+            string key = Regex.Replace(m.Groups["key"].Value.Trim(), @"\s+", " ");
+            string value = m.Groups["value"].Value.Trim();
+            if (value.Length >= 2 && (value[0] == '"' && value[^1] == '"' || value[0] == '\'' && value[^1] == '\'')) value = value[1..^1].Trim();
+            listKey = null;
+            if (!FrontMatterKeys.ContainsKey(key)) { if (fenced) continue; break; }
+            known++;
+            if (value.Length > 0) fields.Add((key, value));
+            else listKey = key;
+        }
+        if (fenced)
+        {
+            if (k >= lines.Length || known == 0) return null; // no closing fence: a rule line in the story
+            k++;
+        }
+        else
+        {
+            // One line is enough for a title, if a blank line ends it ("Title: …" over the story).
+            bool titleOnly = known == 1 && fields.Count == 1 && FrontMatterKeys[fields[0].Item1] == "Title";
+            if (known < 2 && !titleOnly) return null;
+            if (known < 2 && k < lines.Length && lines[k].Trim().Length != 0) return null;
+        }
+        string block = string.Join("\n", lines[start..k].Select(l => l.Trim()).Where(l => l.Length > 0));
+        text = string.Join("\n", lines[k..]);
+        return new FrontMatter(block, fields);
+    }
+
+    private static bool LooksLikeUrl(string s) =>
+        Uri.TryCreate(s, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps);
 
     private static List<Para> Split(string text)
     {
