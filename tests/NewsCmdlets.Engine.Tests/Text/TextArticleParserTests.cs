@@ -330,6 +330,15 @@ public sealed class TextArticleParserTests
     }
 
     [Fact]
+    public void Front_matter_wins_over_the_texts_own_stamps_and_dateline()
+    {
+        var a = Parse("Title: Holmgate dockers vote to end strike\nPublished: 2026-03-14 08:30\nDateline: Port Holmgate\n\nPosted March 15, 2026 9:00 am EST\n\n" + StoryBody);
+        Assert.Equal(new DateTimeOffset(2026, 3, 14, 8, 30, 0, TimeSpan.Zero), a.Published);
+        Assert.Equal("Port Holmgate", a.Dateline);
+        Assert.StartsWith("front matter", a.Sources["Dateline"]);
+    }
+
+    [Fact]
     public void Colon_lines_that_are_not_front_matter_stay_in_the_story()
     {
         // One known key that is no title, then the story: not a header block.

@@ -89,21 +89,27 @@ public static class TextArticleParser
                 string src = $"front matter '{key}:'";
                 switch (FrontMatterKeys[key])
                 {
-                    case "Title": title ??= value; sources.Set("Title", src); break;
-                    case "Standfirst": standfirst ??= value; sources.Set("Standfirst", src); break;
+                    // (The first of two lines with the same field wins, and Sources names that line.)
+                    case "Title": if (title == null) { title = value; sources.Set("Title", src); } break;
+                    case "Standfirst": if (standfirst == null) { standfirst = value; sources.Set("Standfirst", src); } break;
                     case "Outlet":
-                        if (LooksLikeUrl(value)) { url ??= value; sources.Set("Url", src); }
-                        else if (WireAgencies.TryResolve(value, out var wa) || AgencyWords.IsMatch(value)) { agency ??= string.IsNullOrEmpty(wa) ? value : wa; sources.Set("Agency", src); }
-                        else { outlet ??= value; sources.Set("Outlet", src); }
+                        if (LooksLikeUrl(value)) { if (url == null) { url = value; sources.Set("Url", src); } }
+                        else if (WireAgencies.TryResolve(value, out var wa) || AgencyWords.IsMatch(value))
+                        {
+                            if (agency == null) { agency = string.IsNullOrEmpty(wa) ? value : wa; sources.Set("Agency", src); }
+                        }
+                        else if (outlet == null) { outlet = value; sources.Set("Outlet", src); }
                         break;
-                    case "Agency": agency ??= WireAgencies.TryResolve(value, out var ag) ? ag : value; sources.Set("Agency", src); break;
+                    case "Agency":
+                        if (agency == null) { agency = WireAgencies.TryResolve(value, out var ag) && !string.IsNullOrEmpty(ag) ? ag : value; sources.Set("Agency", src); }
+                        break;
                     case "Authors":
                         if (TryReadByline(value, authors, ref agency, ref outlet)) sources.Set("Authors", src);
                         break;
-                    case "Url": url ??= value; sources.Set("Url", src); break;
-                    case "Dateline": dateline ??= value; sources.Set("Dateline", src); break;
+                    case "Url": if (url == null) { url = value; sources.Set("Url", src); } break;
+                    case "Dateline": if (dateline == null) { dateline = value; sources.Set("Dateline", src); } break;
                     case "Language":
-                        if (LanguageCode(value) is { } code) { language ??= code; sources.Set("Language", src); }
+                        if (LanguageCode(value) is { } code) { if (language == null) { language = code; sources.Set("Language", src); } }
                         else warnings.Add($"The front matter's '{key}: {value}' names no language this module knows; write a code such as 'en' or a name such as 'English'. The language was detected from the text instead.");
                         break;
                     case "Categories":
@@ -117,8 +123,8 @@ public static class TextArticleParser
                             break;
                         }
                         string how = src + (fd.HasZone ? "" : fd.HasTime ? " (no time zone stated; read as UTC)" : " (date only)");
-                        if (FrontMatterKeys[key] == "Published") { published ??= fd.Value; publishedSource ??= how; }
-                        else { updated ??= fd.Value; updatedSource ??= how; }
+                        if (FrontMatterKeys[key] == "Published") { if (published == null) { published = fd.Value; publishedSource = how; } }
+                        else if (updated == null) { updated = fd.Value; updatedSource = how; }
                         break;
                 }
             }
@@ -195,11 +201,15 @@ public static class TextArticleParser
                 p.Role = Role.Stamp;
                 string kind = sm.Groups["kind"].Value.ToLowerInvariant();
                 string note = sd.HasZone ? "" : sd.HasTime ? " (no time zone stated; read as UTC)" : " (date only)";
-                if (kind.Contains("updated") || kind.Contains("modified")) { updated = sd.Value; updatedSource = $"'{Cap(kind)}' stamp{note}"; }
+                if (kind.Contains("updated") || kind.Contains("modified"))
+                {
+                    if (updatedSource?.StartsWith("front matter", StringComparison.Ordinal) != true) { updated = sd.Value; updatedSource = $"'{Cap(kind)}' stamp{note}"; }
+                }
                 else
                 {
                     // A stamp with a time is more precise than a header date for the same day.
-                    if (published == null || sd.HasTime && published.Value.Date == sd.Value.Date || publishedSource?.StartsWith("file header") != true)
+                    if (publishedSource?.StartsWith("front matter", StringComparison.Ordinal) == true) { }
+                    else if (published == null || sd.HasTime && published.Value.Date == sd.Value.Date || publishedSource?.StartsWith("file header") != true)
                     {
                         published = sd.Value; publishedSource = $"'{Cap(kind)}' stamp{note}";
                     }
@@ -309,8 +319,11 @@ public static class TextArticleParser
             var dm = Dateline.Match(body[0]);
             if (dm.Success && dm.Groups["place"].Value.Count(char.IsLetter) >= 2)
             {
-                dateline = TextShape.TitleCaseIfUpper(dm.Groups["place"].Value.Trim());
-                sources.Set("Dateline", "dateline");
+                if (dateline == null) // (front matter's wins)
+                {
+                    dateline = TextShape.TitleCaseIfUpper(dm.Groups["place"].Value.Trim());
+                    sources.Set("Dateline", "dateline");
+                }
             }
             else dm = AgencyOnlyDateline.Match(body[0]);
             if (dm.Success && dm.Groups["agency"].Success)
