@@ -98,8 +98,7 @@ public sealed class NerTagger
         for (int i = 0; i < n; i++)
         {
             if (tags[i] == 0 || (tags[i] & 1) == 0) continue;
-            int b = tags[i], e = i + 1;
-            while (e < n && tags[e] == b + 1) e++;
+            int b = tags[i], e = SpanEnd(tags, i, n);
             if (b is 3 or 5 or 7)
             {
                 // A sporting event named after a place or nation.
@@ -113,7 +112,8 @@ public sealed class NerTagger
                     continue;
                 }
                 // A nationality, faith or people alone ("MUSLIM REBELS" in a headline too).
-                if (b != 7 && e == i + 1 && ((pc & GazetteerClass.Demonym) != 0 && (pc & (PlaceClasses | GazetteerClass.GivenName)) == 0 || GroupWords.Contains(doc.Lower[i])))
+                // (A faith or people may share a region's name: "Chechen"; a nationality that is a place's name stays one.)
+                if (b != 7 && e == i + 1 && (GroupWords.Contains(doc.Lower[i]) || (pc & PlaceClasses) == 0 && IsNationality(doc, i)))
                 {
                     tags[i] = 7;
                     continue;
@@ -137,7 +137,7 @@ public sealed class NerTagger
                     int pe = i;
                     while (pe < cut && (doc.Flags[pe] & NerDocument.FCap) != 0) pe++;
                     bool group = pe > i, place = pe > i && (IsKnownPlace(doc, i, pe) || Prepositions.Contains(doc.Lower[cut]));
-                    for (int k = i; k < pe && group; k++) group = (WordClass(doc, k) & GazetteerClass.Demonym) != 0 || GroupWords.Contains(doc.Lower[k]);
+                    for (int k = i; k < pe && group; k++) group = IsGroupWord(doc, k);
                     for (int k = i; k <= cut; k++) tags[k] = 0;
                     if (group || place) SetSpan(tags, i, pe, group ? 7 : 5);
                     tags[cut + 1] = 5;
@@ -190,6 +190,9 @@ public sealed class NerTagger
 
     private static readonly HashSet<ulong> Prepositions = Hashes(new[] { "in", "at", "near", "outside", "by", "off", "from", "to" });
 
+    /// <summary>A nationality (<see cref="IsNationality"/>), faith or people ("Israeli", "Islamic", "Kurdish").</summary>
+    private bool IsGroupWord(NerDocument doc, int k) => IsNationality(doc, k) || GroupWords.Contains(doc.Lower[k]);
+
     /// <summary>Adjectives and nouns for a faith or a people that no country's demonym covers ("Islamic", "Kurdish").</summary>
     private static readonly HashSet<ulong> GroupWords = Hashes(new[]
     {
@@ -207,6 +210,14 @@ public sealed class NerTagger
         if (k >= n) return 0;
         if (IsWord(doc, k, "Open") || IsWord(doc, k, "Masters") || IsWord(doc, k, "Classic") || IsWord(doc, k, "Marathon")) return 1;
         return k + 1 < n && IsWord(doc, k, "Grand") && IsWord(doc, k + 1, "Prix") ? 2 : 0;
+    }
+
+    /// <summary>The end (exclusive, at most <paramref name="end"/>) of the name whose B- tag is at i: the I- tags after it.</summary>
+    private static int SpanEnd(int[] tags, int i, int end)
+    {
+        int e = i + 1;
+        while (e < end && tags[e] == tags[i] + 1) e++;
+        return e;
     }
 
     /// <summary>Tags s..e-1 as one name: B- tag <paramref name="b"/> (odd) on the first token, its I- tag on the rest.</summary>
@@ -246,8 +257,7 @@ public sealed class NerTagger
         for (int i = 0; i < n; i++)
         {
             if (tags[i] == 0 || (tags[i] & 1) == 0 || (doc.Flags[i] & NerDocument.FLowerStart) == 0) continue;
-            int e = i + 1;
-            while (e < n && tags[e] == tags[i] + 1) e++;
+            int e = SpanEnd(tags, i, n);
             int s = i;
             while (s < e && (doc.Flags[s] & NerDocument.FCap) == 0) tags[s++] = 0;
             if (s < e) tags[s] -= 1; // B- for the first capitalised word
@@ -266,8 +276,7 @@ public sealed class NerTagger
         for (int i = 0; i < n; i++)
         {
             if (tags[i] is not (1 or 3)) continue;
-            int e = i + 1;
-            while (e < n && tags[e] == tags[i] + 1) e++;
+            int e = SpanEnd(tags, i, n);
             while (e - 1 > i && (doc.Flags[e - 1] & NerDocument.FLowerStart) != 0) tags[--e] = 0;
             i = e - 1;
         }
@@ -292,8 +301,7 @@ public sealed class NerTagger
                     tags[i] = 2;
                     continue;
                 }
-                int e = i + 1;
-                while (e < end && tags[e] == 2) e++;
+                int e = SpanEnd(tags, i, end);
                 // A score or a figure after a name is not part of it ("Mushtaq Ahmed 44").
                 while (e - 1 > i && IsNumber(doc.Tokens[e - 1].Span(doc.Text), 4)) tags[--e] = 0;
                 // "[Damon Hill] of [Williams]": a person's name does not go on through "of" (unless it starts with a
@@ -555,7 +563,7 @@ public sealed class NerTagger
                 else
                 {
                     type = (tags[i] + 1) / 2;
-                    while (e < end && tags[e] == type * 2) e++;
+                    e = SpanEnd(tags, i, end);
                 }
                 // The model's organisation may run on into lower-case words that a later rule trims ("[The Philippines
                 // government]"): the name is looked up without them.
@@ -816,7 +824,7 @@ public sealed class NerTagger
                 if ((doc.Flags[i] & NerDocument.FCap) == 0 || (doc.Flags[i] & (NerDocument.FDigit | NerDocument.FPunct)) != 0) continue;
                 // The name at i: the model's span, or a run of up to three capitalised words it left untagged.
                 int e = i + 1;
-                if (tags[i] != 0) { if (tags[i] % 2 == 0) continue; while (e < end && tags[e] == tags[i] + 1) e++; }
+                if (tags[i] != 0) { if (tags[i] % 2 == 0) continue; e = SpanEnd(tags, i, end); }
                 else while (e < end && e - i < 3 && tags[e] == 0 && (doc.Flags[e] & (NerDocument.FCap | NerDocument.FDigit | NerDocument.FPunct)) == NerDocument.FCap) e++;
                 int type = (tags[i] + 1) / 2; // 0 untagged, 1 PER, 2 ORG, 3 LOC, 4 MISC
                 if (type is 2 or 4) { i = e - 1; continue; }
@@ -1288,8 +1296,7 @@ public sealed class NerTagger
         {
             if (tags[i] == 0 || (tags[i] & 1) == 0) { i++; continue; }
             int type = (tags[i] + 1) / 2;
-            int e = i + 1;
-            while (e < n && tags[e] == type * 2) e++;
+            int e = SpanEnd(tags, i, n);
             if (e - i <= MaxSpan && (doc.Flags[i] & NerDocument.FCap) != 0)
             {
                 votes ??= new Dictionary<ulong, int[]>();
@@ -1336,8 +1343,7 @@ public sealed class NerTagger
             {
                 // Re-type a span to the document's majority for the same words.
                 if ((tags[i] & 1) == 0) continue;
-                int e = i + 1;
-                while (e < n && tags[e] == tags[i] + 1) e++;
+                int e = SpanEnd(tags, i, n);
                 if (e - i <= MaxSpan && votes.TryGetValue(Seq(doc, i, e), out var v))
                 {
                     int best = Best(v);

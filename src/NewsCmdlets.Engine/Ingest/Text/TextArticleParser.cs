@@ -81,7 +81,14 @@ public static class TextArticleParser
 
         int first = 0;
 
-        // 0. Front matter: its fields win over what the text's shape suggests.
+        // 0. Front matter: its fields win over what the text's shape suggests. Of two lines for one field the first
+        // wins, and Sources names that line.
+        void Fill(ref string? slot, string value, string field, string src)
+        {
+            if (slot != null) return;
+            slot = value;
+            sources.Set(field, src);
+        }
         if (front != null)
         {
             foreach (var (key, value) in front.Fields)
@@ -89,27 +96,21 @@ public static class TextArticleParser
                 string src = $"front matter '{key}:'";
                 switch (FrontMatterKeys[key])
                 {
-                    // (The first of two lines with the same field wins, and Sources names that line.)
-                    case "Title": if (title == null) { title = value; sources.Set("Title", src); } break;
-                    case "Standfirst": if (standfirst == null) { standfirst = value; sources.Set("Standfirst", src); } break;
+                    case "Title": Fill(ref title, value, "Title", src); break;
+                    case "Standfirst": Fill(ref standfirst, value, "Standfirst", src); break;
                     case "Outlet":
-                        if (LooksLikeUrl(value)) { if (url == null) { url = value; sources.Set("Url", src); } }
-                        else if (WireAgencies.TryResolve(value, out var wa) || AgencyWords.IsMatch(value))
-                        {
-                            if (agency == null) { agency = string.IsNullOrEmpty(wa) ? value : wa; sources.Set("Agency", src); }
-                        }
-                        else if (outlet == null) { outlet = value; sources.Set("Outlet", src); }
+                        if (LooksLikeUrl(value)) Fill(ref url, value, "Url", src);
+                        else if (WireAgencies.TryResolve(value, out var wa) || AgencyWords.IsMatch(value)) Fill(ref agency, string.IsNullOrEmpty(wa) ? value : wa, "Agency", src);
+                        else Fill(ref outlet, value, "Outlet", src);
                         break;
-                    case "Agency":
-                        if (agency == null) { agency = WireAgencies.TryResolve(value, out var ag) && !string.IsNullOrEmpty(ag) ? ag : value; sources.Set("Agency", src); }
-                        break;
+                    case "Agency": Fill(ref agency, WireAgencies.TryResolve(value, out var ag) && !string.IsNullOrEmpty(ag) ? ag : value, "Agency", src); break;
                     case "Authors":
                         if (TryReadByline(value, authors, ref agency, ref outlet)) sources.Set("Authors", src);
                         break;
-                    case "Url": if (url == null) { url = value; sources.Set("Url", src); } break;
-                    case "Dateline": if (dateline == null) { dateline = value; sources.Set("Dateline", src); } break;
+                    case "Url": Fill(ref url, value, "Url", src); break;
+                    case "Dateline": Fill(ref dateline, value, "Dateline", src); break;
                     case "Language":
-                        if (LanguageCode(value) is { } code) { if (language == null) { language = code; sources.Set("Language", src); } }
+                        if (LanguageCode(value) is { } code) Fill(ref language, code, "Language", src);
                         else warnings.Add($"The front matter's '{key}: {value}' names no language this module knows; write a code such as 'en' or a name such as 'English'. The language was detected from the text instead.");
                         break;
                     case "Categories":
@@ -122,7 +123,7 @@ public static class TextArticleParser
                             warnings.Add($"The front matter's '{key}: {value}' is no date this module can read; use a form such as 2026-03-14 or 14 March 2026.");
                             break;
                         }
-                        string how = src + (fd.HasZone ? "" : fd.HasTime ? " (no time zone stated; read as UTC)" : " (date only)");
+                        string how = src + ZoneNote(fd);
                         if (FrontMatterKeys[key] == "Published") { if (published == null) { published = fd.Value; publishedSource = how; } }
                         else if (updated == null) { updated = fd.Value; updatedSource = how; }
                         break;
@@ -140,7 +141,7 @@ public static class TextArticleParser
                 if (NewsDateParser.TryParse(m.Groups["date"].Value, out var d))
                 {
                     published = d.Value;
-                    publishedSource = d.HasZone ? "file header line" : d.HasTime ? "file header line (no time zone stated; read as UTC)" : "file header line (date only)";
+                    publishedSource = "file header line" + ZoneNote(d);
                 }
                 string rest = m.Groups["rest"].Value.Trim();
                 if (rest.Length > 0)
@@ -200,7 +201,7 @@ public static class TextArticleParser
             {
                 p.Role = Role.Stamp;
                 string kind = sm.Groups["kind"].Value.ToLowerInvariant();
-                string note = sd.HasZone ? "" : sd.HasTime ? " (no time zone stated; read as UTC)" : " (date only)";
+                string note = ZoneNote(sd);
                 if (kind.Contains("updated") || kind.Contains("modified"))
                 {
                     if (updatedSource?.StartsWith("front matter", StringComparison.Ordinal) != true) { updated = sd.Value; updatedSource = $"'{Cap(kind)}' stamp{note}"; }
@@ -219,7 +220,7 @@ public static class TextArticleParser
             if (p.Words <= 8 && NewsDateParser.TryParse(p.Text, out var ld) && p.Text.Length <= 60)
             {
                 p.Role = Role.Stamp;
-                if (published == null) { published = ld.Value; publishedSource = "date line above the story" + (ld.HasTime ? (ld.HasZone ? "" : " (no time zone stated; read as UTC)") : " (date only)"); }
+                if (published == null) { published = ld.Value; publishedSource = "date line above the story" + ZoneNote(ld); }
                 continue;
             }
             // A prose paragraph followed closely by a byline or stamp is the standfirst.
@@ -475,12 +476,12 @@ public static class TextArticleParser
         // Most texts have none: look at the first line that is not blank before splitting the whole text.
         int p0 = 0;
         while (p0 < text.Length && (char.IsWhiteSpace(text[p0]) || text[p0] == '\uFEFF')) p0++;
-        int eol = text.IndexOfAny(new[] { '\n', '\r' }, p0);
-        string firstLine = text[p0..(eol < 0 ? text.Length : eol)].Trim();
+        int eol = text.AsSpan(p0).IndexOfAny('\n', '\r');
+        string firstLine = text.Substring(p0, eol < 0 ? text.Length - p0 : eol).Trim();
         if (firstLine != "---")
         {
             var fm = FrontMatterLine.Match(firstLine);
-            if (!fm.Success || !FrontMatterKeys.ContainsKey(Regex.Replace(fm.Groups["key"].Value.Trim(), @"\s+", " "))) return null;
+            if (!fm.Success || !FrontMatterKeys.ContainsKey(KeyOf(fm))) return null;
         }
         var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Replace("\uFEFF", "").Split('\n');
         int i = 0;
@@ -504,7 +505,7 @@ public static class TextArticleParser
             }
             var m = FrontMatterLine.Match(line);
             if (!m.Success) { if (fenced) continue; break; } // (inside fences: a wrapped value)
-            string key = Regex.Replace(m.Groups["key"].Value.Trim(), @"\s+", " ");
+            string key = KeyOf(m);
             string value = m.Groups["value"].Value.Trim();
             if (value.Length >= 2 && (value[0] == '"' && value[^1] == '"' || value[0] == '\'' && value[^1] == '\'')) value = value[1..^1].Trim();
             listKey = null;
@@ -529,6 +530,12 @@ public static class TextArticleParser
         text = string.Join("\n", lines[k..]);
         return new FrontMatter(block, fields);
     }
+
+    /// <summary>A front-matter line's key with its inner spaces collapsed ("Last  updated" → "Last updated").</summary>
+    private static string KeyOf(Match m) => CollapseSpaces(m.Groups["key"].Value);
+
+    /// <summary>What a date's origin in Sources adds about its precision: nothing, no time zone, or the date only.</summary>
+    private static string ZoneNote(ParsedDate d) => d.HasZone ? "" : d.HasTime ? " (no time zone stated; read as UTC)" : " (date only)";
 
     private static bool LooksLikeUrl(string s) =>
         Uri.TryCreate(s, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps);
