@@ -423,4 +423,53 @@ public sealed class NerTaggerRulesTests
         Assert.DoesNotContain(spans, s => s.Contains("RUGBY") || s.Contains("UNION")); // the model: an organisation
         Assert.Contains("LOC:WALES", spans);
     }
+
+    [Fact]
+    public void An_event_after_a_sports_slug_in_a_headline_is_the_event()
+    {
+        var spans = Spans("TENNIS - VIENNA OPEN RESULTS .", "VIENNA 1996-10-09", "Results from the Vienna Open on Wednesday :");
+        Assert.Contains("MISC:VIENNA OPEN", spans);      // the model: "VIENNA" a place
+        Assert.Contains("MISC:Vienna Open", spans);
+    }
+
+    [Fact]
+    public void A_name_does_not_end_in_a_lower_case_word_and_a_club_comes_before_a_rugby_position()
+    {
+        var spans = Spans("Wales coach Tom Harding named uncapped Pontypridd flanker Dale McIntosh in his squad on Tuesday .",
+                          "Cardiff hooker Jonathan Humphreys will captain the side .");
+        Assert.DoesNotContain(spans, s => s.Contains("flanker"));   // the model: "Pontypridd flanker" one place
+        Assert.Contains("ORG:Pontypridd", spans);
+        Assert.Contains("ORG:Cardiff", spans);                      // the model: a place
+        Assert.Contains("LOC:Wales", spans);
+    }
+
+    [Fact]
+    public void A_companys_first_word_alone_names_the_company()
+    {
+        var spans = Spans("SAMJIN TO BUY STAKE IN POLISH CARMAKER .", "WARSAW 1996-09-19",
+                          "South Korea 's Samjin Motor Co said on Thursday it would buy a 60 percent stake in Polish truck maker FSC Lublin .",
+                          "Samjin already owns the FSO car plant in Warsaw .");
+        Assert.Contains("ORG:SAMJIN", spans);            // the model: untagged
+        Assert.Contains("ORG:Samjin", spans);            // the model: untagged
+    }
+
+    [Fact]
+    public void A_town_after_at_home_to_in_a_match_report_is_a_club()
+    {
+        var spans = Spans("Hartlepool slipped to fourth place after losing 2-1 at home to Leeds on Saturday .");
+        Assert.Contains("ORG:Leeds", spans);             // the model: a place
+    }
+
+    [Fact]
+    public void An_organisation_cut_down_to_a_country_is_the_place_and_short_country_names_are_known()
+    {
+        var spans = Spans("CHINA WARNS TAIWAN OVER U.S. VISIT .", "BEIJING 1996-08-21",
+                          "The Xinhua news agency said Beijing would protest to the U.S. embassy .");
+        Assert.Contains("LOC:U.S.", spans);
+        Assert.DoesNotContain(spans, s => s.StartsWith("ORG:U.S."));
+        // A national side's coach: the country stays a place (the sports-role rule made "Britain" and "Turkey" clubs).
+        spans = Spans("Britain coach Tom Harding named his Davis Cup squad on Tuesday .", "Turkey coach Fatih Terim said the side was ready .");
+        Assert.Contains("LOC:Britain", spans);
+        Assert.Contains("LOC:Turkey", spans);
+    }
 }

@@ -115,7 +115,7 @@ public sealed class NerDocument
         bool mid = SeenCapitalMid.Contains(lower), low = SeenLower.Contains(lower);
         if (mid && !low) return 1;
         if (low && !mid) return 0;
-        var cls = Gazetteer.Shared.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, lower));
+        var cls = Gazetteer.Shared.LookupModel(Gazetteer.Extend(Gazetteer.SequenceSeed, lower));
         if ((cls & ProperClasses) != 0) return 1;
         if (low || (cls & GazetteerClass.LowerWord) != 0) return 0;
         if ((cls & (GazetteerClass.Calendar | GazetteerClass.Title | GazetteerClass.OrgWord)) != 0) return 1;

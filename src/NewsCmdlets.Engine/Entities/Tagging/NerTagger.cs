@@ -56,11 +56,11 @@ public sealed class NerTagger
         // Datelines and result lines first, so that propagation carries their types to the same names elsewhere, and
         // again at the end, so that propagation and the organisation rules do not undo them (both are a cheap scan).
         bool[]? sure = null;
-        if (NameRules) { ApplyEastAsianNames(doc, result); sure = ApplyContextNames(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result, ref sure); ApplyScorecards(doc, result, ref sure); ApplyAcronyms(doc, result, ref sure); ApplyAffiliations(doc, result, ref sure); }
+        if (NameRules) { TrimLowerTails(doc, result); ApplyEastAsianNames(doc, result); sure = ApplyContextNames(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result, ref sure); ApplyScorecards(doc, result, ref sure); ApplyAcronyms(doc, result, ref sure); ApplyAffiliations(doc, result, ref sure); }
         if (PropagateLabels) Propagate(doc, result, sure);
         if (OrganisationRules) ApplyOrganisationRules(doc, result);
         if (NameRules) ApplyNewsContexts(doc, result);
-        if (NameRules) { ApplyLowerCaseStarts(doc, result); ApplyPersonSpans(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result, ref sure); ApplyScorecards(doc, result, ref sure); ApplySpanEdges(doc, result); }
+        if (NameRules) { ApplyLowerCaseStarts(doc, result); ApplyPersonSpans(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result, ref sure); ApplyScorecards(doc, result, ref sure); TrimLowerTails(doc, result); ApplySpanEdges(doc, result); }
         return result;
     }
 
@@ -70,7 +70,8 @@ public sealed class NerTagger
     ///   organisation and a person ("Ambassador to the [European Union] [Gordon Sondland]");
     /// - "Air" and a country or city is an airline ("[Air Astana]");
     /// - a place or nationality before "Open", "Grand Prix", "Masters", "Classic" or "Marathon" names a sporting event
-    ///   ("the [U.S. Open]", "the [Hamburg Open]"), not the place;
+    ///   ("the [U.S. Open]", "the [Hamburg Open]"), not the place; in a headline only after a sports slug ("TENNIS -
+    ///   [HAMBURG OPEN] RESULTS");
     /// - a nationality alone is no place or organisation ("[Israeli] negotiators", "the [Polish] news agency");
     /// - an organisation word opening a sentence before an organisation that starts with another is its first word
     ///   ("[Union Bank of Switzerland] gained …": the model leaves out a sentence's capitalised first word);
@@ -81,6 +82,7 @@ public sealed class NerTagger
     {
         if (doc.CaseUnreliable) return;
         int n = tags.Length;
+        bool[]? afterSlug = null;
         // A headline's subject slug before a dash names no one ("RUGBY UNION - WALES BEAT FIJI"): dictionary words
         // in capitals, none a country or region (a town may share a sport's name: Rugby).
         foreach (var sent in doc.Sentences)
@@ -94,6 +96,9 @@ public sealed class NerTagger
                        && (WordClass(doc, k) & (GazetteerClass.LowerWord | GazetteerClass.Country | GazetteerClass.Region | GazetteerClass.Demonym)) == GazetteerClass.LowerWord;
             if (!slug) continue;
             for (int k = first; k < dash; k++) tags[k] = 0;
+            // After a sports slug, "OPEN" or "GRAND PRIX" in the headline is the event's name ("TENNIS - HAMBURG OPEN
+            // RESULTS"), not a verb or an adjective.
+            (afterSlug ??= new bool[n]).AsSpan(dash + 1, sent.EndToken - dash - 1).Fill(true);
         }
         for (int i = 0; i < n; i++)
         {
@@ -102,7 +107,7 @@ public sealed class NerTagger
             if (b is 3 or 5 or 7)
             {
                 // A sporting event named after a place or nation.
-                int ev = (doc.Flags[i] & NerDocument.FHeadline) == 0 ? EventWords(doc, e, n) : 0;
+                int ev = (doc.Flags[i] & NerDocument.FHeadline) == 0 || afterSlug?[i] == true ? EventWords(doc, e, n) : 0;
                 var pc = PhraseClass(doc, i, e);
                 if (ev > 0 && (b == 5 || (pc & (b == 7 ? GazetteerClass.Demonym : PlaceClasses | GazetteerClass.Demonym)) != 0))
                 {
@@ -183,6 +188,26 @@ public sealed class NerTagger
         }
     }
 
+    /// <summary>A name does not end in a word in lower case ("uncapped [Pontypridd] flanker"): the model ran on. (A
+    /// particle may: "Frankfurt am"; a brand with a capital inside too: "Apple iPod"; and a person's name may end in a
+    /// family name that is no dictionary word, written in lower case in informal text: "Kylie minogue".)</summary>
+    private void TrimLowerTails(NerDocument doc, int[] tags)
+    {
+        if (doc.CaseUnreliable) return;
+        int n = tags.Length;
+        for (int i = 0; i < n; i++)
+        {
+            if (tags[i] == 0 || (tags[i] & 1) == 0) continue;
+            int e = SpanEnd(tags, i, n), t = e;
+            if ((doc.Flags[i] & NerDocument.FCap) != 0)
+                while (t - 1 > i && (doc.Flags[t - 1] & (NerDocument.FLowerStart | NerDocument.FCap | NerDocument.FDigit | NerDocument.FPunct | NerDocument.FHeadline)) == NerDocument.FLowerStart
+                       && IsLowerWord(doc, t - 1) && !IsConnector(doc, t - 1) && !NameParticles.Contains(doc.Exact[t - 1]) && !PlaceParticles.Contains(doc.Exact[t - 1])
+                       && (tags[i] != 1 || (WordClass(doc, t - 1) & GazetteerClass.LowerWord) != 0)) t--;
+            for (int k = t; k < e; k++) tags[k] = 0;
+            i = e - 1;
+        }
+    }
+
     /// <summary>Lower-case words inside place names besides the connectors and name particles ("Aix en Provence",
     /// "Kingston upon Hull", "Frankfurt am Main").</summary>
     private static readonly HashSet<ulong> PlaceParticles = new[] { "en", "sur", "sous", "upon", "am", "an", "im", "les", "y", "on", "the", "lès" }
@@ -204,12 +229,15 @@ public sealed class NerTagger
         "rohingya", "yazidi", "cossack", "cossacks", "aboriginal", "maori", "inuit",
     });
 
+    private static readonly ulong s_open = Hashing.Lower("open"), s_masters = Hashing.Lower("masters"), s_classic = Hashing.Lower("classic"),
+        s_marathon = Hashing.Lower("marathon"), s_grand = Hashing.Lower("grand"), s_prix = Hashing.Lower("prix");
+
     /// <summary>The number of tokens at k that name a kind of sporting event after a place ("Open", "Grand Prix"), or 0.</summary>
     private static int EventWords(NerDocument doc, int k, int n)
     {
-        if (k >= n) return 0;
-        if (IsWord(doc, k, "Open") || IsWord(doc, k, "Masters") || IsWord(doc, k, "Classic") || IsWord(doc, k, "Marathon")) return 1;
-        return k + 1 < n && IsWord(doc, k, "Grand") && IsWord(doc, k + 1, "Prix") ? 2 : 0;
+        if (k >= n || (doc.Flags[k] & NerDocument.FCap) == 0) return 0;
+        if (doc.Lower[k] == s_open || doc.Lower[k] == s_masters || doc.Lower[k] == s_classic || doc.Lower[k] == s_marathon) return 1;
+        return k + 1 < n && doc.Lower[k] == s_grand && doc.Lower[k + 1] == s_prix && (doc.Flags[k + 1] & NerDocument.FCap) != 0 ? 2 : 0;
     }
 
     /// <summary>The end (exclusive, at most <paramref name="end"/>) of the name whose B- tag is at i: the I- tags after it.</summary>
@@ -803,7 +831,8 @@ public sealed class NerTagger
     ///   person is a team (a country stays a place: national teams are places);
     /// - in a sentence with a score ("2-0"), a town or city next to a result verb ("[Newcastle] lost 2-0", "beat
     ///   [Leeds]") or after the score and "at" ("lost 2-0 at [Everton]") is a club; in a match report (an article with
-    ///   such a sentence) a town next to a result verb or after "over", "against" is a club in its other sentences too;
+    ///   such a sentence) a town next to a result verb or after "over", "against", "at home to", "away to" is a club in
+    ///   its other sentences too;
     /// - after a lower-case organisation noun, a name is an organisation ("militant group [Hamas]", "the daily [Les Echos]");
     /// - one word the model took for a place that no list of places knows is an organisation when WordNet names one
     ///   ("[Hamas]").
@@ -859,6 +888,7 @@ public sealed class NerTagger
                     // [Baltimore]".)
                     else if ((score >= 0 || matchReport) && type is 0 or 3 && town
                              && ((e < end && ResultVerbs.Contains(doc.Lower[e])) || (i > first && (ResultVerbs.Contains(doc.Lower[i - 1]) || Opponents.Contains(doc.Lower[i - 1])))
+                                 || (i >= first + 2 && IsWord(doc, i - 1, "to") && (IsWord(doc, i - 2, "home") || IsWord(doc, i - 2, "away")))
                                  || (i >= first + 2 && IsWord(doc, i - 1, "at") && i - 2 == score)))
                         team = true;
                 }
@@ -930,12 +960,17 @@ public sealed class NerTagger
     {
         "driver", "drivers", "manager", "coach", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "forward",
         "captain", "skipper", "playmaker", "pitcher", "quarterback", "outfielder", "rider", "teammate", "team-mate", "substitute",
+        "flanker", "hooker", "fly-half", "flyhalf", "scrum-half", "scrumhalf", "full-back", "fullback", "centre-back", "centre-half",
+        "wing-back", "sweeper", "batsman", "bowler", "wicketkeeper", "wicket-keeper", "all-rounder", "spinner", "paceman",
+        "shortstop", "catcher", "infielder", "reliever", "linebacker", "tailback", "halfback", "goaltender", "goalie",
+        "netminder", "defenceman", "defenseman", "centre", "center", "guard",
     });
 
     private static readonly HashSet<ulong> ResultVerbs = Hashes(new[]
     {
         "beat", "beats", "defeated", "defeats", "lost", "loses", "won", "wins", "drew", "draws", "edged", "thrashed", "crushed",
         "routed", "hammered", "trounced", "overcame", "downed", "blanked", "stunned", "upset",
+        "beating", "losing", "defeating", "thrashing", "edging", "drawing",
     });
 
     private static readonly HashSet<ulong> OrgNouns = Hashes(new[]
@@ -1253,6 +1288,14 @@ public sealed class NerTagger
     /// <summary>The gazetteer classes of one word of the document.</summary>
     private GazetteerClass WordClass(NerDocument doc, int k) => _gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, doc.Lower[k]));
 
+    /// <summary>The token is letters (and hyphens or apostrophes) all in lower case.</summary>
+    private static bool IsLowerWord(NerDocument doc, int k)
+    {
+        foreach (char c in doc.Tokens[k].Span(doc.Text))
+            if (!char.IsLower(c) && c is not '-' and not '\'' and not '’') return false;
+        return true;
+    }
+
     private static bool IsConnector(NerDocument doc, int k) => Connectors.Contains(doc.Tokens[k].Span(doc.Text).ToString());
 
     private static bool IsWord(NerDocument doc, int k, string w) => doc.Tokens[k].Span(doc.Text).Equals(w, StringComparison.Ordinal);
@@ -1330,6 +1373,15 @@ public sealed class NerTagger
                         ulong part = Seq(doc, from, cut);
                         if (!votes.TryGetValue(part, out var pv)) votes[part] = pv = new int[5];
                         pv[2] += 1;
+                    }
+                    // A company's first word, when it is no word, place or given name of its own, names the company
+                    // ("[Daewoo Motor Co]" … "[Daewoo] already owns …", "[DAEWOO] TO BUY STAKE").
+                    if (cut == e - 1 && from == i && e - i >= 3
+                        && (WordClass(doc, i) & (GazetteerClass.LowerWord | PlaceClasses | GazetteerClass.WnPlace | GazetteerClass.Demonym | GazetteerClass.GivenName | GazetteerClass.Title | GazetteerClass.Calendar | GazetteerClass.OrgWord)) == 0)
+                    {
+                        ulong head = Seq(doc, i, i + 1);
+                        if (!votes.TryGetValue(head, out var hv)) votes[head] = hv = new int[5];
+                        hv[2] += 1;
                     }
                 }
             }
