@@ -472,4 +472,17 @@ public sealed class NerTaggerRulesTests
         Assert.Contains("LOC:Britain", spans);
         Assert.Contains("LOC:Turkey", spans);
     }
+
+    [Fact]
+    public void One_word_after_the_that_acts_is_an_institution_and_plural_party_names_are_parties()
+    {
+        var spans = Spans("The Bundesbank left its key interest rates unchanged on Thursday .",
+                          "Officials said the Bundestag voted on Friday to extend the mandate .",
+                          "The Social Democrats said they would vote against the budget .",
+                          "The Sudan said it was ready to talk .");
+        Assert.Contains("ORG:Bundesbank", spans);        // the model: untagged
+        Assert.Contains("ORG:Bundestag", spans);
+        Assert.Contains("ORG:Social Democrats", spans);  // the model: untagged
+        Assert.Contains("LOC:Sudan", spans);             // a known place stays one
+    }
 }

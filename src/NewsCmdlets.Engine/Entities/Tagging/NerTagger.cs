@@ -56,7 +56,7 @@ public sealed class NerTagger
         // Datelines and result lines first, so that propagation carries their types to the same names elsewhere, and
         // again at the end, so that propagation and the organisation rules do not undo them (both are a cheap scan).
         bool[]? sure = null;
-        if (NameRules) { TrimLowerTails(doc, result); ApplyEastAsianNames(doc, result); sure = ApplyContextNames(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result, ref sure); ApplyScorecards(doc, result, ref sure); ApplyAcronyms(doc, result, ref sure); ApplyAffiliations(doc, result, ref sure); }
+        if (NameRules) { TrimLowerTails(doc, result); ApplyEastAsianNames(doc, result); sure = ApplyContextNames(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result, ref sure); ApplyScorecards(doc, result, ref sure); ApplyAcronyms(doc, result, ref sure); ApplyAffiliations(doc, result, ref sure); ApplyPartyNames(doc, result, ref sure); }
         if (PropagateLabels) Propagate(doc, result, sure);
         if (OrganisationRules) ApplyOrganisationRules(doc, result);
         if (NameRules) ApplyNewsContexts(doc, result);
@@ -854,6 +854,7 @@ public sealed class NerTagger
                 // The name at i: the model's span, or a run of up to three capitalised words it left untagged.
                 int e = i + 1;
                 if (tags[i] != 0) { if (tags[i] % 2 == 0) continue; e = SpanEnd(tags, i, end); }
+                else if (IsWord(doc, i, "The")) continue; // an untagged run does not start with the article
                 else while (e < end && e - i < 3 && tags[e] == 0 && (doc.Flags[e] & (NerDocument.FCap | NerDocument.FDigit | NerDocument.FPunct)) == NerDocument.FCap) e++;
                 int type = (tags[i] + 1) / 2; // 0 untagged, 1 PER, 2 ORG, 3 LOC, 4 MISC
                 if (type is 2 or 4) { i = e - 1; continue; }
@@ -882,6 +883,13 @@ public sealed class NerTagger
                         team = true;
                     // Where market people work ("analysts at [Merrill Lynch]").
                     else if (i >= first + 2 && type is 0 or 1 or 3 && (IsWord(doc, i - 1, "at") || IsWord(doc, i - 1, "with")) && MarketPeople.Contains(doc.Lower[i - 2]))
+                        team = true;
+                    // One word after "the" that acts ("the [Bundesbank] left rates unchanged", "the [Kremlin] said"): an
+                    // institution, when no list knows it as a place, name or title.
+                    else if (e == i + 1 && type is 0 or 3 && i > first && (IsWord(doc, i - 1, "the") || IsWord(doc, i - 1, "The")) && e < end
+                             && InstitutionVerbs.Contains(doc.Lower[e]) && (doc.Flags[i] & (NerDocument.FAllCaps | NerDocument.FHeadline)) == 0
+                             && (cls & (PlaceClasses | GazetteerClass.WnPlace | GazetteerClass.WnPerson | GazetteerClass.GivenName | GazetteerClass.Title | GazetteerClass.Calendar)) == 0
+                             && ((cls & GazetteerClass.LowerWord) == 0 || (cls & (GazetteerClass.DictProper | GazetteerClass.WnOrg)) != 0))
                         team = true;
                     // A town or city in a match report.
                     // (In a match report, also in its sentences without a score: "lead the division by six games over
@@ -919,6 +927,32 @@ public sealed class NerTagger
             }
         }
     }
+
+    /// <summary>"the [Social Democrats]", "the [Free Democrats]": after "the", capitalised words ending in a party's
+    /// members in the plural name a party (a nationality before them stays a group: "the [Swedish] [Social Democrats]").
+    /// One word alone is left to the model ("the Democrats").</summary>
+    private void ApplyPartyNames(NerDocument doc, int[] tags, ref bool[]? sure)
+    {
+        if (doc.CaseUnreliable) return;
+        foreach (var sent in doc.Sentences)
+            for (int k = sent.FirstToken + 2; k < sent.EndToken; k++)
+            {
+                if (!PartyMembers.Contains(doc.Lower[k]) || (doc.Flags[k] & (NerDocument.FCap | NerDocument.FAllCaps)) != NerDocument.FCap) continue;
+                int s = k;
+                while (s - 1 > sent.FirstToken && (doc.Flags[s - 1] & (NerDocument.FCap | NerDocument.FAllCaps)) == NerDocument.FCap && !IsWord(doc, s - 1, "The")) s--;
+                if (s == k || !(IsWord(doc, s - 1, "the") || IsWord(doc, s - 1, "The"))) continue;
+                while (s < k && IsGroupWord(doc, s)) s++;
+                if (s == k) continue;
+                SetSpan(tags, s, k + 1, 3);
+                StartAfresh(tags, k + 1, sent.EndToken);
+                (sure ??= new bool[tags.Length])[s] = true;
+            }
+    }
+
+    private static readonly HashSet<ulong> PartyMembers = Hashes(new[]
+    {
+        "democrats", "republicans", "socialists", "liberals", "conservatives", "greens", "communists", "nationalists", "radicals",
+    });
 
     /// <summary>A sentence of the article has a score ("6-4") and a result verb or an opponent word ("beat", "over").</summary>
     private static bool IsMatchReport(NerDocument doc)
@@ -971,6 +1005,13 @@ public sealed class NerTagger
         "beat", "beats", "defeated", "defeats", "lost", "loses", "won", "wins", "drew", "draws", "edged", "thrashed", "crushed",
         "routed", "hammered", "trounced", "overcame", "downed", "blanked", "stunned", "upset",
         "beating", "losing", "defeating", "thrashing", "edging", "drawing",
+    });
+
+    /// <summary>What an institution does in the news: speaks, decides, sets rates.</summary>
+    private static readonly HashSet<ulong> InstitutionVerbs = Hashes(new[]
+    {
+        "said", "says", "announced", "decided", "voted", "approved", "rejected", "warned", "denied", "urged", "raised",
+        "cut", "lowered", "left", "kept", "agreed", "ruled", "confirmed", "issued", "reported", "intervened", "insisted",
     });
 
     private static readonly HashSet<ulong> OrgNouns = Hashes(new[]
