@@ -1385,19 +1385,14 @@ public sealed class NerTagger
             {
                 votes ??= new Dictionary<ulong, int[]>();
                 ulong h = Seq(doc, i, e);
-                if (!votes.TryGetValue(h, out var v)) votes[h] = v = new int[5];
                 // A name in a headline in capitals counts less than one in running text.
                 // A name typed by its context ("the town of …", "Prime Minister …") counts three times.
                 int weight = (doc.Flags[i] & NerDocument.FHeadline) != 0 ? 1 : 2;
                 if (sure != null && sure[i]) weight *= 3;
-                v[type] += weight;
+                Vote(votes, h, type, weight);
                 // A person's family name alone names the same person ("Marta Ilves" … "Ilves said").
                 if (NerAblations.SurnameVotes && type == 1 && e - i >= 2 && (doc.Flags[e - 1] & NerDocument.FCap) != 0)
-                {
-                    ulong last = Seq(doc, e - 1, e);
-                    if (!votes.TryGetValue(last, out var lv)) votes[last] = lv = new int[5];
-                    lv[1] += weight;
-                }
+                    Vote(votes, Seq(doc, e - 1, e), 1, weight);
                 // An organisation's name without its legal form ("[General Motors] Corp" → "GENERAL MOTORS" in the
                 // headline), and a club's name without its town ("Seattle [Mariners]" → "the Mariners"), name it too.
                 if (type == 2 && e - i >= 2)
@@ -1409,21 +1404,12 @@ public sealed class NerTagger
                              && (WordClass(doc, e - 1) & GazetteerClass.OrgWord) == 0
                              && ((WordClass(doc, e - 1) & GazetteerClass.LowerWord) == 0 || IsPluralName(doc, e - 1)))
                     { from = e - 1; cut = e; }
-                    if (cut > from)
-                    {
-                        ulong part = Seq(doc, from, cut);
-                        if (!votes.TryGetValue(part, out var pv)) votes[part] = pv = new int[5];
-                        pv[2] += 1;
-                    }
+                    if (cut > from) Vote(votes, Seq(doc, from, cut), 2, 1);
                     // A company's first word, when it is no word, place or given name of its own, names the company
                     // ("[Daewoo Motor Co]" … "[Daewoo] already owns …", "[DAEWOO] TO BUY STAKE").
                     if (cut == e - 1 && from == i && e - i >= 3
                         && (WordClass(doc, i) & (GazetteerClass.LowerWord | PlaceClasses | GazetteerClass.WnPlace | GazetteerClass.Demonym | GazetteerClass.GivenName | GazetteerClass.Title | GazetteerClass.Calendar | GazetteerClass.OrgWord)) == 0)
-                    {
-                        ulong head = Seq(doc, i, i + 1);
-                        if (!votes.TryGetValue(head, out var hv)) votes[head] = hv = new int[5];
-                        hv[2] += 1;
-                    }
+                        Vote(votes, Seq(doc, i, i + 1), 2, 1);
                 }
             }
             i = e;
@@ -1461,6 +1447,13 @@ public sealed class NerTagger
                 break;
             }
         }
+    }
+
+    /// <summary>Adds <paramref name="weight"/> votes for <paramref name="type"/> (1..4) to the words hashed as <paramref name="seq"/>.</summary>
+    private static void Vote(Dictionary<ulong, int[]> votes, ulong seq, int type, int weight)
+    {
+        if (!votes.TryGetValue(seq, out var v)) votes[seq] = v = new int[5];
+        v[type] += weight;
     }
 
     private static bool IsBreak(NerDocument doc, int k, int start) => k > start && (doc.Flags[k] & NerDocument.FInitial) != 0;
