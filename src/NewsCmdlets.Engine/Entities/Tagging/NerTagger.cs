@@ -418,9 +418,7 @@ public sealed class NerTagger
                 if (place)
                 {
                     if (e - s > 4) continue;
-                    SetSpan(tags, s, e, 5);
-                    if (e < end && tags[e] is 2 or 4 or 6 or 8) tags[e] -= 1;
-                    (sure ??= new bool[tags.Length])[s] = true;
+                    SetSure(tags, s, e, 5, end, ref sure);
                 }
                 else
                 {
@@ -435,8 +433,7 @@ public sealed class NerTagger
                              && ((c & GazetteerClass.LowerWord) == 0 || (c & (GazetteerClass.GivenName | GazetteerClass.NamePart)) != 0);
                     }
                     if (!ok || (e < end && tags[e] != 0 && tags[e] % 2 == 0)) continue;
-                    SetSpan(tags, s, e, 1);
-                    (sure ??= new bool[tags.Length])[s] = true;
+                    SetSure(tags, s, e, 1, end, ref sure);
                 }
                 i = e - 1;
             }
@@ -886,7 +883,7 @@ public sealed class NerTagger
                         team = true;
                     // One word after "the" that acts ("the [Bundesbank] left rates unchanged", "the [Kremlin] said"): an
                     // institution, when no list knows it as a place, name or title.
-                    else if (e == i + 1 && type is 0 or 3 && i > first && (IsWord(doc, i - 1, "the") || IsWord(doc, i - 1, "The")) && e < end
+                    else if (e == i + 1 && type is 0 or 3 && i > first && doc.Lower[i - 1] == s_the && e < end
                              && InstitutionVerbs.Contains(doc.Lower[e]) && (doc.Flags[i] & (NerDocument.FAllCaps | NerDocument.FHeadline)) == 0
                              && (cls & (PlaceClasses | GazetteerClass.WnPlace | GazetteerClass.WnPerson | GazetteerClass.GivenName | GazetteerClass.Title | GazetteerClass.Calendar)) == 0
                              && ((cls & GazetteerClass.LowerWord) == 0 || (cls & (GazetteerClass.DictProper | GazetteerClass.WnOrg)) != 0))
@@ -919,9 +916,7 @@ public sealed class NerTagger
                     // subdivision too, unless it is also a town (English boroughs: "Stockport manager").
                     bool place = (cls & (GazetteerClass.Country | GazetteerClass.Region)) != 0 || ((cls & GazetteerClass.Subdivision) != 0 && !town);
                     int b = place ? 5 : 3;
-                    SetSpan(tags, i, e, b);
-                    StartAfresh(tags, e, end);
-                    (sure ??= new bool[tags.Length])[i] = true;
+                    SetSure(tags, i, e, b, end, ref sure);
                 }
                 i = e - 1;
             }
@@ -940,12 +935,10 @@ public sealed class NerTagger
                 if (!PartyMembers.Contains(doc.Lower[k]) || (doc.Flags[k] & (NerDocument.FCap | NerDocument.FAllCaps)) != NerDocument.FCap) continue;
                 int s = k;
                 while (s - 1 > sent.FirstToken && (doc.Flags[s - 1] & (NerDocument.FCap | NerDocument.FAllCaps)) == NerDocument.FCap && !IsWord(doc, s - 1, "The")) s--;
-                if (s == k || !(IsWord(doc, s - 1, "the") || IsWord(doc, s - 1, "The"))) continue;
+                if (s == k || doc.Lower[s - 1] != s_the) continue;
                 while (s < k && IsGroupWord(doc, s)) s++;
                 if (s == k) continue;
-                SetSpan(tags, s, k + 1, 3);
-                StartAfresh(tags, k + 1, sent.EndToken);
-                (sure ??= new bool[tags.Length])[s] = true;
+                SetSure(tags, s, k + 1, 3, sent.EndToken, ref sure);
             }
     }
 
@@ -1007,6 +1000,8 @@ public sealed class NerTagger
         "beating", "losing", "defeating", "thrashing", "edging", "drawing",
     });
 
+    private static readonly ulong s_the = Hashing.Lower("the");
+
     /// <summary>What an institution does in the news: speaks, decides, sets rates.</summary>
     private static readonly HashSet<ulong> InstitutionVerbs = Hashes(new[]
     {
@@ -1031,9 +1026,15 @@ public sealed class NerTagger
 
     private static void SetPerson(NerDocument doc, int[] tags, int s, int e, ref bool[]? sure)
     {
-        if (e <= s) return;
-        SetSpan(tags, s, e, 1);
-        if (e < tags.Length && tags[e] is 2 or 4 or 6 or 8) tags[e] -= 1;
+        if (e > s) SetSure(tags, s, e, 1, tags.Length, ref sure);
+    }
+
+    /// <summary>Tags s..e-1 as one name typed by its context (<see cref="SetSpan"/>), so that it weighs more in
+    /// propagation; a token after it (before <paramref name="end"/>) that went on an old name starts its own.</summary>
+    private static void SetSure(int[] tags, int s, int e, int b, int end, ref bool[]? sure)
+    {
+        SetSpan(tags, s, e, b);
+        StartAfresh(tags, e, end);
         (sure ??= new bool[tags.Length])[s] = true;
     }
 
