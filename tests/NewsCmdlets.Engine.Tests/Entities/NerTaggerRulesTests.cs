@@ -485,4 +485,44 @@ public sealed class NerTaggerRulesTests
         Assert.Contains("ORG:Social Democrats", spans);  // the model: untagged
         Assert.Contains("LOC:Sudan", spans);             // a known place stays one
     }
+
+    [Fact]
+    public void Organisations_that_WordNet_names_are_organisations_written_as_the_list_writes_them()
+    {
+        var spans = Spans("Bond prices slipped as dealers waited for the Federal Reserve 's policy meeting on Tuesday .",
+                          "\" Nobody will move ahead of the Fed , \" said a trader at Harbour Securities .",
+                          "He said the plan had the backing of Interpol and NATO .");
+        Assert.Contains("ORG:Federal Reserve", spans);   // the model: untagged
+        Assert.Contains("ORG:Fed", spans);               // the model: untagged
+        Assert.Contains("ORG:Interpol", spans);
+        Assert.Contains("ORG:NATO", spans);
+        // Case for case: "fed" is a verb, and a place after a preposition of place stays the model's.
+        spans = Spans("The cattle were fed on hay in the winter .");
+        Assert.DoesNotContain(spans, s => s.StartsWith("ORG:"));
+    }
+
+    [Fact]
+    public void Confederation_Programme_and_Unions_end_organisation_names()
+    {
+        var spans = Spans("The Nordic Confederation of Trade Unions said dock workers would strike on Monday .",
+                          "The Regional Food Programme appealed for $ 12 million in aid .");
+        Assert.Contains("ORG:Nordic Confederation of Trade Unions", spans);
+        Assert.Contains("ORG:Regional Food Programme", spans);
+    }
+
+    [Fact]
+    public void Standings_rows_with_a_winning_percentage_name_teams_and_match_lines_with_v_name_sides()
+    {
+        var spans = Spans("BASEBALL - STANDINGS AFTER SUNDAY 'S GAMES .", "NEW YORK 1996-09-01", "EASTERN DIVISION",
+                          "W L PCT GB", "BOSTON 74 52 .587 -", "TORONTO 67 59 .532 7");
+        Assert.Contains("ORG:BOSTON", spans);            // the model: a place
+        Assert.Contains("ORG:TORONTO", spans);
+        Assert.Contains("LOC:NEW YORK", spans);          // the dateline stays a place
+        spans = Spans("At Taunton : Somerset 201-7 v Sussex .", "At Lahore : Pakistan 245-6 v England .");
+        Assert.Contains("ORG:Somerset", spans);          // the model: places
+        Assert.Contains("ORG:Sussex", spans);
+        Assert.Contains("LOC:Pakistan", spans);          // national sides stay places
+        Assert.Contains("LOC:England", spans);
+        Assert.Contains("LOC:Taunton", spans);
+    }
 }

@@ -83,5 +83,36 @@ for (const [off, s] of syn) {
       for (const w of s.words) { const x = w.replace(/\(.*\)$/, '').replace(/_/g, ' '); if (/^\p{Lu}/u.test(x) && x.length > 1) wnOut.push(t + '\t' + x); }
 }
 fs.writeFileSync(path.join(out, 'wordnet-instances.tsv'), [...new Set(wnOut)].sort().join('\n') + '\n');
+
+// Names of organisations among WordNet's common nouns (not instances): capitalised lemmas under "organization"
+// ("Federal Reserve", "Bank of Japan", "NATO", "Interpol"). Used by the tagger's rules only, matched case for case.
+// Left out: names with a lower-case word other than a connector ("United Nations agency"), single words that are
+// English words (except "Fed"), plurals, -isms and faiths ("Sunni", "Shinto": MISC), places and other groups
+// WordNet files here ("Third Reich", "Allies", "Wall Street"), and short initials that are mostly something else
+// ("AI", "MP", "NGO", "VA").
+const orgConn = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'de', '&', 'to', 'del', 'du', 'des', 'la', 'le']);
+const orgStop = new Set(('AI IR MI MP NT PO SA SC TC IC JV ICU NICU REIT NGO PAC CEO NSW USA U.S. EXEC CORE ACE IIS DS CSE CIM CISC UTN ' +
+  'LABLINK ISN NAC AA MSB IS INR OIS NS CTC Ld. Ltd. A-team A\'man Europe Hollywood Bollywood Allies Axis Benelux Dominion Porte ' +
+  'Reich Gironde Soviets Marines Opposition Protestant Zen Sabaoth Khalsa Maquis Kokka Kashag Mutawa Mutawa\'een Shua Haredi ' +
+  'Karaites Abecedarian Gymnasium Masonry Freemasonry Hebraism Wicca Scientology Rastafari Rastafarian Rastas Albigenses Cathari ' +
+  'Cathars Waldenses Vaudois Chasidim Chassidim Hasidim Hassidim Hinayana Mahayana Shia Shiah Shinto Sunni Nazi_Germany ' +
+  'Third_Reich Eastern_Orthodox SS VA').split(' ').map(w => w.replace(/_/g, ' ')));
+const englishLower = new Set(dict.filter(w => /^\p{Ll}/u.test(w)));
+const orgRoot = byWord('organization');
+const orgNames = [];
+for (const [off, s] of syn) {
+  if (s.inst.length || !orgRoot.some(r => ancestors(off).has(r))) continue;
+  for (const w of s.words) {
+    const x = w.replace(/\(.*\)$/, '').replace(/_/g, ' '), toks = x.split(' ');
+    if (!/^\p{Lu}/u.test(x) || x.length < 2 || orgStop.has(x)) continue;
+    if (toks.some(t => !/^[\p{Lu}\d]/u.test(t) && !orgConn.has(t)) || /ism$| (Street|Square|Avenue)$/.test(x)) continue;
+    if (toks.length === 1 && x !== 'Fed') {
+      const initials = /^[A-Z][A-Za-z.&-]*[A-Z.]$/.test(x) && (x.match(/[A-Z]/g) || []).length >= 2;
+      if (!initials && (englishLower.has(x.toLowerCase()) || /s$|ism$|ists?$|ians?$|ites?$/.test(x))) continue;
+    }
+    orgNames.push(x);
+  }
+}
+fs.writeFileSync(path.join(out, 'organisations.txt'), sortU(orgNames).join('\n') + '\n');
 console.log('towns', towns.length, 'subdivisions', subNames.length, 'wordnet', new Set(wnOut).size);
 console.log('names', sortU(names).length, 'countries', cLines.length, 'cities', sortU(cityNames).length);

@@ -56,7 +56,7 @@ public sealed class NerTagger
         // Datelines and result lines first, so that propagation carries their types to the same names elsewhere, and
         // again at the end, so that propagation and the organisation rules do not undo them (both are a cheap scan).
         bool[]? sure = null;
-        if (NameRules) { TrimLowerTails(doc, result); ApplyEastAsianNames(doc, result); sure = ApplyContextNames(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result, ref sure); ApplyScorecards(doc, result, ref sure); ApplyAcronyms(doc, result, ref sure); ApplyAffiliations(doc, result, ref sure); ApplyPartyNames(doc, result, ref sure); }
+        if (NameRules) { TrimLowerTails(doc, result); ApplyEastAsianNames(doc, result); sure = ApplyContextNames(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result, ref sure); ApplyScorecards(doc, result, ref sure); ApplyAcronyms(doc, result, ref sure); ApplyKnownOrganisations(doc, result, ref sure); ApplyAffiliations(doc, result, ref sure); ApplyPartyNames(doc, result, ref sure); }
         if (PropagateLabels) Propagate(doc, result, sure);
         if (OrganisationRules) ApplyOrganisationRules(doc, result);
         if (NameRules) ApplyNewsContexts(doc, result);
@@ -511,13 +511,13 @@ public sealed class NerTagger
                     if (e < end && IsNumber(doc.Tokens[e].Span(doc.Text), 3)) scored++;
                     k = e;
                 }
-                else if (IsNumber(w, 3) || (doc.Flags[k] & NerDocument.FPunct) != 0) k++;
+                else if (IsNumber(w, 3) || IsWinningPercentage(w) || (doc.Flags[k] & NerDocument.FPunct) != 0) k++;
                 else ok = false;
             }
-            if (!ok || scored == 0 || scored != groups) continue;
-            // One team and its table row needs three numbers or more; a result line two teams.
+            if (!ok || scored == 0 || scored != groups) { ApplyMatchLine(doc, tags, sent, ref sure); continue; }
+            // One team and its table row needs three numbers or more ("NEW YORK 74 52 .587 -"); a result line two teams.
             int numbers = 0;
-            for (int k = first; k < end; k++) if (IsNumber(doc.Tokens[k].Span(doc.Text), 3)) numbers++;
+            for (int k = first; k < end; k++) if (IsNumber(doc.Tokens[k].Span(doc.Text), 3) || IsWinningPercentage(doc.Tokens[k].Span(doc.Text))) numbers++;
             if (groups == 1 ? numbers < 3 : groups != 2) continue;
             // The scores are no part of a name ("[Newcastle] 5 4 1 0"), and a name after one starts afresh.
             for (int k = first; k < end; k++)
@@ -536,10 +536,11 @@ public sealed class NerTagger
                 // (So is a name the model took for something else, MISC: "Kansas City 4 [MINNESOTA] 2".)
                 bool wholeLoc = tags[k] is 5 or 7 && (e == end || tags[e] != tags[k] + 1);
                 for (int j = k + 1; j < e && wholeLoc; j++) wholeLoc = tags[j] == 0 || tags[j] == tags[k] + 1;
-                bool untagged = true, person = false;
-                for (int j = k; j < e; j++) { untagged &= tags[j] == 0; person |= tags[j] is 1 or 2; }
+                bool untagged = true, person = false, allOrg = true;
+                for (int j = k; j < e; j++) { untagged &= tags[j] == 0; person |= tags[j] is 1 or 2; allOrg &= tags[j] is 3 or 4; }
                 if (country && !person) for (int j = k; j < e; j++) tags[j] = j == k ? 5 : 6;
-                else if (wholeLoc) for (int j = k; j < e; j++) tags[j] = j == k ? 3 : 4;
+                // A team is one name: organisations side by side are one ("[NAC Breda] 3").
+                else if (wholeLoc || allOrg) for (int j = k; j < e; j++) tags[j] = j == k ? 3 : 4;
                 // In a result line of two teams an untagged name is a club too ("Newcastle 2 Wimbledon 1"), and so is one
                 // in a league table's row (six numbers or more: played, won, drawn, lost, goals, points) unless it has a
                 // given name (a golfer's rounds).
@@ -550,6 +551,49 @@ public sealed class NerTagger
             }
         }
     }
+
+    /// <summary>".587": a winning percentage in a standings table.</summary>
+    private static bool IsWinningPercentage(ReadOnlySpan<char> w) =>
+        (w.Length == 4 && w[0] == '.' && IsNumber(w[1..], 3)) || w.SequenceEqual("1.000");
+
+    /// <summary>"245-6", "312", "401-8d": a side's score in a line of cricket or other match scores.</summary>
+    private static bool IsSideScore(ReadOnlySpan<char> w)
+    {
+        if (w.Length > 0 && w[^1] == 'd') w = w[..^1];
+        int dash = w.IndexOf('-');
+        return dash < 0 ? IsNumber(w, 3) : IsNumber(w[..dash], 3) && IsNumber(w[(dash + 1)..], 2);
+    }
+
+    /// <summary>
+    /// A match in a line of scores: "At Cardiff : [Glamorgan] 245-6 v [Somerset] .", "[Essex] 312 v [Leicestershire]": the
+    /// names on either side of "v" or "vs", one of them with its score, are teams, so a name that is no country (a
+    /// national side stays a place) and no person is a club. The line opens with the match, or with punctuation before it.
+    /// </summary>
+    private void ApplyMatchLine(NerDocument doc, int[] tags, SentenceRange sent, ref bool[]? sure)
+    {
+        int first = sent.FirstToken, end = sent.EndToken;
+        for (int v = first + 1; v + 1 < end; v++)
+        {
+            if (!IsWord(doc, v, "v") && !IsWord(doc, v, "v.") && !IsWord(doc, v, "vs") && !IsWord(doc, v, "vs.")) continue;
+            bool leftScore = IsSideScore(doc.Tokens[v - 1].Span(doc.Text));
+            int le = leftScore ? v - 1 : v, ls = le;
+            while (ls > first && IsTeamWord(doc, ls - 1)) ls--;
+            int rs = v + 1, re = rs;
+            while (re < end && IsTeamWord(doc, re)) re++;
+            bool rightScore = re < end && IsSideScore(doc.Tokens[re].Span(doc.Text));
+            if (ls == le || re == rs || !(leftScore || rightScore)) continue;
+            // The line opens with the match or with punctuation before it ("At Cardiff : …"; not "They should do R 8 vs …").
+            if (ls > first && (doc.Flags[ls - 1] & NerDocument.FPunct) == 0) continue;
+            foreach (var (s, e) in new[] { (ls, le), (rs, re) })
+            {
+                if (HasPerson(tags, s, e) || (PhraseClass(doc, s, e) & GazetteerClass.Country) != 0) continue;
+                if ((s > first && tags[s] != 0 && tags[s] % 2 == 0) || (e < end && tags[e] != 0 && tags[e] % 2 == 0)) continue;
+                SetSure(tags, s, e, 3, end, ref sure);
+            }
+        }
+    }
+
+    private static bool IsTeamWord(NerDocument doc, int k) => (doc.Flags[k] & (NerDocument.FCap | NerDocument.FDigit)) == NerDocument.FCap;
 
     /// <summary>
     /// Contexts of news copy that type a name whatever the model said, in articles in normal case:
@@ -923,6 +967,52 @@ public sealed class NerTagger
         }
     }
 
+    /// <summary>Organisations that WordNet names (Entities/Data/organisations.txt), written as the list writes them, in
+    /// sentences in normal case: "the [Federal Reserve] 's policy committee", "ahead of the [Fed]", "the [Bank of Japan]",
+    /// "[Interpol]". The longest such name is an organisation, unless the model's name runs on past it on either side
+    /// ("the [Federal Reserve Bank of New York]", "[Labour Day]").</summary>
+    private void ApplyKnownOrganisations(NerDocument doc, int[] tags, ref bool[]? sure)
+    {
+        if (doc.CaseUnreliable) return;
+        foreach (var sent in doc.Sentences)
+        {
+            int end = sent.EndToken;
+            for (int i = sent.FirstToken; i < end; i++)
+            {
+                if ((doc.Flags[i] & (NerDocument.FCap | NerDocument.FHeadline)) != NerDocument.FCap) continue;
+                ulong h = Gazetteer.SequenceSeed;
+                int match = -1;
+                for (int k = i; k < end; k++)
+                {
+                    h = Gazetteer.Extend(h, doc.Lower[k]);
+                    if (_gaz.OrganisationName(h) is { } name && name.Length == k + 1 - i && WrittenAs(doc, i, name)) match = k + 1;
+                    if (!_gaz.IsOrganisationNamePrefix(h)) break;
+                }
+                if (match < 0) continue;
+                // A name the lists also know as a place is left to the model, and so is a place the model found after a
+                // preposition of place ("access to the [White House]").
+                int before = i - 1;
+                if (before > sent.FirstToken && doc.Lower[before] == s_the) before--;
+                if ((PhraseClass(doc, i, match) & PlaceClasses) != 0
+                    || (tags[i] == 5 && SpanEnd(tags, i, end) == match && before >= sent.FirstToken && Prepositions.Contains(doc.Lower[before])))
+                {
+                    i = match - 1;
+                    continue;
+                }
+                bool runsOn = (i > sent.FirstToken && tags[i] != 0 && tags[i] % 2 == 0) || (match < end && tags[match] != 0 && tags[match] % 2 == 0);
+                if (!runsOn && !(tags[i] == 3 && SpanEnd(tags, i, end) == match)) SetSure(tags, i, match, 3, end, ref sure);
+                i = match - 1;
+            }
+        }
+    }
+
+    private static bool WrittenAs(NerDocument doc, int i, string[] words)
+    {
+        for (int j = 0; j < words.Length; j++)
+            if (!doc.Tokens[i + j].Span(doc.Text).SequenceEqual(words[j])) return false;
+        return true;
+    }
+
     /// <summary>"the [Social Democrats]", "the [Free Democrats]": after "the", capitalised words ending in a party's
     /// members in the plural name a party (a nationality before them stays a group: "the [Swedish] [Social Democrats]").
     /// One word alone is left to the model ("the Democrats").</summary>
@@ -1292,9 +1382,9 @@ public sealed class NerTagger
     {
         "AG", "GmbH", "SA", "S.A.", "NV", "N.V.", "SpA", "S.p.A.", "BV", "B.V.", "Plc", "PLC", "Bhd", "Pty", "Oyj", "ASA", "KGaA", "Cos", "Co", "Ltda",
         // … and institution words that end organisation names but are not in the gazetteer's features ("U.S. Treasury",
-        // "Mohajir Qaumi Movement", "Polisario Front").
+        // "Mohajir Qaumi Movement", "Polisario Front", "World Food Programme", "Confederation of Trade Unions").
         "Treasury", "Movement", "Front", "Brigade", "Brigades", "Mission", "Secretariat", "Directorate", "Inspectorate", "Guild",
-        "Bourse",
+        "Bourse", "Confederation", "Programme", "Unions",
     };
 
     /// <summary>"Mariners", "Orioles": a plural that is no nationality ("Americans") and no organisation word ("Forces").</summary>
