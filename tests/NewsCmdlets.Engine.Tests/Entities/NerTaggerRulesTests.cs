@@ -525,4 +525,34 @@ public sealed class NerTaggerRulesTests
         Assert.Contains("LOC:England", spans);
         Assert.Contains("LOC:Taunton", spans);
     }
+
+    [Fact]
+    public void A_title_opening_a_sentence_is_no_part_of_the_name_and_THE_opens_a_dateline_place()
+    {
+        var spans = Spans("Chairman Jean-Luc Marchetti said the group expected similar growth in the second half .");
+        Assert.Contains("PER:Jean-Luc Marchetti", spans);  // the model: "Chairman" a person of its own, then merged
+        spans = Spans("DUTCH MINISTER SEES TALKS IN 1998 .", "THE HAGUE 1996-12-02", "The minister told parliament on Monday that talks should open soon .");
+        Assert.Contains("LOC:THE HAGUE", spans);           // the model: untagged
+    }
+
+    [Fact]
+    public void Known_organisations_in_a_headline_in_capitals()
+    {
+        var spans = Spans("BANK OF JAPAN KEEPS DISCOUNT RATE UNCHANGED .", "TOKYO 1996-07-09",
+                          "The central bank left its official discount rate at 0.5 percent on Tuesday .");
+        Assert.Contains("ORG:BANK OF JAPAN", spans);       // the model: "BANK" and "JAPAN"
+        spans = Spans("MINISTER URGES EU TO SPEED TALKS .", "LONDON 1996-12-02", "WHO WILL PAY FOR THE NEW ROADS ?",
+                      "The minister said the talks should open in early 1998 .");
+        Assert.Contains("ORG:EU", spans);                  // the model: untagged
+        Assert.DoesNotContain(spans, s => s.Contains("WHO"));
+    }
+
+    [Fact]
+    public void A_name_after_the_before_a_firm_noun_is_an_organisation()
+    {
+        var spans = Spans("Police arrested a former finance director of the Ottavi industrial group on Tuesday .");
+        Assert.Contains("ORG:Ottavi", spans);              // the model: a place
+        spans = Spans("The agreement binds every contract to which the Company is a party .");
+        Assert.DoesNotContain("ORG:Company", spans);
+    }
 }

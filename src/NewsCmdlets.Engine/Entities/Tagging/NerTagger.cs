@@ -60,7 +60,7 @@ public sealed class NerTagger
         if (PropagateLabels) Propagate(doc, result, sure);
         if (OrganisationRules) ApplyOrganisationRules(doc, result);
         if (NameRules) ApplyNewsContexts(doc, result);
-        if (NameRules) { ApplyLowerCaseStarts(doc, result); ApplyPersonSpans(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result, ref sure); ApplyScorecards(doc, result, ref sure); TrimLowerTails(doc, result); ApplySpanEdges(doc, result); }
+        if (NameRules) { ApplyLowerCaseStarts(doc, result); ApplyPersonSpans(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result, ref sure); ApplyScorecards(doc, result, ref sure); ApplyKnownOrganisations(doc, result, ref sure); TrimLowerTails(doc, result); ApplySpanEdges(doc, result); }
         return result;
     }
 
@@ -326,8 +326,14 @@ public sealed class NerTagger
                 if (i > sent.FirstToken && tags[i - 1] is 1 or 2 && (doc.Flags[i] & NerDocument.FCap) != 0 && (doc.Flags[i - 1] & NerDocument.FCap) != 0
                     && (doc.Flags[i - 1] & NerDocument.FPunct) == 0)
                 {
-                    tags[i] = 2;
-                    continue;
+                    // A title the model took for a name of its own is left out ("Chairman [Jean-Luc Marchetti]");
+                    // otherwise two person names side by side are one.
+                    int p = i - 1;
+                    while (p > sent.FirstToken && tags[p] == 2) p--;
+                    bool titles = true;
+                    for (int k = p; k < i && titles; k++) titles = IsPersonTitle(doc, k);
+                    if (!titles) { tags[i] = 2; continue; }
+                    for (int k = p; k < i; k++) tags[k] = 0;
                 }
                 int e = SpanEnd(tags, i, end);
                 // A score or a figure after a name is not part of it ("Mushtaq Ahmed 44").
@@ -874,7 +880,8 @@ public sealed class NerTagger
     ///   [Leeds]") or after the score and "at" ("lost 2-0 at [Everton]") is a club; in a match report (an article with
     ///   such a sentence) a town next to a result verb or after "over", "against", "at home to", "away to" is a club in
     ///   its other sentences too;
-    /// - after a lower-case organisation noun, a name is an organisation ("militant group [Hamas]", "the daily [Les Echos]");
+    /// - after a lower-case organisation noun, a name is an organisation ("militant group [Hamas]", "the daily [Les Echos]"),
+    ///   and so is one after "the" before up to two lower-case words and such a noun ("the [Ottavi] industrial group");
     /// - one word the model took for a place that no list of places knows is an organisation when WordNet names one
     ///   ("[Hamas]").
     /// The teams, firms and places found from a person or a match report weigh more in propagation, so the club's other
@@ -922,6 +929,11 @@ public sealed class NerTagger
                              && (type != 1 || !HasGivenName(doc, i, e)) && (cls & (GazetteerClass.Country | GazetteerClass.Region)) == 0
                              && !AllDictionaryWords(doc, i, e))
                         team = true;
+                    // After "the" and before up to two lower-case words and an organisation noun: "the [Ottavi] industrial
+                    // group", "the [Hallam] engineering company" (not a known place: "the Chicago company").
+                    else if (i > first && doc.Lower[i - 1] == s_the && (type != 1 || !HasGivenName(doc, i, e)) && BeforeOrgNoun(doc, e, end)
+                             && (cls & (PlaceClasses | GazetteerClass.WnPlace)) == 0 && (doc.Flags[i] & NerDocument.FHeadline) == 0)
+                        team = true;
                     // Where market people work ("analysts at [Merrill Lynch]").
                     else if (i >= first + 2 && type is 0 or 1 or 3 && (IsWord(doc, i - 1, "at") || IsWord(doc, i - 1, "with")) && MarketPeople.Contains(doc.Lower[i - 2]))
                         team = true;
@@ -967,8 +979,28 @@ public sealed class NerTagger
         }
     }
 
-    /// <summary>Organisations that WordNet names (Entities/Data/organisations.txt), written as the list writes them, in
-    /// sentences in normal case: "the [Federal Reserve] 's policy committee", "ahead of the [Fed]", "the [Bank of Japan]",
+    /// <summary>Up to two lower-case words from <paramref name="k"/> that describe (no function words), then an
+    /// organisation noun ("industrial group").</summary>
+    private static bool BeforeOrgNoun(NerDocument doc, int k, int end)
+    {
+        for (int n = 0; n < 3 && k < end; n++, k++)
+        {
+            if (OrgNouns.Contains(doc.Lower[k]) && (doc.Flags[k] & NerDocument.FLowerStart) != 0) return n > 0 || k + 1 >= end || !IsWord(doc, k + 1, "of");
+            if (!IsLowerWord(doc, k) || FunctionWords.Contains(doc.Lower[k])) return false;
+        }
+        return false;
+    }
+
+    /// <summary>Words that do not describe a firm ("to which the Company is a party").</summary>
+    private static readonly HashSet<ulong> FunctionWords = Hashes(new[]
+    {
+        "a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "and", "or", "but", "of", "to",
+        "in", "on", "at", "by", "for", "with", "from", "as", "its", "his", "her", "their", "our", "not", "will", "would", "said",
+        "says", "which", "that", "who", "it", "he", "she", "they", "this", "these", "those", "also", "can", "could", "may",
+    });
+
+    /// <summary>Organisations that WordNet names (Entities/Data/organisations.txt), written as the list writes them
+    /// (in a headline in capitals, see <see cref="InHeadline"/>): "the [Federal Reserve] 's policy committee", "ahead of the [Fed]", "the [Bank of Japan]",
     /// "[Interpol]". The longest such name is an organisation, unless the model's name runs on past it on either side
     /// ("the [Federal Reserve Bank of New York]", "[Labour Day]").</summary>
     private void ApplyKnownOrganisations(NerDocument doc, int[] tags, ref bool[]? sure)
@@ -979,13 +1011,14 @@ public sealed class NerTagger
             int end = sent.EndToken;
             for (int i = sent.FirstToken; i < end; i++)
             {
-                if ((doc.Flags[i] & (NerDocument.FCap | NerDocument.FHeadline)) != NerDocument.FCap) continue;
+                bool headline = (doc.Flags[i] & NerDocument.FHeadline) != 0;
+                if (headline ? !char.IsUpper(doc.Text[doc.Tokens[i].Start]) : (doc.Flags[i] & NerDocument.FCap) == 0) continue;
                 ulong h = Gazetteer.SequenceSeed;
                 int match = -1;
                 for (int k = i; k < end; k++)
                 {
                     h = Gazetteer.Extend(h, doc.Lower[k]);
-                    if (_gaz.OrganisationName(h) is { } name && name.Length == k + 1 - i && WrittenAs(doc, i, name)) match = k + 1;
+                    if (_gaz.OrganisationName(h) is { } name && name.Length == k + 1 - i && (headline ? InHeadline(doc, i, name) : WrittenAs(doc, i, name))) match = k + 1;
                     if (!_gaz.IsOrganisationNamePrefix(h)) break;
                 }
                 if (match < 0) continue;
@@ -1004,6 +1037,20 @@ public sealed class NerTagger
                 i = match - 1;
             }
         }
+    }
+
+    /// <summary>In a headline in capitals a name of two words or more matches whatever its case ("BANK OF JAPAN"), and one
+    /// word only when the list writes it in capitals too and it is no English word ("EU", "NATO"; not "WHO").</summary>
+    private bool InHeadline(NerDocument doc, int i, string[] words)
+    {
+        if (words.Length > 1)
+        {
+            for (int j = 0; j < words.Length; j++)
+                if (!doc.Tokens[i + j].Span(doc.Text).Equals(words[j], StringComparison.OrdinalIgnoreCase)) return false;
+            return true;
+        }
+        foreach (char c in words[0]) if (char.IsLower(c)) return false;
+        return WrittenAs(doc, i, words) && (WordClass(doc, i) & GazetteerClass.LowerWord) == 0;
     }
 
     private static bool WrittenAs(NerDocument doc, int i, string[] words)
@@ -1150,7 +1197,8 @@ public sealed class NerTagger
             foreach (char c in firstSpan) if (char.IsLower(c)) lowers++;
             if (lowers > 0) continue;
             // "UPDATED 2026-03-14", "MONDAY Aug 30" are no places: a first word that is a common word or a day must be a known place.
-            var cls = WordClass(doc, first);
+            // "THE HAGUE 1996-12-02": a leading "THE" is part of the place, and the word after it decides.
+            var cls = doc.Lower[first] == s_the && first + 1 < dateStart ? PhraseClass(doc, first, first + 2) | WordClass(doc, first + 1) : WordClass(doc, first);
             const GazetteerClass Places = GazetteerClass.City | GazetteerClass.Country | GazetteerClass.Region | GazetteerClass.Town | GazetteerClass.Subdivision | GazetteerClass.WnPlace;
             if ((cls & (GazetteerClass.LowerWord | GazetteerClass.Calendar | GazetteerClass.Title)) != 0 && (cls & Places) == 0) continue;
             for (int k = first; k < dateStart;)
