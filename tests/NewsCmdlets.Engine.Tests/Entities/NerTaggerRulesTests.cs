@@ -555,4 +555,12 @@ public sealed class NerTaggerRulesTests
         spans = Spans("The agreement binds every contract to which the Company is a party .");
         Assert.DoesNotContain("ORG:Company", spans);
     }
+
+    [Fact]
+    public void A_title_in_quotes_after_a_works_noun_is_the_work()
+    {
+        var spans = Spans("Officials banned screenings of the Hindi film \" Pyaar Ki Raahen \" on Saturday after protests .");
+        Assert.Contains("MISC:Pyaar Ki Raahen", spans);   // the model: a person
+        Assert.DoesNotContain(spans, s => s.StartsWith("PER:"));
+    }
 }

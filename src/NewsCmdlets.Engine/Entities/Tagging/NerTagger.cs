@@ -60,7 +60,7 @@ public sealed class NerTagger
         if (PropagateLabels) Propagate(doc, result, sure);
         if (OrganisationRules) ApplyOrganisationRules(doc, result);
         if (NameRules) ApplyNewsContexts(doc, result);
-        if (NameRules) { ApplyLowerCaseStarts(doc, result); ApplyPersonSpans(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result, ref sure); ApplyScorecards(doc, result, ref sure); ApplyKnownOrganisations(doc, result, ref sure); TrimLowerTails(doc, result); ApplySpanEdges(doc, result); }
+        if (NameRules) { ApplyLowerCaseStarts(doc, result); ApplyPersonSpans(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result, ref sure); ApplyScorecards(doc, result, ref sure); ApplyKnownOrganisations(doc, result, ref sure); TrimLowerTails(doc, result); ApplySpanEdges(doc, result); ApplyWorkTitles(doc, result); }
         return result;
     }
 
@@ -978,6 +978,39 @@ public sealed class NerTagger
             }
         }
     }
+
+    /// <summary>A title in quotes after a work's noun is the work's (MISC), not a person or place in it: the film
+    /// "[Pyaar Ki Raahen]", the novel "[Eden Road]". The quotes hold at most eight words, the first capitalised.</summary>
+    private static void ApplyWorkTitles(NerDocument doc, int[] tags)
+    {
+        if (doc.CaseUnreliable) return;
+        foreach (var sent in doc.Sentences)
+        {
+            int end = sent.EndToken;
+            for (int q = sent.FirstToken + 1; q + 2 < end; q++)
+            {
+                if (!IsQuote(doc, q) || !WorkNouns.Contains(doc.Lower[q - 1]) || (doc.Flags[q - 1] & NerDocument.FLowerStart) == 0) continue;
+                int c = q + 1;
+                while (c < end && c - q <= 9 && !IsQuote(doc, c)) c++;
+                if (c == end || c - q > 9 || c == q + 1 || (doc.Flags[q + 1] & NerDocument.FCap) == 0) continue;
+                SetSpan(tags, q + 1, c, 7);
+                StartAfresh(tags, c, end);
+                q = c;
+            }
+        }
+    }
+
+    private static bool IsQuote(NerDocument doc, int k)
+    {
+        var w = doc.Tokens[k].Span(doc.Text);
+        return w.Length == 1 && w[0] is '"' or '“' or '”';
+    }
+
+    private static readonly HashSet<ulong> WorkNouns = Hashes(new[]
+    {
+        "film", "movie", "book", "novel", "song", "single", "album", "play", "musical", "opera", "documentary", "series", "sitcom",
+        "poem", "painting", "memoir", "biography", "programme", "program", "show",
+    });
 
     /// <summary>Up to two lower-case words from <paramref name="k"/> that describe (no function words), then an
     /// organisation noun ("industrial group").</summary>
