@@ -53,14 +53,38 @@ public sealed class NerTagger
             }
             result = stage2;
         }
-        // Datelines and result lines first, so that propagation carries their types to the same names elsewhere, and
-        // again at the end, so that propagation and the organisation rules do not undo them (both are a cheap scan).
+        // Datelines, result lines and known organisations first, so that propagation carries their types to the same
+        // names elsewhere, and again at the end, so that propagation and the organisation rules do not undo them (each is
+        // a cheap scan).
         bool[]? sure = null;
-        if (NameRules) { TrimLowerTails(doc, result); ApplyEastAsianNames(doc, result); sure = ApplyContextNames(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result, ref sure); ApplyScorecards(doc, result, ref sure); ApplyAcronyms(doc, result, ref sure); ApplyKnownOrganisations(doc, result, ref sure); ApplyAffiliations(doc, result, ref sure); ApplyPartyNames(doc, result, ref sure); }
+        if (NameRules)
+        {
+            TrimLowerTails(doc, result);
+            ApplyEastAsianNames(doc, result);
+            sure = ApplyContextNames(doc, result);
+            ApplyDatelines(doc, result);
+            ApplyScoreLines(doc, result, ref sure);
+            ApplyScorecards(doc, result, ref sure);
+            ApplyAcronyms(doc, result, ref sure);
+            ApplyKnownOrganisations(doc, result, ref sure);
+            ApplyAffiliations(doc, result, ref sure);
+            ApplyPartyNames(doc, result, ref sure);
+        }
         if (PropagateLabels) Propagate(doc, result, sure);
         if (OrganisationRules) ApplyOrganisationRules(doc, result);
         if (NameRules) ApplyNewsContexts(doc, result);
-        if (NameRules) { ApplyLowerCaseStarts(doc, result); ApplyPersonSpans(doc, result); ApplyDatelines(doc, result); ApplyScoreLines(doc, result, ref sure); ApplyScorecards(doc, result, ref sure); ApplyKnownOrganisations(doc, result, ref sure); TrimLowerTails(doc, result); ApplySpanEdges(doc, result); ApplyWorkTitles(doc, result); }
+        if (NameRules)
+        {
+            ApplyLowerCaseStarts(doc, result);
+            ApplyPersonSpans(doc, result);
+            ApplyDatelines(doc, result);
+            ApplyScoreLines(doc, result, ref sure);
+            ApplyScorecards(doc, result, ref sure);
+            ApplyKnownOrganisations(doc, result, ref sure);
+            TrimLowerTails(doc, result);
+            ApplySpanEdges(doc, result);
+            ApplyWorkTitles(doc, result);
+        }
         return result;
     }
 
@@ -580,7 +604,7 @@ public sealed class NerTagger
         int first = sent.FirstToken, end = sent.EndToken;
         for (int v = first + 1; v + 1 < end; v++)
         {
-            if (!IsWord(doc, v, "v") && !IsWord(doc, v, "v.") && !IsWord(doc, v, "vs") && !IsWord(doc, v, "vs.")) continue;
+            if (!Versus.Contains(doc.Lower[v]) || (doc.Flags[v] & NerDocument.FLowerStart) == 0) continue;
             bool leftScore = IsSideScore(doc.Tokens[v - 1].Span(doc.Text));
             int le = leftScore ? v - 1 : v, ls = le;
             while (ls > first && IsTeamWord(doc, ls - 1)) ls--;
@@ -598,6 +622,8 @@ public sealed class NerTagger
             }
         }
     }
+
+    private static readonly HashSet<ulong> Versus = Hashes(new[] { "v", "v.", "vs", "vs." });
 
     private static bool IsTeamWord(NerDocument doc, int k) => (doc.Flags[k] & (NerDocument.FCap | NerDocument.FDigit)) == NerDocument.FCap;
 
@@ -1032,10 +1058,10 @@ public sealed class NerTagger
         "says", "which", "that", "who", "it", "he", "she", "they", "this", "these", "those", "also", "can", "could", "may",
     });
 
-    /// <summary>Organisations that WordNet names (Entities/Data/organisations.txt), written as the list writes them
-    /// (in a headline in capitals, see <see cref="InHeadline"/>): "the [Federal Reserve] 's policy committee", "ahead of the [Fed]", "the [Bank of Japan]",
-    /// "[Interpol]". The longest such name is an organisation, unless the model's name runs on past it on either side
-    /// ("the [Federal Reserve Bank of New York]", "[Labour Day]").</summary>
+    /// <summary>Organisations that WordNet names (Entities/Data/organisations.txt), written as the list writes them (in a
+    /// headline in capitals, see <see cref="InHeadline"/>): "the [Federal Reserve] 's policy committee", "ahead of the
+    /// [Fed]", "the [Bank of Japan]", "[Interpol]". The longest such name is an organisation, unless the model's name
+    /// runs on past it on either side ("the [Federal Reserve Bank of New York]", "[Labour Day]").</summary>
     private void ApplyKnownOrganisations(NerDocument doc, int[] tags, ref bool[]? sure)
     {
         if (doc.CaseUnreliable) return;
