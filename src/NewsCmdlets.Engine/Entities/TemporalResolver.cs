@@ -57,7 +57,9 @@ public static class TemporalResolver
         ReadOnlySpan<char> Tok(int i) => i >= first && i < end ? tokens[i].Span(text) : ReadOnlySpan<char>.Empty;
         bool Is(int i, string w) => Tok(i).Equals(w, StringComparison.OrdinalIgnoreCase);
         int RelativeYear(int i) => Is(i, "last") || Is(i, "past") ? -1 : Is(i, "this") ? 0 : Is(i, "next") ? 1 : int.MinValue;
-        DateTime? now = articleDate?.Date;
+        // A date at the ends of the calendar (a page's placeholder "0001-01-01") resolves nothing: the arithmetic below
+        // would leave the calendar.
+        DateTime? now = articleDate is { Year: >= 100 and <= 9900 } ad ? ad.Date : null;
 
         for (int i = first; i < end; i++)
         {

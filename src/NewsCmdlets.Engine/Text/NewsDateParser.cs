@@ -49,8 +49,16 @@ public static class NewsDateParser
         @"(?<![\d:])(?<h>\d{1,2})(?::(?<m>\d{2}))(?::(?<s>\d{2}))?\s*(?<ampm>[ap]\.?\s?m\.?)?(?:\s*(?<zone>[A-Z]{1,5}\b|[+-]\d{2}:?\d{2}\b|Z\b))?|(?<![\d:])(?<h>\d{1,2})\s*(?<ampm>[ap]\.?m\.?)(?:\s*(?<zone>[A-Z]{1,5}\b))?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-    /// <summary>Parses the first date found in <paramref name="text"/>; false when there is none.</summary>
+    /// <summary>Parses the first date found in <paramref name="text"/>; false when there is none, or when it is no
+    /// plausible date for a text (a page's placeholder "0001-01-01T00:00:00Z": before 1700 or after 9000).</summary>
     public static bool TryParse(string? text, out ParsedDate date)
+    {
+        if (TryParseAny(text, out date) && date.Value.Year is >= 1700 and <= 9000) return true;
+        date = default;
+        return false;
+    }
+
+    private static bool TryParseAny(string? text, out ParsedDate date)
     {
         date = default;
         if (string.IsNullOrWhiteSpace(text)) return false;

@@ -64,6 +64,16 @@ public sealed class EntityRulesTests
         Assert.Equal("2021-03-03", ds[1].Value);
     }
 
+    [Fact]
+    public void An_article_date_at_the_end_of_the_calendar_resolves_nothing_and_does_not_throw()
+    {
+        var ds = Dates("It happened last year, on Sunday, and again on March 3, 2021.", DateTimeOffset.MinValue);
+        Assert.Equal(3, ds.Count);
+        Assert.Null(ds[0].Value);
+        Assert.Null(ds[1].Value);
+        Assert.Equal("2021-03-03", ds[2].Value);
+    }
+
     private static List<ValueMention> Quantities(string text)
     {
         var tokens = Tokenizer.Tokenize(text);

@@ -110,6 +110,20 @@ public class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void A_placeholder_date_in_the_metadata_is_no_date()
+    {
+        // Seen on a real page: a CMS writes "0001-01-01T00:00:00Z" when the story has no date; the next source is used.
+        string head = """
+            <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"0001-01-01T00:00:00Z","dateModified":"0001-01-01T00:00:00Z"}</script>
+            <meta property="article:published_time" content="2024-03-05T08:30:00+13:00">
+            """;
+        var a = Article(Page(head: head, bylineHtml: ""));
+        Assert.Equal(new DateTimeOffset(2024, 3, 5, 8, 30, 0, TimeSpan.FromHours(13)), a.Published);
+        Assert.Equal("OpenGraph article:published_time", a.Sources["Published"]);
+        Assert.Null(a.Updated);
+    }
+
+    [Fact]
     public void OpenGraphAndMetaTagsAreTheFallback()
     {
         string head = """
