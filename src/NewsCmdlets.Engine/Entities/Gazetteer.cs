@@ -168,6 +168,16 @@ public sealed class Gazetteer
             {
                 g.AddDemonym(d, cols[0]);
                 g.AddDemonym(Plural(d), cols[0]);
+                // "Bosnian, Herzegovinian": the model was trained with the whole entry as one phrase (which no text
+                // matches); each demonym is known to the rules.
+                if (d.Contains(','))
+                    foreach (var part in d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                        foreach (var form in new[] { part, Plural(part) })
+                        {
+                            ulong h = PhraseHash(form);
+                            g._ruleOnly[h] = (g._ruleOnly.TryGetValue(h, out var r) ? r : GazetteerClass.None) | GazetteerClass.Demonym;
+                            g._demonymCountry[h] = cols[0];
+                        }
             }
         }
         foreach (var c in CountryAliases) g._ruleOnly[PhraseHash(c)] = GazetteerClass.Country;

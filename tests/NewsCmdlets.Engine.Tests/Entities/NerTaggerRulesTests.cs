@@ -563,4 +563,65 @@ public sealed class NerTaggerRulesTests
         Assert.Contains("MISC:Pyaar Ki Raahen", spans);   // the model: a person
         Assert.DoesNotContain(spans, s => s.StartsWith("PER:"));
     }
+
+    [Fact]
+    public void A_datelines_whole_first_group_is_the_place_even_a_known_organisation()
+    {
+        var spans = Spans("TALKS END IN DEADLOCK", "LITTLE ROCK 1996-08-15", "The talks ended without a deal on Thursday , officials said .");
+        Assert.Contains("LOC:LITTLE ROCK", spans);         // the model: untagged
+        spans = Spans("COUNCIL SPLIT OVER STRIKES .", "UNITED NATIONS 1996-09-04", "Members of the council were divided on Wednesday over the strikes .");
+        Assert.Contains("LOC:UNITED NATIONS", spans);      // the known organisation rule: ORG
+    }
+
+    [Fact]
+    public void A_name_before_a_firms_officer_or_its_shares_moving_is_an_organisation()
+    {
+        var spans = Spans("Northgate chairman Anthony Berridge said the deal would create the largest maker of pumps in Britain .",
+                      "Hallworth shares jumped 34 pence to 412 pence .");
+        Assert.Contains("ORG:Northgate", spans);           // the model: a place
+        Assert.Contains("ORG:Hallworth", spans);           // the model: untagged
+        spans = Spans("In his book , Grant Sabatier explains his savings plan .", "Sabatier shares the formula he used .");
+        Assert.DoesNotContain("ORG:Sabatier", spans);
+    }
+
+    [Fact]
+    public void Each_demonym_of_a_country_with_two_is_a_group()
+    {
+        var spans = Spans("Voters went to the polls on Saturday in the first elections since the end of the Bosnian war .");
+        Assert.DoesNotContain("LOC:Bosnian", spans);       // the gazetteer read "Bosnian, Herzegovinian" as one demonym
+        Assert.Equal("Bosnia and Herzegovina", Gazetteer.Shared.CountryOfDemonym("Bosnian"));
+    }
+
+    [Fact]
+    public void Party_after_a_describing_word_a_sports_role_before_a_name_and_a_tour_named_after_a_place()
+    {
+        var spans = Spans("The opposition Social Democrats have called for a delay .");
+        Assert.Contains("ORG:Social Democrats", spans);    // the model: untagged
+        spans = Spans("Goaltender Mike Richter was named the tournament 's most valuable player .");
+        Assert.Contains("PER:Mike Richter", spans);        // the model: "Goaltender Mike Richter"
+        spans = Spans("Laurent Jalabert of the ONCE team won the sixth stage of the Tour of Spain on Thursday .");
+        Assert.Contains("MISC:Tour of Spain", spans);      // the model: "Spain" a place
+        Assert.Contains("ORG:ONCE", spans);                // the model: untagged
+        spans = Spans("The Doobie Brothers Set 50th Anniversary Tour of North America");
+        Assert.Contains("LOC:North America", spans);
+    }
+
+    [Fact]
+    public void Organisation_names_through_a_continent_a_particle_and_an_industry()
+    {
+        var spans = Spans("The Organisation for Security and Cooperation in Europe , which supervised the vote , said turnout was high .");
+        Assert.Contains("ORG:Organisation for Security and Cooperation in Europe", spans);  // the model: cut at "in"
+        spans = Spans("The court found that Morvan had received 2.3 million francs from Societe Generale des Travaux between 1989 and 1992 .");
+        Assert.Contains("ORG:Societe Generale des Travaux", spans);                         // the model: cut at "des"
+        spans = Spans("Northgate said on Thursday it had agreed to buy rival Hallworth Engineering for 120 million pounds .");
+        Assert.Contains("ORG:Hallworth Engineering", spans);                                // the model: untagged
+    }
+
+    [Fact]
+    public void An_institutions_common_word_alone_in_a_headline_is_no_name()
+    {
+        var spans = Spans("SOUTH AFRICAN POLICE ARREST FIVE AFTER BANK RAID", "JOHANNESBURG 1996-08-20",
+                          "Police arrested five men on Tuesday after an armed raid on a branch of Standard Trust Bank in Soweto , a police spokesman said .");
+        Assert.DoesNotContain("ORG:BANK", spans);          // the model: ORG
+    }
 }

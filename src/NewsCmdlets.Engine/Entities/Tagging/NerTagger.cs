@@ -128,6 +128,24 @@ public sealed class NerTagger
         {
             if (tags[i] == 0 || (tags[i] & 1) == 0) continue;
             int b = tags[i], e = SpanEnd(tags, i, n);
+            // A common word for an institution alone in a story's headline in capitals names none ("AFTER BANK RAID",
+            // "POLICE"). (A heading inside a contract may be its defined term: "BANK 'S RIGHTS".)
+            if (b == 3 && e == i + 1 && (doc.Flags[i] & NerDocument.FHeadline) != 0 && InstitutionNouns.Contains(doc.Lower[i]) && i < doc.Sentences[0].EndToken)
+            {
+                tags[i] = 0;
+                continue;
+            }
+            // "the [Tour of Spain]", "[TOUR OF SPAIN]": a cycling tour named after a place is the event.
+            // (Not a band's "Anniversary Tour of North America": the word before "Tour" is a lower-case one or "of".)
+            if (b == 5 && i >= 2 && tags[i - 1] == 0 && tags[i - 2] == 0 && doc.Lower[i - 1] == s_of && doc.Lower[i - 2] == s_tour
+                && char.IsUpper(doc.Text[doc.Tokens[i - 2].Start])
+                && (i - 3 < 0 || (doc.Flags[i - 3] & NerDocument.FLowerStart) != 0 || doc.Lower[i - 3] == s_of || (doc.Flags[i - 3] & NerDocument.FPunct) != 0))
+            {
+                SetSpan(tags, i - 2, e, 7);
+                StartAfresh(tags, e, n);
+                i = e - 1;
+                continue;
+            }
             if (b is 3 or 5 or 7)
             {
                 // A sporting event named after a place or nation.
@@ -253,6 +271,11 @@ public sealed class NerTagger
         "rohingya", "yazidi", "cossack", "cossacks", "aboriginal", "maori", "inuit",
     });
 
+    private static readonly ulong s_tour = Hashing.Lower("tour"), s_of = Hashing.Lower("of");
+    private static readonly HashSet<ulong> InstitutionNouns = Hashes(new[]
+    {
+        "bank", "banks", "police", "army", "court", "company", "group", "firm", "government", "ministry", "navy", "party", "troops",
+    });
     private static readonly ulong s_open = Hashing.Lower("open"), s_masters = Hashing.Lower("masters"), s_classic = Hashing.Lower("classic"),
         s_marathon = Hashing.Lower("marathon"), s_grand = Hashing.Lower("grand"), s_prix = Hashing.Lower("prix");
 
@@ -375,7 +398,9 @@ public sealed class NerTagger
                         break;
                     }
                 int s = i;
-                while (s < e - 1 && (doc.Flags[s] & NerDocument.FCap) != 0 && (IsPersonTitle(doc, s) || IsNationality(doc, s))) s++;
+                // A title, a nationality or a sports role ("Goaltender [Mike Richter]") before the name is no part of it.
+                while (s < e - 1 && (doc.Flags[s] & NerDocument.FCap) != 0 && (IsPersonTitle(doc, s) || IsNationality(doc, s)
+                       || (SportsRoles.Contains(doc.Lower[s]) && (WordClass(doc, s) & GazetteerClass.GivenName) == 0))) s++;
                 if (s == i) continue;
                 for (int k = i; k < s; k++) tags[k] = 0;
                 tags[s] = 1;
@@ -702,6 +727,16 @@ public sealed class NerTagger
                     tags[e] = 4;
                     e++;
                 }
+                // An organisation goes on through a particle and a capitalised word the model left out ("[Societe
+                // Generale des Travaux]", "[Banco de Galicia]").
+                if (type == 2 && e + 1 < end && (doc.Flags[e] & NerDocument.FCap) == 0 && OrgParticles.Contains(doc.Exact[e]) && tags[e + 1] == 0
+                    && (doc.Flags[e + 1] & (NerDocument.FCap | NerDocument.FAllCaps | NerDocument.FDigit | NerDocument.FPunct)) == NerDocument.FCap)
+                {
+                    int p = e + 1;
+                    while (p + 1 < end && tags[p + 1] == 0 && (doc.Flags[p + 1] & (NerDocument.FCap | NerDocument.FAllCaps | NerDocument.FDigit | NerDocument.FPunct)) == NerDocument.FCap) p++;
+                    for (int k = e; k <= p; k++) tags[k] = 4;
+                    e = p + 1;
+                }
                 // … and back through them to a given name the model left out ("[Joost van der Westhuizen]").
                 if (type == 1)
                 {
@@ -763,6 +798,9 @@ public sealed class NerTagger
     /// <summary>"shares in [X]", "shares of [X]", "stake in [X]".</summary>
     private static bool AfterShares(NerDocument doc, int i) =>
         (IsWord(doc, i - 1, "in") || IsWord(doc, i - 1, "of")) && (doc.Lower[i - 2] == s_shares || doc.Lower[i - 2] == s_stake && IsWord(doc, i - 1, "in"));
+
+    /// <summary>Particles inside Romance organisation names ("des", "de", "del").</summary>
+    private static readonly HashSet<ulong> OrgParticles = new[] { "de", "des", "du", "del", "della", "di", "do", "da" }.Select(w => Hashing.Exact(w)).ToHashSet();
 
     /// <summary>Lower-case particles inside family names ("van der", "de", "bin").</summary>
     private static readonly HashSet<ulong> NameParticles = new[] { "van", "der", "den", "de", "von", "da", "di", "du", "del", "della", "dos", "das", "bin", "ben", "al", "el", "le", "la", "ter", "zu" }
@@ -960,6 +998,11 @@ public sealed class NerTagger
                     else if (i > first && doc.Lower[i - 1] == s_the && (type != 1 || !HasGivenName(doc, i, e)) && BeforeOrgNoun(doc, e, end)
                              && (cls & (PlaceClasses | GazetteerClass.WnPlace)) == 0 && (doc.Flags[i] & NerDocument.FHeadline) == 0)
                         team = true;
+                    // Before a firm's officer and a name or the firm's shares moving: "[Northgate] chairman Anthony
+                    // Berridge", "[Hallworth] shares jumped" (not a place: "Tokyo shares").
+                    else if (type is 0 or 1 or 3 && (type != 1 || e == i + 1) && e < end && (cls & (PlaceClasses | GazetteerClass.WnPlace)) == 0
+                             && (doc.Flags[e] & NerDocument.FLowerStart) != 0 && !AllDictionaryWords(doc, i, e) && FirmWordsAfter(doc, e, end))
+                        team = true;
                     // Where market people work ("analysts at [Merrill Lynch]").
                     else if (i >= first + 2 && type is 0 or 1 or 3 && (IsWord(doc, i - 1, "at") || IsWord(doc, i - 1, "with")) && MarketPeople.Contains(doc.Lower[i - 2]))
                         team = true;
@@ -1050,6 +1093,28 @@ public sealed class NerTagger
         return false;
     }
 
+    /// <summary>At <paramref name="k"/>: a firm's officer before a capitalised name ("chairman Anthony", "chief executive
+    /// John"), or its shares moving ("shares jumped", "'s shares fell").</summary>
+    private static bool FirmWordsAfter(NerDocument doc, int k, int end)
+    {
+        if (IsPossessive(doc, k) && k + 1 < end) k++;
+        ulong w = doc.Lower[k];
+        // "[Hallworth] shares jumped", not "Sabatier shares the formula".
+        if (w == s_shares) return k + 1 < end && PriceVerbs.Contains(doc.Lower[k + 1]);
+        int name = FirmOfficers.Contains(w) ? k + 1 : k + 1 < end && FirmOfficers2.Contains(w) && doc.Lower[k + 1] == s_executive ? k + 2 : -1;
+        return name > 0 && name < end && (doc.Flags[name] & (NerDocument.FCap | NerDocument.FDigit | NerDocument.FPunct)) == NerDocument.FCap;
+    }
+
+    private static readonly ulong s_executive = Hashing.Lower("executive");
+    private static readonly HashSet<ulong> PriceVerbs = Hashes(new[]
+    {
+        "rose", "fell", "jumped", "gained", "lost", "slipped", "dropped", "eased", "climbed", "tumbled", "surged", "plunged", "slumped",
+        "soared", "closed", "ended", "rallied", "firmed", "edged", "dipped", "sank", "advanced", "declined", "opened", "were", "have",
+        "had", "are", "rise", "fall", "jump", "gain", "slip", "drop", "ease", "climb",
+    });
+    private static readonly HashSet<ulong> FirmOfficers = Hashes(new[] { "chairman", "chairwoman", "shareholders", "founder" });
+    private static readonly HashSet<ulong> FirmOfficers2 = Hashes(new[] { "chief", "senior" });
+
     /// <summary>Words that do not describe a firm ("to which the Company is a party").</summary>
     private static readonly HashSet<ulong> FunctionWords = Hashes(new[]
     {
@@ -1068,6 +1133,8 @@ public sealed class NerTagger
         foreach (var sent in doc.Sentences)
         {
             int end = sent.EndToken;
+            // A dateline's place stays a place ("[UNITED NATIONS] 1996-09-04").
+            if (sent.TokenCount <= 10 && DateAtEnd(doc, sent) > sent.FirstToken && tags[sent.FirstToken] == 5) continue;
             for (int i = sent.FirstToken; i < end; i++)
             {
                 bool headline = (doc.Flags[i] & NerDocument.FHeadline) != 0;
@@ -1119,9 +1186,9 @@ public sealed class NerTagger
         return true;
     }
 
-    /// <summary>"the [Social Democrats]", "the [Free Democrats]": after "the", capitalised words ending in a party's
-    /// members in the plural name a party (a nationality before them stays a group: "the [Swedish] [Social Democrats]").
-    /// One word alone is left to the model ("the Democrats").</summary>
+    /// <summary>"the [Social Democrats]", "the opposition [Free Democrats]": after "the" (and a describing word),
+    /// capitalised words ending in a party's members in the plural name a party (a nationality before them stays a
+    /// group: "the [Swedish] [Social Democrats]"). One word alone is left to the model ("the Democrats").</summary>
     private void ApplyPartyNames(NerDocument doc, int[] tags, ref bool[]? sure)
     {
         if (doc.CaseUnreliable) return;
@@ -1131,7 +1198,9 @@ public sealed class NerTagger
                 if (!PartyMembers.Contains(doc.Lower[k]) || (doc.Flags[k] & (NerDocument.FCap | NerDocument.FAllCaps)) != NerDocument.FCap) continue;
                 int s = k;
                 while (s - 1 > sent.FirstToken && (doc.Flags[s - 1] & (NerDocument.FCap | NerDocument.FAllCaps)) == NerDocument.FCap && !IsWord(doc, s - 1, "The")) s--;
-                if (s == k || doc.Lower[s - 1] != s_the) continue;
+                // (One describing word may come between: "the opposition [Social Democrats]", "the ruling [Christian Democrats]".)
+                bool described = s - 2 >= sent.FirstToken && IsLowerWord(doc, s - 1) && !FunctionWords.Contains(doc.Lower[s - 1]) && doc.Lower[s - 2] == s_the;
+                if (s == k || (doc.Lower[s - 1] != s_the && !described)) continue;
                 while (s < k && IsGroupWord(doc, s)) s++;
                 if (s == k) continue;
                 SetSure(tags, s, k + 1, 3, sent.EndToken, ref sure);
@@ -1209,7 +1278,7 @@ public sealed class NerTagger
     {
         "group", "party", "movement", "faction", "organisation", "organization", "firm", "company", "carmaker", "airline", "insurer",
         "bank", "broker", "brokerage", "retailer", "conglomerate", "union", "agency", "newspaper", "daily", "weekly", "magazine",
-        "broadcaster", "network", "club", "side", "band",
+        "broadcaster", "network", "club", "side", "team", "band",
     });
 
     private static readonly HashSet<ulong> MarketPeople = Hashes(new[]
@@ -1248,7 +1317,7 @@ public sealed class NerTagger
             if (dateStart <= first) continue;
             bool ok = true;
             for (int k = first; k < dateStart && ok; k++)
-                ok = (doc.Flags[k] & NerDocument.FCap) != 0 && (doc.Flags[k] & NerDocument.FDigit) == 0 || IsWord(doc, k, ",");
+                ok = char.IsUpper(doc.Text[doc.Tokens[k].Start]) && (doc.Flags[k] & NerDocument.FDigit) == 0 || IsWord(doc, k, ",");
             if (!ok || IsWord(doc, first, ",") || IsWord(doc, dateStart - 1, ",")) continue;
             // The first group must be written in capitals, as datelines are ("WESTMERE"), unless the text has no case.
             var firstSpan = doc.Tokens[first].Span(doc.Text);
@@ -1257,9 +1326,15 @@ public sealed class NerTagger
             if (lowers > 0) continue;
             // "UPDATED 2026-03-14", "MONDAY Aug 30" are no places: a first word that is a common word or a day must be a known place.
             // "THE HAGUE 1996-12-02": a leading "THE" is part of the place, and the word after it decides.
+            // "NEW DELHI 1996-08-15": the whole first group may be the known place; "UNITED NATIONS 1996-09-04": a name the
+            // model found a name opening there is the place the story was filed from.
+            int groupEnd = first;
+            while (groupEnd < dateStart && !IsWord(doc, groupEnd, ",")) groupEnd++;
             var cls = doc.Lower[first] == s_the && first + 1 < dateStart ? PhraseClass(doc, first, first + 2) | WordClass(doc, first + 1) : WordClass(doc, first);
+            if (groupEnd - first > 1) cls |= PhraseClass(doc, first, groupEnd);
             const GazetteerClass Places = GazetteerClass.City | GazetteerClass.Country | GazetteerClass.Region | GazetteerClass.Town | GazetteerClass.Subdivision | GazetteerClass.WnPlace;
-            if ((cls & (GazetteerClass.LowerWord | GazetteerClass.Calendar | GazetteerClass.Title)) != 0 && (cls & Places) == 0) continue;
+            bool modelName = groupEnd - first > 1 && tags[first] != 0 && tags[first] % 2 == 1;
+            if ((cls & (GazetteerClass.LowerWord | GazetteerClass.Calendar | GazetteerClass.Title)) != 0 && (cls & Places) == 0 && !modelName) continue;
             for (int k = first; k < dateStart;)
             {
                 int e = k;
@@ -1382,6 +1457,8 @@ public sealed class NerTagger
     /// or made of one and "of …" ("Department of Physics and Astronomy") are organisations (on by default).</summary>
     public bool OrganisationRules { get; init; } = true;
 
+    private static readonly HashSet<ulong> Continents = Hashes(new[] { "europe", "asia", "africa", "america", "americas", "oceania" });
+
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "and", "&", "de", "on" };
 
     private void ApplyOrganisationRules(NerDocument doc, int[] tags)
@@ -1407,6 +1484,11 @@ public sealed class NerTagger
                     if (e + 2 < end && IsWord(doc, e, "of") && IsWord(doc, e + 1, "the") && IsOrgWord(doc, e - 1) && e - 2 >= i && (doc.Flags[e - 2] & NerDocument.FCap) != 0 && !IsWord(doc, e - 2, "The") && (doc.Flags[e + 2] & NerDocument.FCap) != 0) { e += 3; continue; }
                     break;
                 }
+                // "Organisation for Security and Cooperation in Europe", "Conference on … in Europe": a name that says what
+                // it is for ends in the continent it works in.
+                if (e + 1 < end && IsWord(doc, e, "in") && Continents.Contains(doc.Lower[e + 1]) && (e + 2 == end || (doc.Flags[e + 2] & NerDocument.FCap) == 0))
+                    for (int k = i + 1; k < e - 1; k++)
+                        if (IsWord(doc, k, "for") || IsWord(doc, k, "on")) { e += 2; break; }
                 int s0 = i;
                 // Leave out a leading "The" and a sentence-initial common word ("Despite Ohio Senate …").
                 while (s0 < e - 1 && (IsWord(doc, s0, "The") || ((doc.Flags[s0] & NerDocument.FInitial) != 0 && tags[s0] == 0 && (WordClass(doc, s0) & GazetteerClass.LowerWord) != 0))) s0++;
@@ -1492,6 +1574,8 @@ public sealed class NerTagger
         // "Mohajir Qaumi Movement", "Polisario Front", "World Food Programme", "Confederation of Trade Unions").
         "Treasury", "Movement", "Front", "Brigade", "Brigades", "Mission", "Secretariat", "Directorate", "Inspectorate", "Guild",
         "Bourse", "Confederation", "Programme", "Unions",
+        // … and industries that end firms' names ("[Hallworth Engineering]", "[British Steel]")
+        "Engineering", "Electronics", "Chemicals", "Steel", "Mining", "Textiles", "Petroleum", "Construction", "Cement", "Breweries",
     };
 
     /// <summary>"Mariners", "Orioles": a plural that is no nationality ("Americans") and no organisation word ("Forces").</summary>
