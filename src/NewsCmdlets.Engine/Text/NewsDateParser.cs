@@ -58,7 +58,8 @@ public static class NewsDateParser
         return false;
     }
 
-    private static bool TryParseAny(string? text, out ParsedDate date)
+    /// <summary>As <see cref="TryParse"/>, any year: for callers that report a placeholder year themselves (feeds).</summary>
+    internal static bool TryParseAny(string? text, out ParsedDate date)
     {
         date = default;
         if (string.IsNullOrWhiteSpace(text)) return false;

@@ -95,7 +95,7 @@ public static class FeedDateParser
         });
         // "14-Mar-2026" and "Mar-14-2026": NewsDateParser expects spaces between the parts of a written date.
         n2 = Regex.Replace(n2, @"(?<=\d)-(?=[A-Za-z]{3})|(?<=[A-Za-z]{3})-(?=\d)", " ");
-        if (!NewsDateParser.TryParse(n2, out var parsed)) return false;
+        if (!NewsDateParser.TryParseAny(n2, out var parsed)) return false;
         value = parsed.Value;
         return true;
     }
