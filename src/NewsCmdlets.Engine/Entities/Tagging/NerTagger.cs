@@ -642,13 +642,18 @@ public sealed class NerTagger
             foreach (var (s, e) in new[] { (ls, le), (rs, re) })
             {
                 if (HasPerson(tags, s, e) || (PhraseClass(doc, s, e) & GazetteerClass.Country) != 0) continue;
-                if ((s > first && tags[s] != 0 && tags[s] % 2 == 0) || (e < end && tags[e] != 0 && tags[e] % 2 == 0)) continue;
+                if (RunsOn(tags, s, e, first, end)) continue;
                 SetSure(tags, s, e, 3, end, ref sure);
             }
         }
     }
 
     private static readonly HashSet<ulong> Versus = Hashes(new[] { "v", "v.", "vs", "vs." });
+
+    /// <summary>Does a name of the model's run on into s..e-1 from before it, or on past it (an I- tag at s or at e, within
+    /// first..end-1)?</summary>
+    private static bool RunsOn(int[] tags, int s, int e, int first, int end) =>
+        (s > first && tags[s] != 0 && tags[s] % 2 == 0) || (e < end && tags[e] != 0 && tags[e] % 2 == 0);
 
     private static bool IsTeamWord(NerDocument doc, int k) => (doc.Flags[k] & (NerDocument.FCap | NerDocument.FDigit)) == NerDocument.FCap;
 
@@ -729,11 +734,10 @@ public sealed class NerTagger
                 }
                 // An organisation goes on through a particle and a capitalised word the model left out ("[Societe
                 // Generale des Travaux]", "[Banco de Galicia]").
-                if (type == 2 && e + 1 < end && (doc.Flags[e] & NerDocument.FCap) == 0 && OrgParticles.Contains(doc.Exact[e]) && tags[e + 1] == 0
-                    && (doc.Flags[e + 1] & (NerDocument.FCap | NerDocument.FAllCaps | NerDocument.FDigit | NerDocument.FPunct)) == NerDocument.FCap)
+                if (type == 2 && e + 1 < end && (doc.Flags[e] & NerDocument.FCap) == 0 && OrgParticles.Contains(doc.Exact[e]) && tags[e + 1] == 0 && IsCapitalisedWord(doc, e + 1))
                 {
                     int p = e + 1;
-                    while (p + 1 < end && tags[p + 1] == 0 && (doc.Flags[p + 1] & (NerDocument.FCap | NerDocument.FAllCaps | NerDocument.FDigit | NerDocument.FPunct)) == NerDocument.FCap) p++;
+                    while (p + 1 < end && tags[p + 1] == 0 && IsCapitalisedWord(doc, p + 1)) p++;
                     for (int k = e; k <= p; k++) tags[k] = 4;
                     e = p + 1;
                 }
@@ -742,7 +746,7 @@ public sealed class NerTagger
                 {
                     int q = i;
                     while (q > first && i - q < 3 && (doc.Flags[q - 1] & NerDocument.FCap) == 0 && NameParticles.Contains(doc.Exact[q - 1])) q--;
-                    if (q < i && q > first && tags[q - 1] == 0 && (doc.Flags[q - 1] & (NerDocument.FCap | NerDocument.FAllCaps | NerDocument.FDigit | NerDocument.FPunct)) == NerDocument.FCap
+                    if (q < i && q > first && tags[q - 1] == 0 && IsCapitalisedWord(doc, q - 1)
                         && ((WordClass(doc, q - 1) & GazetteerClass.GivenName) != 0
                             || (WordClass(doc, q - 1) & (GazetteerClass.LowerWord | PlaceClasses | GazetteerClass.Calendar | GazetteerClass.Title | GazetteerClass.OrgWord)) == 0))
                     {
@@ -798,6 +802,10 @@ public sealed class NerTagger
     /// <summary>"shares in [X]", "shares of [X]", "stake in [X]".</summary>
     private static bool AfterShares(NerDocument doc, int i) =>
         (IsWord(doc, i - 1, "in") || IsWord(doc, i - 1, "of")) && (doc.Lower[i - 2] == s_shares || doc.Lower[i - 2] == s_stake && IsWord(doc, i - 1, "in"));
+
+    /// <summary>A word with a capital first and lower case after it ("Travaux"; not "IMF", "1996" or ",").</summary>
+    private static bool IsCapitalisedWord(NerDocument doc, int k) =>
+        (doc.Flags[k] & (NerDocument.FCap | NerDocument.FAllCaps | NerDocument.FDigit | NerDocument.FPunct)) == NerDocument.FCap;
 
     /// <summary>Particles inside Romance organisation names ("des", "de", "del").</summary>
     private static readonly HashSet<ulong> OrgParticles = new[] { "de", "des", "du", "del", "della", "di", "do", "da" }.Select(w => Hashing.Exact(w)).ToHashSet();
@@ -1101,11 +1109,11 @@ public sealed class NerTagger
         ulong w = doc.Lower[k];
         // "[Hallworth] shares jumped", not "Sabatier shares the formula".
         if (w == s_shares) return k + 1 < end && PriceVerbs.Contains(doc.Lower[k + 1]);
-        int name = FirmOfficers.Contains(w) ? k + 1 : k + 1 < end && FirmOfficers2.Contains(w) && doc.Lower[k + 1] == s_executive ? k + 2 : -1;
+        int name = FirmOfficers.Contains(w) ? k + 1 : k + 1 < end && w == s_chief && doc.Lower[k + 1] == s_executive ? k + 2 : -1;
         return name > 0 && name < end && (doc.Flags[name] & (NerDocument.FCap | NerDocument.FDigit | NerDocument.FPunct)) == NerDocument.FCap;
     }
 
-    private static readonly ulong s_executive = Hashing.Lower("executive");
+    private static readonly ulong s_chief = Hashing.Lower("chief"), s_executive = Hashing.Lower("executive");
     private static readonly HashSet<ulong> PriceVerbs = Hashes(new[]
     {
         "rose", "fell", "jumped", "gained", "lost", "slipped", "dropped", "eased", "climbed", "tumbled", "surged", "plunged", "slumped",
@@ -1113,7 +1121,6 @@ public sealed class NerTagger
         "had", "are", "rise", "fall", "jump", "gain", "slip", "drop", "ease", "climb",
     });
     private static readonly HashSet<ulong> FirmOfficers = Hashes(new[] { "chairman", "chairwoman", "shareholders", "founder" });
-    private static readonly HashSet<ulong> FirmOfficers2 = Hashes(new[] { "chief", "senior" });
 
     /// <summary>Words that do not describe a firm ("to which the Company is a party").</summary>
     private static readonly HashSet<ulong> FunctionWords = Hashes(new[]
@@ -1134,7 +1141,7 @@ public sealed class NerTagger
         {
             int end = sent.EndToken;
             // A dateline's place stays a place ("[UNITED NATIONS] 1996-09-04").
-            if (sent.TokenCount <= 10 && DateAtEnd(doc, sent) > sent.FirstToken && tags[sent.FirstToken] == 5) continue;
+            if (tags[sent.FirstToken] == 5 && sent.TokenCount <= 10 && DateAtEnd(doc, sent) > sent.FirstToken) continue;
             for (int i = sent.FirstToken; i < end; i++)
             {
                 bool headline = (doc.Flags[i] & NerDocument.FHeadline) != 0;
@@ -1158,8 +1165,7 @@ public sealed class NerTagger
                     i = match - 1;
                     continue;
                 }
-                bool runsOn = (i > sent.FirstToken && tags[i] != 0 && tags[i] % 2 == 0) || (match < end && tags[match] != 0 && tags[match] % 2 == 0);
-                if (!runsOn && !(tags[i] == 3 && SpanEnd(tags, i, end) == match)) SetSure(tags, i, match, 3, end, ref sure);
+                if (!RunsOn(tags, i, match, sent.FirstToken, end) && !(tags[i] == 3 && SpanEnd(tags, i, end) == match)) SetSure(tags, i, match, 3, end, ref sure);
                 i = match - 1;
             }
         }
@@ -1326,8 +1332,8 @@ public sealed class NerTagger
             if (lowers > 0) continue;
             // "UPDATED 2026-03-14", "MONDAY Aug 30" are no places: a first word that is a common word or a day must be a known place.
             // "THE HAGUE 1996-12-02": a leading "THE" is part of the place, and the word after it decides.
-            // "NEW DELHI 1996-08-15": the whole first group may be the known place; "UNITED NATIONS 1996-09-04": a name the
-            // model found a name opening there is the place the story was filed from.
+            // "NEW DELHI 1996-08-15": the whole first group may be the known place; "UNITED NATIONS 1996-09-04": a name
+            // the model found opening the group is the place the story was filed from.
             int groupEnd = first;
             while (groupEnd < dateStart && !IsWord(doc, groupEnd, ",")) groupEnd++;
             var cls = doc.Lower[first] == s_the && first + 1 < dateStart ? PhraseClass(doc, first, first + 2) | WordClass(doc, first + 1) : WordClass(doc, first);
