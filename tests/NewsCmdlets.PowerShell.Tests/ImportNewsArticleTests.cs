@@ -183,6 +183,18 @@ public sealed class ImportNewsArticleTests : IDisposable
     }
 
     [Fact]
+    public void A_headline_without_a_story_is_kept_with_a_warning_naming_the_file()
+    {
+        string path = Write("headline-only.txt", "date 2026-03-14 Ferry strike called off\n");
+        var r = Run($"Import-NewsArticle {Quote(path)} | ForEach-Object {{ $_.Title; $_.WordCount }}");
+        Assert.Empty(r.Errors);
+        Assert.Equal(new[] { "Ferry strike called off", "0" }, r.Output.Select(o => o.ToString()).ToArray());
+        var w = Assert.Single(r.Warnings);
+        Assert.Contains("headline-only.txt", w.Message);
+        Assert.Contains("no story text", w.Message);
+    }
+
+    [Fact]
     public void Outlet_parameter_fills_in_when_the_text_names_none()
     {
         string path = Write("plain.txt", "Bridge reopens after repairs\n\nThe Carrow bridge reopened on Monday after six weeks of repairs, the council said. Traffic was light in the morning.\n");

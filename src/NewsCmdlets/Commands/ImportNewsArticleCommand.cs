@@ -287,12 +287,13 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
         try
         {
             var result = _cached != null ? ReadContentThroughCache(_cached, content, sourceName) : ArticleReader.ReadContent(content, sourceName, BaseUri, _options);
-            if (!content.Contains('\n') && result.Article.WordCount < 40)
+            bool shortLine = !content.Contains('\n') && result.Article.WordCount < 40;
+            if (shortLine)
             {
                 WriteWarning($"The content{(sourceName != null ? $" '{sourceName}'" : "")} is a single short line. If you piped a file with " +
                              "Get-Content, add -Raw so the whole file arrives as one article.");
             }
-            Emit(result);
+            Emit(result, warnedShort: shortLine);
         }
         catch (InputProblemException ex)
         {
@@ -363,10 +364,14 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
         EnqueueDownload(System.Uri.TryCreate(item.Link.Trim(), UriKind.Absolute, out var u) ? u : null, item, item);
     }
 
-    private void Emit(ArticleReadResult result)
+    private void Emit(ArticleReadResult result, bool warnedShort = false)
     {
         var article = result.Article;
         foreach (var w in article.Warnings) WriteWarning(w);
+        // A headline with nothing under it is kept (nothing is dropped), but said: the file may have been cut short.
+        if (article.WordCount == 0 && !warnedShort)
+            WriteWarning($"'{article.Source ?? "(content)"}' has a headline but no story text under it: the article has a title only (WordCount 0). " +
+                         "Check that the whole article was saved.");
         if (MyInvocation.BoundParameters.ContainsKey("Verbose"))
         {
             string name = article.Source ?? "(content)";
