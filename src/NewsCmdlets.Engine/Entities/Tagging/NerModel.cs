@@ -29,40 +29,63 @@ public sealed class NerModel
     internal readonly float[] Weights;     // Index[f] * TagCount + tag
     internal readonly float[] Transitions; // (prev or Start) * TagCount + tag
 
-    // The hot path's copy of Index and Weights, built on first use (a model being trained only decodes):
+    // The hot path's copy of Index and Weights (and of the second stage's, when there is one), built on first use (a
+    // model being trained only decodes):
     // - open addressing with linear probing, each slot holding the upper half of the feature's hash and the offset of
     //   its weights side by side, so that a probe reads one cache line (separate key and value arrays cost a second
     //   miss on every hit). Slot = lower bits of the hash; 0 is an empty slot. Two features that share both the slot
     //   chain and the upper 32 bits would share a row: with 2^18 slots that is a 50-bit match;
-    // - each row's 9 weights padded to 16 floats and aligned to 64 bytes, so that a row is one cache line (rows of 9
-    //   straddled two lines about half the time) and adds as one 8-wide vector and one float.
+    // - a row holds a feature's 9 weights padded to 16 floats, 64-byte aligned, so that they are one cache line (rows
+    //   of 9 straddled two lines about half the time) and add as one 8-wide vector and one float; with a second stage,
+    //   the second stage's 9 weights for the same feature follow in the next line, so that one probe serves both
+    //   stages (the second stage's sum over the first stage's features is taken while the first stage scores).
+    //   A feature one stage lacks has zeros there: adding 0 leaves every sum as it was.
     private sealed class Hot
     {
         public readonly ulong[] Slots; // (hash >> 32) | (offset + 1) << 32
         public readonly int Mask;
-        public readonly float[] Rows;  // pinned; row r at Base + r * RowStride
+        public readonly float[] Rows;  // pinned; a row is RowStride floats (one stage) or 2 × RowStride (two)
 
-        public Hot(Dictionary<ulong, int> index, float[] weights)
+        public Hot(NerModel first, NerModel? second)
         {
+            var keys = new Dictionary<ulong, int>(first.Index.Count);
+            foreach (var k in first.Index.Keys) keys[k] = keys.Count;
+            if (second != null) foreach (var k in second.Index.Keys) keys.TryAdd(k, keys.Count);
+            int stride = second == null ? RowStride : 2 * RowStride;
             int cap = 16;
-            while (cap < index.Count * 2) cap <<= 1;
+            while (cap < keys.Count * 2) cap <<= 1;
             Slots = new ulong[cap];
             Mask = cap - 1;
-            Rows = GC.AllocateArray<float>(index.Count * RowStride + RowStride, pinned: true);
+            Rows = GC.AllocateArray<float>(keys.Count * stride + RowStride, pinned: true);
             int b = (int)((64 - (Marshal.UnsafeAddrOfPinnedArrayElement(Rows, 0) & 63)) & 63) / sizeof(float);
-            foreach (var (k, v) in index)
+            foreach (var (k, r) in keys)
             {
                 int slot = (int)(k & (ulong)Mask);
                 while (Slots[slot] != 0) slot = (slot + 1) & Mask;
-                int offset = b + v * RowStride;
+                int offset = b + r * stride;
                 Slots[slot] = (k >> 32) | (ulong)(uint)(offset + 1) << 32;
-                Array.Copy(weights, v * TagCount, Rows, offset, TagCount);
+                if (first.Index.TryGetValue(k, out int r1)) Array.Copy(first.Weights, r1 * TagCount, Rows, offset, TagCount);
+                if (second != null && second.Index.TryGetValue(k, out int r2)) Array.Copy(second.Weights, r2 * TagCount, Rows, offset + RowStride, TagCount);
             }
+        }
+
+        /// <summary>The offset of a feature's row, or -1.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Find(ulong f)
+        {
+            uint tag = (uint)(f >> 32);
+            int slot = (int)(f & (ulong)Mask);
+            var slots = Slots;
+            ulong e;
+            while ((e = slots[slot]) != 0 && (uint)e != tag) slot = (slot + 1) & Mask;
+            return (int)(e >> 32) - 1;
         }
     }
 
     private const int RowStride = 16;
     private Hot? _hot;
+
+    private Hot Table => _hot ?? LazyInitializer.EnsureInitialized(ref _hot, () => new Hot(this, Second));
 
     public NerModel(Dictionary<ulong, int> index, float[] weights, float[] transitions)
     {
@@ -86,14 +109,11 @@ public sealed class NerModel
         return prev != Start && prev != 0 && (prev + 1) / 2 == tag / 2;
     }
 
-    /// <summary>Adds the weights of each token's features into <paramref name="scores"/> (n × TagCount).</summary>
+    /// <summary>Sets <paramref name="scores"/> (n × TagCount) to the sums of the weights of each token's features.</summary>
     public void Score(ulong[] feats, int n, float[] scores)
     {
-        var hot = _hot ?? LazyInitializer.EnsureInitialized(ref _hot, () => new Hot(Index, Weights));
-        var slots = hot.Slots;
-        var rows = hot.Rows;
-        int mask = hot.Mask;
-        ref float r0 = ref MemoryMarshal.GetArrayDataReference(rows);
+        var hot = Table;
+        ref float r0 = ref MemoryMarshal.GetArrayDataReference(hot.Rows);
         for (int i = 0; i < n; i++)
         {
             int o = i * NerFeatures.Stride;
@@ -103,16 +123,73 @@ public sealed class NerModel
             {
                 ulong f = feats[o + k];
                 if (f == 0) continue;
-                uint tag = (uint)(f >> 32);
-                int slot = (int)(f & (ulong)mask);
-                ulong e;
-                while ((e = slots[slot]) != 0 && (uint)e != tag) slot = (slot + 1) & mask;
-                if (e == 0) continue;
-                int at = (int)(e >> 32) - 1;
+                int at = hot.Find(f);
+                if (at < 0) continue;
                 acc += Vector256.LoadUnsafe(ref r0, (nuint)at);
                 last += Unsafe.Add(ref r0, at + 8);
             }
             int so = i * TagCount;
+            acc.CopyTo(scores.AsSpan(so, 8));
+            scores[so + 8] = last;
+        }
+    }
+
+    /// <summary>
+    /// Scores the first stage as <see cref="Score"/> does over the first <see cref="NerFeatures.Slots"/> features of
+    /// each token and, from the same lookups, writes the second stage's sums over those features into
+    /// <paramref name="second"/> from <paramref name="secondAt"/> on (n × TagCount), for <see cref="ScoreSecond"/>.
+    /// </summary>
+    public void ScoreBoth(ulong[] feats, int n, float[] scores, float[] second, int secondAt)
+    {
+        if (Second == null) throw new InvalidOperationException("The model has no second stage.");
+        var hot = Table;
+        ref float r0 = ref MemoryMarshal.GetArrayDataReference(hot.Rows);
+        for (int i = 0; i < n; i++)
+        {
+            int o = i * NerFeatures.Stride;
+            var acc = Vector256<float>.Zero;
+            var acc2 = Vector256<float>.Zero;
+            float last = 0, last2 = 0;
+            for (int k = 0; k < NerFeatures.Slots; k++)
+            {
+                ulong f = feats[o + k];
+                if (f == 0) continue;
+                int at = hot.Find(f);
+                if (at < 0) continue;
+                acc += Vector256.LoadUnsafe(ref r0, (nuint)at);
+                last += Unsafe.Add(ref r0, at + 8);
+                acc2 += Vector256.LoadUnsafe(ref r0, (nuint)(at + RowStride));
+                last2 += Unsafe.Add(ref r0, at + RowStride + 8);
+            }
+            int so = i * TagCount;
+            acc.CopyTo(scores.AsSpan(so, 8));
+            scores[so + 8] = last;
+            acc2.CopyTo(second.AsSpan(secondAt + so, 8));
+            second[secondAt + so + 8] = last2;
+        }
+    }
+
+    /// <summary>The second stage's scores: the sums <see cref="ScoreBoth"/> kept (from <paramref name="baseAt"/>), plus
+    /// the weights of the second stage's own features (slots <see cref="NerFeatures.Slots"/> on).</summary>
+    public void ScoreSecond(ulong[] feats, int n, float[] baseSums, int baseAt, float[] scores)
+    {
+        var hot = Table;
+        ref float r0 = ref MemoryMarshal.GetArrayDataReference(hot.Rows);
+        for (int i = 0; i < n; i++)
+        {
+            int o = i * NerFeatures.Stride;
+            int so = i * TagCount;
+            var acc = Vector256.Create<float>(baseSums.AsSpan(baseAt + so, 8));
+            float last = baseSums[baseAt + so + 8];
+            for (int k = NerFeatures.Slots; k < NerFeatures.Stride; k++)
+            {
+                ulong f = feats[o + k];
+                if (f == 0) continue;
+                int at = hot.Find(f);
+                if (at < 0) continue;
+                acc += Vector256.LoadUnsafe(ref r0, (nuint)(at + RowStride));
+                last += Unsafe.Add(ref r0, at + RowStride + 8);
+            }
             acc.CopyTo(scores.AsSpan(so, 8));
             scores[so + 8] = last;
         }

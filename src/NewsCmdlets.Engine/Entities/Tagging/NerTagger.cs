@@ -31,10 +31,11 @@ public sealed class NerTagger
     /// <summary>One tag index per token of the document (tokens outside every sentence get O).</summary>
     public int[] Tag(NerDocument doc)
     {
-        // Documents of up to CacheTokens tokens keep the first stage's features for the second (saves extracting twice).
-        bool cache = _second != null && doc.Tokens.Count <= CacheTokens;
-        if (cache && _docFeats.Length < doc.Tokens.Count * NerFeatures.Stride) _docFeats = new ulong[Math.Max(doc.Tokens.Count, 1024) * NerFeatures.Stride];
-        var result = TagStage1(doc, cache ? _docFeats : null);
+        // With the model's own second stage, one lookup of each first-stage feature serves both stages (the second
+        // stage's sums over those features are kept per token); another second stage looks them up again.
+        bool joint = _second != null && ReferenceEquals(_second, _model.Second);
+        if (joint && _secondSums.Length < doc.Tokens.Count * NerModel.TagCount) _secondSums = new float[Math.Max(doc.Tokens.Count, 1024) * NerModel.TagCount];
+        var result = TagStage1(doc, joint ? _secondSums : null);
         if (_second != null)
         {
             var votes = NerFeatures.Votes(doc, result);
@@ -44,10 +45,10 @@ public sealed class NerTagger
                 int n = s.TokenCount;
                 if (n == 0) continue;
                 Ensure(n);
-                if (cache) Array.Copy(_docFeats, s.FirstToken * NerFeatures.Stride, _feats, 0, n * NerFeatures.Stride);
-                else NerFeatures.Extract(doc, s, _gaz, _feats, _gazB, _gazI);
+                if (!joint) NerFeatures.Extract(doc, s, _gaz, _feats, _gazB, _gazI);
                 NerFeatures.ExtractStage2(doc, s, result, votes, _feats);
-                _second.Score(_feats, n, _scores);
+                if (joint) _model.ScoreSecond(_feats, n, _secondSums, s.FirstToken * NerModel.TagCount, _scores);
+                else _second.Score(_feats, n, _scores);
                 _second.Decode(_scores, n, _tags, _second.Transitions, _delta, _back);
                 Array.Copy(_tags, 0, stage2, s.FirstToken, n);
             }
@@ -1632,10 +1633,9 @@ public sealed class NerTagger
     /// <summary>The first stage's tags alone (no second stage, no propagation): what a second stage is trained on.</summary>
     public int[] TagStage1(NerDocument doc) => TagStage1(doc, null);
 
-    private const int CacheTokens = 16384;
-    private ulong[] _docFeats = Array.Empty<ulong>();
+    private float[] _secondSums = Array.Empty<float>();
 
-    private int[] TagStage1(NerDocument doc, ulong[]? keep)
+    private int[] TagStage1(NerDocument doc, float[]? secondSums)
     {
         var result = new int[doc.Tokens.Count];
         foreach (var s in doc.Sentences)
@@ -1644,8 +1644,8 @@ public sealed class NerTagger
             if (n == 0) continue;
             Ensure(n);
             NerFeatures.Extract(doc, s, _gaz, _feats, _gazB, _gazI);
-            if (keep != null) Array.Copy(_feats, 0, keep, s.FirstToken * NerFeatures.Stride, n * NerFeatures.Stride);
-            _model.Score(_feats, n, _scores);
+            if (secondSums != null) _model.ScoreBoth(_feats, n, _scores, secondSums, s.FirstToken * NerModel.TagCount);
+            else _model.Score(_feats, n, _scores);
             _model.Decode(_scores, n, _tags, _model.Transitions, _delta, _back);
             Array.Copy(_tags, 0, result, s.FirstToken, n);
         }
