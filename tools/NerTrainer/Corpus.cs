@@ -76,6 +76,40 @@ internal static class Corpus
         return docs;
     }
 
+    /// <summary>Reads a bracket-labelled file (news-train/, news-probes/): one sentence a line, entities written
+    /// "[PER Anna Kowalczyk]", a blank line between documents; lines starting with "# " are skipped.</summary>
+    public static List<ConllDoc> ReadBracketed(string path)
+    {
+        var docs = new List<ConllDoc>();
+        var doc = new ConllDoc();
+        foreach (var raw in File.ReadLines(path))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.StartsWith("# ")) continue;
+            if (line.Trim().Length == 0)
+            {
+                if (doc.Sentences.Count > 0) { docs.Add(doc); doc = new ConllDoc(); }
+                continue;
+            }
+            var sent = new List<(string, string)>();
+            string? cur = null;
+            bool first = false;
+            foreach (var part in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var p = part;
+                if (p.Length > 1 && p[0] == '[' && p[1..] is "PER" or "ORG" or "LOC" or "MISC") { cur = p[1..]; first = true; continue; }
+                bool end = false;
+                if (cur != null && p.Length > 1 && p.EndsWith(']')) { p = p[..^1]; end = true; }
+                sent.Add((p, cur == null ? "O" : (first ? "B-" : "I-") + cur));
+                first = false;
+                if (end) cur = null;
+            }
+            doc.Sentences.Add(sent);
+        }
+        if (doc.Sentences.Count > 0) docs.Add(doc);
+        return docs;
+    }
+
     private static string MapTag(string tag, Func<string, string> mapType)
     {
         if (tag == "O" || tag.Length < 3 || tag[1] != '-') return "O";
@@ -98,7 +132,7 @@ internal static class Corpus
 
     /// <summary>The held-out design: which documents train, which tune (dev) and which are reported (test).</summary>
     /// <param name="secDev">Hold out the last SEC training filing as an SEC dev split (SEC has no dev split of its own).</param>
-    public static (List<ConllDoc> Train, Dictionary<string, List<ConllDoc>> Dev, Dictionary<string, List<ConllDoc>> Test) Load(string dir, int wikiCopies = 1, ISet<string>? skip = null, bool secDev = false)
+    public static (List<ConllDoc> Train, Dictionary<string, List<ConllDoc>> Dev, Dictionary<string, List<ConllDoc>> Test) Load(string dir, int wikiCopies = 1, ISet<string>? skip = null, bool secDev = false, string? newsDir = null, int newsCopies = 1)
     {
         skip ??= new HashSet<string>();
         var train = new List<ConllDoc>();
@@ -122,6 +156,28 @@ internal static class Corpus
         if (secDev) { dev["sec_filings"] = sec.TakeLast(1).ToList(); sec = sec.SkipLast(1).ToList(); }
         if (!skip.Contains("sec")) train.AddRange(sec);
         test["sec_filings"] = Read(Path.Combine(dir, "sec_filings", "sec_test_FIN3.bio.conll"), Identity, false);
+
+        // Our own news-wire text (news-train/, written for this project): every fifth story is dev, the rest train.
+        if (newsDir != null && Directory.Exists(newsDir) && !skip.Contains("news"))
+        {
+            var news = Directory.GetFiles(newsDir, "*.txt").OrderBy(f => f, StringComparer.Ordinal).SelectMany(ReadBracketed).ToList();
+            dev["newswire"] = news.Where((_, i) => i % 5 == 3).ToList();
+            for (int c = 0; c < newsCopies; c++) train.AddRange(news.Where((_, i) => i % 5 != 3));
+        }
+
+        // Real news (real-news/: hand-annotated articles of ../shared/eval/extraction): the dev half for choices, the
+        // test half reported. Never trained on.
+        string realDir = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dir))!, "extraction");
+        string? annotations = newsDir == null ? null : Path.Combine(Path.GetDirectoryName(newsDir)!, "real-news");
+        if (annotations != null && File.Exists(Path.Combine(realDir, "ground-truth.json")) && Directory.Exists(annotations))
+        {
+            var pages = NewsCmdlets.NerEvaluation.RealNews.Load(annotations, realDir);
+            foreach (var split in new[] { "dev", "test" })
+            {
+                var docs = pages.Where(p => p.Split == split).Select(p => { var d = new ConllDoc(); d.Sentences.AddRange(p.Sentences); return d; }).ToList();
+                (split == "dev" ? dev : test)["realnews"] = docs;
+            }
+        }
         return (train, dev, test);
     }
 }

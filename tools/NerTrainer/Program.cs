@@ -21,6 +21,7 @@ string Opt(string name, string def)
 }
 string repo = FindRepo();
 string defaultModel = Path.Combine(repo, "src", "NewsCmdlets.Engine", "Entities", "Data", "ner-model.bin.gz");
+string newsDir = Path.Combine(repo, "tools", "NerTrainer", "news-train");
 string work = Opt("--work", Path.Combine(Path.GetTempPath(), "nertrainer"));
 Directory.CreateDirectory(work);
 
@@ -28,7 +29,7 @@ switch (args[0])
 {
     case "train":
     {
-        var (train, dev, test) = Corpus.Load(args[1], int.Parse(Opt("--wiki-copies", "1")), Opt("--skip", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(), args.Contains("--sec-dev"));
+        var (train, dev, test) = Corpus.Load(args[1], int.Parse(Opt("--wiki-copies", "1")), Opt("--skip", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(), args.Contains("--sec-dev"), Opt("--news", newsDir), int.Parse(Opt("--news-copies", "1")));
         var gaz = Gazetteer.Shared;
         // --caps-dev: also score WikiGold dev with every fourth sentence (the first included) in capitals, as headlines are.
         if (args.Contains("--caps-dev")) dev["wikigold-caps"] = dev["wikigold"].Select(d => d.WithCapitals(4)).ToList();
@@ -66,7 +67,7 @@ switch (args[0])
     }
     case "eval":
     {
-        var (_, dev, test) = Corpus.Load(args[1]);
+        var (_, dev, test) = Corpus.Load(args[1], newsDir: Opt("--news", newsDir));
         string path = Opt("--model", defaultModel);
         NerModel model;
         using (var f = File.OpenRead(path)) model = NerModel.Read(new System.IO.Compression.GZipStream(f, System.IO.Compression.CompressionMode.Decompress));
@@ -102,8 +103,24 @@ switch (args[0])
         // clusters WINK_JSON [--out FILE] [--words N] [--k 128,512,2048] [--rounds N]: the word clusters the tagger's features use.
         return Clusters.Build(args[1], Opt("--out", Path.Combine(repo, "src", "NewsCmdlets.Engine", "Entities", "Data", "word-clusters.tsv.gz")),
             int.Parse(Opt("--words", "200000")), Opt("--k", "128,512,2048").Split(',').Select(int.Parse).ToArray(), int.Parse(Opt("--rounds", "25")));
+    case "plain":
+    {
+        // plain FILE...: each file's text tokenised and split into sentences as the entity pass does, one sentence a
+        // line, tokens separated by spaces, a blank line between files (for hand-labelling real text).
+        foreach (var file in args.Skip(1))
+        {
+            string text = File.ReadAllText(file);
+            var toks = NewsCmdlets.Engine.Text.Tokenizer.Tokenize(text);
+            foreach (var s in NewsCmdlets.Engine.Text.SentenceSplitter.Split(text, toks))
+                Console.WriteLine(string.Join(' ', Enumerable.Range(s.FirstToken, s.TokenCount).Select(i => text.Substring(toks[i].Start, toks[i].Length))));
+            Console.WriteLine();
+        }
+        return 0;
+    }
     case "show":
         return Bench.Show(args.Skip(1).Where(a => a != "--corpus").ToArray(), args.Contains("--corpus"));
+    case "parts":
+        return Parts.Run(args.Skip(1).ToArray(), repo);
     case "bench":
         return Bench.Run(args.Skip(1).ToArray(), repo);
     default:

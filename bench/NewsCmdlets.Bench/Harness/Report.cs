@@ -128,7 +128,7 @@ public static class Report
         sb.AppendLine();
     }
 
-    private static readonly string[] NerSets = { "wikigold", "btc_h", "wnut17", "sec_filings" };
+    private static readonly string[] NerSets = { "realnews", "wikigold", "btc_h", "wnut17", "sec_filings" };
 
     private static void EntityF1Table(StringBuilder sb, StageMeasurement m, string prefix, string? peerPrefix = null)
     {
@@ -166,8 +166,10 @@ public static class Report
     private static string Quality(StageReport s, StageMeasurement m)
     {
         if (s.Name == "entities-peer" && m.Metrics.ContainsKey("speedRatio"))
-            return $"ours {N(m.Metrics["speedRatio"], "0.0")}× faster; WikiGold F1 {N(m.Metrics.GetValueOrDefault("peer:f1:wikigold"), "0.000")} vs ours {N(m.Metrics.GetValueOrDefault("our:f1:wikigold"), "0.000")}";
-        if (m.Metrics.ContainsKey("f1:wikigold"))
+            return $"ours {N(m.Metrics["speedRatio"], "0.0")}× faster; " + (m.Metrics.ContainsKey("peer:f1:realnews")
+                ? $"real news F1 {N(m.Metrics.GetValueOrDefault("peer:f1:realnews"), "0.000")} vs ours {N(m.Metrics.GetValueOrDefault("our:f1:realnews"), "0.000")}, "
+                : "") + $"WikiGold F1 {N(m.Metrics.GetValueOrDefault("peer:f1:wikigold"), "0.000")} vs ours {N(m.Metrics.GetValueOrDefault("our:f1:wikigold"), "0.000")}";
+        if (m.Metrics.ContainsKey("f1:wikigold") || m.Metrics.ContainsKey("f1:realnews"))
             return "F1 " + string.Join(", ", NerSets.Where(d => m.Metrics.ContainsKey("f1:" + d)).Select(d => $"{d} {N(m.Metrics["f1:" + d], "0.000")}"));
         if (m.Metrics.TryGetValue("warmVsColdRatio", out var wc)) return $"{N(wc, "0.0")}× faster than cold (goal ≥ 20×)";
         if (m.Metrics.TryGetValue("entityIds:medianMs", out var eid))

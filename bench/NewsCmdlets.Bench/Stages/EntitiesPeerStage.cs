@@ -77,7 +77,7 @@ public sealed class EntitiesPeerStage : IBenchStage
         string nerPath = "-";
         if (File.Exists(Path.Combine(nerDir, "score.py")))
         {
-            splits = NerEval.TestSplits(nerDir);
+            splits = NerEval.TestSplits(nerDir, context.RepoRoot);
             nerPath = Path.Combine(context.WorkDir, "ner-docs.json");
             File.WriteAllText(nerPath, JsonSerializer.Serialize(splits.ToDictionary(kv => kv.Key, kv => kv.Value.Select(d => d.Layout().Text).ToArray())));
         }

@@ -72,17 +72,24 @@ public static class NerEval
         "person" => "PER", "location" => "LOC", "corporation" => "ORG", "group" => "ORG", "product" => "MISC", "creative-work" => "MISC", _ => "",
     };
 
-    /// <summary>The test splits NerTrainer reports (never used for any training or tuning choice).</summary>
-    public static SortedDictionary<string, List<Doc>> TestSplits(string nerDir)
+    /// <summary>The test splits NerTrainer reports (never used for any training or tuning choice), and the test half
+    /// of the real-news set (tools/NerTrainer/real-news, text from ../shared/eval/extraction) when both are there.</summary>
+    public static SortedDictionary<string, List<Doc>> TestSplits(string nerDir, string? repoRoot = null)
     {
         var wiki = Read(Path.Combine(nerDir, "wikigold", "wikigold.bio.conll"), Identity, false);
-        return new SortedDictionary<string, List<Doc>>(StringComparer.Ordinal)
+        var splits = new SortedDictionary<string, List<Doc>>(StringComparer.Ordinal)
         {
             ["wikigold"] = wiki.Where((_, i) => i % 5 == 4).ToList(),
             ["btc_h"] = Read(Path.Combine(nerDir, "btc", "btc_h.conll"), Identity, true),
             ["wnut17"] = Read(Path.Combine(nerDir, "wnut17", "wnut17_test.conll"), Wnut, true),
             ["sec_filings"] = Read(Path.Combine(nerDir, "sec_filings", "sec_test_FIN3.bio.conll"), Identity, false),
         };
+        string extraction = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(nerDir))!, "extraction");
+        string? annotations = repoRoot == null ? null : Path.Combine(repoRoot, "tools", "NerTrainer", "real-news");
+        if (annotations != null && Directory.Exists(annotations) && File.Exists(Path.Combine(extraction, "ground-truth.json")))
+            splits["realnews"] = NewsCmdlets.NerEvaluation.RealNews.Load(annotations, extraction).Where(p => p.Split == "test")
+                .Select(p => { var d = new Doc(); d.Sentences.AddRange(p.Sentences); return d; }).ToList();
+        return splits;
     }
 
     /// <summary>Our tags for every document of a split (the shipped tagger, as NerTrainer eval runs it).</summary>
@@ -167,12 +174,12 @@ public static class NerEval
     {
         string nerDir = Path.Combine(ctx.EvalRoot, "ner");
         if (!File.Exists(Path.Combine(nerDir, "score.py"))) { m.Info[prefix + "f1"] = "not scored: no ../shared/eval/ner"; return; }
-        foreach (var (name, docs) in TestSplits(nerDir))
+        foreach (var (name, docs) in TestSplits(nerDir, ctx.RepoRoot))
         {
             var s = Score(ctx, name, docs, OurTags(docs), "ours", out var err);
             if (s == null) { m.Info[prefix + "scoreError:" + name] = err!; continue; }
             foreach (var (k, v) in s) m.Metrics[$"{prefix}{k}:{name}"] = Math.Round(v, 4);
         }
-        m.Info[prefix + "scoredBy"] = "python3 ../shared/eval/ner/score.py GOLD PRED --types PER,ORG,LOC on the test splits of tools/NerTrainer (wikigold index mod 5 = 4, btc_h, wnut17 test, sec FIN3); the shipped tagger as `NerTrainer eval --split test` runs it";
+        m.Info[prefix + "scoredBy"] = "python3 ../shared/eval/ner/score.py GOLD PRED --types PER,ORG,LOC on the test splits of tools/NerTrainer (wikigold index mod 5 = 4, btc_h, wnut17 test, sec FIN3, realnews: the test half of tools/NerTrainer/real-news); the shipped tagger as `NerTrainer eval --split test` runs it";
     }
 }
