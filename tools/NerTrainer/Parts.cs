@@ -31,9 +31,6 @@ internal static class Parts
             NerFeatures.Extract(d, s, gaz, feats, gB, gI);
             return (n: s.TokenCount, f: feats.AsSpan(0, s.TokenCount * S).ToArray());
         })).ToList();
-        long nz = 0, hit = 0;
-        foreach (var (n, f) in all) foreach (var x in f) if (x != 0) { nz++; if (model.Index.ContainsKey(x)) hit++; }
-        Console.WriteLine($"features per token {nz / (double)tokens:F1}, found in the model {hit / (double)nz:P0}; model rows {model.Index.Count:N0} + {model.Second?.Index.Count:N0}");
         double Best(Action a, int reps)
         {
             double best = double.MaxValue;

@@ -19,14 +19,21 @@ public sealed class NerModel
     private static readonly Lazy<NerModel> s_shared = new(() =>
     {
         using var s = Gazetteer.OpenResource("ner-model.bin.gz");
-        return Read(s);
+        return Read(s).ForTaggingOnly();
     }, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The model shipped in the engine, loaded on first use.</summary>
     public static NerModel Shared => s_shared.Value;
 
-    internal readonly Dictionary<ulong, int> Index;
-    internal readonly float[] Weights;     // Index[f] * TagCount + tag
+    private Dictionary<ulong, int>? _index;
+    private float[]? _weights;
+    private readonly int _featureCount;
+
+    /// <summary>Feature hash → row (training, writing; let go of by <see cref="ForTaggingOnly"/>).</summary>
+    internal Dictionary<ulong, int> Index => _index ?? throw new InvalidOperationException("This model keeps only its tagging tables.");
+
+    /// <summary>Index[f] * TagCount + tag (training, writing; let go of by <see cref="ForTaggingOnly"/>).</summary>
+    internal float[] Weights => _weights ?? throw new InvalidOperationException("This model keeps only its tagging tables.");
     internal readonly float[] Transitions; // (prev or Start) * TagCount + tag
 
     // The hot path's copy of Index and Weights (and of the second stage's, when there is one), built on first use (a
@@ -89,12 +96,26 @@ public sealed class NerModel
 
     public NerModel(Dictionary<ulong, int> index, float[] weights, float[] transitions)
     {
-        Index = index;
-        Weights = weights;
+        _index = index;
+        _weights = weights;
+        _featureCount = index.Count;
         Transitions = transitions;
     }
 
-    public int FeatureCount => Index.Count + (Second?.FeatureCount ?? 0);
+    public int FeatureCount => _featureCount + (Second?.FeatureCount ?? 0);
+
+    /// <summary>
+    /// Builds the tagging tables now and lets go of the training ones (the feature index and the unpadded weights, about
+    /// 9 MB for the shipped model), which a model that is only read never needs again. Returns this model.
+    /// </summary>
+    internal NerModel ForTaggingOnly()
+    {
+        _ = Table;
+        _index = null;
+        _weights = null;
+        if (Second != null) { Second._index = null; Second._weights = null; }
+        return this;
+    }
 
     /// <summary>The second stage, when the model has one (read from the same file).</summary>
     public NerModel? Second { get; init; }
