@@ -42,16 +42,16 @@ public sealed class NerModel
     //   its weights side by side, so that a probe reads one cache line (separate key and value arrays cost a second
     //   miss on every hit). Slot = lower bits of the hash; 0 is an empty slot. Two features that share both the slot
     //   chain and the upper 32 bits would share a row: with 2^18 slots that is a 50-bit match;
-    // - a row holds a feature's 9 weights padded to 16 floats, 64-byte aligned, so that they are one cache line (rows
-    //   of 9 straddled two lines about half the time) and add as one 8-wide vector and one float; with a second stage,
-    //   the second stage's 9 weights for the same feature follow in the next line, so that one probe serves both
-    //   stages (the second stage's sum over the first stage's features is taken while the first stage scores).
-    //   A feature one stage lacks has zeros there: adding 0 leaves every sum as it was.
+    // - a row holds a feature's 9 weights as half-precision floats (as the model file stores them, so nothing is
+    //   lost) padded to 16, and with a second stage the second stage's 9 weights for the same feature in the next 16:
+    //   one 64-byte aligned cache line serves both stages (the second stage's sum over the first stage's features is
+    //   taken while the first stage scores). A feature one stage lacks has zeros there: adding 0 leaves every sum as
+    //   it was. Weights widen to floats 8 at a time (<see cref="Widen"/>), exactly as a Half converts to a float.
     private sealed class Hot
     {
         public readonly ulong[] Slots; // (hash >> 32) | (offset + 1) << 32
         public readonly int Mask;
-        public readonly float[] Rows;  // pinned; a row is RowStride floats (one stage) or 2 × RowStride (two)
+        public readonly ushort[] Rows; // pinned; a row is RowStride halves (one stage) or 2 × RowStride (two)
 
         public Hot(NerModel first, NerModel? second)
         {
@@ -63,17 +63,22 @@ public sealed class NerModel
             while (cap < keys.Count * 2) cap <<= 1;
             Slots = new ulong[cap];
             Mask = cap - 1;
-            Rows = GC.AllocateArray<float>(keys.Count * stride + RowStride, pinned: true);
-            int b = (int)((64 - (Marshal.UnsafeAddrOfPinnedArrayElement(Rows, 0) & 63)) & 63) / sizeof(float);
+            Rows = GC.AllocateArray<ushort>(keys.Count * stride + 2 * RowStride, pinned: true);
+            int b = (int)((64 - (Marshal.UnsafeAddrOfPinnedArrayElement(Rows, 0) & 63)) & 63) / sizeof(ushort);
             foreach (var (k, r) in keys)
             {
                 int slot = (int)(k & (ulong)Mask);
                 while (Slots[slot] != 0) slot = (slot + 1) & Mask;
                 int offset = b + r * stride;
                 Slots[slot] = (k >> 32) | (ulong)(uint)(offset + 1) << 32;
-                if (first.Index.TryGetValue(k, out int r1)) Array.Copy(first.Weights, r1 * TagCount, Rows, offset, TagCount);
-                if (second != null && second.Index.TryGetValue(k, out int r2)) Array.Copy(second.Weights, r2 * TagCount, Rows, offset + RowStride, TagCount);
+                if (first.Index.TryGetValue(k, out int r1)) Pack(first.Weights, r1, Rows, offset);
+                if (second != null && second.Index.TryGetValue(k, out int r2)) Pack(second.Weights, r2, Rows, offset + RowStride);
             }
+        }
+
+        private static void Pack(float[] weights, int row, ushort[] rows, int at)
+        {
+            for (int t = 0; t < TagCount; t++) rows[at + t] = BitConverter.HalfToUInt16Bits((Half)weights[row * TagCount + t]);
         }
 
         /// <summary>The offset of a feature's row, or -1.</summary>
@@ -90,6 +95,22 @@ public sealed class NerModel
     }
 
     private const int RowStride = 16;
+
+    /// <summary>The first 8 of 16 half-precision floats as floats: the magnitude's bits moved into a float's places and
+    /// scaled by 2^112 (exact for zeros, subnormals and normal numbers; a model has no infinities), then the sign.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Widen(Vector256<ushort> h)
+    {
+        var w = Vector256.WidenLower(h);
+        var magnitude = ((w & Vector256.Create(0x7FFFu)) << 13).AsSingle() * Vector256.Create(5.192296858534828e33f); // 2^112
+        return (magnitude.AsUInt32() | ((w & Vector256.Create(0x8000u)) << 16)).AsSingle();
+    }
+
+    /// <summary>One half-precision float as a float, the same way.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Widen(ushort h) =>
+        BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(BitConverter.Int32BitsToSingle((h & 0x7FFF) << 13) * 5.192296858534828e33f) | (h & 0x8000) << 16);
+
     private Hot? _hot;
 
     private Hot Table => _hot ?? LazyInitializer.EnsureInitialized(ref _hot, () => new Hot(this, Second));
@@ -134,7 +155,7 @@ public sealed class NerModel
     public void Score(ulong[] feats, int n, float[] scores)
     {
         var hot = Table;
-        ref float r0 = ref MemoryMarshal.GetArrayDataReference(hot.Rows);
+        ref ushort r0 = ref MemoryMarshal.GetArrayDataReference(hot.Rows);
         for (int i = 0; i < n; i++)
         {
             int o = i * NerFeatures.Stride;
@@ -146,8 +167,8 @@ public sealed class NerModel
                 if (f == 0) continue;
                 int at = hot.Find(f);
                 if (at < 0) continue;
-                acc += Vector256.LoadUnsafe(ref r0, (nuint)at);
-                last += Unsafe.Add(ref r0, at + 8);
+                acc += Widen(Vector256.LoadUnsafe(ref r0, (nuint)at));
+                last += Widen(Unsafe.Add(ref r0, at + 8));
             }
             int so = i * TagCount;
             acc.CopyTo(scores.AsSpan(so, 8));
@@ -164,7 +185,7 @@ public sealed class NerModel
     {
         if (Second == null) throw new InvalidOperationException("The model has no second stage.");
         var hot = Table;
-        ref float r0 = ref MemoryMarshal.GetArrayDataReference(hot.Rows);
+        ref ushort r0 = ref MemoryMarshal.GetArrayDataReference(hot.Rows);
         for (int i = 0; i < n; i++)
         {
             int o = i * NerFeatures.Stride;
@@ -177,10 +198,10 @@ public sealed class NerModel
                 if (f == 0) continue;
                 int at = hot.Find(f);
                 if (at < 0) continue;
-                acc += Vector256.LoadUnsafe(ref r0, (nuint)at);
-                last += Unsafe.Add(ref r0, at + 8);
-                acc2 += Vector256.LoadUnsafe(ref r0, (nuint)(at + RowStride));
-                last2 += Unsafe.Add(ref r0, at + RowStride + 8);
+                acc += Widen(Vector256.LoadUnsafe(ref r0, (nuint)at));
+                last += Widen(Unsafe.Add(ref r0, at + 8));
+                acc2 += Widen(Vector256.LoadUnsafe(ref r0, (nuint)(at + RowStride)));
+                last2 += Widen(Unsafe.Add(ref r0, at + RowStride + 8));
             }
             int so = i * TagCount;
             acc.CopyTo(scores.AsSpan(so, 8));
@@ -195,7 +216,7 @@ public sealed class NerModel
     public void ScoreSecond(ulong[] feats, int n, float[] baseSums, int baseAt, float[] scores)
     {
         var hot = Table;
-        ref float r0 = ref MemoryMarshal.GetArrayDataReference(hot.Rows);
+        ref ushort r0 = ref MemoryMarshal.GetArrayDataReference(hot.Rows);
         for (int i = 0; i < n; i++)
         {
             int o = i * NerFeatures.Stride;
@@ -208,8 +229,8 @@ public sealed class NerModel
                 if (f == 0) continue;
                 int at = hot.Find(f);
                 if (at < 0) continue;
-                acc += Vector256.LoadUnsafe(ref r0, (nuint)(at + RowStride));
-                last += Unsafe.Add(ref r0, at + RowStride + 8);
+                acc += Widen(Vector256.LoadUnsafe(ref r0, (nuint)(at + RowStride)));
+                last += Widen(Unsafe.Add(ref r0, at + RowStride + 8));
             }
             acc.CopyTo(scores.AsSpan(so, 8));
             scores[so + 8] = last;
