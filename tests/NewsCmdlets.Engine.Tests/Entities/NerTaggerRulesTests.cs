@@ -624,4 +624,44 @@ public sealed class NerTaggerRulesTests
                           "Police arrested five men on Tuesday after an armed raid on a branch of Standard Trust Bank in Soweto , a police spokesman said .");
         Assert.DoesNotContain("ORG:BANK", spans);          // the model: ORG
     }
+
+    [Fact]
+    public void Name_particles_joined_to_a_name_stay_in_it()
+    {
+        var spans = Spans("DUBAI 2026-05-02",
+                          "Tourism Minister Fahad al-Otaibi said on Tuesday that two million visitors came in the first quarter .",
+                          "Al-Nuaimi , 48 , was arrested at his home in Sharjah on Monday .",
+                          "The court ordered al-Nuaimi to repay 240 million dirhams to investors .",
+                          "The company will sell three slaughterhouses in Mato Grosso do Sul , the regulator said .");
+        Assert.Contains("PER:Fahad al-Otaibi", spans);      // the rules cut "al-Otaibi" as a lower-case tail
+        Assert.Contains("PER:Al-Nuaimi", spans);            // ... and took "Al-Nuaimi" for a common word ("al-Nuaimi" below)
+        Assert.Contains("PER:al-Nuaimi", spans);            // ... and dropped a name opening in lower case
+        Assert.Contains("LOC:Mato Grosso do Sul", spans);   // ... and cut the place at "do"
+    }
+
+    [Fact]
+    public void Bowling_figures_only_in_a_cricket_report()
+    {
+        Assert.False(NerTagger.IsBowlingFigures("12-18-9-4")); // more maidens than overs: a hockey line's shots by period
+        Assert.False(NerTagger.IsBowlingFigures("10-2-45-11"));
+        Assert.True(NerTagger.IsBowlingFigures("9-4-12-2"));
+        var spans = Spans("First period — 1 , Edmonton , Bouchard 14 ( Macallister , Osei ) , 6:40 .",
+                          "Second period — 2 , Toronto , Grunwald 19 ( Nylander ) , 11:02 .",
+                          "Shots on goal — Toronto 12-18-9-4 — 43 . Edmonton 9-4-12-2 — 27 .",
+                          "Toronto coach Denis Lachapelle said his team played well enough to win .");
+        Assert.DoesNotContain("PER:Toronto", spans);        // "Edmonton 9-4-12-2" was a bowler, and every Edmonton and Toronto a person
+        Assert.DoesNotContain("PER:Edmonton", spans);
+        Assert.Contains("ORG:Toronto", spans);
+    }
+
+    [Fact]
+    public void Common_compounds_countries_companies_and_financial_initials()
+    {
+        var spans = Spans("Left-arm spinner Nikolaidis , who took two wickets , said the pitch was slow .",
+                          "Emirates President Tim Clark said the airline would expand its fleet by 30 % .",
+                          "Sales rose but EBITDA fell 4 percent in the quarter , the company said .");
+        Assert.DoesNotContain("ORG:Left-arm", spans);       // a sentence's first word before a sports role was a team
+        Assert.Contains("ORG:Emirates", spans);             // a country's other name typed ORG was made the place
+        Assert.DoesNotContain("ORG:EBITDA", spans);         // initials the model left untagged were an organisation
+    }
 }
