@@ -13,10 +13,11 @@ internal static class Bench
     public static int Run(string[] files, string repo)
     {
         long before = GC.GetTotalMemory(true);
+        double wsBefore = Environment.WorkingSet / 1048576.0;
         var sw = Stopwatch.StartNew();
         var extractor = new EntityExtractor();
         extractor.ExtractText("Warm-up by Jane Doe in Paris.");
-        Console.WriteLine($"load: {sw.ElapsedMilliseconds} ms, managed heap +{(GC.GetTotalMemory(true) - before) / 1048576.0:F1} MiB, working set {Environment.WorkingSet / 1048576.0:F0} MiB");
+        Console.WriteLine($"load: {sw.ElapsedMilliseconds} ms, managed heap +{(GC.GetTotalMemory(true) - before) / 1048576.0:F1} MiB, working set {wsBefore:F0} -> {Environment.WorkingSet / 1048576.0:F0} MiB");
         if (files.Length == 0) files = Directory.GetFiles(Path.Combine(repo, "samples"), "*.txt");
         var articles = files.Select(f => ArticleReader.ReadFile(f, new ArticleReadOptions()).Article).ToList();
         // Warm up, then run for at least 3 seconds.
