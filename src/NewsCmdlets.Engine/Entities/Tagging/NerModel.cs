@@ -158,22 +158,34 @@ public sealed class NerModel
         ref ushort r0 = ref MemoryMarshal.GetArrayDataReference(hot.Rows);
         for (int i = 0; i < n; i++)
         {
-            int o = i * NerFeatures.Stride;
             var acc = Vector256<float>.Zero;
             float last = 0;
-            for (int k = 0; k < NerFeatures.Stride; k++)
-            {
-                ulong f = feats[o + k];
-                if (f == 0) continue;
-                int at = hot.Find(f);
-                if (at < 0) continue;
-                acc += Widen(Vector256.LoadUnsafe(ref r0, (nuint)at));
-                last += Widen(Unsafe.Add(ref r0, at + 8));
-            }
-            int so = i * TagCount;
-            acc.CopyTo(scores.AsSpan(so, 8));
-            scores[so + 8] = last;
+            Add(hot, ref r0, feats, i * NerFeatures.Stride, 0, NerFeatures.Stride, 0, ref acc, ref last);
+            Store(acc, last, scores, i * TagCount);
         }
+    }
+
+    /// <summary>Adds the rows (from <paramref name="stage"/> on in each) of a token's features in slots
+    /// <paramref name="from"/>..<paramref name="to"/> to <paramref name="acc"/> (tags 0-7) and <paramref name="last"/> (tag 8).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Add(Hot hot, ref ushort r0, ulong[] feats, int o, int from, int to, int stage, ref Vector256<float> acc, ref float last)
+    {
+        for (int k = from; k < to; k++)
+        {
+            ulong f = feats[o + k];
+            if (f == 0) continue;
+            int at = hot.Find(f);
+            if (at < 0) continue;
+            acc += Widen(Vector256.LoadUnsafe(ref r0, (nuint)(at + stage)));
+            last += Widen(Unsafe.Add(ref r0, at + stage + 8));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector256<float> acc, float last, float[] scores, int at)
+    {
+        acc.CopyTo(scores.AsSpan(at, 8));
+        scores[at + 8] = last;
     }
 
     /// <summary>
@@ -204,10 +216,8 @@ public sealed class NerModel
                 last2 += Widen(Unsafe.Add(ref r0, at + RowStride + 8));
             }
             int so = i * TagCount;
-            acc.CopyTo(scores.AsSpan(so, 8));
-            scores[so + 8] = last;
-            acc2.CopyTo(second.AsSpan(secondAt + so, 8));
-            second[secondAt + so + 8] = last2;
+            Store(acc, last, scores, so);
+            Store(acc2, last2, second, secondAt + so);
         }
     }
 
@@ -219,21 +229,11 @@ public sealed class NerModel
         ref ushort r0 = ref MemoryMarshal.GetArrayDataReference(hot.Rows);
         for (int i = 0; i < n; i++)
         {
-            int o = i * NerFeatures.Stride;
             int so = i * TagCount;
             var acc = Vector256.Create<float>(baseSums.AsSpan(baseAt + so, 8));
             float last = baseSums[baseAt + so + 8];
-            for (int k = NerFeatures.Slots; k < NerFeatures.Stride; k++)
-            {
-                ulong f = feats[o + k];
-                if (f == 0) continue;
-                int at = hot.Find(f);
-                if (at < 0) continue;
-                acc += Widen(Vector256.LoadUnsafe(ref r0, (nuint)(at + RowStride)));
-                last += Widen(Unsafe.Add(ref r0, at + RowStride + 8));
-            }
-            acc.CopyTo(scores.AsSpan(so, 8));
-            scores[so + 8] = last;
+            Add(hot, ref r0, feats, i * NerFeatures.Stride, NerFeatures.Slots, NerFeatures.Stride, RowStride, ref acc, ref last);
+            Store(acc, last, scores, so);
         }
     }
 
