@@ -112,7 +112,7 @@ switch (args[0])
         {
             string text = File.ReadAllText(file);
             var toks = NewsCmdlets.Engine.Text.Tokenizer.Tokenize(text);
-            foreach (var s in NewsCmdlets.Engine.Text.SentenceSplitter.Split(text, toks))
+            foreach (var s in NewsCmdlets.Engine.Text.SentenceSplitter.Split(text, toks).Where(s => s.TokenCount > 0)) // as RealNews.cs reads them
                 Console.WriteLine(string.Join(' ', Enumerable.Range(s.FirstToken, s.TokenCount).Select(i => text.Substring(toks[i].Start, toks[i].Length))));
             Console.WriteLine();
         }

@@ -839,19 +839,14 @@ public sealed class NerTagger
         var w = doc.Tokens[k].Span(doc.Text);
         for (int c = 1; c + 1 < w.Length && c <= 3; c++)
             if (w[c] is '-' or '\'' or '’') return char.IsUpper(w[c + 1]);
+            else if (!char.IsLetter(w[c])) return false;
         return false;
     }
 
     /// <summary>A particle of a name, alone ("van", "bin", "do") or joined to the name it belongs to ("al-Otaibi",
     /// "el-Sisi", "d'Azur", "ad-Din"): a lower-case word a name may start with, end in or run through.</summary>
-    private static bool IsNameParticle(NerDocument doc, int k)
-    {
-        if (NameParticles.Contains(doc.Exact[k])) return true;
-        var w = doc.Tokens[k].Span(doc.Text);
-        int p = 0;
-        while (p < w.Length && p < 3 && char.IsLower(w[p])) p++;
-        return p > 0 && p + 1 < w.Length && w[p] is '-' or '\'' or '’' && char.IsUpper(w[p + 1]);
-    }
+    private static bool IsNameParticle(NerDocument doc, int k) =>
+        NameParticles.Contains(doc.Exact[k]) || (char.IsLower(doc.Text[doc.Tokens[k].Start]) && HasJoinedName(doc, k));
 
     /// <summary>
     /// A name followed by its initials in brackets is one name, and so are the initials: "the [Organisation for Security
