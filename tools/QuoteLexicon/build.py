@@ -26,7 +26,7 @@ ADDITIONS = {'tweet': 'qc', 'retweet': 'qc', 'post': 'qc', 'text': 'qc'}
 def oewn_verbs(folder):
     """lemma -> (forms, [(lexfile, [subcat frames])]) from the entries-*.yaml files, parsed line by line; and the set of
     lemmas that are also nouns."""
-    verbs, nouns = {}, set()
+    verbs, nouns, modifiers = {}, set(), set()
     for path in sorted(glob.glob(os.path.join(folder, 'entries-*.yaml'))):
         lemma = pos = section = None
         with open(path, encoding='utf-8') as f:
@@ -42,6 +42,8 @@ def oewn_verbs(folder):
                         verbs.setdefault(lemma, ([], []))
                     if pos == 'n' and lemma:
                         nouns.add(lemma)
+                    if pos in ('a', 's', 'r') and lemma:
+                        modifiers.add(lemma)
                     continue
                 if pos != 'v' or lemma is None:
                     continue
@@ -61,7 +63,7 @@ def oewn_verbs(folder):
                     m = re.match(r'^ {6}- (\S+)$', line)
                     if m and senses[-1][2]: senses[-1][1].append(m.group(1)); continue
                     if re.match(r'^ {6}\S', line): senses[-1][2] = False
-    return {k: (forms, [(lf, sub) for lf, sub, _ in senses]) for k, (forms, senses) in verbs.items()}, nouns
+    return {k: (forms, [(lf, sub) for lf, sub, _ in senses]) for k, (forms, senses) in verbs.items()}, nouns, modifiers
 
 
 def verbnet_members(folder):
@@ -114,7 +116,7 @@ def main():
     ap.add_argument('--out', default=os.path.join(os.path.dirname(__file__), '..', '..', 'src', 'NewsCmdlets.Engine', 'Quotes', 'Data'))
     a = ap.parse_args()
 
-    wn, nouns = oewn_verbs(a.oewn)
+    wn, nouns, modifiers = oewn_verbs(a.oewn)
     vn = verbnet_members(a.verbnet)
     rows = {}
     for lemma in sorted(set(wn) | set(vn) | set(ADDITIONS)):
@@ -142,11 +144,13 @@ def main():
             continue
         if lemma in nouns:
             flags.add('n')
-        rows[lemma] = (''.join(sorted(flags, key='qcdn'.index)), ' '.join(inflect(lemma, forms)), ' '.join(sources))
+        if lemma in modifiers:
+            flags.add('a')
+        rows[lemma] = (''.join(sorted(flags, key='qcdna'.index)), ' '.join(inflect(lemma, forms)), ' '.join(sources))
 
     os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, 'speech-verbs.tsv'), 'w', encoding='utf-8', newline='\n') as f:
-        f.write('# lemma\tflags (q: introduces a quote; c: also reports a clause, indirect speech; d: saying is its usual sense, so it reports a clause without "that"; n: also a noun, so its base and -s forms may be nouns)\tforms\tsources\n')
+        f.write('# lemma\tflags (q: introduces a quote; c: also reports a clause, indirect speech; d: saying is its usual sense, so it reports a clause without "that"; n: also a noun, so its base and -s forms may be nouns; a: also an adjective or adverb, so its base form is not taken as a verb: "out", "general")\tforms\tsources\n')
         for lemma, (flags, forms, sources) in sorted(rows.items()):
             f.write(f'{lemma}\t{flags}\t{forms}\t{sources}\n')
 

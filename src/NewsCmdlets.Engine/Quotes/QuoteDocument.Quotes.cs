@@ -35,9 +35,7 @@ internal sealed partial class QuoteDocument
             if (sp.Start > 0 && _text[sp.Start - 1] == '=') continue; // an attribute in markup (id="…")
             bool partial = IsPartial(sp.Start, inner);
 
-            var right = RightFrame(qLast);
-            var left = LeftFrame(qFirst);
-            var frame = partial ? left ?? right : right ?? left;
+            var frame = partial ? LeftFrame(qFirst) ?? RightFrame(qLast) : RightFrame(qLast) ?? LeftFrame(qFirst);
             string? speaker = null, description = null, note = null, verb = null;
             if (frame != null)
             {
@@ -138,6 +136,10 @@ internal sealed partial class QuoteDocument
         int k = j;
         while (k < limit && k < j + 2 && S(k) is "," or "—" or "–" or "-" or "(") k++;
         if (k >= limit) return null;
+        // A quote that ends its sentence with a full stop is followed by a new sentence, not by its frame, unless that
+        // sentence is only the frame ("… over.” Trump said.).
+        bool fullStop = k == j && qLast > 0 && S(qLast - 1) is "." && (limit - k > 6 || !(limit >= _n || IsTerminal(limit)));
+        if (fullStop) return null;
         if (Is(k, "according") && Is(k + 1, "to"))
         {
             var sa = SubjectAfter(k + 1, limit);
@@ -157,8 +159,8 @@ internal sealed partial class QuoteDocument
         }
         // Only a verb of saying stands in these places, whatever the lexicon knows: "…,” recalled Bram Keller / "…,” Keller recalled.
         bool open = k > j && S(k - 1) is "," || k == j && qLast > 0 && S(qLast - 1) is "," or "?" or "!"; // the quote's sentence goes on
-        if (open && PastLike(k) && _nameAt[k + 1] is { Type: NewsEntityType.Person } after && after.Start == k + 1)
-            return MakeFrame(k, Str(k).ToLowerInvariant(), new Subj(SubjKind.Name, k + 1, after.End, after.End - 1, after), true, qLast);
+        if (open && PastLike(k) && _nameAt[k + 1] is { Type: NewsEntityType.Person } && SubjectAfter(k, limit) is { Kind: SubjKind.Name } after)
+            return MakeFrame(k, Str(k).ToLowerInvariant(), after, true, qLast);
         if (open && _nameAt[k] is { Type: NewsEntityType.Person } before && before.Start == k && PastLike(before.End) && (before.End + 1 >= limit || IsTerminal(before.End + 1) || S(before.End + 1) is ","))
             return MakeFrame(before.End, Str(before.End).ToLowerInvariant(), new Subj(SubjKind.Name, k, before.End, before.End - 1, before), false, qLast);
         return null;
@@ -172,7 +174,19 @@ internal sealed partial class QuoteDocument
         int k = qFirst - 1;
         if (k < 0 || _inQuote[k] || IsTerminal(k) || _para[k] != _para[qFirst]) return null;
         int low = k;
-        while (low - 1 >= 0 && k - low < 45 && !_inQuote[low - 1] && !IsTerminal(low - 1) && _para[low - 1] == _para[qFirst]) low--;
+        while (low - 1 >= 0 && k - low < 45 && !IsTerminal(low - 1) && _para[low - 1] == _para[qFirst])
+        {
+            if (_inQuote[low - 1])
+            {
+                // Across quoted words that do not end a sentence: "Trump says “…” because “…”" has one speaker.
+                var prev = _spans[_quoteOf[low - 1]];
+                int last = SpeakerNames.FirstTokenAt(_tok, prev.End) - 1;
+                if (last - 1 < 0 || IsTerminal(last - 1) || S(last - 1) is ",") break;
+                low = SpeakerNames.FirstTokenAt(_tok, prev.Start);
+                continue;
+            }
+            low--;
+        }
         int limit = low - 1;
         for (int v = k; v > limit; v--)
         {
@@ -183,13 +197,23 @@ internal sealed partial class QuoteDocument
                 continue;
             }
             if (!IsSpeechVerb(v)) continue;
-            if (FrameOfVerb(v, limit, qFirst, qFirst) is { } fv) return fv;
+            if (FrameOfVerb(v, limit, qFirst, qFirst) is { } fv)
+            {
+                // "After Brown criticized Clinton during a debate, Hillary shot back, “…”": a later clause has its own subject.
+                int lastComma = -1;
+                for (int c = k - 1; c > v; c--) if (S(c) is ",") { lastComma = c; break; }
+                if (S(k) is "," or ":" && lastComma > v && ClauseSubject(lastComma + 1, k + 1) is { Kind: SubjKind.Name or SubjKind.Pronoun } later &&
+                    later.End < _n && later.End + 3 >= k && IsLowerWord(later.End) && !In(later.End, Prepositions) && !In(later.End, BeForms) && !IsSpeechVerb(later.End) && later.Start > v + 1)
+                    return MakeFrame(later.End, "", later, false, qFirst);
+                return fv;
+            }
         }
         // No verb: "… doesn't surprise pollster Daron Shaw: “…”" / "Clinton's response was: “…”" — who is named before the colon.
         if (S(k) is ":" && k - 1 > limit)
         {
             int e = k - 1;
             while (e > limit && In(e, BeForms)) e--;
+            if (e > limit && S(e) is ")") { int o = e - 1; while (o > limit && o > e - 10 && S(o) is not "(") o--; if (o > limit && S(o) is "(") e = o - 1; }
             var np = e > limit ? NounPhraseEndingAt(e, limit) : default;
             if (np.Kind is SubjKind.Name or SubjKind.Pronoun) return MakeFrame(k, "", np, false, qFirst);
             if (np.Kind == SubjKind.Description && _nameAt[np.Start] is { } owner && owner.End < _n && IsPossessive(owner.End))
@@ -243,6 +267,9 @@ internal sealed partial class QuoteDocument
             var sb = SubjectBefore(v, limit, out bool passive);
             if (passive) return null;
             if (sb.Found) return MakeFrame(v, VerbText(v), sb, false, v);
+            // "“…,” said Skelly, explaining …": the inverted frame before the comma.
+            if (v - 1 >= 0 && (S(v - 1) is "," || _inQuote[v - 1]) && SubjectAfter(v, comma + 1) is { Found: true } sa && sa.End == comma)
+                return MakeFrame(v, VerbText(v), sa, true, v);
         }
         var cs = ClauseSubject(limit + 1, comma);
         return cs.Found ? MakeFrame(comma, "", cs, false, comma) : null;
@@ -250,9 +277,7 @@ internal sealed partial class QuoteDocument
 
     private Frame MakeFrame(int verb, string verbText, Subj subject, bool inverted, int at)
     {
-        var f = new Frame { Verb = verb, VerbText = verbText, Subject = subject, Inverted = inverted };
-        Resolve(f, at);
-        return f;
+        return new Frame { Verb = verb, VerbText = verbText, Subject = subject, Inverted = inverted, At = at, Doc = this };
     }
 
     /// <summary>The verb as written, lower case, with "in a statement" / "in an interview" after "said".</summary>
@@ -343,8 +368,6 @@ internal sealed partial class QuoteDocument
         {
             var sr = _sentences[s];
             int first = sr.FirstToken, end = sr.EndToken;
-            bool hasQuote = false;
-            for (int i = first; i < end; i++) if (_inQuote[i]) { hasQuote = true; break; }
             for (int i = first; i < end; i++)
             {
                 if (_inQuote[i]) continue;

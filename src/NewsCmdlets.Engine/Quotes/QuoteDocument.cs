@@ -66,7 +66,7 @@ internal sealed partial class QuoteDocument
         }
         _names = entities != null
             ? SpeakerNames.FromEntities(text, _tok, _sentOf, _inQuote, entities, lex)
-            : SpeakerNames.Find(text, _tok, _sentOf, _sentences, _inQuote, gaz, lex);
+            : SpeakerNames.Find(text, _tok, _h, _sentOf, _sentences, _inQuote, gaz, lex);
         _nameAt = new SpeakerName?[_n];
         foreach (var nm in _names) for (int k = nm.Start; k < nm.End && k < _n; k++) _nameAt[k] = nm;
     }
@@ -91,6 +91,7 @@ internal sealed partial class QuoteDocument
     private static readonly WordSet ObjectWords = new("me", "him", "her", "them", "us", "you", "reporters", "journalists", "it", "that", "this", "so", "nothing", "something", "anything", "everything", "what", "how", "why", "whether", "if");
     private static readonly WordSet Determiners = new("the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "another", "some", "one", "two", "three", "four", "five", "several", "many", "both", "all", "each", "every", "no", "other", "such", "most", "few", "any");
     private static readonly WordSet Articles = new("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "another", "every", "each", "no", "this", "these", "those");
+    private static readonly WordSet Possessives = new("his", "her", "their", "its", "our", "my", "your");
     private static readonly WordSet BeForms = new("is", "was", "were", "are", "be", "been", "being", "am");
     private static readonly WordSet Skippable = new(
         "also", "has", "had", "have", "'ve", "’ve", "'d", "’d", "'s", "’s", "would", "will", "could", "should", "can", "may", "might", "must",
@@ -98,6 +99,8 @@ internal sealed partial class QuoteDocument
         "always", "even", "still", "just", "already", "now", "not", "n't", "first", "twice", "long", "since", "too", "quickly", "reportedly",
         "repeatedly", "publicly", "privately", "flatly", "bluntly", "finally", "initially", "subsequently", "separately", "similarly",
         "is", "was", "were", "are", "be", "been", "being", "am", "only", "originally", "eventually", "last", "year", "week", "month",
+        "can't", "can’t", "won't", "won’t", "don't", "don’t", "didn't", "didn’t", "doesn't", "doesn’t", "couldn't", "couldn’t",
+        "wouldn't", "wouldn’t", "shouldn't", "shouldn’t", "hasn't", "hasn’t", "haven't", "haven’t", "hadn't", "hadn’t", "cannot",
         "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "in", "on", "at", "this");
     // Words that end a noun phrase going left (clause boundaries, prepositions) — "of" and "for" can be inside one.
     private static readonly WordSet NpStop = new(
@@ -136,9 +139,10 @@ internal sealed partial class QuoteDocument
         {
             if (Is(i + 1, "that")) return true;
             if (In(i + 1, Modals) || In(i + 1, BeForms)) return false; // "the debate could be decisive"
-            // A clause starts right after it ("police say they …", "47% say the United States …").
-            if (i + 1 < _n && !_inQuote[i + 1] && (Pronouns.Contains(_h[i + 1]) && !Is(i + 1, "it") || Is(i + 1, "there") ||
-                In(i + 1, Determiners) && !Is(i + 1, "that") || _nameAt[i + 1] is { Type: NewsEntityType.Person or NewsEntityType.Organization })) return true;
+            // A clause starts right after it ("police say they …", "voters say the economy …"); after a verb that is not
+            // first a verb of saying, only a pronoun does ("point their fingers" is no clause).
+            if (i + 1 < _n && !_inQuote[i + 1] && (Pronouns.Contains(_h[i + 1]) && !Is(i + 1, "it") && !Is(i + 1, "you") || Is(i + 1, "there") ||
+                (v.Use & SpeechVerbUse.Saying) != 0 && (In(i + 1, Articles) && !In(i + 1, Possessives) || _nameAt[i + 1] is { Type: NewsEntityType.Person or NewsEntityType.Organization }))) return true;
             int k = i - 1;
             while (k >= 0 && !_inQuote[k] && IsLowerWord(k) && S(k).EndsWith("ly", StringComparison.Ordinal) && S(k).Length > 3) k--; // "repeatedly"
             if (k < 0 || _inQuote[k]) return false;
@@ -152,7 +156,7 @@ internal sealed partial class QuoteDocument
         return true;
     }
 
-    private static readonly WordSet Modals = new("will", "would", "can", "could", "should", "may", "might", "must", "has", "have", "had");
+    private static readonly WordSet Modals = new("will", "would", "can", "could", "should", "may", "might", "must", "has", "have", "had", "can't", "can’t", "won't", "won’t");
     private static readonly WordSet Auxiliaries = new("to", "will", "would", "can", "could", "should", "may", "might", "must", "did", "does", "do", "didn't", "doesn't", "don't", "not", "n't", "never");
 
     // ---------------------------------------------------------------- subjects
@@ -165,16 +169,31 @@ internal sealed partial class QuoteDocument
         public bool Found => Kind != SubjKind.None;
     }
 
+    /// <summary>A verb of saying with its subject; who the subject is gets worked out on first use (many frames are only
+    /// looked at to be set aside).</summary>
     private sealed class Frame
     {
         public int Verb;
         public string VerbText = "";
         public Subj Subject;
         public bool Inverted;
-        public string? Speaker;
-        public string? Description;
-        public string? Note;
-        public SpeakerName? Name;
+        public int At;
+        public QuoteDocument Doc = null!;
+        private bool _resolved;
+        private string? _speaker, _description, _note;
+        private SpeakerName? _name;
+
+        private void Ensure()
+        {
+            if (_resolved) return;
+            _resolved = true;
+            Doc.Resolve(this, At);
+        }
+
+        public string? Speaker { get { Ensure(); return _speaker; } set => _speaker = value; }
+        public string? Description { get { Ensure(); return _description; } set => _description = value; }
+        public string? Note { get { Ensure(); return _note; } set => _note = value; }
+        public SpeakerName? Name { get { Ensure(); return _name; } set => _name = value; }
     }
 
     /// <summary>The subject left of a verb: "Trump said", "Hong Min, a senior analyst at …, said", "a spokesperson, in an email, said", "officials said".</summary>
@@ -195,6 +214,14 @@ internal sealed partial class QuoteDocument
         }
         if (be && _verb[v] is { Form: VerbForm.Past }) { passive = true; return default; } // "was told", "were asked"
         if (k <= limit || _inQuote[k]) return default;
+        // "Lisa Madigan (D) asserted": a bracket after the name.
+        if (S(k) is ")")
+        {
+            int o = k - 1;
+            while (o > limit && o > k - 10 && S(o) is not "(" && !_inQuote[o]) o--;
+            if (o <= limit || S(o) is not "(" || o - 1 <= limit) return default;
+            k = o - 1;
+        }
         if (S(k) is ",")
         {
             // A parenthetical between commas: an appositive, a relative clause or an adjunct ("in an email to CNBC").
@@ -233,8 +260,23 @@ internal sealed partial class QuoteDocument
         // "Norland, which derides …" / "Sanders, who said …": the name before the relative pronoun.
         if ((Is(k, "who") || Is(k, "which")) && k - 2 > limit && S(k - 1) is "," && !_inQuote[k - 2])
             return NounPhraseEndingAt(k - 2, limit);
-        return NounPhraseEndingAt(k, limit);
+        var subject = NounPhraseEndingAt(k, limit);
+        // "Trump at the time said", "Sanders in an interview with CNN said": the phrase is inside an adjunct; the subject
+        // is before it.
+        var inner = subject;
+        for (int hop = 0; hop < 3 && inner.Kind is SubjKind.Description or SubjKind.Name; hop++)
+        {
+            int p = inner.Start - 1;
+            if (p - 1 <= limit || !In(p, Prepositions) || _inQuote[p - 1] || !IsWord(p - 1)) break;
+            inner = NounPhraseEndingAt(p - 1, limit);
+            // Only a description is looked past ("the time", "an interview with CNN"), and only to a name or pronoun:
+            // "Years after Bill Clinton claimed", "eight in 10 voters said", "people in Fort Pierce said" keep their subject.
+            if (subject.Kind == SubjKind.Description && inner.Kind is SubjKind.Name or SubjKind.Pronoun) return inner;
+        }
+        return subject;
     }
+
+    private static readonly WordSet Prepositions = new("in", "on", "at", "with", "during", "after", "before", "from", "over", "since", "to", "by", "about", "through", "via");
 
     /// <summary>Is the name at <paramref name="start"/> inside a prepositional phrase ("a senior adviser to Mr. Sanders",
     /// "director of the group Human Rights Campaign") rather than the head of the phrase ("longtime aide Huma Abedin")?</summary>
@@ -314,6 +356,9 @@ internal sealed partial class QuoteDocument
             if (Pronouns.Contains(_h[j]) && !In(j, ObjectWords)) return new Subj(SubjKind.Pronoun, j, j + 1, j, null);
             if (_nameAt[j] is { } nm)
             {
+                // A name followed by a comma may be an adjunct's ("Speaking in Salem, New Hampshire, Trump …") unless the
+                // comma opens its appositive ("Her colleague, Emil Sand, was …").
+                if (nm.End < to && S(nm.End) is "," && !(nm.Start > k && S(nm.Start - 1) is ",") && HasSubjectAhead(nm.End + 1, to)) { j = nm.End; continue; }
                 // The name and what belongs to it ("Trump's campaign manager Corey Lewandowski" → the last name).
                 if (!IsPossessive(nm.End)) return new Subj(SubjKind.Name, j, nm.End, nm.End - 1, nm);
                 int e = nm.End + 1;
@@ -325,6 +370,19 @@ internal sealed partial class QuoteDocument
             if (_verb[j] != null || In(j, NpStop) && !In(j, Determiners)) break;
         }
         return default;
+    }
+
+    /// <summary>Is there a name or pronoun followed by a lower-case word (a subject and its verb) in [from, to)?</summary>
+    private bool HasSubjectAhead(int from, int to)
+    {
+        if (Is(from, "who") || Is(from, "which")) return false;
+        for (int j = from; j < to && j < from + 12 && !_inQuote[j] && S(j) is not ","; j++)
+        {
+            int after = _nameAt[j] is { } nm ? nm.End : Pronouns.Contains(_h[j]) ? j + 1 : -1;
+            if (after > 0 && after < to && IsLowerWord(after) && !In(after, Prepositions)) return true;
+            if (after > 0) j = after - 1;
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- resolution
@@ -426,16 +484,26 @@ internal sealed partial class QuoteDocument
     /// <summary>Is this entity the subject of a verb of saying in sentence <paramref name="s"/> (before token <paramref name="end"/>)?</summary>
     private bool SpeaksIn(int s, SpeakerName nm, int end)
     {
-        var sr = _sentences[s];
-        for (int v = sr.FirstToken; v < end; v++)
+        _speakersOf ??= new List<SpeakerName>?[_sentences.Count];
+        var list = _speakersOf[s];
+        if (list == null)
         {
-            if (_inQuote[v] || !IsSpeechVerb(v)) continue;
-            var sb = SubjectBefore(v, sr.FirstToken - 1, out bool passive);
-            if (!sb.Found && !passive) sb = SubjectAfter(v, end);
-            if (sb.Kind == SubjKind.Name && sb.Name!.Canonical == nm.Canonical) return true;
+            // Worked out once per sentence: the named subjects of its verbs of saying.
+            list = _speakersOf[s] = new List<SpeakerName>();
+            var sr = _sentences[s];
+            for (int v = sr.FirstToken; v < sr.EndToken; v++)
+            {
+                if (_inQuote[v] || !IsSpeechVerb(v)) continue;
+                var sb = SubjectBefore(v, sr.FirstToken - 1, out bool passive);
+                if (!sb.Found && !passive) sb = SubjectAfter(v, sr.EndToken);
+                if (sb.Kind == SubjKind.Name) list.Add(sb.Name!);
+            }
         }
+        foreach (var sp in list) if (sp.Canonical == nm.Canonical && sp.Start < end) return true;
         return false;
     }
+
+    private List<SpeakerName>?[]? _speakersOf;
 
     /// <summary>"the analyst" → the nearest person described as an analyst; "the ministry" → the nearest organisation
     /// with "Ministry" in its name. Only a definite description ("the …") stands for an entity named before.</summary>

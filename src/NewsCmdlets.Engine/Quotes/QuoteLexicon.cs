@@ -65,6 +65,7 @@ public sealed class QuoteLexicon
             lex.VerbCount++;
             foreach (var form in cols[2].Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
+                if (form == lemma && cols[1].Contains('a')) continue; // "out", "general", "express": the base form is something else first
                 var vf = form == lemma ? VerbForm.Base
                     : form.EndsWith("ing", StringComparison.Ordinal) && !lemma.EndsWith("ing", StringComparison.Ordinal) ? VerbForm.Gerund
                     : form.EndsWith('s') && !form.EndsWith("ss", StringComparison.Ordinal) ? VerbForm.ThirdPerson

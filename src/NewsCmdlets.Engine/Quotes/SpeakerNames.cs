@@ -53,25 +53,22 @@ internal sealed class SpeakerName
 /// </summary>
 internal static class SpeakerNames
 {
-    private static readonly HashSet<string> LeadStop = new(StringComparer.Ordinal)
-    {
+    private static readonly WordSet LeadStop = new(
+
         "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "So", "Yet", "In", "On", "At", "As", "If",
         "When", "While", "After", "Before", "Asked", "Her", "His", "Their", "Its", "This", "That", "These", "Those", "There",
         "Last", "Most", "Some", "Despite", "Unlike", "Since", "For", "With", "By", "From", "Meanwhile", "However", "Our", "My",
         "Every", "Nobody", "According", "FILE", "Mr", "Mrs", "Ms", "Dr", "Then", "Now", "Still", "Also", "Yes", "No", "Here",
         "What", "Why", "How", "Who", "Where", "Which", "Even", "Just", "Not", "Both", "All", "Many", "Such", "Like", "Among",
         "Although", "Though", "Because", "Until", "Over", "Under", "During", "Without", "Within", "Through", "To", "Of",
-        "Q", "Ms.", "Mr.", "Mrs.", "Dr.", "Miss", "Sir",
-    };
+        "Q", "Ms.", "Mr.", "Mrs.", "Dr.", "Miss", "Sir");
 
     /// <summary>Words that end names of organisations besides the gazetteer's ("Republican National Convention", "Club for Growth").</summary>
-    private static readonly HashSet<string> MoreOrgWords = new(StringComparer.Ordinal)
-    {
+    private static readonly WordSet MoreOrgWords = new(
         "Convention", "Campaign", "Conference", "Caucus", "Administration", "PAC", "Initiative", "Project", "Review", "Magazine",
-        "Channel", "Growth", "Action", "Watch", "Forum", "Council", "Network", "Studios", "Records", "Group", "Team", "Fed",
-    };
+        "Channel", "Growth", "Action", "Watch", "Forum", "Council", "Network", "Studios", "Records", "Group", "Team", "Fed");
 
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "and", "de", "&", "-", "von", "van", "der", "al", "bin" };
+    private static readonly WordSet Connectors = new("of", "for", "and", "de", "&", "-", "von", "van", "der", "al", "bin");
 
     private static readonly Dictionary<string, char> GenderTitles = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -98,11 +95,19 @@ internal static class SpeakerNames
         ("grandfather", 'M'), ("uncle", 'M'), ("nephew", 'M'), ("king", 'M'), ("prince", 'M'), ("duke", 'M'),
     };
 
-    public static List<SpeakerName> Find(string text, List<TextToken> tokens, int[] sentenceOf, List<SentenceRange> sentences,
+    public static List<SpeakerName> Find(string text, List<TextToken> tokens, ulong[] lowerHash, int[] sentenceOf, List<SentenceRange> sentences,
                                           bool[] inQuote, Gazetteer gaz, QuoteLexicon lex)
     {
         var list = new List<SpeakerName>();
         int n = tokens.Count;
+        // Each token's gazetteer classes, looked up once, from the hash the caller already has.
+        var classes = new GazetteerClass[n];
+        var known = new bool[n];
+        GazetteerClass Cls(int i)
+        {
+            if (!known[i]) { classes[i] = gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, lowerHash[i])); known[i] = true; }
+            return classes[i];
+        }
         bool Upper(int i) { char c = text[tokens[i].Start]; return char.IsUpper(c); }
         bool SentenceStart(int i) => i == 0 || sentences[sentenceOf[i]].FirstToken == i || inQuote[i - 1] || text[tokens[i - 1].Start] is '(' or '“' or '"' or ':';
 
@@ -125,7 +130,7 @@ internal static class SpeakerNames
         // Words the article capitalises inside sentences: evidence that a capitalised sentence opener is a name.
         var midCap = new HashSet<ulong>();
         for (int i = 0; i < n; i++)
-            if (!inQuote[i] && Upper(i) && !SentenceStart(i) && !capsSentence[sentenceOf[i]]) midCap.Add(Hashing.Lower(tokens[i].Span(text)));
+            if (!inQuote[i] && Upper(i) && !SentenceStart(i) && !capsSentence[sentenceOf[i]]) midCap.Add(lowerHash[i]);
 
         bool Cap(int i)
         {
@@ -135,22 +140,22 @@ internal static class SpeakerNames
         for (int i = 0; i < n; i++)
         {
             if (inQuote[i] || !Cap(i) || capsSentence[sentenceOf[i]]) continue;
-            var word = tokens[i].Span(text);
-            if (LeadStop.Contains(word.ToString())) continue;
-            var firstCls = gaz.LookupWord(word);
+            if (LeadStop.Contains(lowerHash[i])) continue;
+            var firstCls = Cls(i);
             if ((firstCls & GazetteerClass.Calendar) != 0) continue;
             int s = i, e = i + 1;
             while (e < n && !inQuote[e] && sentenceOf[e] == sentenceOf[s] && e - s < 10)
             {
-                if (Cap(e) && (gaz.LookupWord(tokens[e].Span(text)) & GazetteerClass.Calendar) == 0 && !LeadStop.Contains(tokens[e].Span(text).ToString())) { e++; continue; }
-                if (e + 1 < n && !inQuote[e + 1] && Connectors.Contains(tokens[e].Span(text).ToString()) && Cap(e + 1)) { e += 2; continue; }
+                if (Cap(e) && (Cls(e) & GazetteerClass.Calendar) == 0 && !LeadStop.Contains(lowerHash[e])) { e++; continue; }
+                if (e + 1 < n && !inQuote[e + 1] && Connectors.Contains(lowerHash[e]) && !Upper(e) && Cap(e + 1)) { e += 2; continue; }
                 break;
             }
             i = e - 1;
             // A capitalised dictionary word opening a sentence ("Also", "Still", "Asked") is not a name unless the article
             // capitalises it elsewhere.
-            while (s < e && SentenceStart(s) && (gaz.LookupWord(tokens[s].Span(text)) & GazetteerClass.LowerWord) != 0 &&
-                   !midCap.Contains(Hashing.Lower(tokens[s].Span(text))) && (s + 1 >= e || !Connectors.Contains(tokens[s + 1].Span(text).ToString())))
+            while (s < e && SentenceStart(s) && (Cls(s) & GazetteerClass.LowerWord) != 0 &&
+                   !midCap.Contains(lowerHash[s]) && (s + 1 >= e || !Connectors.Contains(lowerHash[s + 1])) &&
+                   !(s + 1 < e && lex.GenderOf(tokens[s].Span(text)) != '\0')) // "Tad Devine" opening a sentence
                 s++;
             if (s >= e) continue;
             if (e - s >= 8) continue; // a sentence in title case, not a name
@@ -159,35 +164,35 @@ internal static class SpeakerNames
             {
                 // One capitalised dictionary word that is no name part ("Democratic", "State", "Flea") or a bare title
                 // ("CEO"): the subject of a verb of saying, but never what a pronoun or description stands for.
-                var one = gaz.LookupWord(tokens[s].Span(text));
+                var one = Cls(s);
                 weak = (one & (GazetteerClass.LowerWord | GazetteerClass.Title)) != 0 && (one & (GazetteerClass.NamePart | GazetteerClass.GivenName | GazetteerClass.WnPerson | GazetteerClass.OrgWord | GazetteerClass.Company)) == 0;
             }
             // Leading titles ("Council leader", "Health Secretary", "Mayor", "Sen.") describe a person, they are not the name.
             int t0 = s;
             char gender = '\0';
-            bool orgEnd = (gaz.LookupWord(tokens[e - 1].Span(text)) & GazetteerClass.OrgWord) != 0;
+            bool orgEnd = (Cls(e - 1) & GazetteerClass.OrgWord) != 0;
             if (!orgEnd)
             {
-                while (s < e - 1 && (gaz.LookupWord(tokens[s].Span(text)) & GazetteerClass.Title) != 0)
+                while (s < e - 1 && (Cls(s) & GazetteerClass.Title) != 0)
                 {
                     if (GenderTitles.TryGetValue(tokens[s].Span(text).ToString(), out var g)) gender = g;
                     s++;
                 }
                 // "Health Secretary Rhona Callis", "Shopkeeper Lena Osei": common words before a title or a two-word name.
                 for (int t = s; t < e - 2; t++)
-                    if ((gaz.LookupWord(tokens[t + 1].Span(text)) & GazetteerClass.Title) != 0 && (gaz.LookupWord(tokens[t].Span(text)) & (GazetteerClass.LowerWord | GazetteerClass.Title)) != 0) { s = t + 2; break; }
-                while (s < e - 2 && (gaz.LookupWord(tokens[s].Span(text)) & (GazetteerClass.LowerWord | GazetteerClass.Title)) != 0 && (gaz.LookupWord(tokens[s].Span(text)) & (GazetteerClass.NamePart | GazetteerClass.GivenName | GazetteerClass.Country | GazetteerClass.OrgWord)) == 0) s++;
+                    if ((Cls(t + 1) & GazetteerClass.Title) != 0 && (Cls(t) & (GazetteerClass.LowerWord | GazetteerClass.Title)) != 0) { s = t + 2; break; }
+                while (s < e - 2 && (Cls(s) & (GazetteerClass.LowerWord | GazetteerClass.Title)) != 0 && (Cls(s) & (GazetteerClass.NamePart | GazetteerClass.GivenName | GazetteerClass.Country | GazetteerClass.OrgWord)) == 0) s++;
             }
-            bool titledBefore = s > t0 || (s > 0 && (gaz.LookupWord(tokens[s - 1].Span(text)) & GazetteerClass.Title) != 0);
+            bool titledBefore = s > t0 || (s > 0 && (Cls(s - 1) & GazetteerClass.Title) != 0);
             if (s == t0 && s > 0 && GenderTitles.TryGetValue(tokens[s - 1].Span(text).ToString(), out var g0)) gender = g0;
-            var lastCls = gaz.LookupWord(tokens[e - 1].Span(text));
-            firstCls = gaz.LookupWord(tokens[s].Span(text));
+            var lastCls = Cls(e - 1);
+            firstCls = Cls(s);
             NewsEntityType type;
-            bool orgish = (lastCls & GazetteerClass.OrgWord) != 0 || (firstCls & GazetteerClass.OrgWord) != 0 || (e - s >= 2 && MoreOrgWords.Contains(tokens[e - 1].Span(text).ToString())) ||
+            bool orgish = (lastCls & GazetteerClass.OrgWord) != 0 || (firstCls & GazetteerClass.OrgWord) != 0 || (e - s >= 2 && MoreOrgWords.Contains(lowerHash[e - 1])) ||
                           (e - s >= 3 && text.AsSpan(tokens[s].Start, tokens[e - 1].End - tokens[s].Start).Contains(" of ", StringComparison.Ordinal));
             // A place, unless a given name opens a two-word name ("David Paleologos" is no city).
             bool place = (firstCls & (GazetteerClass.Country | GazetteerClass.City | GazetteerClass.Region | GazetteerClass.Demonym | GazetteerClass.Subdivision)) != 0 && e - s <= 2 && !orgish && !titledBefore &&
-                         !(e - s == 2 && (firstCls & GazetteerClass.GivenName) != 0 && (gaz.LookupWord(tokens[s + 1].Span(text)) & (GazetteerClass.Country | GazetteerClass.Region | GazetteerClass.Subdivision)) == 0);
+                         !(e - s == 2 && (firstCls & GazetteerClass.GivenName) != 0 && (Cls(s + 1) & (GazetteerClass.Country | GazetteerClass.Region | GazetteerClass.Subdivision)) == 0);
             if (orgish) type = NewsEntityType.Organization;
             else if (place) type = NewsEntityType.Location;
             else type = NewsEntityType.Person; // a lone capitalised word is merged into a fuller name below when one exists
