@@ -456,7 +456,7 @@ internal sealed partial class QuoteDocument
                 if (Is(k, "that") || _inQuote[k] || IsSpeechVerb(k) && _verb[k] is { Form: not VerbForm.Gerund }) endsHere = false;
             if (endsHere)
             {
-                int cs0 = first;
+                int cs0 = SkipDateline(first, frameStart - 1);
                 int ce0 = frameStart - 1;
                 return ce0 > cs0 ? (cs0, ce0) : null;
             }
@@ -481,14 +481,32 @@ internal sealed partial class QuoteDocument
                 else cs++;
             }
         }
-        // Adjuncts before the clause ("said on Monday that", "said in a statement that"): up to "that" if it is near.
-        for (int k = cs; k < ce && k < cs + 14; k++)
+        // Adjuncts before the clause ("said on Monday that", "said in a statement that"): up to "that" if it is near. A
+        // clause that starts at once ("said all crossings were cancelled and that …") keeps its start.
+        bool adjunctFirst = cs < ce && (Is(cs, "that") || In(cs, NotAClause) || In(cs, TimeWords) || In(cs, Skippable));
+        for (int k = cs; adjunctFirst && k < ce && k < cs + 14; k++)
         {
             if (_inQuote[k] || S(k) is "," && k > cs + 6) break;
             if (Is(k, "that")) { cs = k + 1; break; }
         }
         while (cs < ce && (Is(cs, "that") || S(cs) is "," or ":")) cs++;
         return cs < ce ? (cs, ce) : null;
+    }
+
+    /// <summary>"WESTMERE — Ferry crews …": the dateline before a sentence's first words is not what anyone said.</summary>
+    private int SkipDateline(int first, int end)
+    {
+        int k = first;
+        while (k < end && k < first + 5 && IsWord(k) && IsAllCaps(k) || k > first && k < end && S(k) is ",") k++;
+        return k > first && k < end && S(k) is "—" or "–" or "-" ? k + 1 : first;
+    }
+
+    private bool IsAllCaps(int i)
+    {
+        var w = S(i);
+        bool letter = false;
+        foreach (char c in w) { if (char.IsLower(c)) return false; if (char.IsLetter(c)) letter = true; }
+        return letter && w.Length >= 2;
     }
 
     private void AddToldOutlet(int told, int end, int s, List<NewsAttribution> attributions, string? articleId, string? outlet)

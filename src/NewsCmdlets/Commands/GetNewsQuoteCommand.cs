@@ -67,7 +67,7 @@ public sealed class GetNewsQuoteCommand : NewsCmdletBase
             string label = article.Source ?? article.Title ?? article.Id;
             if (_analyses != null && CacheSession.Try(this, _analyses.Cache, () => _analyses.TryGetQuotes(article, out var cached) ? cached : null) is { } reused)
             {
-                Write(reused);
+                Write(reused, label);
                 continue;
             }
             if (Handle(article, () => _extractor.Extract(article, null, Cancellation), label) is { } computed && _analyses != null)
@@ -78,12 +78,14 @@ public sealed class GetNewsQuoteCommand : NewsCmdletBase
     private ArticleQuotes? Handle(object target, Func<ArticleQuotes> extract, string label)
     {
         if (!TryAnalyse(target, label, Activity, "QuoteExtractionFailed", "Quotes", extract, out var result)) return null;
-        Write(result);
+        Write(result, label);
         return result;
     }
 
-    private void Write(ArticleQuotes result)
+    private void Write(ArticleQuotes result, string label)
     {
+        // Quotation marks that do not balance: the quotes near them may be cut short or missing.
+        foreach (var w in result.Warnings) WriteWarning($"{label}: {w}");
         if (Attribution) { foreach (var a in result.Attributions) WriteObject(a); return; }
         foreach (var q in result.Quotes)
             if (Kind == null || Kind.Length == 0 || Array.IndexOf(Kind, q.Kind) >= 0) WriteObject(q);

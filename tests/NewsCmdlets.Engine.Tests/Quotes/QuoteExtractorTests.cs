@@ -223,4 +223,14 @@ public sealed class QuoteExtractorTests
         Assert.True(lex.TryGetVerb("briefed", out _));
         Assert.True(lex.TryGetVerb("say", out _));
     }
+
+    [Fact]
+    public void A_reported_clause_keeps_its_start_and_leaves_out_the_dateline()
+    {
+        var r = Run("PELLAM \u2014 Dock workers at the east pier stopped work on Friday, the operator Corvale Freight said.\n\n" +
+                    "Corvale Freight said all nine sailings were cancelled and that it had asked the council for help.");
+        var ind = r.Quotes.Where(q => q.Kind == QuoteKind.Indirect).Select(q => q.Text).ToList();
+        Assert.Contains("Dock workers at the east pier stopped work on Friday", ind);
+        Assert.Contains("all nine sailings were cancelled and that it had asked the council for help", ind);
+    }
 }
