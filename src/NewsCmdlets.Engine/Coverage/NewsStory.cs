@@ -23,23 +23,60 @@ public sealed class NewsArticleList : IReadOnlyList<NewsArticle>
 }
 
 /// <summary>
-/// Sets of articles that are copies of one text (the same wire story republished under other headlines and page
-/// chrome). Prints as each set's outlets joined with " = ", sets separated by "; ".
+/// Articles that are copies of one text (a wire story republished under other headlines, page chrome and cuts): the
+/// original (the agency's own release, else the earliest, else the longest) and its copies. Enumerates the original
+/// first, then the copies earliest first; prints as their outlets and Ids, the original first ("Agency (id) &lt;
+/// Site (id), Site (id)").
 /// </summary>
-public sealed class NewsCopyGroupList : IReadOnlyList<NewsArticleList>
+public sealed class NewsCopyGroup : IReadOnlyList<NewsArticle>
 {
-    public static readonly NewsCopyGroupList Empty = new(Array.Empty<NewsArticleList>());
-    private readonly NewsArticleList[] _items;
+    private readonly NewsArticle[] _items;
 
-    public NewsCopyGroupList(IEnumerable<NewsArticleList> items) => _items = items.ToArray();
+    public NewsCopyGroup(NewsArticle original, IEnumerable<NewsArticle> copies)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        Original = original;
+        Copies = new NewsArticleList(copies.Where(a => !ReferenceEquals(a, original)));
+        _items = new[] { original }.Concat(Copies).ToArray();
+    }
 
-    public NewsArticleList this[int index] => _items[index];
+    /// <summary>The text the others copy: the agency's own release when the group has it, else the earliest published, else the longest.</summary>
+    public NewsArticle Original { get; }
+
+    /// <summary>The other articles of the group, earliest first.</summary>
+    public NewsArticleList Copies { get; }
+
+    public NewsArticle this[int index] => _items[index];
     public int Count => _items.Length;
-    public IEnumerator<NewsArticleList> GetEnumerator() => ((IEnumerable<NewsArticleList>)_items).GetEnumerator();
+    public IEnumerator<NewsArticle> GetEnumerator() => ((IEnumerable<NewsArticle>)_items).GetEnumerator();
     IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
 
     public override string ToString() =>
-        string.Join("; ", _items.Select(g => string.Join(" = ", g.Select(a => OutletName.Of(a) + " (" + a.Id + ")"))));
+        Describe(Original) + (Copies.Count == 0 ? "" : " < " + string.Join(", ", Copies.Select(Describe)));
+
+    private static string Describe(NewsArticle a) => OutletName.Of(a) + " (" + a.Id + ")";
+}
+
+/// <summary>
+/// The sets of copies of one text in a story (<see cref="NewsCopyGroup"/>). Prints as each set, separated by "; ".
+/// </summary>
+public sealed class NewsCopyGroupList : IReadOnlyList<NewsCopyGroup>
+{
+    public static readonly NewsCopyGroupList Empty = new(Array.Empty<NewsCopyGroup>());
+    private readonly NewsCopyGroup[] _items;
+
+    public NewsCopyGroupList(IEnumerable<NewsCopyGroup> items) => _items = items.ToArray();
+
+    /// <summary>Sets given as lists of articles, the first of each taken as its original.</summary>
+    public NewsCopyGroupList(IEnumerable<NewsArticleList> items) =>
+        _items = items.Where(l => l.Count > 0).Select(l => new NewsCopyGroup(l[0], l.Skip(1))).ToArray();
+
+    public NewsCopyGroup this[int index] => _items[index];
+    public int Count => _items.Length;
+    public IEnumerator<NewsCopyGroup> GetEnumerator() => ((IEnumerable<NewsCopyGroup>)_items).GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
+
+    public override string ToString() => string.Join("; ", _items.Select(g => g.ToString()));
 }
 
 /// <summary>
@@ -77,7 +114,7 @@ public sealed class NewsStory
     /// <summary>The articles, earliest first.</summary>
     public NewsArticleList Articles { get; init; } = NewsArticleList.Empty;
 
-    /// <summary>Sets of articles that are copies of one text; articles not in a set are their outlets' own reports.</summary>
+    /// <summary>Sets of articles that are copies of one text, each naming its original; articles not in a set are their outlets' own reports.</summary>
     public NewsCopyGroupList CopyGroups { get; init; } = NewsCopyGroupList.Empty;
 
     public override string ToString() => Title ?? Id;

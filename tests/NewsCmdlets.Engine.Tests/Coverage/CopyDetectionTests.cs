@@ -9,7 +9,7 @@ public sealed class CopyDetectionTests
     {
         var terms = new TermTable();
         var x = new FeatureExtractor(terms);
-        return CopyDetector.Containment(x.Extract(a).Shingles, x.Extract(b).Shingles);
+        return CopyDetector.Coverage(x.Extract(a), x.Extract(b));
     }
 
     [Fact]
