@@ -140,6 +140,31 @@ public sealed class CoverageTests
     }
 
     [Fact]
+    public void A_number_given_to_Window_is_days_and_a_bad_window_is_a_clear_error()
+    {
+        // The strike's reports span a day and a half: two days keep them together, half a day does not. Before, a bare
+        // number was read as ticks and every small number split them silently.
+        string Counts(string window) => string.Join(",", Run($"Import-NewsArticle {StrikeSamples} | Group-NewsArticle -Window {window} | ForEach-Object ArticleCount").Output.Select(o => o.ToString()));
+        string twoDays = Counts("2");
+        Assert.Equal("5", twoDays);
+        Assert.Equal(twoDays, Counts("'2'"));
+        Assert.Equal(twoDays, Counts("([timespan]::FromDays(2))"));
+        Assert.Equal(Counts("0.5"), Counts("'12:00:00'"));
+        Assert.NotEqual(twoDays, Counts("0.5"));
+
+        foreach (var bad in new[] { "0", "-1", "'-2.5'" })
+        {
+            var r = Run($"Import-NewsArticle {StrikeSamples} | Group-NewsArticle -Window {bad}");
+            var id = r.Terminating?.FullyQualifiedErrorId ?? r.Errors.FirstOrDefault()?.FullyQualifiedErrorId ?? "";
+            Assert.StartsWith("InvalidWindow", id);
+        }
+        var text = Run($"Import-NewsArticle {StrikeSamples} | Group-NewsArticle -Window 'two days'");
+        var error = text.Terminating ?? text.Errors.FirstOrDefault();
+        Assert.NotNull(error);
+        Assert.Contains("number of days", error!.Exception.Message + error.Exception.InnerException?.Message);
+    }
+
+    [Fact]
     public void Window_and_Threshold_change_the_grouping()
     {
         // With a one-hour window the strike's reports (published over two days) no longer form one story.

@@ -25,7 +25,7 @@ internal static class CopyDetector
     /// <summary>How far below the threshold the sampled estimate may fall before the exact measure is skipped (edits cost the sample more than the words).</summary>
     private const double EstimateSlack = 0.3;
     /// <summary>Texts with fewer distinct names and numbers than this are measured on their words alone.</summary>
-    private const int MinNames = 3;
+    private const int MinNames = 2;
     /// <summary>Share of the shorter text's names and numbers the longer must have somewhere for the two to be copies.</summary>
     private const double NameShare = 0.5;
 
@@ -53,6 +53,20 @@ internal static class CopyDetector
 
         int maxPosting = Math.Max(MaxPosting, n / 250);
         long windowTicks = Math.Max(0, window.Ticks);
+        // Each set's dated span: copies of one text published further apart than the window stay apart, so an undated
+        // copy joins one of them but never bridges two.
+        var minTicks = new long[n];
+        var maxTicks = new long[n];
+        for (int i = 0; i < n; i++)
+        {
+            minTicks[i] = f[i].HasDate ? f[i].Ticks : long.MaxValue;
+            maxTicks[i] = f[i].HasDate ? f[i].Ticks : long.MinValue;
+        }
+        bool WithinWindow(int a, int b)
+        {
+            long lo = Math.Min(minTicks[a], minTicks[b]), hi = Math.Max(maxTicks[a], maxTicks[b]);
+            return lo == long.MaxValue || hi == long.MinValue || hi - lo <= windowTicks;
+        }
         var shared = new int[n];
         var touched = new List<int>();
         var scratch = new CoverageScratch();
@@ -84,10 +98,14 @@ internal static class CopyDetector
                 // The samples' own containment first (a cheap estimate that rules out most pairs sharing only a
                 // template sentence), when both samples are large enough to tell; then the exact measure.
                 int sampled = Math.Min(sample[i].Length, sample[j].Length);
-                if (shared[j] >= need && uf.Find(i) != uf.Find(j)
+                if (shared[j] >= need && uf.Find(i) != uf.Find(j) && WithinWindow(uf.Find(i), uf.Find(j))
                     && (sampled < MinSample || Overlap(sample[i], sample[j]) / (double)sampled >= threshold - EstimateSlack)
                     && Coverage(f[i], f[j], scratch) >= threshold)
-                    uf.Union(i, j);
+                {
+                    int a = uf.Find(i), b = uf.Find(j), joined = uf.Union(a, b);
+                    minTicks[joined] = Math.Min(minTicks[a], minTicks[b]);
+                    maxTicks[joined] = Math.Max(maxTicks[a], maxTicks[b]);
+                }
                 shared[j] = 0;
             }
             touched.Clear();

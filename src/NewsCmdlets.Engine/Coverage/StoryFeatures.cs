@@ -21,8 +21,8 @@ internal sealed class StoryFeatures
     public float[] Weights { get; init; } = Array.Empty<float>();
     /// <summary>What each term is here (<see cref="TermKind"/> flags), parallel to <see cref="Terms"/>.</summary>
     public byte[] Kinds { get; init; } = Array.Empty<byte>();
-    /// <summary>L2 norm of the weights of the names and numbers among <see cref="Terms"/>.</summary>
-    public float EntityNorm { get; init; }
+    /// <summary>L2 norm of the weights of the names among <see cref="Terms"/>.</summary>
+    public float NameNorm { get; init; }
     /// <summary>Distinct name term ids (people, organisations, places), in order of first mention.</summary>
     public int[] Names { get; init; } = Array.Empty<int>();
     /// <summary>Hashes of the text's word shingles in text order (headline, standfirst, body), for copy detection.</summary>
@@ -257,13 +257,16 @@ internal sealed class FeatureExtractor
             }
         }
         words += Math.Max(0, CountUnquoted(tokens) - words); // words past the cap still count as words
-        // Names and figures for copy detection: every capitalised word that is not common, and every number, wherever
-        // it stands (a headline's or a sentence's first word too: the other text may have the name mid-sentence).
+        // Names and figures for copy detection: every capitalised word that is not common (nor a month or a weekday),
+        // wherever it stands (a headline's or a sentence's first word too: the other text may have it mid-sentence),
+        // and every figure but years and small numbers.
         for (int k = 0; k < tokens.Length; k++)
         {
             ref var t = ref tokens[k];
-            if ((t.Flags & TokenFlags.Number) != 0 || (t.Flags & TokenFlags.Capital) != 0 && t.Length >= 2 && WordRarity.Rank(t.Hash) is 0 or > WordRarity.CommonRank)
-                _marked.Add((uint)(t.Hash >> 32));
+            bool figure = (t.Flags & TokenFlags.Number) != 0 && NumberWeight(_segments[t.Segment].AsSpan(t.Start, t.Length)) >= NumberIdf;
+            bool named = (t.Flags & (TokenFlags.Capital | TokenFlags.Number)) == TokenFlags.Capital && t.Length >= 2
+                         && WordRarity.Rank(t.Hash) is 0 or > WordRarity.CommonRank && !Calendar.Contains(t.Hash);
+            if (figure || named) _marked.Add((uint)(t.Hash >> 32));
         }
         var nameHashes = CopyDetector.SortedDistinct(_marked.ToArray());
 
@@ -295,7 +298,7 @@ internal sealed class FeatureExtractor
         {
             weights[k] = pairs[order[k]].W * inv;
             kinds[k] = (byte)pairs[order[k]].Kind;
-            if ((pairs[order[k]].Kind & (TermKind.Name | TermKind.Number)) != 0) entityNorm += (double)weights[k] * weights[k];
+            if ((pairs[order[k]].Kind & TermKind.Name) != 0) entityNorm += (double)weights[k] * weights[k];
         }
 
         var names = new List<int>(Math.Min(_names.Count, MaxNamesPerArticle));
@@ -316,7 +319,7 @@ internal sealed class FeatureExtractor
             Terms = ids,
             Weights = weights,
             Kinds = kinds,
-            EntityNorm = (float)Math.Sqrt(entityNorm),
+            NameNorm = (float)Math.Sqrt(entityNorm),
             Names = names.ToArray(),
             Shingles = _shingles.ToArray(),
             HeadlineShingles = headlineShingles,

@@ -162,7 +162,6 @@ public sealed class StoryGrouper
 
     // ---- similarity --------------------------------------------------------------------------------------------
 
-    private const byte EntityKinds = (byte)(TermKind.Name | TermKind.Number);
 
     /// <summary>
     /// Similarity of two articles: the cosine of their weight vectors (word rarity from the background table, names,
@@ -183,25 +182,25 @@ public sealed class StoryGrouper
             {
                 double p = va[i] * vb[j];
                 dot += p;
-                if ((a.Kinds[i] & EntityKinds) != 0 && (b.Kinds[j] & EntityKinds) != 0) entity += p;
+                if ((a.Kinds[i] & (byte)TermKind.Name) != 0 && (b.Kinds[j] & (byte)TermKind.Name) != 0) entity += p;
                 i++; j++;
             }
             else if (x < y) i++;
             else j++;
         }
-        return Combine(dot, entity, a.EntityNorm, b.EntityNorm);
+        return Combine(dot, entity, a.NameNorm, b.NameNorm);
     }
 
-    /// <summary>Below this cosine over names and numbers, two articles that both name people and places share almost none of them.</summary>
+    /// <summary>Below this cosine over names, two articles that both name people and places share almost none of them.</summary>
     private const double NoSharedNames = 0.05;
-    /// <summary>An article whose names and numbers carry at least this share of its weight (L2) "names people and places".</summary>
+    /// <summary>An article whose names carry at least this share of its weight (L2) "names people and places".</summary>
     private const double NamedArticle = 0.5;
 
     private static double Combine(double dot, double entityDot, float normA, float normB)
     {
         if (normA < NamedArticle || normB < NamedArticle) return dot;
-        // Two articles that both name people, places and figures, and share almost none of them, are about two
-        // events however alike their sentences (one template, two towns).
+        // Two articles that both name people, places and organisations, and share almost none of them, are about two
+        // events however alike their sentences and figures (one template, two towns).
         double entityCos = Math.Min(1, entityDot / (normA * (double)normB));
         return entityCos < NoSharedNames ? dot * entityCos / NoSharedNames : dot;
     }
@@ -306,7 +305,7 @@ public sealed class StoryGrouper
         for (int k = 0; k < ti.Length; k++)
         {
             dense[ti[k]] = wi[k];
-            if ((ki[k] & EntityKinds) != 0) denseEntity[ti[k]] = wi[k];
+            if ((ki[k] & (byte)TermKind.Name) != 0) denseEntity[ti[k]] = wi[k];
         }
         foreach (int j in s.Touched)
         {
@@ -320,9 +319,9 @@ public sealed class StoryGrouper
             for (int k = 0; k < tj.Length; k++)
             {
                 sim += dense[tj[k]] * wj[k];
-                if ((kj[k] & EntityKinds) != 0) entity += denseEntity[tj[k]] * wj[k];
+                if ((kj[k] & (byte)TermKind.Name) != 0) entity += denseEntity[tj[k]] * wj[k];
             }
-            sim = Combine(sim, entity, f[i].EntityNorm, f[j].EntityNorm);
+            sim = Combine(sim, entity, f[i].NameNorm, f[j].NameNorm);
             if (dated && ticks[j] != long.MaxValue)
                 sim *= 1 - TimeDecay * Math.Min(1, (ticks[j] - ticks[i]) / (double)window);
             if (sim >= floor) s.Edges.Add(new Edge(i, j, (float)sim));
