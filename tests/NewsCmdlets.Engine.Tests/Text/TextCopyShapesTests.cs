@@ -235,4 +235,51 @@ public sealed class TextCopyShapesTests
         Assert.StartsWith("WESTMERE, Oct 14", a.Body);
         Assert.Equal(new DateTimeOffset(2025, 10, 14, 0, 0, 0, TimeSpan.Zero), a.Published);
     }
+
+    [Fact]
+    public void Photo_credits_without_brackets_mark_captions()
+    {
+        var a = Parse("""
+            Ferry crews walk out over pay at Westmere
+
+            Commuters wait on the quay at Westmere on Tuesday after the last crossing was cancelled. Ada Ruiz / N.P.A
+
+            JANE DOE/NPA PHOTO, FILE
+
+            """ + Story);
+        Assert.Equal(2, a.Captions.Count);
+        Assert.StartsWith("Commuters wait on the quay", a.Captions[0]);
+        Assert.Equal("JANE DOE/NPA PHOTO, FILE", a.Captions[1]);
+        Assert.StartsWith("Ferry crews walked out on Tuesday", a.Body);
+        // A sentence that ends in a name is no credit.
+        Assert.Empty(Parse("Ferry crews walk out over pay\n\nThe union's statement was signed by its chair, Mira Kovac.\n\n" + Story).Captions);
+    }
+
+    [Fact]
+    public void A_byline_split_over_two_lines_names_the_author()
+    {
+        var a = Parse("Title: Ferry crews walk out over pay\n\nBy\nJane Doe\n" + Story);
+        Assert.Equal(new[] { "Jane Doe" }, a.Authors);
+        Assert.Equal("byline", a.Sources["Authors"]);
+        Assert.StartsWith("Ferry crews walked out on Tuesday", a.Body);
+    }
+
+    [Fact]
+    public void The_headline_written_again_under_a_teaser_is_neither_body_nor_lead()
+    {
+        var a = Parse("""
+            Title: Ferry crews walk out over pay at Westmere
+
+            Island commuters face a second week without a crossing as the dispute between the crews and the operator drags on, with no new talks planned and the chartered boats already full.
+
+            Ferry crews walk out over pay at Westmere
+
+            Ferry crews walk out over pay at Westmere
+
+            """ + Story);
+        Assert.Equal("Ferry crews walk out over pay at Westmere", a.Title);
+        Assert.StartsWith("Ferry crews walked out on Tuesday", a.Body);
+        Assert.DoesNotContain("Ferry crews walk out over pay at Westmere", a.Paragraphs);
+        Assert.Contains(a.Removed, r => r.StartsWith("Island commuters face a second week"));
+    }
 }

@@ -43,6 +43,16 @@ public static class TextArticleParser
     /// <summary>A link to another article set inside the story ("Read more: …", "RELATED: …", "See also – …").</summary>
     private static readonly Regex CrossReference = new(@"^(?:read\s+(?:more|also|next)|also\s+read|related(?:\s+(?:story|stories|article|coverage))?|see\s+also|more\s+on\s+this(?:\s+story)?|must\s+read|don[’']t\s+miss|recommended|watch|listen)\s*(?::|\||–|—|-|>>|»)\s*\S", Rx | RegexOptions.IgnoreCase);
     private static readonly Regex CaptionCredit = new(@"\((?:[^()]{0,80}[\s/])?(?:Photo|Photos|Photograph|Image|Images|Video|Illustration|Pool|File)\b[^()]{0,80}\)\s*$|^(?:FILE|PHOTO|IMAGE|VIDEO)\s*[-–—:]\s|^(?:Photo|Image|Picture|Caption|Credit)s?\s*:\s", Rx | RegexOptions.IgnoreCase);
+
+    /// <summary>
+    /// Photo credits without brackets: a caption's sentence followed by "Name Surname / AGENCY", or a credit line of its
+    /// own in the wire's form ("JANE DOE/NPA PHOTO, FILE").
+    /// </summary>
+    private static readonly Regex PhotoCredit = new(
+        @"[.!?][""”’)]?\s+(?:\p{Lu}[\p{L}'’\-]*\.?\s){1,3}\p{Lu}[\p{L}'’\-]*\s?/\s?\p{Lu}[\p{L}.&]{0,20}(?:\s\p{Lu}[\p{L}.&]{0,20}){0,2}\s*$|^(?:\p{Lu}[\p{L}'’.\-]*\s?){1,4}/\s?\p{Lu}[\p{L}.&'’ ]{0,40}\b(?:PHOTOS?|Photos?|IMAGES?|Images?|POOL|Pool)\b(?:,\s?(?:FILE|File))?$",
+        Rx);
+
+    private static bool IsCaption(string text) => CaptionCredit.IsMatch(text) || text.Length <= 600 && PhotoCredit.IsMatch(text);
     private static readonly Regex Copyright = new(@"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?<who>[^.|]{2,80}?)\s*(?:\.|,|\||all rights reserved|$)", Rx | RegexOptions.IgnoreCase);
     private static readonly Regex Dateline = NewsPatterns.Dateline;
     private static readonly Regex AgencyOnlyDateline = NewsPatterns.AgencyOnlyDateline;
@@ -174,7 +184,7 @@ public static class TextArticleParser
         if (title != null)
         {
             string nt = TextShape.Normalise(title);
-            for (int i = first; i < Math.Min(Math.Max(storyStart, first + 1), first + HeadLines) && i < paras.Count; i++)
+            for (int i = first; i < first + HeadLines && i < paras.Count; i++)
                 if (paras[i].Role == Role.Candidate && TextShape.Normalise(paras[i].Text) == nt) { h = i; break; }
         }
         else
@@ -248,10 +258,20 @@ public static class TextArticleParser
         {
             var p = paras[i];
             if (p.Role != Role.Candidate) continue;
-            if (CaptionCredit.IsMatch(p.Text) && p.Words < 80) { p.Role = Role.Caption; captions.Add(p.Text); continue; }
+            if (p.Words < 80 && IsCaption(p.Text)) { p.Role = Role.Caption; captions.Add(p.Text); continue; }
             if (p.Words <= 25 && CrossReference.IsMatch(p.Text)) { p.Role = Role.Removed; continue; }
             if (p.Words >= 25 || IsDatelineStart(p.Text)) break;
             if (TryBylineLine(p) || TryStamp(p)) continue;
+            // "By" on a line of its own, the name on the next.
+            if (BareBy.IsMatch(p.Text) && i + 1 < paras.Count && paras[i + 1].Role == Role.Candidate && paras[i + 1].Words <= 8 &&
+                TryReadByline(paras[i + 1].Text, authors, ref agency, ref outlet))
+            {
+                p.Role = paras[i + 1].Role = Role.Byline;
+                bylineCredit = TextShape.Normalise(paras[i + 1].Text);
+                sources.Set("Authors", "byline");
+                i++;
+                continue;
+            }
             if (p.Words <= 8 && p.Text.Length <= 60 && NewsDateParser.TryParse(p.Text, out var ld))
             {
                 p.Role = Role.Stamp;
@@ -343,18 +363,19 @@ public static class TextArticleParser
 
         var body = new List<string>();
         var seenInBody = new HashSet<string>(StringComparer.Ordinal);
+        string? normTitle = title != null ? TextShape.Normalise(title) : null; // the headline written again in the story
         for (int k = 0; k < candidates.Count; k++)
         {
             var p = paras[candidates[k]];
             bool inSpan = k >= bestStart && k <= bestEnd;
             if (!inSpan) { p.Role = Role.Removed; continue; }
             string norm = TextShape.Normalise(p.Text);
-            if (TextShape.IsTimeLike(p.Text) || norm.Length == 0 || !seenInBody.Add(norm) || IsSignature(p.Text, norm, bylineCredit))
+            if (TextShape.IsTimeLike(p.Text) || norm.Length == 0 || !seenInBody.Add(norm) || IsSignature(p.Text, norm, bylineCredit) || norm == normTitle)
             {
                 p.Role = Role.Removed;
                 continue;
             }
-            if (CaptionCredit.IsMatch(p.Text) && p.Words < 80) { p.Role = Role.Caption; captions.Add(p.Text); continue; }
+            if (p.Words < 80 && IsCaption(p.Text)) { p.Role = Role.Caption; captions.Add(p.Text); continue; }
             if (p.Words <= 25 && CrossReference.IsMatch(p.Text)) { p.Role = Role.Removed; continue; }
             var rc = ReportingCredit.Match(p.Text);
             if (rc.Success && p.Words <= 40)
@@ -545,6 +566,8 @@ public static class TextArticleParser
             Warnings = new TextList(warnings),
         };
     }
+
+    private static readonly Regex BareBy = new(@"^by:?$", Rx | RegexOptions.IgnoreCase);
 
     /// <summary>How many lines over the story are searched for its headline and its front matter.</summary>
     private const int HeadLines = 12;
@@ -918,7 +941,7 @@ public static class TextArticleParser
     }
 
     private static bool IsFrontMatter(string s) =>
-        s.Length <= 200 && (Byline.IsMatch(s) || Stamp.IsMatch(s) && NewsDateParser.TryParse(s, out _) || CaptionCredit.IsMatch(s));
+        s.Length <= 200 && (Byline.IsMatch(s) || Stamp.IsMatch(s) && NewsDateParser.TryParse(s, out _) || IsCaption(s));
 
     private static bool LooksLikeCredit(string s)
     {
