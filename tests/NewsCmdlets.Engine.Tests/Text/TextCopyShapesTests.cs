@@ -124,6 +124,22 @@ public sealed class TextCopyShapesTests
     }
 
     [Fact]
+    public void A_short_headline_in_capitals_is_a_headline_when_no_headline_follows_it()
+    {
+        Assert.Equal("FERRY STRIKE ENDS", Parse("FERRY STRIKE ENDS\n\n" + Story).Title);
+        Assert.Equal("STRIKE ENDS", Parse("STRIKE ENDS\n\n" + Story).Title);
+        Assert.Equal("Rail workers accept pay offer", Parse("WORLD NEWS\n\nRail workers accept pay offer\n\n" + Story).Title);
+    }
+
+    [Fact]
+    public void A_timestamp_given_as_the_front_matter_s_title_is_no_headline()
+    {
+        var a = Parse("Title: 19 October 2025 20:50 (UTC+04:00)\nOutlet: The Harbour Courier\n\nHarbour authority extends night curfew for trawlers\n\n" + Story);
+        Assert.Equal("Harbour authority extends night curfew for trawlers", a.Title);
+        Assert.Contains(a.Warnings, w => w.Contains("timestamp, not a headline"));
+    }
+
+    [Fact]
     public void A_headline_that_holds_a_date_is_still_the_headline()
     {
         var a = Parse("Storm closes Westmere ports on March 3, 2026\n\n" + Story);

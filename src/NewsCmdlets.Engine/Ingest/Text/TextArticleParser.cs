@@ -52,7 +52,8 @@ public static class TextArticleParser
         @"[.!?][""”’)]?\s+(?:\p{Lu}[\p{L}'’\-]*\.?\s){1,3}\p{Lu}[\p{L}'’\-]*\s?/\s?\p{Lu}[\p{L}.&]{0,20}(?:\s\p{Lu}[\p{L}.&]{0,20}){0,2}\s*$|^(?:\p{Lu}[\p{L}'’.\-]*\s?){1,4}/\s?\p{Lu}[\p{L}.&'’ ]{0,40}\b(?:PHOTOS?|Photos?|IMAGES?|Images?|POOL|Pool)\b(?:,\s?(?:FILE|File))?$",
         Rx);
 
-    private static bool IsCaption(string text) => CaptionCredit.IsMatch(text) || text.Length <= 600 && PhotoCredit.IsMatch(text);
+    private static bool IsCaption(string text) =>
+        CaptionCredit.IsMatch(text) || text.Length <= 600 && text.Contains('/') && PhotoCredit.IsMatch(text);
     private static readonly Regex Copyright = new(@"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?<who>[^.|]{2,80}?)\s*(?:\.|,|\||all rights reserved|$)", Rx | RegexOptions.IgnoreCase);
     private static readonly Regex Dateline = NewsPatterns.Dateline;
     private static readonly Regex AgencyOnlyDateline = NewsPatterns.AgencyOnlyDateline;
@@ -106,7 +107,11 @@ public static class TextArticleParser
                 string src = $"front matter '{key}:'";
                 switch (FrontMatterKeys[key])
                 {
-                    case "Title": Fill(ref title, value, "Title", src); break;
+                    case "Title":
+                        if (ChromeOf(value) is Chrome.Date or Chrome.Url or Chrome.Time)
+                            warnings.Add($"The front matter's '{key}: {value}' is a {(ChromeOf(value) == Chrome.Url ? "web address" : "timestamp")}, not a headline; the headline was looked for in the text.");
+                        else Fill(ref title, value, "Title", src);
+                        break;
                     case "Standfirst": Fill(ref standfirst, value, "Standfirst", src); break;
                     case "Outlet":
                         if (LooksLikeUrl(value)) { Fill(ref url, value, "Url", src); break; }
@@ -166,7 +171,8 @@ public static class TextArticleParser
                 var restKind = rest.Length == 0 ? Chrome.None : ChromeOf(rest);
                 if (restKind == Chrome.Url) TakeUrl(rest, "file header line");
                 else if (restKind == Chrome.Logo) logoOutlet ??= LogoName(rest);
-                else if (restKind != Chrome.None) { } // a timestamp or section label: set aside with the header line
+                else if (restKind == Chrome.Date && NewsDateParser.TryParse(rest, out var rd)) TakeDateLine(rd, "file header line");
+                else if (restKind != Chrome.None) { } // a relative time or section label: set aside with the header line
                 else if (rest.Length > 0)
                 {
                     if (LooksLikeHeadline(rest)) { title = rest; sources.Set("Title", "file header line"); }
@@ -179,7 +185,6 @@ public static class TextArticleParser
         // 2. The headline: the headline-shaped line just above the story (with its standfirst, byline, stamps and
         // captions between them), not a site's name, section label, navigation or date above it. A headline named in
         // front matter or the header line may be written again over the story.
-        int storyStart = StoryStart(paras, first);
         int h = -1;
         if (title != null)
         {
@@ -192,8 +197,9 @@ public static class TextArticleParser
             // The first line that is not page chrome, if it is headline-shaped; and the headline-shaped line right over
             // the story. The second wins when page chrome (other than one date, unless the first is as short as a
             // site's name) lies between them: the first was the site's name or a menu.
+            int storyStart = StoryStart(paras, first);
             int fwd = first;
-            while (fwd < paras.Count && ChromeOf(paras[fwd].Text) != Chrome.None) fwd++;
+            while (fwd < paras.Count && (ChromeOf(paras[fwd].Text) is var c && c != Chrome.None && (c != Chrome.Label || IsKicker(paras, fwd)))) fwd++;
             if (!(fwd < paras.Count && paras.Count - fwd > 1 && LooksLikeHeadline(paras[fwd].Text) && !IsFrontMatter(paras[fwd].Text) && !IsDatelineStart(paras[fwd].Text)))
                 fwd = -1;
             int up = FindHeadline(paras, first, storyStart, out int standfirstLine);
@@ -572,6 +578,14 @@ public static class TextArticleParser
     /// <summary>How many lines over the story are searched for its headline and its front matter.</summary>
     private const int HeadLines = 12;
 
+    /// <summary>How many paragraphs the story's start is looked for in (<see cref="StoryStart"/>).</summary>
+    private const int StoryStartWindow = 80;
+
+    /// <summary>A section label right over a headline-shaped line ("NATIONAL" over the headline): a kicker. A label-shaped
+    /// line with prose under it is a short headline in capitals.</summary>
+    private static bool IsKicker(List<Para> paras, int i) =>
+        i + 1 < paras.Count && LooksLikeHeadline(paras[i + 1].Text) && ChromeOf(paras[i + 1].Text) == Chrome.None && !IsFrontMatter(paras[i + 1].Text);
+
     /// <summary>A line that is a web address and nothing else, or one given as "Source:", "URL:", "Link:".</summary>
     private static readonly Regex UrlLine = new(@"^(?:(?:source|url|link|canonical|original(?:ly published at)?|read (?:it )?(?:at|on))\s*:\s*)?<?(?<url>https?://[^\s<>""]{3,2000})>?$", Rx | RegexOptions.IgnoreCase);
 
@@ -606,7 +620,7 @@ public static class TextArticleParser
         if (NewsDateParser.IsDateOnly(text)) return Chrome.Date;
         int words = TextShape.CountWords(text);
         if (words <= 8 && LogoLine.IsMatch(text)) return Chrome.Logo;
-        if (words is >= 1 and <= 3 && text.Length <= 30 && !text.Any(char.IsLower) && !text.Any(char.IsDigit) && text.Count(char.IsLetter) >= 3 &&
+        if (words is >= 1 and <= 2 && text.Length <= 30 && !text.Any(char.IsLower) && !text.Any(char.IsDigit) && text.Count(char.IsLetter) >= 3 &&
             !TextShape.EndsLikeSentence(text) && !WireAgencies.TryResolve(text, out _) && !IsDatelineStart(text))
             return Chrome.Label;
         return Chrome.None;
@@ -677,8 +691,9 @@ public static class TextArticleParser
     /// <summary>The first paragraph of the story as the body is chosen (the best-scoring run), or the end when there is no prose.</summary>
     private static int StoryStart(List<Para> paras, int first)
     {
+        // The first paragraphs are enough: the headline is looked for at most HeadLines lines above the story's start.
         var candidates = new List<int>();
-        for (int i = first; i < paras.Count; i++) if (paras[i].Role == Role.Candidate) candidates.Add(i);
+        for (int i = first; i < paras.Count && candidates.Count < StoryStartWindow; i++) if (paras[i].Role == Role.Candidate) candidates.Add(i);
         if (candidates.Count == 0) return paras.Count;
         ScoreCandidates(paras, candidates, null);
         var (start, _) = BestRun(paras, candidates);
