@@ -1,5 +1,5 @@
 @{
-    RootModule           = 'bin/NewsCmdlets.dll'
+    RootModule           = 'NewsCmdlets.psm1'
     ModuleVersion        = '0.1.0'
     GUID                 = '7f0c2d51-4a8e-4d6b-9f3a-2b6e1c9d8a47'
     Author               = 'NewsCmdlets contributors'
@@ -10,7 +10,6 @@
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('bin/NewsCmdlets.Format.ps1xml', 'bin/NewsCmdlets.Feeds.Format.ps1xml', 'bin/NewsCmdlets.Entities.Format.ps1xml', 'bin/NewsCmdlets.Cache.Format.ps1xml',
                              'bin/NewsCmdlets.Quotes.Format.ps1xml', 'bin/NewsCmdlets.Coverage.Format.ps1xml')
-    TypesToProcess       = @('bin/NewsCmdlets.Types.ps1xml')
     CmdletsToExport      = @('Import-NewsArticle', 'Get-NewsFeed', 'Get-NewsEntity', 'Get-NewsQuote', 'Group-NewsArticle', 'Compare-NewsCoverage', 'Export-NewsCoverageReport',
                              'Get-NewsArticle', 'Remove-NewsArticle',
                              'Set-NewsCacheConfiguration', 'Get-NewsCacheInfo', 'Clear-NewsCache')

@@ -41,7 +41,7 @@ public sealed class ModuleTests
         // ./bin and ./out/NewsCmdlets are what users import after `dotnet test` or build.ps1: a Debug build there is
         // about half as fast on large inputs. The solution and the projects build Release unless -c says otherwise
         // (Directory.Solution.props, Directory.Build.props); `dotnet test -c Debug` fails here on purpose.
-        var r = Run(@"foreach ($a in (Get-Module NewsCmdlets).ImplementingAssembly, (Get-Command Import-NewsArticle).OutputType[0].Type.Assembly) {
+        var r = Run(@"foreach ($a in (Get-Command Import-NewsArticle).ImplementingType.Assembly, (Get-Command Import-NewsArticle).OutputType[0].Type.Assembly) {
                 $d = $a.GetCustomAttributes([System.Diagnostics.DebuggableAttribute], $false) | Select-Object -First 1
                 '{0}: optimiser {1}' -f $a.GetName().Name, $(if ($d -and $d.IsJITOptimizerDisabled) { 'off' } else { 'on' })
             }");
@@ -49,8 +49,41 @@ public sealed class ModuleTests
         Assert.Equal(new[] { "NewsCmdlets: optimiser on", "NewsCmdlets.Engine: optimiser on" }, r.Output.Select(o => o.ToString()));
     }
 
+    [Fact]
+    public void A_second_copy_imports_with_Force_without_type_data_errors_and_says_whose_commands_run()
+    {
+        // The runner imported ./NewsCmdlets.psd1; out/NewsCmdlets is another copy, as an installed one would be.
+        var r = Run($"Import-Module {Quote(Path.Combine(Repo.ModuleFolder, "NewsCmdlets.psd1"))} -Force; " +
+                    $"(Import-NewsArticle {Quote(Path.Combine(Repo.Samples, "lakeside-daily-ferry-strike.txt"))}).PSStandardMembers.DefaultDisplayPropertySet.ReferencedPropertyNames -join ','");
+        Assert.True(r.Errors.Count == 0, string.Join("\n", r.Errors.Select(e => e.ToString()))); // was: "The member DefaultDisplayPropertySet is already present" x5
+        Assert.Null(r.Terminating);
+        string warning = Assert.Single(r.Warnings).Message;
+        Assert.Contains("already loaded in this session from '" + Path.Combine(Repo.Root, "bin") + "'", warning);
+        Assert.Contains("start a new session", warning);
+        Assert.Equal("Published,Outlet,Title,WordCount", r.Single().ToString());
+    }
+
+    [Fact]
+    public void Output_types_have_their_default_display_property_sets()
+    {
+        var r = Run($@"$a = Import-NewsArticle {Quote(Path.Combine(Repo.Samples, "*"))}
+            $s = $a | Group-NewsArticle
+            $i = $a | Compare-NewsCoverage -AsOneStory
+            $o = $a | Compare-NewsCoverage -AsOneStory -Summary
+            foreach ($x in $a[0], $s[0], $i[0], $o[0]) {{ $x.GetType().Name + ': ' + ($x.PSStandardMembers.DefaultDisplayPropertySet.ReferencedPropertyNames -join ',') }}");
+        Assert.Empty(r.Errors);
+        Assert.Equal(new[]
+        {
+            "NewsArticle: Published,Outlet,Title,WordCount",
+            "NewsStory: FirstPublished,ArticleCount,IndependentOutlets,Title",
+            "NewsCoverageItem: Kind,Status,Key,Outlets",
+            "NewsCoverageSummary: Outlet,Words,SharedFactShare,Similarity",
+        }, r.Output.Select(o => o.ToString()));
+    }
+
     [Theory]
     [InlineData("build.ps1")]
+    [InlineData("NewsCmdlets.psm1")]
     [InlineData("tests/NewsCmdlets.Tests.ps1")]
     public void Scripts_parse_without_errors(string relative)
     {
