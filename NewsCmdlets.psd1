@@ -18,8 +18,19 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('news', 'journalism', 'articles', 'text', 'media-analysis')
-            LicenseUri = 'https://opensource.org/licenses/MIT'
+            Tags         = @('news', 'journalism', 'articles', 'text', 'media-analysis', 'nlp', 'named-entities', 'quotes', 'rss',
+                             'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            # A placeholder: the project has no public address yet. The .invalid domain is reserved and never resolves
+            # (RFC 2606), so nothing here pretends to exist. Replace it (and 'online version' in docs/en-US/*.md, which a
+            # test keeps equal to <ProjectUri>docs/en-US/<command>.md) before publishing to a gallery.
+            ProjectUri   = 'https://newscmdlets.invalid/'
+            ReleaseNotes = @'
+0.1.0: the first release. Import-NewsArticle (text files, saved web pages, web addresses, feed items), Get-NewsFeed,
+Get-NewsEntity, Get-NewsQuote, Group-NewsArticle, Compare-NewsCoverage, Export-NewsCoverageReport, and a SQLite
+cache (Get-NewsArticle, Remove-NewsArticle, Get-NewsCacheInfo, Clear-NewsCache, Get-NewsCacheConfiguration,
+Set-NewsCacheConfiguration). Invented sample articles in samples/ (see about_NewsCmdlets).
+'@
         }
     }
 }

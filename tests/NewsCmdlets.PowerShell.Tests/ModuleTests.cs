@@ -36,6 +36,38 @@ public sealed class ModuleTests
     }
 
     [Fact]
+    public void Get_Help_Online_opens_the_module_s_own_page_for_each_cmdlet()
+    {
+        // PowerShell opens the first related link that has an address: it used to be Microsoft's Get-ChildItem page.
+        // Each cmdlet's help now starts with its own page under the manifest's ProjectUri (see FakeDesktop).
+        var r = Run(@"$m = Get-Module NewsCmdlets
+            foreach ($c in $m.ExportedCmdlets.Keys) { Get-Help $c -Online; '{0}|{1}docs/en-US/{0}.md' -f $c, $m.ProjectUri }");
+        Assert.True(r.Errors.Count == 0 && r.Terminating == null, string.Join("\n", r.Errors) + r.Terminating);
+        Assert.True(r.Output.Count >= 12, $"only {r.Output.Count} cmdlets");
+        var opened = FakeDesktop.Opened();
+        foreach (var line in r.Output.Select(o => o.ToString()!))
+        {
+            string expected = line.Split('|')[1];
+            Assert.StartsWith("https://", expected);
+            Assert.Contains(expected, opened);
+        }
+        Assert.DoesNotContain(opened, o => o.Contains("microsoft.com", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void The_manifest_has_what_a_gallery_shows()
+    {
+        var r = Run(@"$d = (Import-PowerShellDataFile (Join-Path (Get-Module NewsCmdlets).ModuleBase NewsCmdlets.psd1)).PrivateData.PSData
+            foreach ($k in 'ProjectUri', 'LicenseUri', 'ReleaseNotes') { '{0}={1}' -f $k, ([string]$d[$k]).Length }
+            'Tags=' + ($d.Tags -join ',')");
+        Assert.Empty(r.Errors);
+        var lines = r.Output.Select(o => o.ToString()!).ToList();
+        foreach (var k in new[] { "ProjectUri", "LicenseUri", "ReleaseNotes" })
+            Assert.DoesNotContain(k + "=0", lines);
+        Assert.Contains(lines, l => l.StartsWith("Tags=", StringComparison.Ordinal) && l.Contains("news") && l.Contains("PSEdition_Core"));
+    }
+
+    [Fact]
     public void The_module_the_tests_build_and_import_is_an_optimised_build()
     {
         // ./bin and ./out/NewsCmdlets are what users import after `dotnet test` or build.ps1: a Debug build there is
