@@ -116,7 +116,10 @@ public sealed class ModuleTests
     [Theory]
     [InlineData("build.ps1")]
     [InlineData("NewsCmdlets.psm1")]
-    [InlineData("tests/NewsCmdlets.Tests.ps1")]
+    [InlineData("tests/Pester/NewsCmdlets.Tests.ps1")]
+    [InlineData("tests/Pester/TestHelpers.ps1")]
+    [InlineData("tests/Pester/Readme.Tests.ps1")]
+    [InlineData("tests/Pester/Package.Tests.ps1")]
     public void Scripts_parse_without_errors(string relative)
     {
         // Scripts that only the real pwsh runs (build.ps1 under .ci/run, the Pester tests) parse here too, so a syntax
