@@ -117,7 +117,7 @@ public sealed class ExampleScriptTests : IDisposable
     {
         string db = Path.Combine(_dir, "news.db");
         var r = RunScript(
-            $"Set-NewsCacheConfiguration -Path {Quote(db)}; Import-NewsArticle {Quote(Path.Combine(Repo.Samples, "*"))}, {Quote(Path.Combine(Repo.Samples, "more-stories", "*"))} -Cache | Out-Null; " +
+            $"Set-NewsCacheConfiguration -CachePath {Quote(db)}; Import-NewsArticle {Quote(Path.Combine(Repo.Samples, "*"))}, {Quote(Path.Combine(Repo.Samples, "more-stories", "*"))} -Cache | Out-Null; " +
             $"Set-NewsCacheConfiguration -Default; " +
             $"& {Quote(ScriptPath("Get-TopQuotedPeople.ps1"))} -Days 7 -Until '2026-03-16T12:00:00Z' -CachePath {Quote(db)} -Top 2 -CsvPath ./quoted.csv");
 

@@ -137,9 +137,9 @@ public sealed class HelpExampleTests
             "if (-not (Get-Module NewsCmdlets)) { throw 'NewsCmdlets is not imported' }", RegexOptions.Multiline);
         return $$"""
             $null = $ExecutionContext.SessionState.Path.SetLocation({{Quote(dir)}})
-            Set-NewsCacheConfiguration -Path ./ferry-strike.db
+            Set-NewsCacheConfiguration -CachePath ./ferry-strike.db
             Import-NewsArticle ./samples/*, ./samples/more-stories/* -Cache | Out-Null
-            Set-NewsCacheConfiguration -Path ./news-cache.db
+            Set-NewsCacheConfiguration -CachePath ./news-cache.db
             Import-NewsArticle ./samples/*, ./samples/more-stories/* -Cache | Out-Null
             Get-NewsArticle -Outlet 'The Harbour Courier' | Select-Object Id, Title | Export-Csv ./shortlist.csv -NoTypeInformation
             & {
