@@ -16,7 +16,7 @@ foreach ($assembly in [System.AppDomain]::CurrentDomain.GetAssemblies()) {
 }
 
 if ($null -eq $loaded) {
-    Import-Module -Name $dll -ErrorAction Stop
+    $null = Import-Module -Name $dll -ErrorAction Stop
 }
 else {
     $here = [System.IO.Path]::GetFullPath($dll)
@@ -26,5 +26,13 @@ else {
         Write-Warning ("NewsCmdlets {0} is already loaded in this session from '{1}'; .NET loads a module's assemblies once per process, so its commands are used. To run the copy in '{2}', start a new session and import it there." -f
             $loaded.GetName().Version, [System.IO.Path]::GetDirectoryName($there), $PSScriptRoot)
     }
-    Import-Module -Assembly $loaded -ErrorAction Stop
+    $inner = Import-Module -Assembly $loaded -PassThru -ErrorAction Stop
+    # Importing an assembly imported before (Import-Module -Force, or Remove-Module then Import-Module) reuses the
+    # cached binary module and does not give its cmdlets to this module (PowerShell/PowerShell#20710), so the module
+    # would export nothing. Add them as PSToml's loader does.
+    $addExportedCmdlet = [System.Management.Automation.PSModuleInfo].GetMethod('AddExportedCmdlet', [System.Reflection.BindingFlags]'Instance, NonPublic')
+    $thisModule = $ExecutionContext.SessionState.Module
+    foreach ($cmdlet in $inner.ExportedCmdlets.Values) {
+        if (-not $thisModule.ExportedCmdlets.ContainsKey($cmdlet.Name)) { $null = $addExportedCmdlet.Invoke($thisModule, @(, $cmdlet)) }
+    }
 }

@@ -128,6 +128,16 @@ public static class FakeDesktop
     }
 
     public static string[] Opened() => File.Exists(Log) ? File.ReadAllLines(Log) : Array.Empty<string>();
+
+    /// <summary>What was opened, once every one of <paramref name="expected"/> is there (the desktop is started, not waited
+    /// for), or after 30 seconds.</summary>
+    public static string[] OpenedOnce(IReadOnlyCollection<string> expected)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        string[] opened;
+        while (!expected.All((opened = Opened()).Contains) && clock.Elapsed < TimeSpan.FromSeconds(30)) Thread.Sleep(100);
+        return opened;
+    }
 }
 
 internal sealed class CapturingHost : PSHost

@@ -51,7 +51,7 @@ $ErrorActionPreference = 'Stop'
 Import-Module NewsCmdlets
 'base=' + (Get-Module NewsCmdlets).ModuleBase
 'commands=' + (Get-Command -Module NewsCmdlets).Count
-Copy-Item -Recurse (Join-Path (Get-Module NewsCmdlets).ModuleBase samples) .
+Copy-Item -Recurse -Force (Join-Path (Get-Module NewsCmdlets).ModuleBase samples) .
 Import-NewsArticle ./samples/*.txt | ForEach-Object { 'article=' + $_.Outlet }
 '@
         $r.Errors | Should -BeNullOrEmpty
@@ -84,6 +84,9 @@ Get-Help Get-NewsQuote -Online
 '@
         $r.Errors | Should -BeNullOrEmpty
         $project = (Import-PowerShellDataFile (Join-Path $ModuleFolder 'NewsCmdlets.psd1')).PrivateData.PSData.ProjectUri
-        Get-Content (Join-Path $desktop 'opened.txt') | Should -Be @("${project}docs/en-US/Import-NewsArticle.md", "${project}docs/en-US/Get-NewsQuote.md")
+        # xdg-open is started, not waited for: give it a moment.
+        $log = Join-Path $desktop 'opened.txt'
+        for ($i = 0; $i -lt 300 -and @(Get-Content $log -ErrorAction Ignore).Count -lt 2; $i++) { Start-Sleep -Milliseconds 100 }
+        Get-Content $log | Sort-Object | Should -Be @("${project}docs/en-US/Get-NewsQuote.md", "${project}docs/en-US/Import-NewsArticle.md")
     }
 }

@@ -18,7 +18,7 @@ function New-UserFolder {
     #>
     param([Parameter(Mandatory)] [string] $Name)
     $dir = New-Item -ItemType Directory -Path (Join-Path $TestDrive $Name) -Force
-    Copy-Item -Recurse (Join-Path $ModuleFolder 'samples') $dir
+    Copy-Item -Recurse -Force (Join-Path $ModuleFolder 'samples') $dir
     $null = New-Item -ItemType Directory -Path (Join-Path $dir 'inbox'), (Join-Path $dir 'feeds')
     Copy-Item (Join-Path $dir 'samples/*.txt') (Join-Path $dir 'inbox')
     Set-Content -Path (Join-Path $dir 'inbox/notes.txt') -Value '   '
