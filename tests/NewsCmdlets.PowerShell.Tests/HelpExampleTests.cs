@@ -163,7 +163,7 @@ public sealed class HelpExampleTests
         Directory.CreateDirectory(Path.Combine(dir, "corpus"));
         File.Copy(Path.Combine(Repo.Samples, "island-gazette-ferry-strike.html"), Path.Combine(dir, "corpus", "island-gazette-ferry-strike.html"));
         Directory.CreateDirectory(Path.Combine(dir, "feeds"));
-        File.WriteAllText(Path.Combine(dir, "feeds", "harbour-courier.xml"), CourierFeed());
+        File.Copy(CourierFeedFile, Path.Combine(dir, "feeds", "harbour-courier.xml"));
     }
 
     private static void CopyDir(string from, string to)
@@ -173,39 +173,9 @@ public sealed class HelpExampleTests
         foreach (var d in Directory.GetDirectories(from)) CopyDir(d, Path.Combine(to, Path.GetFileName(d)));
     }
 
-    /// <summary>The Harbour Courier's feed as a user would have saved it: two stories, each with its full text.</summary>
-    internal static string CourierFeed()
-    {
-        string Para(string file) => string.Join("", File.ReadAllLines(Path.Combine(Repo.Samples, file)).Skip(5)
-            .Where(l => l.Length > 60).Select(l => "<p>" + System.Net.WebUtility.HtmlEncode(l) + "</p>"));
-        return $$"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
-              <channel>
-                <title>The Harbour Courier</title>
-                <link>https://harbourcourier.example/</link>
-                <item>
-                  <title>Westmere ferry crews walk out, stranding island commuters</title>
-                  <link>https://harbourcourier.example/news/2026/03/14/ferry-strike</link>
-                  <guid isPermaLink="false">hc-ferry-strike</guid>
-                  <pubDate>Sat, 14 Mar 2026 07:45:00 +0000</pubDate>
-                  <dc:creator>Maren Alcott</dc:creator>
-                  <category>Transport</category>
-                  <description>Crews walked out at dawn.</description>
-                  <content:encoded><![CDATA[{{Para("harbour-courier-ferry-strike.txt")}}{{Para("valley-evening-post-ferry-strike.txt")}}]]></content:encoded>
-                </item>
-                <item>
-                  <title>Fire destroys Westmere's old library reading room</title>
-                  <link>https://harbourcourier.example/news/2026/03/15/library-fire</link>
-                  <guid isPermaLink="false">hc-library-fire</guid>
-                  <pubDate>Sun, 15 Mar 2026 19:40:00 +0000</pubDate>
-                  <dc:creator>Maren Alcott</dc:creator>
-                  <content:encoded><![CDATA[{{Para("more-stories/harbour-courier-library-fire.txt")}}]]></content:encoded>
-                </item>
-              </channel>
-            </rss>
-            """;
-    }
+    /// <summary>The Harbour Courier's feed as a user would have saved it: two stories, each with its full text
+    /// (also the Pester tests' ./feeds).</summary>
+    internal static string CourierFeedFile => Path.Combine(Repo.Root, "tests", "Fixtures", "harbour-courier-feed.xml");
 
     // ---- reading the help -------------------------------------------------------------------------------------------
 

@@ -13,8 +13,9 @@ function New-UserFolder {
     <#
     .SYNOPSIS
     A folder laid out as the README's and the help's examples expect, under $TestDrive: ./samples (copied out of the
-    built module folder, as the help tells users to), ./feeds/harbour-courier.xml (a saved feed with full text),
-    ./article.txt (an article's text), ./inbox (the samples plus an empty file, which is an error). Returns its path.
+    built module folder, as the help tells users to), ./feeds/harbour-courier.xml (a saved feed with full text, from
+    tests/Fixtures), ./article.txt (an article's text), ./inbox (the samples plus an empty file, which is an error).
+    Returns its path.
     #>
     param([Parameter(Mandatory)] [string] $Name)
     $dir = New-Item -ItemType Directory -Path (Join-Path $TestDrive $Name) -Force
@@ -23,25 +24,7 @@ function New-UserFolder {
     Copy-Item (Join-Path $dir 'samples/*.txt') (Join-Path $dir 'inbox')
     Set-Content -Path (Join-Path $dir 'inbox/notes.txt') -Value '   '
     Copy-Item (Join-Path $dir 'samples/valley-evening-post-ferry-strike.txt') (Join-Path $dir 'article.txt')
-    $paragraphs = foreach ($line in Get-Content (Join-Path $dir 'samples/harbour-courier-ferry-strike.txt') | Select-Object -Skip 5) {
-        if ($line.Length -gt 60) { '<p>' + [System.Net.WebUtility]::HtmlEncode($line) + '</p>' }
-    }
-    @"
-<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
-  <channel>
-    <title>The Harbour Courier</title>
-    <link>https://harbourcourier.example/</link>
-    <item>
-      <title>Westmere ferry crews walk out, stranding island commuters</title>
-      <link>https://harbourcourier.example/news/2026/03/14/ferry-strike</link>
-      <guid isPermaLink="false">hc-ferry-strike</guid>
-      <pubDate>Sat, 14 Mar 2026 07:45:00 +0000</pubDate>
-      <content:encoded><![CDATA[$($paragraphs -join '')]]></content:encoded>
-    </item>
-  </channel>
-</rss>
-"@ | Set-Content -Path (Join-Path $dir 'feeds/harbour-courier.xml') -Encoding utf8
+    Copy-Item (Join-Path $RepoRoot 'tests/Fixtures/harbour-courier-feed.xml') (Join-Path $dir 'feeds/harbour-courier.xml')
     $dir.FullName
 }
 
