@@ -75,9 +75,15 @@ function Invoke-Test {
     $results = Join-Path $root 'out/test-results'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     $env:NEWSCMDLETS_PWSH = $pwsh  # the xunit tests that need the real pwsh run this one
-    Write-Host "> dotnet test NewsCmdlets.sln -c $Configuration" -ForegroundColor DarkGray
-    & dotnet test (Join-Path $root 'NewsCmdlets.sln') -c $Configuration --logger 'trx' --results-directory $results
+    # The whole solution is built first, so no test project starts before the module it imports is built.
+    Write-Host "> dotnet build NewsCmdlets.sln -c $Configuration" -ForegroundColor DarkGray
+    & dotnet build (Join-Path $root 'NewsCmdlets.sln') -c $Configuration -nologo -v quiet
     $dotnetExit = $LASTEXITCODE
+    if ($dotnetExit -eq 0) {
+        Write-Host "> dotnet test NewsCmdlets.sln -c $Configuration --no-build" -ForegroundColor DarkGray
+        & dotnet test (Join-Path $root 'NewsCmdlets.sln') -c $Configuration --no-build --logger 'trx' --results-directory $results
+        $dotnetExit = $LASTEXITCODE
+    }
     $xunit = Get-TrxCount $results
 
     # 2. Pester (restored from NuGet into ./.tools/packages) under this pwsh, in a child process: tests/Pester.
