@@ -39,11 +39,12 @@ public sealed class CacheConfigurationTests : IDisposable
     [Fact]
     public void Enabled_is_the_one_switch_that_turns_the_cache_on_and_off()
     {
-        // There were two, -Enabled and -Disabled, in two parameter sets.
+        // There were two, -Enabled and -Disabled, in two parameter sets; -Disabled is now hidden (kept for old scripts).
         var syntax = Run("Get-Command Set-NewsCacheConfiguration -Syntax | Out-String");
         string text = string.Join("", syntax.Output);
         Assert.Contains("-Enabled", text);
-        Assert.DoesNotContain("-Disabled", text);
+        var help = Run("(Get-Help Set-NewsCacheConfiguration).syntax | Out-String -Width 300");
+        Assert.DoesNotContain("-Disabled", string.Join("", help.Output));
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "Set-NewsCacheConfiguration")); // one parameter set
 
         var r = Run($"Set-NewsCacheConfiguration -CachePath {Quote(Db)} -Enabled; (Get-NewsCacheConfiguration).Enabled; " +
@@ -51,6 +52,18 @@ public sealed class CacheConfigurationTests : IDisposable
                     "Set-NewsCacheConfiguration -Enabled:$false; (Get-NewsCacheConfiguration).Enabled");
         Assert.Empty(r.Errors);
         Assert.Equal(new object[] { true, true, false }, r.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public void The_old_Disabled_switch_still_turns_the_cache_off_with_a_warning()
+    {
+        // Scripts written for the two switches keep working; the help and completion show only -Enabled.
+        var r = Run($"Set-NewsCacheConfiguration -CachePath {Quote(Db)} -Enabled; Set-NewsCacheConfiguration -Disabled; (Get-NewsCacheConfiguration).Enabled");
+        Assert.Empty(r.Errors);
+        Assert.Equal(new object[] { false }, r.Output.Select(o => o.BaseObject));
+        Assert.Contains(r.Warnings, w => w.Message.Contains("-Enabled:$false"));
+        var both = Run("Set-NewsCacheConfiguration -Enabled -Disabled");
+        Assert.Contains(both.Errors, e => e.FullyQualifiedErrorId.StartsWith("EnabledAndDisabled", StringComparison.Ordinal));
     }
 
     [Fact]

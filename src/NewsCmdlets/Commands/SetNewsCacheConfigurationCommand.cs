@@ -26,6 +26,11 @@ public sealed class SetNewsCacheConfigurationCommand : PSCmdlet
     [Parameter]
     public SwitchParameter Enabled { get; set; }
 
+    /// <summary>The old way to say -Enabled:$false, kept so that scripts written for it still work (with a warning);
+    /// hidden from completion and help.</summary>
+    [Parameter(DontShow = true)]
+    public SwitchParameter Disabled { get; set; }
+
     /// <summary>Writes the new configuration.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -39,7 +44,12 @@ public sealed class SetNewsCacheConfigurationCommand : PSCmdlet
         if (Directory.Exists(path))
             ThrowTerminatingError(new ErrorRecord(new ArgumentException($"The cache path '{path}' is a folder. Give a file path, such as '{System.IO.Path.Combine(path, "news-cache.db")}'."),
                 "CachePathIsDirectory", ErrorCategory.InvalidArgument, path));
-        bool enabled = MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) ? Enabled.IsPresent : current.Enabled;
+        if (Disabled && Enabled)
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give either -Enabled or -Disabled, not both; -Enabled:$false turns the cache off."), "EnabledAndDisabled", ErrorCategory.InvalidArgument, null));
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(Disabled)))
+            WriteWarning("-Disabled is deprecated: use -Enabled:$false.");
+        bool enabled = MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) ? Enabled.IsPresent
+            : Disabled ? false : current.Enabled;
         var next = new NewsCacheConfiguration { Path = path, Enabled = enabled };
         CacheSession.Set(next);
         WriteVerbose($"Cache file: {next.Path}; {(next.Enabled ? "used by every cmdlet that reads or computes" : "used only with -Cache")}.");
