@@ -100,6 +100,15 @@ switch (args[0])
         }
         return 0;
     }
+    case "dump":
+    {
+        // dump NERDIR OUTDIR [--model FILE]: every set's tags (dev, test, probes, the training documents, dev splits
+        // with every fourth sentence in capitals), one file a set, with F1 on each: diff two dumps to check a change.
+        NerModel model;
+        using (var f = File.OpenRead(Opt("--model", defaultModel))) model = NerModel.Read(new System.IO.Compression.GZipStream(f, System.IO.Compression.CompressionMode.Decompress));
+        Evaluation.Dump(Evaluation.LoadAll(args[1], Opt("--news", newsDir), train: true, caps: true), new NerTagger(model, Gazetteer.Shared), args[2]);
+        return 0;
+    }
     case "clusters":
         // clusters WINK_JSON [--out FILE] [--words N] [--k 128,512,2048] [--rounds N]: the word clusters the tagger's features use.
         return Clusters.Build(args[1], Opt("--out", Path.Combine(repo, "src", "NewsCmdlets.Engine", "Entities", "Data", "word-clusters.tsv.gz")),
