@@ -11,7 +11,7 @@ if (args.Length == 0) { Console.Error.WriteLine("usage: NerTrainer train|eval|be
 // Ablations (see README): parts of the tagger switched off for one run. The module itself never reads these.
 NerAblations.GazetteersOff = (Environment.GetEnvironmentVariable("NEWSCMDLETS_GAZ_OFF") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
 NerAblations.TrueCaseHeadlines = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_TRUECASE") != "1";
-NerAblations.NameRules = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_NAMERULES") != "1";
+NerAblations.RulesOff = (Environment.GetEnvironmentVariable("NEWSCMDLETS_RULES_OFF") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
 NerAblations.SurnameVotes = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_SURNAME") != "1";
 NerAblations.ClustersOff = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_CLUSTERS") == "1";
 string Opt(string name, string def)

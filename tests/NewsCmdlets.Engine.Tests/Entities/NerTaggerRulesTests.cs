@@ -1,5 +1,6 @@
 using NewsCmdlets.Engine.Entities;
 using NewsCmdlets.Engine.Entities.Tagging;
+using NewsCmdlets.Engine.Entities.Tagging.Rules;
 using NewsCmdlets.Engine.Text;
 
 namespace NewsCmdlets.Engine.Tests.Entities;
@@ -121,13 +122,13 @@ public sealed class NerTaggerRulesTests
     [Fact]
     public void Syllable_patterns_of_romanised_names()
     {
-        Assert.True(NerTagger.IsHyphenatedGivenName("Gyu-back"));
-        Assert.True(NerTagger.IsHyphenatedGivenName("Jae-myung"));
-        Assert.True(NerTagger.IsHyphenatedGivenName("Dong-young"));
-        Assert.False(NerTagger.IsHyphenatedGivenName("Re-election"));
-        Assert.False(NerTagger.IsHyphenatedGivenName("Daimler-Benz"));
-        Assert.True(NerTagger.IsSyllables("Jinping", 2));
-        Assert.False(NerTagger.IsSyllables("Election", 2));
+        Assert.True(EastAsianNames.IsHyphenatedGivenName("Gyu-back"));
+        Assert.True(EastAsianNames.IsHyphenatedGivenName("Jae-myung"));
+        Assert.True(EastAsianNames.IsHyphenatedGivenName("Dong-young"));
+        Assert.False(EastAsianNames.IsHyphenatedGivenName("Re-election"));
+        Assert.False(EastAsianNames.IsHyphenatedGivenName("Daimler-Benz"));
+        Assert.True(EastAsianNames.IsSyllables("Jinping", 2));
+        Assert.False(EastAsianNames.IsSyllables("Election", 2));
     }
 
     [Fact]
@@ -175,8 +176,8 @@ public sealed class NerTaggerRulesTests
         foreach (var name in new[] { "K. Arlott", "Tomas Bell", "Rafiq Anwar", "P. Dunmore", "Saqib", "D. Fenwick", "Saqib Hamid" })
             Assert.Contains("PER:" + name, spans);
         Assert.DoesNotContain(spans, s => s.Any(char.IsDigit)); // runs and figures are no part of a name
-        Assert.True(NerTagger.IsBowlingFigures("9.4-1-37-2"));
-        Assert.False(NerTagger.IsBowlingFigures("2026-08-30"));
+        Assert.True(Scorecards.IsBowlingFigures("9.4-1-37-2"));
+        Assert.False(Scorecards.IsBowlingFigures("2026-08-30"));
     }
 
     [Fact]
@@ -642,9 +643,9 @@ public sealed class NerTaggerRulesTests
     [Fact]
     public void Bowling_figures_only_in_a_cricket_report()
     {
-        Assert.False(NerTagger.IsBowlingFigures("12-18-9-4")); // more maidens than overs: a hockey line's shots by period
-        Assert.False(NerTagger.IsBowlingFigures("10-2-45-11"));
-        Assert.True(NerTagger.IsBowlingFigures("9-4-12-2"));
+        Assert.False(Scorecards.IsBowlingFigures("12-18-9-4")); // more maidens than overs: a hockey line's shots by period
+        Assert.False(Scorecards.IsBowlingFigures("10-2-45-11"));
+        Assert.True(Scorecards.IsBowlingFigures("9-4-12-2"));
         var spans = Spans("First period — 1 , Edmonton , Bouchard 14 ( Macallister , Osei ) , 6:40 .",
                           "Second period — 2 , Toronto , Grunwald 19 ( Nylander ) , 11:02 .",
                           "Shots on goal — Toronto 12-18-9-4 — 43 . Edmonton 9-4-12-2 — 27 .",
