@@ -109,6 +109,14 @@ switch (args[0])
         Evaluation.Dump(Evaluation.LoadAll(args[1], Opt("--news", newsDir), train: true, caps: true), new NerTagger(model, Gazetteer.Shared), args[2]);
         return 0;
     }
+    case "rules":
+    {
+        // rules NERDIR [--model FILE[,FILE…]] [--off A,B]: each family of rules switched off in turn, its worth on every set.
+        var models = new List<NerModel>();
+        foreach (var path in Opt("--model", defaultModel).Split(','))
+            using (var f = File.OpenRead(path)) models.Add(NerModel.Read(new System.IO.Compression.GZipStream(f, System.IO.Compression.CompressionMode.Decompress)));
+        return Ablation.Run(Evaluation.LoadAll(args[1], Opt("--news", newsDir)), models, Opt("--off", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet());
+    }
     case "clusters":
         // clusters WINK_JSON [--out FILE] [--words N] [--k 128,512,2048] [--rounds N]: the word clusters the tagger's features use.
         return Clusters.Build(args[1], Opt("--out", Path.Combine(repo, "src", "NewsCmdlets.Engine", "Entities", "Data", "word-clusters.tsv.gz")),
