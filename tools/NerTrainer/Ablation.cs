@@ -29,7 +29,7 @@ internal static class Ablation
         var all = TagAll(base_);
         var rows = new List<(string Name, List<string> Cells)>();
         rows.Add((models.Count > 1 ? $"all rules (F1, mean of {models.Count} models)" : "all rules (F1)", Cells(null)));
-        rows.Add(("no rules, model alone", Cells(TagAll(Array.Empty<ITagRule>()))));
+        rows.Add(("all families together (against the model alone)", Cells(TagAll(Array.Empty<ITagRule>()))));
         foreach (var f in families)
         {
             rows.Add((f.Name, Cells(TagAll(base_.Where(r => r != f).ToArray()))));

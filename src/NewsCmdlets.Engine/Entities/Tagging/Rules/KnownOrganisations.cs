@@ -1,3 +1,4 @@
+using NewsCmdlets.Engine.Text;
 using static NewsCmdlets.Engine.Entities.Tagging.Rules.Spans;
 using static NewsCmdlets.Engine.Entities.Tagging.Rules.Words;
 
@@ -24,8 +25,8 @@ internal sealed class KnownOrganisations : ITagRule
         foreach (var sent in doc.Sentences)
         {
             int end = sent.EndToken;
-            // A dateline's place stays a place ("[UNITED NATIONS] 1996-09-04").
-            if (tags[sent.FirstToken] == 5 && sent.TokenCount <= 10 && Datelines.DateAtEnd(doc, sent) > sent.FirstToken) continue;
+            // A dateline's place stays a place ("[UNITED NATIONS] 1996-09-04": a line of a place and a date).
+            if (tags[sent.FirstToken] == 5 && sent.TokenCount <= 10 && DateAtEnd(doc, sent) > sent.FirstToken) continue;
             for (int i = sent.FirstToken; i < end; i++)
             {
                 bool headline = (doc.Flags[i] & NerDocument.FHeadline) != 0;
@@ -76,4 +77,33 @@ internal sealed class KnownOrganisations : ITagRule
             if (!doc.Tokens[i + j].Span(doc.Text).SequenceEqual(words[j])) return false;
         return true;
     }
+
+    private static readonly HashSet<string> Months = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.",
+        "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+    };
+
+    /// <summary>Where a date ends the sentence ("2026-03-14", "Mar 14", "14 March 2026", "Mar. 14, 2026"), or -1.</summary>
+    private static int DateAtEnd(NerDocument doc, SentenceRange sent)
+    {
+        int e = sent.EndToken;
+        if (e - 1 > sent.FirstToken && IsWord(doc, e - 1, ".")) e--;
+        int last = e - 1;
+        var w = doc.Tokens[last].Span(doc.Text);
+        if (IsIsoDate(w)) return last;
+        // Month Day [, Year] or Day Month [Year]
+        int k = last;
+        if (IsNumber(w, 4) && k - 1 > sent.FirstToken) { k--; if (IsWord(doc, k, ",")) k--; }
+        if (k - 1 < sent.FirstToken) return -1;
+        var a = doc.Tokens[k - 1].Span(doc.Text).ToString();
+        var b = doc.Tokens[k].Span(doc.Text);
+        if (Months.Contains(a) && IsNumber(b, 2)) return k - 1;
+        if (Months.Contains(b.ToString()) && IsNumber(a, 2)) return k - 1;
+        return -1;
+    }
+
+    private static bool IsIsoDate(ReadOnlySpan<char> s) =>
+        s.Length == 10 && s[4] == '-' && s[7] == '-' && IsNumber(s[..4], 4) && IsNumber(s[5..7], 2) && IsNumber(s[8..], 2);
 }

@@ -28,11 +28,4 @@ internal static class Spans
     /// first..end-1)?</summary>
     public static bool RunsOn(int[] tags, int s, int e, int first, int end) =>
         (s > first && tags[s] != 0 && tags[s] % 2 == 0) || (e < end && tags[e] != 0 && tags[e] % 2 == 0);
-
-    /// <summary>Is a token of s..e-1 tagged as a person?</summary>
-    public static bool HasPerson(int[] tags, int s, int e)
-    {
-        for (int k = s; k < e; k++) if (tags[k] is 1 or 2) return true;
-        return false;
-    }
 }

@@ -81,9 +81,6 @@ internal sealed class TagContext
         return (c & GazetteerClass.GivenName) == 0 && ((c & GazetteerClass.Demonym) != 0 || Words.NationalityNouns.Contains(Doc.Lower[k]));
     }
 
-    /// <summary>A nationality (<see cref="IsNationality"/>), faith or people ("Israeli", "Islamic", "Kurdish").</summary>
-    public bool IsGroupWord(int k) => IsNationality(k) || Words.GroupWords.Contains(Doc.Lower[k]);
-
     /// <summary>A capitalised organisation word of the gazetteer ("Bank", "Party") or a company's legal form or
     /// institution word of <see cref="Words.CompanySuffixes"/> ("AG", "Treasury").</summary>
     public bool IsOrgWord(int k) =>

@@ -7,55 +7,36 @@ namespace NewsCmdlets.Engine.Entities.Tagging.Rules;
 /// </summary>
 internal static class TagRules
 {
-    private static readonly ITagRule LowerCaseTails = new LowerCaseTails(), Datelines = new Datelines(), ResultLines = new ResultLines(),
-        Scorecards = new Scorecards(), KnownOrganisations = new KnownOrganisations();
+    private static readonly ITagRule LowerCaseTails = new LowerCaseTails(), KnownOrganisations = new KnownOrganisations();
 
     /// <summary>
-    /// The order matters. Names typed from a convention that leaves no doubt (a dateline, a result line, a title
-    /// before a name, a known organisation) are typed before label propagation, which then carries their types to the
-    /// same names elsewhere in the story; the rules after it correct the edges of names, and the first kind runs again
-    /// at the end, so that propagation and the organisation rules do not undo them (each is a cheap scan). A family
-    /// that appears twice is one family: switching it off removes both.
+    /// The order matters. Names typed from a context that leaves little doubt (a title before a name, a known
+    /// organisation, a person's team) are typed before label propagation, which then carries their types to the same
+    /// names elsewhere in the story; the rules after it correct where names start and end and what a lone word is, and
+    /// the known organisations and lower-case tails run again, so that propagation and the rules after it do not undo
+    /// them (each is a cheap scan). A family that appears twice is one family: switching it off removes both runs.
+    /// Sixteen families were retired in issue 32 (tools/NerTrainer/README.md says which and why).
     /// </summary>
     public static readonly IReadOnlyList<ITagRule> InOrder = new ITagRule[]
     {
         // Before label propagation: names typed by their context.
         LowerCaseTails,
-        new EastAsianNames(),
         new TitledNames(),
-        Datelines,
-        ResultLines,
-        Scorecards,
         new Acronyms(),
         KnownOrganisations,
         new Affiliations(),
-        new PartyNames(),
         // The tagger's own step: a name's majority type wherever it appears.
         new LabelPropagation(),
-        // After it: what names are made of and where they start and end.
-        new OrganisationWords(),
-        new Shares(),
+        // After it: governments and initials, and where names start and end.
         new CapitalsAndRegions(),
-        new ClubNames(),
-        new NameParticles(),
         new Initials(),
         new LowerCaseStarts(),
         new PersonNames(),
         // Again, so that what came after propagation does not undo them.
-        Datelines,
-        ResultLines,
-        Scorecards,
         KnownOrganisations,
         LowerCaseTails,
-        // Last: the edges of names in headlines, events, places and organisations, and works' titles.
-        new Headlines(),
-        new CountryArticles(),
-        new SportingEvents(),
+        // Last: what a lone word is, and works' titles.
         new Nationalities(),
-        new DescribedPlaces(),
-        new Airlines(),
-        new OrganisationThenPerson(),
-        new OrganisationWordStarts(),
         new WorkTitles(),
     };
 

@@ -10,7 +10,7 @@ internal static class Words
 
     public static HashSet<ulong> Hashes(string[] words) => words.Select(w => Hashing.Lower(w)).ToHashSet();
 
-    public static readonly ulong s_the = Hashing.Lower("the"), s_of = Hashing.Lower("of"), s_shares = Hashing.Lower("shares");
+    public static readonly ulong s_the = Hashing.Lower("the"), s_shares = Hashing.Lower("shares");
 
     public static bool IsWord(NerDocument doc, int k, string w) => doc.Tokens[k].Span(doc.Text).Equals(w, StringComparison.Ordinal);
 
@@ -28,10 +28,6 @@ internal static class Words
             if (!char.IsLower(c) && c is not '-' and not '\'' and not '’') return false;
         return true;
     }
-
-    /// <summary>A word with a capital first and lower case after it ("Travaux"; not "IMF", "1996" or ",").</summary>
-    public static bool IsCapitalisedWord(NerDocument doc, int k) =>
-        (doc.Flags[k] & (NerDocument.FCap | NerDocument.FAllCaps | NerDocument.FDigit | NerDocument.FPunct)) == NerDocument.FCap;
 
     public static bool IsPossessive(NerDocument doc, int k) => IsWord(doc, k, "'s") || IsWord(doc, k, "’s");
 
