@@ -1,6 +1,5 @@
 using NewsCmdlets.Engine.Entities;
 using NewsCmdlets.Engine.Entities.Tagging;
-using NewsCmdlets.Engine.Entities.Tagging.Rules;
 using NewsCmdlets.Engine.Text;
 
 namespace NewsCmdlets.Engine.Tests.Entities;
@@ -11,35 +10,11 @@ namespace NewsCmdlets.Engine.Tests.Entities;
 /// model did when the test was written.</summary>
 public sealed class NerTaggerRulesTests
 {
-    /// <summary>Tags each line (one sentence a line, tokens at spaces) and returns the spans as "TYPE:words".</summary>
+    /// <summary>Tags the lines (one sentence a line, tokens at spaces) and returns the names as "TYPE:words".</summary>
     private static List<string> Spans(params string[] lines)
     {
-        string text = string.Join("\n", lines) + "\n";
-        var tokens = new List<TextToken>();
-        var sentences = new List<SentenceRange>();
-        int pos = 0;
-        foreach (var line in lines)
-        {
-            int first = tokens.Count;
-            foreach (var w in line.Split(' '))
-            {
-                tokens.Add(new TextToken(pos, w.Length));
-                pos += w.Length + 1;
-            }
-            sentences.Add(new SentenceRange(first, tokens.Count - first));
-        }
-        var doc = new NerDocument(text, tokens, sentences);
-        var tags = new NerTagger(NerModel.Shared, Gazetteer.Shared).Tag(doc);
-        var spans = new List<string>();
-        for (int i = 0; i < tags.Length; i++)
-        {
-            if (tags[i] == 0 || (tags[i] & 1) == 0) continue;
-            int e = i + 1;
-            while (e < tags.Length && tags[e] == tags[i] + 1) e++;
-            spans.Add(NerModel.TagNames[tags[i]][2..] + ":" + string.Join(' ', Enumerable.Range(i, e - i).Select(k => tokens[k].Span(text).ToString())));
-            i = e - 1;
-        }
-        return spans;
+        var doc = NerTestText.Document(lines);
+        return NerTestText.Names(doc, new NerTagger(NerModel.Shared, Gazetteer.Shared).Tag(doc));
     }
 
     [Fact]

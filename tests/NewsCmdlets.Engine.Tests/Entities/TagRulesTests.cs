@@ -1,7 +1,6 @@
 using NewsCmdlets.Engine.Entities;
 using NewsCmdlets.Engine.Entities.Tagging;
 using NewsCmdlets.Engine.Entities.Tagging.Rules;
-using NewsCmdlets.Engine.Text;
 
 namespace NewsCmdlets.Engine.Tests.Entities;
 
@@ -55,34 +54,9 @@ public sealed class TagRulesTests
     /// <summary>A document of the lines with every tag O.</summary>
     private static (NerDocument, int[]) Tagged(params string[] lines)
     {
-        string text = string.Join("\n", lines) + "\n";
-        var tokens = new List<TextToken>();
-        var sentences = new List<SentenceRange>();
-        int pos = 0;
-        foreach (var line in lines)
-        {
-            int first = tokens.Count;
-            foreach (var w in line.Split(' '))
-            {
-                tokens.Add(new TextToken(pos, w.Length));
-                pos += w.Length + 1;
-            }
-            sentences.Add(new SentenceRange(first, tokens.Count - first));
-        }
-        return (new NerDocument(text, tokens, sentences), new int[tokens.Count]);
+        var doc = NerTestText.Document(lines);
+        return (doc, new int[doc.Tokens.Count]);
     }
 
-    private static List<string> Names(NerDocument doc, int[] tags)
-    {
-        var names = new List<string>();
-        for (int i = 0; i < tags.Length; i++)
-        {
-            if (tags[i] == 0 || (tags[i] & 1) == 0) continue;
-            int e = i + 1;
-            while (e < tags.Length && tags[e] == tags[i] + 1) e++;
-            names.Add(NerModel.TagNames[tags[i]][2..] + ":" + string.Join(' ', Enumerable.Range(i, e - i).Select(k => doc.Tokens[k].Span(doc.Text).ToString())));
-            i = e - 1;
-        }
-        return names;
-    }
+    private static List<string> Names(NerDocument doc, int[] tags) => NerTestText.Names(doc, tags);
 }
