@@ -53,20 +53,6 @@ internal static class CopyDetector
 
         int maxPosting = Math.Max(MaxPosting, n / 250);
         long windowTicks = Math.Max(0, window.Ticks);
-        // Each set's dated span: copies of one text published further apart than the window stay apart, so an undated
-        // copy joins one of them but never bridges two.
-        var minTicks = new long[n];
-        var maxTicks = new long[n];
-        for (int i = 0; i < n; i++)
-        {
-            minTicks[i] = f[i].HasDate ? f[i].Ticks : long.MaxValue;
-            maxTicks[i] = f[i].HasDate ? f[i].Ticks : long.MinValue;
-        }
-        bool WithinWindow(int a, int b)
-        {
-            long lo = Math.Min(minTicks[a], minTicks[b]), hi = Math.Max(maxTicks[a], maxTicks[b]);
-            return lo == long.MaxValue || hi == long.MinValue || hi - lo <= windowTicks;
-        }
         var shared = new int[n];
         var touched = new List<int>();
         var scratch = new CoverageScratch();
@@ -98,14 +84,10 @@ internal static class CopyDetector
                 // The samples' own containment first (a cheap estimate that rules out most pairs sharing only a
                 // template sentence), when both samples are large enough to tell; then the exact measure.
                 int sampled = Math.Min(sample[i].Length, sample[j].Length);
-                if (shared[j] >= need && uf.Find(i) != uf.Find(j) && WithinWindow(uf.Find(i), uf.Find(j))
+                if (shared[j] >= need && uf.Find(i) != uf.Find(j)
                     && (sampled < MinSample || Overlap(sample[i], sample[j]) / (double)sampled >= threshold - EstimateSlack)
                     && Coverage(f[i], f[j], scratch) >= threshold)
-                {
-                    int a = uf.Find(i), b = uf.Find(j), joined = uf.Union(a, b);
-                    minTicks[joined] = Math.Min(minTicks[a], minTicks[b]);
-                    maxTicks[joined] = Math.Max(maxTicks[a], maxTicks[b]);
-                }
+                    uf.Union(i, j);
                 shared[j] = 0;
             }
             touched.Clear();

@@ -150,10 +150,10 @@ internal sealed class FeatureExtractor
             {
                 int before = _tokens.Count;
                 bool lead = paragraph < LeadParagraphs;
-                // "DORHAM, Upland (HLN) — ...": the dateline's place and agency are where the report was filed
-                // from and who filed it, the same for unrelated stories; they are not terms of the story.
-                int dateline = paragraph == 0 ? DatelineEnd(body, pos, stop) : pos;
-                Scan(body, pos, stop, lead ? LeadWeight : BodyWeight, TokenFlags.Body, lead, dateline);
+                // "DORHAM (HLN) — ...": the agency in a dateline is who filed the report, the same for unrelated
+                // stories; it is not a term of the story (the place is).
+                var agency = paragraph == 0 ? DatelineAgency(body, pos, stop) : (Start: pos, End: pos);
+                Scan(body, pos, stop, lead ? LeadWeight : BodyWeight, TokenFlags.Body, lead, agency.Start, agency.End);
                 if (_tokens.Count > before) paragraph++; // a line that is only a web address is no paragraph
             }
             pos = stop + 1;
@@ -392,15 +392,17 @@ internal sealed class FeatureExtractor
         return address ? j : -1;
     }
 
-    private static int DatelineEnd(string body, int from, int to)
+    /// <summary>Where the agency of a dateline at the start of the paragraph stands ("(HLN)", "(Reuters)"), else an empty span.</summary>
+    private static (int Start, int End) DatelineAgency(string body, int from, int to)
     {
-        var line = body.AsSpan(from, Math.Min(to - from, 200)).ToString();
+        var line = body.Substring(from, Math.Min(to - from, 200));
         var m = NewsPatterns.Dateline.Match(line);
         if (!m.Success) m = NewsPatterns.AgencyOnlyDateline.Match(line);
-        return m.Success ? from + m.Length - 1 : from;
+        var g = m.Success ? m.Groups["agency"] : null;
+        return g is { Success: true } ? (from + g.Index, from + g.Index + g.Length) : (from, from);
     }
 
-    private void Scan(string text, int from, int to, float weight, TokenFlags segmentFlags, bool lead, int datelineEnd = -1)
+    private void Scan(string text, int from, int to, float weight, TokenFlags segmentFlags, bool lead, int agencyStart = 0, int agencyEnd = 0)
     {
         int segment = _segments.Count;
         _segments.Add(text);
@@ -475,7 +477,7 @@ internal sealed class FeatureExtractor
             if (sentenceStart) flags |= TokenFlags.SentenceStart;
             if (adjacent) flags |= TokenFlags.Adjacent;
             if (quoted) flags |= TokenFlags.Quoted;
-            if (start < datelineEnd) flags |= TokenFlags.Dateline;
+            if (start >= agencyStart && start < agencyEnd) flags |= TokenFlags.Dateline;
             // didn't, I'm, they'll, we're, I've, she'd: function words the background table splits, not rare words.
             if (apostrophe > 0 && i - apostrophe - 1 is 1 or 2 && IsContractionEnd(text.AsSpan(apostrophe + 1, i - apostrophe - 1))) flags |= TokenFlags.Contraction;
             _tokens.Add(new Token { Start = start, Length = length, Segment = segment, Hash = hash, Stem = stem, Flags = flags, Weight = weight, Lead = lead });

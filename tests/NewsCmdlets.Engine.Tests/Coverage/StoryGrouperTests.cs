@@ -312,20 +312,6 @@ public sealed class StoryGrouperPileTests
     }
 
     [Fact]
-    public void An_undated_article_may_join_a_story_but_never_bridges_two_dated_ones()
-    {
-        var first = StoryFixtures.MarrowickCollapse(StoryFixtures.Day);
-        var wire = first[0];
-        // The same wire text run again three weeks later and an undated copy that matches both: the copy joins the
-        // first (the earlier in the order of work) and does not pull the late one into a three-week story.
-        var later = StoryFixtures.Article("m-later", "Brackford Chronicle", wire.Title!, StoryFixtures.Day.AddDays(21), wire.Paragraphs.ToArray(), wire.Agency);
-        var undated = StoryFixtures.Article("m-undated", "Sallowfield Echo", "Marrowick bridge", null, wire.Paragraphs.Take(6).ToArray());
-        var stories = GroupAll(new[] { wire, later, undated });
-        Assert.NotSame(stories.Single(s => s.Articles.Any(a => a.Id == "m-wire")), stories.Single(s => s.Articles.Any(a => a.Id == "m-later")));
-        Assert.Contains(stories, s => s.Articles.Any(a => a.Id == "m-undated") && s.ArticleCount == 2);
-    }
-
-    [Fact]
     public void One_article_repeated_a_thousand_times_is_one_story_of_copies()
     {
         var wire = StoryFixtures.MarrowickCollapse(StoryFixtures.Day)[0];
