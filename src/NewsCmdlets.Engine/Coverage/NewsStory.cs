@@ -102,3 +102,22 @@ public static class OutletName
         return a.Id;
     }
 }
+
+/// <summary>What is known of an article's publication time: a precise time, or only its date.</summary>
+public static class ArticleTime
+{
+    /// <summary>True when the article's Published value came from a date without a time of day.</summary>
+    public static bool IsDateOnly(NewsArticle a) =>
+        a.Published != null && a.Sources.TryGetValue("Published", out var source) && source.Contains("(date only)", StringComparison.Ordinal);
+
+    /// <summary>The publication time when it is known to the minute, else null (no date, or a date only).</summary>
+    public static DateTimeOffset? Precise(NewsArticle a) => a.Published is { } p && !IsDateOnly(a) ? p : null;
+
+    /// <summary>"2025-03-28 14:05 UTC", "2025-03-28 (date only)" or "no date".</summary>
+    public static string Describe(NewsArticle a)
+    {
+        if (a.Published is not { } p) return "no date";
+        if (IsDateOnly(a)) return p.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + " (date only)";
+        return p.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + (p.Offset == TimeSpan.Zero ? " UTC" : " " + p.ToString("zzz", System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
