@@ -49,7 +49,7 @@ internal sealed class ClaimableText
     public static bool IsClaimableLine(string line, bool title)
     {
         var words = CoverageText.Words(line);
-        if (words.Count == 0) return false;
+        if (words.Count < 4) return false; // "News Today", "Updated 2h": too short to state a claim
         if (IsFurniture(line)) return false;
         if (IsTimeStamp(words)) return false;
         if (IsTableRow(line, words)) return false;
@@ -135,9 +135,20 @@ internal sealed class ClaimableText
         return false;
     }
 
-    /// <summary>A caption's credit at the end of a line: "… on Saturday. Jane Roe / Example Press", "(Reuters/Jane Roe)".</summary>
+    /// <summary>A caption's credit at the end of a line: "… on Saturday. Jane Roe / Example Press", "(Reuters/Jane Roe)", "… on Sunday. (Wire)".</summary>
     private static bool HasCredit(string line)
     {
+        string t = line.TrimEnd();
+        if (t.EndsWith(')'))
+        {
+            // A closing bracket of one to four capitalised words ends the line: a picture's credit, not a sentence.
+            int open = t.LastIndexOf('(');
+            if (open > 0 && t.Length - open <= 40)
+            {
+                var inside = CoverageText.Words(t[(open + 1)..^1]);
+                if (inside.Count is >= 1 and <= 4 && inside.All(w => char.IsUpper(w.Text[0]))) return true;
+            }
+        }
         int slash = line.LastIndexOf('/');
         if (slash <= 0 || slash >= line.Length - 1) return false;
         if (line.Contains("://", StringComparison.Ordinal)) return false;

@@ -46,6 +46,8 @@ internal sealed class Claim
     public string Field = "Body";
     /// <summary>"has risen to", "so far", "initially": the figure is one of a series.</summary>
     public bool EvolvingCue;
+    /// <summary>"…, including four medical students": a part of the figure before it.</summary>
+    public bool Included;
     /// <summary>Content words of the figure's clause (stems), to align generic measures.</summary>
     public List<string> Context = new();
     public HashSet<string> ContextSet = new(StringComparer.Ordinal);
@@ -119,7 +121,12 @@ internal static class ClaimReader
     /// <summary>Word indexes [p0, p1) of <paramref name="phrase"/> in the sentence (its first occurrence at or after <paramref name="from"/>), or (-1, -1).</summary>
     private static (int, int) Locate(SentenceWords s, string phrase, int from = 0)
     {
-        int at = s.Text.IndexOf(phrase, Math.Min(from, s.Text.Length), StringComparison.Ordinal);
+        if (phrase.Length == 0) return (-1, -1);
+        // Whole words only: "2" is not the 2 of "230".
+        int at = Math.Min(from, s.Text.Length) - 1;
+        do at = s.Text.IndexOf(phrase, at + 1, StringComparison.Ordinal);
+        while (at >= 0 && ((at > 0 && char.IsLetterOrDigit(s.Text[at - 1]) && char.IsLetterOrDigit(phrase[0]))
+                           || (at + phrase.Length < s.Text.Length && char.IsLetterOrDigit(s.Text[at + phrase.Length]) && char.IsLetterOrDigit(phrase[^1]))));
         if (at < 0) return (-1, -1);
         int end = at + phrase.Length;
         int p0 = s.Words.FindIndex(w => w.End > at);
@@ -209,8 +216,29 @@ internal static class ClaimReader
                 c.Measure = claims[^1].Measure;
                 c.MeasureText = claims[^1].MeasureText;
             }
+            // "38 killed on the ground, including four medical students": the part is a toll of its own people.
+            if (c.Included && c.Measure.Generic && c.Dimension == Dimension.Count && claims.Count > 0 && claims[^1].Sentence == c.Sentence
+                && !claims[^1].Measure.Generic && claims[^1].Measure.Evolving)
+            {
+                string who = c.MeasureText;
+                c.Measure = claims[^1].Measure;
+                c.MeasureText = claims[^1].MeasureText;
+                c.Qualifiers.Remove("ground");
+                c.QualifierParts.RemoveAll(q => q.Key == "ground");
+                string key = "people:" + (CoverageText.Words(who) is { Count: > 0 } ww ? CoverageText.Stem(ww[^1].Text) : who);
+                if (c.Qualifiers.Add(key)) c.QualifierParts.Add((key, who));
+            }
             claims.Add(c);
         }
+        // Times of day ("at 1:39 pm", "07:58 local time (23:58 GMT)"): found in the text, not among the entities.
+        foreach (var (field, text) in new[] { ("Title", article.Title), ("Standfirst", article.Standfirst), ("Body", article.Body) })
+            if (!string.IsNullOrEmpty(text))
+                foreach (var t in ReadTimes(text, field, shape, ctx))
+                {
+                    t.Outlet = outlet;
+                    t.Article = article;
+                    if (seen.Add("time|" + t.Text + "|" + t.Sentence)) claims.Add(t);
+                }
         // Ages given as "Jane Roe, 45, said …": a person's name followed by a bare number between commas.
         foreach (var m in mentions)
         {
@@ -280,7 +308,7 @@ internal static class ClaimReader
                 : Dimension.Count,
         };
         var left = Left(s, p0, 10);
-        var right = Right(s, p1, 8);
+        var right = Right(s, p1, 12);
         string W(List<int> l, int k) => k < l.Count ? words[l[k]].Text : "";
         bool AnyIn(List<int> l, int n, ICollection<string> set) { for (int k = 0; k < l.Count && k < n; k++) if (set.Contains(words[l[k]].Text)) return true; return false; }
         bool AnyWord(List<int> l, int n, params string[] ws) { for (int k = 0; k < l.Count && k < n; k++) if (ws.Contains(words[l[k]].Text, StringComparer.OrdinalIgnoreCase)) return true; return false; }
@@ -440,6 +468,7 @@ internal static class ClaimReader
         c.Nearly = lower.StartsWith("nearly", StringComparison.Ordinal) || lower.StartsWith("almost", StringComparison.Ordinal);
         c.Approximate = m.Approximate || c.Vague || lower.StartsWith("some ", StringComparison.Ordinal) || lower.StartsWith("roughly", StringComparison.Ordinal);
 
+        c.Included = p0 > 0 && words[p0 - 1].Text is "including" or "among";
         // A small round figure stated flatly ("a 30-storey building", "70 km") is exact, not rounded to tens.
         if (!c.Approximate && Math.Abs(number) < 100 && number == Math.Floor(number) && c.Step > scale) c.Step = scale;
         AddSubject(c, s, p0, p1, left, ctx, quals);
@@ -488,13 +517,17 @@ internal static class ClaimReader
         int ofAt = W(left, 0).Equals("of", StringComparison.OrdinalIgnoreCase) ? 1 : W(left, 0).Equals("the", StringComparison.OrdinalIgnoreCase) && W(left, 1).Equals("of", StringComparison.OrdinalIgnoreCase) ? 2 : -1;
         if (ofAt > 0 && IsNumberWord(W(left, ofAt)))
         {
-            for (int k = 0; k < right.Count; k++)
-                if (W(right, k) is "aboard" || (W(right, k) == "on" && W(right, k + 1) == "board")) return MeasureLexicon.OnBoard;
+            // "four of the six crew members on board": six is the crew; "179 of the 181 people on board": 181 are all on board.
             string noun = W(right, 0);
-            if (MeasureLexicon.CountedNouns.TryGetValue(noun, out var whole) && whole.Id is "seats" or "votes")
+            if (MeasureLexicon.CountedNouns.TryGetValue(noun, out var whole) && whole.Id is "passengers" or "crew") return whole;
+            for (int k = 0; k < right.Count; k++)
+                if (W(right, k) is "aboard" or "onboard" || (W(right, k) == "on" && W(right, k + 1) == "board")) return MeasureLexicon.OnBoard;
+            if (whole != null && whole.Id is "seats" or "votes")
                 return new ClaimMeasure("total:" + whole.Id, whole.Display + " in all", false, Dimension.Count) { Placed = false };
             return null;
         }
+        // "242 passengers and crew": everyone on board.
+        if (W(right, 0) is "passengers" or "people" or "persons" && W(right, 1) == "and" && W(right, 2) is "crew" or "crews" or "passengers") return MeasureLexicon.OnBoard;
         int partOf = W(right, 0).Equals("of", StringComparison.OrdinalIgnoreCase)
             ? IsNumberWord(W(right, 1)) ? 2 : W(right, 1).Equals("the", StringComparison.OrdinalIgnoreCase) && IsNumberWord(W(right, 2)) ? 3 : -1 : -1;
         if (partOf > 0) right = right.Skip(partOf).ToList();
@@ -517,16 +550,49 @@ internal static class ClaimReader
         for (int k = 0; k < right.Count; k++)
         {
             string w = W(right, k);
+            // "175 passengers and four crew members died": the predicate after a coordinated count is this one's too.
+            if (w == "and" && k + 1 < right.Count && IsNumberWord(W(right, k + 1))) { k++; continue; }
             if (k > 0 && (Joiners.Contains(w) || char.IsDigit(w[0]))) break;
             if (k != headAt && MeasureLexicon.Predicates.TryGetValue(w, out var pm)) { predicate = pm; break; }
+        }
+        // "Among the dead were 175 passengers …": the sentence's opening says what every count in it is.
+        if (predicate == null && words.Count > 4 && words[0].Text.Equals("Among", StringComparison.OrdinalIgnoreCase) && words[1].Text is "the" or "those"
+            && MeasureLexicon.Predicates.TryGetValue(words[2].Text, out var among)) predicate = among;
+        // "at least eight people on the ground, including four medical students, were killed": the predicate after the aside.
+        if (predicate == null && right.Count > 0)
+        {
+            int end = right[^1] + 1;
+            if (end < words.Count && s.Boundary[end] && words[end].Text is "including" or "among")
+            {
+                int k = end + 1;
+                while (k < words.Count && !s.Boundary[k]) k++;
+                for (int j = k; j < words.Count && j < k + 4; j++)
+                    if (MeasureLexicon.Predicates.TryGetValue(words[j].Text, out var far)) { predicate = far; break; }
+            }
         }
         ClaimMeasure? verb = null;
         for (int k = 0; k < left.Count && k < 4; k++)
             if (MeasureLexicon.VerbsBefore.TryGetValue(W(left, k), out var vm)) { verb = vm; break; }
+        // "claimed 241 of the 242 people on board and at least 38 on the ground": a verb before a coordinated count.
+        if (verb == null && left.Take(10).Any(k => words[k].Text == "and"))
+            for (int k = 0; k < left.Count && k < 12; k++)
+            {
+                string w = W(left, k);
+                if (MeasureLexicon.VerbsBefore.TryGetValue(w, out var cv)) { verb = cv; break; }
+                if (!(IsNumberWord(w) || CoordinatedWords.Contains(w) || MeasureLexicon.GenericPeople.Contains(w) || MeasureLexicon.CountedNouns.ContainsKey(w))) break;
+            }
         bool cutNear = left.Take(10).Any(k => MeasureLexicon.CutWords.Contains(words[k].Text)) || right.Take(4).Any(k => MeasureLexicon.CutWords.Contains(words[k].Text));
         bool specific = head != null && !MeasureLexicon.GenericPeople.Contains(head) && !MeasureLexicon.JobNouns.Contains(head) && !MeasureLexicon.CountedNouns.ContainsKey(head);
         if (head != null && MeasureLexicon.JobNouns.Contains(head) && cutNear && predicate == null) return MeasureLexicon.JobsCut;
         if (head == null && cutNear && predicate == null && left.Take(8).Any(k => words[k].Text is "jobs" or "job" or "positions" or "roles" or "layoffs")) return MeasureLexicon.JobsCut;
+        // "10 cabin crew members", "four medical students": words between the figure and its noun narrow the subject.
+        if (head != null && headAt > 0)
+        {
+            var mods = Enumerable.Range(0, headAt).Select(k => W(right, k)).Where(w => char.IsLower(w[0]) && CoverageText.Content(w) != null
+                && !MeasureLexicon.Predicates.ContainsKey(w) && w is not ("more" or "other" or "others" or "additional" or "new" or "confirmed" or "reported" or "total" or "including")).ToList();
+            if (mods.Count > 0 && MeasureLexicon.CountedNouns.TryGetValue(head, out var cm) && cm.Id is "passengers" or "crew")
+                quals.Add(("mod:" + string.Join(' ', mods.Select(CoverageText.Stem)), string.Join(' ', mods)));
+        }
         if (head != null && MeasureLexicon.CountedNouns.TryGetValue(head, out var counted))
         {
             if ((counted == MeasureLexicon.Passengers || counted == MeasureLexicon.Crew) && predicate != null)
@@ -551,7 +617,13 @@ internal static class ClaimReader
             if (found != null)
             {
                 // "five medical students killed" is not the death toll: for casualties, who they were narrows the subject.
-                if (specific && found.Evolving && found != MeasureLexicon.Arrivals) quals.Add(("people:" + CoverageText.Stem(head!), head!));
+                if (specific && found.Evolving && found != MeasureLexicon.Arrivals)
+                {
+                    var who = Enumerable.Range(0, headAt + 1).Select(k => W(right, k)).Where(w => char.IsLower(w[0]) && CoverageText.Content(w) != null && !MeasureLexicon.Predicates.ContainsKey(w)).ToList();
+                    if (who.Count == 0) who.Add(head!);
+                    // Compared by the noun ("medical students" and "students" alike), shown with its words.
+                    quals.Add(("people:" + CoverageText.Stem(head!), string.Join(' ', who)));
+                }
                 return found;
             }
             if (left.Count >= 2 && W(left, 0).Equals("to", StringComparison.OrdinalIgnoreCase) && W(left, 1).Equals("home", StringComparison.OrdinalIgnoreCase)) return MeasureLexicon.Population;
@@ -561,6 +633,12 @@ internal static class ClaimReader
         }
         return null;
     }
+
+    private static readonly HashSet<string> CoordinatedWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "of", "the", "at", "least", "more", "than", "about", "some", "over", "nearly", "almost", "members", "onboard", "aboard",
+        "on", "board", "ground", "all", "another",
+    };
 
     private static bool IsNumberWord(string w) =>
         w.Length > 0 && (char.IsDigit(w[0]) || w.ToLowerInvariant() is "two" or "three" or "four" or "five" or "six" or "seven" or "eight" or "nine" or "ten"
@@ -649,7 +727,12 @@ internal static class ClaimReader
                 if (c.Places.Add(pl.Group)) { c.PlaceNames.Add(pl.Name); c.PlaceKeys.Add(pl.Name.ToLowerInvariant()); }
         // On the ground (not on board), and periods: "this year", "second quarter".
         string clause = s.Text[words[cf].Start..words[cl].End];
-        if (clause.Contains("on the ground", StringComparison.OrdinalIgnoreCase)) quals.Add(("ground", "on the ground"));
+        // "38 on the ground": right after the figure (not "241 of the 242 people on board and 38 on the ground").
+        for (int k = p1; k + 2 < words.Count && k < p1 + 5; k++)
+        {
+            if (char.IsDigit(words[k].Text[0]) || (k > p1 && s.Boundary[k]) || Joiners.Contains(words[k].Text)) break;
+            if (words[k].Text == "on" && words[k + 1].Text == "the" && words[k + 2].Text == "ground") { quals.Add(("ground", "on the ground")); break; }
+        }
         if (c.Dimension is Dimension.Money or Dimension.Percent || c.Measure.Generic && c.Dimension != Dimension.Date)
         {
             // Periods often sit in the next clause: "a loss of $1.6 billion, or 38 cents a share, in the April-June period".
@@ -702,6 +785,112 @@ internal static class ClaimReader
         c.Context = CoverageText.ContentWords(s);
         c.ContextSet = new HashSet<string>(c.Context, StringComparer.Ordinal);
         return c;
+    }
+
+    // ------------------------------------------------------------------ times of day
+
+    /// <summary>
+    /// Clock times in a text: "1:39 pm", "9:03 a.m.", "8 a.m.", "11 pm", "07:58 local time", "23:58 GMT". Each is the time
+    /// of the story's event (a verb of its happening or its noun before it), of a take-off, or else a time of its own words.
+    /// </summary>
+    private static IEnumerable<Claim> ReadTimes(string text, string field, ClaimableText shape, ClaimContext ctx)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (!char.IsDigit(text[i]) || (i > 0 && (char.IsLetterOrDigit(text[i - 1]) || text[i - 1] is '.' or ',' or ':' or '$'))) continue;
+            int j = i;
+            while (j < text.Length && char.IsDigit(text[j])) j++;
+            if (j - i > 2) { i = j; continue; }
+            int hour = int.Parse(text.AsSpan(i, j - i), CultureInfo.InvariantCulture), minute = 0;
+            bool minutes = false;
+            int k = j;
+            if (k + 2 < text.Length && text[k] is ':' or '.' && char.IsDigit(text[k + 1]) && char.IsDigit(text[k + 2]) && (k + 3 >= text.Length || !char.IsDigit(text[k + 3])))
+            {
+                minute = int.Parse(text.AsSpan(k + 1, 2), CultureInfo.InvariantCulture);
+                minutes = true;
+                k += 3;
+            }
+            // am / pm, with or without dots or a space.
+            int m = k;
+            while (m < text.Length && text[m] == ' ' && m - k < 2) m++;
+            int ampm = 0, end = k;
+            if (m + 1 < text.Length && text[m] is 'a' or 'A' or 'p' or 'P')
+            {
+                int n = m + 1;
+                if (n < text.Length && text[n] == '.') n++;
+                if (n < text.Length && text[n] is 'm' or 'M' && (n + 1 >= text.Length || !char.IsLetter(text[n + 1])))
+                {
+                    ampm = text[m] is 'a' or 'A' ? 1 : 2;
+                    end = n + 1;
+                    if (end < text.Length && text[end] == '.') end++;
+                }
+            }
+            if (hour > 23 || minute > 59 || (ampm > 0 && (hour == 0 || hour > 12)) || (ampm == 0 && !minutes)) { i = j; continue; }
+            if (ampm == 0)
+            {
+                // A bare 24-hour time must say so: "07:58 local time", "23:58 GMT", "at 13:39".
+                string after = text.Substring(k, Math.Min(16, text.Length - k)).TrimStart();
+                string before = text.Substring(Math.Max(0, i - 4), i - Math.Max(0, i - 4));
+                if (!(after.StartsWith("local", StringComparison.OrdinalIgnoreCase) || after.StartsWith("GMT", StringComparison.Ordinal) || after.StartsWith("UTC", StringComparison.Ordinal)
+                      || after.StartsWith("hrs", StringComparison.OrdinalIgnoreCase) || after.StartsWith("IST", StringComparison.Ordinal) || before.EndsWith("at ", StringComparison.Ordinal)))
+                { i = k; continue; }
+                end = k;
+            }
+            if (ampm == 2 && hour < 12) hour += 12;
+            if (ampm == 1 && hour == 12) hour = 0;
+            // The sentence around it.
+            int s0 = i, s1 = end;
+            while (s0 > 0 && text[s0 - 1] != '\n' && !(s0 >= 2 && text[s0 - 2] is '.' or '!' or '?' && text[s0 - 1] == ' ' && char.IsUpper(text[s0]))) s0--;
+            while (s1 < text.Length && text[s1] != '\n' && !(text[s1] is '.' or '!' or '?' && (s1 + 1 >= text.Length || text[s1 + 1] is ' ' or '\n'))) s1++;
+            string sentence = text[s0..Math.Min(text.Length, s1 + 1)].Trim();
+            string written = text[i..end].Trim();
+            i = end - 1;
+            if (!shape.Claimable(field, s0, sentence)) continue;
+            string zone = "local";
+            string rest = text.Substring(end, Math.Min(12, text.Length - end)).TrimStart();
+            if (rest.StartsWith("GMT", StringComparison.Ordinal) || rest.StartsWith("UTC", StringComparison.Ordinal)) zone = "UTC";
+            var sw = Analyse(sentence);
+            var (p0, p1) = Locate(sw, written);
+            if (p0 < 0) continue;
+            var left = Left(sw, p0, 10);
+            string lowBefore = sentence[..Math.Min(sentence.Length, Math.Max(0, sentence.IndexOf(written, StringComparison.Ordinal)))].ToLowerInvariant();
+            ClaimMeasure measure;
+            if (left.Take(8).Any(x => MeasureLexicon.TakeOffWords.Contains(sw.Words[x].Text) && (sw.Words[x].Text != "off" || (x > 0 && sw.Words[x - 1].Text is "took" or "take" or "taking"))))
+                measure = new ClaimMeasure("time:takeoff", "time of take-off", false, Dimension.Time) { Placed = false };
+            else if (left.Take(8).Any(x => MeasureLexicon.HappenedVerbs.Contains(sw.Words[x].Text) || MeasureLexicon.SameEvent(CoverageText.Stem(sw.Words[x].Text), ctx.EventNoun)
+                                                || sw.Words[x].Text is "occurred" or "happened" or "struck"))
+                measure = new ClaimMeasure("time:event", "time of the " + ctx.EventNoun, false, Dimension.Time) { Placed = false, OfEvent = true };
+            else continue; // a time of something else: the schedule of a briefing, a flight's arrival, a page's stamp
+            var c = new Claim
+            {
+                Measure = measure, MeasureText = measure.Display, Dimension = Dimension.Time, Unit = zone, Text = written, Sentence = sentence, Field = field,
+                Low = hour * 60 + minute, High = hour * 60 + minute, Step = minutes ? 1 : 60,
+                DateValue = hour.ToString("00", CultureInfo.InvariantCulture) + ":" + minute.ToString("00", CultureInfo.InvariantCulture),
+            };
+            string lead = lowBefore.TrimEnd();
+            c.Approximate = lead.EndsWith("about", StringComparison.Ordinal) || lead.EndsWith("around", StringComparison.Ordinal) || lead.EndsWith("approximately", StringComparison.Ordinal)
+                            || lead.EndsWith("roughly", StringComparison.Ordinal) || lead.EndsWith("nearly", StringComparison.Ordinal);
+            c.AtLeast = lead.EndsWith("just after", StringComparison.Ordinal) || lead.EndsWith("shortly after", StringComparison.Ordinal) || lead.EndsWith("soon after", StringComparison.Ordinal);
+            c.AtMost = lead.EndsWith("just before", StringComparison.Ordinal) || lead.EndsWith("shortly before", StringComparison.Ordinal);
+            if (c.AtLeast || c.AtMost || c.Approximate) c.Text = (c.AtLeast ? "just after " : c.AtMost ? "just before " : "about ") + c.Text;
+            var quals = new List<(string, string)>();
+            AddSubject(c, sw, p0, p1, left, ctx, quals);
+            c.Context = ClauseContext(sw, p0, p1);
+            c.ContextSet = new HashSet<string>(c.Context, StringComparer.Ordinal);
+            yield return c;
+        }
+    }
+
+    /// <summary>Two times of day agree within half the coarser one's precision ("8 a.m." and "7:58"), five minutes when approximate, or inside "just after".</summary>
+    public static bool TimesAgree(Claim a, Claim b)
+    {
+        static (double, double) Span(Claim c) => c.AtLeast ? (c.Low, c.Low + 30) : c.AtMost ? (c.Low - 30, c.Low) : (c.Low, c.High);
+        var (al, ah) = Span(a);
+        var (bl, bh) = Span(b);
+        double gap = Math.Max(0, Math.Max(al - bh, bl - ah));
+        gap = Math.Min(gap, 1440 - gap);
+        double tol = Math.Max(Math.Max(a.Step, b.Step) / 2, a.Approximate || b.Approximate ? 5 : 0);
+        return gap < tol || gap == 0;
     }
 
     // ------------------------------------------------------------------ dates

@@ -380,7 +380,7 @@ public sealed class CoverageComparer
         foreach (var g in aligned.OrderByDescending(g => g.Outlets.Count).ThenBy(g => g.Claims.Min(c => c.Outlet)))
         {
             var first = g.Claims[0];
-            bool date = first.Dimension == Dimension.Date;
+            bool date = first.Dimension is Dimension.Date or Dimension.Time;
             var values = new FieldSources();
             var sentences = new FieldSources();
             var times = new FieldSources();
@@ -455,6 +455,7 @@ public sealed class CoverageComparer
         Dimension.Money => c.Unit.Length > 0 ? c.Unit : "money",
         Dimension.Length => "length",
         Dimension.Date => c.Granularity?.ToString() ?? "date",
+        Dimension.Time => "time (" + c.Unit + ")",
         _ => c.Dimension.ToString().ToLowerInvariant(),
     };
 

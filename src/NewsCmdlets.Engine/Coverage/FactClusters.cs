@@ -123,7 +123,12 @@ internal static class FactClusters
         return fa.Length >= 7 && fa.Length == fb.Length && fa[0] == fb[0] && fa.Zip(fb).Count(p => p.First != p.Second) == 1;
     }
 
-    public static bool Agree(Claim a, Claim b) => a.Dimension == Dimension.Date ? DatesAgree(a, b) ?? true : NumbersAgree(a, b);
+    public static bool Agree(Claim a, Claim b) => a.Dimension switch
+    {
+        Dimension.Date => DatesAgree(a, b) ?? true,
+        Dimension.Time => ClaimReader.TimesAgree(a, b),
+        _ => NumbersAgree(a, b),
+    };
 
     /// <summary>How the outlets stand on one aligned measure: <paramref name="reps"/> are the claims, those stated alike together.</summary>
     private static ClaimGroup Judge(List<List<Claim>> reps)

@@ -13,6 +13,8 @@ internal enum Dimension
     Floors,
     Duration,
     Date,
+    /// <summary>A time of day, in minutes after midnight, compared only in the same time zone.</summary>
+    Time,
 }
 
 /// <summary>
@@ -87,7 +89,7 @@ internal static class MeasureLexicon
     public static readonly Dictionary<string, ClaimMeasure> Predicates = new(StringComparer.OrdinalIgnoreCase)
     {
         ["killed"] = Deaths, ["dead"] = Deaths, ["died"] = Deaths, ["perished"] = Deaths, ["deaths"] = Deaths, ["death"] = Deaths,
-        ["fatalities"] = Deaths, ["fatality"] = Deaths, ["lives"] = Deaths, ["bodies"] = Deaths, ["toll"] = Deaths,
+        ["fatalities"] = Deaths, ["fatality"] = Deaths, ["lives"] = Deaths, ["bodies"] = Deaths, ["toll"] = Deaths, ["deceased"] = Deaths, ["victims"] = Deaths,
         ["injured"] = Injured, ["injuries"] = Injured, ["wounded"] = Injured, ["hurt"] = Injured, ["hospitalised"] = Injured,
         ["hospitalized"] = Injured, ["injuring"] = Injured, ["wounding"] = Injured,
         ["missing"] = Missing, ["unaccounted"] = Missing,
@@ -140,7 +142,7 @@ internal static class MeasureLexicon
     public static readonly Dictionary<string, ClaimMeasure> NounsBefore = new(StringComparer.OrdinalIgnoreCase)
     {
         ["toll"] = Deaths, ["depth"] = Depth, ["magnitude"] = Magnitude, ["population"] = Population, ["turnout"] = Turnout,
-        ["workforce"] = Workforce, ["headcount"] = Workforce, ["majority"] = Majority,
+        ["workforce"] = Workforce, ["headcount"] = Workforce, ["majority"] = Majority, ["deaths"] = Deaths, ["fatalities"] = Deaths,
     };
 
     /// <summary>Counted nouns that are measures of their own.</summary>
@@ -238,6 +240,12 @@ internal static class MeasureLexicon
         "eruption", "shooting", "strike", "strikes", "protest", "protests", "disaster", "landslide", "derailment",
         "collapse", "announcement", "memo", "layoffs", "cuts", "match", "game", "final", "summit", "ceremony", "incident", "raid",
         "bombing", "stabbing", "murder", "killing", "coup", "poll", "polls",
+    };
+
+    /// <summary>Words of a flight's departure: "took off at 1:39 pm".</summary>
+    public static readonly HashSet<string> TakeOffWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "takeoff", "take-off", "departed", "departure", "departing", "left", "off",
     };
 
     /// <summary>Verbs that say an event happened ("struck on Friday", "crashed on Sunday").</summary>
