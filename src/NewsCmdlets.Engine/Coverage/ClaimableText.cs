@@ -11,6 +11,8 @@ namespace NewsCmdlets.Engine.Coverage;
 internal sealed class ClaimableText
 {
     private readonly Dictionary<string, List<(int Start, int End)>> _excluded = new(StringComparer.Ordinal);
+    /// <summary>Where the body's dateline ("TORONTO —", "SEOUL, South Korea (AP) —") ends: where a story was filed is no fact of it.</summary>
+    private int _datelineEnd = -1;
 
     /// <summary>Lines of a field that hold no claim, by character range.</summary>
     public static ClaimableText Of(NewsArticle a)
@@ -18,6 +20,22 @@ internal sealed class ClaimableText
         var c = new ClaimableText();
         c.Scan("Body", a.Body, title: false);
         c.Scan("Standfirst", a.Standfirst, title: false);
+        // "New Delhi: When …": a place and a colon opening the body is a dateline too.
+        if (c._datelineEnd < 0 && a.Body.Length > 0)
+        {
+            int colon = a.Body.IndexOf(':', 0, Math.Min(a.Body.Length, 40));
+            if (colon > 0 && a.Body.IndexOf('\n', 0, colon) < 0)
+            {
+                var w = CoverageText.Words(a.Body[..colon]);
+                if (w.Count is >= 1 and <= 3 && w.All(x => char.IsUpper(x.Text[0]))) c._datelineEnd = colon;
+            }
+        }
+        if (c._datelineEnd < 0 && !string.IsNullOrEmpty(a.Dateline) && a.Body.Length > 0)
+        {
+            int dash = a.Body.IndexOfAny(new[] { '—', '–' }, 0, Math.Min(a.Body.Length, 80));
+            if (dash < 0) { int hy = a.Body.IndexOf(" - ", 0, Math.Min(a.Body.Length, 80), StringComparison.Ordinal); dash = hy >= 0 ? hy + 1 : -1; }
+            if (dash > 0 && a.Body.AsSpan(0, dash).Contains(a.Dateline.AsSpan(0, Math.Min(4, a.Dateline.Length)), StringComparison.OrdinalIgnoreCase)) c._datelineEnd = dash;
+        }
         return c;
     }
 
@@ -39,6 +57,7 @@ internal sealed class ClaimableText
     /// <summary>True when a mention at <paramref name="offset"/> of <paramref name="field"/>, in <paramref name="sentence"/>, can be a claim.</summary>
     public bool Claimable(string field, int offset, string? sentence)
     {
+        if (field == "Body" && offset < _datelineEnd) return false;
         if (_excluded.TryGetValue(field, out var list))
             foreach (var (s, e) in list)
                 if (offset >= s && offset < e) return false;
@@ -63,8 +82,8 @@ internal sealed class ClaimableText
         "read more", "read also", "also read", "related:", "related articles", "related stories", "click here", "subscribe",
         "sign up", "follow us", "all rights reserved", "copyright", "©", "advertisement", "share this", "like share and follow",
         "newsletter", "leave a comment", "live updates", "watch:", "watch live", "recommended", "trending", "more stories",
-        "download the app", "photo:", "photos:", "photo by", "photograph:", "image:", "picture:", "credit:", "image credit",
-        "file photo", "getty images", "ap photo", "(photo", "courtesy of", "view gallery", "open in app", "listen to this article",
+        "download the app", "photo:", "photos:", "photo by", "photograph:", "image:", "picture:", "credit:", "image credit", "LIVE updates", "LIVE:",
+        "file photo", "getty images", "ap photo", "(photo", "courtesy of", "/courtesy", "view gallery", "open in app", "listen to this article",
     };
 
     /// <summary>Generic markers of page furniture: "Read More:", a copyright line, a photo credit.</summary>
@@ -72,10 +91,12 @@ internal sealed class ClaimableText
     {
         if (line.Length > 400) return false;
         foreach (var m in FurnitureMarkers)
-            if (line.Contains(m, StringComparison.OrdinalIgnoreCase))
+            if (m.StartsWith("LIVE", StringComparison.Ordinal) ? line.Contains(m, StringComparison.Ordinal) : line.Contains(m, StringComparison.OrdinalIgnoreCase))
             {
+                // A live blog's link run into a paragraph ("… Result 2025 LIVE updates …") marks it at any length.
+                if (m.StartsWith("LIVE", StringComparison.Ordinal)) return true;
                 // A long sentence that merely contains "subscribe" or "copyright" is still a sentence.
-                if (line.Length > 160 && !m.EndsWith(':') && m is not ("©" or "getty images" or "ap photo" or "photo by")) continue;
+                if (line.Length > 160 && !m.EndsWith(':') && m is not ("©" or "getty images" or "ap photo" or "photo by" or "/courtesy")) continue;
                 return true;
             }
         return false;

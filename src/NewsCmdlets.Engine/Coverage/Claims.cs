@@ -48,6 +48,8 @@ internal sealed class Claim
     public bool EvolvingCue;
     /// <summary>"…, including four medical students": a part of the figure before it.</summary>
     public bool Included;
+    /// <summary>The counted words right after the figure ("medical students"), when there are any.</summary>
+    public string? Counted;
     /// <summary>Content words of the figure's clause (stems), to align generic measures.</summary>
     public List<string> Context = new();
     public HashSet<string> ContextSet = new(StringComparer.Ordinal);
@@ -220,7 +222,7 @@ internal static class ClaimReader
             if (c.Included && c.Measure.Generic && c.Dimension == Dimension.Count && claims.Count > 0 && claims[^1].Sentence == c.Sentence
                 && !claims[^1].Measure.Generic && claims[^1].Measure.Evolving)
             {
-                string who = c.MeasureText;
+                string who = c.Counted ?? c.MeasureText;
                 c.Measure = claims[^1].Measure;
                 c.MeasureText = claims[^1].MeasureText;
                 c.Qualifiers.Remove("ground");
@@ -315,7 +317,10 @@ internal static class ClaimReader
 
         // A bare figure next to "magnitude", "Richter", "measuring": a magnitude.
         double number = m.Number!.Value;
-        if (dim == Dimension.Count && unit == null && number <= 10 && (AnyWord(left, 4, "magnitude", "richter", "measuring", "measured", "mw") || AnyWord(right, 3, "magnitude", "richter", "mw")))
+        // (The recognizer may take a following plural for the unit: "7.7 magnitude quake hits" is no count of hits.)
+        if (dim == Dimension.Count && (unit == null || QuantityRecognizer.UnitOf(unit) == null) && number <= 10
+            && (AnyWord(left, 4, "magnitude", "richter", "measuring", "measured", "mw") || AnyWord(right, 3, "magnitude", "richter", "mw")
+                || (m.Text.Contains('.') && AnyWord(right, 1, "quake", "earthquake", "tremor", "temblor"))))
             dim = Dimension.Magnitude;
 
         ClaimMeasure? measure = null;
@@ -369,7 +374,8 @@ internal static class ClaimReader
                 if (k0 > 0)
                 {
                     int k = k0;
-                    while (k < right.Count && W(right, k).ToLowerInvariant() is "its" or "the" or "their" or "total" or "all" or "his" or "her" or "our" or "entire" or "global" or "current" or "massive" or "company's" or "firm's") k++;
+                    while (k < right.Count && (W(right, k).ToLowerInvariant() is "its" or "the" or "their" or "total" or "all" or "his" or "her" or "our" or "entire" or "global" or "current" or "massive" or "overall" or "worldwide"
+                                               || W(right, k).EndsWith("'s", StringComparison.Ordinal) || W(right, k).EndsWith("’s", StringComparison.Ordinal))) k++;
                     string noun = W(right, k);
                     if (MeasureLexicon.WorkforceNouns.Contains(noun)) measure = MeasureLexicon.WorkforceShare;
                     else if (noun.StartsWith("vote", StringComparison.OrdinalIgnoreCase) || noun.Equals("ballots", StringComparison.OrdinalIgnoreCase)) measure = MeasureLexicon.VoteShare;
@@ -425,19 +431,18 @@ internal static class ClaimReader
             }
             if (head == null && unit != null && unit != "people") head = unit;
             if (head == null) return null; // a bare figure: nothing says what it measures
+            // "6 takeaways from the election", "5 things to know": a headline's list, not a fact.
+            if (head is "takeaways" or "things" or "ways" or "reasons" or "questions" or "lessons" or "facts" or "moments" or "photos" or "pictures" or "charts" or "tips") return null;
             if (dim == Dimension.Money && right.Count == 0 && left.All(k => CoverageText.Content(words[k].Text) == null || char.IsUpper(words[k].Text[0]))) return null;
             var rightWords = right.TakeWhile(k => !Joiners.Contains(words[k].Text) && !char.IsDigit(words[k].Text[0])).ToList();
+            // The counted words when they say enough ("buildings have collapsed"), else the figure's clause in the article's words.
             string phrase = dim is Dimension.Count ? Phrase(s, rightWords, 6) : "";
-            if (phrase.Split(' ').Length < 2)
-            {
-                // One word says little: the words before the figure too ("cut power to … households", "strongest in … years").
-                int sameClause = 0;
-                while (sameClause < left.Count && sameClause < 4 && !s.Boundary[left[sameClause] + 1]) sameClause++;
-                string before = Phrase(s, left.Take(Math.Max(sameClause, 1)).Reverse().ToList(), 4);
-                string after = phrase.Length > 0 ? phrase : Phrase(s, rightWords, 4);
-                if (after.Length == 0) after = "(" + (dim == Dimension.Percent ? "percent" : dim == Dimension.Money ? "money" : unit!.EndsWith('s') ? unit : unit + "s") + ")";
-                phrase = before.Length > 0 ? before + " … " + after : after;
-            }
+            // "nearly 100 tonnes of fuel onboard": the unit written in the figure starts what it counts.
+            string lastWord = words[p1 - 1].Text;
+            if (unit != null && unit != "people" && phrase.Length > 0 && !char.IsDigit(lastWord[0]) && CoverageText.Content(lastWord) != null)
+                phrase = Phrase(s, rightWords.Prepend(p1 - 1).ToList(), 7);
+            if (phrase.Split(' ').Length < 3) phrase = ClausePhrase(s, p0, p1);
+            if (phrase.Length == 0) phrase = head;
             measure = new ClaimMeasure("n:" + dim + ":" + CoverageText.Stem(head), phrase, false, dim) { Generic = true, Owned = true };
             measureText = phrase;
         }
@@ -469,6 +474,9 @@ internal static class ClaimReader
         c.Approximate = m.Approximate || c.Vague || lower.StartsWith("some ", StringComparison.Ordinal) || lower.StartsWith("roughly", StringComparison.Ordinal);
 
         c.Included = p0 > 0 && words[p0 - 1].Text is "including" or "among";
+        var countedWords = right.TakeWhile(k => !Joiners.Contains(words[k].Text) && !char.IsDigit(words[k].Text[0])).Take(4).ToList();
+        int countedEnd = countedWords.FindIndex(k => words[k].Text.EndsWith('s') && char.IsLower(words[k].Text[0]));
+        if (countedEnd >= 0) c.Counted = string.Join(' ', countedWords.Take(countedEnd + 1).Select(k => words[k].Text));
         // A small round figure stated flatly ("a 30-storey building", "70 km") is exact, not rounded to tens.
         if (!c.Approximate && Math.Abs(number) < 100 && number == Math.Floor(number) && c.Step > scale) c.Step = scale;
         AddSubject(c, s, p0, p1, left, ctx, quals);
@@ -514,8 +522,12 @@ internal static class ClaimReader
         // "all but two of the 181": the count is not stated.
         if (W(left, 0).Equals("but", StringComparison.OrdinalIgnoreCase) && W(left, 1).Equals("all", StringComparison.OrdinalIgnoreCase)) return null;
         // "two of the 181 people on board survived": 181 is the whole, two the part the predicate counts.
-        int ofAt = W(left, 0).Equals("of", StringComparison.OrdinalIgnoreCase) ? 1 : W(left, 0).Equals("the", StringComparison.OrdinalIgnoreCase) && W(left, 1).Equals("of", StringComparison.OrdinalIgnoreCase) ? 2 : -1;
-        if (ofAt > 0 && IsNumberWord(W(left, ofAt)))
+        int ofAt = W(left, 0).Equals("of", StringComparison.OrdinalIgnoreCase) ? 1
+            : (W(left, 0).Equals("the", StringComparison.OrdinalIgnoreCase) || W(left, 0).EndsWith("'s", StringComparison.Ordinal) || W(left, 0).EndsWith("’s", StringComparison.Ordinal))
+              && W(left, 1).Equals("of", StringComparison.OrdinalIgnoreCase) ? 2 : -1;
+        // "a total of 343 seats", "out of 343", "more of Parliament's 343 seats": the whole.
+        bool isWhole = ofAt > 0 && (IsNumberWord(W(left, ofAt)) || W(left, ofAt) is "total" or "out" or "more" or "most" or "all" or "majority");
+        if (isWhole)
         {
             // "four of the six crew members on board": six is the crew; "179 of the 181 people on board": 181 are all on board.
             string noun = W(right, 0);
@@ -552,6 +564,8 @@ internal static class ClaimReader
             string w = W(right, k);
             // "175 passengers and four crew members died": the predicate after a coordinated count is this one's too.
             if (w == "and" && k + 1 < right.Count && IsNumberWord(W(right, k + 1))) { k++; continue; }
+            // "900,000 people in 133 municipalities were evacuated": a place count inside the phrase.
+            if (k > 0 && char.IsDigit(w[0]) && W(right, k - 1) is "in" or "across" or "from" or "at") { k++; continue; }
             if (k > 0 && (Joiners.Contains(w) || char.IsDigit(w[0]))) break;
             if (k != headAt && MeasureLexicon.Predicates.TryGetValue(w, out var pm)) { predicate = pm; break; }
         }
@@ -698,7 +712,10 @@ internal static class ClaimReader
             if (MeasureLexicon.LesserEvents.Contains(words[k].Text)) { lesser = true; break; }
         }
         for (int k = p1; k < words.Count && k < p1 + 3 && !lesser && c.Measure.OfEvent; k++)
+        {
+            if (s.Boundary[k]) break;
             if (MeasureLexicon.LesserEvents.Contains(words[k].Text)) lesser = true;
+        }
         if (lesser) quals.Add(("aftershock", "aftershock"));
         // An earlier event: a year before the story's, in a sentence about an event ("the 1999 quake killed 2,400").
         if (ctx.StoryYear > 0 && s.Years.Count > 0 && c.Dimension != Dimension.Date
@@ -707,14 +724,15 @@ internal static class ClaimReader
             int best = -1, dist = int.MaxValue;
             foreach (var (from, to, year) in s.Years)
             {
-                if (year >= ctx.StoryYear) continue;
+                // "the deadliest since 1996" dates a record, not an earlier event's figures.
+                if (year >= ctx.StoryYear || (from > 0 && words[from - 1].Text.Equals("since", StringComparison.OrdinalIgnoreCase))) continue;
                 int d = from >= p1 ? from - p1 : p0 - to;
                 if (d >= 0 && d < dist) { dist = d; best = year; }
             }
             if (best > 0) quals.Add(("year:" + best.ToString(CultureInfo.InvariantCulture), best.ToString(CultureInfo.InvariantCulture)));
         }
         // A forecast or a fear is not a count: "could reach over 10,000", "fears of a death toll exceeding 10,000".
-        if (c.Measure != MeasureLexicon.AnalystEstimate)
+        if (c.Measure != MeasureLexicon.AnalystEstimate && !c.Measure.Id.StartsWith("total:", StringComparison.Ordinal) && c.Measure != MeasureLexicon.OnBoard)
             for (int k = 0; k < left.Count && k < 8; k++)
                 if (MeasureLexicon.ForecastWords.Contains(words[left[k]].Text)) { quals.Add(("forecast", "forecast")); break; }
         // "rose to $43.1 million from $30.2 million a year earlier": the figure after "from" is the earlier value.
@@ -954,17 +972,7 @@ internal static class ClaimReader
         if (measure == null)
         {
             // The date's clause in the article's words, without the date: "a 7.2-magnitude temblor struck the country's Nantou county".
-            var (cf, cl) = Clause(s, p0, p1);
-            var before = Enumerable.Range(Math.Max(cf, p0 - 8), p0 - Math.Max(cf, p0 - 8)).ToList();
-            var after = Enumerable.Range(p1, Math.Max(0, Math.Min(cl, p1 + 5) - p1 + 1)).ToList();
-            string b = Phrase(s, before, 8), a = Phrase(s, after, 6);
-            if (b.Length == 0 && a.Length == 0)
-            {
-                // "Last year, 236 arrived": the clause is the date alone; the next clause says what it dates.
-                int next = cl + 1;
-                a = Phrase(s, Enumerable.Range(next, Math.Max(0, Math.Min(s.Words.Count, next + 6) - next)).ToList(), 6);
-            }
-            string what = b.Length > 0 && a.Length > 0 ? b + " … " + a : b + a;
+            string what = ClausePhrase(s, p0, p1);
             if (what.Length == 0) return null;
             measure = new ClaimMeasure("d:", what, false, Dimension.Date) { Generic = true, Placed = false };
             text = what;
@@ -1042,6 +1050,26 @@ internal static class ClaimReader
             if (CoverageText.Content(s.Words[k].Text) is string c && seen.Add(c)) list.Add(c);
         }
         return list;
+    }
+
+    /// <summary>
+    /// The figure's clause in the article's words with the figure left out ("people in 133 municipalities were evacuated",
+    /// "Revenue slid"): up to six words before it and seven after, stopping at the next figure; a clause that is the
+    /// figure alone ("Last year, …") takes the next one.
+    /// </summary>
+    private static string ClausePhrase(SentenceWords s, int p0, int p1)
+    {
+        var (cf, cl) = Clause(s, p0, p1);
+        int said = Enumerable.Range(cf, cl - cf + 1).Count(k => (k < p0 || k >= p1) && CoverageText.Content(s.Words[k].Text) != null);
+        bool bare = said < 2;
+        if (bare) cl = Math.Min(s.Words.Count - 1, p1 + 7); // "Back in 2022, …": the clause says nothing, the next one does
+        int a = Math.Max(cf, p0 - 6), b = Math.Min(cl, p1 + 6);
+        var before = Enumerable.Range(a, Math.Max(0, p0 - a)).ToList();
+        int firstFigure = before.FindLastIndex(k => char.IsDigit(s.Words[k].Text[0]));
+        if (firstFigure >= 0) before = before.Skip(firstFigure + 1).ToList();
+        var after = Enumerable.Range(p1, Math.Max(0, b - p1 + 1)).TakeWhile(k => bare || !char.IsDigit(s.Words[k].Text[0])).ToList();
+        string l = Phrase(s, before, 8), r = Phrase(s, after, 8);
+        return l.Length > 0 && r.Length > 0 ? l + " … " + r : l + r;
     }
 
     /// <summary>The article's own words for the given word indexes (in order), trimmed of function words at the ends.</summary>

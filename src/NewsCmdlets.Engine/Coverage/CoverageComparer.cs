@@ -46,6 +46,8 @@ public sealed class CoverageComparer
         public Dictionary<string, int> Counts = new(StringComparer.Ordinal);
         /// <summary>Figures, dates and roles are read by English rules only.</summary>
         public bool English = true;
+        /// <summary>Each entity's first sentence in claimable text.</summary>
+        public Dictionary<string, string> FirstSentence = new(StringComparer.Ordinal);
     }
 
     private sealed class EntityGroupInfo
@@ -54,6 +56,8 @@ public sealed class CoverageComparer
         public NewsEntityType Type;
         public int[] Counts = Array.Empty<int>();
         public string?[] Forms = Array.Empty<string?>();
+        /// <summary>Per outlet, what its article says the entity is (its description), else the sentence naming it.</summary>
+        public string?[] Said = Array.Empty<string?>();
     }
 
     private static bool IsNamed(NewsEntityType t) => t is NewsEntityType.Person or NewsEntityType.Organization or NewsEntityType.Location or NewsEntityType.Group;
@@ -91,7 +95,11 @@ public sealed class CoverageComparer
                 English = string.IsNullOrEmpty(a.Language) || a.Language.StartsWith("en", StringComparison.OrdinalIgnoreCase),
             };
             foreach (var m in en.Mentions)
-                if (d.Shape.Claimable(m.Field, m.Offset, m.Sentence)) d.Counts[m.Name] = d.Counts.TryGetValue(m.Name, out int n) ? n + 1 : 1;
+                if (d.Shape.Claimable(m.Field, m.Offset, m.Sentence) && !InsideFacilityName(m))
+                {
+                    d.Counts[m.Name] = d.Counts.TryGetValue(m.Name, out int n) ? n + 1 : 1;
+                    if (m.Sentence != null) d.FirstSentence.TryAdd(m.Name, m.Sentence);
+                }
             data.Add(d);
             foreach (var w in en.Warnings) warnings.Add($"{a.Id}: {w}");
         }
@@ -120,9 +128,21 @@ public sealed class CoverageComparer
         {
             var has = Enumerable.Range(0, o).Where(i => g.Counts[i] > 0).ToList();
             var values = new FieldSources();
-            foreach (int i in has) values.Set(outlets[i], g.Forms[i] ?? g.Name);
+            var said = new FieldSources();
+            foreach (int i in has)
+            {
+                values.Set(outlets[i], g.Forms[i] ?? g.Name);
+                if (g.Said[i] is string w) said.Set(outlets[i], CoverageText.Shorten(w, 220));
+            }
             bool spellingsDiffer = has.Select(i => g.Forms[i]).Distinct(StringComparer.Ordinal).Count() > 1;
-            items.Add(ctx.Item(CoverageKind.Entity, g.Name, g.Type.ToString(), has, null, spellingsDiffer ? ctx.Detail(values) : null, values));
+            // What only one outlet names says what it is: the article's description of it, or its sentence.
+            string? detail = spellingsDiffer ? ctx.Detail(values) : has.Count == 1 && g.Said[has[0]] is string what ? CoverageText.Shorten(what, 160) : null;
+            var item = ctx.Item(CoverageKind.Entity, g.Name, g.Type.ToString(), has, null, detail, values);
+            items.Add(new NewsCoverageItem
+            {
+                Story = item.Story, StoryTitle = item.StoryTitle, Kind = item.Kind, Key = item.Key, Type = item.Type, Outlets = item.Outlets,
+                OutletCount = item.OutletCount, MissingFrom = item.MissingFrom, Status = item.Status, Detail = item.Detail, Values = values, Sentences = said,
+            });
         }
         cancel.ThrowIfCancellationRequested();
 
@@ -146,6 +166,8 @@ public sealed class CoverageComparer
                     continue;
                 }
                 int g = Lookup(d, q.Speaker);
+                // A speaker that is no name ("The plane was", "He also erroneously") credits the words to nobody.
+                if (g < 0 && !SpeakerLike(q.Speaker!)) continue;
                 string name = g >= 0 ? groups[g].Name : q.Speaker!.Trim();
                 string key = g >= 0 ? "#" + g : CoverageText.NameKey(name);
                 if (!quotesBySpeaker.TryGetValue(key, out var entry)) quotesBySpeaker[key] = entry = (name, new List<(int, NewsQuote)>());
@@ -153,7 +175,9 @@ public sealed class CoverageComparer
                 AddSource(sources, d.Outlet, q.Speaker!, QuoteExtractor.Classify(q.Speaker!, q.SpeakerDescription), g, groups);
             }
             foreach (var at in d.Quotes.Attributions)
-                AddSource(sources, d.Outlet, at.Source, at.SourceKind, Lookup(d, at.Source), groups);
+                // A photo credit or a caption credits a picture, not a claim.
+                if (ClaimableText.IsClaimableLine(at.Sentence, title: false) || at.Sentence.Length == 0)
+                    AddSource(sources, d.Outlet, at.Source, at.SourceKind, Lookup(d, at.Source), groups);
         }
         foreach (var (_, (name, list)) in quotesBySpeaker)
         {
@@ -164,6 +188,10 @@ public sealed class CoverageComparer
             var kind = list.Select(x => x.Quote.Kind).Min();
             items.Add(ctx.Item(CoverageKind.Quote, name, kind.ToString(), has, null, ctx.Detail(values), values));
         }
+        // "Video posted online showed …", "the earthquake …": a lone common word credited as a source is no source.
+        foreach (var k in sources.Where(kv => kv.Value.Kind == SourceKind.Other && !kv.Value.Entity && (kv.Value.Name.IndexOf(' ') < 0 || !kv.Value.Name.Any(char.IsUpper))
+                                              && !Text.WireAgencies.TryResolve(kv.Value.Name, out _)).Select(kv => kv.Key).ToList())
+            sources.Remove(k);
         foreach (var s in sources.Values)
         {
             var has = s.Outlets.OrderBy(x => x).ToList();
@@ -284,7 +312,7 @@ public sealed class CoverageComparer
             var es = data[a].Entities.Entities;
             for (int e = 0; e < es.Count; e++)
             {
-                if (!IsNamed(es[e].Type) || !data[a].Counts.ContainsKey(es[e].Name)) continue;
+                if (!IsNamed(es[e].Type) || !data[a].Counts.ContainsKey(es[e].Name) || !LooksLikeName(es[e].Name)) continue;
                 // Every form takes part, so "Lee Jae Myung" in one outlet meets "Lee Jae-myung" and "Lee" in another.
                 foreach (var f in es[e].Forms.Prepend(es[e].Name).Distinct())
                 {
@@ -296,7 +324,7 @@ public sealed class CoverageComparer
         var resolved = merger.Resolve();
         var memberGroup = new int[merger.Count];
         for (int g = 0; g < resolved.Count; g++) foreach (var m in resolved[g].Members) memberGroup[m] = g;
-        var infos = resolved.Select(g => new EntityGroupInfo { Name = g.Canonical, Type = g.Type, Counts = new int[outletCount], Forms = new string?[outletCount] }).ToList();
+        var infos = resolved.Select(g => new EntityGroupInfo { Name = g.Canonical, Type = g.Type, Counts = new int[outletCount], Forms = new string?[outletCount], Said = new string?[outletCount] }).ToList();
         globalNames = new Dictionary<string, int>(StringComparer.Ordinal);
         var done = new HashSet<(int, int)>();
         for (int m = 0; m < owner.Count; m++)
@@ -309,6 +337,7 @@ public sealed class CoverageComparer
             int outlet = data[a].Outlet;
             info.Counts[outlet] += data[a].Counts.TryGetValue(ent.Name, out int claimable) ? claimable : ent.Mentions;
             info.Forms[outlet] ??= ent.Name;
+            info.Said[outlet] ??= !string.IsNullOrWhiteSpace(ent.Description) ? ent.Name + ", " + ent.Description : data[a].FirstSentence.GetValueOrDefault(ent.Name) ?? ent.Sentence;
             foreach (var f in ent.Forms.Prepend(ent.Name))
             {
                 string k = EntityMerger.Key(f);
@@ -320,6 +349,60 @@ public sealed class CoverageComparer
         return infos;
     }
 
+    private static readonly HashSet<string> FacilityNouns = new(StringComparer.Ordinal)
+    {
+        "Airport", "International", "University", "College", "Hospital", "Stadium", "Street", "Road", "Avenue", "Square", "Bridge",
+        "Station", "School", "Institute", "Museum", "Park", "Hall", "Centre", "Center", "Building", "Tower", "Market", "Prize", "Award",
+    };
+
+    private static readonly HashSet<string> NotSpeakerStart = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "there", "his", "her", "its", "their", "but", "and", "so",
+    };
+
+    /// <summary>
+    /// A speaker the quote finder named that can stand as one: a name (capitalised words, at most six) or a description
+    /// of people ("officials", "a senior analyst at the institute"), not the start of a sentence ("The plane was").
+    /// </summary>
+    private static bool SpeakerLike(string speaker)
+    {
+        var words = speaker.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || words.Length > 8) return false;
+        if (char.IsUpper(words[0][0]))
+            return !NotSpeakerStart.Contains(words[0]) && words.Length <= 6 && words.All(w => char.IsUpper(w[0]) || w is "of" or "the" or "for" or "and" or "de" or "van" or "von" or "al" or "bin");
+        return words.Length >= 1 && words.All(w => !NotSpeakerStart.Contains(w) || w is "the" or "a" or "an") && !MeasureLexicon.HappenedVerbs.Contains(words[^1]);
+    }
+
+    /// <summary>A person's name that is part of a place's or a prize's ("Sardar Vallabhbhai Patel International Airport").</summary>
+    private static bool InsideFacilityName(NewsEntityMention m)
+    {
+        if (m.Type != NewsEntityType.Person || m.Sentence == null) return false;
+        int at = m.Sentence.IndexOf(m.Text, StringComparison.Ordinal);
+        if (at < 0) return false;
+        int e = at + m.Text.Length;
+        while (e < m.Sentence.Length && m.Sentence[e] == ' ') e++;
+        int w = e;
+        while (w < m.Sentence.Length && char.IsLetter(m.Sentence[w])) w++;
+        return w > e && FacilityNouns.Contains(m.Sentence[e..w]);
+    }
+
+    private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "but", "and", "or", "in", "on", "at",
+        "video", "photo", "file", "update", "updated", "read", "more", "watch", "live", "breaking", "news", "report", "reports",
+    };
+
+    /// <summary>A tagged name that can name something: not a lone function word, a compass bearing ("NNW") or lower-case text.</summary>
+    private static bool LooksLikeName(string name)
+    {
+        string n = name.Trim();
+        if (n.Length < 2 || NotNames.Contains(n) || MeasureLexicon.IsDirection(n)) return false;
+        // "Trump-like", "California-based", "Russia-backed": an adjective made of a name.
+        foreach (var suffix in new[] { "-like", "-based", "-backed", "-led", "-style", "-born", "-owned", "-linked", "-made" })
+            if (n.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return false;
+        return n.Any(char.IsUpper);
+    }
+
     // ---------------------------------------------------------------- sources
 
     private sealed class SourceInfo
@@ -328,6 +411,8 @@ public sealed class CoverageComparer
         public SourceKind Kind;
         public HashSet<int> Outlets = new();
         public Dictionary<SourceKind, int> Kinds = new();
+        /// <summary>The source is a named entity of the story.</summary>
+        public bool Entity;
     }
 
     private static void AddSource(Dictionary<string, SourceInfo> sources, int outlet, string name, SourceKind kind, int group, List<EntityGroupInfo> groups)
@@ -336,7 +421,7 @@ public sealed class CoverageComparer
         if (name.Length == 0) return;
         string display = group >= 0 ? groups[group].Name : StripArticle(name);
         string key = group >= 0 ? "#" + group : CoverageText.NameKey(name);
-        if (!sources.TryGetValue(key, out var s)) sources[key] = s = new SourceInfo { Name = display };
+        if (!sources.TryGetValue(key, out var s)) sources[key] = s = new SourceInfo { Name = display, Entity = group >= 0 };
         s.Outlets.Add(outlet);
         s.Kinds[kind] = s.Kinds.TryGetValue(kind, out int c) ? c + 1 : 1;
         // The most frequent kind; a specific kind beats Other.
