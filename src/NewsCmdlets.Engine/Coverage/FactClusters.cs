@@ -179,16 +179,17 @@ internal static class FactClusters
         bool simultaneous = disagree.All(d => !d.Cue && ArticleTime.Precise(d.X.Article) is { } tx && ArticleTime.Precise(d.Y.Article) is { } ty
                                               && Math.Abs((tx - ty).TotalMinutes) <= 60);
         g.Update = evolving && !simultaneous;
-        // The majority: the largest set of outlets that agree with each other (connected by agreement).
-        var comp = Enumerable.Range(0, o).ToArray();
-        int F(int x) { while (comp[x] != x) x = comp[x] = comp[comp[x]]; return x; }
-        for (int i = 0; i < o; i++) for (int j = i + 1; j < o; j++) if (agree[i, j]) { int a = F(i), b = F(j); if (a != b) comp[Math.Max(a, b)] = Math.Min(a, b); }
-        var sizes = Enumerable.Range(0, o).GroupBy(F).Select(x => x.ToList()).OrderByDescending(x => x.Count).ToList();
+        // The majority: the outlets that agree with one outlet's value, for the value most outlets agree with (a bound such as
+        // "more than 15,000" agrees with 15,000 and with 17,500, but 15,000 and 17,500 do not agree: it bridges nothing).
         var involved = new HashSet<int>(disagree.SelectMany(d => new[] { d.A, d.B }));
-        if (sizes.Count > 1 && sizes[0].Count > sizes[1].Count)
+        List<int> Around(int center) => Enumerable.Range(0, o).Where(j => j == center || agree[center, j]).ToList();
+        var best = Enumerable.Range(0, o).Select(Around).OrderByDescending(x => x.Count).First();
+        var rest = Enumerable.Range(0, o).Where(i => !best.Contains(i)).ToList();
+        int second = rest.Count == 0 ? 0 : rest.Max(i => Around(i).Count(j => !best.Contains(j)));
+        if (best.Count > second && best.Count >= 2)
         {
-            foreach (int i in sizes[0]) g.Majority.Add(outlets[i]);
-            foreach (int i in involved) if (!sizes[0].Contains(i)) g.Differ.Add(outlets[i]);
+            foreach (int i in best) g.Majority.Add(outlets[i]);
+            foreach (int i in involved) if (!best.Contains(i)) g.Differ.Add(outlets[i]);
         }
         return g;
     }
