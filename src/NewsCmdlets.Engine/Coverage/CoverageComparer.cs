@@ -451,7 +451,7 @@ public sealed class CoverageComparer
     /// <summary>Each outlet's figures and dates read as claims (<see cref="ClaimReader"/>), aligned (<see cref="FactClusters"/>), one item per measure and subject.</summary>
     private static IEnumerable<NewsCoverageItem> ClaimItems(List<ArticleData> data, Context ctx, List<EntityGroupInfo> groups, Func<ArticleData, string?, int> lookup, List<string> warnings)
     {
-        var cc = StoryContext(data, groups);
+        var cc = StoryContext(data, groups, lookup);
         var claims = new List<Claim>();
         foreach (var d in data)
         {
@@ -494,18 +494,25 @@ public sealed class CoverageComparer
     private sealed record StoryFacts(int MainPlace, int MainOwner, int StoryYear, string EventNoun);
 
     /// <summary>The story's main place (named by the most outlets), its year (of most publication dates) and its event noun ("earthquake").</summary>
-    private static StoryFacts StoryContext(List<ArticleData> data, List<EntityGroupInfo> groups)
+    private static StoryFacts StoryContext(List<ArticleData> data, List<EntityGroupInfo> groups, Func<ArticleData, string?, int> lookup)
     {
+        // The group most outlets mention as a place (or as an organisation or group), by the type of each mention: a
+        // name the tagger calls a place in one article and an organisation in another still counts where it is a place.
         int Main(Func<NewsEntityType, bool> type)
         {
-            int main = -1, best = 0, bestMentions = 0;
-            for (int g = 0; g < groups.Count; g++)
-            {
-                if (!type(groups[g].Type)) continue;
-                int outlets = groups[g].Counts.Count(c => c > 0), mentions = groups[g].Counts.Sum();
-                if (outlets > best || (outlets == best && mentions > bestMentions)) { main = g; best = outlets; bestMentions = mentions; }
-            }
-            return main;
+            var outlets = new Dictionary<int, HashSet<int>>();
+            var mentions = new Dictionary<int, int>();
+            foreach (var d in data)
+                foreach (var m in d.Entities.Mentions)
+                {
+                    if (!type(m.Type)) continue;
+                    int g = lookup(d, m.Name);
+                    if (g < 0) continue;
+                    if (!outlets.TryGetValue(g, out var set)) outlets[g] = set = new HashSet<int>();
+                    set.Add(d.Outlet);
+                    mentions[g] = mentions.GetValueOrDefault(g) + 1;
+                }
+            return outlets.Count == 0 ? -1 : outlets.OrderByDescending(kv => kv.Value.Count).ThenByDescending(kv => mentions[kv.Key]).ThenBy(kv => kv.Key).First().Key;
         }
         int main = Main(t => t == NewsEntityType.Location), owner = Main(t => t is NewsEntityType.Organization or NewsEntityType.Group);
         var years = data.Where(d => d.Article.Published != null).GroupBy(d => d.Article.Published!.Value.Year).OrderByDescending(x => x.Count()).ThenByDescending(x => x.Key).Select(x => x.Key).ToList();
