@@ -104,6 +104,31 @@ public sealed class CoverageTests
     }
 
     [Fact]
+    public void Updates_and_conflicts_export_to_CSV_with_their_times_the_differing_outlets_and_sentences()
+    {
+        // A toll that rose between two reports (an update), and a depth one outlet gives differently (a conflict).
+        const string first = "Title: Quake strikes Kestria\nOutlet: Harrowgate Post\nPublished: 2026-02-08T08:00:00Z\n\n" +
+                             "A magnitude 6.9 earthquake struck Kestria on Sunday at a depth of 35 km, killing at least 12 people, police said.";
+        const string second = "Title: Kestria quake toll rises\nOutlet: Vellmouth Courier\nPublished: 2026-02-09\n\n" +
+                              "The death toll from the Sunday earthquake in Kestria has risen to 41. The quake struck at a depth of 35 km.";
+        const string third = "Title: Kestria earthquake\nOutlet: Lakeside Daily\nPublished: 2026-02-08T09:30:00Z\n\n" +
+                             "The magnitude 6.9 earthquake struck Kestria on Sunday at a depth of 10 km.";
+        var r = Run("$a = '" + first + "', '" + second + "', '" + third + "' | ForEach-Object { Import-NewsArticle -Content $_ }; " +
+                    "$a | Compare-NewsCoverage -AsOneStory -Kind Number");
+        Assert.True(r.Errors.Count == 0, string.Join("; ", r.Errors.Select(e => e.ToString())));
+        // Export-Csv writes each property through ToString().
+        string P(PSObject o, string n) => o.Properties[n].Value?.ToString() ?? "";
+        var toll = Assert.Single(r.Output, o => P(o, "Key") == "death toll");
+        Assert.Equal("Update", P(toll, "Status"));
+        Assert.Contains("Harrowgate Post=2026-02-08 08:00 UTC", P(toll, "Times"));
+        Assert.Contains("Vellmouth Courier=2026-02-09 (date only)", P(toll, "Times"));
+        var depth = Assert.Single(r.Output, o => P(o, "Key") == "depth of the earthquake");
+        Assert.Equal("Conflict", P(depth, "Status"));
+        Assert.Equal("Lakeside Daily", P(depth, "Differing"));
+        Assert.Contains("Lakeside Daily=The magnitude 6.9 earthquake struck Kestria on Sunday at a depth of 10 km.", P(depth, "Sentences"));
+    }
+
+    [Fact]
     public void Default_views_fit_120_columns()
     {
         var r = Run($"$a = Import-NewsArticle {AllSamples}; $a | Group-NewsArticle | Out-Host; " +
