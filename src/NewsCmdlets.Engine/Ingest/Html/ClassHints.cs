@@ -43,6 +43,18 @@ internal sealed class ClassHints
         "meta", "utility", "tools", "actions", "pullquote",
     };
 
+    /// <summary>Chrome words that never name a layout wrapper around the story: comments, navigation, footers, related stories.</summary>
+    private static readonly HashSet<string> FirmChromeWords = new(StringComparer.Ordinal)
+    {
+        "nav", "navbar", "navigation", "menu", "menus", "submenu", "megamenu", "footer", "sidebar", "comment", "comments",
+        "commenting", "disqus", "related", "recirc", "recirculation", "recommended", "recommendations", "breadcrumb",
+        "breadcrumbs", "cookie", "cookies", "consent", "gdpr", "newsletter", "newsletters", "outbrain", "taboola", "teaser",
+        "teasers", "promo", "promos", "trending", "popular", "readmore", "sponsored",
+    };
+
+    /// <summary>True for a chrome word that never names a wrapper around the story (see <see cref="FirmChromeWords"/>).</summary>
+    public static bool IsFirmChrome(string word) => FirmChromeWords.Contains(word);
+
     private static readonly HashSet<string> PositiveWords = new(StringComparer.Ordinal)
     {
         "article", "story", "content", "body", "entry", "post", "text", "main", "blog", "hentry", "prose", "copy",

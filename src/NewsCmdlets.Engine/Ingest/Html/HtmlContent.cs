@@ -43,6 +43,7 @@ internal static class HtmlContent
         if (nodes.Count == 0 || blocks.Count == 0) return sel;
 
         foreach (var b in blocks) Evaluate(b, nodes);
+        JudgeLinesAsParagraphs(blocks, nodes);
 
         // Raw prose per element, and the most prose held by a story-like (semantic or story-classed) element below it.
         var rawProse = new int[nodes.Count];
@@ -53,22 +54,18 @@ internal static class HtmlContent
         for (int i = nodes.Count - 1; i >= 0; i--)
         {
             var n = nodes[i];
-            if ((n.Semantic || n.Hint == Hint.Positive) && !n.IsChrome) storyProse[i] = Math.Max(storyProse[i], rawProse[i]);
+            if (n.Semantic || n.Hint == Hint.Positive && !n.IsChrome) storyProse[i] = Math.Max(storyProse[i], rawProse[i]);
             if (n.Parent < 0) continue;
             rawProse[n.Parent] += rawProse[i];
             storyProse[n.Parent] = Math.Max(storyProse[n.Parent], storyProse[i]);
         }
-        // A chrome word on a wrapper that holds the story ("layout-with-sidebar") is not chrome.
+        LiftChromeThatHoldsTheStory(nodes, rawProse, storyProse, allProse, decisions);
+        MarkTeaserLists(nodes, blocks, rawProse, allProse, decisions);
+        // Each block's deepest chrome ancestor, now that some marks are lifted and teaser lists are marked.
+        var nearestChrome = new int[nodes.Count];
         for (int i = 0; i < nodes.Count; i++)
-        {
-            var n = nodes[i];
-            if (!n.IsChrome || n.ChromeWhy == null || !n.ChromeWhy.StartsWith("class", StringComparison.Ordinal)) continue;
-            if (allProse >= 500 && rawProse[i] >= 0.6 * allProse && storyProse[i] >= 0.5 * allProse)
-            {
-                n.IsChrome = false;
-                decisions.Add($"kept {Describe(n)} despite its {n.ChromeWhy}: it holds the story");
-            }
-        }
+            nearestChrome[i] = nodes[i].IsChrome ? i : nodes[i].Parent >= 0 ? nearestChrome[nodes[i].Parent] : -1;
+        foreach (var b in blocks) b.Chrome = nearestChrome[b.Owner];
 
         // Bottom-up totals; chrome sub-trees add nothing to their ancestors.
         foreach (var n in nodes) { n.Score = 0; n.ProseChars = 0; }
@@ -140,10 +137,8 @@ internal static class HtmlContent
         {
             var b = blocks[k];
             string? why = null;
-            int chrome = EffectiveChrome(nodes, b.Chrome);
-            if (chrome >= 0 && nodes[chrome].Depth > c.Depth)
+            if (b.Chrome >= 0 && nodes[b.Chrome].Depth > c.Depth)
             {
-                b.Chrome = chrome;
                 why = nodes[b.Chrome].ChromeWhy ?? "chrome";
                 if (b.Chrome != lastChrome && reportedChrome < 40)
                 {
@@ -231,16 +226,183 @@ internal static class HtmlContent
         {
             sel.Body.Add(b);
             if (b.IsProse) { sel.ProseBlocks++; sel.ProseChars += b.Text.Length; }
-            if (b.Heading is >= 2 and <= 4 && b.LinkDensity > 0.6) sel.LinkedHeadings++;
         }
+        // Linked headlines in the container (a sign of an index page), except those of teaser lists beside a story.
         for (int k = c.BlockStart; k < c.BlockEnd; k++)
         {
             var b = blocks[k];
-            if (b.Heading is >= 2 and <= 4 && b.LinkDensity > 0.6) sel.LinkedHeadings++;
+            if (b.Heading is >= 2 and <= 4 && b.LinkDensity > 0.6 && !(b.Chrome >= 0 && nodes[b.Chrome].IsTeaserList)) sel.LinkedHeadings++;
         }
         CollectRemoved(dom, sel, c.BlockEnd, blocks.Count, "outside the story container");
         return sel;
     }
+
+    /// <summary>
+    /// A chrome word in the class or id of an element that holds most of the page's prose is not chrome: the word
+    /// describes a layout ("layout-with-sidebar", "gallery-article", "section--ads") or comes from a generated class
+    /// ("tagStyle_x1"), not the element's role. Lifted: an element holding 60% of the prose when a story-like element
+    /// (semantic or story-classed) inside or around it holds half of it, or when the element itself is the page's
+    /// article, main or articleBody; and elements marked by the same word, siblings or of one tag and class, that
+    /// together hold 60% (the sections or paragraphs of one article). Words of firm chrome (comments, navigation, footers, related stories) are
+    /// lifted only by the first rule.
+    /// </summary>
+    private static void LiftChromeThatHoldsTheStory(List<DomNode> nodes, int[] rawProse, int[] storyProse, int allProse, List<string> decisions)
+    {
+        if (allProse < 300) return;
+        static bool ByClass(DomNode n) => n.IsChrome && n.ChromeWhy != null && n.ChromeWhy.StartsWith("class", StringComparison.Ordinal);
+        static bool Soft(DomNode n) => ByClass(n) && n.HintWord != null && !ClassHints.IsFirmChrome(n.HintWord);
+        void Lift(DomNode n, string why)
+        {
+            n.IsChrome = false;
+            if (decisions.Count < 400) decisions.Add($"kept {Describe(n)} despite its {n.ChromeWhy}: {why}");
+        }
+
+        // Elements marked by the same word that are siblings, or share tag and class (sections or paragraphs of one article).
+        Dictionary<(string Word, string Tag, string Class), (int Count, int Prose)>? groups = null;
+        (string, string, string) Key(DomNode n) => (n.HintWord!, n.Tag, n.El.GetAttribute("class") ?? "");
+        (string, string, string) SiblingKey(DomNode n) => (n.HintWord!, "", n.Parent.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var n = nodes[i];
+            if (!ByClass(n)) continue;
+            if (rawProse[i] >= 0.6 * allProse && (allProse >= 500 && storyProse[i] >= 0.5 * allProse || n.Semantic && Soft(n)))
+            {
+                Lift(n, "it holds the story");
+                continue;
+            }
+            if (Soft(n) && rawProse[i] > 0)
+            {
+                groups ??= new();
+                foreach (var key in new[] { Key(n), SiblingKey(n) })
+                {
+                    groups.TryGetValue(key, out var g);
+                    groups[key] = (g.Count + 1, g.Prose + rawProse[i]);
+                }
+            }
+        }
+        if (groups == null) return;
+        var lifted = groups.Where(kv => kv.Value.Count >= 2 && kv.Value.Prose >= 0.6 * allProse).Select(kv => kv.Key).ToHashSet();
+        if (lifted.Count == 0) return;
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var n = nodes[i];
+            if (Soft(n) && rawProse[i] > 0 && (lifted.Contains(Key(n)) || lifted.Contains(SiblingKey(n))))
+                Lift(n, "the elements of the same mark hold the story");
+        }
+    }
+
+    /// <summary>
+    /// Lines separated by single &lt;br&gt;s in one element (a poem, a calendar, an address, a recipe step) are one
+    /// paragraph: when the lines together read as prose, each line that is not link text is prose too.
+    /// </summary>
+    private static void JudgeLinesAsParagraphs(List<TextBlock> blocks, List<DomNode> nodes)
+    {
+        for (int start = 0; start < blocks.Count;)
+        {
+            int end = start + 1;
+            while (end < blocks.Count && blocks[end].AfterBreak) end++;
+            if (end - start >= 2)
+            {
+                var first = blocks[start];
+                var sb = new StringBuilder();
+                int links = 0, words = 0;
+                bool allProse = true;
+                for (int k = start; k < end && sb.Length < 20_000; k++)
+                {
+                    if (sb.Length > 0) sb.Append(' ');
+                    sb.Append(blocks[k].Text);
+                    links += blocks[k].LinkChars;
+                    words += blocks[k].Words;
+                    allProse &= blocks[k].IsProse;
+                }
+                if (!allProse)
+                {
+                    var para = new TextBlock
+                    {
+                        Text = sb.ToString(), Owner = first.Owner, LinkChars = Math.Min(links, sb.Length), Words = words,
+                        Chrome = first.Chrome, Caption = first.Caption, Byline = first.Byline, Date = first.Date, Standfirst = first.Standfirst,
+                        Heading = first.Heading, InListItem = first.InListItem, InQuote = first.InQuote, InPre = first.InPre, InTable = first.InTable,
+                    };
+                    Evaluate(para, nodes);
+                    if (para.IsProse)
+                    {
+                        for (int k = start; k < end; k++)
+                        {
+                            var b = blocks[k];
+                            if (b.IsProse || b.LinkDensity > 0.5) continue;
+                            b.IsProse = true;
+                            b.Value = b.Text.Length * (1 - b.LinkDensity);
+                        }
+                    }
+                }
+            }
+            start = end;
+        }
+    }
+
+    /// <summary>
+    /// A block of repeated teaser units is chrome wherever it sits: an element with at least three children of one
+    /// tag, most of its children, each a short unit (at most 80 words, a few blocks) that opens with a linked headline
+    /// (one or two in all) and has some text besides (a lead, a date, a label) — "more stories", "latest news", "you may also like"
+    /// in any language. Not when the block holds most of the page's prose: then the page is an index, or the list is
+    /// the article.
+    /// </summary>
+    private static void MarkTeaserLists(List<DomNode> nodes, List<TextBlock> blocks, int[] rawProse, int allProse, List<string> decisions)
+    {
+        int n = nodes.Count;
+        var words = new int[n];
+        var linkWords = new int[n];
+        var blockCount = new int[n];
+        var headlines = new int[n];
+        foreach (var b in blocks)
+        {
+            words[b.Owner] += b.Words;
+            blockCount[b.Owner]++;
+            if (IsHeadlineLink(b)) { headlines[b.Owner]++; linkWords[b.Owner] += b.Words; }
+        }
+        for (int i = n - 1; i > 0; i--)
+        {
+            int p = nodes[i].Parent;
+            if (p < 0) continue;
+            words[p] += words[i]; linkWords[p] += linkWords[i]; blockCount[p] += blockCount[i]; headlines[p] += headlines[i];
+        }
+        var kids = new int[n];
+        var units = new int[n];
+        var unitTag = new string?[n];
+        for (int i = 1; i < n; i++)
+        {
+            var c = nodes[i];
+            int p = c.Parent;
+            if (p < 0 || !c.IsBlock || words[i] == 0) continue;
+            kids[p]++;
+            bool unit = headlines[i] is >= 1 and <= 2 && words[i] <= 80 && blockCount[i] is >= 2 and <= 8 && words[i] > linkWords[i] &&
+                        LeadsWithHeadline(blocks, c);
+            if (!unit) continue;
+            unitTag[p] ??= c.Tag;
+            if (c.Tag == unitTag[p]) units[p]++;
+        }
+        int reported = 0;
+        for (int p = 0; p < n; p++)
+        {
+            var e = nodes[p];
+            if (units[p] < 3 || units[p] < 0.7 * kids[p] || e.IsChrome || e.Tag is "body" or "html") continue;
+            if (allProse > 0 && rawProse[p] >= 0.6 * allProse) continue;
+            e.IsChrome = e.IsTeaserList = true;
+            e.ChromeWhy = $"teaser list ({units[p]} units of headline and lead)";
+            if (reported++ < 20) decisions.Add($"{Describe(e)} is a teaser list: {units[p]} units of linked headline and lead");
+        }
+    }
+
+    /// <summary>A teaser opens with its headline: a linked headline among its first two blocks (after a kicker or a date at most).</summary>
+    private static bool LeadsWithHeadline(List<TextBlock> blocks, DomNode unit)
+    {
+        for (int k = unit.BlockStart; k < unit.BlockEnd && k < unit.BlockStart + 2; k++)
+            if (IsHeadlineLink(blocks[k])) return true;
+        return false;
+    }
+
+    /// <summary>A linked headline: a short block (2 to 30 words) that is mostly link text.</summary>
+    private static bool IsHeadlineLink(TextBlock b) => b.Words is >= 2 and <= 30 && b.LinkDensity >= 0.6;
 
     private static void Evaluate(TextBlock b, List<DomNode> nodes)
     {
@@ -269,14 +431,6 @@ internal static class HtmlContent
             b.Value = 0;
         else
             b.Value = -(1 + Math.Min(len, 60) * 0.15);
-    }
-
-    /// <summary>The deepest ancestor-or-self of <paramref name="chrome"/> that is still chrome (some marks are lifted).</summary>
-    private static int EffectiveChrome(List<DomNode> nodes, int chrome)
-    {
-        int guard = 0;
-        while (chrome >= 0 && !nodes[chrome].IsChrome && guard++ < 10_000) chrome = nodes[chrome].Parent;
-        return chrome;
     }
 
     private static bool IsMostlyCjk(string s)

@@ -1,0 +1,107 @@
+using NewsCmdlets.Engine.Ingest.Html;
+using NewsCmdlets.Engine.Model;
+using static NewsCmdlets.Engine.Tests.Html.HtmlFixtures;
+
+namespace NewsCmdlets.Engine.Tests.Html;
+
+/// <summary>
+/// Extraction decisions that follow from a page's structure, not from its site: repeated teaser units, story wrappers
+/// whose class carries a chrome word, lines of one paragraph, text the page marks as the article. Invented pages.
+/// </summary>
+public class HtmlStructureTests
+{
+    private static readonly DateTimeOffset Now = new(2024, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static HtmlExtractionResult Extract(string html) => HtmlArticleExtractor.Extract(html, new HtmlArticleOptions { Now = Now });
+
+    private static NewsArticle Article(string html)
+    {
+        var r = Extract(html);
+        Assert.True(r.IsArticle, r.NotArticleReason);
+        return r.Article!;
+    }
+
+    private static string Paragraphs(params string[] ps) => string.Concat(ps.Select(p => $"<p>{p}</p>"));
+
+    private static string Wrap(string body, string title = "Ferry strike strands Westmere commuters") =>
+        $"<!DOCTYPE html><html lang=\"en\"><head><title>{title}</title></head><body>{body}</body></html>";
+
+    [Fact]
+    public void AnArticleElementWhoseClassHasAChromeWordStillHoldsTheStory()
+    {
+        // "gallery" reads as chrome, but the element is the page's <article> and holds nearly all its prose.
+        string html = Wrap("<h1>Ferry strike strands Westmere commuters</h1>" +
+                           "<div class=\"excerpt\"><p>Commuters were stranded on Tuesday when ferry crews in Westmere walked out over rosters.</p></div>" +
+                           $"<article class=\"post-article js-post-gallery\">{Paragraphs(Story)}</article>");
+        var a = Article(html);
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void SectionsMarkedByTheSameChromeWordThatHoldTheStoryAreKept()
+    {
+        // Each section's id carries "toc" (a table-of-contents anchor); together they are the article.
+        var sb = new System.Text.StringBuilder("<h1>Ferry strike strands Westmere commuters</h1><div class=\"layout\">");
+        for (int i = 0; i < Story.Length; i++)
+            sb.Append($"<div class=\"x{i}\"><h2>Part {i + 1}</h2><div class=\"section-body\" id=\"toc-section-{i}\"><p>{Story[i]}</p></div></div>");
+        sb.Append("</div><div class=\"box\"><p>Readers can send their own photos of the harbour to the newsroom by email.</p></div>");
+        var a = Article(Wrap(sb.ToString()));
+        foreach (var p in Story) Assert.Contains(p, a.Paragraphs);
+    }
+
+    [Fact]
+    public void FirmChromeIsNotLiftedByItsShareOfTheProse()
+    {
+        // Comments hold most of the prose, but comments are never the story's wrapper.
+        var sb = new System.Text.StringBuilder("<h1>Ferry strike strands Westmere commuters</h1><article><p>")
+            .Append(P1).Append("</p><p>").Append(P2).Append("</p></article><section>");
+        for (int i = 0; i < 6; i++)
+            sb.Append($"<div class=\"comment\"><p>Reader {i} wrote that the ferry crews deserve better rosters and that the council should have stepped in much earlier.</p></div>");
+        sb.Append("</section>");
+        var a = Article(Wrap(sb.ToString()));
+        Assert.Equal(new[] { P1, P2 }, a.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void RepeatedTeaserUnitsAreChromeEvenInsideTheArticle()
+    {
+        var sb = new System.Text.StringBuilder("<article><h1>Ferry strike strands Westmere commuters</h1>").Append(Paragraphs(Story)).Append("<div class=\"grid\">");
+        for (int i = 0; i < 4; i++)
+            sb.Append($"<div class=\"card\"><h3><a href=\"/story/{i}\">Carrow council story number {i} in the news</a></h3>" +
+                      $"<p>The council in Carrow published its report number {i} on the state of the island roads this week.</p><span>{i + 2} hours ago</span></div>");
+        sb.Append("</div></article>");
+        var r = Extract(Wrap(sb.ToString()));
+        Assert.True(r.IsArticle, r.NotArticleReason);
+        Assert.Equal(Story, r.Article!.Paragraphs.ToArray());
+        Assert.Contains("state of the island roads", r.Article.Removed.ToString());
+        Assert.Contains(r.Decisions, d => d.Contains("is a teaser list"));
+    }
+
+    [Fact]
+    public void AnIndexOfTeasersIsStillNotAnArticle()
+    {
+        var sb = new System.Text.StringBuilder("<main>");
+        for (int i = 0; i < 10; i++)
+            sb.Append($"<div class=\"card\"><h3><a href=\"/story/{i}\">Carrow council story number {i} in the news</a></h3>" +
+                      $"<p>The council in Carrow published its report number {i} on the state of the island roads this week.</p></div>");
+        var r = Extract(Wrap(sb.Append("</main>").ToString(), "Latest news"));
+        Assert.False(r.IsArticle);
+        Assert.StartsWith("home or index page", r.NotArticleReason);
+    }
+
+    [Fact]
+    public void LinesOfOneParagraphAreJudgedTogether()
+    {
+        // A race calendar written as <br> lines in one paragraph is the page's text, not the moderation notice beside it.
+        string[] lines =
+        {
+            "Saturday 4 May: Westmere harbour 10 km", "Sunday 12 May: Carrow Island relay", "Saturday 25 May: Port Ellis night run",
+            "Sunday 9 June: Westmere half marathon", "Saturday 22 June: quay mile for children", "Sunday 7 July: coastal trail 21 km",
+        };
+        string html = Wrap("<h1>Running calendar for the Westmere season</h1><div class=\"entry\"><p>" + string.Join("<br>\n", lines) + "</p></div>" +
+                           "<div class=\"notice\"><p>Comments are checked by a moderator before they appear on this page.</p></div>",
+                           "Running calendar for the Westmere season");
+        var a = Article(html);
+        Assert.Equal(lines, a.Paragraphs.Take(lines.Length).ToArray());
+    }
+}
