@@ -104,4 +104,58 @@ public class HtmlStructureTests
         var a = Article(html);
         Assert.Equal(lines, a.Paragraphs.Take(lines.Length).ToArray());
     }
+
+    [Fact]
+    public void AnAuthorBoxAfterTheStoryIsSetAside()
+    {
+        string bio = "Mereana Tait is the Courier's harbour reporter. She has covered the Westmere waterfront, its ferries and its fishing fleet for twelve years and lives on Carrow Island with two cats.";
+        var a = Article(Page(storyExtra: $"<div class=\"post-author\"><p>{bio}</p></div>"));
+        Assert.DoesNotContain(bio, a.Body);
+        Assert.Contains(bio, a.Removed.ToString());
+        Assert.Contains(P4, a.Paragraphs);
+    }
+
+    [Fact]
+    public void ACopyrightLineInsideTheArticleIsSetAside()
+    {
+        string notice = "© 2024 The Harbour Courier. Reproduction only with the written permission of the publisher.";
+        var a = Article(Page(storyExtra: $"<p>{notice}</p>"));
+        Assert.DoesNotContain(notice, a.Body);
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void ALabelThatIntroducedRemovedLinksGoesWithThem()
+    {
+        string extra = "<p>More on the strike from our harbour reporters:</p><ul>" +
+                       "<li><a href=\"/a\">Ferry union sets out its demands</a></li><li><a href=\"/b\">Water taxis add sailings</a></li>" +
+                       "<li><a href=\"/c\">Quay traders count the cost</a></li></ul>";
+        var a = Article(Page(storyExtra: extra));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+        Assert.Contains("More on the strike", a.Removed.ToString());
+    }
+
+    [Fact]
+    public void AnH1AfterTheStoryBeganIsASubheading()
+    {
+        var a = Article(Page(storyExtra: "<h1>What happens next</h1>"));
+        Assert.Equal("Ferry strike strands Westmere commuters", a.Title);
+        Assert.Equal(new[] { P1, P2, P3, "What happens next", P4, P5 }, a.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void AShortOpeningLineOfTheAuthorsOwnParagraphStays()
+    {
+        string html = Wrap("<article><h1>Ferry strike strands Westmere commuters</h1><div class=\"entry\"><p>A harbour without its ferries</p>" +
+                           Paragraphs(Story) + "</div></article>");
+        var a = Article(html);
+        Assert.Equal(new[] { "A harbour without its ferries" }.Concat(Story).ToArray(), a.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void AHeadingsAnchorIdIsNotItsRole()
+    {
+        var a = Article(Page(storyExtra: "<h2 id=\"nav_what_happens_next\">What happens next</h2>"));
+        Assert.Equal(new[] { P1, P2, P3, "What happens next", P4, P5 }, a.Paragraphs.ToArray());
+    }
 }

@@ -130,9 +130,16 @@ internal static class HtmlContent
         CollectRemoved(dom, sel, 0, c.BlockStart, "outside the story container");
 
         var kept = new List<TextBlock>();
-        var reasons = new Dictionary<int, string>();
+        int reportedLines = 0;
+        void Drop(TextBlock b, string why)
+        {
+            AddRemoved(sel, b.Text);
+            if (reportedLines++ < 40) decisions.Add($"removed line: {why} ({Preview(b.Text)})");
+        }
         int reportedChrome = 0;
         int lastChrome = -2;
+        bool keptProse = false;
+        int keptBefore = -2;
         for (int k = c.BlockStart; k < c.BlockEnd; k++)
         {
             var b = blocks[k];
@@ -162,8 +169,9 @@ internal static class HtmlContent
                 }
                 lastChrome = cl;
             }
-            else if (b.Heading == 1)
+            else if (b.Heading == 1 && (!keptProse || IsPageTitle(dom, b.Text)))
             {
+                // The headline; an <h1> after the story has begun is one of its subheadings, unless it repeats the page's title.
                 sel.Headings1.Add(b);
                 continue;
             }
@@ -177,11 +185,29 @@ internal static class HtmlContent
             else if ((b.Byline >= 0 && nodes[b.Byline].Depth > c.Depth && nodes[b.Byline].TextChars < 400 ||
                       b.Date >= 0 && nodes[b.Date].Depth > c.Depth && nodes[b.Date].TextChars < 400) && !b.IsProse)
                 why = "byline or date line";
+            else if (b.Byline >= 0 && nodes[b.Byline].Depth > c.Depth && nodes[b.Byline].TextChars <= 1500 && keptProse)
+                why = "author box after the story";
+            else if (b.Words <= 30 && b.Text.Contains('©') && !b.InQuote)
+                why = "copyright or credit line";
             else if (b.Words <= 2 && b.Heading == 0 && !b.InListItem && !b.InQuote && !b.InTable && !b.IsProse &&
                      nodes[b.Owner].Tag is "div" or "section" or "aside" or "span" or "center" && !TextShape.EndsLikeSentence(b.Text))
                 why = "label";
-            if (why != null) { AddRemoved(sel, b.Text); continue; }
-            kept.Add(b);
+            if (why == null)
+            {
+                kept.Add(b);
+                keptProse |= b.IsProse;
+                keptBefore = k;
+                continue;
+            }
+            // A label or heading straight before removed links ("Read more:", "More on this") introduced them: it goes too.
+            if (keptBefore == k - 1 && kept.Count > 0 && IntroducesRemoved(kept[^1], why))
+            {
+                Drop(kept[^1], "label of what was removed after it");
+                kept.RemoveAt(kept.Count - 1);
+            }
+            keptBefore = -2;
+            if (why is "link text" or "byline or date line" or "label" or "author box after the story" or "copyright or credit line") Drop(b, why);
+            else AddRemoved(sel, b.Text);
         }
 
         // Leading lines before the first paragraph of prose that are not prose or headings: bylines, stamps, share labels.
@@ -192,9 +218,9 @@ internal static class HtmlContent
             {
                 var b = kept[i];
                 if (b.Heading > 0 || b.InListItem || b.InQuote) continue;
-                if (b.Words <= 12 && !TextShape.EndsLikeSentence(b.Text))
+                if (b.Words <= 12 && !TextShape.EndsLikeSentence(b.Text) && !(nodes[b.Owner].Tag == "p" && b.LinkDensity < 0.3 && !b.Text.Any(char.IsDigit)))
                 {
-                    AddRemoved(sel, b.Text);
+                    Drop(b, "short line before the story");
                     kept[i] = null!;
                 }
             }
@@ -207,7 +233,7 @@ internal static class HtmlContent
             if (b.IsProse) break;
             if (b.Heading > 0 || !b.InListItem && b.Words <= 6 && !TextShape.EndsLikeSentence(b.Text))
             {
-                AddRemoved(sel, b.Text);
+                Drop(b, b.Heading > 0 ? "heading after the story" : "short line after the story");
                 kept.RemoveAt(i);
                 continue;
             }
@@ -219,7 +245,7 @@ internal static class HtmlContent
             var b = kept[i];
             if (b.Heading == 0) continue;
             bool orphan = i == kept.Count - 1 || kept[i + 1].Heading > 0 && kept[i + 1].Heading <= b.Heading;
-            if (orphan) { AddRemoved(sel, b.Text); kept.RemoveAt(i); }
+            if (orphan) { Drop(b, "heading with nothing under it"); kept.RemoveAt(i); }
         }
 
         foreach (var b in kept)
@@ -431,6 +457,26 @@ internal static class HtmlContent
             b.Value = 0;
         else
             b.Value = -(1 + Math.Min(len, 60) * 0.15);
+    }
+
+    /// <summary>
+    /// Whether a kept line introduced the block removed after it: a short label ending in a colon introduces whatever
+    /// follows; a heading introduces links (a list of links, link text, a teaser list).
+    /// </summary>
+    private static bool IntroducesRemoved(TextBlock label, string why)
+    {
+        if (label.Words > 12 || label.InListItem || label.InQuote) return false;
+        if (label.Text.TrimEnd().EndsWith(':')) return true;
+        bool links = why is "list of links" or "link text" || why.StartsWith("teaser list", StringComparison.Ordinal);
+        return links && label.Heading > 0 && label.Words <= 8;
+    }
+
+    private static bool IsPageTitle(HtmlDom dom, string text)
+    {
+        string? title = dom.Meta.Title;
+        if (string.IsNullOrEmpty(title)) return false;
+        string t = TextShape.Normalise(text);
+        return t.Length > 0 && TextShape.Normalise(title).Contains(t, StringComparison.Ordinal);
     }
 
     private static bool IsMostlyCjk(string s)

@@ -223,7 +223,8 @@ internal sealed class HtmlDom
         Nodes.Add(node);
         ctx.Node = index;
 
-        node.Hint = _hints.Classify(cls, id, out node.HintWord);
+        // A heading's id is an anchor made from its text ("nav_the_first_results"), not a role.
+        node.Hint = _hints.Classify(cls, IsHeadingTag(tag) ? null : id, out node.HintWord);
         bool block = BlockTags.Contains(tag);
         node.IsBlock = block;
 
@@ -371,6 +372,8 @@ internal sealed class HtmlDom
         _bufSpace = false;
         _bufHasCtx = false;
     }
+
+    private static bool IsHeadingTag(string tag) => tag.Length == 2 && tag[0] == 'h' && tag[1] is >= '1' and <= '6';
 
     private static bool IsHiddenStyle(string style)
     {
