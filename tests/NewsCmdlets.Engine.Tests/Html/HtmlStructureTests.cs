@@ -158,4 +158,43 @@ public class HtmlStructureTests
         var a = Article(Page(storyExtra: "<h2 id=\"nav_what_happens_next\">What happens next</h2>"));
         Assert.Equal(new[] { P1, P2, P3, "What happens next", P4, P5 }, a.Paragraphs.ToArray());
     }
+
+    [Fact]
+    public void TextInsideAPaywallWrapperIsTheStory()
+    {
+        // The page holds the whole text; the wrapper only tells scripts what to hide from non-subscribers.
+        string html = Wrap($"<article><h1>Ferry strike strands Westmere commuters</h1>{Paragraphs(P1, P2, P3)}" +
+                           $"<div class=\"paywall premium-content\">{Paragraphs(P4, P5)}</div></article>");
+        Assert.Equal(Story, Article(html).Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void LinkedHeadlinesOfChromeBesideAStoryDoNotMakeItAnIndexPage()
+    {
+        var sb = new System.Text.StringBuilder("<div class=\"content\"><h1>Ferry strike strands Westmere commuters</h1>").Append(Paragraphs(P1, P2));
+        for (int i = 0; i < 8; i++)
+            sb.Append($"<div class=\"c-teaser\"><h3><a href=\"/story/{i}\">Carrow council story number {i}</a></h3></div>");
+        var r = Extract(Wrap(sb.Append("</div>").ToString()));
+        Assert.True(r.IsArticle, r.NotArticleReason);
+        Assert.Equal(new[] { P1, P2 }, r.Article!.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void AStoryShownOnlyWithoutScriptsIsReadFromNoscript()
+    {
+        string html = Wrap($"<div id=\"app\"></div><noscript><article><h1>Ferry strike strands Westmere commuters</h1>{Paragraphs(Story)}</article></noscript>" +
+                           "<noscript><img src=\"/pixel.gif\"></noscript>");
+        var r = Extract(html);
+        Assert.True(r.IsArticle, r.NotArticleReason);
+        Assert.Equal(Story, r.Article!.Paragraphs.ToArray());
+        Assert.Contains(r.Decisions, d => d.StartsWith("no story outside <noscript>"));
+    }
+
+    [Fact]
+    public void NoscriptTextBesideAStoryIsNotRead()
+    {
+        string html = Wrap($"<article><h1>Ferry strike strands Westmere commuters</h1>{Paragraphs(Story)}</article>" +
+                           "<noscript><p>Please turn on JavaScript in your browser settings to see the comments below this story.</p></noscript>");
+        Assert.Equal(Story, Article(html).Paragraphs.ToArray());
+    }
 }

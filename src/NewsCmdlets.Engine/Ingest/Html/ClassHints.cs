@@ -35,7 +35,7 @@ internal sealed class ClassHints
         "subscribe", "subscription", "subscriptions", "signup", "cookie", "cookies", "consent", "gdpr", "modal", "popup",
         "overlay", "banner", "widget", "widgets", "outbrain", "taboola", "trending", "popular", "masthead", "toolbar",
         "tags", "tag", "topics", "keywords", "header", "pagination", "pager", "paging", "more", "follow", "login", "signin",
-        "paywall", "cta", "donate", "donation", "membership", "reactions", "copyright", "gallery", "slideshow", "carousel",
+        "cta", "donate", "donation", "membership", "reactions", "copyright", "gallery", "slideshow", "carousel",
         "skip", "invisible", "print",
         "mailto", "bio", "biography", "nocontent", "noprint", "combx", "shoutbox",
         "skyscraper", "leaderboard", "teaser", "teasers", "readmore", "affiliate", "shopping", "toc",

@@ -35,7 +35,22 @@ public static class HtmlArticleExtractor
         var parser = _parser ??= CreateParser();
         using var doc = parser.ParseDocument(prepared);
         var dom = HtmlDom.Build(doc);
-        var sel = HtmlContent.Select(dom, decisions);
+        var selected = new List<string>();
+        var sel = HtmlContent.Select(dom, selected);
+        if (sel.ProseChars < 200 && dom.NoscriptElements > 0)
+        {
+            // A page that builds its story with scripts may hold it in <noscript> for readers without them.
+            var withNoscript = HtmlDom.Build(doc, readNoscript: true);
+            var noscriptDecisions = new List<string>();
+            var noscriptSel = HtmlContent.Select(withNoscript, noscriptDecisions);
+            if (noscriptSel.ProseChars >= 200)
+            {
+                selected = noscriptDecisions;
+                selected.Insert(0, $"no story outside <noscript>: read the text of {dom.NoscriptElements} <noscript> element(s)");
+                (dom, sel) = (withNoscript, noscriptSel);
+            }
+        }
+        decisions.AddRange(selected);
         var meta = HtmlMetadata.Read(dom, sel, options, decisions);
 
         // Pages that hold no article.

@@ -253,11 +253,12 @@ internal static class HtmlContent
             sel.Body.Add(b);
             if (b.IsProse) { sel.ProseBlocks++; sel.ProseChars += b.Text.Length; }
         }
-        // Linked headlines in the container (a sign of an index page), except those of teaser lists beside a story.
+        // Linked headlines in the container (a sign of an index page), except those of chrome beside a story (teaser
+        // lists, related and promoted stories).
         for (int k = c.BlockStart; k < c.BlockEnd; k++)
         {
             var b = blocks[k];
-            if (b.Heading is >= 2 and <= 4 && b.LinkDensity > 0.6 && !(b.Chrome >= 0 && nodes[b.Chrome].IsTeaserList)) sel.LinkedHeadings++;
+            if (b.Heading is >= 2 and <= 4 && b.LinkDensity > 0.6 && !(b.Chrome >= 0 && nodes[b.Chrome].Depth > c.Depth)) sel.LinkedHeadings++;
         }
         CollectRemoved(dom, sel, c.BlockEnd, blocks.Count, "outside the story container");
         return sel;

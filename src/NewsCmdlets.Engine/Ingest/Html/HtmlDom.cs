@@ -117,9 +117,15 @@ internal sealed class HtmlDom
     private int _linkDepth;
     private bool _afterBreak;
 
-    public static HtmlDom Build(IDocument doc)
+    /// <summary>Whether the text of &lt;noscript&gt; elements is read (a page that shows its story only to readers without scripts).</summary>
+    private bool _readNoscript;
+
+    /// <summary>Noscript elements seen (and skipped) in the walk.</summary>
+    public int NoscriptElements { get; private set; }
+
+    public static HtmlDom Build(IDocument doc, bool readNoscript = false)
     {
-        var dom = new HtmlDom();
+        var dom = new HtmlDom { _readNoscript = readNoscript };
         dom.Walk(doc);
         dom.Totals();
         return dom;
@@ -171,6 +177,11 @@ internal sealed class HtmlDom
         index = -1;
         string tag = e.LocalName;
 
+        if (tag == "noscript")
+        {
+            NoscriptElements++;
+            if (_readNoscript) goto read;
+        }
         if (SkipTags.Contains(tag))
         {
             if (tag == "head")
@@ -181,6 +192,7 @@ internal sealed class HtmlDom
             CollectSkipped(e, tag);
             return false;
         }
+        read:
         if (tag == "br")
         {
             // A line break ends a line of the paragraph; two in a row end the paragraph.
