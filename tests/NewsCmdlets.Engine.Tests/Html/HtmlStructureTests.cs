@@ -197,4 +197,26 @@ public class HtmlStructureTests
                            "<noscript><p>Please turn on JavaScript in your browser settings to see the comments below this story.</p></noscript>");
         Assert.Equal(Story, Article(html).Paragraphs.ToArray());
     }
+
+    [Fact]
+    public void AStyleOptionInAClassIsNotARole()
+    {
+        // "header-content-align-left" states how the card is laid out; the recipe's steps are the page's text.
+        string steps = "<ol><li>Warm the oil in a wide pan and fry the sliced onions until they turn golden and soft.</li>" +
+                       "<li>Add the rice noodles with two spoons of soy sauce and toss everything over a high heat.</li>" +
+                       "<li>Serve at once with chopped spring onions and a wedge of lime on the side of each plate.</li></ol>";
+        string html = Wrap($"<article><h1>Westmere harbour noodles</h1><div class=\"entry-content\"><p>{P1}</p>" +
+                           $"<div class=\"recipe-card header-content-align-left\"><h2>Method</h2>{steps}</div></div></article>", "Westmere harbour noodles");
+        var a = Article(html);
+        Assert.Contains("Add the rice noodles with two spoons of soy sauce and toss everything over a high heat.", a.Paragraphs);
+    }
+
+    [Fact]
+    public void ALongCopyrightNoticeIsSetAside()
+    {
+        string notice = "© 2024 The Harbour Courier. This story is the property of the Harbour Courier and its writers. " +
+                        "Written permission of the publisher must be obtained before it is reprinted in print or online media of any kind, in whole or in part.";
+        var a = Article(Page(storyExtra: $"<p>{notice}</p>"));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
 }

@@ -40,7 +40,7 @@ internal sealed class ClassHints
         "mailto", "bio", "biography", "nocontent", "noprint", "combx", "shoutbox",
         "skyscraper", "leaderboard", "teaser", "teasers", "readmore", "affiliate", "shopping", "toc",
         "dialog", "lightbox", "flyout", "dropdown", "search", "offcanvas", "supplemental", "sr", "screenreader",
-        "meta", "utility", "tools", "actions", "pullquote",
+        "meta", "metadata", "postmetadata", "postmeta", "utility", "tools", "actions", "pullquote",
     };
 
     /// <summary>Chrome words that never name a layout wrapper around the story: comments, navigation, footers, related stories.</summary>
@@ -125,6 +125,24 @@ internal sealed class ClassHints
         "author-", "topic-", "topics-", "has-", "is-", "no-", "with-", "without-", "page-id-", "term-", "section-",
     };
 
+    /// <summary>Words of presentation: a token holding one ("header-content-align-left", "footer-font-small") states a
+    /// style option, not the element's role.</summary>
+    private static readonly string[] PresentationalParts = { "align", "alignment", "aligned", "padding", "margin", "spacing", "font", "color", "colour" };
+
+    private static bool IsPresentational(string token)
+    {
+        foreach (var p in PresentationalParts)
+        {
+            int i = token.IndexOf(p, StringComparison.OrdinalIgnoreCase);
+            if (i < 0) continue;
+            bool startsPart = i == 0 || !char.IsLetter(token[i - 1]) || char.IsUpper(token[i]) && char.IsLower(token[i - 1]);
+            int end = i + p.Length;
+            bool endsPart = end == token.Length || !char.IsLetter(token[end]) || char.IsUpper(token[end]);
+            if (startsPart && endsPart && token.Length > p.Length) return true;
+        }
+        return false;
+    }
+
     private static bool IsTaxonomyOrState(string token)
     {
         foreach (var p in IgnoredPrefixes)
@@ -148,7 +166,7 @@ internal sealed class ClassHints
             string token = value[start..i];
             // Taxonomy and state classes ("tag-social-media", "category-ads", "status-publish", "has-sidebar") say
             // nothing about the element's role.
-            if (IsTaxonomyOrState(token)) continue;
+            if (IsTaxonomyOrState(token) || IsPresentational(token)) continue;
             // The whole token joined ("article-body" → articlebody) …
             var joined = new System.Text.StringBuilder(token.Length);
             foreach (char c in token) if (char.IsLetter(c)) joined.Append(char.ToLowerInvariant(c));

@@ -187,7 +187,7 @@ internal static class HtmlContent
                 why = "byline or date line";
             else if (b.Byline >= 0 && nodes[b.Byline].Depth > c.Depth && nodes[b.Byline].TextChars <= 1500 && keptProse)
                 why = "author box after the story";
-            else if (b.Words <= 30 && b.Text.Contains('©') && !b.InQuote)
+            else if ((b.Words <= 30 && b.Text.Contains('©') || b.Words <= 80 && b.Text.TrimStart().StartsWith('©')) && !b.InQuote)
                 why = "copyright or credit line";
             else if (b.Words <= 2 && b.Heading == 0 && !b.InListItem && !b.InQuote && !b.InTable && !b.IsProse &&
                      nodes[b.Owner].Tag is "div" or "section" or "aside" or "span" or "center" && !TextShape.EndsLikeSentence(b.Text))
