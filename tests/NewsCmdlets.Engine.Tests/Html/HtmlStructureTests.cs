@@ -219,4 +219,15 @@ public class HtmlStructureTests
         var a = Article(Page(storyExtra: $"<p>{notice}</p>"));
         Assert.Equal(Story, a.Paragraphs.ToArray());
     }
+
+    [Fact]
+    public void AFramesetPageSaysWhereTheStoryIs()
+    {
+        string html = "<html><head><title>The Harbour Courier</title></head><frameset cols=\"20%,80%\"><frame src=\"menu.html\"><frame src=\"story.html\">" +
+                      "<noframes><body><p>Your browser does not show frames.</p></body></noframes></frameset></html>";
+        var r = Extract(html);
+        Assert.False(r.IsArticle);
+        Assert.StartsWith("frameset page", r.NotArticleReason);
+        Assert.Contains("Save Frame As", r.NotArticleAdvice);
+    }
 }

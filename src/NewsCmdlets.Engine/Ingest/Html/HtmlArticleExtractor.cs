@@ -55,6 +55,9 @@ public static class HtmlArticleExtractor
 
         // Pages that hold no article.
         int bodyWords = sel.Body.Sum(b => b.Words);
+        if (dom.Meta.Frames > 0 && sel.ProseChars < 200)
+            return NotArticle($"frameset page: it shows {dom.Meta.Frames} other page(s) in frames and holds no story of its own", decisions,
+                "Open the page in a browser and save the frame that holds the story (Save Frame As), or import that frame's address.");
         if (dom.Blocks.Count == 0)
         {
             return dom.Meta.ScriptChars > 0

@@ -67,6 +67,8 @@ internal sealed class PageMeta
     public string? Lang;
     public int Anchors;
     public int ScriptChars;
+    /// <summary>&lt;frame&gt; elements: a frameset page shows other pages and holds no text of its own.</summary>
+    public int Frames;
 }
 
 /// <summary>
@@ -448,6 +450,12 @@ internal sealed class HtmlDom
             }
             case "style":
                 Meta.ScriptChars += ShallowLength(e);
+                break;
+            case "frame":
+                Meta.Frames++;
+                break;
+            case "frameset":
+                Meta.Frames += Math.Min(e.QuerySelectorAll("frame").Length, 1000);
                 break;
         }
     }
