@@ -230,4 +230,15 @@ public class HtmlStructureTests
         Assert.StartsWith("frameset page", r.NotArticleReason);
         Assert.Contains("Save Frame As", r.NotArticleAdvice);
     }
+
+    [Fact]
+    public void TextIsComposedAsReadersSeeIt()
+    {
+        // "e" + combining acute, as some editors save it: the body and title hold the composed letter.
+        string decomposed = "Cafe\u0301 owners on the quay said the strike had emptied their terraces by nine o'clock on Tuesday morning.";
+        string html = Wrap($"<article><h1>Cafe\u0301 owners count the cost</h1><p>{decomposed}</p>{Paragraphs(P1, P2, P3)}</article>", "Cafe\u0301 owners count the cost");
+        var a = Article(html);
+        Assert.Equal("Caf\u00e9 owners count the cost", a.Title);
+        Assert.StartsWith("Caf\u00e9 owners on the quay", a.Body);
+    }
 }

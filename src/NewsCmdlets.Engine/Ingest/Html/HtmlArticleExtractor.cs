@@ -101,6 +101,8 @@ public static class HtmlArticleExtractor
             sources.Set("Title", "first sentence of the story (the page has no headline)");
         }
 
+        if (title != null && !title.IsNormalized(System.Text.NormalizationForm.FormC)) title = title.Normalize(System.Text.NormalizationForm.FormC);
+
         string? outlet = meta.SiteName;
         if (outlet != null) sources.Set("Outlet", meta.SiteNameSource!);
         else if (!string.IsNullOrWhiteSpace(options.Outlet)) { outlet = options.Outlet.Trim(); sources.Set("Outlet", "-Outlet parameter"); }

@@ -367,6 +367,8 @@ internal sealed class HtmlDom
         {
             var c = _bufCtx;
             string text = _buf.ToString();
+            // Composed (NFC) text, as a reader sees it: a letter and its combining mark typed apart match the letter.
+            if (!text.IsNormalized(NormalizationForm.FormC)) text = text.Normalize(NormalizationForm.FormC);
             int owner = c.Block >= 0 ? c.Block : Math.Max(0, c.Node);
             var b = new TextBlock
             {
