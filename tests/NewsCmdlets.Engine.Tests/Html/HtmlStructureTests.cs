@@ -241,4 +241,16 @@ public class HtmlStructureTests
         Assert.Equal("Caf\u00e9 owners count the cost", a.Title);
         Assert.StartsWith("Caf\u00e9 owners on the quay", a.Body);
     }
+
+    [Fact]
+    public void AStoryOfAFewShortLinesIsTheMarkedStoryNotTheNoticeBesideIt()
+    {
+        string[] lines = { "Low tide at Westmere this morning.", "The ferries waited on the mud.", "Nobody minded much." };
+        string html = Wrap("<div class=\"post hentry\"><h2>Low tide</h2><div class=\"entry-content\">" + Paragraphs(lines) + "</div></div>" +
+                           "<div class=\"cookie-banner\"><p>This site stores small files on your device so that it can remember your choices between visits.</p></div>",
+                           "Low tide");
+        var r = Extract(html);
+        Assert.True(r.IsArticle, r.NotArticleReason);
+        Assert.Equal(lines, r.Article!.Paragraphs.ToArray());
+    }
 }

@@ -70,7 +70,7 @@ public static class HtmlArticleExtractor
         if (bodyWords < 150 && (IsErrorTitle(dom.Meta.Title) || IsErrorTitle(h1)))
             return NotArticle($"error page: \"{Clip(h1 ?? dom.Meta.Title ?? "", 80)}\"", decisions,
                 "The server sent an error instead of the story: check the address, or fetch the page again later.");
-        if (sel.ProseChars < 200 && bodyWords < (meta.TypedAsArticle ? 15 : 40))
+        if (sel.ProseChars < 200 && bodyWords < (meta.TypedAsArticle || sel.ShortStory ? 15 : 40))
         {
             if (dom.Meta.Anchors >= 20)
                 return NotArticle($"home or index page: {dom.Meta.Anchors} links to other pages, no story text", decisions, LinkedStories);

@@ -15,6 +15,8 @@ internal sealed class ContentSelection
     public int ProseChars;
     public int LinkedHeadings;
     public int FirstBodyBlock = -1;
+    /// <summary>The story is a few short lines in an element the page marks as its story (no prose anywhere else).</summary>
+    public bool ShortStory;
 }
 
 /// <summary>
@@ -104,6 +106,16 @@ internal static class HtmlContent
             {
                 best = i; bestScore = score;
             }
+        }
+        if (!anyOutside && bestScore < 400 && ShortStory(nodes, blocks, inChrome) is int shortStory and >= 0)
+        {
+            // No prose outside chrome and little inside, but the page marks an element as its story (article,
+            // articleBody, entry-content) and it holds text: a story of a few short lines, not the cookie notice or
+            // comment form beside it.
+            best = shortStory;
+            bestScore = Math.Max(bestScore, 1);
+            sel.ShortStory = true;
+            decisions.Add($"short story: no prose outside chrome; {Describe(nodes[best])} is marked as the story and holds text");
         }
         if (best < 0 || bestScore <= 0)
         {
@@ -316,6 +328,24 @@ internal static class HtmlContent
             if (Soft(n) && rawProse[i] > 0 && (lifted.Contains(Key(n)) || lifted.Contains(SiblingKey(n))))
                 Lift(n, "the elements of the same mark hold the story");
         }
+    }
+
+    /// <summary>The story-like element (semantic or story-classed, outside chrome) holding the most text that is not link text, or -1.</summary>
+    private static int ShortStory(List<DomNode> nodes, List<TextBlock> blocks, bool[] inChrome)
+    {
+        var plain = new int[nodes.Count];
+        foreach (var b in blocks)
+            if (b.Chrome < 0) plain[b.Owner] += b.Text.Length - b.LinkChars;
+        for (int i = nodes.Count - 1; i > 0; i--)
+            if (nodes[i].Parent >= 0) plain[nodes[i].Parent] += plain[i];
+        int best = -1;
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var n = nodes[i];
+            if (inChrome[i] || !n.IsBlock || !(n.Semantic || n.Hint == Hint.Positive) || n.Tag is "body" or "html" || plain[i] < 60) continue;
+            if (best < 0 || plain[i] > plain[best] || plain[i] == plain[best] && IsAncestor(nodes, best, i)) best = i;
+        }
+        return best;
     }
 
     /// <summary>
