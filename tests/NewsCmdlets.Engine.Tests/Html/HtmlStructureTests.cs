@@ -253,4 +253,30 @@ public class HtmlStructureTests
         Assert.True(r.IsArticle, r.NotArticleReason);
         Assert.Equal(lines, r.Article!.Paragraphs.ToArray());
     }
+
+    [Fact]
+    public void AForumThreadsPostsAreItsText()
+    {
+        // Every post, the first one too, is marked as a comment: inside <main> they are the page's text.
+        string[] posts =
+        {
+            "Has anyone else lost the timetable app since the update? It opens and closes again straight away on my phone.",
+            "Same here since Tuesday. Deleting it and installing it again brought the harbour map back but not the timetable.",
+            "The operator says a fix is coming on Friday. Until then the printed timetable at the quay kiosk is up to date.",
+        };
+        var sb = new System.Text.StringBuilder("<nav><a href=\"/\">Forum</a> <a href=\"/apps\">Apps</a></nav><main><h1>Timetable app closes at once</h1>");
+        foreach (var p in posts) sb.Append($"<div class=\"forum-comment\"><span class=\"user\">reader</span><div class=\"comment-text\"><p>{p}</p></div></div>");
+        var a = Article(Wrap(sb.Append("</main>").ToString(), "Timetable app closes at once"));
+        Assert.Equal(posts, a.Paragraphs.Where(p => p != "reader").ToArray());
+    }
+
+    [Fact]
+    public void AStoryWithALongCommentThreadKeepsOnlyTheStory()
+    {
+        var sb = new System.Text.StringBuilder("<main><article><h1>Ferry strike strands Westmere commuters</h1>").Append(Paragraphs(P1, P2)).Append("</article><section class=\"comments\">");
+        for (int i = 0; i < 30; i++)
+            sb.Append($"<div class=\"comment\"><p>Reader {i} wrote that the ferry crews deserve better rosters and that the council should have stepped in much earlier than it did.</p></div>");
+        var a = Article(Wrap(sb.Append("</section></main>").ToString()));
+        Assert.Equal(new[] { P1, P2 }, a.Paragraphs.ToArray());
+    }
 }

@@ -65,9 +65,14 @@ internal static class HtmlContent
         MarkTeaserLists(nodes, blocks, rawProse, allProse, decisions);
         // Each block's deepest chrome ancestor, now that some marks are lifted and teaser lists are marked.
         var nearestChrome = new int[nodes.Count];
-        for (int i = 0; i < nodes.Count; i++)
-            nearestChrome[i] = nodes[i].IsChrome ? i : nodes[i].Parent >= 0 ? nearestChrome[nodes[i].Parent] : -1;
-        foreach (var b in blocks) b.Chrome = nearestChrome[b.Owner];
+        void FindChrome()
+        {
+            for (int i = 0; i < nodes.Count; i++)
+                nearestChrome[i] = nodes[i].IsChrome ? i : nodes[i].Parent >= 0 ? nearestChrome[nodes[i].Parent] : -1;
+            foreach (var b in blocks) b.Chrome = nearestChrome[b.Owner];
+        }
+        FindChrome();
+        if (LiftDiscussion(nodes, blocks, rawProse, allProse, decisions)) FindChrome();
 
         // Bottom-up totals; chrome sub-trees add nothing to their ancestors.
         foreach (var n in nodes) { n.Score = 0; n.ProseChars = 0; }
@@ -327,6 +332,48 @@ internal static class HtmlContent
             var n = nodes[i];
             if (Soft(n) && rawProse[i] > 0 && (lifted.Contains(Key(n)) || lifted.Contains(SiblingKey(n))))
                 Lift(n, "the elements of the same mark hold the story");
+        }
+    }
+
+    /// <summary>
+    /// All of a page's prose lies in chrome (under 300 characters outside; a story with a long comment thread has its
+    /// own prose outside), and the page's main or article element holds at least half of it, in elements marked by
+    /// class words: a discussion page (a forum thread's posts, each marked as a comment) or a story whose wrappers
+    /// carry chrome words. Those elements are the page's text: their class marks inside the main element are lifted
+    /// (not its navigation, asides or footers).
+    /// </summary>
+    private static bool LiftDiscussion(List<DomNode> nodes, List<TextBlock> blocks, int[] rawProse, int allProse, List<string> decisions)
+    {
+        if (allProse < 300) return false;
+        int outside = 0;
+        foreach (var b in blocks)
+            if (b.IsProse && b.Chrome < 0) outside += b.Text.Length;
+        if (outside >= Math.Min(0.1 * allProse, 300)) return false;
+        int main = -1;
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var n = nodes[i];
+            if (n.Semantic && NotInChrome(nodes, i) && rawProse[i] >= 0.5 * allProse && (main < 0 || rawProse[i] <= rawProse[main])) main = i;
+        }
+        if (main < 0) return false;
+        int lifted = 0;
+        for (int i = main + 1; i < nodes.Count && nodes[i].Depth > nodes[main].Depth; i++)
+        {
+            var n = nodes[i];
+            if (n.IsChrome && rawProse[i] > 0 && n.ChromeWhy != null && n.ChromeWhy.StartsWith("class", StringComparison.Ordinal))
+            {
+                n.IsChrome = false;
+                lifted++;
+            }
+        }
+        if (lifted > 0) decisions.Add($"no prose outside chrome: {Describe(nodes[main])} holds most of it in {lifted} element(s) with chrome class words (a thread's posts, a story's wrapper); they are its text");
+        return lifted > 0;
+
+        static bool NotInChrome(List<DomNode> nodes, int i)
+        {
+            for (int p = i; p >= 0; p = nodes[p].Parent)
+                if (nodes[p].IsChrome) return false;
+            return true;
         }
     }
 
