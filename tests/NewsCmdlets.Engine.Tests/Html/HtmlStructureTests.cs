@@ -279,4 +279,24 @@ public class HtmlStructureTests
         var a = Article(Wrap(sb.Append("</section></main>").ToString()));
         Assert.Equal(new[] { P1, P2 }, a.Paragraphs.ToArray());
     }
+
+    [Fact]
+    public void AVideoPageWhoseOnlyTextIsTheVideosCaptionKeepsIt()
+    {
+        string description = "Ferry crews in Westmere walked off the job on Tuesday morning. Hundreds of commuters were stranded on the wrong " +
+                             "side of the harbour, and talks over rosters are to resume on Thursday at the council chambers.";
+        string html = Wrap("<main><h1>Ferry strike strands Westmere commuters</h1><figure class=\"video\"><video src=\"/v.mp4\"></video>" +
+                           $"<figcaption><p>{description}</p><span>2 min</span></figcaption></figure></main>");
+        var a = Article(html);
+        Assert.Equal(new[] { description }, a.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void AGeneratedIdsLettersAreNotWords()
+    {
+        // "…-40ad-…" is part of a generated id, not an advertisement.
+        var a = Article(Wrap($"<div id=\"post-76e426d9-56de-40ad-9504-18d5101013d2\"><h1>Ferry strike strands Westmere commuters</h1>{Paragraphs(Story)}</div>" +
+                             "<div class=\"box\"><p>Readers can send their own photos of the harbour to the newsroom by email.</p></div>"));
+        Assert.Equal(Story, a.Paragraphs.Take(Story.Length).ToArray());
+    }
 }

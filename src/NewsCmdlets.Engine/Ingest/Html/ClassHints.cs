@@ -49,7 +49,8 @@ internal sealed class ClassHints
         "nav", "navbar", "navigation", "menu", "menus", "submenu", "megamenu", "footer", "sidebar", "comment", "comments",
         "commenting", "disqus", "related", "recirc", "recirculation", "recommended", "recommendations", "breadcrumb",
         "breadcrumbs", "cookie", "cookies", "consent", "gdpr", "newsletter", "newsletters", "outbrain", "taboola", "teaser",
-        "teasers", "promo", "promos", "trending", "popular", "readmore", "sponsored",
+        "teasers", "promo", "promos", "trending", "popular", "readmore", "sponsored", "dialog", "modal", "popup", "overlay",
+        "lightbox", "login", "signin", "signup", "subscribe", "subscription",
     };
 
     /// <summary>True for a chrome word that never names a wrapper around the story (see <see cref="FirmChromeWords"/>).</summary>
@@ -143,6 +144,25 @@ internal sealed class ClassHints
         return false;
     }
 
+    /// <summary>A generated identifier ("post-76e426d9-56de-40ad-…", "c3f0a9b2e1"): a run of eight or more hex digits
+    /// mixing letters and digits. Its letters ("ad", "cta") are chance, not words.</summary>
+    private static bool IsGeneratedId(string token)
+    {
+        int run = 0;
+        bool letters = false, digits = false;
+        foreach (char c in token)
+        {
+            if (char.IsAsciiHexDigit(c))
+            {
+                run++;
+                if (char.IsAsciiDigit(c)) digits = true; else letters = true;
+                if (run >= 8 && letters && digits) return true;
+            }
+            else { run = 0; letters = digits = false; }
+        }
+        return false;
+    }
+
     private static bool IsTaxonomyOrState(string token)
     {
         foreach (var p in IgnoredPrefixes)
@@ -166,7 +186,7 @@ internal sealed class ClassHints
             string token = value[start..i];
             // Taxonomy and state classes ("tag-social-media", "category-ads", "status-publish", "has-sidebar") say
             // nothing about the element's role.
-            if (IsTaxonomyOrState(token) || IsPresentational(token)) continue;
+            if (IsTaxonomyOrState(token) || IsPresentational(token) || IsGeneratedId(token)) continue;
             // The whole token joined ("article-body" → articlebody) …
             var joined = new System.Text.StringBuilder(token.Length);
             foreach (char c in token) if (char.IsLetter(c)) joined.Append(char.ToLowerInvariant(c));

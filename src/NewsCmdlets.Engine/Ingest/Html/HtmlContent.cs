@@ -73,6 +73,7 @@ internal static class HtmlContent
         }
         FindChrome();
         if (LiftDiscussion(nodes, blocks, rawProse, allProse, decisions)) FindChrome();
+        TakeCaptionsAsTextOfAPageWithoutProse(blocks, nodes, decisions);
 
         // Bottom-up totals; chrome sub-trees add nothing to their ancestors.
         foreach (var n in nodes) { n.Score = 0; n.ProseChars = 0; }
@@ -393,6 +394,31 @@ internal static class HtmlContent
             if (best < 0 || plain[i] > plain[best] || plain[i] == plain[best] && IsAncestor(nodes, best, i)) best = i;
         }
         return best;
+    }
+
+    /// <summary>
+    /// A video or photo page whose only prose is the caption of its video or picture (the description the story's
+    /// text runs through): when the page holds less than 200 characters of prose outside captions and chrome,
+    /// captions of at least 20 words that read as prose are its text.
+    /// </summary>
+    private static void TakeCaptionsAsTextOfAPageWithoutProse(List<TextBlock> blocks, List<DomNode> nodes, List<string> decisions)
+    {
+        int prose = 0;
+        foreach (var b in blocks)
+            if (b.IsProse && b.Chrome < 0) prose += b.Text.Length;
+        if (prose >= 200) return;
+        int taken = 0;
+        foreach (var b in blocks)
+        {
+            if (b.Caption < 0 || b.Words < 20 || b.Heading > 0) continue;
+            int caption = b.Caption;
+            b.Caption = -1;
+            Evaluate(b, nodes);
+            if (b.IsProse) { taken++; continue; }
+            b.Caption = caption;
+            Evaluate(b, nodes);
+        }
+        if (taken > 0) decisions.Add($"no prose outside captions: {taken} caption(s) of the page's video or pictures read as its text");
     }
 
     /// <summary>
