@@ -5,7 +5,8 @@ namespace NewsCmdlets.Engine.Ingest.Html;
 /// <summary>
 /// Turns the bytes of a saved web page into text the way browsers do: a byte-order mark first, then the charset of
 /// the HTTP Content-Type header, then a <c>&lt;meta charset&gt;</c> or <c>&lt;meta http-equiv="Content-Type"&gt;</c>
-/// declaration in the first 64 KiB, then UTF-8 when the bytes are valid UTF-8, and windows-1252 otherwise.
+/// declaration in the first 64 KiB, then UTF-8 when the bytes are valid UTF-8, and windows-1252 otherwise. A declared
+/// UTF-8 whose non-ASCII bytes hold not one UTF-8 sequence is a charset that lies: those bytes are read as windows-1252.
 /// </summary>
 public static class HtmlDecoder
 {
@@ -35,7 +36,7 @@ public static class HtmlDecoder
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
         {
             encodingName = "utf-8 (BOM)";
-            return DecodeUtf8Lenient(bytes[3..], warnings);
+            return DecodeUtf8Lenient(bytes[3..], warnings, declared: false);
         }
         if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
         {
@@ -67,7 +68,10 @@ public static class HtmlDecoder
             if (metaEnc.CodePage == 65001)
             {
                 encodingName = "utf-8 (<meta> charset)";
-                return DecodeUtf8Lenient(bytes, warnings);
+                var before = warnings.Count;
+                string text = DecodeUtf8Lenient(bytes, warnings);
+                if (warnings.Count > before && warnings[^1].Contains("windows-1252", StringComparison.Ordinal)) encodingName = "windows-1252 (<meta> says utf-8, the bytes are not)";
+                return text;
             }
             encodingName = $"{metaEnc.WebName} (<meta> charset)";
             return Decode(bytes, metaEnc, warnings);
@@ -90,12 +94,23 @@ public static class HtmlDecoder
         return enc.GetString(bytes);
     }
 
-    private static string DecodeUtf8Lenient(ReadOnlySpan<byte> bytes, List<string> warnings)
+    private static string DecodeUtf8Lenient(ReadOnlySpan<byte> bytes, List<string> warnings, bool declared = true)
     {
         if (IsValidUtf8(bytes)) return Encoding.UTF8.GetString(bytes);
         string text = Encoding.UTF8.GetString(bytes);
-        int bad = 0;
-        foreach (char c in text) if (c == '\uFFFD') bad++;
+        int bad = 0, good = 0;
+        foreach (char c in text)
+        {
+            if (c == '\uFFFD') bad++;
+            else if (c >= '\u0080') good++;
+        }
+        if (declared && good == 0)
+        {
+            // Not one valid UTF-8 sequence among the non-ASCII bytes: the declaration lies (a page saved by an old
+            // editor in its own code page). windows-1252 is what such bytes nearly always are.
+            warnings.Add($"The page says it is UTF-8 but none of its {bad} non-ASCII byte sequence(s) is UTF-8: it was read as windows-1252.");
+            return Encoding.GetEncoding(1252).GetString(bytes);
+        }
         warnings.Add($"The page says it is UTF-8 but is not valid UTF-8: {bad} invalid byte sequence(s) were replaced with U+FFFD.");
         return text;
     }
