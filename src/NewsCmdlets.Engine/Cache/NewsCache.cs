@@ -746,12 +746,22 @@ public sealed class NewsCache : IDisposable
         string? match = null;
         if (query.Query != null && query.Search != null)
             throw new ArgumentException("Give either a search (plain words) or a raw full-text query, not both.");
-        if (query.Query != null) match = query.Query;
+        if (query.Query != null)
+        {
+            match = query.Query;
+            if (match.AsSpan().IndexOf('\0') >= 0)
+                throw new NewsCacheException(NewsCacheProblem.InvalidQuery, Path,
+                    "The full-text query holds a NUL character, which ends a query for SQLite. Remove it, or use -Search, where control characters separate words.");
+        }
         else if (query.Search != null)
         {
             match = FtsQuery.FromUserText(query.Search);
             if (match == null) yield break; // no words to look for: nothing matches
         }
+        if (match != null && FtsQuery.CountWords(match) is var words && words > FtsQuery.MaximumWords)
+            throw new NewsCacheException(NewsCacheProblem.InvalidQuery, Path,
+                $"The {(query.Query != null ? "full-text query" : "search")} holds {words:N0} words{(query.Search != null ? " (repeats counted once)" : "")}; " +
+                $"at most {FtsQuery.MaximumWords} can be searched at once. Search for the words that matter, or narrow the articles with -Outlet, -Since or -Entity.");
         var rowids = new List<long>();
         using (var cmd = Command(""))
         {

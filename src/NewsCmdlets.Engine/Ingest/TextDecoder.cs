@@ -71,6 +71,25 @@ public static class TextDecoder
         }
     }
 
+    /// <summary>
+    /// How many invalid UTF-8 sequences <paramref name="bytes"/> holds: each one a decoder replaces with one U+FFFD
+    /// (a sequence cut off at the end included). Zero for valid UTF-8, found without a second look.
+    /// </summary>
+    public static int CountInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return 0;
+        int bad = 0, i = 0;
+        while (i < bytes.Length)
+        {
+            int ascii = bytes[i..].IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            if (ascii < 0) break;
+            i += ascii;
+            if (Rune.DecodeFromUtf8(bytes[i..], out _, out int consumed) != System.Buffers.OperationStatus.Done) bad++;
+            i += Math.Max(1, consumed);
+        }
+        return bad;
+    }
+
     /// <summary>NUL bytes, or many C0 control bytes other than tab/CR/LF/FF in the first 8 KiB, mean binary.</summary>
     public static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {

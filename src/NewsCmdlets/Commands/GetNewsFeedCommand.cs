@@ -207,7 +207,7 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
             if (result.NotModified && cached != null)
             {
                 WriteVerbose($"{uri}: not modified since {cached.FetchedUtc:u}; reading the copy in the cache.");
-                WriteFeed(FeedParser.Parse(cached.Body, uri.ToString(), f.FinalUri ?? uri, _options), target);
+                WriteFeed(FeedParser.Parse(cached.Body, uri.ToString(), f.FinalUri ?? uri, _options, Cancellation), target);
                 return;
             }
             if (result.Feed != null)
@@ -237,30 +237,66 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
         }
     }
 
+    /// <summary>Items that cannot be read get an error each up to this many per feed; the rest are counted in one.</summary>
+    private const int ItemErrorsPerFeed = 20;
+
+    /// <summary>
+    /// Writes a feed's items as they are read (nothing of the feed is kept). A fault further on in the document (XML
+    /// that stops being well-formed) is an error for the feed after the items before it.
+    /// </summary>
     private void WriteFeed(ParsedFeed feed, object target)
     {
         _feeds++;
         if (MyInvocation.BoundParameters.ContainsKey("Verbose"))
             foreach (var d in feed.Decisions) WriteVerbose($"{feed.Source}: {d}");
-        foreach (var w in feed.Warnings) WriteWarning(w);
-        foreach (var entry in feed.Entries)
+        int warned = 0;
+        void Warnings()
         {
-            if (Cancellation.IsCancellationRequested) return;
-            foreach (var w in entry.Warnings) WriteWarning($"{feed.Source}: {w}");
-            if (entry.Item is not { } item)
-            {
-                WriteItemError(new InvalidDataException(entry.Problem), "InvalidFeedItem", ErrorCategory.InvalidData, target);
-                continue;
-            }
-            if (!_dedup.IsNew(item, out string? duplicateOf))
-            {
-                _duplicates++;
-                WriteVerbose($"{feed.Source}: item {entry.Position} ('{item}') left out: same {duplicateOf} as an item already written.");
-                continue;
-            }
-            _items++;
-            WriteObject(item);
+            for (; warned < feed.Warnings.Count; warned++) WriteWarning(feed.Warnings[warned]);
         }
+        Warnings();
+        int unreadable = 0;
+        try
+        {
+            foreach (var entry in feed.ReadEntries())
+            {
+                if (Cancellation.IsCancellationRequested) return;
+                foreach (var w in entry.Warnings) WriteWarning($"{feed.Source}: {w}");
+                if (entry.Item is not { } item)
+                {
+                    if (++unreadable <= ItemErrorsPerFeed)
+                        WriteItemError(new InvalidDataException(entry.Problem), "InvalidFeedItem", ErrorCategory.InvalidData, target);
+                    continue;
+                }
+                if (!_dedup.IsNew(item, out string? duplicateOf))
+                {
+                    _duplicates++;
+                    WriteVerbose($"{feed.Source}: item {entry.Position} ('{item}') left out: same {duplicateOf} as an item already written.");
+                    continue;
+                }
+                _items++;
+                WriteObject(item);
+            }
+        }
+        catch (FeedException ex)
+        {
+            _failed++;
+            var (id, category) = Classify(ex.Kind);
+            WriteItemError(ex, id, category, target);
+        }
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        {
+            return;
+        }
+        finally
+        {
+            if (unreadable > ItemErrorsPerFeed)
+                WriteItemError(new InvalidDataException(
+                        $"{unreadable - ItemErrorsPerFeed:N0} more item(s) of '{feed.Source}' could not be read ({unreadable:N0} in all); " +
+                        $"the first {ItemErrorsPerFeed} were reported one by one."),
+                    "InvalidFeedItem", ErrorCategory.InvalidData, target);
+        }
+        Warnings();
     }
 
     private static (string ErrorId, ErrorCategory Category) Classify(FeedProblemKind kind) => kind switch

@@ -119,8 +119,9 @@ public static class HtmlArticleExtractor
         }
 
         string? url = meta.Canonical;
+        warnings.AddRange(meta.RefusedAddresses);
         if (url != null) { sources.Set("Url", meta.CanonicalSource!); decisions.Add($"canonical address: {url}"); }
-        else if (options.BaseUri != null) { url = options.BaseUri.ToString(); sources.Set("Url", "address the page was read from"); }
+        else if (options.BaseUri != null && WebAddress.IsWeb(options.BaseUri)) { url = options.BaseUri.ToString(); sources.Set("Url", "address the page was read from"); }
 
         var article = new NewsArticle
         {

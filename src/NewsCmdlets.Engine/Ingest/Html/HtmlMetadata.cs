@@ -19,6 +19,8 @@ internal sealed class HtmlMeta
     public string? OrgOutlet;
     public string? Language, LanguageSource;
     public string? Canonical, CanonicalSource;
+    /// <summary>Addresses the page gives for itself that are no web address (javascript:, data:, malformed), with the reason.</summary>
+    public readonly List<string> RefusedAddresses = new();
     public string? Description;
     public string? Standfirst, StandfirstSource;
     public string? Section;
@@ -94,10 +96,10 @@ internal static class HtmlMetadata
         m.Description = Meta("og:description") ?? Meta("description") ?? Meta("twitter:description");
 
         // Canonical address.
+        // Only an absolute http(s) address (relative ones resolved against the page's) is kept; see WebAddress.
         foreach (var (rel, href) in dom.Meta.Links)
-            if (rel.Split(' ').Contains("canonical") && href.Length > 0) { m.Canonical = href; m.CanonicalSource = "canonical link"; break; }
-        if (m.Canonical == null && Meta("og:url") is { } ogUrl) { m.Canonical = ogUrl; m.CanonicalSource = "og:url"; }
-        if (m.Canonical != null && options.BaseUri != null && Uri.TryCreate(options.BaseUri, m.Canonical, out var abs)) m.Canonical = abs.ToString();
+            if (rel.Split(' ').Contains("canonical") && href.Length > 0) { TakeAddress(m, href, "canonical link", options.BaseUri); break; }
+        if (m.Canonical == null && Meta("og:url") is { } ogUrl) TakeAddress(m, ogUrl, "og:url", options.BaseUri);
 
         // Site name.
         if (Meta("og:site_name") is { } site) { m.SiteName = Clean(site); m.SiteNameSource = "og:site_name"; }
@@ -535,6 +537,12 @@ internal static class HtmlMetadata
         public string? Type, Headline, DatePublished, DateModified, Publisher, Section, Language, ArticleBody, Url;
         public readonly List<string> Authors = new();
         public readonly List<string> AuthorOrgs = new();
+    }
+
+    private static void TakeAddress(HtmlMeta m, string href, string source, Uri? baseUri)
+    {
+        if (WebAddress.Resolve(href, baseUri, out string? problem) is { } url) { m.Canonical = url; m.CanonicalSource = source; }
+        else if (problem != null) m.RefusedAddresses.Add($"The page's {source} was left out of Url: {problem}.");
     }
 
     private static readonly JsonDocumentOptions JsonOptions = new()

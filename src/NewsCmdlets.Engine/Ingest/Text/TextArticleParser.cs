@@ -107,7 +107,10 @@ public static class TextArticleParser
                     case "Authors":
                         if (TryReadByline(value, authors, ref agency, ref outlet)) sources.Set("Authors", src);
                         break;
-                    case "Url": Fill(ref url, value, "Url", src); break;
+                    case "Url":
+                        if (WebAddress.Resolve(value, null, out string? urlProblem) is { } address) Fill(ref url, address, "Url", src);
+                        else warnings.Add($"The front matter's '{key}:' was left out of Url: {urlProblem ?? "it is empty"}.");
+                        break;
                     case "Dateline": Fill(ref dateline, value, "Dateline", src); break;
                     case "Language":
                         if (LanguageCode(value) is { } code) Fill(ref language, code, "Language", src);

@@ -154,6 +154,9 @@ public sealed class WebFetcher : IDisposable
         }
     }
 
+    /// <summary>Most bytes reserved for a body before they arrive.</summary>
+    internal const int InitialBufferLimit = 64 * 1024;
+
     private static async Task<FetchResult> ReadBody(Uri requested, Uri finalUri, HttpResponseMessage response, int redirects, int attempts,
         Stopwatch clock, WebFetchOptions options, CancellationToken cancel)
     {
@@ -167,11 +170,13 @@ public sealed class WebFetcher : IDisposable
                 $"'{finalUri}' answered HTTP {StatusText(response)} with {mediaType}, not a web page. Import-NewsArticle reads HTML and plain-text " +
                 "pages; for other formats, download the file and convert it to text first.", status);
         }
-        long max = options.MaximumBytes;
+        long max = Math.Min(options.MaximumBytes, Array.MaxLength); // one download is held in one array
         if (headers.ContentLength is { } declared && declared > max)
             throw TooLarge(finalUri, response, $"declares {ArticleReader.FormatBytes(declared)}", max);
 
-        var body = new MemoryStream(headers.ContentLength is { } len && len > 0 ? (int)len : 16 * 1024);
+        // The buffer grows with what arrives, not with what the server promises: a Content-Length is only a claim (one of
+        // 2 GiB would not even fit an int), so at most 64 KiB is reserved up front.
+        var body = new MemoryStream(headers.ContentLength is { } len && len > 0 ? (int)Math.Min(len, InitialBufferLimit) : 16 * 1024);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
