@@ -22,11 +22,14 @@ public static class TextDecoder
 
     static TextDecoder()
     {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance); // windows-1252 and the other code pages
+        // windows-1252 and the other code pages; registered before the first use below (a property initialiser
+        // would run before this body).
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Windows1252 = Encoding.GetEncoding(1252);
     }
 
     /// <summary>Windows-1252, the fallback for bytes that are not UTF-8.</summary>
-    public static Encoding Windows1252 { get; } = Encoding.GetEncoding(1252);
+    public static Encoding Windows1252 { get; }
 
     public static DecodedText Decode(ReadOnlySpan<byte> bytes, string source, Encoding? encoding = null)
     {

@@ -41,11 +41,50 @@ public sealed class TextAndPageHostileTests
         Assert.Empty(warnings);
     }
 
+    // Found by the fuzzer: the parser appends each piece of a text run (pieces end at character references) to its
+    // text node by copying it, so 20,000 "&amp;" in one paragraph took seconds.
+
+    [Fact]
+    public void A_run_of_text_in_thousands_of_pieces_is_split_for_the_parser_and_reads_the_same()
+    {
+        string paragraph = Rep("Tom &amp; Jerry &#8217;s ferry ", 3_000);
+        string html = $"<html><body><h1>Ferry</h1><p>{paragraph}</p>{Story}</body></html>";
+        var decisions = new List<string>();
+        string prepared = HtmlPreparer.Prepare(html, new List<string>(), decisions);
+        Assert.Contains(decisions, d => d.Contains("pieces"));
+        Assert.InRange(prepared.Split("<wbr>").Length - 1, 6_000 / HtmlPreparer.MaxPiecesPerTextNode - 1, 6_000 / HtmlPreparer.MaxPiecesPerTextNode + 1);
+        var article = ArticleReader.ReadBytes(Encoding.UTF8.GetBytes(html), "amp.html", null, null, Options).Article;
+        Assert.StartsWith("Tom & Jerry ’s ferry Tom & Jerry ’s ferry", article.Body);
+        Assert.Contains(System.Net.WebUtility.HtmlDecode(paragraph).Trim(), article.Body);
+    }
+
+    [Fact]
+    public void Text_in_svg_is_not_split()
+    {
+        string html = "<html><body><svg><text>" + Rep("a&amp;", 1_000) + "</text></svg>" + Story + "</body></html>";
+        Assert.DoesNotContain("<wbr>", HtmlPreparer.Prepare(html, new List<string>(), new List<string>()));
+    }
+
     [Fact]
     public void A_page_of_stray_end_tags_is_read()
     {
         var article = ArticleReader.ReadBytes(Encoding.UTF8.GetBytes("<html><body>" + Rep("<div></span>", 20_000) + Story + "</body></html>"), "stray.html", null, null, Options).Article;
         Assert.Contains("Ferry crews", article.Body);
+    }
+
+    // Found by the fuzzer: a credit line with a 100,000-character token took minutes ("\S+@" of the noise pattern
+    // tried at every position is quadratic in the backtracking engine).
+
+    [Fact]
+    public void The_credit_noise_pattern_runs_in_linear_time_and_still_strips_what_it_did()
+    {
+        var noise = (System.Text.RegularExpressions.Regex)typeof(NewsCmdlets.Engine.Ingest.Text.TextArticleParser)
+            .GetField("Noise", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
+        Assert.True(noise.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking));
+        string text = "Westmere ferry crews walk out\n\nBy Jonah Pike, jonah@courier.example, follow him on Chirp\n\n" + Rep("Crews walked out at dawn over pay. ", 10);
+        Assert.Equal(new[] { "Jonah Pike" }, ArticleReader.ReadBytes(Encoding.UTF8.GetBytes(text), "credit.txt", null, null, Options).Article.Authors);
+        string hostile = "Westmere ferry crews walk out\n\nBy Jonah Pike, " + new string('r', 100_000) + " Northsea Press Agency\n\n" + Rep("Crews walked out at dawn over pay. ", 10);
+        Assert.Contains("Crews walked out", ArticleReader.ReadBytes(Encoding.UTF8.GetBytes(hostile), "credit.txt", null, null, Options).Article.Body);
     }
 
     // Item 7: javascript:, data: and malformed addresses went into Url from canonical links, og:url and front matter.

@@ -61,6 +61,18 @@ internal sealed class XmlStream : IDisposable
     /// <summary>The element the reader is on, with its attributes and without its children (an ancestor kept for xml:base and xml:lang).</summary>
     public XElement Shell()
     {
+        try
+        {
+            return ShellOf();
+        }
+        catch (XmlException ex)
+        {
+            throw Translate(ex);
+        }
+    }
+
+    private XElement ShellOf()
+    {
         var e = new XElement(Name);
         if (_r.MoveToFirstAttribute())
         {
@@ -122,8 +134,20 @@ internal sealed class XmlStream : IDisposable
     /// </summary>
     public XElement? BuildOrNull()
     {
+        try
+        {
+            return Build();
+        }
+        catch (XmlException ex)
+        {
+            throw Translate(ex); // the reader reads text and attribute values when they are asked for
+        }
+    }
+
+    private XElement? Build()
+    {
         int start = _r.Depth;
-        var root = Shell();
+        var root = ShellOf();
         if (_r.IsEmptyElement) return root;
         var current = root;
         while (Read())
@@ -136,7 +160,7 @@ internal sealed class XmlStream : IDisposable
                         SkipTo(start);
                         return null;
                     }
-                    var child = Shell();
+                    var child = ShellOf();
                     current.Add(child);
                     if (!_r.IsEmptyElement) current = child;
                     break;
@@ -198,9 +222,11 @@ internal sealed class XmlStream : IDisposable
         }
         catch (XmlException ex)
         {
-            throw FeedParser.XmlError(ex, Source, _maximumBytes, _items > 0 ? $"after item {_items}" : null);
+            throw Translate(ex);
         }
     }
+
+    private FeedException Translate(XmlException ex) => FeedParser.XmlError(ex, Source, _maximumBytes, _items > 0 ? $"after item {_items}" : null);
 
     public void Dispose() => _r.Dispose();
 }

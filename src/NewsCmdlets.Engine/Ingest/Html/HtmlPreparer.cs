@@ -35,11 +35,19 @@ internal static class HtmlPreparer
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
     };
 
+    /// <summary>
+    /// Most pieces one run of text between tags is handed to the parser in: a character reference (or a stray '&lt;',
+    /// or a NUL) ends a piece, and the parser appends each piece to its text node by copying the node, so a run of
+    /// thousands of references costs the square of its length. Past this many, an empty &lt;wbr&gt; (no text, no
+    /// space) starts a new node.
+    /// </summary>
+    public const int MaxPiecesPerTextNode = 256;
+
     public static string Prepare(string html, List<string> warnings, List<string> decisions)
     {
         bool tooLarge = html.Length > MaxChars;
-        int maxDepth = Scan(html, null, stripScripts: false);
-        if (maxDepth <= MaxDepth && !tooLarge) return html;
+        var (maxDepth, maxPieces) = Scan(html, null, stripScripts: false);
+        if (maxDepth <= MaxDepth && maxPieces <= MaxPiecesPerTextNode && !tooLarge) return html;
 
         var sb = new StringBuilder(Math.Min(html.Length, MaxChars + 1024));
         Scan(html, sb, stripScripts: tooLarge);
@@ -48,6 +56,8 @@ internal static class HtmlPreparer
             warnings.Add($"The page nests elements {maxDepth:N0} deep; tags below depth {MaxDepth} were ignored (their text was kept).");
             decisions.Add($"markup nested {maxDepth:N0} deep: flattened below depth {MaxDepth}");
         }
+        if (maxPieces > MaxPiecesPerTextNode)
+            decisions.Add($"a run of text in {maxPieces:N0} pieces (character references): split every {MaxPiecesPerTextNode} for the parser");
         string result = sb.ToString();
         if (tooLarge)
         {
@@ -71,14 +81,17 @@ internal static class HtmlPreparer
     /// the parser ignores (nothing of that name open, or only behind a table, or a formatting element misnested across
     /// a block) is ignored here too, so stray end tags cannot hide nesting.
     /// </summary>
-    private static int Scan(string s, StringBuilder? sb, bool stripScripts)
+    private static (int MaxDepth, int MaxPieces) Scan(string s, StringBuilder? sb, bool stripScripts)
     {
         int max = 0, pos = 0, copied = 0;
+        int pieces = 0, maxPieces = 0; // of the current run of text, and of the longest
         int n = s.Length;
         var open = new OpenElements();
         while (pos < n)
         {
             int lt = s.IndexOf('<', pos);
+            CountPieces(s, pos, lt < 0 ? n : lt, ref pieces, sb, ref copied, open.InForeignContent);
+            if (pieces > maxPieces) maxPieces = pieces;
             if (lt < 0 || lt + 1 >= n) break;
             char c1 = s[lt + 1];
             if (c1 == '!')
@@ -90,7 +103,8 @@ internal static class HtmlPreparer
             if (c1 == '?') { int end = s.IndexOf('>', lt + 2); pos = end < 0 ? n : end + 1; continue; }
             bool closing = c1 == '/';
             int nameStart = closing ? lt + 2 : lt + 1;
-            if (nameStart >= n || !char.IsAsciiLetter(s[nameStart])) { pos = lt + 1; continue; }
+            if (nameStart >= n || !char.IsAsciiLetter(s[nameStart])) { pieces++; pos = lt + 1; continue; } // a '<' that is text
+            pieces = 0; // a tag: the text after it goes into another node
             int nameEnd = nameStart;
             while (nameEnd < n && (char.IsAsciiLetterOrDigit(s[nameEnd]) || s[nameEnd] is '-' or ':' or '_')) nameEnd++;
             int gt = FindTagEnd(s, nameEnd);
@@ -140,7 +154,29 @@ internal static class HtmlPreparer
             pos = tagEnd;
         }
         if (sb != null && copied < n) sb.Append(s, copied, n - copied);
-        return max;
+        return (max, maxPieces);
+    }
+
+    /// <summary>
+    /// Counts the pieces of text in s[from..to) (each '&amp;' or NUL starts one); when rewriting, puts a &lt;wbr&gt;
+    /// before every <see cref="MaxPiecesPerTextNode"/>th (not in SVG or MathML, where it would be an element of theirs).
+    /// </summary>
+    private static void CountPieces(string s, int from, int to, ref int pieces, StringBuilder? sb, ref int copied, bool foreign)
+    {
+        var span = s.AsSpan(from, to - from);
+        int at = 0;
+        while (true)
+        {
+            int k = span[at..].IndexOfAny('&', '\0');
+            if (k < 0) return;
+            at += k + 1;
+            if (++pieces % MaxPiecesPerTextNode == 0 && sb != null && !foreign)
+            {
+                int p = from + at - 1;
+                sb.Append(s, copied, p - copied).Append("<wbr>");
+                copied = p;
+            }
+        }
     }
 
     /// <summary>
