@@ -233,4 +233,43 @@ public sealed class HostileInputTests : IDisposable
         Assert.StartsWith("CacheReplaced", failure.FullyQualifiedErrorId);
         Assert.Contains("deleted or replaced", failure.Exception.Message);
     }
+
+    [Fact]
+    public void A_read_only_cache_warns_and_every_article_still_comes_out()
+    {
+        if (OperatingSystem.IsWindows()) return; // chattr is how root is kept from writing here
+        string db = Path.Combine(_dir, "cache.db");
+        var files = Enumerable.Range(0, 3).Select(i => Good($"story{i}.txt")).ToArray();
+        var first = Run($"Set-NewsCacheConfiguration -Path {Quote(db)}; $files[0] | Import-NewsArticle -Cache | ForEach-Object Source",
+            variables: new Dictionary<string, object?> { ["files"] = files });
+        Assert.Null(first.Terminating);
+        Assert.Equal(0, Chattr("+i", db));
+        try
+        {
+            var r = Run($"Set-NewsCacheConfiguration -Path {Quote(db)}; $files | Import-NewsArticle -Cache | ForEach-Object Source; " +
+                        "'entities:' + @($files | Import-NewsArticle | Get-NewsEntity -Cache).Count",
+                variables: new Dictionary<string, object?> { ["files"] = files });
+            Assert.Null(r.Terminating);
+            Assert.Empty(r.Errors);
+            Assert.Equal(files, r.Output.Take(3).Select(o => o.ToString()));
+            Assert.Contains(r.Warnings, w => w.Message.Contains("read-only") && w.Message.Contains("nothing new is stored"));
+            Assert.Contains(r.Warnings, w => w.Message.Contains("read-only") && w.Message.Contains("new ones are not stored"));
+            Assert.Contains(r.Warnings, w => w.Message.Contains("2 article(s) of this call were not stored"));
+            Assert.Contains(r.Output, o => o.ToString()!.StartsWith("entities:") && o.ToString() != "entities:0");
+        }
+        finally
+        {
+            Chattr("-i", db);
+        }
+    }
+
+    private static int Chattr(string flag, string path)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("chattr") { RedirectStandardError = true, RedirectStandardOutput = true };
+        psi.ArgumentList.Add(flag);
+        psi.ArgumentList.Add(path);
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        p.WaitForExit(10_000);
+        return p.ExitCode;
+    }
 }

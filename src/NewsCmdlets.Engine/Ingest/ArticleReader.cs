@@ -80,9 +80,11 @@ public static class ArticleReader
     public static ArticleReadResult ReadContent(string content, string? sourceName, Uri? baseUri, ArticleReadOptions options)
     {
         string name = sourceName ?? baseUri?.ToString() ?? "(content)";
+        var warnings = new List<string>();
+        content = TextDecoder.RemoveControlCharacters(content, name, warnings);
         if (HtmlDecoder.LooksLikeHtml(content.AsSpan(0, Math.Min(content.Length, 4096))))
-            return ReadHtml(content, name, baseUri, options, new List<string>(), sourceName ?? baseUri?.ToString());
-        return ReadText(content, sourceName, name, options, Array.Empty<string>());
+            return ReadHtml(content, name, baseUri, options, warnings, sourceName ?? baseUri?.ToString());
+        return ReadText(content, sourceName, name, options, warnings);
     }
 
     /// <summary>True when the start of the bytes, decoded as they will be, is HTML markup.</summary>

@@ -208,18 +208,27 @@ public static class TextDecoder
     /// </summary>
     public static string RemoveControlCharacters(string text, string source, List<string> warnings)
     {
+        string clean = StripControlCharacters(text);
+        if (!ReferenceEquals(clean, text))
+            warnings.Add($"'{source}' contains {text.Length - clean.Length:N0} control character(s) (such as NUL) that text does not; they were removed.");
+        return clean;
+    }
+
+    /// <summary>
+    /// Text without its C0 control characters other than tab, CR, LF and FF; the same string when it has none. For
+    /// values read from markup and JSON (a title, a feed's text), where a NUL is never meant.
+    /// </summary>
+    public static string StripControlCharacters(string text)
+    {
         int first = IndexOfControl(text);
         if (first < 0) return text;
         var sb = new StringBuilder(text.Length);
         sb.Append(text, 0, first);
-        int removed = 0;
         for (int i = first; i < text.Length; i++)
         {
             char c = text[i];
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') removed++;
-            else sb.Append(c);
+            if (!(c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')) sb.Append(c);
         }
-        warnings.Add($"'{source}' contains {removed:N0} control character(s) (such as NUL) that text does not; they were removed.");
         return sb.ToString();
     }
 

@@ -175,4 +175,12 @@ public sealed class CacheHostileTests : CacheTestBase
         Assert.Equal(NewsCacheProblem.InvalidQuery, ex.Problem);
         Assert.Contains("NUL", ex.Message);
     }
+
+    [Fact]
+    public void An_interval_of_many_parts_is_no_interval_and_costs_no_recursion()
+    {
+        Assert.True(NewsCmdlets.Engine.Coverage.FactClusters.TryInterval("1950/1953", out var from, out var to));
+        Assert.Equal((1950, 1954), (from.Year, to.Year));
+        Assert.False(NewsCmdlets.Engine.Coverage.FactClusters.TryInterval(string.Join("/", Enumerable.Repeat("2025", 500_000)), out _, out _));
+    }
 }

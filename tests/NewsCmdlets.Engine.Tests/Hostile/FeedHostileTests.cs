@@ -183,4 +183,42 @@ public sealed class FeedHostileTests
         var feed = Parse("<?xml version='1.0'?><!-- <!DOCTYPE rss [ <!ENTITY x 'y'> ]> --><rss><channel><item><title>Ferry</title></item></channel></rss>");
         Assert.Equal("Ferry", Assert.Single(feed.Items).Title);
     }
+
+    // Found by the fuzzer: patterns with a timeout threw RegexMatchTimeoutException (a crash) on a busy machine, and
+    // two of them backtrack exponentially or quadratically on input the feed controls.
+
+    [Fact]
+    public void A_feed_of_comments_in_a_row_is_an_error_for_the_feed_not_a_timeout()
+    {
+        var ex = Assert.Throws<FeedException>(() => Parse(Rep("<!---->", 25) + "<x"));
+        Assert.Equal(FeedProblemKind.Malformed, ex.Kind);
+    }
+
+    [Fact]
+    public void Feed_content_with_a_long_run_of_spaces_after_a_bracket_builds_an_article()
+    {
+        var item = new NewsFeedItem { Title = "Ferry", Content = "<" + new string(' ', 100_000) + "x <p>" + Rep("Crews walked out at dawn. ", 20) + "</p>" };
+        Assert.Contains("Crews walked out", FeedArticleBuilder.FromContent(item, new ArticleReadOptions()).Article.Body);
+    }
+
+    // Found by the fuzzer: JSON that escapes half a UTF-16 pair ("\ud800") parses, but reading the string throws.
+
+    [Fact]
+    public void Json_escapes_of_lone_surrogates_are_read_as_replacement_characters()
+    {
+        var feed = Parse("""{"version":"https://jsonfeed.org/version/1.1","title":"Courier \udc00","items":[{"title":"Ferry \ud800 strike","\ud800x":1},{"title":"Pair \ud83d\udea2 kept"}]}""");
+        Assert.Equal("Courier \uFFFD", feed.Title);
+        Assert.Equal(new[] { "Ferry \uFFFD strike", "Pair \U0001F6A2 kept" }, feed.Items.Select(i => i.Title));
+        Assert.Contains(feed.Warnings, w => w.Contains("without their pair"));
+    }
+
+    [Fact]
+    public void Control_characters_in_feed_text_are_dropped()
+    {
+        var feed = Parse("""{"version":"https://jsonfeed.org/version/1.1","items":[{"title":"Ferry\u0000 strike\u0001","summary":"<p>Crews\u0000 out</p>","content_html":"<p>Crews walked\u0000 out at dawn over pay, the union said on Saturday morning.</p>"}]}""");
+        var item = Assert.Single(feed.Items);
+        Assert.Equal("Ferry strike", item.Title);
+        Assert.Equal("Crews out", item.Summary);
+        Assert.DoesNotContain('\0', FeedArticleBuilder.FromContent(item, new ArticleReadOptions()).Article.Body);
+    }
 }

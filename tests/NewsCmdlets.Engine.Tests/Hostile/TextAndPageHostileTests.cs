@@ -58,6 +58,22 @@ public sealed class TextAndPageHostileTests
         Assert.Contains(System.Net.WebUtility.HtmlDecode(paragraph).Trim(), article.Body);
     }
 
+    [Theory]
+    [InlineData("<script>", "if(a<b)c();", "</script>")]
+    [InlineData("<style>", "a<b{c:d}", "</style>")]
+    [InlineData("<title>", "a<b ", "</title>")]
+    [InlineData("<p>", "a < b ", "</p>")]
+    public void Thousands_of_less_than_signs_in_a_run_are_bounded_for_the_parser(string open, string unit, string close)
+    {
+        string html = $"<html><head>{(open is "<p>" ? "" : open + Rep(unit, 5_000) + close)}</head><body><h1>Ferry</h1>{(open is "<p>" ? open + Rep(unit, 5_000) + close : "")}{Story}</body></html>";
+        var decisions = new List<string>();
+        string prepared = HtmlPreparer.Prepare(html, new List<string>(), decisions);
+        Assert.Contains(decisions, d => d.Contains("5,000 pieces"));
+        if (open is "<p>") Assert.Contains("<wbr>", prepared);
+        else Assert.Contains(unit.Replace('<', '‹'), prepared);
+        Assert.Contains("Ferry crews", ArticleReader.ReadBytes(Encoding.UTF8.GetBytes(html), "lt.html", null, null, Options).Article.Body);
+    }
+
     [Fact]
     public void Text_in_svg_is_not_split()
     {
@@ -85,6 +101,15 @@ public sealed class TextAndPageHostileTests
         Assert.Equal(new[] { "Jonah Pike" }, ArticleReader.ReadBytes(Encoding.UTF8.GetBytes(text), "credit.txt", null, null, Options).Article.Authors);
         string hostile = "Westmere ferry crews walk out\n\nBy Jonah Pike, " + new string('r', 100_000) + " Northsea Press Agency\n\n" + Rep("Crews walked out at dawn over pay. ", 10);
         Assert.Contains("Crews walked out", ArticleReader.ReadBytes(Encoding.UTF8.GetBytes(hostile), "credit.txt", null, null, Options).Article.Body);
+    }
+
+    [Fact]
+    public void Json_ld_with_lone_surrogate_escapes_and_control_characters_is_read()
+    {
+        string html = "<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"Ferry \\ud800 strike\\u0000\",\"author\":{\"name\":\"Ines \\udc00Marr\"}}</script></head>" +
+                      $"<body><h1>Ferry</h1>{Story}</body></html>";
+        var article = ArticleReader.ReadBytes(Encoding.UTF8.GetBytes(html), "ld.html", null, null, Options).Article;
+        Assert.Equal("Ferry \uFFFD strike", article.Title);
     }
 
     // Item 7: javascript:, data: and malformed addresses went into Url from canonical links, og:url and front matter.

@@ -189,8 +189,9 @@ public static class FeedParser
 
     private static readonly System.Text.RegularExpressions.Regex HtmlStart = new(
         @"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])",
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant,
-        TimeSpan.FromSeconds(1));
+        // Comments in a row could be grouped in exponentially many ways by a backtracking engine: linear time, no clock.
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant |
+        System.Text.RegularExpressions.RegexOptions.NonBacktracking);
 
     /// <summary>A web page given as a feed: names the feeds the page advertises (&lt;link rel="alternate" type="application/rss+xml"&gt;), if any.</summary>
     private static FeedException NotAFeedPage(byte[] bytes, string source, Uri? documentUri)

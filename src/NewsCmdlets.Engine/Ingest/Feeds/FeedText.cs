@@ -22,7 +22,8 @@ internal static class FeedText
     public static string? Clean(string? s)
     {
         if (string.IsNullOrWhiteSpace(s)) return null;
-        return Regex.Replace(s, @"\s+", " ").Trim();
+        s = Regex.Replace(TextDecoder.StripControlCharacters(s), @"\s+", " ").Trim();
+        return s.Length == 0 ? null : s;
     }
 
     /// <summary>True when <paramref name="s"/> holds markup or character references worth decoding as HTML.</summary>
@@ -87,7 +88,7 @@ internal static class FeedText
 
     private static string? NormaliseLines(string s)
     {
-        var lines = s.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
+        var lines = TextDecoder.StripControlCharacters(s).Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
             .Select(l => Spaces.Replace(l, " ").Trim())
             .Where(l => l.Length > 0)
             .ToList();

@@ -26,6 +26,12 @@ internal static class JsonFeedParser
             skip = 0;
             warnings.Add($"'{source}' is not valid UTF-8: {bad:N0} invalid byte sequence(s) were replaced with U+FFFD. The items are read; a character may be missing from them.");
         }
+        if (JsonEscapes.RepairLoneSurrogates(bytes.AsSpan(skip)) is { } repaired)
+        {
+            bytes = repaired;
+            skip = 0;
+            warnings.Add($"'{source}' escapes UTF-16 halves without their pair (such as \\ud800); they were read as U+FFFD.");
+        }
         var members = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         int itemsAt = -1;
         bool itemsIsArray = false;

@@ -621,7 +621,7 @@ internal static class HtmlMetadata
 
     private static JsonDocument? ParseTolerant(string raw)
     {
-        string s = raw.Trim();
+        string s = NewsCmdlets.Engine.Ingest.JsonEscapes.RepairLoneSurrogates(raw.Trim());
         if (s.StartsWith("<!--", StringComparison.Ordinal)) s = s[4..];
         if (s.EndsWith("-->", StringComparison.Ordinal)) s = s[..^3];
         s = s.Replace("//<![CDATA[", "").Replace("//]]>", "").Replace("<![CDATA[", "").Replace("]]>", "").Trim().TrimEnd(';');
@@ -657,7 +657,7 @@ internal static class HtmlMetadata
     {
         static string? Field(string s, string name)
         {
-            var mm = Regex.Match(s, "\"" + name + "\"\\s*:\\s*\"(?<v>[^\"]{4,60})\"", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+            var mm = Regex.Match(s, "\"" + name + "\"\\s*:\\s*\"(?<v>[^\"]{4,60})\"", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking); // linear, no clock
             return mm.Success ? mm.Groups["v"].Value : null;
         }
         string s = raw.Length > 200_000 ? raw[..200_000] : raw;
@@ -709,7 +709,7 @@ internal static class HtmlMetadata
         switch (v.ValueKind)
         {
             case JsonValueKind.String:
-                string s = v.GetString()!.Trim();
+                string s = TextDecoder.StripControlCharacters(v.GetString()!).Trim();
                 return s.Length == 0 ? null : s;
             case JsonValueKind.Array:
                 foreach (var x in v.EnumerateArray())

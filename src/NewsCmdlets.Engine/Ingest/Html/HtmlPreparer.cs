@@ -39,7 +39,8 @@ internal static class HtmlPreparer
     /// Most pieces one run of text between tags is handed to the parser in: a character reference (or a stray '&lt;',
     /// or a NUL) ends a piece, and the parser appends each piece to its text node by copying the node, so a run of
     /// thousands of references costs the square of its length. Past this many, an empty &lt;wbr&gt; (no text, no
-    /// space) starts a new node.
+    /// space) starts a new node; in a script, style, title or textarea, whose text no element can split, each '&lt;'
+    /// (the only thing that ends a piece there) becomes '‹'.
     /// </summary>
     public const int MaxPiecesPerTextNode = 256;
 
@@ -57,7 +58,7 @@ internal static class HtmlPreparer
             decisions.Add($"markup nested {maxDepth:N0} deep: flattened below depth {MaxDepth}");
         }
         if (maxPieces > MaxPiecesPerTextNode)
-            decisions.Add($"a run of text in {maxPieces:N0} pieces (character references): split every {MaxPiecesPerTextNode} for the parser");
+            decisions.Add($"a run of text in {maxPieces:N0} pieces (character references, '<'): split every {MaxPiecesPerTextNode} for the parser");
         string result = sb.ToString();
         if (tooLarge)
         {
@@ -103,7 +104,14 @@ internal static class HtmlPreparer
             if (c1 == '?') { int end = s.IndexOf('>', lt + 2); pos = end < 0 ? n : end + 1; continue; }
             bool closing = c1 == '/';
             int nameStart = closing ? lt + 2 : lt + 1;
-            if (nameStart >= n || !char.IsAsciiLetter(s[nameStart])) { pieces++; pos = lt + 1; continue; } // a '<' that is text
+            if (nameStart >= n || !char.IsAsciiLetter(s[nameStart]))
+            {
+                // A '<' that is text: it ends a piece too.
+                if (++pieces % MaxPiecesPerTextNode == 0 && sb != null && !open.InForeignContent) { sb.Append(s, copied, lt - copied).Append("<wbr>"); copied = lt; }
+                if (pieces > maxPieces) maxPieces = pieces;
+                pos = lt + 1;
+                continue;
+            }
             pieces = 0; // a tag: the text after it goes into another node
             int nameEnd = nameStart;
             while (nameEnd < n && (char.IsAsciiLetterOrDigit(s[nameEnd]) || s[nameEnd] is '-' or ':' or '_')) nameEnd++;
@@ -134,10 +142,20 @@ internal static class HtmlPreparer
                 // Skip to the matching end tag: its content is not markup.
                 int close = IndexOfEndTag(s, tagEnd, key);
                 int after = close < 0 ? n : (FindTagEnd(s, close + 2 + key.Length) is var g && g >= 0 ? g + 1 : n);
+                int contentEnd = close < 0 ? n : close;
+                // In script, style, title and the like every '<' ends a piece of text; no element can split such a
+                // run, so past the limit its '<' become '‹' (the length, all a script's text counts for, is kept).
+                int lts = s.AsSpan(tagEnd, contentEnd - tagEnd).Count('<');
+                if (lts > maxPieces) maxPieces = lts;
                 if (sb != null && stripScripts && key is "script" or "style")
                 {
                     sb.Append(s, copied, lt - copied);
                     copied = after;
+                }
+                else if (sb != null && lts > MaxPiecesPerTextNode)
+                {
+                    sb.Append(s, copied, tagEnd - copied).Append(s.AsSpan(tagEnd, contentEnd - tagEnd).ToString().Replace('<', '‹'));
+                    copied = contentEnd;
                 }
                 pos = after;
                 continue;
