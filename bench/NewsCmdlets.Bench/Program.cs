@@ -17,6 +17,7 @@ public static class Program
             return args[0] switch
             {
                 "run" => Harness.Runner.Run(args[1..]),
+                "quality" => Quality.QualityRunner.Run(args[1..]),
                 "stage" when args.Length > 1 => Harness.Runner.Child(args[1..]),
                 "corpus" => Corpus(args[1..]),
                 "report" when args.Length > 1 => Report(args[1..]),
@@ -45,6 +46,10 @@ public static class Program
                   [--json out.json] [--markdown out.md] [--repo DIR] [--eval DIR]
                   the benchmark (what bench/run calls): every stage in its own child process, then the JSON and
                   markdown reports (full: bench/results/latest.json and bench/RESULTS.md)
+              quality [--only stories,coverage,quotes,extraction,extraction-snippets,entities] [--repo DIR] [--eval DIR]
+                      [--markdown out.md] [--json out.json]
+                  every analysis of the built module on ../shared/eval, scored by each folder's scorer (what
+                  bench/run --quality calls): bench/QUALITY.md and bench/results/quality.json
               stage <name> --size N --corpus DIR --mode M --out m.json ...
                   one stage at one size (the child process of run)
               report <latest.json> [<out.md>]

@@ -67,12 +67,12 @@ internal static class CacheSession
     }
 
     /// <summary>Opens the cache or stops the call with a terminating error that says what to do.</summary>
-    public static NewsCache Open(PSCmdlet cmdlet, string path, bool readOnly = false, bool mustExist = false, string pathParameter = "CachePath")
+    public static NewsCache Open(PSCmdlet cmdlet, string path, bool readOnly = false, bool mustExist = false)
     {
         if (mustExist && !File.Exists(path))
         {
             cmdlet.ThrowTerminatingError(new ErrorRecord(
-                new FileNotFoundException($"There is no cache file at '{path}'. Import articles with Import-NewsArticle -Cache (or after Set-NewsCacheConfiguration -Enabled) to create it, or give another file with -{pathParameter}.", path),
+                new FileNotFoundException($"There is no cache file at '{path}'. Import articles with Import-NewsArticle -Cache (or after Set-NewsCacheConfiguration -Enabled) to create it, or give another file with -CachePath.", path),
                 "CacheNotFound", ErrorCategory.ObjectNotFound, path));
         }
         try

@@ -28,4 +28,56 @@ public sealed class BenchSmokeTests
             Assert.Contains($"\"{stage}\"", json);
         Assert.Contains("bench: done", stdout.Result);
     }
+
+    /// <summary>
+    /// `bench/run --quality` must keep working: its extraction part imports the 91 real pages of ../shared/eval through
+    /// the built module in pwsh (installed from NuGet by the harness when missing), scores them with the folder's own
+    /// score.py on all pages and on the two halves by site, and writes the table. (The figures are not asserted: quality
+    /// is reported by the benchmark, not tested.)
+    /// </summary>
+    [Fact]
+    public void Quality_harness_runs_the_module_over_real_pages_and_scores_them()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "NewsCmdlets.sln"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        string repo = dir!.FullName;
+        Assert.True(File.Exists(Path.Combine(repo, "..", "shared", "eval", "extraction", "score.py")), "../shared/eval/extraction is missing beside the repository");
+        var (buildExit, buildOut) = Run("dotnet", repo, "build", Path.Combine(repo, "bench", "NewsCmdlets.Bench", "NewsCmdlets.Bench.csproj"), "-c", "Release", "-nologo", "-v", "quiet");
+        Assert.True(buildExit == 0, buildOut);
+        string dll = Directory.GetFiles(Path.Combine(repo, "bench", "NewsCmdlets.Bench", "bin", "Release"), "NewsCmdlets.Bench.dll", SearchOption.AllDirectories).OrderBy(f => f).Last();
+        string tmp = Directory.CreateTempSubdirectory("quality-").FullName;
+        try
+        {
+            string md = Path.Combine(tmp, "QUALITY.md"), json = Path.Combine(tmp, "quality.json");
+            var (exit, output) = Run("dotnet", repo, dll, "quality", "--repo", repo, "--only", "extraction", "--markdown", md, "--json", json);
+            Assert.True(exit == 0, output);
+            string table = File.ReadAllText(md);
+            Assert.Contains("| extraction | extraction/ (ScrapingHub, 91 pages) | all (91 pages", table);
+            Assert.Contains("| extraction | extraction/ (ScrapingHub, 91 pages) | A (write from)", table);
+            Assert.Contains("| extraction | extraction/ (ScrapingHub, 91 pages) | B (check on)", table);
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+            var rows = doc.RootElement.GetProperty("Sections")[0].GetProperty("Rows");
+            Assert.Equal(3, rows.GetArrayLength());
+            foreach (var row in rows.EnumerateArray())
+            {
+                var f1 = row.GetProperty("Figures")[0];
+                Assert.Equal("F1", f1.GetProperty("Name").GetString());
+                Assert.InRange(f1.GetProperty("Value").GetDouble(), 0.5, 1.0); // a run that extracted nothing would score near 0
+            }
+        }
+        finally { Directory.Delete(tmp, recursive: true); }
+    }
+
+    private static (int Exit, string Output) Run(string file, string workDir, params string[] args)
+    {
+        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workDir };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(600_000)) { p.Kill(true); return (-1, "timed out after 10 minutes\n" + stdout.Result + stderr.Result); }
+        p.WaitForExit();
+        return (p.ExitCode, stdout.Result + stderr.Result);
+    }
 }

@@ -217,7 +217,7 @@ public static class Runner
         return Directory.GetCurrentDirectory();
     }
 
-    private static (string Commit, bool Dirty) GitState(string repo)
+    internal static (string Commit, bool Dirty) GitState(string repo)
     {
         try
         {
@@ -228,7 +228,7 @@ public static class Runner
         catch (System.ComponentModel.Win32Exception) { return ("unknown (no git)", true); }
     }
 
-    private static SortedDictionary<string, string> MachineInfo()
+    internal static SortedDictionary<string, string> MachineInfo()
     {
         var m = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {

@@ -77,7 +77,7 @@ public sealed class NewsCache : IDisposable
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 throw new NewsCacheException(NewsCacheProblem.CannotOpen, full,
-                    $"Cannot create the folder for the cache file '{full}': {ex.Message} Choose another path with Set-NewsCacheConfiguration -Path.", ex);
+                    $"Cannot create the folder for the cache file '{full}': {ex.Message} Choose another path with Set-NewsCacheConfiguration -CachePath.", ex);
             }
         }
         var builder = new SqliteConnectionStringBuilder
@@ -187,7 +187,7 @@ public sealed class NewsCache : IDisposable
         if (version > NewsCacheSchema.CurrentVersion)
             throw new NewsCacheException(NewsCacheProblem.NewerSchema, Path,
                 $"The cache file '{Path}' has schema version {version}, written by a newer NewsCmdlets (this one knows up to {NewsCacheSchema.CurrentVersion}). " +
-                "Update the module, or use another cache file with Set-NewsCacheConfiguration -Path.");
+                "Update the module, or use another cache file with Set-NewsCacheConfiguration -CachePath.");
         if (IsReadOnly)
             throw new NewsCacheException(NewsCacheProblem.ReadOnly, Path,
                 $"The cache file '{Path}' has schema version {version} and must be upgraded to {NewsCacheSchema.CurrentVersion}, but it is read-only. " +
@@ -1197,7 +1197,7 @@ public sealed class NewsCache : IDisposable
         if (IsReadOnly)
             throw new NewsCacheException(NewsCacheProblem.ReadOnly, Path,
                 $"The cache file '{Path}' is read-only, so nothing can be stored in or removed from it. " +
-                "Make it writable (check its permissions and those of its folder), or use another cache file with Set-NewsCacheConfiguration -Path.");
+                "Make it writable (check its permissions and those of its folder), or use another cache file with Set-NewsCacheConfiguration -CachePath.");
     }
 
     /// <summary>
@@ -1244,9 +1244,9 @@ public sealed class NewsCache : IDisposable
             "with Set-NewsCacheConfiguration -Path.", ex),
         8 => new NewsCacheException(NewsCacheProblem.ReadOnly, path,
             $"Cannot {verb} the cache file '{path}': it is read-only (SQLite: {SqliteMessage(ex)}). " +
-            "Make the file and its folder writable, or use another cache file with Set-NewsCacheConfiguration -Path.", ex),
+            "Make the file and its folder writable, or use another cache file with Set-NewsCacheConfiguration -CachePath.", ex),
         14 => new NewsCacheException(NewsCacheProblem.CannotOpen, path,
-            $"Cannot open the cache file '{path}' ({ex.Message}). Check that its folder exists and can be written, or use another path with Set-NewsCacheConfiguration -Path.", ex),
+            $"Cannot open the cache file '{path}' ({ex.Message}). Check that its folder exists and can be written, or use another path with Set-NewsCacheConfiguration -CachePath.", ex),
         5 or 6 => new NewsCacheException(NewsCacheProblem.CannotOpen, path,
             $"The cache file '{path}' stayed locked by another process for longer than the busy timeout ({ex.Message}). Try again when the other import has finished.", ex),
         _ => new NewsCacheException(NewsCacheProblem.CannotOpen, path, $"Cannot {verb} the cache file '{path}': {ex.Message}", ex),
@@ -1255,7 +1255,7 @@ public sealed class NewsCache : IDisposable
     private static NewsCacheException NotACache(string path, string why, Exception? inner = null) =>
         new(NewsCacheProblem.NotACache, path,
             $"The file '{path}' cannot be used as the NewsCmdlets cache: {why}. To start afresh, delete it " +
-            $"(Clear-NewsCache -Path '{path}' removes it and its -wal and -shm files) or choose a new cache file with Set-NewsCacheConfiguration -Path.", inner);
+            $"(Clear-NewsCache -CachePath '{path}' removes it and its -wal and -shm files) or choose a new cache file with Set-NewsCacheConfiguration -CachePath.", inner);
 
     private static void CheckHeader(string path)
     {

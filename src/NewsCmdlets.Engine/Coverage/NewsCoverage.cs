@@ -3,6 +3,7 @@ using NewsCmdlets.Engine.Model;
 namespace NewsCmdlets.Engine.Coverage;
 
 /// <summary>What a coverage item compares.</summary>
+[Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))] // names in ConvertTo-Json, see NewsCmdlets.Engine.csproj
 public enum CoverageKind
 {
     /// <summary>A person, organisation, place or group named in the coverage.</summary>
@@ -22,6 +23,7 @@ public enum CoverageKind
 }
 
 /// <summary>How the outlets stand on a coverage item.</summary>
+[Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))] // names in ConvertTo-Json, see NewsCmdlets.Engine.csproj
 public enum CoverageStatus
 {
     /// <summary>Every outlet covering the story has it, and they agree.</summary>

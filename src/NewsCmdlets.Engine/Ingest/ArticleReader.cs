@@ -126,6 +126,9 @@ public static class ArticleReader
     {
         if (string.IsNullOrWhiteSpace(text))
             throw new InputProblemException(InputProblemKind.Empty, name, $"'{name}' contains only white space: there is no article to import. Check that the file was saved or downloaded completely, or leave it out.");
+        if (!HasWord(text))
+            throw new InputProblemException(InputProblemKind.NoArticle, name,
+                $"'{name}' has no words, only punctuation, digits or symbols: there is no article in it. Check that it is the file you meant, or leave it out.");
         var article = TextArticleParser.Parse(text, new TextArticleOptions
         {
             Source = source,
@@ -137,6 +140,18 @@ public static class ArticleReader
             throw new InputProblemException(InputProblemKind.NoArticle, name, $"'{name}' has no words that could form an article.");
         string read = $"read as plain text; {article.Removed.Count} block(s) set aside as page chrome or credits";
         return new ArticleReadResult(article, encodingName == null ? new[] { read } : new[] { $"decoded as {encodingName}", read });
+    }
+
+    /// <summary>Whether the text has a word of two letters or more (in any script), as every article does.</summary>
+    private static bool HasWord(string text)
+    {
+        int run = 0;
+        foreach (char c in text)
+        {
+            if (char.IsLetter(c)) { if (++run >= 2) return true; }
+            else run = 0;
+        }
+        return false;
     }
 
     public static string FormatBytes(long n) =>

@@ -677,7 +677,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
         _ => Classify(kind, fromFile: false),
     };
 
-    private static (string ErrorId, ErrorCategory Category) Classify(InputProblemKind kind, bool fromFile) => kind switch
+    internal static (string ErrorId, ErrorCategory Category) Classify(InputProblemKind kind, bool fromFile) => kind switch
     {
         InputProblemKind.NotFound => ("PathNotFound", ErrorCategory.ObjectNotFound),
         InputProblemKind.IsDirectory => ("PathIsDirectory", ErrorCategory.InvalidArgument),

@@ -296,7 +296,7 @@ internal static class HtmlMetadata
         }
     }
 
-    private static string Note(ParsedDate d) => d.HasZone ? "" : d.HasTime ? " (no time zone stated; read as UTC)" : " (date only)";
+    private static string Note(ParsedDate d) => d.Note;
 
     private static string KeyLabel(string key) =>
         key.Contains(':') ? $"OpenGraph {key}" : $"{key} meta tag";
