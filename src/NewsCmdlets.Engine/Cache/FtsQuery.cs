@@ -62,17 +62,6 @@ public static class FtsQuery
         return parts.Count == 0 ? null : string.Join(" ", parts);
     }
 
-    /// <summary>How many words (runs of letters and digits) a query holds: what <see cref="MaximumWords"/> bounds.</summary>
-    public static int CountWords(string query)
-    {
-        int words = 0;
-        bool inWord = false;
-        foreach (char c in query)
-        {
-            bool letter = char.IsLetterOrDigit(c);
-            if (letter && !inWord) words++;
-            inWord = letter;
-        }
-        return words;
-    }
+    /// <summary>How many words a query holds (as the text parser counts them): what <see cref="MaximumWords"/> bounds.</summary>
+    public static int CountWords(string query) => NewsCmdlets.Engine.Text.TextShape.CountWords(query);
 }

@@ -92,30 +92,41 @@ public sealed class NewsCache : IDisposable
         var cache = new NewsCache(full, connection, readOnly);
         try
         {
-            connection.Open();
-            cache.Execute($"PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds}");
-            if (!readOnly)
+            return Opened(cache, () =>
             {
-                cache.Scalar("PRAGMA journal_mode = WAL");
-                cache.Execute("PRAGMA synchronous = NORMAL");
-            }
-            if (options.MaximumPageCount > 0) cache.Scalar($"PRAGMA max_page_count = {options.MaximumPageCount}");
-            // Reads through memory-mapped pages instead of a read() into SQLite's page cache for each page.
-            cache.Scalar("PRAGMA mmap_size = 268435456");
-            cache.Migrate();
-            return cache;
+                connection.Open();
+                cache.Execute($"PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds}");
+                if (!readOnly)
+                {
+                    cache.Scalar("PRAGMA journal_mode = WAL");
+                    cache.Execute("PRAGMA synchronous = NORMAL");
+                }
+                if (options.MaximumPageCount > 0) cache.Scalar($"PRAGMA max_page_count = {options.MaximumPageCount}");
+                // Reads through memory-mapped pages instead of a read() into SQLite's page cache for each page.
+                cache.Scalar("PRAGMA mmap_size = 268435456");
+            });
         }
-        catch (SqliteException ex) when (exists && ex.SqliteErrorCode == 14 && !File.Exists(full + "-wal"))
+        catch (NewsCacheException ex) when (exists && ex.InnerException is SqliteException { SqliteErrorCode: 14 } && !File.Exists(full + "-wal"))
         {
             // A folder that cannot be written: SQLite cannot create the -wal and -shm files a WAL database needs, not
             // even to read. Nobody can write the file there either (no journal can be created), so it is read as it is.
-            cache.Dispose();
             return OpenUnchangeable(full, options);
+        }
+    }
+
+    /// <summary>Runs <paramref name="open"/> and migrates; on failure the cache is closed and the error is the cache's own.</summary>
+    private static NewsCache Opened(NewsCache cache, Action open)
+    {
+        try
+        {
+            open();
+            cache.Migrate();
+            return cache;
         }
         catch (SqliteException ex)
         {
             cache.Dispose();
-            throw Translate(ex, full, "open");
+            throw Translate(ex, cache.Path, "open");
         }
         catch
         {
@@ -135,23 +146,7 @@ public sealed class NewsCache : IDisposable
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         };
         var connection = new SqliteConnection(builder.ToString());
-        var cache = new NewsCache(full, connection, readOnly: true);
-        try
-        {
-            connection.Open();
-            cache.Migrate();
-            return cache;
-        }
-        catch (SqliteException ex)
-        {
-            cache.Dispose();
-            throw Translate(ex, full, "open");
-        }
-        catch
-        {
-            cache.Dispose();
-            throw;
-        }
+        return Opened(new NewsCache(full, connection, readOnly: true), connection.Open);
     }
 
     /// <summary>Deletes a cache file and its WAL and shared-memory files (the way to start afresh, even from a damaged file).</summary>

@@ -77,27 +77,18 @@ internal static class XmlFeedParser
         IEnumerable<FeedEntry> Entries()
         {
             using var reading = x;
-            int position = 0;
-            if (atItem)
+            var count = new int[1];
+            foreach (var e in ItemsIn(x, channel, atItem, "item", (el, p) => ReadRssItem(el, XNamespace.None, p, ctx), count)) yield return e;
+            if (count[0] == 0)
             {
-                do
-                {
-                    if (x.Is("item", XNamespace.None)) yield return x.Item(channel, ++position, ctx, el => ReadRssItem(el, XNamespace.None, position, ctx));
-                    else x.SkipSubtree();
-                }
-                while (x.MoveToChild(channel));
-            }
-            bool channelHadItems = position > 0;
-            if (!channelHadItems)
                 foreach (var (item, _) in itemsBefore)
-                    yield return x.Item(rootShell, item, ++position, ctx, el => ReadRssItem(el, XNamespace.None, position, ctx));
-            while (x.MoveToChild(rootShell))
-            {
-                if (!channelHadItems && x.Is("item", XNamespace.None)) yield return x.Item(rootShell, ++position, ctx, el => ReadRssItem(el, XNamespace.None, position, ctx));
-                else x.SkipSubtree();
+                {
+                    int p = ++count[0];
+                    yield return x.Item(rootShell, item, p, el => ReadRssItem(el, XNamespace.None, p, ctx));
+                }
+                foreach (var e in ItemsIn(x, rootShell, x.MoveToChild(rootShell), "item", (el, p) => ReadRssItem(el, XNamespace.None, p, ctx), count)) yield return e;
             }
-            x.ReadToEnd();
-            if (position == 0) x.LateWarnings!.Add($"The feed '{ctx.Source}' has no items.");
+            Finish(x, ctx, count[0]);
         }
         return Stream(x, ctx, Entries(), warnings, decisions);
     }
@@ -136,18 +127,9 @@ internal static class XmlFeedParser
         IEnumerable<FeedEntry> Entries()
         {
             using var reading = x;
-            int position = 0;
-            if (atItem)
-            {
-                do
-                {
-                    if (x.Is("item", ns)) yield return x.Item(root, ++position, ctx, el => ReadRssItem(el, ns, position, ctx));
-                    else x.SkipSubtree();
-                }
-                while (x.MoveToChild(root));
-            }
-            x.ReadToEnd();
-            if (position == 0) x.LateWarnings!.Add($"The feed '{ctx.Source}' has no items.");
+            var count = new int[1];
+            foreach (var e in ItemsIn(x, root, atItem, ns + "item", (el, p) => ReadRssItem(el, ns, p, ctx), count)) yield return e;
+            Finish(x, ctx, count[0]);
         }
         return Stream(x, ctx, Entries(), warnings, decisions);
     }
@@ -236,20 +218,37 @@ internal static class XmlFeedParser
         IEnumerable<FeedEntry> Entries()
         {
             using var reading = x;
-            int position = 0;
-            if (atEntry)
-            {
-                do
-                {
-                    if (x.Is("entry", a)) yield return x.Item(feed, ++position, ctx, el => ReadAtomEntry(el, a, position, ctx));
-                    else x.SkipSubtree();
-                }
-                while (x.MoveToChild(feed));
-            }
-            x.ReadToEnd();
-            if (position == 0) x.LateWarnings!.Add($"The feed '{ctx.Source}' has no items.");
+            var count = new int[1];
+            foreach (var e in ItemsIn(x, feed, atEntry, a + "entry", (el, p) => ReadAtomEntry(el, a, p, ctx), count)) yield return e;
+            Finish(x, ctx, count[0]);
         }
         return Stream(x, ctx, Entries(), warnings, decisions);
+    }
+
+    /// <summary>
+    /// The items among <paramref name="parent"/>'s children, from the one the reader is on (when <paramref name="atItem"/>),
+    /// each built, read and dropped as it is asked for; other children are skipped. <paramref name="count"/>[0] counts on.
+    /// </summary>
+    private static IEnumerable<FeedEntry> ItemsIn(XmlStream x, XElement parent, bool atItem, XName item, Func<XElement, int, FeedEntry> read, int[] count)
+    {
+        if (!atItem) yield break;
+        do
+        {
+            if (x.Is(item.LocalName, item.Namespace))
+            {
+                int position = ++count[0];
+                yield return x.Item(parent, position, el => read(el, position));
+            }
+            else x.SkipSubtree();
+        }
+        while (x.MoveToChild(parent));
+    }
+
+    /// <summary>Reads what is left of the document (so XML broken at its end is reported) and warns of a feed without items.</summary>
+    private static void Finish(XmlStream x, Context ctx, int items)
+    {
+        x.ReadToEnd();
+        if (items == 0) x.LateWarnings!.Add($"The feed '{ctx.Source}' has no items.");
     }
 
     /// <summary>

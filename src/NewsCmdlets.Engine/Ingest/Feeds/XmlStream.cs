@@ -188,11 +188,11 @@ internal sealed class XmlStream : IDisposable
     }
 
     /// <summary>Builds the item the reader is on and reads it with <paramref name="parse"/> under <paramref name="parent"/> (for xml:base).</summary>
-    public FeedEntry Item(XElement parent, int position, object context, Func<XElement, FeedEntry> parse) =>
-        Item(parent, BuildOrNull(), position, context, parse);
+    public FeedEntry Item(XElement parent, int position, Func<XElement, FeedEntry> parse) =>
+        Item(parent, BuildOrNull(), position, parse);
 
     /// <summary>Reads an item built before (null: it nested too deeply) under <paramref name="parent"/>, then drops it.</summary>
-    public FeedEntry Item(XElement parent, XElement? item, int position, object context, Func<XElement, FeedEntry> parse)
+    public FeedEntry Item(XElement parent, XElement? item, int position, Func<XElement, FeedEntry> parse)
     {
         _items = position;
         if (item == null)
