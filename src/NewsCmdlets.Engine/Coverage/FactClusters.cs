@@ -324,6 +324,8 @@ internal static class FactClusters
         int slash = value.IndexOf('/');
         if (slash > 0)
         {
+            // "1950/1953": two plain values, so the recursion is one level deep whatever the text holds.
+            if (value.IndexOf('/', slash + 1) >= 0) return false;
             if (TryInterval(value[..slash], out from, out _) && TryInterval(value[(slash + 1)..], out _, out to)) return from < to;
             return false;
         }

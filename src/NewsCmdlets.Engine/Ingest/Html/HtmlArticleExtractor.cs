@@ -16,7 +16,7 @@ public static class HtmlArticleExtractor
 {
     private static readonly Regex ErrorTitle = new(
         @"(?<![\d.,])\b(?:404|410|403|500|503)\b(?![.,]\d)|\bnot found\b|\bpage (?:does not|doesn't|cannot|can't|could not|couldn't) (?:exist|be found)|\berror\b|\bno longer (?:available|exists)\b|\bnicht gefunden\b|\bintrouvable\b|\bno encontrad[ao]\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled); // no timeout: titles of at most 150 characters (IsErrorTitle); a clock fails on a busy machine
 
     [ThreadStatic] private static HtmlParser? _parser;
 
@@ -139,8 +139,9 @@ public static class HtmlArticleExtractor
         }
 
         string? url = meta.Canonical;
+        warnings.AddRange(meta.RefusedAddresses);
         if (url != null) { sources.Set("Url", meta.CanonicalSource!); decisions.Add($"canonical address: {url}"); }
-        else if (options.BaseUri != null) { url = options.BaseUri.ToString(); sources.Set("Url", "address the page was read from"); }
+        else if (options.BaseUri != null && WebAddress.IsWeb(options.BaseUri)) { url = options.BaseUri.ToString(); sources.Set("Url", "address the page was read from"); }
 
         var article = new NewsArticle
         {
