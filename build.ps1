@@ -6,9 +6,12 @@
 .DESCRIPTION
     Build    compiles the module into ./bin (so ./NewsCmdlets.psd1 imports from the repository root) and assembles a
              relocatable module folder in ./out/NewsCmdlets (manifest, bin/, en-US help).
-    Test     runs the xunit suite (dotnet test: engine tests, in-process PowerShell tests, the out-of-process host test),
-             then the Pester tests in ./tests when Pester 5 or later is installed, and says so when it is not.
-    Package  zips ./out/NewsCmdlets into ./out/NewsCmdlets-<version>.zip, ready to unpack into a PSModulePath folder.
+    Test     runs the xunit suite (dotnet test: engine tests, in-process PowerShell tests, the out-of-process tests in a
+             plain host and in this pwsh), then the Pester tests in ./tests/Pester under this pwsh with Pester 5.9.1
+             (restored from NuGet into ./.tools/packages). Both run even when the first fails; the last lines give
+             both counts and their sum, and the script exits 1 when any test failed.
+    Package  writes ./out/NewsCmdlets.<version>.nupkg (for Install-PSResource from a folder or feed repository) and
+             ./out/NewsCmdlets-<version>.zip (to unpack into a PSModulePath folder) from ./out/NewsCmdlets.
     Demo     builds, then imports the built module in a child pwsh and shows what it makes of ./samples.
 
     Work that loads the module runs in a child pwsh, so this session never locks the module's assemblies.
@@ -36,6 +39,8 @@ $root = $PSScriptRoot
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 $env:POWERSHELL_TELEMETRY_OPTOUT = '1'
+# The pwsh running this script (also when it is the dotnet tool, whose process is dotnet): child sessions use it.
+$pwsh = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
 
 function Invoke-Native {
     param([string] $Command, [string[]] $Arguments)
@@ -52,23 +57,68 @@ function Invoke-Build {
     Write-Host "Module folder: $(Join-Path $root 'out/NewsCmdlets')" -ForegroundColor Green
 }
 
-function Invoke-Test {
-    Invoke-Native dotnet @('test', (Join-Path $root 'NewsCmdlets.sln'), '-c', $Configuration)
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version]'5.0' } |
-        Sort-Object Version -Descending | Select-Object -First 1
-    if (-not $pester) {
-        Write-Warning 'Pester 5 is not installed: the Pester tests in ./tests were skipped (Install-Module Pester -MinimumVersion 5.0 to run them).'
-        return
+function Get-TrxCount {
+    # Sums the counters of the dotnet test result files (one .trx per test assembly).
+    param([string] $Folder)
+    $sum = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    foreach ($trx in Get-ChildItem $Folder -Filter *.trx -Recurse -ErrorAction Ignore) {
+        $c = ([xml](Get-Content -Raw $trx.FullName)).TestRun.ResultSummary.Counters
+        $sum.Passed += [int]$c.passed
+        $sum.Failed += [int]$c.failed + [int]$c.error + [int]$c.timeout + [int]$c.aborted
+        $sum.Skipped += [int]$c.total - [int]$c.passed - [int]$c.failed - [int]$c.error - [int]$c.timeout - [int]$c.aborted
     }
-    $script = "Import-Module Pester -MinimumVersion 5.0; `$c = New-PesterConfiguration; `$c.Run.Path = '$root/tests'; `$c.Run.Exit = `$true; `$c.Output.Verbosity = 'Detailed'; Invoke-Pester -Configuration `$c"
-    Invoke-Native pwsh @('-NoProfile', '-NonInteractive', '-Command', $script)
+    $sum
+}
+
+function Invoke-Test {
+    # 1. dotnet test: engine tests, in-process PowerShell tests, out-of-process tests (the plain host and this pwsh).
+    $results = Join-Path $root 'out/test-results'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    $env:NEWSCMDLETS_PWSH = $pwsh  # the xunit tests that need the real pwsh run this one
+    # The whole solution is built first, so no test project starts before the module it imports is built.
+    Write-Host "> dotnet build NewsCmdlets.sln -c $Configuration" -ForegroundColor DarkGray
+    & dotnet build (Join-Path $root 'NewsCmdlets.sln') -c $Configuration -nologo -v quiet
+    $dotnetExit = $LASTEXITCODE
+    if ($dotnetExit -eq 0) {
+        Write-Host "> dotnet test NewsCmdlets.sln -c $Configuration --no-build" -ForegroundColor DarkGray
+        & dotnet test (Join-Path $root 'NewsCmdlets.sln') -c $Configuration --no-build --logger 'trx' --results-directory $results
+        $dotnetExit = $LASTEXITCODE
+    }
+    $xunit = Get-TrxCount $results
+
+    # 2. Pester (restored from NuGet into ./.tools/packages) under this pwsh, in a child process: tests/Pester.
+    Invoke-Native dotnet @('restore', (Join-Path $root 'build/TestTools/TestTools.csproj'), '--verbosity', 'quiet')
+    $pesterVersion = '5.9.1'
+    $pesterManifest = Join-Path $root ".tools/packages/pester/$pesterVersion/tools/Pester.psd1"
+    $counts = Join-Path $results 'pester-counts.json'
+    $null = New-Item -ItemType Directory -Path $results -Force
+    $script = @"
+Import-Module '$pesterManifest' -ErrorAction Stop
+`$c = New-PesterConfiguration
+`$c.Run.Path = '$(Join-Path $root 'tests/Pester')'
+`$c.Run.PassThru = `$true
+`$c.Output.Verbosity = 'Normal'
+`$r = Invoke-Pester -Configuration `$c
+@{ Passed = `$r.PassedCount; Failed = `$r.FailedCount + `$r.FailedBlocksCount + `$r.FailedContainersCount; Skipped = `$r.SkippedCount + `$r.NotRunCount } |
+    ConvertTo-Json | Set-Content '$counts'
+"@
+    Write-Host "> $pwsh (Pester $pesterVersion) tests/Pester" -ForegroundColor DarkGray
+    & $pwsh -NoProfile -NonInteractive -Command $script
+    $pesterExit = $LASTEXITCODE
+    $pester = if (Test-Path $counts) { Get-Content -Raw $counts | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+
+    # The last lines: both counts, then the sum (what CI reads).
+    $failed = $xunit.Failed + $pester.Failed + $(if ($dotnetExit -ne 0 -and $xunit.Failed -eq 0) { 1 } else { 0 }) + $(if ($pesterExit -ne 0 -and $pester.Failed -eq 0) { 1 } else { 0 })
+    Write-Host ''
+    Write-Host ('xunit: {0} passed, {1} failed, {2} skipped' -f $xunit.Passed, $xunit.Failed, $xunit.Skipped)
+    Write-Host ('pester: {0} passed, {1} failed, {2} skipped' -f $pester.Passed, $pester.Failed, $pester.Skipped)
+    Write-Host ('tests: {0} passed, {1} failed, {2} skipped' -f ($xunit.Passed + $pester.Passed), $failed, ($xunit.Skipped + $pester.Skipped))
+    if ($failed -gt 0) { $script:TestsFailed = $true }
 }
 
 function Invoke-Package {
-    $manifest = Import-PowerShellDataFile (Join-Path $root 'NewsCmdlets.psd1')
-    $zip = Join-Path $root "out/NewsCmdlets-$($manifest.ModuleVersion).zip"
-    Compress-Archive -Path (Join-Path $root 'out/NewsCmdlets') -DestinationPath $zip -Force
-    Write-Host "Package: $zip" -ForegroundColor Green
+    $files = & (Join-Path $root 'build/New-ModulePackage.ps1') -ModuleFolder (Join-Path $root 'out/NewsCmdlets') -DestinationPath (Join-Path $root 'out')
+    foreach ($f in $files) { Write-Host "Package: $($f.FullName)" -ForegroundColor Green }
 }
 
 function Invoke-Demo {
@@ -90,7 +140,7 @@ $articles | Sort-Object { $_.Removed.Count } -Descending | Select-Object -First 
 Write-Host "`nWhere each value came from" -ForegroundColor Cyan
 $articles | Select-Object -First 1 | ForEach-Object { $_.Sources }
 '@
-    Invoke-Native pwsh @('-NoProfile', '-NonInteractive', '-Command', "& { $demo } '$root'")
+    Invoke-Native $pwsh @('-NoProfile', '-NonInteractive', '-Command', "& { $demo } '$root'")
 }
 
 function Invoke-Clean {
@@ -101,6 +151,7 @@ function Invoke-Clean {
     Invoke-Native dotnet @('clean', (Join-Path $root 'NewsCmdlets.sln'), '-c', $Configuration)
 }
 
+$script:TestsFailed = $false
 foreach ($t in $Task) {
     switch ($t) {
         'Clean' { Invoke-Clean }
@@ -110,3 +161,4 @@ foreach ($t in $Task) {
         'Demo' { if ($Task -notcontains 'Build') { Invoke-Build }; Invoke-Demo }
     }
 }
+if ($script:TestsFailed) { exit 1 }

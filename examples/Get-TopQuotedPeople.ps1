@@ -53,7 +53,8 @@ $quotes = @(Get-NewsArticle @query | Get-NewsQuote @quoteArgs | Where-Object Spe
 Write-Verbose "$($quotes.Count) quotes with a speaker."
 
 $rows = foreach ($outlet in $quotes | Group-Object Outlet | Sort-Object Name) {
-    $outlet.Group | Group-Object Speaker | Sort-Object Count -Descending | Select-Object -First $Top | ForEach-Object {
+    # Most quoted first; people quoted equally often in name order, so the same cache always gives the same list.
+    $outlet.Group | Group-Object Speaker | Sort-Object @{ Expression = 'Count'; Descending = $true }, Name | Select-Object -First $Top | ForEach-Object {
         [pscustomobject]@{
             Outlet  = $outlet.Name
             Speaker = $_.Name

@@ -117,6 +117,42 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
         return files;
     }
 
+    /// <summary>
+    /// For cmdlets that analyse articles and also take files (-Path, -LiteralPath, or Get-ChildItem output, whose PSPath
+    /// binds -LiteralPath): each file read as Import-NewsArticle reads it with its defaults. A file that cannot be read
+    /// is a non-terminating error with Import-NewsArticle's ErrorId (PathNotFound, EmptyFile, BinaryFile, ...).
+    /// </summary>
+    protected IEnumerable<Engine.Model.NewsArticle> ReadArticleFiles(IEnumerable<string> paths, bool literal)
+    {
+        var options = new Engine.Ingest.ArticleReadOptions();
+        foreach (var p in paths)
+        {
+            if (Cancellation.IsCancellationRequested) yield break;
+            IReadOnlyList<string>? files = literal
+                ? ResolveLiteralPath(p) is { } one ? new[] { one } : null
+                : ResolvePathPattern(p, "To analyse text rather than a file, use -Text.");
+            foreach (var file in files ?? Array.Empty<string>())
+            {
+                if (Cancellation.IsCancellationRequested) yield break;
+                Engine.Model.NewsArticle? article = null;
+                try
+                {
+                    article = Engine.Ingest.ArticleReader.ReadFile(file, options, Cancellation).Article;
+                }
+                catch (Engine.Ingest.InputProblemException ex)
+                {
+                    var (id, category) = Commands.ImportNewsArticleCommand.Classify(ex.Kind, fromFile: true);
+                    WriteItemError(ex, id, category, file);
+                }
+                catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+                {
+                    yield break;
+                }
+                if (article != null) yield return article;
+            }
+        }
+    }
+
     /// <summary>Resolves a -LiteralPath (or a bound PSPath) to a file-system path; null, with an error written, when unusable.</summary>
     protected string? ResolveLiteralPath(string path)
     {
@@ -159,6 +195,7 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
         WebProblemKind.InvalidResponse => ("InvalidResponse", ErrorCategory.ProtocolError),
         WebProblemKind.TooManyRedirects => ("TooManyRedirects", ErrorCategory.LimitsExceeded),
         WebProblemKind.InsecureRedirect => ("InsecureRedirect", ErrorCategory.SecurityError),
+        WebProblemKind.PrivateAddress => ("PrivateAddressRefused", ErrorCategory.SecurityError),
         _ => ("HttpError", ErrorCategory.NotSpecified),
     };
 

@@ -29,7 +29,7 @@ public sealed class CacheAnalysesTests : IDisposable
     [Fact]
     public void Entities_are_computed_once_reused_after_and_fill_the_index_that_Get_NewsArticle_Entity_searches()
     {
-        string setup = $"Set-NewsCacheConfiguration -Path {Quote(Db)}; ";
+        string setup = $"Set-NewsCacheConfiguration -CachePath {Quote(Db)}; ";
         var first = Run(setup + $"Import-NewsArticle {Quote(Samples)} -Cache | Get-NewsEntity -Cache -Type Person -Verbose | ForEach-Object {{ $_.ArticleId + '|' + $_.Name + '|' + $_.Mentions }}");
         Assert.Empty(first.Errors);
         int articles = Directory.GetFiles(Repo.Samples, "*.txt").Length;
@@ -52,7 +52,7 @@ public sealed class CacheAnalysesTests : IDisposable
     [Fact]
     public void Compare_NewsCoverage_Cache_reuses_the_entities_Get_NewsEntity_kept_then_its_own_quotes_and_gives_the_same_comparison()
     {
-        string setup = $"Set-NewsCacheConfiguration -Path {Quote(Db)}; $a = Import-NewsArticle {Quote(Samples)}; ";
+        string setup = $"Set-NewsCacheConfiguration -CachePath {Quote(Db)}; $a = Import-NewsArticle {Quote(Samples)}; ";
         string items = " | ForEach-Object { [string]$_.Kind + '|' + $_.Status + '|' + $_.Key + '|' + $_.Outlets + '|' + $_.Values }";
         var plain = Run(setup + "$a | Compare-NewsCoverage" + items);
         Assert.Empty(plain.Errors);
@@ -80,7 +80,7 @@ public sealed class CacheAnalysesTests : IDisposable
     [Fact]
     public void Another_analyser_version_recomputes()
     {
-        string setup = $"Set-NewsCacheConfiguration -Path {Quote(Db)}; ";
+        string setup = $"Set-NewsCacheConfiguration -CachePath {Quote(Db)}; ";
         var first = Run(setup + $"Import-NewsArticle {Quote(Samples)} -Cache | Get-NewsEntity -Cache -Verbose | Out-Null");
         Assert.Empty(first.Errors);
         int articles = Counts(first).Computed;
@@ -105,7 +105,7 @@ public sealed class CacheAnalysesTests : IDisposable
     [Fact]
     public void With_the_session_cache_enabled_quotes_are_reused_without_Cache_and_Cache_false_turns_it_off()
     {
-        string setup = $"Set-NewsCacheConfiguration -Path {Quote(Db)} -Enabled; ";
+        string setup = $"Set-NewsCacheConfiguration -CachePath {Quote(Db)} -Enabled; ";
         var r = Run(setup +
             $"$q1 = Import-NewsArticle {Quote(Samples)} | Get-NewsQuote -Verbose; " +
             $"$q2 = Import-NewsArticle {Quote(Samples)} | Get-NewsQuote -Verbose; " +
@@ -128,7 +128,7 @@ public sealed class CacheAnalysesTests : IDisposable
     [Fact]
     public void Get_NewsEntity_Text_is_not_cached_and_Cache_is_not_offered_with_it()
     {
-        var r = Run($"Set-NewsCacheConfiguration -Path {Quote(Db)} -Enabled; Get-NewsEntity -Text 'Mayor Ilse Varga spoke in Corvale.' -Verbose | Out-Null; " +
+        var r = Run($"Set-NewsCacheConfiguration -CachePath {Quote(Db)} -Enabled; Get-NewsEntity -Text 'Mayor Ilse Varga spoke in Corvale.' -Verbose | Out-Null; " +
                     $"[System.IO.File]::Exists({Quote(Db)})");
         Assert.True(r.Errors.Count == 0, string.Join(" | ", r.Errors.Select(e => e.FullyQualifiedErrorId + ": " + e)));
         Assert.DoesNotContain(r.Verbose, v => v.Message.StartsWith("Reused ", StringComparison.Ordinal));

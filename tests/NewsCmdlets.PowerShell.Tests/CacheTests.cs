@@ -37,7 +37,7 @@ public sealed class CacheTests : IDisposable
         $"$c = [NewsCmdlets.Engine.Cache.NewsCache]::Open({Quote(Db)}, $null); $r = [NewsCmdlets.Engine.Cache.CachedArticleReader]::new($c, 100); " +
         $"foreach ($f in [System.IO.Directory]::GetFiles({Quote(Repo.Samples)})) {{ $null = $r.ReadFile($f, [NewsCmdlets.Engine.Ingest.ArticleReadOptions]::new(), [System.Threading.CancellationToken]::None) }}; " +
         "$r.Flush(); $c.Dispose(); " +
-        $"Set-NewsCacheConfiguration -Path {Quote(Db)}; ";
+        $"Set-NewsCacheConfiguration -CachePath {Quote(Db)}; ";
 
     /// <summary>A cmdlet's terminating error ends its statement; the script goes on and the error lands in the error stream.</summary>
     private static ErrorRecord Failure(RunResult r) => r.Terminating ?? Assert.Single(r.Errors);
@@ -47,11 +47,11 @@ public sealed class CacheTests : IDisposable
     [Fact]
     public void The_configuration_is_per_session_and_defaults_to_the_per_user_data_folder()
     {
-        var set = Run($"Set-NewsCacheConfiguration -Path {Quote(Db)} -Enabled -PassThru; Set-NewsCacheConfiguration -Disabled -PassThru");
+        var set = Run($"Set-NewsCacheConfiguration -CachePath {Quote(Db)} -Enabled -PassThru; Set-NewsCacheConfiguration -Enabled:$false -PassThru");
         Assert.Empty(set.Errors);
         Assert.Equal(Db, set.Output[0].Properties["Path"].Value);
         Assert.Equal(true, set.Output[0].Properties["Enabled"].Value);
-        Assert.Equal(Db, set.Output[1].Properties["Path"].Value); // -Disabled keeps the path
+        Assert.Equal(Db, set.Output[1].Properties["Path"].Value); // -Enabled:$false keeps the path
         Assert.Equal(false, set.Output[1].Properties["Enabled"].Value);
 
         var fresh = Run("Set-NewsCacheConfiguration -PassThru");
@@ -155,12 +155,12 @@ public sealed class CacheTests : IDisposable
         var e = Failure(Run($"Get-NewsArticle -CachePath {Quote(Db)}"));
         Assert.Equal("CacheFileInvalid,NewsCmdlets.Commands.GetNewsArticleCommand", e.FullyQualifiedErrorId);
         Assert.Contains(Db, e.Exception.Message);
-        Assert.Contains("Clear-NewsCache -Path", e.Exception.Message);
+        Assert.Contains("Clear-NewsCache -CachePath", e.Exception.Message);
 
-        var whatIf = Run($"Clear-NewsCache -Path {Quote(Db)} -WhatIf");
+        var whatIf = Run($"Clear-NewsCache -CachePath {Quote(Db)} -WhatIf");
         Assert.True(File.Exists(Db));
         Assert.Contains("What if", whatIf.Host);
-        var clear = Run($"Clear-NewsCache -Path {Quote(Db)} -Confirm:$false");
+        var clear = Run($"Clear-NewsCache -CachePath {Quote(Db)} -Confirm:$false");
         Assert.Empty(clear.Errors);
         Assert.False(File.Exists(Db));
     }
@@ -186,13 +186,13 @@ public sealed class CacheTests : IDisposable
     public void Import_NewsArticle_with_Cache_keeps_articles_and_reads_unchanged_files_from_the_cache()
     {
         string samples = Path.Combine(Repo.Samples, "*.txt");
-        var first = Run($"Set-NewsCacheConfiguration -Path {Quote(Db)}; Import-NewsArticle {Quote(samples)} -Cache | ForEach-Object Id");
+        var first = Run($"Set-NewsCacheConfiguration -CachePath {Quote(Db)}; Import-NewsArticle {Quote(samples)} -Cache | ForEach-Object Id");
         Assert.Empty(first.Errors);
-        var second = Run($"Set-NewsCacheConfiguration -Path {Quote(Db)} -Enabled; Import-NewsArticle {Quote(samples)} -Verbose | ForEach-Object Id");
+        var second = Run($"Set-NewsCacheConfiguration -CachePath {Quote(Db)} -Enabled; Import-NewsArticle {Quote(samples)} -Verbose | ForEach-Object Id");
         Assert.Empty(second.Errors);
         Assert.Equal(first.Output.Select(o => o.ToString()), second.Output.Select(o => o.ToString()));
         Assert.Contains(second.Verbose, v => v.Message.Contains("from the cache"));
-        var info = Run($"(Get-NewsCacheInfo -Path {Quote(Db)}).Articles");
+        var info = Run($"(Get-NewsCacheInfo -CachePath {Quote(Db)}).Articles");
         Assert.Equal(4L, info.Single().BaseObject);
     }
 }

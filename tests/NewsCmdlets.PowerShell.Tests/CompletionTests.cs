@@ -31,7 +31,7 @@ public sealed class CompletionTests
         {
             string cache = Path.Combine(dir, "c.db");
             // A separate runspace imports into the cache; the completing one has seen no articles of that outlet.
-            var imp = Run($"Set-NewsCacheConfiguration -Path {Quote(cache)} -Enabled; " +
+            var imp = Run($"Set-NewsCacheConfiguration -CachePath {Quote(cache)} -Enabled; " +
                           "Import-NewsArticle -Content 'A long enough story about the harbour. It has two sentences at least.' -Outlet 'The Quillmoor Tide' | Out-Null");
             Assert.Empty(imp.Errors);
             var found = Complete("$x = 1", $"Get-NewsArticle -CachePath {cache} -Outlet Quill");

@@ -11,10 +11,7 @@ namespace NewsCmdlets.PowerShell.Tests;
 /// </summary>
 public sealed class CoverageReportTests : IDisposable
 {
-    private readonly ITestOutputHelper _output;
     private readonly string _dir = Directory.CreateTempSubdirectory("newscmdlets-report-").FullName;
-
-    public CoverageReportTests(ITestOutputHelper output) => _output = output;
 
     public void Dispose()
     {
@@ -121,18 +118,6 @@ public sealed class CoverageReportTests : IDisposable
 
     // ------------------------------------------------------------------ headless Chromium
 
-    private static string? FindChromium()
-    {
-        if (File.Exists("/usr/bin/chromium")) return "/usr/bin/chromium";
-        foreach (var name in new[] { "chromium", "chromium-browser", "google-chrome", "google-chrome-stable" })
-            foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-            {
-                string candidate = Path.Combine(dir, name);
-                if (File.Exists(candidate)) return candidate;
-            }
-        return null;
-    }
-
     /// <summary>Runs Chromium headless with the given arguments; kills it (and its children) when it hangs.</summary>
     private (int ExitCode, string Stdout, string Stderr) RunChromium(string chromium, params string[] args)
     {
@@ -156,18 +141,10 @@ public sealed class CoverageReportTests : IDisposable
         return (p.ExitCode, stdout.Result, stderr.Result);
     }
 
-    [Fact]
+    [ChromiumFact]
     public void Chromium_renders_the_report_and_its_script_runs_without_errors()
     {
-        string? chromium = FindChromium();
-        if (chromium == null)
-        {
-            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
-                Assert.Fail("Chromium is not installed (looked for /usr/bin/chromium, chromium, chromium-browser, google-chrome on PATH). " +
-                            ".ci/run should have installed it (apt-get install chromium); see its output.");
-            _output.WriteLine("NOTE: Chromium is not installed, so the report was not rendered. Install it (apt-get install chromium) to run this test.");
-            return;
-        }
+        string chromium = ExternalTools.Require(ExternalTools.Chromium, "Chromium", ExternalTools.ChromiumHow);
         WriteSampleReport();
         var (exit, dom, err) = RunChromium(chromium, "--dump-dom", new Uri(ReportPath).AbsoluteUri);
         Assert.True(exit == 0 && dom.Length > 0, $"{chromium} exited with {exit}. stderr: {err}");

@@ -4,8 +4,8 @@ using static NewsCmdlets.PowerShell.Tests.PowerShellRunner;
 namespace NewsCmdlets.PowerShell.Tests;
 
 /// <summary>
-/// Issue 10: the scripts in examples/ that users copy. Each parses, and runs on the samples (with the utility
-/// stand-ins, see UtilityStandIns.ps1) writing files with the content it promises.
+/// Issue 10: the scripts in examples/ that users copy. Each parses, and runs on the samples in the real PowerShell,
+/// writing files with the content it promises.
 /// </summary>
 public sealed class ExampleScriptTests : IDisposable
 {
@@ -36,7 +36,7 @@ public sealed class ExampleScriptTests : IDisposable
 
     private RunResult RunScript(string script)
     {
-        var r = Run($". {Quote(HelpExampleTests.StandIns)}; $null = $ExecutionContext.SessionState.Path.SetLocation({Quote(_dir)}); " + script);
+        var r = Run($"$null = $ExecutionContext.SessionState.Path.SetLocation({Quote(_dir)}); " + script);
         Assert.True(r.Terminating == null, r.Terminating?.ToString());
         Assert.True(r.Errors.Count == 0, string.Join("\n", r.Errors.Select(e => e.FullyQualifiedErrorId + ": " + e)));
         return r;
@@ -117,18 +117,19 @@ public sealed class ExampleScriptTests : IDisposable
     {
         string db = Path.Combine(_dir, "news.db");
         var r = RunScript(
-            $"Set-NewsCacheConfiguration -Path {Quote(db)}; Import-NewsArticle {Quote(Path.Combine(Repo.Samples, "*"))}, {Quote(Path.Combine(Repo.Samples, "more-stories", "*"))} -Cache | Out-Null; " +
+            $"Set-NewsCacheConfiguration -CachePath {Quote(db)}; Import-NewsArticle {Quote(Path.Combine(Repo.Samples, "*"))}, {Quote(Path.Combine(Repo.Samples, "more-stories", "*"))} -Cache | Out-Null; " +
             $"Set-NewsCacheConfiguration -Default; " +
             $"& {Quote(ScriptPath("Get-TopQuotedPeople.ps1"))} -Days 7 -Until '2026-03-16T12:00:00Z' -CachePath {Quote(db)} -Top 2 -CsvPath ./quoted.csv");
 
         var rows = r.Output.Select(o => (Outlet: (string)o.Properties["Outlet"].Value, Speaker: (string)o.Properties["Speaker"].Value, Quotes: (int)o.Properties["Quotes"].Value)).ToList();
-        Assert.Contains(rows, x => x.Outlet == "The Harbour Courier" && x.Speaker == "Tomas Reyne" && x.Quotes >= 2);
+        Assert.Contains(rows, x => x.Speaker == "Tomas Reyne" && x.Quotes >= 2);
         Assert.DoesNotContain(rows, x => x.Speaker == "Pia Drummond"); // quoted in 2024, outside the week
         Assert.All(rows.GroupBy(x => x.Outlet), g => Assert.InRange(g.Count(), 1, 2));
-        Assert.All(rows.GroupBy(x => x.Outlet), g => Assert.Equal(g.Select(x => x.Quotes).OrderByDescending(q => q), g.Select(x => x.Quotes)));
+        // Most quoted first, equal counts in name order (Sort-Object alone leaves ties in no promised order).
+        Assert.All(rows.GroupBy(x => x.Outlet), g => Assert.Equal(g.OrderByDescending(x => x.Quotes).ThenBy(x => x.Speaker, StringComparer.OrdinalIgnoreCase), g));
         var csv = File.ReadAllLines(Path.Combine(_dir, "quoted.csv"));
         Assert.Equal("\"Outlet\",\"Speaker\",\"Quotes\",\"Kinds\"", csv[0]);
         Assert.Equal(rows.Count + 1, csv.Length);
-        Assert.Contains(csv, l => l.StartsWith("\"The Harbour Courier\",\"Tomas Reyne\"", StringComparison.Ordinal));
+        Assert.Contains(csv, l => l.StartsWith("\"The Harbour Courier\",\"Brightwater Lines\"", StringComparison.Ordinal));
     }
 }

@@ -107,7 +107,7 @@ public sealed class GetNewsFeedTests : IDisposable
         });
         string cache = Path.Combine(_dir, "feeds.db");
         var r = RunFeeds("""
-            Set-NewsCacheConfiguration -Path $cache -Enabled
+            Set-NewsCacheConfiguration -CachePath $cache -Enabled
             $first = @(Get-NewsFeed -Uri "$base/feeds/courier.xml")
             $second = @(Get-NewsFeed -Uri "$base/feeds/courier.xml" -Verbose)
             $third = @(Get-NewsFeed -Uri "$base/feeds/courier.xml" -Cache:$false)

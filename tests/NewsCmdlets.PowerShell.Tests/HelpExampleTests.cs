@@ -9,10 +9,12 @@ namespace NewsCmdlets.PowerShell.Tests;
 /// <summary>
 /// Issue 10: every example in the help is run, so none rots. One case per "### Example N" of docs/en-US/*.md and per
 /// ```powershell block of the about_* topics. Each runs in a fresh runspace with the module imported from the root
-/// manifest and the utility stand-ins (UtilityStandIns.ps1) loaded, in a temporary folder laid out like a user's:
+/// manifest, on the real PowerShell (Microsoft.PowerShell.SDK: Select-Object, Export-Csv, Get-ChildItem, Get-Date are
+/// the real ones), in a temporary folder laid out like a user's:
 /// ./samples (a copy of the repository's samples, so files the examples write do not land in the shared checkout),
 /// ./feeds, ./corpus, ./archive, ./inbox, ./shortlist.csv (Ids of cached articles), and a session cache (./news-cache.db) and a project cache
-/// (./ferry-strike.db) holding the samples. "Now" for Get-Date is 2026-03-16, the day after the samples.
+/// (./ferry-strike.db) holding the samples. Invoke-Item hands files to a recording xdg-open (<see cref="FakeDesktop"/>),
+/// so no browser opens.
 /// The example must write no error and throw nothing; when the help shows output, the first rows' values must appear
 /// in what the example displayed; CSV files it writes must have rows and no type names in any cell.
 /// </summary>
@@ -31,7 +33,7 @@ public sealed class HelpExampleTests
         ["Import-NewsArticle Example 11"] = "downloads pages from https://news.example, an invented site (ImportNewsArticleUriTests covers -Uri on the loopback server)",
         ["Import-NewsArticle Example 12"] = "downloads pages from https://news.example and shows its 404 (ImportNewsArticleUriTests covers HttpError)",
         ["Import-NewsArticle Example 13"] = "downloads a feed and its pages from https://harbourcourier.example, an invented site",
-        ["Export-NewsCoverageReport Example 4"] = "runs chromium, an external browser this machine does not have (the first line is Example 1)",
+        ["Export-NewsCoverageReport Example 4"] = "runs chromium to take a screenshot (CoverageReportTests renders the report in headless Chromium; the first line is Example 1)",
     };
 
     /// <summary>Examples that run, but whose shown output belongs to another machine: only "it shows something" is checked.</summary>
@@ -64,14 +66,18 @@ public sealed class HelpExampleTests
     }
 
     [Fact]
-    public void Commands_and_shown_output_are_told_apart()
+    public void Example_code_holds_commands_only_no_prompts_or_output()
     {
+        // Get-Help shows an example's code as it is: a "PS> " prompt or a table of output in it cannot be pasted.
+        foreach (var ex in s_all.Value.Values)
+        {
+            Assert.False(Regex.IsMatch(ex.Code, @"^\s*PS[^>\n]*>", RegexOptions.Multiline), $"{ex.Key} ({ex.File}) has a prompt in its code:\n{ex.Code}");
+            Parser.ParseInput(ex.Code, out _, out var errors);
+            Assert.True(errors.Length == 0, $"{ex.Key} ({ex.File}) does not parse: {string.Join("; ", errors.Select(e => e.Message))}\n{ex.Code}");
+        }
         var quote = s_all.Value["Get-NewsQuote Example 1"];
         Assert.Equal("Import-NewsArticle ./samples/harbour-courier-ferry-strike.txt | Get-NewsQuote", quote.Code.Trim());
         Assert.StartsWith("Indirect Brightwater Lines", Regex.Replace(DataRows(quote.Output)[0], @"\s+", " "));
-        var grouped = s_all.Value["Group-NewsArticle Example 4"];
-        Assert.Contains("Export-Csv ./stories.csv", grouped.Code);
-        Assert.Empty(grouped.Output);
     }
 
     [Theory]
@@ -123,8 +129,6 @@ public sealed class HelpExampleTests
 
     // ---- running ----------------------------------------------------------------------------------------------------
 
-    internal static string StandIns => Path.Combine(Repo.Root, "tests", "NewsCmdlets.PowerShell.Tests", "UtilityStandIns.ps1");
-
     private static string Script(string code, string dir)
     {
         // The runner has imported the module from the root manifest; it is not installed on PSModulePath here, so an
@@ -132,12 +136,10 @@ public sealed class HelpExampleTests
         code = Regex.Replace(code, @"^\s*Import-Module NewsCmdlets\s*$",
             "if (-not (Get-Module NewsCmdlets)) { throw 'NewsCmdlets is not imported' }", RegexOptions.Multiline);
         return $$"""
-            $global:StandInNow = [datetime]'2026-03-16T12:00:00'
-            . {{Quote(StandIns)}}
             $null = $ExecutionContext.SessionState.Path.SetLocation({{Quote(dir)}})
-            Set-NewsCacheConfiguration -Path ./ferry-strike.db
+            Set-NewsCacheConfiguration -CachePath ./ferry-strike.db
             Import-NewsArticle ./samples/*, ./samples/more-stories/* -Cache | Out-Null
-            Set-NewsCacheConfiguration -Path ./news-cache.db
+            Set-NewsCacheConfiguration -CachePath ./news-cache.db
             Import-NewsArticle ./samples/*, ./samples/more-stories/* -Cache | Out-Null
             Get-NewsArticle -Outlet 'The Harbour Courier' | Select-Object Id, Title | Export-Csv ./shortlist.csv -NoTypeInformation
             & {
@@ -161,7 +163,7 @@ public sealed class HelpExampleTests
         Directory.CreateDirectory(Path.Combine(dir, "corpus"));
         File.Copy(Path.Combine(Repo.Samples, "island-gazette-ferry-strike.html"), Path.Combine(dir, "corpus", "island-gazette-ferry-strike.html"));
         Directory.CreateDirectory(Path.Combine(dir, "feeds"));
-        File.WriteAllText(Path.Combine(dir, "feeds", "harbour-courier.xml"), CourierFeed());
+        File.Copy(CourierFeedFile, Path.Combine(dir, "feeds", "harbour-courier.xml"));
     }
 
     private static void CopyDir(string from, string to)
@@ -171,39 +173,9 @@ public sealed class HelpExampleTests
         foreach (var d in Directory.GetDirectories(from)) CopyDir(d, Path.Combine(to, Path.GetFileName(d)));
     }
 
-    /// <summary>The Harbour Courier's feed as a user would have saved it: two stories, each with its full text.</summary>
-    internal static string CourierFeed()
-    {
-        string Para(string file) => string.Join("", File.ReadAllLines(Path.Combine(Repo.Samples, file)).Skip(5)
-            .Where(l => l.Length > 60).Select(l => "<p>" + System.Net.WebUtility.HtmlEncode(l) + "</p>"));
-        return $$"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
-              <channel>
-                <title>The Harbour Courier</title>
-                <link>https://harbourcourier.example/</link>
-                <item>
-                  <title>Westmere ferry crews walk out, stranding island commuters</title>
-                  <link>https://harbourcourier.example/news/2026/03/14/ferry-strike</link>
-                  <guid isPermaLink="false">hc-ferry-strike</guid>
-                  <pubDate>Sat, 14 Mar 2026 07:45:00 +0000</pubDate>
-                  <dc:creator>Maren Alcott</dc:creator>
-                  <category>Transport</category>
-                  <description>Crews walked out at dawn.</description>
-                  <content:encoded><![CDATA[{{Para("harbour-courier-ferry-strike.txt")}}{{Para("valley-evening-post-ferry-strike.txt")}}]]></content:encoded>
-                </item>
-                <item>
-                  <title>Fire destroys Westmere's old library reading room</title>
-                  <link>https://harbourcourier.example/news/2026/03/15/library-fire</link>
-                  <guid isPermaLink="false">hc-library-fire</guid>
-                  <pubDate>Sun, 15 Mar 2026 19:40:00 +0000</pubDate>
-                  <dc:creator>Maren Alcott</dc:creator>
-                  <content:encoded><![CDATA[{{Para("more-stories/harbour-courier-library-fire.txt")}}]]></content:encoded>
-                </item>
-              </channel>
-            </rss>
-            """;
-    }
+    /// <summary>The Harbour Courier's feed as a user would have saved it: two stories, each with its full text
+    /// (also the Pester tests' ./feeds).</summary>
+    internal static string CourierFeedFile => Path.Combine(Repo.Root, "tests", "Fixtures", "harbour-courier-feed.xml");
 
     // ---- reading the help -------------------------------------------------------------------------------------------
 
@@ -253,53 +225,18 @@ public sealed class HelpExampleTests
                 {
                     if (!isCode) continue;
                     current = $"{name} block {++block}";
-                    SplitCommands(body, code, output);
+                    foreach (var l in body) code.AppendLine(l);
                     Finish();
                 }
                 else if (inExamples && current != null)
                 {
-                    if (isCode) SplitCommands(body, code, output);
+                    if (isCode) foreach (var l in body) code.AppendLine(l);
                     else output.AddRange(body); // ```output
                 }
             }
             Finish();
         }
         return all;
-    }
-
-    /// <summary>
-    /// A block with "PS> " prompts holds commands (the prompt lines and the lines that continue them, as the parser
-    /// tells) and what they displayed (every other line). A block without prompts is all code.
-    /// </summary>
-    internal static void SplitCommands(List<string> body, StringBuilder code, List<string> output)
-    {
-        if (!body.Any(l => l.StartsWith("PS> ", StringComparison.Ordinal)))
-        {
-            foreach (var l in body) code.AppendLine(l);
-            return;
-        }
-        var command = new StringBuilder();
-        foreach (var l in body)
-        {
-            if (l.StartsWith("PS> ", StringComparison.Ordinal)) { Flush(); command.AppendLine(l[4..]); }
-            else if (command.Length > 0 && Continues(command.ToString())) command.AppendLine(l);
-            else { Flush(); output.Add(l); }
-        }
-        Flush();
-
-        void Flush()
-        {
-            if (command.Length > 0) code.Append(command);
-            command.Clear();
-        }
-    }
-
-    /// <summary>The command goes on on the next line: the parser wants more, or the line ends with a pipe, comma or backtick.</summary>
-    private static bool Continues(string text)
-    {
-        if (text.TrimEnd().EndsWith('|') || text.TrimEnd().EndsWith(',') || text.TrimEnd().EndsWith('`')) return true;
-        Parser.ParseInput(text, out _, out var errors);
-        return errors.Any(e => e.IncompleteInput);
     }
 
     // ---- comparing shown output -------------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ public sealed class ImportNewsArticleCacheTests : IDisposable
             else await LoopbackServer.Respond(ctx, 200, System.Text.Encoding.UTF8.GetBytes(Story(title)), "text/html; charset=utf-8", headers);
         });
         var r = RunWith("""
-            Set-NewsCacheConfiguration -Path $cache
+            Set-NewsCacheConfiguration -CachePath $cache
             $a = Import-NewsArticle -Uri "$base/news/ferry" -Cache
             $b = Import-NewsArticle -Uri "$base/news/ferry" -Cache -Verbose
             $c = Import-NewsArticle -Uri "$base/news/ferry"
@@ -71,9 +71,9 @@ public sealed class ImportNewsArticleCacheTests : IDisposable
             if (ctx.Request.Headers["If-None-Match"] == etag) await LoopbackServer.Respond(ctx, 304, Array.Empty<byte>(), null, headers);
             else await LoopbackServer.Respond(ctx, 200, System.Text.Encoding.UTF8.GetBytes(Story($"Ferry strike update {version}")), "text/html; charset=utf-8", headers);
         });
-        var first = RunWith("Set-NewsCacheConfiguration -Path $cache -Enabled; (Import-NewsArticle -Uri \"$base/news/live\").Title");
+        var first = RunWith("Set-NewsCacheConfiguration -CachePath $cache -Enabled; (Import-NewsArticle -Uri \"$base/news/live\").Title");
         version = 2;
-        var second = RunWith("Set-NewsCacheConfiguration -Path $cache -Enabled; (Import-NewsArticle -Uri \"$base/news/live\").Title; (Get-NewsCacheInfo).Articles");
+        var second = RunWith("Set-NewsCacheConfiguration -CachePath $cache -Enabled; (Import-NewsArticle -Uri \"$base/news/live\").Title; (Get-NewsCacheInfo).Articles");
         Assert.Empty(first.Errors);
         Assert.Empty(second.Errors);
         Assert.Equal("Ferry strike update 1", first.Single().ToString());
@@ -86,7 +86,7 @@ public sealed class ImportNewsArticleCacheTests : IDisposable
     {
         string text = "date 2026-03-14 Ferry crews walk out\n\nFerry crews on the Westmere route walked out on Saturday, and the operator cancelled every crossing, leaving commuters on the island to find other ways to the mainland.\n";
         var r = Run("""
-            Set-NewsCacheConfiguration -Path $cache -Enabled
+            Set-NewsCacheConfiguration -CachePath $cache -Enabled
             $a = Import-NewsArticle -Content $text -SourceName 'paste'
             $b = Import-NewsArticle -Content $text -SourceName 'paste' -Verbose
             $c = Import-NewsArticle -Content $text -SourceName 'other' -Verbose

@@ -17,7 +17,7 @@ public sealed class ModuleTests
                     Synopsis = [string]$h.Synopsis
                     Description = [string](($h.Description | ForEach-Object Text) -join ' ')
                     Examples = [int]@($h.Examples.Example).Count
-                    UndocumentedParameters = [int]@($h.Parameters.Parameter | Where-Object { -not $_.Description }).Count
+                    UndocumentedParameters = [int]@($h.Parameters.Parameter | Where-Object { $_ -and -not $_.Description }).Count
                 }
             }");
         Assert.Empty(r.Errors);
@@ -35,12 +35,112 @@ public sealed class ModuleTests
         Assert.Contains("NewsArticle", string.Join("\n", about.Output));
     }
 
+    [Fact]
+    public void Get_Help_Online_opens_the_module_s_own_page_for_each_cmdlet()
+    {
+        // PowerShell opens the first related link that has an address: it used to be Microsoft's Get-ChildItem page.
+        // Each cmdlet's help now starts with its own page under the manifest's ProjectUri (see FakeDesktop).
+        var r = Run(@"$m = Get-Module NewsCmdlets
+            foreach ($c in $m.ExportedCmdlets.Keys) { Get-Help $c -Online; '{0}|{1}docs/en-US/{0}.md' -f $c, $m.ProjectUri }");
+        Assert.True(r.Errors.Count == 0 && r.Terminating == null, string.Join("\n", r.Errors) + r.Terminating);
+        Assert.True(r.Output.Count >= 12, $"only {r.Output.Count} cmdlets");
+        var expected = r.Output.Select(o => o.ToString()!.Split('|')[1]).ToList();
+        var opened = FakeDesktop.OpenedOnce(expected);
+        foreach (var address in expected)
+        {
+            Assert.StartsWith("https://", address);
+            Assert.Contains(address, opened);
+        }
+        Assert.DoesNotContain(opened, o => o.Contains("microsoft.com", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void The_manifest_has_what_a_gallery_shows()
+    {
+        var r = Run(@"$d = (Import-PowerShellDataFile (Join-Path (Get-Module NewsCmdlets).ModuleBase NewsCmdlets.psd1)).PrivateData.PSData
+            foreach ($k in 'ProjectUri', 'LicenseUri', 'ReleaseNotes') { '{0}={1}' -f $k, ([string]$d[$k]).Length }
+            'Tags=' + ($d.Tags -join ',')");
+        Assert.Empty(r.Errors);
+        var lines = r.Output.Select(o => o.ToString()!).ToList();
+        foreach (var k in new[] { "ProjectUri", "LicenseUri", "ReleaseNotes" })
+            Assert.DoesNotContain(k + "=0", lines);
+        Assert.Contains(lines, l => l.StartsWith("Tags=", StringComparison.Ordinal) && l.Contains("news") && l.Contains("PSEdition_Core"));
+    }
+
+    [Fact]
+    public void The_module_the_tests_build_and_import_is_an_optimised_build()
+    {
+        // ./bin and ./out/NewsCmdlets are what users import after `dotnet test` or build.ps1: a Debug build there is
+        // about half as fast on large inputs. The solution and the projects build Release unless -c says otherwise
+        // (Directory.Solution.props, Directory.Build.props); `dotnet test -c Debug` fails here on purpose.
+        var r = Run(@"foreach ($a in (Get-Command Import-NewsArticle).ImplementingType.Assembly, (Get-Command Import-NewsArticle).OutputType[0].Type.Assembly) {
+                $d = $a.GetCustomAttributes([System.Diagnostics.DebuggableAttribute], $false) | Select-Object -First 1
+                '{0}: optimiser {1}' -f $a.GetName().Name, $(if ($d -and $d.IsJITOptimizerDisabled) { 'off' } else { 'on' })
+            }");
+        Assert.Empty(r.Errors);
+        Assert.Equal(new[] { "NewsCmdlets: optimiser on", "NewsCmdlets.Engine: optimiser on" }, r.Output.Select(o => o.ToString()));
+    }
+
+    [Fact]
+    public void A_second_copy_imports_with_Force_without_type_data_errors_and_says_whose_commands_run()
+    {
+        // The runner imported ./NewsCmdlets.psd1; out/NewsCmdlets is another copy, as an installed one would be.
+        var r = Run($"Import-Module {Quote(Path.Combine(Repo.ModuleFolder, "NewsCmdlets.psd1"))} -Force; " +
+                    $"(Import-NewsArticle {Quote(Path.Combine(Repo.Samples, "lakeside-daily-ferry-strike.txt"))}).PSStandardMembers.DefaultDisplayPropertySet.ReferencedPropertyNames -join ','");
+        Assert.True(r.Errors.Count == 0, string.Join("\n", r.Errors.Select(e => e.ToString()))); // was: "The member DefaultDisplayPropertySet is already present" x5
+        Assert.Null(r.Terminating);
+        string warning = Assert.Single(r.Warnings).Message;
+        Assert.Contains("already loaded in this session from '" + Path.Combine(Repo.Root, "bin") + "'", warning);
+        Assert.Contains("start a new session", warning);
+        Assert.Equal("Published,Outlet,Title,WordCount", r.Single().ToString());
+    }
+
+    [Fact]
+    public void Import_Module_Force_and_Remove_Module_then_Import_Module_keep_every_cmdlet()
+    {
+        // The root module imports bin/NewsCmdlets.dll; a second import in the same session reuses the loaded binary
+        // module, which PowerShell does not hand to the new root module by itself (NewsCmdlets.psm1 does).
+        var r = Run($@"$expected = (Import-PowerShellDataFile {Quote(Repo.RootManifest)}).CmdletsToExport.Count
+            Import-Module {Quote(Repo.RootManifest)} -Force
+            (Get-Command -Module NewsCmdlets).Count -eq $expected
+            Remove-Module NewsCmdlets
+            Import-Module {Quote(Repo.RootManifest)}
+            (Get-Command -Module NewsCmdlets).Count -eq $expected
+            (Import-NewsArticle {Quote(Path.Combine(Repo.Samples, "lakeside-daily-ferry-strike.txt"))}).Outlet");
+        Assert.True(r.Errors.Count == 0, string.Join("\n", r.Errors));
+        Assert.Empty(r.Warnings); // same copy: nothing to warn about
+        Assert.Equal(new object[] { true, true, "Lakeside Daily" }, r.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public void Output_types_have_their_default_display_property_sets()
+    {
+        var r = Run($@"$a = Import-NewsArticle {Quote(Path.Combine(Repo.Samples, "*"))}
+            $s = $a | Group-NewsArticle
+            $i = $a | Compare-NewsCoverage -AsOneStory
+            $o = $a | Compare-NewsCoverage -AsOneStory -Summary
+            foreach ($x in $a[0], $s[0], $i[0], $o[0]) {{ $x.GetType().Name + ': ' + ($x.PSStandardMembers.DefaultDisplayPropertySet.ReferencedPropertyNames -join ',') }}");
+        Assert.Empty(r.Errors);
+        Assert.Equal(new[]
+        {
+            "NewsArticle: Published,Outlet,Title,WordCount",
+            "NewsStory: FirstPublished,ArticleCount,IndependentOutlets,Title",
+            "NewsCoverageItem: Kind,Status,Key,Outlets",
+            "NewsCoverageSummary: Outlet,Words,SharedFactShare,Similarity",
+        }, r.Output.Select(o => o.ToString()));
+    }
+
     [Theory]
     [InlineData("build.ps1")]
-    [InlineData("tests/NewsCmdlets.Tests.ps1")]
+    [InlineData("NewsCmdlets.psm1")]
+    [InlineData("tests/Pester/NewsCmdlets.Tests.ps1")]
+    [InlineData("tests/Pester/TestHelpers.ps1")]
+    [InlineData("tests/Pester/Readme.Tests.ps1")]
+    [InlineData("tests/Pester/Package.Tests.ps1")]
     public void Scripts_parse_without_errors(string relative)
     {
-        // pwsh is not on the CI machines; at least the scripts users run must be valid PowerShell.
+        // Scripts that only the real pwsh runs (build.ps1 under .ci/run, the Pester tests) parse here too, so a syntax
+        // error shows up in dotnet test as well.
         Parser.ParseFile(Path.Combine(Repo.Root, relative), out _, out ParseError[] errors);
         Assert.Empty(errors);
     }

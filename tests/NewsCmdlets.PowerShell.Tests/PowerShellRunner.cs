@@ -54,7 +54,11 @@ public sealed class RunResult
 public static class PowerShellRunner
 {
     [ModuleInitializer]
-    internal static void OptOutOfTelemetry() => Environment.SetEnvironmentVariable("POWERSHELL_TELEMETRY_OPTOUT", "1");
+    internal static void PrepareProcess()
+    {
+        Environment.SetEnvironmentVariable("POWERSHELL_TELEMETRY_OPTOUT", "1");
+        FakeDesktop.Install();
+    }
 
     public static RunResult Run(string script, IEnumerable<object>? input = null, string? manifest = null, IDictionary<string, object?>? variables = null)
     {
@@ -100,6 +104,40 @@ public static class PowerShellRunner
 
     /// <summary>Single-quoted PowerShell string literal.</summary>
     public static string Quote(string s) => "'" + s.Replace("'", "''") + "'";
+}
+
+/// <summary>
+/// What a desktop would do with Invoke-Item or Get-Help -Online, recorded instead: an <c>xdg-open</c> first on PATH for
+/// this test process and the processes it starts, which appends its argument to <see cref="Log"/> and opens nothing.
+/// </summary>
+public static class FakeDesktop
+{
+    public static readonly string Folder = Directory.CreateTempSubdirectory("newscmdlets-desktop-").FullName;
+
+    /// <summary>One line per item handed to the desktop to open.</summary>
+    public static string Log => Path.Combine(Folder, "opened.txt");
+
+    internal static void Install()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        string script = Path.Combine(Folder, "xdg-open");
+        File.WriteAllText(script, "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + Log.Replace("'", "'\\''") + "'\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Environment.SetEnvironmentVariable("PATH", Folder + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(Folder, true); } catch (IOException) { } };
+    }
+
+    public static string[] Opened() => File.Exists(Log) ? File.ReadAllLines(Log) : Array.Empty<string>();
+
+    /// <summary>What was opened, once every one of <paramref name="expected"/> is there (the desktop is started, not waited
+    /// for), or after 30 seconds.</summary>
+    public static string[] OpenedOnce(IReadOnlyCollection<string> expected)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        string[] opened;
+        while (!expected.All((opened = Opened()).Contains) && clock.Elapsed < TimeSpan.FromSeconds(30)) Thread.Sleep(100);
+        return opened;
+    }
 }
 
 internal sealed class CapturingHost : PSHost

@@ -11,7 +11,7 @@ if (args.Length == 0) { Console.Error.WriteLine("usage: NerTrainer train|eval|be
 // Ablations (see README): parts of the tagger switched off for one run. The module itself never reads these.
 NerAblations.GazetteersOff = (Environment.GetEnvironmentVariable("NEWSCMDLETS_GAZ_OFF") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
 NerAblations.TrueCaseHeadlines = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_TRUECASE") != "1";
-NerAblations.NameRules = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_NAMERULES") != "1";
+NerAblations.RulesOff = (Environment.GetEnvironmentVariable("NEWSCMDLETS_RULES_OFF") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
 NerAblations.SurnameVotes = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_SURNAME") != "1";
 NerAblations.ClustersOff = Environment.GetEnvironmentVariable("NEWSCMDLETS_NO_CLUSTERS") == "1";
 string Opt(string name, string def)
@@ -99,6 +99,23 @@ switch (args[0])
             Console.WriteLine();
         }
         return 0;
+    }
+    case "dump":
+    {
+        // dump NERDIR OUTDIR [--model FILE]: every set's tags (dev, test, probes, the training documents, dev splits
+        // with every fourth sentence in capitals), one file a set, with F1 on each: diff two dumps to check a change.
+        NerModel model;
+        using (var f = File.OpenRead(Opt("--model", defaultModel))) model = NerModel.Read(new System.IO.Compression.GZipStream(f, System.IO.Compression.CompressionMode.Decompress));
+        Evaluation.Dump(Evaluation.LoadAll(args[1], Opt("--news", newsDir), train: true, caps: true), new NerTagger(model, Gazetteer.Shared), args[2]);
+        return 0;
+    }
+    case "rules":
+    {
+        // rules NERDIR [--model FILE[,FILE…]] [--off A,B]: each family of rules switched off in turn, its worth on every set.
+        var models = new List<NerModel>();
+        foreach (var path in Opt("--model", defaultModel).Split(','))
+            using (var f = File.OpenRead(path)) models.Add(NerModel.Read(new System.IO.Compression.GZipStream(f, System.IO.Compression.CompressionMode.Decompress)));
+        return Ablation.Run(Evaluation.LoadAll(args[1], Opt("--news", newsDir)), models, Opt("--off", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet());
     }
     case "clusters":
         // clusters WINK_JSON [--out FILE] [--words N] [--k 128,512,2048] [--rounds N]: the word clusters the tagger's features use.

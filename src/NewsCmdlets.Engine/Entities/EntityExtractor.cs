@@ -279,7 +279,7 @@ public sealed class EntityExtractor
         // "WHAT SAY YOU, JURY?" opens a paragraph in capitals before a comma too: a heading, not a dateline.
         bool HasHeadingWord(int s, int e)
         {
-            for (int k = s; k < e; k++) if (NerTagger.IsHeadingWord(tokens[k].Span(text))) return true;
+            for (int k = s; k < e; k++) if (Tagging.Rules.Words.IsHeadingWord(tokens[k].Span(text))) return true;
             return false;
         }
 

@@ -3,6 +3,7 @@ using NewsCmdlets.Engine.Model;
 namespace NewsCmdlets.Engine.Entities;
 
 /// <summary>What kind of thing an entity is.</summary>
+[Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))] // names in ConvertTo-Json, see NewsCmdlets.Engine.csproj
 public enum NewsEntityType
 {
     Person,
@@ -17,6 +18,7 @@ public enum NewsEntityType
 }
 
 /// <summary>How precise a resolved date is.</summary>
+[Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))] // names in ConvertTo-Json, see NewsCmdlets.Engine.csproj
 public enum DateGranularity
 {
     Day,

@@ -1,3 +1,5 @@
+using NewsCmdlets.Engine.Text;
+
 namespace NewsCmdlets.Engine.Model;
 
 /// <summary>
@@ -24,8 +26,15 @@ public sealed class NewsArticle
     /// <summary>Photo and video captions found with the story, kept out of the body.</summary>
     public TextList Captions { get; init; } = TextList.Empty;
 
-    /// <summary>When the article was first published, with its offset; null when unknown.</summary>
+    /// <summary>When the article was first published, with its offset; null when unknown. A date without a time of day
+    /// is held at 00:00 UTC of that day: <see cref="PublishedPrecision"/> says so.</summary>
     public DateTimeOffset? Published { get; init; }
+
+    /// <summary>How much of <see cref="Published"/> the input stated: <c>Date</c> (the day only: the time of day is
+    /// unknown, not midnight), <c>TimeWithoutZone</c> (a time read as UTC) or <c>Time</c>; null when Published is. Read
+    /// from the precision note of <c>Sources['Published']</c>, which the cache keeps.</summary>
+    public DatePrecision? PublishedPrecision =>
+        Published == null ? null : DatePrecisions.Of(_sources != null && _sources.TryGetValue("Published", out var s) ? s : null);
 
     /// <summary>When the article was last updated; null when the text does not say.</summary>
     public DateTimeOffset? Updated { get; init; }

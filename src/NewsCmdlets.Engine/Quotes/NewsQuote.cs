@@ -1,6 +1,7 @@
 namespace NewsCmdlets.Engine.Quotes;
 
 /// <summary>How the words of a quote are reported.</summary>
+[Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))] // names in ConvertTo-Json, see NewsCmdlets.Engine.csproj
 public enum QuoteKind
 {
     /// <summary>A whole sentence or more in quotation marks.</summary>
@@ -12,6 +13,7 @@ public enum QuoteKind
 }
 
 /// <summary>What kind of source a claim is credited to.</summary>
+[Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))] // names in ConvertTo-Json, see NewsCmdlets.Engine.csproj
 public enum SourceKind
 {
     /// <summary>Governments, armies, ministries, police, officials and their spokespeople.</summary>

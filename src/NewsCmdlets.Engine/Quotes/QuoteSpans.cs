@@ -16,11 +16,25 @@ public static class QuoteSpans
     public static List<(int Start, int End)> Find(string text) => Find(text, null);
 
     /// <summary>Quote spans; each mark that does not balance adds a line to <paramref name="problems"/> (at most a few per text).</summary>
-    public static List<(int Start, int End)> Find(string text, List<string>? problems)
+    public static List<(int Start, int End)> Find(string text, List<string>? problems) => Find(text, problems, rescan: false);
+
+    /// <summary>
+    /// The scan. A mark left open longer than <see cref="MaxLength"/> is given up and the scan starts again after it;
+    /// when the stretch it covered held no character that can close or nest in a mark of its kind, the next mark of
+    /// that kind inside the stretch would be scanned the same way to the same point, so the scan skips to where the
+    /// last one was given up: thousands of unclosed marks cost a pass, not thousands of passes of up to MaxLength
+    /// characters. <paramref name="rescan"/> turns the skip off (the reference a test compares with); each skip adds one
+    /// to <paramref name="skips"/>[0] when it is given.
+    /// </summary>
+    internal static List<(int Start, int End)> Find(string text, List<string>? problems, bool rescan, int[]? skips = null)
     {
         var spans = new List<(int, int)>();
         int open = -1, nested = 0, unclosed = 0, firstUnclosed = -1, strayClosers = 0, firstStray = -1;
         char closer = '\0', opener = '\0';
+        // Per kind of opening mark, where the last scan with no closing or nesting character of that kind was given up.
+        Span<int> covered = stackalloc int[] { -1, -1, -1, -1, -1 };
+        int kind = 0;
+        bool clean = false;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
@@ -29,7 +43,18 @@ public static class QuoteSpans
                 if (c is '“' or '„' or '«') { open = i; opener = c; closer = c == '«' ? '»' : '”'; nested = 0; }
                 else if (IsDoubledOpen(text, i)) { open = i; opener = c; closer = Doubled; nested = 0; i++; }
                 else if (c == '"' && OpensStraight(text, i)) { open = i; opener = c; closer = '"'; nested = 0; }
-                else if (c is '”' or '»' && i + 1 < text.Length && !char.IsLetterOrDigit(text[i + 1]) && i > 0 && text[i - 1] != ' ')
+                if (open >= 0)
+                {
+                    kind = KindOf(opener, closer);
+                    clean = true;
+                    if (!rescan && covered[kind] > i)
+                    {
+                        i = covered[kind]; // that stretch holds nothing that closes this kind
+                        if (skips != null) skips[0]++;
+                    }
+                    continue;
+                }
+                if (c is '”' or '»' && i + 1 < text.Length && !char.IsLetterOrDigit(text[i + 1]) && i > 0 && text[i - 1] != ' ')
                 {
                     // A closing mark with nothing open ("…” at the start of a paragraph whose opening mark was lost).
                     strayClosers++;
@@ -37,6 +62,7 @@ public static class QuoteSpans
                 }
                 continue;
             }
+            if (clean && ClosesOrNests(kind, c)) clean = false;
             if (c == '\n')
             {
                 // A quote running over paragraphs: the next paragraph opens with a mark again and the quote goes on.
@@ -51,7 +77,7 @@ public static class QuoteSpans
             {
                 if (c == '\'' && i + 1 < text.Length && text[i + 1] == '\'' && text[i - 1] != ' ' && text[i - 1] != '\n') { spans.Add((open, i + 2)); open = -1; i++; }
                 else if (c is '”' or '"' && ClosesStraight(text, i)) { spans.Add((open, i + 1)); open = -1; }
-                else if (i - open >= MaxLength) { Unclosed(ref unclosed, ref firstUnclosed, open); i = open + 1; open = -1; }
+                else if (i - open >= MaxLength) { Unclosed(ref unclosed, ref firstUnclosed, open); if (clean) covered[kind] = i; i = open + 1; open = -1; }
                 continue;
             }
             // A pair inside the quote ("He said “no” twice" in straight marks, or the reverse) stays inside it.
@@ -72,6 +98,7 @@ public static class QuoteSpans
             if (i - open >= MaxLength)
             {
                 Unclosed(ref unclosed, ref firstUnclosed, open);
+                if (clean) covered[kind] = i;
                 i = open; // look again at what follows the unclosed mark
                 open = -1;
             }
@@ -87,6 +114,19 @@ public static class QuoteSpans
         }
         return spans;
     }
+
+    /// <summary>0: “ (closed by ” or "), 1: „ (also closed by “), 2: « (closed by »), 3: " (closed by " or ”, nests “), 4: ''.</summary>
+    private static int KindOf(char opener, char closer) =>
+        closer == Doubled ? 4 : opener switch { '“' => 0, '„' => 1, '«' => 2, _ => 3 };
+
+    /// <summary>Can this character close a quote of this kind, or open or close one nested in it?</summary>
+    private static bool ClosesOrNests(int kind, char c) => kind switch
+    {
+        0 => c is '”' or '"',
+        2 => c == '»',
+        4 => c is '\'' or '”' or '"',
+        _ => c is '“' or '”' or '"',
+    };
 
     /// <summary>Two apostrophes or backticks as a double quotation mark (''…'' and ``…'' in typewriter and archive text).</summary>
     private const char Doubled = '\u0001';

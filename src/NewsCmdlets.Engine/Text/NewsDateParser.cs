@@ -4,7 +4,50 @@ using System.Text.RegularExpressions;
 namespace NewsCmdlets.Engine.Text;
 
 /// <summary>A date read from text, with whether the text stated a time and a time zone.</summary>
-public readonly record struct ParsedDate(DateTimeOffset Value, bool HasTime, bool HasZone);
+public readonly record struct ParsedDate(DateTimeOffset Value, bool HasTime, bool HasZone)
+{
+    /// <summary>How much of the moment the text stated.</summary>
+    public DatePrecision Precision => HasZone ? DatePrecision.Time : HasTime ? DatePrecision.TimeWithoutZone : DatePrecision.Date;
+
+    /// <summary>What a date's origin in <c>Sources</c> adds about its precision: nothing, no time zone, or the date only
+    /// (<see cref="DatePrecisions.Of"/> reads it back).</summary>
+    public string Note => DatePrecisions.Note(Precision);
+}
+
+/// <summary>How much of a publication moment the input stated. A date without a time is held at 00:00 UTC of that day
+/// (a <see cref="DateTimeOffset"/> must hold some time); the precision says that the time of day is unknown.</summary>
+public enum DatePrecision
+{
+    /// <summary>Only the day is known; the time of day and the time zone are not.</summary>
+    Date,
+    /// <summary>A time of day without a time zone; read as UTC.</summary>
+    TimeWithoutZone,
+    /// <summary>A time of day with its offset from UTC.</summary>
+    Time,
+}
+
+/// <summary>The precision note a date's origin carries in an article's <c>Sources</c> ("file header line (date only)"),
+/// written by the readers and read back by <see cref="Model.NewsArticle.PublishedPrecision"/>, so articles stored in the
+/// cache keep their precision too.</summary>
+public static class DatePrecisions
+{
+    public const string DateOnlyNote = " (date only)";
+    public const string NoZoneNote = " (no time zone stated; read as UTC)";
+
+    public static string Note(DatePrecision p) => p switch
+    {
+        DatePrecision.Date => DateOnlyNote,
+        DatePrecision.TimeWithoutZone => NoZoneNote,
+        _ => "",
+    };
+
+    /// <summary>The precision a source note states; <see cref="DatePrecision.Time"/> when it states no limit.</summary>
+    public static DatePrecision Of(string? source) =>
+        source == null ? DatePrecision.Time
+        : source.EndsWith(DateOnlyNote, StringComparison.Ordinal) ? DatePrecision.Date
+        : source.EndsWith(NoZoneNote, StringComparison.Ordinal) ? DatePrecision.TimeWithoutZone
+        : DatePrecision.Time;
+}
 
 /// <summary>
 /// Reads the date stamps news text carries: ISO 8601, "October 19, 2025 6:48 am", "19 Oct 2025 06:48 BST",
@@ -46,7 +89,7 @@ public static class NewsDateParser
         RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static readonly Regex Time = new(
-        @"(?<![\d:])(?<h>\d{1,2})(?::(?<m>\d{2}))(?::(?<s>\d{2}))?\s*(?<ampm>[ap]\.?\s?m\.?)?(?:\s*(?<zone>[A-Z]{1,5}\b|[+-]\d{2}:?\d{2}\b|Z\b))?|(?<![\d:])(?<h>\d{1,2})\s*(?<ampm>[ap]\.?m\.?)(?:\s*(?<zone>[A-Z]{1,5}\b))?",
+        @"(?<![\d:])(?<h>\d{1,2})(?::(?<m>\d{2}))(?::(?<s>\d{2}))?\s*(?<ampm>[ap]\.?\s?m\.?)?(?:\s*\(?(?:UTC|GMT)\s?(?<off>[+\-−]\d{1,2}(?::?\d{2})?)\)?|\s*(?<zone>[A-Z]{1,5}\b|[+-]\d{2}:?\d{2}\b|Z\b))?|(?<![\d:])(?<h>\d{1,2})\s*(?<ampm>[ap]\.?m\.?)(?:\s*\(?(?:UTC|GMT)\s?(?<off>[+\-−]\d{1,2}(?::?\d{2})?)\)?|\s*(?<zone>[A-Z]{1,5}\b))?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     /// <summary>Parses the first date found in <paramref name="text"/>; false when there is none, or when it is no
@@ -119,7 +162,8 @@ public static class NewsDateParser
             {
                 hasT = true;
                 string zone = t.Groups["zone"].Value;
-                if (zone.Length > 0)
+                if (t.Groups["off"].Success && GmtOffset(t.Groups["off"].Value) is { } gmt) { offset = gmt; hasZ = true; }
+                else if (zone.Length > 0)
                 {
                     if (Zones.TryGetValue(zone, out int minutes)) { offset = TimeSpan.FromMinutes(minutes); hasZ = true; }
                     else if (zone[0] is '+' or '-' && TimeSpan.TryParse(zone.TrimStart('+', '-').Insert(zone.Contains(':') ? 0 : 2, zone.Contains(':') ? "" : ":"), CultureInfo.InvariantCulture, out var off))
@@ -132,6 +176,52 @@ public static class NewsDateParser
         }
         date = new ParsedDate(new DateTimeOffset(year, month, day, hour, minute, second, offset), hasT, hasZ);
         return true;
+    }
+
+    private static readonly HashSet<string> DateWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "am", "pm", "a", "p", "m", "at", "on", "of", "the", "t", "z", "st", "nd", "rd", "th", "et", "pt", "ct", "mt", "local", "time",
+    };
+
+    /// <summary>
+    /// A line that is a date stamp and nothing else ("Friday, December 5, 2025", "19 October 2025 20:50 (UTC+04:00)",
+    /// "2025-10-19T08:00Z"): it parses as a date and every word of it is part of a date or time. "Storm hits on March
+    /// 3, 2026" is no such line.
+    /// </summary>
+    public static bool IsDateOnly(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 80 || !TryParse(text, out _)) return false;
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i])) { i++; continue; }
+            int start = i;
+            bool letters = char.IsLetter(text[i]);
+            while (i < text.Length && char.IsLetterOrDigit(text[i]) && char.IsLetter(text[i]) == letters) i++;
+            if (!letters) continue;
+            string word = text[start..i];
+            if (!DateWords.Contains(word) && !Months.ContainsKey(word) && !Zones.ContainsKey(word)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>"+4", "+04:00", "-0530", "−3" (after UTC or GMT) as an offset; null when out of range.</summary>
+    private static TimeSpan? GmtOffset(string s)
+    {
+        bool negative = s[0] is '-' or '−';
+        string digits = s[1..].Replace(":", "");
+        int h, m = 0;
+        if (digits.Length <= 2) h = int.Parse(digits, CultureInfo.InvariantCulture);
+        else
+        {
+            h = int.Parse(digits[..^2], CultureInfo.InvariantCulture);
+            m = int.Parse(digits[^2..], CultureInfo.InvariantCulture);
+        }
+        if (h > 14 || m >= 60) return null;
+        var off = new TimeSpan(h, m, 0);
+        return negative ? -off : off;
     }
 
     private static bool LooksIso(string s) =>

@@ -11,14 +11,15 @@ namespace NewsCmdlets.Commands;
 [OutputType(typeof(void))]
 public sealed class ClearNewsCacheCommand : PSCmdlet
 {
-    /// <summary>The cache file (default: the session's, see Set-NewsCacheConfiguration).</summary>
+    /// <summary>The cache file (default: the session's, see Set-NewsCacheConfiguration). -Path is its old name.</summary>
     [Parameter(Position = 0)]
+    [Alias("Path")]
     [ValidateNotNullOrEmpty]
-    public string? Path { get; set; }
+    public string? CachePath { get; set; }
 
     protected override void EndProcessing()
     {
-        string path = CacheSession.ResolvePath(this, Path);
+        string path = CacheSession.ResolvePath(this, CachePath);
         if (Directory.Exists(path))
             ThrowTerminatingError(new ErrorRecord(new ArgumentException($"'{path}' is a folder, not a cache file; Clear-NewsCache deletes only files."),
                 "CachePathIsDirectory", ErrorCategory.InvalidArgument, path));

@@ -8,15 +8,16 @@ namespace NewsCmdlets.Commands;
 [OutputType(typeof(NewsCacheInfo))]
 public sealed class GetNewsCacheInfoCommand : PSCmdlet
 {
-    /// <summary>The cache file (default: the session's, see Set-NewsCacheConfiguration).</summary>
+    /// <summary>The cache file (default: the session's, see Set-NewsCacheConfiguration). -Path is its old name.</summary>
     [Parameter(Position = 0)]
+    [Alias("Path")]
     [ValidateNotNullOrEmpty]
-    public string? Path { get; set; }
+    public string? CachePath { get; set; }
 
     protected override void EndProcessing()
     {
-        string path = CacheSession.ResolvePath(this, Path);
-        using var cache = CacheSession.Open(this, path, mustExist: true, pathParameter: "Path");
+        string path = CacheSession.ResolvePath(this, CachePath);
+        using var cache = CacheSession.Open(this, path, mustExist: true);
         try
         {
             WriteObject(cache.GetInfo());

@@ -18,10 +18,8 @@ public enum EntityScope
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "NewsEntity", DefaultParameterSetName = ArticleSet)]
 [OutputType(typeof(NewsEntity), typeof(NewsEntityMention))]
-public sealed class GetNewsEntityCommand : NewsCmdletBase
+public sealed class GetNewsEntityCommand : ArticleAnalysisCmdletBase
 {
-    private const string ArticleSet = "InputObject";
-    private const string TextSet = "Text";
     private const string Activity = "Finding entities";
 
     /// <summary>Articles from Import-NewsArticle.</summary>
@@ -55,6 +53,8 @@ public sealed class GetNewsEntityCommand : NewsCmdletBase
     /// after Set-NewsCacheConfiguration -Enabled; -Cache:$false turns it off for one call.
     /// </summary>
     [Parameter(ParameterSetName = ArticleSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
     public SwitchParameter Cache { get; set; }
 
     private EntityExtractor? _extractor;
@@ -73,7 +73,7 @@ public sealed class GetNewsEntityCommand : NewsCmdletBase
                 new InvalidOperationException($"The entity model could not be loaded: {ex.Message} Reinstall the NewsCmdlets module.", ex),
                 "EntityModelUnavailable", ErrorCategory.ResourceUnavailable, null));
         }
-        if (ParameterSetName == ArticleSet) _analyses = CacheSession.OpenAnalyses(this, Cache);
+        if (ParameterSetName != TextSet) _analyses = CacheSession.OpenAnalyses(this, Cache);
     }
 
     protected override void ProcessRecord()
@@ -84,7 +84,7 @@ public sealed class GetNewsEntityCommand : NewsCmdletBase
                 Handle(t, () => _extractor!.ExtractText(t, Date, id, null, Cancellation), id);
             return;
         }
-        foreach (var article in NonNullArticles(InputObject, nameof(InputObject)))
+        foreach (var article in InputArticles(InputObject))
         {
             string label = article.Source ?? article.Title ?? article.Id;
             if (_analyses != null && CacheSession.Try(this, _analyses.Cache, () => _analyses.TryGetEntities(article, out var cached) ? cached : null) is { } reused)
@@ -94,6 +94,7 @@ public sealed class GetNewsEntityCommand : NewsCmdletBase
             }
             if (Handle(article, () => _extractor!.Extract(article, Cancellation), label) is { } computed && _analyses != null)
                 CacheSession.Try(this, _analyses.Cache, () => { _analyses.StoreEntities(article, computed); return computed; });
+            if (_analyses != null) CacheSession.ReportUnstored(this, _analyses.Unstored);
         }
     }
 

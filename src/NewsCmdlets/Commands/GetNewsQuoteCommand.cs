@@ -11,10 +11,8 @@ namespace NewsCmdlets.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "NewsQuote", DefaultParameterSetName = ArticleSet)]
 [OutputType(typeof(NewsQuote), typeof(NewsAttribution))]
-public sealed class GetNewsQuoteCommand : NewsCmdletBase
+public sealed class GetNewsQuoteCommand : ArticleAnalysisCmdletBase
 {
-    private const string ArticleSet = "InputObject";
-    private const string TextSet = "Text";
     private const string Activity = "Finding quotes";
 
     /// <summary>Articles from Import-NewsArticle.</summary>
@@ -40,6 +38,8 @@ public sealed class GetNewsQuoteCommand : NewsCmdletBase
     /// -Cache:$false turns it off for one call.
     /// </summary>
     [Parameter(ParameterSetName = ArticleSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
     public SwitchParameter Cache { get; set; }
 
     private readonly QuoteExtractor _extractor = new();
@@ -51,7 +51,7 @@ public sealed class GetNewsQuoteCommand : NewsCmdletBase
             ThrowTerminatingError(new ErrorRecord(
                 new ArgumentException("-Kind filters quotes and cannot be used with -Attribution, which writes attributions. Use one or the other."),
                 "KindWithAttribution", ErrorCategory.InvalidArgument, null));
-        if (ParameterSetName == ArticleSet) _analyses = CacheSession.OpenAnalyses(this, Cache);
+        if (ParameterSetName != TextSet) _analyses = CacheSession.OpenAnalyses(this, Cache);
     }
 
     protected override void ProcessRecord()
@@ -62,7 +62,7 @@ public sealed class GetNewsQuoteCommand : NewsCmdletBase
                 Handle(t, () => _extractor.ExtractText(t, id, null, null, Cancellation), id);
             return;
         }
-        foreach (var article in NonNullArticles(InputObject, nameof(InputObject)))
+        foreach (var article in InputArticles(InputObject))
         {
             string label = article.Source ?? article.Title ?? article.Id;
             if (_analyses != null && CacheSession.Try(this, _analyses.Cache, () => _analyses.TryGetQuotes(article, out var cached) ? cached : null) is { } reused)
@@ -72,6 +72,7 @@ public sealed class GetNewsQuoteCommand : NewsCmdletBase
             }
             if (Handle(article, () => _extractor.Extract(article, null, Cancellation), label) is { } computed && _analyses != null)
                 CacheSession.Try(this, _analyses.Cache, () => { _analyses.StoreQuotes(article, computed); return computed; });
+            if (_analyses != null) CacheSession.ReportUnstored(this, _analyses.Unstored);
         }
     }
 

@@ -11,8 +11,8 @@ public sealed class CacheFileProblemTests : CacheTestBase
         Assert.Equal(NewsCacheProblem.NotACache, ex.Problem);
         Assert.Equal(path, ex.CachePath);
         Assert.Contains($"'{path}'", ex.Message);
-        Assert.Contains("Clear-NewsCache -Path", ex.Message);
-        Assert.Contains("Set-NewsCacheConfiguration -Path", ex.Message);
+        Assert.Contains("Clear-NewsCache -CachePath", ex.Message);
+        Assert.Contains("Set-NewsCacheConfiguration -CachePath", ex.Message);
     }
 
     [Fact]

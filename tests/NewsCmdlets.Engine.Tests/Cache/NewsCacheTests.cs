@@ -132,6 +132,8 @@ public sealed class NewsCacheTests : CacheTestBase
         Assert.Equal(a.Sources.ToString(), b.Sources.ToString());
         Assert.Equal(a.Removed.ToString(), b.Removed.ToString());
         Assert.Equal(a.Published, b.Published);
+        Assert.Equal(NewsCmdlets.Engine.Text.DatePrecision.TimeWithoutZone, a.PublishedPrecision);   // a "Posted" stamp with no time zone
+        Assert.Equal(a.PublishedPrecision, b.PublishedPrecision);
         Assert.Null(cache.GetRawSource(a.Id));
     }
 

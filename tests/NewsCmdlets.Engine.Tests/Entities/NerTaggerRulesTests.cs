@@ -4,38 +4,17 @@ using NewsCmdlets.Engine.Text;
 
 namespace NewsCmdlets.Engine.Tests.Entities;
 
-/// <summary>The shipped tagger's rules and true-casing on lines we wrote in the newswire style (one sentence a line).</summary>
+/// <summary>The shipped tagger's rules and true-casing on lines we wrote in the newswire style (one sentence a line).
+/// Some tests were written for families of rules since retired (issue 32; tools/NerTrainer/README.md says which and
+/// why) and still hold with the model alone: they stay as checks of the tagger. A comment "the model: …" says what the
+/// model did when the test was written.</summary>
 public sealed class NerTaggerRulesTests
 {
-    /// <summary>Tags each line (one sentence a line, tokens at spaces) and returns the spans as "TYPE:words".</summary>
+    /// <summary>Tags the lines (one sentence a line, tokens at spaces) and returns the names as "TYPE:words".</summary>
     private static List<string> Spans(params string[] lines)
     {
-        string text = string.Join("\n", lines) + "\n";
-        var tokens = new List<TextToken>();
-        var sentences = new List<SentenceRange>();
-        int pos = 0;
-        foreach (var line in lines)
-        {
-            int first = tokens.Count;
-            foreach (var w in line.Split(' '))
-            {
-                tokens.Add(new TextToken(pos, w.Length));
-                pos += w.Length + 1;
-            }
-            sentences.Add(new SentenceRange(first, tokens.Count - first));
-        }
-        var doc = new NerDocument(text, tokens, sentences);
-        var tags = new NerTagger(NerModel.Shared, Gazetteer.Shared).Tag(doc);
-        var spans = new List<string>();
-        for (int i = 0; i < tags.Length; i++)
-        {
-            if (tags[i] == 0 || (tags[i] & 1) == 0) continue;
-            int e = i + 1;
-            while (e < tags.Length && tags[e] == tags[i] + 1) e++;
-            spans.Add(NerModel.TagNames[tags[i]][2..] + ":" + string.Join(' ', Enumerable.Range(i, e - i).Select(k => tokens[k].Span(text).ToString())));
-            i = e - 1;
-        }
-        return spans;
+        var doc = NerTestText.Document(lines);
+        return NerTestText.Names(doc, new NerTagger(NerModel.Shared, Gazetteer.Shared).Tag(doc));
     }
 
     [Fact]
@@ -54,16 +33,6 @@ public sealed class NerTaggerRulesTests
         var spans = Spans("TENNIS - VELLAND WINS OPENING MATCH .", "ORENBURG 2026-08-30", "Oren Quill beat Sam Vale in straight sets on Friday .");
         Assert.Contains("LOC:ORENBURG", spans);
         Assert.DoesNotContain(spans, s => s.Contains("WINS") || s.Contains("OPENING"));
-    }
-
-    [Fact]
-    public void Scores_in_a_league_table_are_no_part_of_a_team_name()
-    {
-        var spans = Spans("Standings ( tabulate under played , won , drawn , lost , goals for , against , points ) :",
-                          "Thornworth 5 4 1 0 12 3 13", "Holmgate Rovers 5 3 2 0 10 4 11", "Westmere 2 Dunmore 1");
-        Assert.Contains("ORG:Thornworth", spans);
-        Assert.Contains("ORG:Holmgate Rovers", spans);
-        Assert.DoesNotContain(spans, s => s.Any(char.IsDigit));
     }
 
     [Fact]
@@ -119,18 +88,6 @@ public sealed class NerTaggerRulesTests
     }
 
     [Fact]
-    public void Syllable_patterns_of_romanised_names()
-    {
-        Assert.True(NerTagger.IsHyphenatedGivenName("Gyu-back"));
-        Assert.True(NerTagger.IsHyphenatedGivenName("Jae-myung"));
-        Assert.True(NerTagger.IsHyphenatedGivenName("Dong-young"));
-        Assert.False(NerTagger.IsHyphenatedGivenName("Re-election"));
-        Assert.False(NerTagger.IsHyphenatedGivenName("Daimler-Benz"));
-        Assert.True(NerTagger.IsSyllables("Jinping", 2));
-        Assert.False(NerTagger.IsSyllables("Election", 2));
-    }
-
-    [Fact]
     public void A_headline_in_capitals_reads_its_words_as_the_article_writes_them()
     {
         string text = "QUILL GETS LUCKY WIN\nOren Quill won a lucky match .\n";
@@ -150,33 +107,6 @@ public sealed class NerTaggerRulesTests
                           "Netanyahu is due to visit Washington next month .");
         Assert.Equal(2, spans.Count(s => s.StartsWith("PER:") && s.EndsWith("Netanyahu")));
         Assert.DoesNotContain("LOC:Netanyahu", spans);
-    }
-
-    [Fact]
-    public void A_club_in_a_result_line_is_a_club_in_the_story_too()
-    {
-        var spans = Spans("Results of Northern League matches on Saturday :",
-                          "Barnsley 2 Holmgate Rovers 1",
-                          "Barnsley went top after a win over Holmgate Rovers , and Ipswich lost .",
-                          "Ipswich 0 Westmere 1");
-        Assert.Equal(2, spans.Count(s => s == "ORG:Barnsley"));
-        Assert.Equal(2, spans.Count(s => s == "ORG:Ipswich"));
-        Assert.DoesNotContain("LOC:Barnsley", spans);
-    }
-
-    [Fact]
-    public void Fielders_bowlers_and_batsmen_on_a_cricket_scorecard_are_people()
-    {
-        var spans = Spans("Westmere second innings",
-                          "K. Arlott c Tomas Bell b Rafiq Anwar 44",
-                          "P. Dunmore lbw b Saqib 12",
-                          "D. Fenwick run out 3",
-                          "Bowling : Rafiq Anwar 25-3-89-4 , Saqib Hamid 20-2-77-1");
-        foreach (var name in new[] { "K. Arlott", "Tomas Bell", "Rafiq Anwar", "P. Dunmore", "Saqib", "D. Fenwick", "Saqib Hamid" })
-            Assert.Contains("PER:" + name, spans);
-        Assert.DoesNotContain(spans, s => s.Any(char.IsDigit)); // runs and figures are no part of a name
-        Assert.True(NerTagger.IsBowlingFigures("9.4-1-37-2"));
-        Assert.False(NerTagger.IsBowlingFigures("2026-08-30"));
     }
 
     [Fact]
@@ -275,11 +205,10 @@ public sealed class NerTaggerRulesTests
     }
 
     [Fact]
-    public void A_region_named_like_an_organisation_stays_a_place_and_a_club_keeps_its_day()
+    public void A_region_named_like_an_organisation_stays_a_place()
     {
-        var spans = Spans("Israel will reopen the West Bank crossings on Monday .", "Dorset 3 Sheffield Wednesday 2");
+        var spans = Spans("Israel will reopen the West Bank crossings on Monday .");
         Assert.Contains("LOC:West Bank", spans);
-        Assert.Contains("ORG:Sheffield Wednesday", spans);
     }
 
     [Fact]
@@ -303,20 +232,6 @@ public sealed class NerTaggerRulesTests
     }
 
     [Fact]
-    public void A_country_before_government_is_the_place_and_an_exchange_or_news_trust_is_an_organisation()
-    {
-        var spans = Spans("Ferry crews in the south walked out on Tuesday , the union said .",
-                          "The Netherlands government and the unions agreed a pay deal in Utrecht on Friday .",
-                          "The men were held in the port of Mombasa , the Press Trust of Kenya reported .",
-                          "Vendra shares fell 2.3 percent on the Vienna Bourse .",
-                          "The Royal Bank of Northsea cut its rates .");
-        Assert.Contains("LOC:Netherlands", spans);       // the model: an organisation running on into "government"
-        Assert.Contains("ORG:Press Trust of Kenya", spans); // the model: "Kenya" alone, a place
-        Assert.Contains("ORG:Vienna Bourse", spans);     // the model: a place
-        Assert.Contains("ORG:Royal Bank of Northsea", spans);
-    }
-
-    [Fact]
     public void In_a_match_report_a_town_after_over_is_a_club_in_sentences_without_a_score()
     {
         var spans = Spans("BASEBALL - TOLEDO BEAT DAYTON .",
@@ -325,17 +240,6 @@ public sealed class NerTaggerRulesTests
                           "Vale has now hit 31 homers this season .");
         Assert.Contains("ORG:Akron", spans); // without the rule: a place (no score in its sentence)
         Assert.DoesNotContain("LOC:Akron", spans);
-    }
-
-    [Fact]
-    public void A_person_after_an_organisation_is_split_off_and_Air_before_a_city_is_an_airline()
-    {
-        var spans = Spans("He said that he , Ambassador to the European Union Gordon Brisk and Energy Secretary Oren Vale formed a channel .",
-                          "Kazakhstan said on Monday that Air Astana had ordered two jets , executives said .",
-                          "The Brisk problem was discussed at length , and Gordon Brisk declined to comment .");
-        Assert.Contains("ORG:European Union", spans); // the model: one organisation of four words
-        Assert.Contains("PER:Gordon Brisk", spans);
-        Assert.Contains("ORG:Air Astana", spans);     // the model: "Air" left out, "Astana" a place
     }
 
     [Fact]
@@ -405,13 +309,12 @@ public sealed class NerTaggerRulesTests
     }
 
     [Fact]
-    public void A_faith_or_people_alone_is_a_group_and_a_place_through_a_lower_case_word_is_cut()
+    public void A_faith_or_people_alone_is_a_group()
     {
-        var spans = Spans("Russia and Chechen separatists agreed on Sunday to set up joint patrols in the Chechen capital Grozny , Interfax news agency said .",
+        var spans = Spans("Russia and Chechen separatists agreed on Sunday to set up joint patrols , Interfax news agency said .",
                           "The closure was imposed after bombings by the Islamic militant group Hamas .",
                           "PHILIPPINES SIGNS PEACE DEAL WITH MUSLIM REBELS .");
-        Assert.Contains("LOC:Grozny", spans);            // the model: "Chechen capital Grozny" one place
-        Assert.DoesNotContain(spans, s => s.StartsWith("LOC:Chechen") || s.StartsWith("ORG:Islamic") || s.StartsWith("ORG:MUSLIM"));
+        Assert.DoesNotContain(spans, s => s.StartsWith("ORG:Islamic") || s.StartsWith("ORG:MUSLIM"));
         Assert.Contains("MISC:Islamic", spans);          // the model: an organisation
         Assert.Contains("MISC:MUSLIM", spans);           // the model: an organisation
     }
@@ -565,15 +468,6 @@ public sealed class NerTaggerRulesTests
     }
 
     [Fact]
-    public void A_datelines_whole_first_group_is_the_place_even_a_known_organisation()
-    {
-        var spans = Spans("TALKS END IN DEADLOCK", "LITTLE ROCK 1996-08-15", "The talks ended without a deal on Thursday , officials said .");
-        Assert.Contains("LOC:LITTLE ROCK", spans);         // the model: untagged
-        spans = Spans("COUNCIL SPLIT OVER STRIKES .", "UNITED NATIONS 1996-09-04", "Members of the council were divided on Wednesday over the strikes .");
-        Assert.Contains("LOC:UNITED NATIONS", spans);      // the known organisation rule: ORG
-    }
-
-    [Fact]
     public void A_name_before_a_firms_officer_or_its_shares_moving_is_an_organisation()
     {
         var spans = Spans("Northgate chairman Anthony Berridge said the deal would create the largest maker of pumps in Britain .",
@@ -607,25 +501,6 @@ public sealed class NerTaggerRulesTests
     }
 
     [Fact]
-    public void Organisation_names_through_a_continent_a_particle_and_an_industry()
-    {
-        var spans = Spans("The Organisation for Security and Cooperation in Europe , which supervised the vote , said turnout was high .");
-        Assert.Contains("ORG:Organisation for Security and Cooperation in Europe", spans);  // the model: cut at "in"
-        spans = Spans("The court found that Morvan had received 2.3 million francs from Societe Generale des Travaux between 1989 and 1992 .");
-        Assert.Contains("ORG:Societe Generale des Travaux", spans);                         // the model: cut at "des"
-        spans = Spans("Northgate said on Thursday it had agreed to buy rival Hallworth Engineering for 120 million pounds .");
-        Assert.Contains("ORG:Hallworth Engineering", spans);                                // the model: untagged
-    }
-
-    [Fact]
-    public void An_institutions_common_word_alone_in_a_headline_is_no_name()
-    {
-        var spans = Spans("SOUTH AFRICAN POLICE ARREST FIVE AFTER BANK RAID", "JOHANNESBURG 1996-08-20",
-                          "Police arrested five men on Tuesday after an armed raid on a branch of Standard Trust Bank in Soweto , a police spokesman said .");
-        Assert.DoesNotContain("ORG:BANK", spans);          // the model: ORG
-    }
-
-    [Fact]
     public void Name_particles_joined_to_a_name_stay_in_it()
     {
         var spans = Spans("DUBAI 2026-05-02",
@@ -637,21 +512,6 @@ public sealed class NerTaggerRulesTests
         Assert.Contains("PER:Al-Nuaimi", spans);            // ... and took "Al-Nuaimi" for a common word ("al-Nuaimi" below)
         Assert.Contains("PER:al-Nuaimi", spans);            // ... and dropped a name opening in lower case
         Assert.Contains("LOC:Mato Grosso do Sul", spans);   // ... and cut the place at "do"
-    }
-
-    [Fact]
-    public void Bowling_figures_only_in_a_cricket_report()
-    {
-        Assert.False(NerTagger.IsBowlingFigures("12-18-9-4")); // more maidens than overs: a hockey line's shots by period
-        Assert.False(NerTagger.IsBowlingFigures("10-2-45-11"));
-        Assert.True(NerTagger.IsBowlingFigures("9-4-12-2"));
-        var spans = Spans("First period — 1 , Edmonton , Bouchard 14 ( Macallister , Osei ) , 6:40 .",
-                          "Second period — 2 , Toronto , Grunwald 19 ( Nylander ) , 11:02 .",
-                          "Shots on goal — Toronto 12-18-9-4 — 43 . Edmonton 9-4-12-2 — 27 .",
-                          "Toronto coach Denis Lachapelle said his team played well enough to win .");
-        Assert.DoesNotContain("PER:Toronto", spans);        // "Edmonton 9-4-12-2" was a bowler, and every Edmonton and Toronto a person
-        Assert.DoesNotContain("PER:Edmonton", spans);
-        Assert.Contains("ORG:Toronto", spans);
     }
 
     [Fact]

@@ -373,11 +373,30 @@ public sealed class TextDecoderTests
     }
 
     [Fact]
-    public void Invalid_utf8_is_replaced_with_a_warning()
+    public void Bytes_that_are_not_utf8_but_decode_cleanly_as_windows_1252_are_read_as_that()
     {
-        var d = TextDecoder.Decode(new byte[] { (byte)'c', (byte)'a', (byte)'f', 0xE9, (byte)' ', (byte)'x' }, "menu.txt");
-        Assert.Equal("caf\uFFFD x", d.Text);
+        var d = TextDecoder.Decode(new byte[] { (byte)'c', (byte)'a', (byte)'f', 0xE9, (byte)' ', 0x93, (byte)'x', 0x94, (byte)' ', 0x80, (byte)'5' }, "menu.txt");
+        Assert.Equal("café “x” €5", d.Text);
+        Assert.StartsWith("windows-1252", d.EncodingName);
+        Assert.Empty(d.Warnings);
+    }
+
+    [Fact]
+    public void Invalid_utf8_in_text_that_is_mostly_utf8_is_replaced_with_a_warning()
+    {
+        // Two good UTF-8 characters (é, “) and one broken sequence: UTF-8 with one U+FFFD, not Windows-1252 mojibake.
+        byte[] bytes = Encoding.UTF8.GetBytes("café “x” ").Concat(new byte[] { 0xE9, (byte)' ', (byte)'y' }).ToArray();
+        var d = TextDecoder.Decode(bytes, "menu.txt");
+        Assert.Equal("café “x” \uFFFD y", d.Text);
         Assert.Contains("menu.txt", Assert.Single(d.Warnings));
+    }
+
+    [Fact]
+    public void Bytes_with_a_byte_windows_1252_leaves_undefined_stay_utf8_with_replacement()
+    {
+        var d = TextDecoder.Decode(new byte[] { (byte)'c', (byte)'a', (byte)'f', 0xE9, (byte)' ', 0x81 }, "menu.txt");
+        Assert.Equal("caf\uFFFD \uFFFD", d.Text);
+        Assert.Single(d.Warnings);
     }
 
     [Fact]
@@ -399,6 +418,9 @@ public sealed class NewsDateParserTests
     [InlineData("Sun, 19 Oct 2025 10:48:00 +0000", "2025-10-19T10:48:00+00:00", true, true)]
     [InlineData("February 3, 2026 9:45 pm EST", "2026-02-03T21:45:00-05:00", true, true)]
     [InlineData("2026/03/14", "2026-03-14T00:00:00+00:00", false, false)]
+    [InlineData("19 October 2025 20:50 (UTC+04:00)", "2025-10-19T20:50:00+04:00", true, true)]
+    [InlineData("March 14, 2026 6:10 pm GMT-3", "2026-03-14T18:10:00-03:00", true, true)]
+    [InlineData("14 March 2026, 09:15 UTC+0530", "2026-03-14T09:15:00+05:30", true, true)]
     public void Reads_the_stamps_news_carries(string text, string expected, bool hasTime, bool hasZone)
     {
         Assert.True(NewsDateParser.TryParse(text, out var d));
@@ -414,6 +436,29 @@ public sealed class NewsDateParserTests
     [InlineData("February 30, 2026")]
     [InlineData("57m ago")]
     public void Refuses_what_is_not_a_date(string text) => Assert.False(NewsDateParser.TryParse(text, out _));
+
+    [Theory]
+    [InlineData("Friday, December 5, 2025", true)]
+    [InlineData("19 October 2025 20:50 (UTC+04:00)", true)]
+    [InlineData("Mon 19 Oct 2025 06.48 BST", true)]
+    [InlineData("2025-10-19T08:00:00Z", true)]
+    [InlineData("Oct. 19, 2025, 6:48 a.m. ET", true)]
+    [InlineData("Storm closes ports on March 3, 2026", false)]
+    [InlineData("Posted March 3, 2026", false)]
+    [InlineData("NATIONAL", false)]
+    public void Tells_a_bare_date_line_from_a_line_that_holds_a_date(string text, bool dateOnly) =>
+        Assert.Equal(dateOnly, NewsDateParser.IsDateOnly(text));
+
+    [Fact]
+    public void A_date_s_precision_is_noted_and_read_back_from_its_source()
+    {
+        Assert.True(NewsDateParser.TryParse("2026-03-14", out var day));
+        Assert.True(NewsDateParser.TryParse("March 14, 2026 6:10 pm", out var local));
+        Assert.True(NewsDateParser.TryParse("March 14, 2026 6:10 pm EST", out var exact));
+        Assert.Equal(DatePrecision.Date, DatePrecisions.Of("file header line" + day.Note));
+        Assert.Equal(DatePrecision.TimeWithoutZone, DatePrecisions.Of("'Posted' stamp" + local.Note));
+        Assert.Equal(DatePrecision.Time, DatePrecisions.Of("'Posted' stamp" + exact.Note));
+    }
 }
 
 public sealed class LanguageDetectorTests

@@ -12,8 +12,8 @@ internal static class NerAblations
     /// <summary>Words of a sentence in capitals read in their usual case.</summary>
     public static bool TrueCaseHeadlines { get; set; } = true;
 
-    /// <summary>Rules for datelines, result lines, East Asian names and person spans.</summary>
-    public static bool NameRules { get; set; } = true;
+    /// <summary>Families of rules left out, by name (<see cref="Rules.ITagRule.Name"/>: "Datelines", "Propagation" …).</summary>
+    public static IReadOnlySet<string> RulesOff { get; set; } = new HashSet<string>();
 
     /// <summary>A person's family name alone votes for that person in label propagation.</summary>
     public static bool SurnameVotes { get; set; } = true;
