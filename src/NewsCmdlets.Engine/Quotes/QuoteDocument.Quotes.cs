@@ -425,8 +425,9 @@ internal sealed partial class QuoteDocument
         return k < _n && _inQuote[k] && _spans[_quoteOf[k]].Start == _tok[k].Start;
     }
 
-    /// <summary>Words a reported clause does not start with: what follows "said" is then an adjunct ("said on Monday", "said with a laugh", "said of the encounter").</summary>
-    private static readonly WordSet NotAClause = new("in", "on", "at", "during", "after", "before", "from", "via", "through", "with", "without", "over", "under", "to", "for", "about", "by", "of", "while", "when", "as", "according", "citing", "who", "which", "whose", "where", "whom", "also", "however", "too", "meanwhile", "instead", "again", "repeatedly", "later", "earlier", "then", "recently", "previously");
+    /// <summary>Words a reported clause does not start with: what follows "said" is then an adjunct ("said on Monday", "said with a laugh", "said of the encounter"),
+    /// or the rest of a verb's object ("asked the mayor and the council to …").</summary>
+    private static readonly WordSet NotAClause = new("and", "or", "nor", "but", "in", "on", "at", "during", "after", "before", "from", "via", "through", "with", "without", "over", "under", "to", "for", "about", "by", "of", "while", "when", "as", "according", "citing", "who", "which", "whose", "where", "whom", "also", "however", "too", "meanwhile", "instead", "again", "repeatedly", "later", "earlier", "then", "recently", "previously");
 
     private bool HasQuoteInside(int s, int e) { for (int k = s; k < e; k++) if (_inQuote[k]) return true; return false; }
 
@@ -476,9 +477,17 @@ internal sealed partial class QuoteDocument
             // The person told: "told reporters", "told CNN", "told the Post on Sunday".
             if (cs < ce && (In(cs, ObjectWords) && !Is(cs, "that") && !Is(cs, "what") && !Is(cs, "how") && !Is(cs, "whether") && !Is(cs, "if") || _nameAt[cs] != null || In(cs, Determiners)))
             {
-                if (_nameAt[cs] is { } nm) cs = nm.End;
-                else if (In(cs, Determiners)) { cs++; while (cs < ce && IsWord(cs) && !In(cs, NpStop) && _verb[cs] == null) cs++; }
-                else cs++;
+                for (int np = 0; np < 3; np++)
+                {
+                    if (_nameAt[cs] is { } nm) cs = nm.End;
+                    else if (In(cs, Determiners)) { cs++; while (cs < ce && IsWord(cs) && !In(cs, NpStop) && _verb[cs] == null) cs++; }
+                    else cs++;
+                    // "asked the operator and the union to …": the object goes on after "and" / "or".
+                    if (!(Is(cs, "and") || Is(cs, "or")) || !(_nameAt[cs + 1] != null || In(cs + 1, Determiners))) break;
+                    cs++;
+                }
+                // "urged the council to reopen the pier": what the person was asked or told to do is reported.
+                if (Is(cs, "to") && _verb[cs + 1] == null && IsLowerWord(cs + 1)) cs++;
             }
         }
         // Adjuncts before the clause ("said on Monday that", "said in a statement that"): up to "that" if it is near. A

@@ -233,4 +233,15 @@ public sealed class QuoteExtractorTests
         Assert.Contains("Dock workers at the east pier stopped work on Friday", ind);
         Assert.Contains("all nine sailings were cancelled and that it had asked the council for help", ind);
     }
+
+    [Fact]
+    public void The_rest_of_a_verbs_object_is_no_reported_clause()
+    {
+        var r = Run("Mayor Ines Halloran said she had asked the operator and the union to settle the dispute before the weekend.");
+        var ind = r.Quotes.Where(q => q.Kind == QuoteKind.Indirect).ToList();
+        Assert.Contains(ind, q => q.Text == "she had asked the operator and the union to settle the dispute before the weekend" && q.Speaker == "Ines Halloran");
+        // What she asked them to do is reported too, never from the middle of the object ("and the union to …").
+        Assert.Contains(ind, q => q.Text == "settle the dispute before the weekend" && q.Speaker == "Ines Halloran");
+        Assert.Equal(2, ind.Count);
+    }
 }
