@@ -155,7 +155,7 @@ internal static class SpeakerNames
             // capitalises it elsewhere.
             while (s < e && SentenceStart(s) && (Cls(s) & GazetteerClass.LowerWord) != 0 &&
                    !midCap.Contains(lowerHash[s]) && (s + 1 >= e || !Connectors.Contains(lowerHash[s + 1])) &&
-                   !(s + 1 < e && lex.GenderOf(tokens[s].Span(text)) != '\0')) // "Tad Devine" opening a sentence
+                   !(s + 1 < e && (lex.GenderOf(tokens[s].Span(text)) != '\0' || (Cls(s) & GazetteerClass.GivenName) != 0))) // "Tad Devine", "Wren Corado" opening a sentence
                 s++;
             if (s >= e) continue;
             if (e - s >= 8) continue; // a sentence in title case, not a name

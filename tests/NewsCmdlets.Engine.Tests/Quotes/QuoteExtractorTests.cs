@@ -190,6 +190,7 @@ public sealed class QuoteExtractorTests
         ("Speaking in Dunmore, Calvia, Nell Arden said: \u201cThe mill stays open.\u201d", new[] { "Nell Arden" }),
         // A given name that is also a dictionary word opens the sentence.
         ("Will Harlan said: \u201cThe count is wrong.\u201d", new[] { "Will Harlan" }),
+        ("The port is shut. \u201cThe harbour will reopen,\u201d Wren Hollis said.", new[] { "Wren Hollis" }),
         // A quote that ends its sentence is not framed by the next sentence's verb.
         ("Hal Brecken said on Monday that the pier would reopen. \u201cWe will rebuild it by spring.\u201d Tomas Reyes, a councillor, later disputed the timetable in a long letter.", new[] { "Hal Brecken" }),
     };
