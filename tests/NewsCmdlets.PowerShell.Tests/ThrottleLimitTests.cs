@@ -1,0 +1,182 @@
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Text;
+using static NewsCmdlets.PowerShell.Tests.PowerShellRunner;
+
+namespace NewsCmdlets.PowerShell.Tests;
+
+/// <summary>
+/// -ThrottleLimit on Import-NewsArticle (parsing), Get-NewsEntity, Get-NewsQuote and Compare-NewsCoverage: the work
+/// runs on several threads, and what a user sees (output, its order, errors and their targets, Ctrl+C) is what one
+/// thread gives.
+/// </summary>
+public sealed class ThrottleLimitTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("newscmdlets-throttle-").FullName;
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, true); } catch (IOException) { }
+    }
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static readonly string[] People = { "Ada Fenwick", "Jonas Pell", "Maren Osk", "Tobias Wray", "Ilse Varga", "Corin Dahl" };
+    private static readonly string[] Places = { "Brinmoor", "Quellen Bay", "Ostray", "Harrowgate Point" };
+
+    /// <summary>An invented article long enough to take far longer to parse and analyse than a short one.</summary>
+    private static string LongArticle(string headline, int paragraphs)
+    {
+        var sb = new StringBuilder($"date 2026-02-03 {headline}\n\n");
+        for (int i = 0; i < paragraphs; i++)
+        {
+            string who = People[i % People.Length], where = Places[i % Places.Length];
+            sb.Append($"\"We counted {100 + i} crossings this week,\" {who} of the {where} Harbour Board said on Tuesday. ")
+              .Append($"The board met in {where} and agreed to spend {20 + i % 50} million on {i % 7 + 2} new berths, officials said.\n\n");
+        }
+        return sb.ToString();
+    }
+
+    private static string ShortArticle(int i) =>
+        $"date 2026-02-03 Ferry note {i}\n\n\"The {i} o'clock crossing will run,\" {People[i % People.Length]} said in {Places[i % Places.Length]} on Monday.\n";
+
+    private static string Samples => Quote(Path.Combine(Repo.Samples, "*")) + ", " + Quote(Path.Combine(Repo.Samples, "more-stories", "*"));
+
+    [Theory]
+    [InlineData("Import-NewsArticle {samples} -ThrottleLimit {n}")]
+    [InlineData("$a | Get-NewsEntity -ThrottleLimit {n}")]
+    [InlineData("$a | Get-NewsEntity -IncludeMentions -ThrottleLimit {n}")]
+    [InlineData("$a | Get-NewsEntity -Scope Corpus -ThrottleLimit {n}")]
+    [InlineData("Get-NewsEntity -Text $a.Body -ThrottleLimit {n}")]
+    [InlineData("Get-NewsEntity -Path {samples} -ThrottleLimit {n}")]
+    [InlineData("$a | Get-NewsQuote -ThrottleLimit {n}")]
+    [InlineData("$a | Get-NewsQuote -Attribution -ThrottleLimit {n}")]
+    [InlineData("Get-NewsQuote -Text $a.Body -ThrottleLimit {n}")]
+    [InlineData("$a | Compare-NewsCoverage -MinimumOutlets 1 -ThrottleLimit {n}")]
+    [InlineData("$a | Compare-NewsCoverage -MinimumOutlets 1 -Summary -ThrottleLimit {n}")]
+    [InlineData("$a | Group-NewsArticle | Compare-NewsCoverage -Matrix -ThrottleLimit {n}")]
+    public void Output_on_several_threads_is_the_output_of_one(string command)
+    {
+        // The samples three times over (copies are different inputs to the analyses), so threads have work to share.
+        string setup = $"$a = Import-NewsArticle {Samples} -ThrottleLimit 1; $a = $a + $a + $a; ";
+        RunResult RunWith(int n) => Run(setup + command.Replace("{samples}", Samples).Replace("{n}", n.ToString()) +
+                                        " | ConvertTo-Json -Depth 4 -Compress");
+        var one = RunWith(1);
+        var four = RunWith(4);
+        Assert.Empty(one.Errors);
+        Assert.Null(one.Terminating);
+        Assert.NotEmpty(one.Output);
+        Assert.Equal(one.Output.Select(o => o.ToString()), four.Output.Select(o => o.ToString()));
+        Assert.Equal(one.Warnings.Select(w => w.Message), four.Warnings.Select(w => w.Message));
+        Assert.Empty(four.Errors);
+    }
+
+    [Fact]
+    public void Import_writes_articles_and_errors_in_input_order_with_a_slow_first_file()
+    {
+        var inputs = new List<string> { Write("long.txt", LongArticle("Harbour board counts the crossings", 6000)) };
+        for (int i = 0; i < 12; i++) inputs.Add(Write($"note{i:00}.txt", ShortArticle(i)));
+        inputs.Insert(3, Write("empty.txt", ""));
+        inputs.Insert(6, Write("image.txt", "\u0089PNG\r\n\u001a\n" + new string('\0', 64)));
+        inputs.Insert(9, Path.Combine(_dir, "missing.txt"));
+        var r = Run("Import-NewsArticle -Path $inputs -ThrottleLimit 4 2>&1 | ForEach-Object { " +
+                    "if ($_ -is [System.Management.Automation.ErrorRecord]) { 'error ' + $_.FullyQualifiedErrorId.Split(',')[0] + ' ' + $_.TargetObject } " +
+                    "else { 'article ' + $_.Source } }",
+            variables: new Dictionary<string, object?> { ["inputs"] = inputs.ToArray() });
+        Assert.Null(r.Terminating);
+        var expected = inputs.Select(p => Path.GetFileName(p) switch
+        {
+            "empty.txt" => "error EmptyFile " + p,
+            "image.txt" => "error BinaryFile " + p,
+            "missing.txt" => "error PathNotFound " + p,
+            _ => "article " + p,
+        });
+        Assert.Equal(expected, r.Output.Select(o => o.ToString()));
+    }
+
+    [Theory]
+    [InlineData("Get-NewsEntity", "ArticleId")]
+    [InlineData("Get-NewsQuote", "ArticleId")]
+    public void Analyses_keep_input_order_with_a_slow_first_text(string cmdlet, string idProperty)
+    {
+        var texts = new List<string> { LongArticle("Long", 1500) };
+        for (int i = 0; i < 20; i++) texts.Add(ShortArticle(i));
+        var r = Run($"{cmdlet} -Text $texts -ThrottleLimit 4 | ForEach-Object {idProperty} | Get-Unique",
+            variables: new Dictionary<string, object?> { ["texts"] = texts.ToArray() });
+        Assert.Empty(r.Errors);
+        Assert.Equal(Enumerable.Range(1, texts.Count).Select(i => "text" + i), r.Output.Select(o => o.ToString()));
+    }
+
+    [Fact]
+    public void Analyses_of_files_write_reading_errors_in_input_order_with_their_file()
+    {
+        string first = Write("first.txt", LongArticle("Harbour board counts the crossings", 1500));
+        string empty = Write("empty.txt", "");
+        string last = Write("last.txt", ShortArticle(1));
+        string missing = Path.Combine(_dir, "missing.txt");
+        foreach (var cmdlet in new[] { "Get-NewsEntity", "Get-NewsQuote" })
+        {
+            var r = Run($"{cmdlet} -Path $inputs -ThrottleLimit 4 2>&1 | ForEach-Object {{ " +
+                        "if ($_ -is [System.Management.Automation.ErrorRecord]) { 'error ' + $_.FullyQualifiedErrorId.Split(',')[0] + ' ' + $_.TargetObject } " +
+                        "else { 'from ' + $_.ArticleId } } | Get-Unique",
+                variables: new Dictionary<string, object?> { ["inputs"] = new[] { first, empty, missing, last } });
+            var lines = r.Output.Select(o => o.ToString()).ToList();
+            Assert.Equal(4, lines.Count);
+            Assert.StartsWith("from ", lines[0]);
+            Assert.Equal("error EmptyFile " + empty, lines[1]);
+            Assert.Equal("error PathNotFound " + missing, lines[2]);
+            Assert.StartsWith("from ", lines[3]);
+            Assert.NotEqual(lines[0], lines[3]);
+        }
+    }
+
+    [Fact]
+    public void A_throttle_limit_below_one_is_refused()
+    {
+        foreach (var cmdlet in new[] { "Import-NewsArticle -Path x", "Get-NewsEntity -Text x", "Get-NewsQuote -Text x", "Compare-NewsCoverage -InputObject $a" })
+        {
+            var r = Run($"$a = Import-NewsArticle {Samples}; {cmdlet} -ThrottleLimit 0");
+            var error = r.Terminating ?? Assert.Single(r.Errors);
+            Assert.StartsWith("ParameterArgumentValidationError,", error.FullyQualifiedErrorId);
+            Assert.Empty(r.Output);
+        }
+    }
+
+    /// <summary>
+    /// An endless stream of inputs: output arrives while the input has no end (the work streams, it does not collect
+    /// the corpus), and Ctrl+C (PowerShell.Stop) ends the pipeline promptly with work running on the other threads.
+    /// </summary>
+    [Theory]
+    [InlineData("& { while ($true) { $article } } | Get-NewsEntity -ThrottleLimit 2")]
+    [InlineData("& { while ($true) { $article } } | Get-NewsQuote -ThrottleLimit 2")]
+    [InlineData("& { while ($true) { $story } } | Compare-NewsCoverage -ThrottleLimit 2")]
+    [InlineData("& { while ($true) { $file } } | Import-NewsArticle -ThrottleLimit 2")]
+    public void Stop_ends_endless_work_on_several_threads_promptly(string pipeline)
+    {
+        string file = Write("long.txt", LongArticle("Harbour board counts the crossings", 400));
+        using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        runspace.Open();
+        var twenty = new ManualResetEventSlim();
+        runspace.SessionStateProxy.SetVariable("twenty", twenty);
+        using var ps = System.Management.Automation.PowerShell.Create();
+        ps.Runspace = runspace;
+        ps.AddScript("Import-Module $args[0] -ErrorAction Stop; $file = $args[1]; $article = Import-NewsArticle $file; " +
+                     "$story = Import-NewsArticle $file | Group-NewsArticle; " +
+                     pipeline + " | ForEach-Object -Begin { $i = 0 } -Process { if (++$i -eq 20) { $twenty.Set() } }")
+          .AddArgument(Repo.RootManifest).AddArgument(file);
+        var run = new Thread(() => { try { ps.Invoke(); } catch (PipelineStoppedException) { } });
+        run.Start();
+        // (Do not enumerate ps.Streams here: a PSDataCollection's enumerator blocks while the pipeline runs.)
+        Assert.True(twenty.Wait(TimeSpan.FromSeconds(120)), "no output arrived within 120 s while the input went on");
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        ps.Stop();
+        Assert.True(run.Join(TimeSpan.FromSeconds(10)), "the pipeline did not stop");
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"Stop took {stopwatch.Elapsed}");
+        Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+    }
+}
