@@ -135,16 +135,56 @@ public sealed class ThrottleLimitTests : IDisposable
         }
     }
 
-    [Fact]
-    public void A_throttle_limit_below_one_is_refused()
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("-2147483648")]
+    public void A_throttle_limit_below_one_is_refused(string limit)
     {
-        foreach (var cmdlet in new[] { "Import-NewsArticle -Path x", "Get-NewsEntity -Text x", "Get-NewsQuote -Text x", "Compare-NewsCoverage -InputObject $a" })
+        string report = Path.Combine(_dir, "report.md");
+        foreach (var cmdlet in new[]
+                 {
+                     "Import-NewsArticle -Path x", "Get-NewsEntity -Text x", "Get-NewsQuote -Text x", "Compare-NewsCoverage -InputObject $a",
+                     $"Export-NewsCoverageReport -InputObject $a -Path {Quote(report)}",
+                 })
         {
-            var r = Run($"$a = Import-NewsArticle {Samples}; {cmdlet} -ThrottleLimit 0");
+            var r = Run($"$a = Import-NewsArticle {Samples}; {cmdlet} -ThrottleLimit {limit}");
             var error = r.Terminating ?? Assert.Single(r.Errors);
             Assert.StartsWith("ParameterArgumentValidationError,", error.FullyQualifiedErrorId);
             Assert.Empty(r.Output);
         }
+        Assert.False(File.Exists(report), "the report was written although -ThrottleLimit was refused");
+    }
+
+    /// <summary>
+    /// Streaming: the cmdlet takes the next input only while few are in flight, so memory follows -ThrottleLimit, not
+    /// the corpus. Each output is matched to the input it came from; when it reaches the next command, the inputs
+    /// produced upstream so far may run ahead of it by at most the window (4 items a thread) and the one being added.
+    /// Without the bound the cheap producer would run hundreds of inputs ahead of the slower analysis.
+    /// </summary>
+    [Theory]
+    [InlineData("Get-NewsEntity", "$_.ArticleId")]
+    [InlineData("Get-NewsQuote", "$_.ArticleId")]
+    [InlineData("Import-NewsArticle", "$_.Source")]
+    public void Inputs_run_ahead_of_the_output_by_the_items_in_flight_only(string cmdlet, string key)
+    {
+        const int count = 240, threads = 2;
+        var files = Enumerable.Range(0, count).Select(i => Write($"a{i:000}.txt", LongArticle($"Harbour board note {i}", 40 + i % 5))).ToArray();
+        var r = Run("$a = Import-NewsArticle -LiteralPath $files -ThrottleLimit 1; " +
+                    "$inputs = if ('" + cmdlet + "' -eq 'Import-NewsArticle') { $files } else { $a }; " +
+                    "$index = @{}; for ($i = 0; $i -lt $count; $i++) { $index[$(if ('" + cmdlet + "' -eq 'Import-NewsArticle') { $files[$i] } else { $a[$i].Id })] = $i + 1 }; " +
+                    "$produced = 0; $most = 0; $seen = 0; " +
+                    "& { foreach ($x in $inputs) { $script:produced++; $x } } | " + cmdlet + " -ThrottleLimit " + threads + " | ForEach-Object { " +
+                    "$seen++; $ahead = $produced - $index[" + key + "]; if ($ahead -gt $most) { $most = $ahead } }; " +
+                    "$seen; $most; $produced",
+            variables: new Dictionary<string, object?> { ["files"] = files, ["count"] = count });
+        Assert.Empty(r.Errors);
+        Assert.Null(r.Terminating);
+        var figures = r.Output.Select(o => Convert.ToInt32(o.BaseObject, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(3, figures.Length);
+        Assert.Equal(count, figures[2]);
+        Assert.True(figures[0] >= count, $"{figures[0]} outputs for {count} inputs");
+        Assert.InRange(figures[1], 0, 4 * threads + 1);
     }
 
     /// <summary>

@@ -183,6 +183,28 @@ public sealed class OrderedParallelMapTests
     }
 
     [Fact]
+    public void Results_and_errors_are_written_on_the_adding_thread_only()
+    {
+        int caller = Environment.CurrentManagedThreadId;
+        var workThreads = new ConcurrentBag<int>();
+        var writeThreads = new List<int>();
+        int errors = 0;
+        using var map = new OrderedParallelMap<int, int>(3, () => (i, _) =>
+        {
+            workThreads.Add(Environment.CurrentManagedThreadId);
+            Thread.Sleep(i % 4);
+            if (i % 5 == 0) throw new InvalidDataException("bad item " + i);
+            return i;
+        }, (i, _, e) => { writeThreads.Add(Environment.CurrentManagedThreadId); if (e != null) errors++; });
+        for (int i = 0; i < 40; i++) map.Add(i);
+        Assert.True(map.Flush());
+        Assert.Equal(40, writeThreads.Count);
+        Assert.Equal(8, errors);
+        Assert.All(writeThreads, t => Assert.Equal(caller, t));
+        Assert.DoesNotContain(caller, workThreads); // the work itself ran elsewhere
+    }
+
+    [Fact]
     public void A_result_known_already_is_written_in_its_place()
     {
         var gate = new ManualResetEventSlim();
