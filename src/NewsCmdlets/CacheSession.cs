@@ -94,7 +94,35 @@ internal static class CacheSession
     public static CachedArticleReader? OpenReader(PSCmdlet cmdlet, SwitchParameter cacheSwitch)
     {
         if (!IsWanted(cmdlet, cacheSwitch)) return null;
-        return new CachedArticleReader(Open(cmdlet, Get().Path)) { OwnsCache = true };
+        var cache = Open(cmdlet, Get().Path);
+        WarnIfReadOnly(cmdlet, cache, "inputs that are unchanged are taken from it, but nothing new is stored in it");
+        return new CachedArticleReader(cache) { OwnsCache = true };
+    }
+
+    private static void WarnIfReadOnly(PSCmdlet cmdlet, NewsCache cache, string consequence)
+    {
+        if (cache.IsReadOnly)
+            cmdlet.WriteWarning($"The cache file '{cache.Path}' is read-only (the file or its folder cannot be written): {consequence}. " +
+                                "Make it writable, or use another cache file with Set-NewsCacheConfiguration -Path.");
+    }
+
+    /// <summary>
+    /// Reports, once, a batch that could not be stored (a full disk, a file made read-only) as a non-terminating error:
+    /// the command goes on with its work, without storing.
+    /// </summary>
+    public static void ReportUnstored(PSCmdlet cmdlet, UnstoredWrites unstored)
+    {
+        if (unstored.TakeNewFailure() is not { } ex) return;
+        var wrapped = new NewsCacheException(ex.Problem, ex.CachePath,
+            $"{ex.Message} The command goes on without storing what it reads or computes in the cache.", ex);
+        cmdlet.WriteError(ToErrorRecord(wrapped, ex.CachePath));
+    }
+
+    /// <summary>At the end of a call: a warning with how many items were not stored, when any were.</summary>
+    public static void WarnUnstored(PSCmdlet cmdlet, UnstoredWrites unstored, string items, string path)
+    {
+        if (unstored.Count > 0)
+            cmdlet.WriteWarning($"{unstored.Count:N0} {items} of this call were not stored in the cache '{path}'.");
     }
 
     /// <summary>
@@ -104,7 +132,9 @@ internal static class CacheSession
     public static CachedAnalyses? OpenAnalyses(PSCmdlet cmdlet, SwitchParameter cacheSwitch)
     {
         if (!IsWanted(cmdlet, cacheSwitch)) return null;
-        return new CachedAnalyses(Open(cmdlet, Get().Path)) { OwnsCache = true };
+        var cache = Open(cmdlet, Get().Path);
+        WarnIfReadOnly(cmdlet, cache, "analyses kept in it are reused, but new ones are not stored");
+        return new CachedAnalyses(cache) { OwnsCache = true };
     }
 
     /// <summary>
@@ -129,7 +159,19 @@ internal static class CacheSession
         {
             cmdlet.ThrowTerminatingError(ToErrorRecord(ex, a.Cache.Path));
         }
+        ReportUnstored(cmdlet, a.Unstored);
+        WarnUnstored(cmdlet, a.Unstored, "analyses", a.Cache.Path);
         cmdlet.WriteVerbose($"Reused {a.Reused} cached analyses; computed {a.Computed} (cache '{a.Cache.Path}').");
+    }
+
+    /// <summary>
+    /// Keeps an analysis just computed in the cache (<paramref name="store"/>), as <see cref="Try{T}"/> does, then reports
+    /// a batch that could not be stored (<see cref="ReportUnstored"/>). Called on the pipeline thread, in input order.
+    /// </summary>
+    public static void StoreAnalysis<T>(PSCmdlet cmdlet, CachedAnalyses analyses, Action<T> store, T result) where T : class
+    {
+        Try(cmdlet, analyses.Cache, () => { store(result); return result; });
+        ReportUnstored(cmdlet, analyses.Unstored);
     }
 
     /// <summary>Runs a cache read or write; an unusable cache stops the call with a terminating error.</summary>
@@ -155,6 +197,8 @@ internal static class CacheSession
             NewsCacheProblem.ReadOnly => ("CacheReadOnly", ErrorCategory.PermissionDenied),
             NewsCacheProblem.NewerSchema => ("CacheSchemaTooNew", ErrorCategory.InvalidData),
             NewsCacheProblem.InvalidQuery => ("InvalidFullTextQuery", ErrorCategory.InvalidArgument),
+            NewsCacheProblem.Full => ("CacheFull", ErrorCategory.WriteError),
+            NewsCacheProblem.Replaced => ("CacheReplaced", ErrorCategory.ResourceUnavailable),
             _ => ("CacheUnavailable", ErrorCategory.OpenError),
         };
         return new ErrorRecord(ex, id, category, target ?? ex.CachePath);

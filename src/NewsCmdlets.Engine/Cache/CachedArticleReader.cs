@@ -228,6 +228,9 @@ public sealed class CachedArticleReader : IDisposable
     public static string ReaderKeyFor(ArticleReadOptions options, string? extra = null) =>
         extra == null ? ReaderKey(options) : ReaderKey(options) + "|" + extra;
 
+    /// <summary>Articles and stamps this reader could not store (a read-only cache, a full disk); the reading goes on.</summary>
+    public UnstoredWrites Unstored { get; } = new();
+
     /// <summary>Commits the buffered writes now (one transaction).</summary>
     public void Flush()
     {
@@ -236,7 +239,7 @@ public sealed class CachedArticleReader : IDisposable
         _pending.Clear();
         _pendingByLocation.Clear();
         _sinceFlush.Restart();
-        _cache.Write(batch);
+        Unstored.Write(_cache, batch.Count(w => w.Article != null), () => _cache.Write(batch));
     }
 
     /// <summary>Commits what is buffered (and closes the cache when <see cref="OwnsCache"/>).</summary>
@@ -316,7 +319,8 @@ public sealed class CachedArticleReader : IDisposable
         if (_pending.Count >= BatchSize || _pending.Count > 0 && _sinceFlush.ElapsedMilliseconds >= 1000) Flush();
     }
 
-    private static string ReaderKey(ArticleReadOptions options) => $"{ExtractorVersion}|outlet={options.Outlet}";
+    private static string ReaderKey(ArticleReadOptions options) =>
+        options.Encoding == null ? $"{ExtractorVersion}|outlet={options.Outlet}" : $"{ExtractorVersion}|outlet={options.Outlet}|encoding={options.Encoding.WebName}";
 
     private static DateTimeOffset TruncateToMs(DateTime utc) => DateTimeOffset.FromUnixTimeMilliseconds(new DateTimeOffset(utc, TimeSpan.Zero).ToUnixTimeMilliseconds());
 

@@ -92,28 +92,61 @@ public sealed class NewsCache : IDisposable
         var cache = new NewsCache(full, connection, readOnly);
         try
         {
-            connection.Open();
-            cache.Execute($"PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds}");
-            if (!readOnly)
+            return Opened(cache, () =>
             {
-                cache.Scalar("PRAGMA journal_mode = WAL");
-                cache.Execute("PRAGMA synchronous = NORMAL");
-            }
-            // Reads through memory-mapped pages instead of a read() into SQLite's page cache for each page.
-            cache.Scalar("PRAGMA mmap_size = 268435456");
+                connection.Open();
+                cache.Execute($"PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds}");
+                if (!readOnly)
+                {
+                    cache.Scalar("PRAGMA journal_mode = WAL");
+                    cache.Execute("PRAGMA synchronous = NORMAL");
+                }
+                if (options.MaximumPageCount > 0) cache.Scalar($"PRAGMA max_page_count = {options.MaximumPageCount}");
+                // Reads through memory-mapped pages instead of a read() into SQLite's page cache for each page.
+                cache.Scalar("PRAGMA mmap_size = 268435456");
+            });
+        }
+        catch (NewsCacheException ex) when (exists && ex.InnerException is SqliteException { SqliteErrorCode: 14 } && !File.Exists(full + "-wal"))
+        {
+            // A folder that cannot be written: SQLite cannot create the -wal and -shm files a WAL database needs, not
+            // even to read. Nobody can write the file there either (no journal can be created), so it is read as it is.
+            return OpenUnchangeable(full, options);
+        }
+    }
+
+    /// <summary>Runs <paramref name="open"/> and migrates; on failure the cache is closed and the error is the cache's own.</summary>
+    private static NewsCache Opened(NewsCache cache, Action open)
+    {
+        try
+        {
+            open();
             cache.Migrate();
             return cache;
         }
         catch (SqliteException ex)
         {
             cache.Dispose();
-            throw Translate(ex, full, "open");
+            throw Translate(ex, cache.Path, "open");
         }
         catch
         {
             cache.Dispose();
             throw;
         }
+    }
+
+    /// <summary>A cache file in a folder that cannot be written, opened read-only and immutable (no -wal or -shm needed).</summary>
+    private static NewsCache OpenUnchangeable(string full, NewsCacheOptions options)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = new Uri(full).AbsoluteUri + "?immutable=1",
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        return Opened(new NewsCache(full, connection, readOnly: true), connection.Open);
     }
 
     /// <summary>Deletes a cache file and its WAL and shared-memory files (the way to start afresh, even from a damaged file).</summary>
@@ -241,8 +274,7 @@ public sealed class NewsCache : IDisposable
     public void Write(IReadOnlyList<CacheWrite> batch)
     {
         if (batch.Count == 0) return;
-        RequireWritable();
-        Guard("write to", () =>
+        WriteGuard("write to", () =>
         {
             using var tx = _connection.BeginTransaction(IsolationLevel.Serializable);
             using var article = Command(UpsertArticleSql, tx);
@@ -363,8 +395,7 @@ public sealed class NewsCache : IDisposable
     /// <summary>Removes articles by id (their inputs, entity index rows and analyses go with them). Returns how many were removed.</summary>
     public int Remove(IEnumerable<string> ids)
     {
-        RequireWritable();
-        return Guard("remove articles from", () =>
+        return WriteGuard("remove articles from", () =>
         {
             using var tx = _connection.BeginTransaction(IsolationLevel.Serializable);
             using var cmd = Command("DELETE FROM articles WHERE id = $id", tx);
@@ -383,8 +414,7 @@ public sealed class NewsCache : IDisposable
     /// <summary>Empties the cache (every table), keeping the file and its schema, and gives the space back.</summary>
     public void Clear()
     {
-        RequireWritable();
-        Guard("clear", () =>
+        WriteGuard("clear", () =>
         {
             using (var tx = _connection.BeginTransaction(IsolationLevel.Serializable))
             {
@@ -406,8 +436,7 @@ public sealed class NewsCache : IDisposable
     /// <summary>Replaces the entity index rows of many articles in one transaction (one per batch, as imports do).</summary>
     public void SetEntityIndex(IEnumerable<(string ArticleId, string AnalyserVersion, IEnumerable<(string Key, string Type, int Mentions)> Entities)> articles)
     {
-        RequireWritable();
-        Guard("write to", () =>
+        WriteGuard("write to", () =>
         {
             using var tx = _connection.BeginTransaction(IsolationLevel.Serializable);
             using var del = Command("DELETE FROM entity_index WHERE article_id = $id", tx);
@@ -475,8 +504,7 @@ public sealed class NewsCache : IDisposable
     /// <summary>Stores an analysis of an article, replacing one of another version.</summary>
     public void PutAnalysis(string articleId, string kind, string analyserVersion, string payload)
     {
-        RequireWritable();
-        Guard("write to", () =>
+        WriteGuard("write to", () =>
         {
             using var cmd = Command("""
                 INSERT INTO analyses (article_id, kind, analyser_version, payload, computed_utc) VALUES ($id, $kind, $v, $p, $t)
@@ -499,8 +527,7 @@ public sealed class NewsCache : IDisposable
     public void PutAnalyses(IReadOnlyList<AnalysisWrite> batch)
     {
         if (batch.Count == 0) return;
-        RequireWritable();
-        Guard("write to", () =>
+        WriteGuard("write to", () =>
         {
             using var tx = _connection.BeginTransaction(IsolationLevel.Serializable);
             using var article = Command(InsertArticleIfMissingSql, tx);
@@ -554,8 +581,7 @@ public sealed class NewsCache : IDisposable
     /// <summary>Keeps the last copy of a web feed with its validators, replacing the previous one.</summary>
     public void PutFeed(CachedFeed feed)
     {
-        RequireWritable();
-        Guard("write to", () =>
+        WriteGuard("write to", () =>
         {
             using var cmd = Command("""
                 INSERT INTO feeds (location, etag, last_modified, content_type, body, fetched_utc) VALUES ($l, $e, $m, $c, $b, $t)
@@ -746,12 +772,22 @@ public sealed class NewsCache : IDisposable
         string? match = null;
         if (query.Query != null && query.Search != null)
             throw new ArgumentException("Give either a search (plain words) or a raw full-text query, not both.");
-        if (query.Query != null) match = query.Query;
+        if (query.Query != null)
+        {
+            match = query.Query;
+            if (match.AsSpan().IndexOf('\0') >= 0)
+                throw new NewsCacheException(NewsCacheProblem.InvalidQuery, Path,
+                    "The full-text query holds a NUL character, which ends a query for SQLite. Remove it, or use -Search, where control characters separate words.");
+        }
         else if (query.Search != null)
         {
             match = FtsQuery.FromUserText(query.Search);
             if (match == null) yield break; // no words to look for: nothing matches
         }
+        if (match != null && FtsQuery.CountWords(match) is var words && words > FtsQuery.MaximumWords)
+            throw new NewsCacheException(NewsCacheProblem.InvalidQuery, Path,
+                $"The {(query.Query != null ? "full-text query" : "search")} holds {words:N0} words{(query.Search != null ? " (repeats counted once)" : "")}; " +
+                $"at most {FtsQuery.MaximumWords} can be searched at once. Search for the words that matter, or narrow the articles with -Outlet, -Since or -Entity.");
         var rowids = new List<long>();
         using (var cmd = Command(""))
         {
@@ -1159,6 +1195,30 @@ public sealed class NewsCache : IDisposable
                 "Make it writable (check its permissions and those of its folder), or use another cache file with Set-NewsCacheConfiguration -CachePath.");
     }
 
+    /// <summary>
+    /// A write: refused on a read-only file, and on a file another process deleted or replaced since this one opened
+    /// it (Clear-NewsCache from another session), checked before and after, so that a batch committed into a deleted
+    /// file is reported instead of lost in silence.
+    /// </summary>
+    private T WriteGuard<T>(string verb, Func<T> work)
+    {
+        RequireWritable();
+        CheckNotMoved(committed: false);
+        var result = Guard(verb, work);
+        CheckNotMoved(committed: true);
+        return result;
+    }
+
+    private void CheckNotMoved(bool committed)
+    {
+        if (_connection.Handle is not { } db || SqliteNativeLibrary.HasMoved(db) != true) return;
+        throw new NewsCacheException(NewsCacheProblem.Replaced, Path, committed
+            ? $"The cache file '{Path}' was deleted or replaced by another process (Clear-NewsCache?) while this command wrote to it: " +
+              "what it wrote last went with the old file, and nothing more is stored. Run the command again to store its results in the new cache."
+            : $"The cache file '{Path}' was deleted or replaced by another process (Clear-NewsCache?) since this command opened it, " +
+              "so nothing more can be stored in it. Run the command again to use the new file.");
+    }
+
     private T Guard<T>(string verb, Func<T> work)
     {
         try
@@ -1174,6 +1234,9 @@ public sealed class NewsCache : IDisposable
     private static Exception Translate(SqliteException ex, string path, string verb) => ex.SqliteErrorCode switch
     {
         11 or 26 => NotACache(path, SqliteMessage(ex).TrimEnd('.'), ex),
+        13 => new NewsCacheException(NewsCacheProblem.Full, path,
+            $"Cannot {verb} the cache file '{path}': the disk is full (SQLite: {SqliteMessage(ex)}). Free some space, or use a cache file on another disk " +
+            "with Set-NewsCacheConfiguration -Path.", ex),
         8 => new NewsCacheException(NewsCacheProblem.ReadOnly, path,
             $"Cannot {verb} the cache file '{path}': it is read-only (SQLite: {SqliteMessage(ex)}). " +
             "Make the file and its folder writable, or use another cache file with Set-NewsCacheConfiguration -CachePath.", ex),

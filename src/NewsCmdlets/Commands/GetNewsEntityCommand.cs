@@ -115,7 +115,7 @@ public sealed class GetNewsEntityCommand : ArticleAnalysisCmdletBase
     {
         Write(result, job.Label);
         if (!job.Reused && job.Article is { } article && _analyses != null)
-            CacheSession.Try(this, _analyses.Cache, () => { _analyses.StoreEntities(article, result); return result; });
+            CacheSession.StoreAnalysis(this, _analyses, r => _analyses.StoreEntities(article, r), result);
     }
 
     private void Write(ArticleEntities result, string label)

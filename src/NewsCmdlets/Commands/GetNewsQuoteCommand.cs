@@ -92,7 +92,7 @@ public sealed class GetNewsQuoteCommand : ArticleAnalysisCmdletBase
     {
         Write(result);
         if (!job.Reused && job.Article is { } article && _analyses != null)
-            CacheSession.Try(this, _analyses.Cache, () => { _analyses.StoreQuotes(article, result); return result; });
+            CacheSession.StoreAnalysis(this, _analyses, r => _analyses.StoreQuotes(article, r), result);
     }
 
     private void Write(ArticleQuotes result)

@@ -129,6 +129,28 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     private int DownloadLimit => MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : DefaultDownloads;
 
     /// <summary>
+    /// The encoding of files and pages without a byte-order mark, over any charset they declare: the names Get-Content
+    /// takes (utf8, unicode, ansi, oem …), an encoding name such as windows-1252, or a code page number.
+    /// </summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [Parameter(ParameterSetName = UriSet)]
+    [Parameter(ParameterSetName = FeedItemSet)]
+    [EncodingTransformation]
+    [ArgumentCompleter(typeof(EncodingCompleter))]
+    public System.Text.Encoding? Encoding { get; set; }
+
+    /// <summary>
+    /// Download only from public internet addresses: an address that is, redirects to or resolves to a loopback,
+    /// private, link-local or reserved address is refused (PrivateAddressRefused). For unattended runs over lists of
+    /// addresses that others write.
+    /// </summary>
+    [Parameter(ParameterSetName = UriSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = FeedItemSet)]
+    public SwitchParameter PublicAddressOnly { get; set; }
+
+    /// <summary>
     /// Keep what is imported in the cache, and take unchanged inputs from it (see Set-NewsCacheConfiguration): files
     /// whose length and time are unchanged, web pages the server says are unchanged (conditional requests with the
     /// ETag and Last-Modified kept), content seen before.
@@ -146,13 +168,14 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
 
     protected override void BeginProcessing()
     {
-        _options = new ArticleReadOptions { Outlet = Outlet, MaximumBytes = MaximumFileSize };
+        _options = new ArticleReadOptions { Outlet = Outlet, MaximumBytes = MaximumFileSize, Encoding = Encoding };
         _webOptions = new WebFetchOptions
         {
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
             MaximumBytes = MaximumFileSize,
             UserAgent = UserAgent,
             MaximumRetryCount = MaximumRetryCount,
+            PublicAddressesOnly = PublicAddressOnly,
         };
         _cached = CacheSession.OpenReader(this, Cache); // null unless -Cache or Set-NewsCacheConfiguration -Enabled
     }
@@ -239,17 +262,23 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
         }
         CancelDownloads();
         CompleteProgress(Activity);
+        var cached = _cached;
         try
         {
-            _cached?.Dispose(); // commits the last batch and closes the file
+            cached?.Dispose(); // commits the last batch and closes the file
         }
         catch (NewsCacheException ex)
         {
-            ThrowTerminatingError(CacheSession.ToErrorRecord(ex, _cached!.Cache.Path));
+            ThrowTerminatingError(CacheSession.ToErrorRecord(ex, cached!.Cache.Path));
         }
         finally
         {
             _cached = null;
+        }
+        if (cached != null)
+        {
+            CacheSession.ReportUnstored(this, cached.Unstored);
+            CacheSession.WarnUnstored(this, cached.Unstored, "article(s)", cached.Cache.Path);
         }
         if (_imported + _failed > 1) WriteVerbose($"Imported {_imported} article(s); {_failed} input(s) failed.");
     }
@@ -312,38 +341,48 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
             case null:
                 Emit(result!);
                 break;
-            case InputProblemException ex:
-                _failed++;
-                var (id, category) = Classify(ex.Kind, fromFile: true);
-                WriteItemError(ex, id, category, path);
-                break;
             case OperationCanceledException when Cancellation.IsCancellationRequested:
                 break;
             default:
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
+                InputFailed(error, path, fromFile: true);
                 break;
         }
     }
 
+    /// <summary>
+    /// An input that could not be read: its own error (the ErrorId of its problem, or ImportFailed for a fault this
+    /// module did not foresee), and the next input is read. Only reading is guarded so; what the pipeline throws goes on up.
+    /// </summary>
+    private void InputFailed(Exception ex, object target, bool fromFile)
+    {
+        _failed++;
+        if (ex is InputProblemException ipx)
+        {
+            var (id, category) = Classify(ipx.Kind, fromFile);
+            WriteItemError(ipx, id, category, target);
+        }
+        else WriteItemError(new InvalidOperationException($"Importing '{target}' failed: {ex.Message}", ex), "ImportFailed", ErrorCategory.NotSpecified, target);
+    }
+
     private void ImportContent(string content, string? sourceName)
     {
+        ArticleReadResult result;
         try
         {
-            var result = _cached != null ? ReadContentThroughCache(_cached, content, sourceName) : ArticleReader.ReadContent(content, sourceName, BaseUri, _options);
-            bool shortLine = !content.Contains('\n') && result.Article.WordCount < 40;
-            if (shortLine)
-            {
-                WriteWarning($"The content{(sourceName != null ? $" '{sourceName}'" : "")} is a single short line. If you piped a file with " +
-                             "Get-Content, add -Raw so the whole file arrives as one article.");
-            }
-            Emit(result, warnedShort: shortLine);
+            result = _cached != null ? ReadContentThroughCache(_cached, content, sourceName) : ArticleReader.ReadContent(content, sourceName, BaseUri, _options);
         }
-        catch (InputProblemException ex)
+        catch (Exception ex) when (ex is not (NewsCacheException or RuntimeException)) // RuntimeException: ThrowTerminatingError and a stopped pipeline
         {
-            _failed++;
-            var (id, category) = Classify(ex.Kind, fromFile: false);
-            WriteItemError(ex, id, category, (object?)sourceName ?? content);
+            InputFailed(ex, (object?)sourceName ?? content, fromFile: false);
+            return;
         }
+        bool shortLine = !content.Contains('\n') && result.Article.WordCount < 40;
+        if (shortLine)
+        {
+            WriteWarning($"The content{(sourceName != null ? $" '{sourceName}'" : "")} is a single short line. If you piped a file with " +
+                         "Get-Content, add -Raw so the whole file arrives as one article.");
+        }
+        Emit(result, warnedShort: shortLine);
     }
 
     /// <summary>
@@ -392,7 +431,17 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
             }
             if (!WritePendingDownloads(all: true)) return;
             if (_imported + _failed > 0) ReportProgress(Activity, $"{_imported + _failed + 1}: {item}");
-            Emit(FeedArticleBuilder.FromContent(item, _options));
+            ArticleReadResult fromContent;
+            try
+            {
+                fromContent = FeedArticleBuilder.FromContent(item, _options);
+            }
+            catch (Exception ex)
+            {
+                InputFailed(ex, item, fromFile: false);
+                return;
+            }
+            Emit(fromContent);
             return;
         }
         if (string.IsNullOrWhiteSpace(item.Link))
@@ -425,6 +474,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
         _imported++;
         SessionValues.Remember(article);
         WriteObject(article);
+        if (_cached != null) CacheSession.ReportUnstored(this, _cached.Unstored);
     }
 
     // ---- Web addresses ---------------------------------------------------------------------------------------
