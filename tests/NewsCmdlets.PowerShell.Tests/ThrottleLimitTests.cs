@@ -10,21 +10,8 @@ namespace NewsCmdlets.PowerShell.Tests;
 /// runs on several threads, and what a user sees (output, its order, errors and their targets, Ctrl+C) is what one
 /// thread gives.
 /// </summary>
-public sealed class ThrottleLimitTests : IDisposable
+public sealed class ThrottleLimitTests() : TempFolderTest("newscmdlets-throttle-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("newscmdlets-throttle-").FullName;
-
-    public void Dispose()
-    {
-        try { Directory.Delete(_dir, true); } catch (IOException) { }
-    }
-
-    private string Write(string name, string text)
-    {
-        string path = Path.Combine(_dir, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
 
     private static readonly string[] People = { "Ada Fenwick", "Jonas Pell", "Maren Osk", "Tobias Wray", "Ilse Varga", "Corin Dahl" };
     private static readonly string[] Places = { "Brinmoor", "Quellen Bay", "Ostray", "Harrowgate Point" };
@@ -83,7 +70,7 @@ public sealed class ThrottleLimitTests : IDisposable
         for (int i = 0; i < 12; i++) inputs.Add(Write($"note{i:00}.txt", ShortArticle(i)));
         inputs.Insert(3, Write("empty.txt", ""));
         inputs.Insert(6, Write("image.txt", "\u0089PNG\r\n\u001a\n" + new string('\0', 64)));
-        inputs.Insert(9, Path.Combine(_dir, "missing.txt"));
+        inputs.Insert(9, Path.Combine(Dir, "missing.txt"));
         var r = Run("Import-NewsArticle -Path $inputs -ThrottleLimit 4 2>&1 | ForEach-Object { " +
                     "if ($_ -is [System.Management.Automation.ErrorRecord]) { 'error ' + $_.FullyQualifiedErrorId.Split(',')[0] + ' ' + $_.TargetObject } " +
                     "else { 'article ' + $_.Source } }",
@@ -118,7 +105,7 @@ public sealed class ThrottleLimitTests : IDisposable
         string first = Write("first.txt", LongArticle("Harbour board counts the crossings", 1500));
         string empty = Write("empty.txt", "");
         string last = Write("last.txt", ShortArticle(1));
-        string missing = Path.Combine(_dir, "missing.txt");
+        string missing = Path.Combine(Dir, "missing.txt");
         foreach (var cmdlet in new[] { "Get-NewsEntity", "Get-NewsQuote" })
         {
             var r = Run($"{cmdlet} -Path $inputs -ThrottleLimit 4 2>&1 | ForEach-Object {{ " +
@@ -141,7 +128,7 @@ public sealed class ThrottleLimitTests : IDisposable
     [InlineData("-2147483648")]
     public void A_throttle_limit_below_one_is_refused(string limit)
     {
-        string report = Path.Combine(_dir, "report.md");
+        string report = Path.Combine(Dir, "report.md");
         foreach (var cmdlet in new[]
                  {
                      "Import-NewsArticle -Path x", "Get-NewsEntity -Text x", "Get-NewsQuote -Text x", "Compare-NewsCoverage -InputObject $a",
