@@ -144,6 +144,33 @@ public sealed class ThrottleLimitTests() : TempFolderTest("newscmdlets-throttle-
     }
 
     /// <summary>
+    /// Select-Object -First ends an endless stream as soon as it has its objects: the workers still busy on the
+    /// inputs after them are stopped and disposed with the pipeline, which returns what was selected.
+    /// </summary>
+    [Theory]
+    [InlineData("& { while ($true) { $article } } | Get-NewsEntity -ThrottleLimit 2")]
+    [InlineData("& { while ($true) { $article } } | Get-NewsQuote -ThrottleLimit 2")]
+    [InlineData("& { while ($true) { $story } } | Compare-NewsCoverage -ThrottleLimit 2")]
+    [InlineData("& { while ($true) { $file } } | Import-NewsArticle -ThrottleLimit 2")]
+    public void Select_First_ends_endless_work_on_several_threads(string pipeline)
+    {
+        string file = Write("long.txt", LongArticle("Harbour board counts the crossings", 400));
+        using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        runspace.Open();
+        using var ps = System.Management.Automation.PowerShell.Create();
+        ps.Runspace = runspace;
+        ps.AddScript("Import-Module $args[0] -ErrorAction Stop; $file = $args[1]; $article = Import-NewsArticle $file; " +
+                     "$story = Import-NewsArticle $file | Group-NewsArticle; " +
+                     "@(" + pipeline + " | Select-Object -First 7).Count")
+          .AddArgument(Repo.RootManifest).AddArgument(file);
+        var result = ps.BeginInvoke();
+        Assert.True(result.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(120)), "Select-Object -First 7 did not end the pipeline within 120 s");
+        var output = ps.EndInvoke(result);
+        Assert.Empty(ps.Streams.Error);
+        Assert.Equal(7, Assert.Single(output).BaseObject);
+    }
+
+    /// <summary>
     /// Streaming: the cmdlet takes the next input only while few are in flight, so memory follows -ThrottleLimit, not
     /// the corpus. Each output is matched to the input it came from; when it reaches the next command, the inputs
     /// produced upstream so far may run ahead of it by at most the window (4 items a thread) and the one being added.
