@@ -154,15 +154,9 @@ public sealed class ThrottleLimitTests() : TempFolderTest("newscmdlets-throttle-
     [InlineData("& { while ($true) { $file } } | Import-NewsArticle -ThrottleLimit 2")]
     public void Select_First_ends_endless_work_on_several_threads(string pipeline)
     {
-        string file = Write("long.txt", LongArticle("Harbour board counts the crossings", 400));
-        using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
-        runspace.Open();
-        using var ps = System.Management.Automation.PowerShell.Create();
-        ps.Runspace = runspace;
-        ps.AddScript("Import-Module $args[0] -ErrorAction Stop; $file = $args[1]; $article = Import-NewsArticle $file; " +
-                     "$story = Import-NewsArticle $file | Group-NewsArticle; " +
-                     "@(" + pipeline + " | Select-Object -First 7).Count")
-          .AddArgument(Repo.RootManifest).AddArgument(file);
+        var (runspace, ps) = EndlessPipeline("@(" + pipeline + " | Select-Object -First 7).Count");
+        using var _ = runspace;
+        using var __ = ps;
         var result = ps.BeginInvoke();
         Assert.True(result.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(120)), "Select-Object -First 7 did not end the pipeline within 120 s");
         var output = ps.EndInvoke(result);
@@ -212,17 +206,11 @@ public sealed class ThrottleLimitTests() : TempFolderTest("newscmdlets-throttle-
     [InlineData("& { while ($true) { $file } } | Import-NewsArticle -ThrottleLimit 2")]
     public void Stop_ends_endless_work_on_several_threads_promptly(string pipeline)
     {
-        string file = Write("long.txt", LongArticle("Harbour board counts the crossings", 400));
-        using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
-        runspace.Open();
+        var (runspace, ps) = EndlessPipeline(pipeline + " | ForEach-Object -Begin { $i = 0 } -Process { if (++$i -eq 20) { $twenty.Set() } }");
+        using var _ = runspace;
+        using var __ = ps;
         var twenty = new ManualResetEventSlim();
         runspace.SessionStateProxy.SetVariable("twenty", twenty);
-        using var ps = System.Management.Automation.PowerShell.Create();
-        ps.Runspace = runspace;
-        ps.AddScript("Import-Module $args[0] -ErrorAction Stop; $file = $args[1]; $article = Import-NewsArticle $file; " +
-                     "$story = Import-NewsArticle $file | Group-NewsArticle; " +
-                     pipeline + " | ForEach-Object -Begin { $i = 0 } -Process { if (++$i -eq 20) { $twenty.Set() } }")
-          .AddArgument(Repo.RootManifest).AddArgument(file);
         var run = new Thread(() => { try { ps.Invoke(); } catch (PipelineStoppedException) { } });
         run.Start();
         // (Do not enumerate ps.Streams here: a PSDataCollection's enumerator blocks while the pipeline runs.)
@@ -232,5 +220,22 @@ public sealed class ThrottleLimitTests() : TempFolderTest("newscmdlets-throttle-
         Assert.True(run.Join(TimeSpan.FromSeconds(10)), "the pipeline did not stop");
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"Stop took {stopwatch.Elapsed}");
         Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+    }
+
+    /// <summary>
+    /// A pipeline ready to run on its own runspace, the module imported: <paramref name="script"/> may use $file (a long
+    /// article's file), $article (it imported) and $story (it grouped) to make endless streams.
+    /// </summary>
+    private (Runspace Runspace, System.Management.Automation.PowerShell PowerShell) EndlessPipeline(string script)
+    {
+        string file = Write("long.txt", LongArticle("Harbour board counts the crossings", 400));
+        var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        runspace.Open();
+        var ps = System.Management.Automation.PowerShell.Create();
+        ps.Runspace = runspace;
+        ps.AddScript("Import-Module $args[0] -ErrorAction Stop; $file = $args[1]; $article = Import-NewsArticle $file; " +
+                     "$story = Import-NewsArticle $file | Group-NewsArticle; " + script)
+          .AddArgument(Repo.RootManifest).AddArgument(file);
+        return (runspace, ps);
     }
 }
