@@ -13,12 +13,12 @@ using NewsCmdlets.Engine.Model;
 namespace NewsCmdlets.Engine.Cache;
 
 /// <summary>
-/// One SQLite file that keeps imported articles (with their raw source), the inputs they came from, an entity index
+/// The SQLite store (the default, see <see cref="ICacheStore"/>): one SQLite file that keeps imported articles (with their raw source), the inputs they came from, an entity index
 /// and analyses, so a later session starts from it. WAL journal, a busy timeout, foreign keys, and one transaction per
 /// batch: several processes can write at once and a killed process loses only its uncommitted batch.
 /// One instance is one connection: use it from one thread at a time.
 /// </summary>
-public sealed class NewsCache : IDisposable
+internal sealed class SqliteStore : ICacheStore, IArticleTable, IAnalysisTable, IEntityIndexTable, IArticleSearch
 {
     // The columns an article is read from: what queries filter, sort or search by, and the record that packs the rest
     // (see ArticleRecord). The columns the record replaced stay in the table, empty (SQLite cannot drop them cheaply).
@@ -28,7 +28,7 @@ public sealed class NewsCache : IDisposable
 
     private readonly SqliteConnection _connection;
 
-    private NewsCache(string path, SqliteConnection connection, bool readOnly)
+    private SqliteStore(string path, SqliteConnection connection, bool readOnly)
     {
         Path = path;
         _connection = connection;
@@ -40,6 +40,12 @@ public sealed class NewsCache : IDisposable
 
     /// <summary>True when the file was opened for reading only (asked for, or the file cannot be written).</summary>
     public bool IsReadOnly { get; }
+
+    public string Location => Path;
+    public IArticleTable Articles => this;
+    public IAnalysisTable Analyses => this;
+    public IEntityIndexTable EntityIndex => this;
+    public IArticleSearch Search => this;
 
     /// <summary>The default file: the platform's per-user data folder (XDG_DATA_HOME on Linux when set)/NewsCmdlets/news-cache.db.</summary>
     public static string DefaultPath
@@ -56,7 +62,7 @@ public sealed class NewsCache : IDisposable
     }
 
     /// <summary>Opens the cache file, creating it (and its folder) when missing and migrating an older schema.</summary>
-    public static NewsCache Open(string path, NewsCacheOptions? options = null)
+    public static SqliteStore Open(string path, NewsCacheOptions? options = null)
     {
         options ??= new NewsCacheOptions();
         SqliteNativeLibrary.EnsureInitialized();
@@ -89,7 +95,7 @@ public sealed class NewsCache : IDisposable
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         };
         var connection = new SqliteConnection(builder.ToString());
-        var cache = new NewsCache(full, connection, readOnly);
+        var cache = new SqliteStore(full, connection, readOnly);
         try
         {
             connection.Open();
@@ -323,7 +329,7 @@ public sealed class NewsCache : IDisposable
     }
 
     /// <summary>The fields of <see cref="ArticleRecord.Fields"/>, each written as its column was before schema 6.</summary>
-    private static byte[] PackRecord(NewsArticle a) => ArticleRecord.Pack(new[]
+    internal static byte[] PackRecord(NewsArticle a) => ArticleRecord.Pack(new[]
     {
         a.Standfirst,
         ParagraphsJson(a),
@@ -661,7 +667,7 @@ public sealed class NewsCache : IDisposable
     });
 
     /// <summary>Column access shared by Microsoft.Data.Sqlite's reader and a raw statement, so one decoder serves both.</summary>
-    private interface IRow
+    internal interface IRow
     {
         bool IsDBNull(int i);
         string GetString(int i);
@@ -708,7 +714,7 @@ public sealed class NewsCache : IDisposable
         }
     }
 
-    private static CachedInput ReadInput<TRow>(TRow r, int o) where TRow : IRow => new()
+    internal static CachedInput ReadInput<TRow>(TRow r, int o) where TRow : IRow => new()
     {
         Location = r.GetString(o),
         ArticleId = r.IsDBNull(o + 1) ? null : r.GetString(o + 1),
@@ -1009,7 +1015,7 @@ public sealed class NewsCache : IDisposable
         where.Add($"{column} IN ({string.Join(", ", names)})");
     }
 
-    private static string WildcardToLike(string pattern)
+    internal static string WildcardToLike(string pattern)
     {
         var sb = new StringBuilder();
         foreach (char c in pattern)
@@ -1031,7 +1037,7 @@ public sealed class NewsCache : IDisposable
     /// An article, or false with the reason when its stored row cannot be read (a damaged or missing record): one bad
     /// row must not hide the others.
     /// </summary>
-    private static bool TryReadArticle<TRow>(TRow r, out NewsArticle article, out string? reason) where TRow : IRow
+    internal static bool TryReadArticle<TRow>(TRow r, out NewsArticle article, out string? reason) where TRow : IRow
     {
         try
         {
@@ -1361,14 +1367,14 @@ public sealed class NewsCache : IDisposable
         return sources;
     }
 
-    private static byte[] Compress(byte[] raw)
+    internal static byte[] Compress(byte[] raw)
     {
         using var ms = new MemoryStream();
         using (var br = new BrotliStream(ms, CompressionLevel.Fastest, leaveOpen: true)) br.Write(raw);
         return ms.ToArray();
     }
 
-    private static byte[] Decompress(byte[] stored)
+    internal static byte[] Decompress(byte[] stored)
     {
         using var input = new MemoryStream(stored);
         using var br = new BrotliStream(input, CompressionMode.Decompress);

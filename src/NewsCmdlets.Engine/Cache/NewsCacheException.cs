@@ -15,6 +15,8 @@ public enum NewsCacheProblem
     InvalidQuery,
     /// <summary>The file cannot be opened or created (missing folder, permissions, I/O).</summary>
     CannotOpen,
+    /// <summary>The cache's PostgreSQL server could not be reached or went away (stopped, restarted, network down).</summary>
+    ServerUnavailable,
 }
 
 /// <summary>A cache problem, with a message that names the file and says what to do.</summary>
