@@ -5,17 +5,36 @@ using NewsCmdlets.Engine.Cache;
 
 namespace NewsCmdlets;
 
-/// <summary>The session's cache settings, as Set-NewsCacheConfiguration leaves them (one per runspace).</summary>
+/// <summary>
+/// The session's cache settings, as Set-NewsCacheConfiguration leaves them (one per runspace): an SQLite file (the
+/// default) or a PostgreSQL database. Nothing here shows a password: the connection string stays inside.
+/// </summary>
 public sealed class NewsCacheConfiguration
 {
-    /// <summary>The cache file the session uses.</summary>
+    private readonly NewsCacheLocation? _location;
+
+    /// <summary>The cache file the session uses, or its server as postgresql://user@host:port/database.</summary>
     public string Path { get; init; } = NewsCache.DefaultPath;
 
     /// <summary>True when cmdlets that read or compute use the cache without -Cache.</summary>
     public bool Enabled { get; init; }
 
+    /// <summary>"SQLite" (a file) or "PostgreSQL" (a server).</summary>
+    public string Store => Location.IsServer ? "PostgreSQL" : "SQLite";
+
     /// <summary>True when Path is the platform's per-user default.</summary>
-    public bool IsDefaultPath => string.Equals(Path, NewsCache.DefaultPath, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+    public bool IsDefaultPath => !Location.IsServer && string.Equals(Path, NewsCache.DefaultPath, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+    /// <summary>Where the cache is (for a server, with its connection string and credential).</summary>
+    internal NewsCacheLocation Location
+    {
+        get => _location ?? NewsCacheLocation.File(Path);
+        init
+        {
+            _location = value;
+            Path = value.Display;
+        }
+    }
 
     public override string ToString() => Path;
 }
@@ -66,7 +85,26 @@ internal static class CacheSession
         }
     }
 
-    /// <summary>Opens the cache or stops the call with a terminating error that says what to do.</summary>
+    /// <summary>The cache: a file given with -CachePath (resolved against the current location), or the session's.</summary>
+    public static NewsCacheLocation ResolveLocation(PSCmdlet cmdlet, string? explicitPath) =>
+        string.IsNullOrEmpty(explicitPath) ? Get().Location : NewsCacheLocation.File(ResolvePath(cmdlet, explicitPath));
+
+    /// <summary>Opens the cache (a file or a server) or stops the call with a terminating error that says what to do.</summary>
+    public static NewsCache Open(PSCmdlet cmdlet, NewsCacheLocation location, bool readOnly = false, bool mustExist = false)
+    {
+        if (!location.IsServer) return Open(cmdlet, location.Path!, readOnly, mustExist);
+        try
+        {
+            return NewsCache.Open(location, new NewsCacheOptions { ReadOnly = readOnly });
+        }
+        catch (NewsCacheException ex)
+        {
+            cmdlet.ThrowTerminatingError(ToErrorRecord(ex, location.Display));
+            throw; // not reached
+        }
+    }
+
+    /// <summary>Opens the cache file or stops the call with a terminating error that says what to do.</summary>
     public static NewsCache Open(PSCmdlet cmdlet, string path, bool readOnly = false, bool mustExist = false)
     {
         if (mustExist && !File.Exists(path))
@@ -94,7 +132,7 @@ internal static class CacheSession
     public static CachedArticleReader? OpenReader(PSCmdlet cmdlet, SwitchParameter cacheSwitch)
     {
         if (!IsWanted(cmdlet, cacheSwitch)) return null;
-        return new CachedArticleReader(Open(cmdlet, Get().Path)) { OwnsCache = true };
+        return new CachedArticleReader(Open(cmdlet, Get().Location)) { OwnsCache = true };
     }
 
     /// <summary>
@@ -104,7 +142,7 @@ internal static class CacheSession
     public static CachedAnalyses? OpenAnalyses(PSCmdlet cmdlet, SwitchParameter cacheSwitch)
     {
         if (!IsWanted(cmdlet, cacheSwitch)) return null;
-        return new CachedAnalyses(Open(cmdlet, Get().Path)) { OwnsCache = true };
+        return new CachedAnalyses(Open(cmdlet, Get().Location)) { OwnsCache = true };
     }
 
     /// <summary>
@@ -155,6 +193,7 @@ internal static class CacheSession
             NewsCacheProblem.ReadOnly => ("CacheReadOnly", ErrorCategory.PermissionDenied),
             NewsCacheProblem.NewerSchema => ("CacheSchemaTooNew", ErrorCategory.InvalidData),
             NewsCacheProblem.InvalidQuery => ("InvalidFullTextQuery", ErrorCategory.InvalidArgument),
+            NewsCacheProblem.ServerUnavailable => ("CacheServerUnavailable", ErrorCategory.ConnectionError),
             _ => ("CacheUnavailable", ErrorCategory.OpenError),
         };
         return new ErrorRecord(ex, id, category, target ?? ex.CachePath);

@@ -24,6 +24,10 @@ public sealed class NewsCacheLocation
     public static NewsCacheLocation Server(string connectionString, NetworkCredential? credential = null) =>
         new(null, connectionString, credential, new Postgres.PostgresSettings(connectionString, credential).Display);
 
+    /// <summary>The same server with another user name and password.</summary>
+    public NewsCacheLocation WithCredential(NetworkCredential credential) =>
+        IsServer ? Server(ConnectionString!, credential) : throw new InvalidOperationException("A cache file takes no credential.");
+
     /// <summary>The file's path, or null for a server.</summary>
     public string? Path { get; }
 

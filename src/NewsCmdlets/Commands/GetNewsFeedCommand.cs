@@ -91,7 +91,7 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
             UserAgent = UserAgent,
             MaximumRetryCount = MaximumRetryCount,
         };
-        if (CacheSession.IsWanted(this, Cache)) _cache = CacheSession.Open(this, CacheSession.Get().Path);
+        if (CacheSession.IsWanted(this, Cache)) _cache = CacheSession.Open(this, CacheSession.Get().Location);
     }
 
     protected override void OnDispose()
