@@ -60,6 +60,32 @@ public class CacheCmdletTests : CacheStoreCase
         var info = RunCase("Use-TestCache; (Get-NewsCacheInfo).Articles");
         Assert.Equal(4L, info.Single().BaseObject);
     }
+
+    [StoreFact]
+    public void Copy_NewsCache_moves_a_corpus_from_a_file_into_the_cache_and_back_out_unchanged()
+    {
+        string source = Path.Combine(Dir, "source.db"), back = Path.Combine(Dir, "back.db");
+        string samples = Path.Combine(Repo.Samples, "*.txt");
+        string dump = "Get-NewsArticle | Sort-Object Id | ForEach-Object { $_.Id, $_.Title, $_.Outlet, $_.Published, $_.Authors, $_.Body, $_.Paragraphs.Count, $_.Sources -join '|' }";
+        var r = RunCase($"""
+            Set-NewsCacheConfiguration -CachePath {Quote(source)}
+            Import-NewsArticle {Quote(samples)} -Cache | Get-NewsEntity -Cache | Out-Null
+            $before = ({dump}) -join "`n"
+            Use-TestCache
+            $in = Copy-NewsCache -FromPath {Quote(source)} -Confirm:$false
+            $in.Articles; $in.RawSources; $in.Inputs; $in.Analyses; ($in.EntityIndexRows -gt 0)
+            $inCache = ({dump}) -join "`n"
+            $inCache -eq $before
+            @(Get-NewsArticle -Entity 'Westmere').Count -gt 0
+            $out = Copy-NewsCache -ToPath {Quote(back)} -Confirm:$false
+            $out.Articles
+            Set-NewsCacheConfiguration -CachePath {Quote(back)}
+            (({dump}) -join "`n") -eq $before
+            @(Import-NewsArticle {Quote(samples)} -Cache -Verbose 4>&1 | Where-Object -Property Message -Like '*from the cache*').Count
+            """);
+        Assert.Empty(r.Errors);
+        Assert.Equal(new object[] { 4L, 4L, 4L, 4L, true, true, true, 4L, true, 4 }, r.Output.Select(o => o.BaseObject));
+    }
 }
 
 /// <summary>The shared cases of <see cref="CacheCmdletTests"/> against a PostgreSQL server.</summary>

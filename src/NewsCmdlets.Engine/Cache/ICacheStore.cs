@@ -39,6 +39,12 @@ internal interface ICacheStore : IDisposable
 
     /// <summary>"ok", or the store's list of problems.</summary>
     string CheckIntegrity();
+
+    /// <summary>Every row of <paramref name="table"/> as stored (text, 64-bit integers, bytes), for Copy-NewsCache.</summary>
+    IEnumerable<object?[]> ReadRows(CacheTable table);
+
+    /// <summary>Inserts or replaces rows of <paramref name="table"/> (in its columns' order) in one transaction.</summary>
+    void WriteRows(CacheTable table, IReadOnlyList<object?[]> rows);
 }
 
 /// <summary>Articles, raw sources, inputs and feeds (see <see cref="ICacheStore.Articles"/>).</summary>

@@ -18,7 +18,7 @@ namespace NewsCmdlets.Engine.Cache;
 /// batch: several processes can write at once and a killed process loses only its uncommitted batch.
 /// One instance is one connection: use it from one thread at a time.
 /// </summary>
-internal sealed class SqliteStore : ICacheStore, IArticleTable, IAnalysisTable, IEntityIndexTable, IArticleSearch
+internal sealed partial class SqliteStore : ICacheStore, IArticleTable, IAnalysisTable, IEntityIndexTable, IArticleSearch
 {
     // The columns an article is read from: what queries filter, sort or search by, and the record that packs the rest
     // (see ArticleRecord). The columns the record replaced stay in the table, empty (SQLite cannot drop them cheaply).

@@ -120,6 +120,10 @@ internal sealed class PostgresStore : ICacheStore
         return bad == 0 ? "ok" : $"{bad} article record(s) of an unknown format";
     });
 
+    public IEnumerable<object?[]> ReadRows(CacheTable table) => PostgresRows.Read(this, table);
+
+    public void WriteRows(CacheTable table, IReadOnlyList<object?[]> rows) => PostgresRows.Write(this, table, rows);
+
     public void Dispose() => _connection.Dispose();
 
     // ---- Running statements ------------------------------------------------------------------------------------
