@@ -170,6 +170,21 @@ internal static class CacheSession
         cmdlet.WriteVerbose($"Reused {a.Reused} cached analyses; computed {a.Computed} (cache '{a.Cache.Path}').");
     }
 
+    /// <summary>
+    /// One non-terminating error per article that was read but not stored because the cache's server did not answer
+    /// (CacheServerUnavailable, the input as its target): the pipeline goes on, or stops, as -ErrorAction says.
+    /// </summary>
+    public static void ReportUnstored(PSCmdlet cmdlet, CachedArticleReader? reader)
+    {
+        if (reader == null) return;
+        foreach (var u in reader.TakeUnstored())
+        {
+            var ex = new NewsCacheException(u.Reason.Problem, u.Reason.CachePath,
+                $"'{u.Location}' was read{(string.IsNullOrEmpty(u.Title) ? "" : $" (\"{u.Title}\")")} but not stored in the cache: {u.Reason.Message}", u.Reason);
+            cmdlet.WriteError(ToErrorRecord(ex, u.Location));
+        }
+    }
+
     /// <summary>Runs a cache read or write; an unusable cache stops the call with a terminating error.</summary>
     public static T? Try<T>(PSCmdlet cmdlet, NewsCache cache, Func<T?> work) where T : class
     {

@@ -139,6 +139,75 @@ public sealed class PostgresCacheTests : CacheStoreCase, IRunsOnPostgres
         Assert.Equal(450L, Convert.ToInt64(Database.Scalar("SELECT count(*) FROM article_sources")));
     }
 
+    [StoreFact]
+    public void A_server_that_stops_in_the_middle_of_an_import_gives_an_error_per_article_and_a_re_run_completes_the_corpus_once()
+    {
+        string folder = MakeArticles("delta", 40);
+        using var proxy = new TcpProxy(Database.Host, Database.Port);
+        var viaProxy = new Npgsql.NpgsqlConnectionStringBuilder(Database.ConnectionStringWithoutPassword) { Host = "127.0.0.1", Port = proxy.Port, Pooling = false };
+        string display = $"postgresql://{Database.UserName}@127.0.0.1:{proxy.Port}/{Database.Name}";
+        var variables = new Dictionary<string, object?>
+        {
+            ["cs"] = viaProxy.ConnectionString, ["proxy"] = proxy, ["files"] = Path.Combine(folder, "*.txt"),
+            ["cred"] = new System.Management.Automation.PSCredential(Database.UserName, Secure(Database.Password)),
+        };
+        // The server goes away after the tenth file has been read: every article of the call is still imported and
+        // written, each one that could not be stored is its own error, and the command goes on.
+        var cut = Run("""
+            Set-NewsCacheConfiguration -ConnectionString $cs -Credential $cred
+            $i = 0
+            $a = Get-ChildItem $files | ForEach-Object { if ($i++ -eq 10) { $proxy.Cut() }; $_ } | Import-NewsArticle -Cache
+            @($a).Count
+            """, variables: variables);
+        Assert.Null(cut.Terminating);
+        Assert.Equal(40, cut.Output[^1].BaseObject);
+        Assert.NotEmpty(cut.Errors);
+        Assert.All(cut.Errors, e =>
+        {
+            Assert.Equal("CacheServerUnavailable,NewsCmdlets.Commands.ImportNewsArticleCommand", e.FullyQualifiedErrorId);
+            Assert.Contains(display, e.Exception.Message);
+            Assert.StartsWith(folder, e.TargetObject.ToString());
+        });
+        Assert.Equal(cut.Errors.Count, cut.Errors.Select(e => e.TargetObject.ToString()).Distinct().Count()); // one error an article
+        long stored = Convert.ToInt64(Database.Scalar("SELECT count(*) FROM articles"));
+        Assert.Equal(40, stored + cut.Errors.Count); // each article either stored or reported
+        Assert.DoesNotContain(Database.Password, Everything(cut));
+
+        // -ErrorAction Stop: the first article that cannot be stored stops the command (batches are stored every
+        // second, so the pause after the cut makes one fail in the middle of the call).
+        variables["others"] = Path.Combine(MakeArticles("epsilon", 40), "*.txt");
+        proxy.Restore();
+        var stop = Run("""
+            Set-NewsCacheConfiguration -ConnectionString $cs -Credential $cred
+            $i = 0; $n = 0
+            try {
+                Get-ChildItem $others | ForEach-Object { if ($i -eq 10) { $proxy.Cut() }; if ($i++ -eq 12) { Start-Sleep -Milliseconds 1100 }; $_ } |
+                    Import-NewsArticle -Cache -ErrorAction Stop | ForEach-Object { $n++ }
+            }
+            catch { 'stopped: ' + $_.FullyQualifiedErrorId }
+            $n
+            """, variables: variables);
+        Assert.Equal("stopped: CacheServerUnavailable,NewsCmdlets.Commands.ImportNewsArticleCommand", stop.Output[0].ToString());
+        Assert.True((int)stop.Output[1].BaseObject < 40, $"{stop.Output[1]} articles came before the stop");
+
+        // The server is back: a re-run stores what was missing, and nothing twice.
+        proxy.Restore();
+        var again = Run("Set-NewsCacheConfiguration -ConnectionString $cs -Credential $cred; @(Import-NewsArticle $files -Cache).Count", variables: variables);
+        Assert.Empty(again.Errors);
+        Assert.Equal(40, again.Output[^1].BaseObject);
+        string delta = $"SELECT count(*) FROM inputs WHERE location LIKE '{folder.Replace("'", "''")}%'";
+        Assert.Equal(40L, Convert.ToInt64(Database.Scalar(delta)));
+        Assert.Equal(Convert.ToInt64(Database.Scalar("SELECT count(*) FROM inputs")), Convert.ToInt64(Database.Scalar("SELECT count(DISTINCT id) FROM articles")));
+        Assert.Equal(Convert.ToInt64(Database.Scalar("SELECT count(*) FROM articles")), Convert.ToInt64(Database.Scalar("SELECT count(DISTINCT id) FROM articles")));
+    }
+
+    private static System.Security.SecureString Secure(string s)
+    {
+        var secure = new System.Security.SecureString();
+        foreach (char c in s) secure.AppendChar(c);
+        return secure;
+    }
+
     /// <summary>The real pwsh where there is one (as in CI), else the plain host (a host like pwsh), with the connection
     /// string in the environment.</summary>
     private ProcessStartInfo Start(string script)

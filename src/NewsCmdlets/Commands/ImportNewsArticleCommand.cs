@@ -226,18 +226,20 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
         }
         CancelDownloads();
         CompleteProgress(Activity);
+        var cached = _cached;
         try
         {
-            _cached?.Dispose(); // commits the last batch and closes the file
+            cached?.Dispose(); // commits the last batch and closes the file
         }
         catch (NewsCacheException ex)
         {
-            ThrowTerminatingError(CacheSession.ToErrorRecord(ex, _cached!.Cache.Path));
+            ThrowTerminatingError(CacheSession.ToErrorRecord(ex, cached!.Cache.Path));
         }
         finally
         {
             _cached = null;
         }
+        CacheSession.ReportUnstored(this, cached);
         if (_imported + _failed > 1) WriteVerbose($"Imported {_imported} article(s); {_failed} input(s) failed.");
     }
 
@@ -382,6 +384,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
         _imported++;
         SessionValues.Remember(article);
         WriteObject(article);
+        CacheSession.ReportUnstored(this, _cached);
     }
 
     // ---- Web addresses ---------------------------------------------------------------------------------------
