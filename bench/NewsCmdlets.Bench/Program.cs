@@ -24,6 +24,8 @@ public static class Program
                 "extraction" => Extraction(args[1..]),
                 "blocks" => Blocks(args[1..]),
                 "phases" => Phases(args[1..]),
+                "fuzz" => Fuzz.Fuzzer.Run(args[1..]),
+                "fuzz-worker" => Fuzz.Fuzzer.Worker(args[1..]),
                 "-h" or "--help" or "help" => Usage(),
                 _ => Usage($"unknown subcommand '{args[0]}'"),
             };
@@ -60,6 +62,8 @@ public static class Program
                   {"<page id>": "body text"} to out.json for eval/extraction/score.py
               phases <htmlDir>     time each extraction phase (prepare, parse, walk, select, metadata)
               blocks <page.html>   print every text block of a page with its value and context (development aid)
+              fuzz [--minutes M] [--targets text,html,import,feed,entities,quotes] [--out DIR] [--seed N]
+                  the fuzzer over the engine's parsers and extractors, seeded from samples/ (what bench/fuzz calls)
             """);
         return error == null ? 0 : 2;
     }

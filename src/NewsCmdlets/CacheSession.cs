@@ -132,7 +132,37 @@ internal static class CacheSession
     public static CachedArticleReader? OpenReader(PSCmdlet cmdlet, SwitchParameter cacheSwitch)
     {
         if (!IsWanted(cmdlet, cacheSwitch)) return null;
-        return new CachedArticleReader(Open(cmdlet, Get().Location)) { OwnsCache = true };
+        var cache = Open(cmdlet, Get().Location);
+        WarnIfReadOnly(cmdlet, cache, "inputs that are unchanged are taken from it, but nothing new is stored in it");
+        return new CachedArticleReader(cache) { OwnsCache = true };
+    }
+
+    private static void WarnIfReadOnly(PSCmdlet cmdlet, NewsCache cache, string consequence)
+    {
+        if (cache.IsReadOnly)
+            cmdlet.WriteWarning(cache.IsServer
+                ? $"The cache '{cache.Path}' is read-only: {consequence}."
+                : $"The cache file '{cache.Path}' is read-only (the file or its folder cannot be written): {consequence}. " +
+                  "Make it writable, or use another cache file with Set-NewsCacheConfiguration -CachePath.");
+    }
+
+    /// <summary>
+    /// Reports, once, a batch that could not be stored (a full disk, a file made read-only) as a non-terminating error:
+    /// the command goes on with its work, without storing.
+    /// </summary>
+    public static void ReportUnstored(PSCmdlet cmdlet, UnstoredWrites unstored)
+    {
+        if (unstored.TakeNewFailure() is not { } ex) return;
+        var wrapped = new NewsCacheException(ex.Problem, ex.CachePath,
+            $"{ex.Message} The command goes on without storing what it reads or computes in the cache.", ex);
+        cmdlet.WriteError(ToErrorRecord(wrapped, ex.CachePath));
+    }
+
+    /// <summary>At the end of a call: a warning with how many items were not stored, when any were.</summary>
+    public static void WarnUnstored(PSCmdlet cmdlet, UnstoredWrites unstored, string items, string path)
+    {
+        if (unstored.Count > 0)
+            cmdlet.WriteWarning($"{unstored.Count:N0} {items} of this call were not stored in the cache '{path}'.");
     }
 
     /// <summary>
@@ -142,7 +172,9 @@ internal static class CacheSession
     public static CachedAnalyses? OpenAnalyses(PSCmdlet cmdlet, SwitchParameter cacheSwitch)
     {
         if (!IsWanted(cmdlet, cacheSwitch)) return null;
-        return new CachedAnalyses(Open(cmdlet, Get().Location)) { OwnsCache = true };
+        var cache = Open(cmdlet, Get().Location);
+        WarnIfReadOnly(cmdlet, cache, "analyses kept in it are reused, but new ones are not stored");
+        return new CachedAnalyses(cache) { OwnsCache = true };
     }
 
     /// <summary>
@@ -167,6 +199,8 @@ internal static class CacheSession
         {
             cmdlet.ThrowTerminatingError(ToErrorRecord(ex, a.Cache.Path));
         }
+        ReportUnstored(cmdlet, a.Unstored);
+        WarnUnstored(cmdlet, a.Unstored, "analyses", a.Cache.Path);
         cmdlet.WriteVerbose($"Reused {a.Reused} cached analyses; computed {a.Computed} (cache '{a.Cache.Path}').");
     }
 
@@ -177,6 +211,7 @@ internal static class CacheSession
     public static void ReportUnstored(PSCmdlet cmdlet, CachedArticleReader? reader)
     {
         if (reader == null) return;
+        ReportUnstored(cmdlet, reader.Unstored);
         foreach (var u in reader.TakeUnstored())
         {
             var ex = new NewsCacheException(u.Reason.Problem, u.Reason.CachePath,
@@ -209,6 +244,8 @@ internal static class CacheSession
             NewsCacheProblem.NewerSchema => ("CacheSchemaTooNew", ErrorCategory.InvalidData),
             NewsCacheProblem.InvalidQuery => ("InvalidFullTextQuery", ErrorCategory.InvalidArgument),
             NewsCacheProblem.ServerUnavailable => ("CacheServerUnavailable", ErrorCategory.ConnectionError),
+            NewsCacheProblem.Full => ("CacheFull", ErrorCategory.WriteError),
+            NewsCacheProblem.Replaced => ("CacheReplaced", ErrorCategory.ResourceUnavailable),
             _ => ("CacheUnavailable", ErrorCategory.OpenError),
         };
         return new ErrorRecord(ex, id, category, target ?? ex.CachePath);

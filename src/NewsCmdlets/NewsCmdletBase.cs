@@ -195,6 +195,7 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
         WebProblemKind.InvalidResponse => ("InvalidResponse", ErrorCategory.ProtocolError),
         WebProblemKind.TooManyRedirects => ("TooManyRedirects", ErrorCategory.LimitsExceeded),
         WebProblemKind.InsecureRedirect => ("InsecureRedirect", ErrorCategory.SecurityError),
+        WebProblemKind.PrivateAddress => ("PrivateAddressRefused", ErrorCategory.SecurityError),
         _ => ("HttpError", ErrorCategory.NotSpecified),
     };
 

@@ -104,6 +104,31 @@ public sealed class CoverageTests
     }
 
     [Fact]
+    public void Updates_and_conflicts_export_to_CSV_with_their_times_the_differing_outlets_and_sentences()
+    {
+        // A toll that rose between two reports (an update), and a depth one outlet gives differently (a conflict).
+        const string first = "Title: Quake strikes Kestria\nOutlet: Harrowgate Post\nPublished: 2026-02-08T08:00:00Z\n\n" +
+                             "A magnitude 6.9 earthquake struck Kestria on Sunday at a depth of 35 km, killing at least 12 people, police said.";
+        const string second = "Title: Kestria quake toll rises\nOutlet: Vellmouth Courier\nPublished: 2026-02-09\n\n" +
+                              "The death toll from the Sunday earthquake in Kestria has risen to 41. The quake struck at a depth of 35 km.";
+        const string third = "Title: Kestria earthquake\nOutlet: Lakeside Daily\nPublished: 2026-02-08T09:30:00Z\n\n" +
+                             "The magnitude 6.9 earthquake struck Kestria on Sunday at a depth of 10 km.";
+        var r = Run("$a = '" + first + "', '" + second + "', '" + third + "' | ForEach-Object { Import-NewsArticle -Content $_ }; " +
+                    "$a | Compare-NewsCoverage -AsOneStory -Kind Number");
+        Assert.True(r.Errors.Count == 0, string.Join("; ", r.Errors.Select(e => e.ToString())));
+        // Export-Csv writes each property through ToString().
+        string P(PSObject o, string n) => o.Properties[n].Value?.ToString() ?? "";
+        var toll = Assert.Single(r.Output, o => P(o, "Key") == "death toll");
+        Assert.Equal("Update", P(toll, "Status"));
+        Assert.Contains("Harrowgate Post=2026-02-08 08:00 UTC", P(toll, "Times"));
+        Assert.Contains("Vellmouth Courier=2026-02-09 (date only)", P(toll, "Times"));
+        var depth = Assert.Single(r.Output, o => P(o, "Key") == "depth of the earthquake");
+        Assert.Equal("Conflict", P(depth, "Status"));
+        Assert.Equal("Lakeside Daily", P(depth, "Differing"));
+        Assert.Contains("Lakeside Daily=The magnitude 6.9 earthquake struck Kestria on Sunday at a depth of 10 km.", P(depth, "Sentences"));
+    }
+
+    [Fact]
     public void Default_views_fit_120_columns()
     {
         var r = Run($"$a = Import-NewsArticle {AllSamples}; $a | Group-NewsArticle | Out-Host; " +
@@ -137,6 +162,31 @@ public sealed class CoverageTests
         Assert.Empty(single.Errors);
         Assert.Empty(single.Output);
         Assert.Contains(single.Warnings, w => w.Message.Contains("-AsOneStory"));
+    }
+
+    [Fact]
+    public void A_number_given_to_Window_is_days_and_a_bad_window_is_a_clear_error()
+    {
+        // The strike's reports span a day and a half: two days keep them together, half a day does not. Before, a bare
+        // number was read as ticks and every small number split them silently.
+        string Counts(string window) => string.Join(",", Run($"Import-NewsArticle {StrikeSamples} | Group-NewsArticle -Window {window} | ForEach-Object ArticleCount").Output.Select(o => o.ToString()));
+        string twoDays = Counts("2");
+        Assert.Equal("5", twoDays);
+        Assert.Equal(twoDays, Counts("'2'"));
+        Assert.Equal(twoDays, Counts("([timespan]::FromDays(2))"));
+        Assert.Equal(Counts("0.5"), Counts("'12:00:00'"));
+        Assert.NotEqual(twoDays, Counts("0.5"));
+
+        foreach (var bad in new[] { "0", "-1", "'-2.5'" })
+        {
+            var r = Run($"Import-NewsArticle {StrikeSamples} | Group-NewsArticle -Window {bad}");
+            var id = r.Terminating?.FullyQualifiedErrorId ?? r.Errors.FirstOrDefault()?.FullyQualifiedErrorId ?? "";
+            Assert.StartsWith("InvalidWindow", id);
+        }
+        var text = Run($"Import-NewsArticle {StrikeSamples} | Group-NewsArticle -Window 'two days'");
+        var error = text.Terminating ?? text.Errors.FirstOrDefault();
+        Assert.NotNull(error);
+        Assert.Contains("number of days", error!.Exception.Message + error.Exception.InnerException?.Message);
     }
 
     [Fact]

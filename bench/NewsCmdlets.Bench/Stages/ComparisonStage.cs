@@ -15,14 +15,15 @@ namespace NewsCmdlets.Bench.Stages;
 /// generator's ground truth (story membership, outlets, wire copies), so the figures do not depend on grouping. Conflict
 /// detection: in every second story one original (non-wire) article gets a factual error before comparing: in a sentence
 /// another outlet also carries, a figure is changed or a weekday shifted (alternately; each falls back on the other). Recall is the share
-/// of those errors that come out as a Conflict item carrying the changed value; the generator's outlets never disagree,
-/// so every Conflict in an unmodified story is a false one.
+/// of those errors that come out as a disagreement carrying the changed value: a Conflict, or an Update when the figure is
+/// one that evolves (a toll, people evacuated) and the outlets published at different times; the generator's outlets never
+/// disagree, so every Conflict or Update in an unmodified story is a false one.
 /// </summary>
 public sealed class ComparisonStage : IBenchStage
 {
     public string Name => "comparison";
     public int Order => 70;
-    public string Measures => "CoverageComparer.Compare on ground-truth stories with 2+ outlets (one for every 30 corpus articles: 33 / 333 / 3,333) (articles read beforehand, untimed), one thread; recall of injected number/date errors as Conflict items and false conflicts per unmodified story";
+    public string Measures => "CoverageComparer.Compare on ground-truth stories with 2+ outlets (one for every 30 corpus articles: 33 / 333 / 3,333) (articles read beforehand, untimed), one thread; recall of injected number/date errors as Conflict (or, for evolving figures, Update) items and false ones per unmodified story";
     public string ItemName => "articles";
     public bool Scales => true;
     public bool IsPeer => false;
@@ -141,7 +142,7 @@ public sealed class ComparisonStage : IBenchStage
             {
                 // Unmodified (including stories where nothing could be injected): every conflict is false.
                 clean++;
-                foreach (var c in r.Items.Where(x => x.Status == CoverageStatus.Conflict))
+                foreach (var c in r.Items.Where(x => x.Status is CoverageStatus.Conflict or CoverageStatus.Update))
                 {
                     falseConflicts++;
                     if (falseExamples.Count < 3) falseExamples.Add($"{stories[i].Id} {c.Kind} {c.Key}: {c.Detail}");
@@ -149,7 +150,7 @@ public sealed class ComparisonStage : IBenchStage
                 continue;
             }
             var kind = inj.Kind == "number" ? CoverageKind.Number : CoverageKind.Date;
-            bool found = r.Items.Any(x => x.Kind == kind && x.Status == CoverageStatus.Conflict
+            bool found = r.Items.Any(x => x.Kind == kind && x.Status is CoverageStatus.Conflict or CoverageStatus.Update
                 && x.Values.TryGetValue(inj.Outlet, out var v) && v.Contains(inj.NewText, StringComparison.OrdinalIgnoreCase));
             if (inj.Kind == "number") { injectedNumbers++; if (found) foundNumbers++; }
             else { injectedDates++; if (found) foundDates++; }

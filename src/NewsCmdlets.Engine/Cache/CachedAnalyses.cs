@@ -130,8 +130,11 @@ public sealed class CachedAnalyses : IDisposable
         var batch = _pending.ToArray();
         _pending.Clear();
         _pendingByKey.Clear();
-        _cache.PutAnalyses(batch);
+        Unstored.Write(_cache, batch.Length, () => _cache.PutAnalyses(batch));
     }
+
+    /// <summary>Analyses not stored (a read-only cache, a full disk); the analysing goes on.</summary>
+    public UnstoredWrites Unstored { get; } = new();
 
     public void Dispose()
     {
@@ -163,7 +166,12 @@ public sealed class CachedAnalyses : IDisposable
 
     private void Store(AnalysisWrite write)
     {
-        if (_cache.IsReadOnly || string.IsNullOrEmpty(write.Article.Id)) return; // a read-only cache is still read
+        if (string.IsNullOrEmpty(write.Article.Id)) return;
+        if (_cache.IsReadOnly || Unstored.Failure != null)
+        {
+            Unstored.Write(_cache, 1, () => { }); // a read-only cache is still read; what is not stored is counted
+            return;
+        }
         _pending.Add(write);
         _pendingByKey[(write.Article.Id, write.Kind)] = (write.AnalyserVersion, write.Payload);
         if (_pending.Count >= BatchSize) Flush();

@@ -148,6 +148,9 @@ public sealed class CachedArticleReader : IDisposable
     public static string ReaderKeyFor(ArticleReadOptions options, string? extra = null) =>
         extra == null ? ReaderKey(options) : ReaderKey(options) + "|" + extra;
 
+    /// <summary>Articles and stamps this reader could not store (a read-only cache, a full disk); the reading goes on.</summary>
+    public UnstoredWrites Unstored { get; } = new();
+
     /// <summary>Commits the buffered writes now (one transaction).</summary>
     public void Flush()
     {
@@ -163,7 +166,9 @@ public sealed class CachedArticleReader : IDisposable
         }
         try
         {
-            _cache.Write(batch);
+            // A full disk or a file made read-only stops the storing (counted in Unstored); a server that does not
+            // answer keeps each article for its own error, and the next batch tries the server again.
+            Unstored.Write(_cache, batch.Count(w => w.Article != null), () => _cache.Write(batch));
         }
         catch (NewsCacheException ex) when (ex.Problem == NewsCacheProblem.ServerUnavailable)
         {
@@ -297,7 +302,8 @@ public sealed class CachedArticleReader : IDisposable
         if (_pending.Count >= BatchSize || _pending.Count > 0 && _sinceFlush.ElapsedMilliseconds >= 1000) Flush();
     }
 
-    private static string ReaderKey(ArticleReadOptions options) => $"{ExtractorVersion}|outlet={options.Outlet}";
+    private static string ReaderKey(ArticleReadOptions options) =>
+        options.Encoding == null ? $"{ExtractorVersion}|outlet={options.Outlet}" : $"{ExtractorVersion}|outlet={options.Outlet}|encoding={options.Encoding.WebName}";
 
     private static DateTimeOffset TruncateToMs(DateTime utc) => DateTimeOffset.FromUnixTimeMilliseconds(new DateTimeOffset(utc, TimeSpan.Zero).ToUnixTimeMilliseconds());
 

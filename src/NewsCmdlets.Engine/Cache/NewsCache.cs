@@ -98,28 +98,61 @@ internal sealed partial class SqliteStore : ICacheStore, IArticleTable, IAnalysi
         var cache = new SqliteStore(full, connection, readOnly);
         try
         {
-            connection.Open();
-            cache.Execute($"PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds}");
-            if (!readOnly)
+            return Opened(cache, () =>
             {
-                cache.Scalar("PRAGMA journal_mode = WAL");
-                cache.Execute("PRAGMA synchronous = NORMAL");
-            }
-            // Reads through memory-mapped pages instead of a read() into SQLite's page cache for each page.
-            cache.Scalar("PRAGMA mmap_size = 268435456");
+                connection.Open();
+                cache.Execute($"PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds}");
+                if (!readOnly)
+                {
+                    cache.Scalar("PRAGMA journal_mode = WAL");
+                    cache.Execute("PRAGMA synchronous = NORMAL");
+                }
+                if (options.MaximumPageCount > 0) cache.Scalar($"PRAGMA max_page_count = {options.MaximumPageCount}");
+                // Reads through memory-mapped pages instead of a read() into SQLite's page cache for each page.
+                cache.Scalar("PRAGMA mmap_size = 268435456");
+            });
+        }
+        catch (NewsCacheException ex) when (exists && ex.InnerException is SqliteException { SqliteErrorCode: 14 } && !File.Exists(full + "-wal"))
+        {
+            // A folder that cannot be written: SQLite cannot create the -wal and -shm files a WAL database needs, not
+            // even to read. Nobody can write the file there either (no journal can be created), so it is read as it is.
+            return OpenUnchangeable(full, options);
+        }
+    }
+
+    /// <summary>Runs <paramref name="open"/> and migrates; on failure the cache is closed and the error is the cache's own.</summary>
+    private static SqliteStore Opened(SqliteStore cache, Action open)
+    {
+        try
+        {
+            open();
             cache.Migrate();
             return cache;
         }
         catch (SqliteException ex)
         {
             cache.Dispose();
-            throw Translate(ex, full, "open");
+            throw Translate(ex, cache.Path, "open");
         }
         catch
         {
             cache.Dispose();
             throw;
         }
+    }
+
+    /// <summary>A cache file in a folder that cannot be written, opened read-only and immutable (no -wal or -shm needed).</summary>
+    private static SqliteStore OpenUnchangeable(string full, NewsCacheOptions options)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = new Uri(full).AbsoluteUri + "?immutable=1",
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        return Opened(new SqliteStore(full, connection, readOnly: true), connection.Open);
     }
 
     /// <summary>Deletes a cache file and its WAL and shared-memory files (the way to start afresh, even from a damaged file).</summary>
@@ -247,8 +280,7 @@ internal sealed partial class SqliteStore : ICacheStore, IArticleTable, IAnalysi
     public void Write(IReadOnlyList<CacheWrite> batch)
     {
         if (batch.Count == 0) return;
-        RequireWritable();
-        Guard("write to", () =>
+        WriteGuard("write to", () =>
         {
             using var tx = _connection.BeginTransaction(IsolationLevel.Serializable);
             using var article = Command(UpsertArticleSql, tx);
@@ -369,8 +401,7 @@ internal sealed partial class SqliteStore : ICacheStore, IArticleTable, IAnalysi
     /// <summary>Removes articles by id (their inputs, entity index rows and analyses go with them). Returns how many were removed.</summary>
     public int Remove(IEnumerable<string> ids)
     {
-        RequireWritable();
-        return Guard("remove articles from", () =>
+        return WriteGuard("remove articles from", () =>
         {
             using var tx = _connection.BeginTransaction(IsolationLevel.Serializable);
             using var cmd = Command("DELETE FROM articles WHERE id = $id", tx);
@@ -389,8 +420,7 @@ internal sealed partial class SqliteStore : ICacheStore, IArticleTable, IAnalysi
     /// <summary>Empties the cache (every table), keeping the file and its schema, and gives the space back.</summary>
     public void Clear()
     {
-        RequireWritable();
-        Guard("clear", () =>
+        WriteGuard("clear", () =>
         {
             using (var tx = _connection.BeginTransaction(IsolationLevel.Serializable))
             {
@@ -412,8 +442,7 @@ internal sealed partial class SqliteStore : ICacheStore, IArticleTable, IAnalysi
     /// <summary>Replaces the entity index rows of many articles in one transaction (one per batch, as imports do).</summary>
     public void SetEntityIndex(IEnumerable<(string ArticleId, string AnalyserVersion, IEnumerable<(string Key, string Type, int Mentions)> Entities)> articles)
     {
-        RequireWritable();
-        Guard("write to", () =>
+        WriteGuard("write to", () =>
         {
             using var tx = _connection.BeginTransaction(IsolationLevel.Serializable);
             using var del = Command("DELETE FROM entity_index WHERE article_id = $id", tx);
@@ -481,8 +510,7 @@ internal sealed partial class SqliteStore : ICacheStore, IArticleTable, IAnalysi
     /// <summary>Stores an analysis of an article, replacing one of another version.</summary>
     public void PutAnalysis(string articleId, string kind, string analyserVersion, string payload)
     {
-        RequireWritable();
-        Guard("write to", () =>
+        WriteGuard("write to", () =>
         {
             using var cmd = Command("""
                 INSERT INTO analyses (article_id, kind, analyser_version, payload, computed_utc) VALUES ($id, $kind, $v, $p, $t)
@@ -505,8 +533,7 @@ internal sealed partial class SqliteStore : ICacheStore, IArticleTable, IAnalysi
     public void PutAnalyses(IReadOnlyList<AnalysisWrite> batch)
     {
         if (batch.Count == 0) return;
-        RequireWritable();
-        Guard("write to", () =>
+        WriteGuard("write to", () =>
         {
             using var tx = _connection.BeginTransaction(IsolationLevel.Serializable);
             using var article = Command(InsertArticleIfMissingSql, tx);
@@ -560,8 +587,7 @@ internal sealed partial class SqliteStore : ICacheStore, IArticleTable, IAnalysi
     /// <summary>Keeps the last copy of a web feed with its validators, replacing the previous one.</summary>
     public void PutFeed(CachedFeed feed)
     {
-        RequireWritable();
-        Guard("write to", () =>
+        WriteGuard("write to", () =>
         {
             using var cmd = Command("""
                 INSERT INTO feeds (location, etag, last_modified, content_type, body, fetched_utc) VALUES ($l, $e, $m, $c, $b, $t)
@@ -1165,6 +1191,30 @@ internal sealed partial class SqliteStore : ICacheStore, IArticleTable, IAnalysi
                 "Make it writable (check its permissions and those of its folder), or use another cache file with Set-NewsCacheConfiguration -CachePath.");
     }
 
+    /// <summary>
+    /// A write: refused on a read-only file, and on a file another process deleted or replaced since this one opened
+    /// it (Clear-NewsCache from another session), checked before and after, so that a batch committed into a deleted
+    /// file is reported instead of lost in silence.
+    /// </summary>
+    private T WriteGuard<T>(string verb, Func<T> work)
+    {
+        RequireWritable();
+        CheckNotMoved(committed: false);
+        var result = Guard(verb, work);
+        CheckNotMoved(committed: true);
+        return result;
+    }
+
+    private void CheckNotMoved(bool committed)
+    {
+        if (_connection.Handle is not { } db || SqliteNativeLibrary.HasMoved(db) != true) return;
+        throw new NewsCacheException(NewsCacheProblem.Replaced, Path, committed
+            ? $"The cache file '{Path}' was deleted or replaced by another process (Clear-NewsCache?) while this command wrote to it: " +
+              "what it wrote last went with the old file, and nothing more is stored. Run the command again to store its results in the new cache."
+            : $"The cache file '{Path}' was deleted or replaced by another process (Clear-NewsCache?) since this command opened it, " +
+              "so nothing more can be stored in it. Run the command again to use the new file.");
+    }
+
     private T Guard<T>(string verb, Func<T> work)
     {
         try
@@ -1180,6 +1230,9 @@ internal sealed partial class SqliteStore : ICacheStore, IArticleTable, IAnalysi
     private static Exception Translate(SqliteException ex, string path, string verb) => ex.SqliteErrorCode switch
     {
         11 or 26 => NotACache(path, SqliteMessage(ex).TrimEnd('.'), ex),
+        13 => new NewsCacheException(NewsCacheProblem.Full, path,
+            $"Cannot {verb} the cache file '{path}': the disk is full (SQLite: {SqliteMessage(ex)}). Free some space, or use a cache file on another disk " +
+            "with Set-NewsCacheConfiguration -Path.", ex),
         8 => new NewsCacheException(NewsCacheProblem.ReadOnly, path,
             $"Cannot {verb} the cache file '{path}': it is read-only (SQLite: {SqliteMessage(ex)}). " +
             "Make the file and its folder writable, or use another cache file with Set-NewsCacheConfiguration -CachePath.", ex),

@@ -17,6 +17,10 @@ public enum NewsCacheProblem
     CannotOpen,
     /// <summary>The cache's PostgreSQL server could not be reached or went away (stopped, restarted, network down).</summary>
     ServerUnavailable,
+    /// <summary>The disk (or the file system's quota) is full: a batch could not be written.</summary>
+    Full,
+    /// <summary>The file was deleted or replaced by another process (Clear-NewsCache) while this one had it open.</summary>
+    Replaced,
 }
 
 /// <summary>A cache problem, with a message that names the file and says what to do.</summary>

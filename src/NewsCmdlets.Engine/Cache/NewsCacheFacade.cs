@@ -134,7 +134,11 @@ public sealed class NewsCache : IDisposable
     public NewsArticle? GetArticle(string id) => Query(new NewsArticleQuery { Id = new[] { id } }).FirstOrDefault();
 
     /// <summary>The articles that match, streamed: newest first, or best match first with a search.</summary>
-    public IEnumerable<NewsArticle> Query(NewsArticleQuery query) => _store.Search.Query(query);
+    public IEnumerable<NewsArticle> Query(NewsArticleQuery query)
+    {
+        FtsQuery.Check(query, Path);
+        return _store.Search.Query(query);
+    }
 
     // ---- The store as a whole ----------------------------------------------------------------------------------
 

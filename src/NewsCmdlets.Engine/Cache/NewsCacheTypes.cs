@@ -10,6 +10,9 @@ public sealed class NewsCacheOptions
 
     /// <summary>How long to wait for another process's write to finish before giving up (default 30 s).</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Largest size of the file in pages for this connection (SQLite's max_page_count; 0: no limit). Tests fill a "disk" with it.</summary>
+    internal long MaximumPageCount { get; init; }
 }
 
 /// <summary>

@@ -86,6 +86,41 @@ public static class SqliteNativeLibrary
         }
     }
 
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate int FileControl(IntPtr db, IntPtr databaseName, int op, ref int arg);
+
+    private static FileControl? s_fileControl;
+    private static bool s_fileControlLooked;
+
+    /// <summary>SQLITE_FCNTL_HAS_MOVED: whether the file a connection opened is still the file at its path.</summary>
+    private const int HasMovedOp = 20;
+
+    /// <summary>
+    /// True when the database file of <paramref name="db"/> was deleted or replaced since it was opened (SQLite's
+    /// SQLITE_FCNTL_HAS_MOVED, answered by the Unix VFS from the file's inode); false when it was not; null when this
+    /// platform's SQLite cannot tell (Windows, where an open file cannot be deleted).
+    /// </summary>
+    internal static bool? HasMoved(SQLitePCL.sqlite3 db)
+    {
+        FileControl? call;
+        lock (s_lock)
+        {
+            if (!s_fileControlLooked)
+            {
+                s_fileControlLooked = true;
+                IntPtr lib = s_handle;
+                if (lib == IntPtr.Zero) NativeLibrary.TryLoad(LibraryName, typeof(SQLitePCL.SQLite3Provider_e_sqlite3).Assembly, null, out lib);
+                if (lib != IntPtr.Zero && NativeLibrary.TryGetExport(lib, "sqlite3_file_control", out var fn))
+                    s_fileControl = Marshal.GetDelegateForFunctionPointer<FileControl>(fn);
+            }
+            call = s_fileControl;
+        }
+        if (call == null || db.IsInvalid) return null;
+        int moved = 0;
+        int rc = call(db.DangerousGetHandle(), IntPtr.Zero, HasMovedOp, ref moved);
+        return rc == 0 ? moved != 0 : null;
+    }
+
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
     {
         if (!string.Equals(name, LibraryName, StringComparison.Ordinal)) return IntPtr.Zero;

@@ -47,8 +47,7 @@ internal sealed partial class SqliteStore
     public void WriteRows(CacheTable table, IReadOnlyList<object?[]> rows)
     {
         if (rows.Count == 0) return;
-        RequireWritable();
-        Guard("write to", () =>
+        WriteGuard("write to", () =>
         {
             var names = table.Columns.Select(c => c.Name).ToArray();
             var keys = table.Keys.Select(c => c.Name).ToArray();

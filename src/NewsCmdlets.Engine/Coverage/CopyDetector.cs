@@ -1,23 +1,33 @@
+using NewsCmdlets.Engine.Text;
+
 namespace NewsCmdlets.Engine.Coverage;
 
 /// <summary>
-/// Finds copies of one text (a wire story republished under other headlines, with other page chrome, sometimes cut at
-/// the end) from the articles' body shingles. Candidates come from a sample of each body's 5-word shingles (those whose
-/// hash is 0 mod 8, a fixed-sample sketch that, unlike MinHash, estimates containment of a cut copy as well as
-/// resemblance), indexed; shingles shared by very many articles (template sentences, boilerplate) lead only to articles
-/// published within the time window after, distinctive ones to any article whatever its date; each
-/// candidate pair is confirmed with the exact containment |A∩B| / min(|A|, |B|) of the full shingle sets.
+/// Finds copies of one text: a wire story republished under another headline, with other page chrome, its paragraphs
+/// cut, joined or split, a few words edited, a credit line added or removed. A copy is a text contained in another,
+/// not only a near-identical one: two texts are copies when most of the shorter one's words stand in the longer one
+/// in the same order (<see cref="Coverage"/>: a word counts when a run of <see cref="FeatureExtractor.ShingleSize"/>
+/// words around it is in the other text, so an edited word costs that word, not the whole passage). The shorter text's
+/// headline counts only where the other text has it too. Candidates come from a fixed sample of each text's shingles
+/// (those whose hash is 0 mod 8), indexed; shingles shared by very many articles (template sentences, boilerplate)
+/// lead only to articles published within the time window after. Never all pairs.
 /// </summary>
 internal static class CopyDetector
 {
     /// <summary>Shingles whose hash has these low bits all zero are sampled into the index.</summary>
     private const uint SampleMask = 7;
-    /// <summary>Bodies with fewer shingles than this index and query all of them.</summary>
-    private const int SmallBody = 64;
-    /// <summary>Shorter texts (about a dozen words) are never called copies: too little to tell.</summary>
-    public const int MinShingles = 8;
+    /// <summary>Texts with fewer shingles than this index and query all of them.</summary>
+    private const int SmallText = 64;
+    /// <summary>Texts with fewer words than this outside their headline are never called copies: too little to tell.</summary>
+    public const int MinWords = 20;
     /// <summary>A sampled shingle carried by more articles than this (or than 0.4% of a larger corpus) is boilerplate or a template sentence: it is followed only within the time window.</summary>
     private const int MaxPosting = 200;
+    /// <summary>How far below the threshold the sampled estimate may fall before the exact measure is skipped (edits cost the sample more than the words).</summary>
+    private const double EstimateSlack = 0.3;
+    /// <summary>Texts with fewer distinct names and numbers than this are measured on their words alone.</summary>
+    private const int MinNames = 2;
+    /// <summary>Share of the shorter text's names and numbers the longer must have somewhere for the two to be copies.</summary>
+    private const double NameShare = 0.5;
 
     /// <summary>Returns, for each article (by position), the position of the first article of its copy set, or its own position.</summary>
     public static int[] Find(IReadOnlyList<StoryFeatures> f, double threshold, TimeSpan window, CancellationToken cancel)
@@ -26,11 +36,13 @@ internal static class CopyDetector
         var uf = new UnionFind(n);
         var index = new Dictionary<uint, List<int>>();
         var keys = new uint[n][];
+        var sample = new uint[n][];
         for (int i = 0; i < n; i++)
         {
             var s = f[i].Shingles;
-            if (s.Length < MinShingles) { keys[i] = Array.Empty<uint>(); continue; }
-            uint[] k = s.Length < SmallBody ? s : s.Where(h => (h & SampleMask) == 0).ToArray();
+            if (BodyWords(f[i]) < MinWords) { keys[i] = sample[i] = Array.Empty<uint>(); continue; }
+            sample[i] = SortedDistinct(s.Where(h => (h & SampleMask) == 0).ToArray());
+            var k = s.Length < SmallText ? SortedDistinct((uint[])s.Clone()) : sample[i];
             keys[i] = k;
             foreach (uint h in k)
             {
@@ -43,6 +55,7 @@ internal static class CopyDetector
         long windowTicks = Math.Max(0, window.Ticks);
         var shared = new int[n];
         var touched = new List<int>();
+        var scratch = new CoverageScratch();
         for (int i = 0; i < n; i++)
         {
             if ((i & 255) == 0) cancel.ThrowIfCancellationRequested();
@@ -67,12 +80,13 @@ internal static class CopyDetector
             touched.Sort();
             foreach (int j in touched)
             {
-                int need = Math.Min(f[i].Shingles.Length, f[j].Shingles.Length) < SmallBody ? 1 : 2;
-                // The samples' own containment (all sampled shingles, common ones included) first: a cheap estimate
-                // that rules out most pairs that share only template sentences; then the exact containment.
+                int need = Math.Min(keys[i].Length, keys[j].Length) < SmallText / 4 ? 1 : 2;
+                // The samples' own containment first (a cheap estimate that rules out most pairs sharing only a
+                // template sentence), when both samples are large enough to tell; then the exact measure.
+                int sampled = Math.Min(sample[i].Length, sample[j].Length);
                 if (shared[j] >= need && uf.Find(i) != uf.Find(j)
-                    && (keys[i].Length < SmallBody / 4 || keys[j].Length < SmallBody / 4 || Overlap(keys[i], keys[j]) >= threshold - EstimateSlack)
-                    && Containment(f[i].Shingles, f[j].Shingles) >= threshold)
+                    && (sampled < MinSample || Overlap(sample[i], sample[j]) / (double)sampled >= threshold - EstimateSlack)
+                    && Coverage(f[i], f[j], scratch) >= threshold)
                     uf.Union(i, j);
                 shared[j] = 0;
             }
@@ -83,26 +97,20 @@ internal static class CopyDetector
         return root;
     }
 
-    /// <summary>How far below the threshold the sampled estimate may fall before the exact containment is skipped.</summary>
-    private const double EstimateSlack = 0.25;
+    /// <summary>Samples smaller than this are not used to rule pairs out.</summary>
+    private const int MinSample = 8;
 
-    private static double Overlap(uint[] a, uint[] b)
+    internal static uint[] SortedDistinct(uint[] k)
     {
-        int i = 0, j = 0, common = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j]) { common++; i++; j++; }
-            else if (a[i] < b[j]) i++;
-            else j++;
-        }
-        return common / (double)Math.Max(1, Math.Min(a.Length, b.Length));
+        Array.Sort(k);
+        int distinct = 0;
+        for (int x = 0; x < k.Length; x++) if (x == 0 || k[x] != k[x - 1]) k[distinct++] = k[x];
+        Array.Resize(ref k, distinct);
+        return k;
     }
 
-    /// <summary>|A∩B| / min(|A|, |B|) of two ascending, distinct hash arrays; 0 when either is too short to tell.</summary>
-    public static double Containment(uint[] a, uint[] b)
+    internal static int Overlap(uint[] a, uint[] b)
     {
-        int min = Math.Min(a.Length, b.Length);
-        if (min < MinShingles) return 0;
         int i = 0, j = 0, common = 0;
         while (i < a.Length && j < b.Length)
         {
@@ -110,7 +118,116 @@ internal static class CopyDetector
             else if (a[i] < b[j]) i++;
             else j++;
         }
-        return common / (double)min;
+        return common;
+    }
+
+    private static int BodyWords(StoryFeatures a) => a.Words - a.HeadlineShingles;
+
+    /// <summary>A set of one text's shingles, reused from pair to pair (slots stamped with the pair, never cleared).</summary>
+    internal sealed class CoverageScratch
+    {
+        private uint[] _keys = new uint[1024];
+        private int[] _stamps = new int[1024];
+        private int _stamp, _mask = 1023;
+
+        public void Fill(uint[] shingles)
+        {
+            if (shingles.Length * 2 > _keys.Length)
+            {
+                int size = _keys.Length;
+                while (shingles.Length * 2 > size) size *= 2;
+                _keys = new uint[size];
+                _stamps = new int[size];
+                _mask = size - 1;
+                _stamp = 0;
+            }
+            if (++_stamp == int.MaxValue) { Array.Clear(_stamps); _stamp = 1; }
+            foreach (uint h in shingles)
+            {
+                int slot = (int)(h * 0x9E3779B1u >> 8) & _mask;
+                while (_stamps[slot] == _stamp && _keys[slot] != h) slot = (slot + 1) & _mask;
+                _keys[slot] = h;
+                _stamps[slot] = _stamp;
+            }
+        }
+
+        public bool Contains(uint h)
+        {
+            int slot = (int)(h * 0x9E3779B1u >> 8) & _mask;
+            while (_stamps[slot] == _stamp)
+            {
+                if (_keys[slot] == h) return true;
+                slot = (slot + 1) & _mask;
+            }
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// How much of the shorter text the longer contains: the share of its words (outside its headline) that stand in
+    /// the longer text within a run of shingle-size words in the same order; headline words count where the other text
+    /// has them. When the longer text has fewer than half of the shorter one's names and numbers anywhere, that share
+    /// of names instead (if lower): the same template told of another event is no copy. 0 when the shorter text has
+    /// fewer than <see cref="MinWords"/> words outside its headline.
+    /// </summary>
+    public static double Coverage(StoryFeatures a, StoryFeatures b, CoverageScratch? scratch = null)
+    {
+        var (s, l) = BodyWords(a) <= BodyWords(b) ? (a, b) : (b, a);
+        int body = BodyWords(s);
+        if (body < MinWords || s.Shingles.Length == 0 || l.Shingles.Length == 0) return 0;
+        scratch ??= new CoverageScratch();
+        scratch.Fill(l.Shingles);
+        int k = FeatureExtractor.ShingleSize, headline = s.HeadlineShingles;
+        int words = Math.Min(s.Words, s.Shingles.Length + k - 1); // words past a capped text are left out
+        int total = 0, covered = 0, coverEnd = 0;
+        for (int w = headline; w < words; w++) total++;
+        for (int p = 0; p < s.Shingles.Length; p++)
+        {
+            if (!scratch.Contains(s.Shingles[p])) continue;
+            for (int w = Math.Max(p, coverEnd), to = p + k; w < to; w++)
+            {
+                if (w < headline) total++; // headline words count where the other text has them
+                covered++;
+            }
+            coverEnd = p + k;
+        }
+        double share = total <= 0 ? 0 : covered / (double)total;
+        // A copy keeps its original's names and figures; the same template told of another event (another town,
+        // other people, other numbers) changes them.
+        if (s.NameHashes.Length >= MinNames)
+        {
+            double names = CopyDetector.Overlap(s.NameHashes, l.NameHashes) / (double)s.NameHashes.Length;
+            if (names < NameShare) share = Math.Min(share, names);
+        }
+        return Math.Min(1, share);
+    }
+
+    /// <summary>
+    /// The original of a set of copies: an agency's own release (its outlet is the wire service it credits, or a
+    /// wire service by name), else the earliest dated, else the longest; ties by position (date, then Id).
+    /// </summary>
+    public static int Original(IReadOnlyList<StoryFeatures> f, IReadOnlyList<int> set)
+    {
+        int best = set[0];
+        foreach (int i in set.Skip(1))
+            if (Better(f[i], f[best])) best = i;
+        return best;
+
+        static bool Better(StoryFeatures x, StoryFeatures y)
+        {
+            bool ax = IsAgency(x.Article), ay = IsAgency(y.Article);
+            if (ax != ay) return ax;
+            if (x.Ticks != y.Ticks) return x.Ticks < y.Ticks;
+            return x.Words > y.Words;
+        }
+    }
+
+    private static bool IsAgency(Model.NewsArticle a)
+    {
+        string outlet = a.Outlet?.Trim() ?? "";
+        if (outlet.Length == 0) return false;
+        if (!WireAgencies.TryResolve(outlet, out string canonical)) return false;
+        return string.IsNullOrWhiteSpace(a.Agency) || !WireAgencies.TryResolve(a.Agency, out string credited) || credited == canonical;
     }
 }
 

@@ -40,6 +40,14 @@ public sealed class CoverageComparer
         public required ArticleEntities Entities;
         public required ArticleQuotes Quotes;
         public Dictionary<string, int> NameGroup = new(StringComparer.Ordinal);
+        /// <summary>Which lines can hold a claim (not captions, credits, time stamps, tables, sub-heads).</summary>
+        public required ClaimableText Shape;
+        /// <summary>Mentions of each entity (by canonical name) in claimable text: a name only in page furniture is left out.</summary>
+        public Dictionary<string, int> Counts = new(StringComparer.Ordinal);
+        /// <summary>Figures, dates and roles are read by English rules only.</summary>
+        public bool English = true;
+        /// <summary>Each entity's first sentence in claimable text.</summary>
+        public Dictionary<string, string> FirstSentence = new(StringComparer.Ordinal);
     }
 
     private sealed class EntityGroupInfo
@@ -48,6 +56,8 @@ public sealed class CoverageComparer
         public NewsEntityType Type;
         public int[] Counts = Array.Empty<int>();
         public string?[] Forms = Array.Empty<string?>();
+        /// <summary>Per outlet, what its article says the entity is (its description), else the sentence naming it.</summary>
+        public string?[] Said = Array.Empty<string?>();
     }
 
     private static bool IsNamed(NewsEntityType t) => t is NewsEntityType.Person or NewsEntityType.Organization or NewsEntityType.Location or NewsEntityType.Group;
@@ -79,10 +89,26 @@ public sealed class CoverageComparer
                 q = _quotes.Extract(a, en, cancel);
                 Store?.PutQuotes(a, q);
             }
-            data.Add(new ArticleData { Article = a, Outlet = outletIndex[OutletName.Of(a)], Entities = en, Quotes = q });
+            var d = new ArticleData
+            {
+                Article = a, Outlet = outletIndex[OutletName.Of(a)], Entities = en, Quotes = q, Shape = ClaimableText.Of(a),
+                English = string.IsNullOrEmpty(a.Language) || a.Language.StartsWith("en", StringComparison.OrdinalIgnoreCase),
+            };
+            foreach (var m in en.Mentions)
+                if (d.Shape.Claimable(m.Field, m.Offset, m.Sentence) && !InsideFacilityName(m))
+                {
+                    d.Counts[m.Name] = d.Counts.TryGetValue(m.Name, out int n) ? n + 1 : 1;
+                    if (m.Sentence != null) d.FirstSentence.TryAdd(m.Name, m.Sentence);
+                }
+            data.Add(d);
             foreach (var w in en.Warnings) warnings.Add($"{a.Id}: {w}");
         }
         if (o == 1) warnings.Add("Only one outlet covers this story, so every item is Unique and nothing can be compared.");
+        var foreign = data.Where(d => !d.English).ToList();
+        if (foreign.Count > 0)
+            warnings.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                "{0} article(s) not in English ({1}) were left out of the comparison of figures, dates and roles, which reads English only; their people, places and quotes are compared.",
+                foreign.Count, string.Join(", ", foreign.Select(d => OutletName.Of(d.Article) + ": " + d.Article.Language).Distinct().Take(5))));
 
         var ctx = new Context(story, outlets);
         var items = new List<NewsCoverageItem>();
@@ -102,14 +128,26 @@ public sealed class CoverageComparer
         {
             var has = Enumerable.Range(0, o).Where(i => g.Counts[i] > 0).ToList();
             var values = new FieldSources();
-            foreach (int i in has) values.Set(outlets[i], g.Forms[i] ?? g.Name);
+            var said = new FieldSources();
+            foreach (int i in has)
+            {
+                values.Set(outlets[i], g.Forms[i] ?? g.Name);
+                if (g.Said[i] is string w) said.Set(outlets[i], CoverageText.Shorten(w, 220));
+            }
             bool spellingsDiffer = has.Select(i => g.Forms[i]).Distinct(StringComparer.Ordinal).Count() > 1;
-            items.Add(ctx.Item(CoverageKind.Entity, g.Name, g.Type.ToString(), has, null, spellingsDiffer ? ctx.Detail(values) : null, values));
+            // What only one outlet names says what it is: the article's description of it, or its sentence.
+            string? detail = spellingsDiffer ? ctx.Detail(values) : has.Count == 1 && g.Said[has[0]] is string what ? CoverageText.Shorten(what, 160) : null;
+            var item = ctx.Item(CoverageKind.Entity, g.Name, g.Type.ToString(), has, null, detail, values);
+            items.Add(new NewsCoverageItem
+            {
+                Story = item.Story, StoryTitle = item.StoryTitle, Kind = item.Kind, Key = item.Key, Type = item.Type, Outlets = item.Outlets,
+                OutletCount = item.OutletCount, MissingFrom = item.MissingFrom, Status = item.Status, Detail = item.Detail, Values = values, Sentences = said,
+            });
         }
         cancel.ThrowIfCancellationRequested();
 
         // 3. Roles given to different people for the same office or event.
-        items.AddRange(RoleConflicts(data, groups, ctx, Lookup));
+        items.AddRange(RoleConflicts(data.Where(d => d.English).ToList(), groups, ctx, Lookup));
 
         // 4. Quotes per speaker; sources per outlet.
         var quotesBySpeaker = new Dictionary<string, (string Name, List<(int Outlet, NewsQuote Quote)> Quotes)>(StringComparer.Ordinal);
@@ -128,6 +166,8 @@ public sealed class CoverageComparer
                     continue;
                 }
                 int g = Lookup(d, q.Speaker);
+                // A speaker that is no name ("The plane was", "He also erroneously") credits the words to nobody.
+                if (g < 0 && !SpeakerLike(q.Speaker!)) continue;
                 string name = g >= 0 ? groups[g].Name : q.Speaker!.Trim();
                 string key = g >= 0 ? "#" + g : CoverageText.NameKey(name);
                 if (!quotesBySpeaker.TryGetValue(key, out var entry)) quotesBySpeaker[key] = entry = (name, new List<(int, NewsQuote)>());
@@ -135,7 +175,9 @@ public sealed class CoverageComparer
                 AddSource(sources, d.Outlet, q.Speaker!, QuoteExtractor.Classify(q.Speaker!, q.SpeakerDescription), g, groups);
             }
             foreach (var at in d.Quotes.Attributions)
-                AddSource(sources, d.Outlet, at.Source, at.SourceKind, Lookup(d, at.Source), groups);
+                // A photo credit or a caption credits a picture, not a claim.
+                if (ClaimableText.IsClaimableLine(at.Sentence, title: false) || at.Sentence.Length == 0)
+                    AddSource(sources, d.Outlet, at.Source, at.SourceKind, Lookup(d, at.Source), groups);
         }
         foreach (var (_, (name, list)) in quotesBySpeaker)
         {
@@ -146,6 +188,10 @@ public sealed class CoverageComparer
             var kind = list.Select(x => x.Quote.Kind).Min();
             items.Add(ctx.Item(CoverageKind.Quote, name, kind.ToString(), has, null, ctx.Detail(values), values));
         }
+        // "Video posted online showed …", "the earthquake …": a lone common word credited as a source is no source.
+        foreach (var k in sources.Where(kv => kv.Value.Kind == SourceKind.Other && !kv.Value.Entity && (kv.Value.Name.IndexOf(' ') < 0 || !kv.Value.Name.Any(char.IsUpper))
+                                              && !Text.WireAgencies.TryResolve(kv.Value.Name, out _)).Select(kv => kv.Key).ToList())
+            sources.Remove(k);
         foreach (var s in sources.Values)
         {
             var has = s.Outlets.OrderBy(x => x).ToList();
@@ -155,9 +201,8 @@ public sealed class CoverageComparer
         }
         cancel.ThrowIfCancellationRequested();
 
-        // 5. Numbers and dates, keyed by what they count or date.
-        items.AddRange(NumberItems(data, ctx));
-        items.AddRange(DateItems(data, ctx));
+        // 5. Numbers and dates: claims aligned by what they measure and about what.
+        items.AddRange(ClaimItems(data, ctx, groups, Lookup, warnings));
         cancel.ThrowIfCancellationRequested();
 
         // 6. Framing: hedges, loaded words, sources by kind.
@@ -267,7 +312,7 @@ public sealed class CoverageComparer
             var es = data[a].Entities.Entities;
             for (int e = 0; e < es.Count; e++)
             {
-                if (!IsNamed(es[e].Type)) continue;
+                if (!IsNamed(es[e].Type) || !data[a].Counts.ContainsKey(es[e].Name) || !LooksLikeName(es[e].Name)) continue;
                 // Every form takes part, so "Lee Jae Myung" in one outlet meets "Lee Jae-myung" and "Lee" in another.
                 foreach (var f in es[e].Forms.Prepend(es[e].Name).Distinct())
                 {
@@ -279,7 +324,7 @@ public sealed class CoverageComparer
         var resolved = merger.Resolve();
         var memberGroup = new int[merger.Count];
         for (int g = 0; g < resolved.Count; g++) foreach (var m in resolved[g].Members) memberGroup[m] = g;
-        var infos = resolved.Select(g => new EntityGroupInfo { Name = g.Canonical, Type = g.Type, Counts = new int[outletCount], Forms = new string?[outletCount] }).ToList();
+        var infos = resolved.Select(g => new EntityGroupInfo { Name = g.Canonical, Type = g.Type, Counts = new int[outletCount], Forms = new string?[outletCount], Said = new string?[outletCount] }).ToList();
         globalNames = new Dictionary<string, int>(StringComparer.Ordinal);
         var done = new HashSet<(int, int)>();
         for (int m = 0; m < owner.Count; m++)
@@ -290,8 +335,9 @@ public sealed class CoverageComparer
             var ent = data[a].Entities.Entities[e];
             var info = infos[g];
             int outlet = data[a].Outlet;
-            info.Counts[outlet] += ent.Mentions;
+            info.Counts[outlet] += data[a].Counts.TryGetValue(ent.Name, out int claimable) ? claimable : ent.Mentions;
             info.Forms[outlet] ??= ent.Name;
+            info.Said[outlet] ??= !string.IsNullOrWhiteSpace(ent.Description) ? ent.Name + ", " + ent.Description : data[a].FirstSentence.GetValueOrDefault(ent.Name) ?? ent.Sentence;
             foreach (var f in ent.Forms.Prepend(ent.Name))
             {
                 string k = EntityMerger.Key(f);
@@ -303,6 +349,60 @@ public sealed class CoverageComparer
         return infos;
     }
 
+    private static readonly HashSet<string> FacilityNouns = new(StringComparer.Ordinal)
+    {
+        "Airport", "International", "University", "College", "Hospital", "Stadium", "Street", "Road", "Avenue", "Square", "Bridge",
+        "Station", "School", "Institute", "Museum", "Park", "Hall", "Centre", "Center", "Building", "Tower", "Market", "Prize", "Award",
+    };
+
+    private static readonly HashSet<string> NotSpeakerStart = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "there", "his", "her", "its", "their", "but", "and", "so",
+    };
+
+    /// <summary>
+    /// A speaker the quote finder named that can stand as one: a name (capitalised words, at most six) or a description
+    /// of people ("officials", "a senior analyst at the institute"), not the start of a sentence ("The plane was").
+    /// </summary>
+    private static bool SpeakerLike(string speaker)
+    {
+        var words = speaker.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || words.Length > 8) return false;
+        if (char.IsUpper(words[0][0]))
+            return !NotSpeakerStart.Contains(words[0]) && words.Length <= 6 && words.All(w => char.IsUpper(w[0]) || w is "of" or "the" or "for" or "and" or "de" or "van" or "von" or "al" or "bin");
+        return words.Length >= 1 && words.All(w => !NotSpeakerStart.Contains(w) || w is "the" or "a" or "an") && !MeasureLexicon.HappenedVerbs.Contains(words[^1]);
+    }
+
+    /// <summary>A person's name that is part of a place's or a prize's ("Sardar Vallabhbhai Patel International Airport").</summary>
+    private static bool InsideFacilityName(NewsEntityMention m)
+    {
+        if (m.Type != NewsEntityType.Person || m.Sentence == null) return false;
+        int at = m.Sentence.IndexOf(m.Text, StringComparison.Ordinal);
+        if (at < 0) return false;
+        int e = at + m.Text.Length;
+        while (e < m.Sentence.Length && m.Sentence[e] == ' ') e++;
+        int w = e;
+        while (w < m.Sentence.Length && char.IsLetter(m.Sentence[w])) w++;
+        return w > e && FacilityNouns.Contains(m.Sentence[e..w]);
+    }
+
+    private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "but", "and", "or", "in", "on", "at",
+        "video", "photo", "file", "update", "updated", "read", "more", "watch", "live", "breaking", "news", "report", "reports",
+    };
+
+    /// <summary>A tagged name that can name something: not a lone function word, a compass bearing ("NNW") or lower-case text.</summary>
+    private static bool LooksLikeName(string name)
+    {
+        string n = name.Trim();
+        if (n.Length < 2 || NotNames.Contains(n) || MeasureLexicon.IsDirection(n)) return false;
+        // "Trump-like", "California-based", "Russia-backed": an adjective made of a name.
+        foreach (var suffix in new[] { "-like", "-based", "-backed", "-led", "-style", "-born", "-owned", "-linked", "-made" })
+            if (n.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return false;
+        return n.Any(char.IsUpper);
+    }
+
     // ---------------------------------------------------------------- sources
 
     private sealed class SourceInfo
@@ -311,6 +411,8 @@ public sealed class CoverageComparer
         public SourceKind Kind;
         public HashSet<int> Outlets = new();
         public Dictionary<SourceKind, int> Kinds = new();
+        /// <summary>The source is a named entity of the story.</summary>
+        public bool Entity;
     }
 
     private static void AddSource(Dictionary<string, SourceInfo> sources, int outlet, string name, SourceKind kind, int group, List<EntityGroupInfo> groups)
@@ -319,7 +421,7 @@ public sealed class CoverageComparer
         if (name.Length == 0) return;
         string display = group >= 0 ? groups[group].Name : StripArticle(name);
         string key = group >= 0 ? "#" + group : CoverageText.NameKey(name);
-        if (!sources.TryGetValue(key, out var s)) sources[key] = s = new SourceInfo { Name = display };
+        if (!sources.TryGetValue(key, out var s)) sources[key] = s = new SourceInfo { Name = display, Entity = group >= 0 };
         s.Outlets.Add(outlet);
         s.Kinds[kind] = s.Kinds.TryGetValue(kind, out int c) ? c + 1 : 1;
         // The most frequent kind; a specific kind beats Other.
@@ -344,126 +446,139 @@ public sealed class CoverageComparer
         return name.Length >= 3 ? name : null;
     }
 
-    // ---------------------------------------------------------------- numbers
+    // ---------------------------------------------------------------- numbers and dates
 
-    private static readonly string[] AtLeastWords = { "at least", "more than", "over ", "upwards of", "in excess of", "no fewer than", "no less than" };
-    private static readonly string[] AtMostWords = { "up to", "fewer than", "less than", "under ", "nearly", "almost", "no more than", "as many as" };
-
-    private static readonly string[] VagueWords = { "tens of", "hundreds of", "thousands of", "dozens of", "millions of", "billions of" };
-
-    private IEnumerable<NewsCoverageItem> NumberItems(List<ArticleData> data, Context ctx)
+    /// <summary>Each outlet's figures and dates read as claims (<see cref="ClaimReader"/>), aligned (<see cref="FactClusters"/>), one item per measure and subject.</summary>
+    private static IEnumerable<NewsCoverageItem> ClaimItems(List<ArticleData> data, Context ctx, List<EntityGroupInfo> groups, Func<ArticleData, string?, int> lookup, List<string> warnings)
     {
-        var facts = new List<Fact>();
+        var cc = StoryContext(data, groups, lookup);
+        var claims = new List<Claim>();
         foreach (var d in data)
         {
-            var seen = new HashSet<(string, string?, string?)>();
-            var datesBySentence = new Dictionary<int, HashSet<string>>();
-            foreach (var m in d.Entities.Mentions)
-                // Periods (a year, a month), not days: nearly everything in a report happens on the day it reports.
-                if (m.Type == NewsEntityType.Date && !string.IsNullOrEmpty(m.Value) && m.Granularity is DateGranularity.Month or DateGranularity.Year)
+            if (!d.English) continue;
+            var dd = d;
+            var local = new ClaimContext { PlaceGroup = name => lookup(dd, name), GroupName = g => groups[g].Name, MainPlace = cc.MainPlace, MainOwner = cc.MainOwner, StoryYear = cc.StoryYear, EventNoun = cc.EventNoun };
+            claims.AddRange(ClaimReader.Read(d.Article, d.Outlet, d.Entities, local, d.Shape));
+        }
+        var aligned = FactClusters.Align(claims);
+        // Most shared first, then in the order the first outlet states them.
+        foreach (var g in aligned.OrderByDescending(g => g.Outlets.Count).ThenBy(g => g.Claims.Min(c => c.Outlet)))
+        {
+            var first = g.Claims[0];
+            bool date = first.Dimension is Dimension.Date or Dimension.Time;
+            var values = new FieldSources();
+            var sentences = new FieldSources();
+            var times = new FieldSources();
+            foreach (int i in g.Outlets)
+            {
+                var mine = g.Claims.Where(c => c.Outlet == i).ToList();
+                values.Set(ctx.Outlets[i], string.Join(" / ", mine.Select(c => date ? DateText(c) : c.Text).Distinct(StringComparer.OrdinalIgnoreCase)));
+                sentences.Set(ctx.Outlets[i], CoverageText.Shorten(mine[0].Sentence, 220));
+                times.Set(ctx.Outlets[i], string.Join(" / ", mine.Select(c => c.Article).Distinct().Select(ArticleTime.Describe).Distinct()));
+            }
+            var status = g.Disagree ? g.Update ? CoverageStatus.Update : CoverageStatus.Conflict : (CoverageStatus?)null;
+            string detail = string.Join(" | ", g.Outlets.Select(i => ctx.Outlets[i] + ": " + values[ctx.Outlets[i]] + (g.Update ? " (" + times[ctx.Outlets[i]] + ")" : "")));
+            var differing = g.Differ.OrderBy(x => x).Select(i => ctx.Outlets[i]).ToList();
+            if (g.Disagree) detail += differing.Count > 0 ? " — differs from most: " + string.Join(", ", differing) : " — no value has a majority";
+            else if (g.Forecasts) detail += " — forecasts differ";
+            var item = ctx.Item(date ? CoverageKind.Date : CoverageKind.Number, ClaimKey(g, cc.EventNoun), TypeOf(first), g.Outlets, status, detail, values);
+            yield return new NewsCoverageItem
+            {
+                Story = item.Story, StoryTitle = item.StoryTitle, Kind = item.Kind, Key = item.Key, Type = item.Type, Outlets = item.Outlets,
+                OutletCount = item.OutletCount, MissingFrom = item.MissingFrom, Status = item.Status, Detail = item.Detail, Values = values,
+                Differing = new TextList(differing), Sentences = sentences, Times = times,
+            };
+        }
+    }
+
+    private sealed record StoryFacts(int MainPlace, int MainOwner, int StoryYear, string EventNoun);
+
+    /// <summary>The story's main place (named by the most outlets), its year (of most publication dates) and its event noun ("earthquake").</summary>
+    private static StoryFacts StoryContext(List<ArticleData> data, List<EntityGroupInfo> groups, Func<ArticleData, string?, int> lookup)
+    {
+        // The group most outlets mention as a place (or as an organisation or group), by the type of each mention: a
+        // name the tagger calls a place in one article and an organisation in another still counts where it is a place.
+        int Main(Func<NewsEntityType, bool> type)
+        {
+            var outlets = new Dictionary<int, HashSet<int>>();
+            var mentions = new Dictionary<int, int>();
+            foreach (var d in data)
+                foreach (var m in d.Entities.Mentions)
                 {
-                    if (!datesBySentence.TryGetValue(m.SentenceIndex, out var set)) datesBySentence[m.SentenceIndex] = set = new HashSet<string>(StringComparer.Ordinal);
-                    set.Add(m.Value);
+                    if (!type(m.Type)) continue;
+                    int g = lookup(d, m.Name);
+                    if (g < 0) continue;
+                    if (!outlets.TryGetValue(g, out var set)) outlets[g] = set = new HashSet<int>();
+                    set.Add(d.Outlet);
+                    mentions[g] = mentions.GetValueOrDefault(g) + 1;
                 }
-            foreach (var m in d.Entities.Mentions)
-            {
-                if (m.Type is not (NewsEntityType.Quantity or NewsEntityType.Money or NewsEntityType.Percent) || m.Number is not double number) continue;
-                // The same figure in the same sentence twice (title and standfirst alike) counts once.
-                if (!seen.Add((m.Text, m.Sentence, m.Unit))) continue;
-                var names = new HashSet<string>(StringComparer.Ordinal);
-                var context = CoverageText.Context(m.Sentence, m.Text, 8, names: names);
-                var clause = CoverageText.Context(m.Sentence, m.Text, 8, clause: true);
-                string lower = m.Text.ToLowerInvariant();
-                facts.Add(new Fact
-                {
-                    Outlet = d.Outlet, Bucket = m.Type + "|" + (m.Unit ?? ""), Text = m.Text, Counted = m.Counted, Context = context,
-                    ContextSet = new HashSet<string>(context, StringComparer.Ordinal), Names = names, Clause = clause, Number = number, Approximate = m.Approximate,
-                    Vague = VagueWords.Any(v => lower.Contains(v, StringComparison.Ordinal)),
-                    AtLeast = AtLeastWords.Any(v => lower.StartsWith(v, StringComparison.Ordinal)),
-                    AtMost = AtMostWords.Any(v => lower.StartsWith(v, StringComparison.Ordinal)),
-                    Dates = datesBySentence.TryGetValue(m.SentenceIndex, out var ds) ? ds : new HashSet<string>(StringComparer.Ordinal),
-                });
-            }
+            return outlets.Count == 0 ? -1 : outlets.OrderByDescending(kv => kv.Value.Count).ThenByDescending(kv => mentions[kv.Key]).ThenBy(kv => kv.Key).First().Key;
         }
-        var result = FactClusters.Cluster(facts, dates: false);
-        for (int c = 0; c < result.Clusters.Count; c++)
+        int main = Main(t => t == NewsEntityType.Location), owner = Main(t => t is NewsEntityType.Organization or NewsEntityType.Group);
+        var years = data.Where(d => d.Article.Published != null).GroupBy(d => d.Article.Published!.Value.Year).OrderByDescending(x => x.Count()).ThenByDescending(x => x.Key).Select(x => x.Key).ToList();
+        int year = years.Count > 0 ? years[0] : 0;
+        if (year == 0)
         {
-            var members = result.Clusters[c].Select(i => facts[i]).ToList();
-            var has = members.Select(f => f.Outlet).Distinct().OrderBy(x => x).ToList();
-            var values = new FieldSources();
-            foreach (int i in has) values.Set(ctx.Outlets[i], string.Join(" / ", members.Where(f => f.Outlet == i).Select(f => f.Text).Distinct(StringComparer.OrdinalIgnoreCase)));
-            var first = members[0];
-            string unit = first.Bucket[(first.Bucket.IndexOf('|') + 1)..];
-            string key = NumberKey(first, unit);
-            bool conflict = result.Conflict[c];
-            yield return ctx.Item(CoverageKind.Number, key, unit.Length > 0 ? unit : first.Bucket[..first.Bucket.IndexOf('|')].ToLowerInvariant(), has,
-                conflict ? CoverageStatus.Conflict : null, ctx.Detail(values), values);
+            // No publication dates: the latest year the articles name.
+            foreach (var d in data)
+                foreach (var m in d.Entities.Mentions)
+                    if (m.Type == NewsEntityType.Date && m.Value is { Length: >= 4 } v && int.TryParse(v.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int y) && y > year && y < 2200)
+                        year = y;
         }
-    }
-
-    /// <summary>What a number counts: its counted phrase when it says something, else the content words around it; with the unit.</summary>
-    private static string NumberKey(Fact f, string unit)
-    {
-        var counted = CoverageText.ContentWords(f.Counted);
-        var words = counted.Count >= 2 ? counted : f.Clause.Count >= 2 ? f.Clause : f.Context;
-        string what = string.Join(' ', words.Take(6));
-        if (what.Length == 0) what = f.Text;
-        return unit.Length > 0 && !what.Contains(unit, StringComparison.OrdinalIgnoreCase) ? unit + ": " + what : what;
-    }
-
-    // ---------------------------------------------------------------- dates
-
-    private static readonly string[] RelativeWords = { "yesterday", "today", "tonight", "tomorrow", "last", "this", "next", "past", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "ago", "earlier", "later" };
-
-    private IEnumerable<NewsCoverageItem> DateItems(List<ArticleData> data, Context ctx)
-    {
-        var facts = new List<Fact>();
+        // The event noun the titles use most (then the bodies).
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var d in data)
         {
-            var seen = new HashSet<(string?, string?)>();
-            foreach (var m in d.Entities.Mentions)
-            {
-                if (m.Type != NewsEntityType.Date) continue;
-                string? relative = RelativeForm(m.Text);
-                // An unresolved date (the article has no date) still counts when its wording can be compared ("on Tuesday").
-                if (string.IsNullOrEmpty(m.Value) && relative == null) continue;
-                if (!seen.Add((m.Value, m.Sentence))) continue;
-                var names = new HashSet<string>(StringComparer.Ordinal);
-                var context = CoverageText.Context(m.Sentence, m.Text, 8, names: names);
-                var clause = CoverageText.Context(m.Sentence, m.Text, 8, clause: true);
-                var f = new Fact
-                {
-                    Outlet = d.Outlet, Bucket = "date", Text = m.Text, Context = context, ContextSet = new HashSet<string>(context, StringComparer.Ordinal), Names = names, Clause = clause,
-                    Value = string.IsNullOrEmpty(m.Value) ? null : m.Value, Granularity = m.Granularity, Relative = relative,
-                };
-                f.HasInterval = FactClusters.TryInterval(m.Value, out f.From, out f.To);
-                facts.Add(f);
-            }
+            foreach (var w in CoverageText.Words(d.Article.Title ?? ""))
+                if (MeasureLexicon.EventNouns.Contains(w.Text)) { string k = w.Text.ToLowerInvariant(); counts[k] = counts.GetValueOrDefault(k) + 3; }
+            foreach (var w in CoverageText.Words(d.Article.Body.Length > 2000 ? d.Article.Body[..2000] : d.Article.Body))
+                if (MeasureLexicon.EventNouns.Contains(w.Text)) { string k = w.Text.ToLowerInvariant(); counts[k] = counts.GetValueOrDefault(k) + 1; }
         }
-        var result = FactClusters.Cluster(facts, dates: true);
-        for (int c = 0; c < result.Clusters.Count; c++)
-        {
-            var members = result.Clusters[c].Select(i => facts[i]).ToList();
-            var has = members.Select(f => f.Outlet).Distinct().OrderBy(x => x).ToList();
-            var values = new FieldSources();
-            foreach (int i in has)
-                values.Set(ctx.Outlets[i], string.Join(" / ", members.Where(f => f.Outlet == i).Select(f => (f.Value ?? "unresolved") + " (" + f.Text + ")").Distinct(StringComparer.Ordinal)));
-            // Keyed by the event: the words around the date (the most precise mention's), with its value for a name when there are none.
-            var best = members.OrderBy(f => f.Granularity ?? DateGranularity.Decade).ThenByDescending(f => f.Context.Count).First();
-            string what = string.Join(' ', (best.Clause.Count >= 2 ? best.Clause : best.Context).Take(6));
-            string key = what.Length > 0 ? what : best.Value ?? best.Text;
-            yield return ctx.Item(CoverageKind.Date, key, best.Granularity?.ToString(), has,
-                result.Conflict[c] ? CoverageStatus.Conflict : null, ctx.Detail(values), values);
-        }
+        string noun = counts.Count > 0 ? counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key : "event";
+        if (noun == "quake") noun = "earthquake";
+        return new StoryFacts(main, owner, year, noun);
     }
 
-    /// <summary>The wording of a relative date ("on Sunday" → "sunday", "August last year" → "august last year"), or null for an absolute one.</summary>
-    private static string? RelativeForm(string text)
+    /// <summary>A date as "2025-10-19 (Sunday)": the resolved value first, then the article's words ("unresolved" when the article has no date).</summary>
+    private static string DateText(Claim c) => (c.DateValue ?? "unresolved") + " (" + c.Text + ")";
+
+    private static string? TypeOf(Claim c) => c.Dimension switch
     {
-        var words = CoverageText.Words(text).Select(w => w.Text.ToLowerInvariant()).Where(w => w is not ("on" or "the" or "in")).ToList();
-        if (!words.Any(w => RelativeWords.Contains(w))) return null;
-        if (words.Any(w => w.Length == 4 && w.All(char.IsDigit))) return null; // "Sunday, October 19, 2025" is absolute
-        return string.Join(' ', words);
+        Dimension.Money => c.Unit.Length > 0 ? c.Unit : "money",
+        Dimension.Length => "length",
+        Dimension.Date => c.Granularity?.ToString() ?? "date",
+        Dimension.Time => "time (" + c.Unit + ")",
+        _ => c.Dimension.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>What an aligned claim measures and about what, in words a reader understands: "depth of the earthquake", "death toll in Thailand".</summary>
+    private static string ClaimKey(ClaimGroup g, string eventNoun)
+    {
+        var best = g.Claims.GroupBy(c => c.MeasureText, StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(x => x.Select(c => c.Outlet).Distinct().Count()).ThenBy(x => x.Key.Length).First().First();
+        var m = best.Measure;
+        string key = best.MeasureText;
+        string? year = best.Qualifiers.FirstOrDefault(q => q.StartsWith("year:", StringComparison.Ordinal))?[5..];
+        bool aftershock = best.Qualifiers.Contains("aftershock");
+        string eventWords = (year != null ? year + " " : "") + (aftershock ? "aftershock" : eventNoun);
+        if (m == MeasureLexicon.Distance && best.ReferenceName != null) key = "distance from " + best.ReferenceName;
+        else if (m == MeasureLexicon.Depth || m == MeasureLexicon.Magnitude || m == MeasureLexicon.Offshore) key += " of the " + eventWords;
+        else if (m == MeasureLexicon.Deaths && (year != null || aftershock)) key += " of the " + eventWords;
+        else if (m == MeasureLexicon.Age && best.QualifierParts.Count > 0 && best.QualifierParts[0].Key.StartsWith("person:", StringComparison.Ordinal)) key = "age of " + best.QualifierParts[0].Text;
+        else if (m == MeasureLexicon.Age && best.QualifierParts.Count > 0 && best.QualifierParts[0].Key.StartsWith("of:", StringComparison.Ordinal)) key = "age of the " + best.QualifierParts[0].Text;
+        else if (m == MeasureLexicon.Floors) key = "storeys of the building";
+        var extra = new List<string>();
+        foreach (var (q, text) in best.QualifierParts)
+        {
+            if (q.StartsWith("person:", StringComparison.Ordinal) || q.StartsWith("of:", StringComparison.Ordinal)) continue;
+            if ((q == "aftershock" || q.StartsWith("year:", StringComparison.Ordinal)) && key.Contains(eventWords, StringComparison.Ordinal)) continue;
+            extra.Add(text);
+        }
+        if (best.OwnerNames.Count > 0 && !best.OwnerNames.Any(n => key.Contains(n, StringComparison.OrdinalIgnoreCase)))
+            extra.Insert(0, string.Join(" / ", g.Claims.SelectMany(c => c.OwnerNames).Distinct(StringComparer.OrdinalIgnoreCase).Take(3)));
+        if (best.PlaceNames.Count > 0) key += " in " + string.Join(" / ", g.Claims.SelectMany(c => c.PlaceNames).Distinct(StringComparer.OrdinalIgnoreCase).Take(3));
+        if (extra.Count > 0) key += " (" + string.Join(", ", extra) + ")";
+        return key;
     }
 
     // ---------------------------------------------------------------- framing
@@ -549,7 +664,7 @@ public sealed class CoverageComparer
 
     private static readonly HashSet<string> RolePrefix = new(StringComparer.OrdinalIgnoreCase) { "vice", "deputy", "assistant", "associate", "co", "interim", "acting", "under" };
 
-    private sealed record Role(int Outlet, int Group, string Person, string Office, string Qualifier, string Phrase, List<string> Event);
+    private sealed record Role(int Outlet, int Group, string Person, string Office, string Qualifier, string QualifierText, string Phrase, List<string> Event);
 
     private static IEnumerable<NewsCoverageItem> RoleConflicts(List<ArticleData> data, List<EntityGroupInfo> groups, Context ctx, Func<ArticleData, string?, int> lookup)
     {
@@ -568,7 +683,7 @@ public sealed class CoverageComparer
                 mentioned.Add((d.Outlet, g));
                 foreach (var phrase in RolePhrases(m))
                 {
-                    if (ParseRole(phrase, groups[g].Name) is not (string office, string qualifier)) continue;
+                    if (ParseRole(phrase, groups[g].Name) is not (string office, string qualifier, string qualifierText)) continue;
                     var exclude = new HashSet<string>(CoverageText.ContentWords(phrase).Concat(CoverageText.ContentWords(m.Text)).Concat(CoverageText.ContentWords(groups[g].Name)), StringComparer.Ordinal);
                     var ev = CoverageText.Context(m.Sentence, m.Text, 6, exclude);
                     // One role a person, office and outlet (events joined), so repeated mentions cost nothing.
@@ -579,7 +694,7 @@ public sealed class CoverageComparer
                     else
                     {
                         roleIndex[(d.Outlet, g, office, qualifier)] = roles.Count;
-                        roles.Add(new Role(d.Outlet, g, groups[g].Name, office, qualifier, phrase, ev));
+                        roles.Add(new Role(d.Outlet, g, groups[g].Name, office, qualifier, qualifierText, phrase, ev));
                     }
                 }
             }
@@ -604,15 +719,28 @@ public sealed class CoverageComparer
                     bool sameQualifier = x.Qualifier.Length > 0 && x.Qualifier == y.Qualifier
                                          && !mentioned.Contains((y.Outlet, x.Group)) && !mentioned.Contains((x.Outlet, y.Group));
                     if (!sameEvent && !sameQualifier) continue;
-                    string key = x.Office + (x.Qualifier.Length > 0 ? " (" + x.Qualifier + ")" : "");
-                    if (!reported.Add(key + "|" + Math.Min(x.Group, y.Group) + "|" + Math.Max(x.Group, y.Group))) continue;
+                    string qualifierText = x.QualifierText.Length > 0 ? x.QualifierText : y.QualifierText;
+                    string key = x.Office + (qualifierText.Length > 0 ? " (" + qualifierText + ")" : "");
+                    if (!reported.Add(x.Office + "|" + x.Qualifier + "|" + Math.Min(x.Group, y.Group) + "|" + Math.Max(x.Group, y.Group))) continue;
+                    // Every outlet that gives this office to either person, and who holds it for most of them.
                     var values = new FieldSources();
                     var involved = list.Where(r => r.Group == x.Group || r.Group == y.Group).OrderBy(r => r.Outlet).ToList();
                     foreach (var grp in involved.GroupBy(r => r.Outlet))
                         values.Set(ctx.Outlets[grp.Key], string.Join(" / ", grp.Select(r => r.Person).Distinct()));
                     var has = involved.Select(r => r.Outlet).Distinct().ToList();
-                    string detail = ctx.Detail(values) + (sameEvent ? " — same event: " + string.Join(' ', x.Event.Intersect(y.Event).Take(6)) : "");
-                    yield return ctx.Item(CoverageKind.Entity, key, "Role", has, CoverageStatus.Conflict, detail, values);
+                    var byPerson = involved.GroupBy(r => r.Group).Select(p => (Group: p.Key, Outlets: p.Select(r => r.Outlet).ToHashSet())).OrderByDescending(p => p.Outlets.Count).ToList();
+                    var differing = new List<string>();
+                    if (byPerson.Count > 1 && byPerson[0].Outlets.Count > byPerson[1].Outlets.Count)
+                        differing = has.Where(i => !byPerson[0].Outlets.Contains(i)).OrderBy(i => i).Select(i => ctx.Outlets[i]).ToList();
+                    string detail = ctx.Detail(values) + (sameEvent ? " — same event: " + string.Join(' ', x.Event.Intersect(y.Event).Take(6)) : "")
+                                    + (differing.Count > 0 ? " — differs from most: " + string.Join(", ", differing) : " — no name has a majority");
+                    var item = ctx.Item(CoverageKind.Entity, key, "Role", has, CoverageStatus.Conflict, detail, values);
+                    yield return new NewsCoverageItem
+                    {
+                        Story = item.Story, StoryTitle = item.StoryTitle, Kind = item.Kind, Key = item.Key, Type = item.Type, Outlets = item.Outlets,
+                        OutletCount = item.OutletCount, MissingFrom = item.MissingFrom, Status = item.Status, Detail = item.Detail, Values = values,
+                        Differing = new TextList(differing),
+                    };
                 }
         }
     }
@@ -631,6 +759,8 @@ public sealed class CoverageComparer
             string w = words[k].Text.ToLowerInvariant();
             if (w is "as" or "named" or "elected" or "appointed")
             {
+                // "resigned as party leader", "stepped down as mayor": leaving the office, not holding it.
+                if (w == "as" && k > 0 && words[k - 1].Text.ToLowerInvariant() is "resigned" or "down" or "quit" or "retired" or "replaced" or "succeeded" or "ousted" or "removed" or "sacked" or "fired") yield break;
                 var sb = new StringBuilder();
                 for (int j = k + 1; j < words.Count && j <= k + 6; j++) { if (sb.Length > 0) sb.Append(' '); sb.Append(words[j].Text); }
                 if (sb.Length > 0) yield return sb.ToString();
@@ -639,8 +769,8 @@ public sealed class CoverageComparer
         }
     }
 
-    /// <summary>The office named in a role phrase and its qualifier (the place or body, as stems), or null.</summary>
-    private static (string Office, string Qualifier)? ParseRole(string phrase, string person)
+    /// <summary>The office named in a role phrase and its qualifier (the place or body: a comparison key and the words as written), or null.</summary>
+    private static (string Office, string Qualifier, string QualifierText)? ParseRole(string phrase, string person)
     {
         var words = CoverageText.Words(phrase);
         var personWords = new HashSet<string>(CoverageText.Words(person).Select(w => w.Text.ToLowerInvariant()), StringComparer.Ordinal);
@@ -663,18 +793,22 @@ public sealed class CoverageComparer
         if (office == null || officeAt > 4) return null;
         for (int k = 0; k < words.Count; k++)
             if (NotHolder.Contains(words[k].Text) || words[k].Text.StartsWith("ex-", StringComparison.OrdinalIgnoreCase)) return null;
-        if (officeAt > 0 && RolePrefix.Contains(words[officeAt - 1].Text)) office = words[officeAt - 1].Text.ToLowerInvariant() + " " + office;
+        // A vice or deputy holds another office; an acting or interim holder holds this one.
+        if (officeAt > 0 && RolePrefix.Contains(words[officeAt - 1].Text) && words[officeAt - 1].Text.ToLowerInvariant() is not ("acting" or "interim"))
+            office = words[officeAt - 1].Text.ToLowerInvariant() + " " + office;
         // Qualifier: capitalised words before the office ("South Korea's", "Westmere") and after "of"/"at" ("mayor of Westmere").
         var qual = new SortedSet<string>(StringComparer.Ordinal);
+        var qualText = new List<string>();
         void AddQualifier(string t)
         {
-            if (!char.IsUpper(t[0]) || personWords.Contains(t.ToLowerInvariant()) || Offices.Contains(t.ToLowerInvariant())) return;
-            if (CoverageText.Content(t) is string c) qual.Add(c.Length > 5 ? c[..5] : c);
+            if (!char.IsUpper(t[0]) || personWords.Contains(t.ToLowerInvariant()) || Offices.Contains(t.ToLowerInvariant()) || RolePrefix.Contains(t)) return;
+            // Compared by a short stem ("Korea's" and "Korean" alike), shown as written.
+            if (CoverageText.Content(t) is string c && qual.Add(c.Length > 5 ? c[..5] : c)) qualText.Add(t.EndsWith("'s", StringComparison.Ordinal) || t.EndsWith("’s", StringComparison.Ordinal) ? t[..^2] : t);
         }
         for (int k = 0; k < officeAt; k++) AddQualifier(words[k].Text);
         int j = officeAt + officeLen;
         if (j < words.Count && words[j].Text is "of" or "at" or "for")
             for (j++; j < words.Count && (char.IsUpper(words[j].Text[0]) || words[j].Text is "the" or "of" or "and"); j++) AddQualifier(words[j].Text);
-        return (office, string.Join(' ', qual));
+        return (office, string.Join(' ', qual), string.Join(' ', qualText));
     }
 }

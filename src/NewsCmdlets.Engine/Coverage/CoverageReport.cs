@@ -84,6 +84,9 @@ public static class CoverageReport
 
     private static string StoryId(int index) => "story-" + (index + 1).ToString(Inv);
 
+    /// <summary>Above this many outlets, tables with a column per outlet turn into one row per item with the outlets listed in a cell.</summary>
+    private const int WideTable = 6;
+
     /// <summary>The story's outlets in the comparison's order (the summary's, which is the matrix's column order).</summary>
     private static List<string> OutletsOf(CoverageComparison c)
     {
@@ -235,7 +238,7 @@ public static class CoverageReport
         var shown = c.Matrix.Take(Math.Max(1, maxRows)).ToList();
         TableStart(h, string.Format(Inv,
             "Mentions of each person, organisation, place and group (rows) by each outlet (columns), spellings merged; {0}. Each cell gives the number of mentions; darker cells have more. 0 means the outlet does not name it.",
-            shown.Count < c.Matrix.Count ? $"the {shown.Count} most mentioned of {c.Matrix.Count}" : "most mentioned first"), "heat sortable filterable");
+            shown.Count < c.Matrix.Count ? $"the {shown.Count} most mentioned of {c.Matrix.Count}" : "most mentioned first"), "heat sortable filterable" + (outlets.Count > WideTable ? " many" : ""));
         HeaderRow(h, new[] { "Entity", "Type" }.Concat(outlets).Append("Outlets"), outlets.Append("Outlets"));
         foreach (var row in shown)
         {
@@ -304,8 +307,11 @@ public static class CoverageReport
         }
         else
         {
-            var t0 = dated.Min(a => a.Published!.Value.UtcDateTime);
-            var t1 = dated.Max(a => a.Published!.Value.UtcDateTime);
+            // An article that gives only a date is a band across its day, not a mark at midnight.
+            DateTime Start(NewsArticle a) => ArticleTime.IsDateOnly(a) ? a.Published!.Value.Date : a.Published!.Value.UtcDateTime;
+            DateTime End(NewsArticle a) => ArticleTime.IsDateOnly(a) ? a.Published!.Value.Date.AddDays(1) : a.Published!.Value.UtcDateTime;
+            var t0 = dated.Min(Start);
+            var t1 = dated.Max(End);
             if (t1 - t0 < TimeSpan.FromMinutes(30)) { t0 = t0.AddMinutes(-30); t1 = t1.AddMinutes(30); }
             var pad = TimeSpan.FromTicks((t1 - t0).Ticks / 20);
             t0 -= pad;
@@ -315,7 +321,7 @@ public static class CoverageReport
             double X(DateTime t) => labelWidth + (width - labelWidth - right) * ((t - t0).TotalSeconds / (t1 - t0).TotalSeconds);
             string F(double v) => v.ToString("0.#", Inv);
 
-            string desc = string.Format(Inv, "{0} dated article{1} by {2} outlet{3}, from {4} to {5}. The table below lists every article.",
+            string desc = string.Format(Inv, "{0} dated article{1} by {2} outlet{3}, from {4} to {5}. The table below lists every article." + (dated.Any(ArticleTime.IsDateOnly) ? " Articles that give only a date span their day." : ""),
                 dated.Count, dated.Count == 1 ? "" : "s", dated.Select(OutletName.Of).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
                 dated.Count == 1 ? "" : "s", FormatTime(dated.Min(a => a.Published!.Value)), FormatTime(dated.Max(a => a.Published!.Value)));
             h.Raw("<figure>\n<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").Raw(F(width)).Raw(" ").Raw(F(height))
@@ -344,13 +350,23 @@ public static class CoverageReport
                 foreach (var a in dated.Where(a => RowOf(a) == r).OrderBy(a => a.Published))
                 {
                     bool copy = copyGroup.ContainsKey(a);
+                    string tip = rows[r] + ", " + ArticleTime.Describe(a) + ": " + (a.Title ?? a.Id) + (copy ? " (copy group " + copyGroup[a].ToString(Inv) + ")" : "");
+                    if (ArticleTime.IsDateOnly(a))
+                    {
+                        double x0 = X(Start(a)), x1 = X(End(a));
+                        h.Raw("<rect class=\"day").Raw(copy ? " copy" : "").Raw("\" x=\"").Raw(F(x0)).Raw("\" y=\"").Raw(F(y - 8)).Raw("\" width=\"").Raw(F(Math.Max(2, x1 - x0)))
+                         .Raw("\" height=\"16\" rx=\"3\">").Element("title", tip).Raw("</rect>\n");
+                        continue;
+                    }
                     h.Raw("<circle class=\"mark").Raw(copy ? " copy" : "").Raw("\" cx=\"").Raw(F(X(a.Published!.Value.UtcDateTime))).Raw("\" cy=\"").Raw(F(y)).Raw("\" r=\"7\">")
-                     .Element("title", rows[r] + ", " + FormatTime(a.Published!.Value) + ": " + (a.Title ?? a.Id) + (copy ? " (copy group " + copyGroup[a].ToString(Inv) + ")" : ""))
-                     .Raw("</circle>\n");
+                     .Element("title", tip).Raw("</circle>\n");
                 }
                 h.Raw("</g>\n");
             }
-            h.Raw("</svg>\n<figcaption class=\"note\">Filled marks are articles; hollow orange marks are copies of one text (see Copies below). Times in UTC.</figcaption>\n</figure>\n");
+            int dateOnly = dated.Count(ArticleTime.IsDateOnly);
+            h.Raw("</svg>\n<figcaption class=\"note\">Filled marks are articles at their publication time; hollow orange marks are copies of one text (see Copies below)")
+             .Text(dateOnly > 0 ? string.Format(Inv, "; {0} article{1} only a date, drawn as {2} across that day", dateOnly, dateOnly == 1 ? " gives" : "s give", dateOnly == 1 ? "a band" : "bands") : "")
+             .Raw(". Times in UTC.</figcaption>\n</figure>\n");
             int undated = articles.Count - dated.Count;
             if (undated > 0)
                 h.Raw("<p class=\"note\">").Text(string.Format(Inv, "{0} article{1} no publication date and {2} not on the timeline.", undated, undated == 1 ? " has" : "s have", undated == 1 ? "is" : "are")).Raw("</p>\n");
@@ -361,7 +377,7 @@ public static class CoverageReport
         foreach (var a in articles.OrderBy(a => a.Published ?? DateTimeOffset.MaxValue))
         {
             h.Raw("<tr>");
-            if (a.Published is { } p) Cell(h, FormatTime(p), null, p.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", Inv));
+            if (a.Published is { } p) Cell(h, ArticleTime.IsDateOnly(a) ? ArticleTime.Describe(a) : FormatTime(p), null, p.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", Inv));
             else Cell(h, "no date", "none", "9999");
             Cell(h, OutletName.Of(a));
             h.Element("th", a.Title ?? a.Id, "scope=\"row\"");
@@ -390,45 +406,78 @@ public static class CoverageReport
     private static string KindLabel(NewsCoverageItem i) =>
         i.Kind == CoverageKind.Entity && string.Equals(i.Type, "Role", StringComparison.Ordinal) ? "Role" : i.Kind.ToString();
 
+    /// <summary>The outlets whose value differs from most outlets' (the comparison's judgement, <see cref="NewsCoverageItem.Differing"/>); none when no value has a majority.</summary>
+    private static HashSet<string> DifferingOf(NewsCoverageItem item) => new(item.Differing, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Outlets that give one value, "10 percent: Harrowgate Post, Vellmouth Courier", the most common value first.</summary>
+    private static List<(string Value, List<string> Outlets)> ValueGroups(NewsCoverageItem item, Func<string, bool> include) =>
+        item.Values.Where(kv => include(kv.Key)).GroupBy(kv => kv.Value, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (g.First().Value, g.Select(kv => kv.Key).ToList())).OrderByDescending(g => g.Item2.Count).ToList();
+
     private static void WriteConflicts(CoverageReportHtml h, CoverageComparison c, List<string> outlets, string id)
     {
         var conflicts = c.Items.Where(i => i.Status == CoverageStatus.Conflict).OrderBy(i => i.Kind).ThenByDescending(i => i.OutletCount).ToList();
+        var updates = c.Items.Where(i => i.Status == CoverageStatus.Update).OrderByDescending(i => i.OutletCount).ToList();
         if (conflicts.Count == 0)
+            h.Raw("<p>No conflicts were found: where the outlets give the same measure of the same thing, they agree (within rounding, approximation and unit conversion).</p>\n");
+        else
         {
-            h.Raw("<p>No conflicts were found: where the outlets give the same number, date or role, they agree.</p>\n");
-            return;
-        }
-        TableStart(h, string.Format(Inv,
-            "{0} number{1}, date{1} or role{1} the outlets give differently, with each outlet's value. — means the outlet does not give it.",
-            conflicts.Count, conflicts.Count == 1 ? "" : "s"), "conflicts sortable filterable");
-        string? Note(NewsCoverageItem item)
-        {
-            int dash = item.Detail?.IndexOf(" — ", StringComparison.Ordinal) ?? -1;
-            return dash >= 0 ? item.Detail![(dash + 3)..] : null;
-        }
-        bool notes = conflicts.Any(i => Note(i) != null);
-        var columns = new[] { "What", "Kind" }.Concat(outlets);
-        HeaderRow(h, notes ? columns.Append("Note") : columns);
-        foreach (var item in conflicts)
-        {
-            h.Raw("<tr>").Element("th", item.Key, "scope=\"row\"");
-            Cell(h, KindLabel(item) + (item.Type != null && KindLabel(item) != "Role" ? " (" + item.Type + ")" : ""), "type");
-            // The value most outlets give is plain; the others are in bold, so the odd one out shows without colour.
-            var common = item.Values.GroupBy(kv => kv.Value, StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).ToList();
-            string? majority = common.Count > 1 && common[0].Count() > common[1].Count() ? common[0].Key : null;
-            foreach (var outlet in outlets)
+            // One row per disagreement, outlets listed in cells (not a column each), so twenty outlets read as well as three.
+            TableStart(h, string.Format(Inv,
+                "{0} figure{1}, date{1} or role{1} the outlets give differently. The value most outlets give is plain; outlets that differ from it are in bold, with the sentence they state it in.",
+                conflicts.Count, conflicts.Count == 1 ? "" : "s"), "conflicts sortable filterable");
+            HeaderRow(h, new[] { "What", "Kind", "Most outlets say", "Differs" });
+            foreach (var item in conflicts)
             {
-                if (!item.Values.TryGetValue(outlet, out var value))
-                    h.Raw("<td class=\"none\"><span aria-hidden=\"true\">—</span><span class=\"visually-hidden\">not given</span></td>");
-                else if (majority != null && !string.Equals(value, majority, StringComparison.OrdinalIgnoreCase))
-                    h.Raw("<td class=\"differs\"><strong>").Text(value).Raw("</strong><span class=\"visually-hidden\"> (differs from most)</span></td>");
-                else
-                    Cell(h, value);
+                var differing = DifferingOf(item);
+                h.Raw("<tr>").Element("th", item.Key, "scope=\"row\"");
+                Cell(h, KindLabel(item) + (item.Type != null && KindLabel(item) != "Role" ? " (" + item.Type + ")" : ""), "type");
+                h.Raw("<td class=\"majority\">");
+                if (differing.Count == 0) h.Raw("<span class=\"note\">no value has a majority</span>");
+                else WriteValueGroups(h, ValueGroups(item, o => !differing.Contains(o)), item, bold: false);
+                h.Raw("</td><td class=\"differs\">");
+                WriteValueGroups(h, ValueGroups(item, o => differing.Count == 0 || differing.Contains(o)), item, bold: true);
+                h.Raw("</td></tr>\n");
             }
-            if (notes) Cell(h, Note(item) ?? "");
-            h.Raw("</tr>\n");
+            TableEnd(h);
         }
-        TableEnd(h);
+        if (updates.Count > 0)
+        {
+            h.Raw("<h4>Figures that changed as the story developed</h4>\n");
+            TableStart(h, string.Format(Inv,
+                "{0} figure{1} (tolls, counts, prices) reported differently at different times: updates, not contradictions. Earliest report first; \"date only\" marks a report whose time of day is not known.",
+                updates.Count, updates.Count == 1 ? "" : "s"), "updates sortable filterable");
+            HeaderRow(h, new[] { "What", "Reports, earliest first" });
+            foreach (var item in updates)
+            {
+                h.Raw("<tr>").Element("th", item.Key, "scope=\"row\"").Raw("<td><ol class=\"reports\">");
+                foreach (var (outlet, value) in item.Values.OrderBy(kv => item.Times.TryGetValue(kv.Key, out var t) ? t : "~", StringComparer.Ordinal))
+                {
+                    h.Raw("<li>").Element("strong", value).Text(" — " + outlet + (item.Times.TryGetValue(outlet, out var time) ? ", " + time : "")).Raw("</li>");
+                }
+                h.Raw("</ol></td></tr>\n");
+            }
+            TableEnd(h);
+        }
+    }
+
+    /// <summary>"10 percent — Harrowgate Post, Vellmouth Courier", each value on its line; with <paramref name="bold"/>, the value in bold and each outlet's sentence.</summary>
+    private static void WriteValueGroups(CoverageReportHtml h, List<(string Value, List<string> Outlets)> groups, NewsCoverageItem item, bool bold)
+    {
+        h.Raw("<ul class=\"values\">");
+        foreach (var (value, outlets) in groups)
+        {
+            h.Raw("<li>");
+            if (bold) h.Element("strong", value).Raw("<span class=\"visually-hidden\"> (differs from most)</span>");
+            else h.Text(value);
+            h.Text(" — " + string.Join(", ", outlets));
+            if (bold)
+                foreach (var o in outlets)
+                    if (item.Sentences.TryGetValue(o, out var sentence) && !string.IsNullOrWhiteSpace(sentence))
+                        h.Raw("<blockquote class=\"said\"><span class=\"who\">").Text(o + ":").Raw("</span> ").Text(sentence).Raw("</blockquote>");
+            h.Raw("</li>");
+        }
+        h.Raw("</ul>");
     }
 
     private static void WriteQuotes(CoverageReportHtml h, CoverageComparison c, List<string> outlets, string id)
@@ -437,6 +486,22 @@ public static class CoverageReport
         if (quotes.Count == 0)
         {
             h.Raw("<p>No outlet quotes a named speaker in this story.</p>\n");
+        }
+        else if (outlets.Count > WideTable)
+        {
+            // Many outlets: one row per speaker, the outlets that quote them and their words in one cell.
+            TableStart(h, "Speakers quoted, with the outlets that quote them and their words as each outlet gives them (shortened).", "quotes sortable filterable");
+            HeaderRow(h, new[] { "Speaker", "Kind", "Outlets", "Quoted by" }, new[] { "Outlets" });
+            foreach (var item in quotes)
+            {
+                h.Raw("<tr>").Element("th", item.Key, "scope=\"row\"");
+                Cell(h, item.Type, "type");
+                NumberCell(h, item.OutletCount);
+                h.Raw("<td><ul class=\"values\">");
+                foreach (var (outlet, words) in item.Values) h.Raw("<li>").Text(outlet + ": ").Raw("<span class=\"quote\">").Text(words).Raw("</span></li>");
+                h.Raw("</ul></td></tr>\n");
+            }
+            TableEnd(h);
         }
         else
         {
@@ -456,6 +521,21 @@ public static class CoverageReport
         if (sources.Count > 0)
         {
             h.Raw("<h4>Sources credited</h4>\n");
+            if (outlets.Count > WideTable)
+            {
+                TableStart(h, "Speakers and attributions (\"according to …\") the outlets credit, by kind of source, with the outlets that credit each.", "sources sortable filterable");
+                HeaderRow(h, new[] { "Source", "Kind", "Outlets", "Credited by" }, new[] { "Outlets" });
+                foreach (var item in sources)
+                {
+                    h.Raw("<tr>").Element("th", item.Key, "scope=\"row\"");
+                    Cell(h, item.Type, "type");
+                    NumberCell(h, item.OutletCount);
+                    Cell(h, string.Join(", ", item.Outlets));
+                    h.Raw("</tr>\n");
+                }
+                TableEnd(h);
+                return;
+            }
             TableStart(h, "Speakers and attributions (\"according to …\") each outlet credits, by kind of source. ✓ means the outlet credits it; — that it does not.", "sources sortable filterable");
             HeaderRow(h, new[] { "Source", "Kind" }.Concat(outlets).Append("Outlets"), new[] { "Outlets" });
             foreach (var item in sources)
@@ -480,6 +560,20 @@ public static class CoverageReport
         if (framing.Count == 0)
         {
             h.Raw("<p>No hedges, loaded words or credited sources were found in this story's articles.</p>\n");
+            return;
+        }
+        if (outlets.Count > WideTable)
+        {
+            // Many outlets: one row per outlet, one column per aspect.
+            TableStart(h, "Hedging (\"alleged\", \"reportedly\") against flat assertion, loaded words, and the kinds of sources each outlet (rows) relies on, with the words or names found.", "framing sortable filterable");
+            HeaderRow(h, new[] { "Outlet" }.Concat(framing.Select(i => i.Key)));
+            foreach (var outlet in outlets)
+            {
+                h.Raw("<tr>").Element("th", outlet, "scope=\"row\"");
+                foreach (var item in framing) Cell(h, item.Values.TryGetValue(outlet, out var v) ? v : "—", item.Values.ContainsKey(outlet) ? null : "none");
+                h.Raw("</tr>\n");
+            }
+            TableEnd(h);
             return;
         }
         TableStart(h, "Hedging (\"alleged\", \"reportedly\") against flat assertion, loaded words, and the kinds of sources each outlet (columns) relies on, with the words or names found.", "framing filterable");
@@ -522,6 +616,9 @@ public static class CoverageReport
                     h.Raw(": <span").Raw(item.Kind == CoverageKind.Quote ? " class=\"quote\"" : "").Raw(">").Text(value).Raw("</span>");
                 else if (item.Type != null)
                     h.Raw(" <span class=\"type\">(").Text(item.Type).Raw(")</span>");
+                // What the article says: its sentence, to check the item against the text.
+                string? said = item.Sentences.TryGetValue(outlet, out var sentence) ? sentence : item.Kind == CoverageKind.Entity ? item.Detail : null;
+                if (!string.IsNullOrWhiteSpace(said)) h.Raw("<br><span class=\"said note\">").Text("“" + CoverageText.Shorten(said, 200) + "”").Raw("</span>");
                 h.Raw("</li>\n");
             }
             h.Raw("</ul>\n");
@@ -550,7 +647,7 @@ public static class CoverageReport
                 bool original = a.Agency != null && string.Equals(outlet, a.Agency, StringComparison.OrdinalIgnoreCase);
                 h.Raw("<tr>").Element("th", outlet + (original ? " (the agency)" : ""), "scope=\"row\"");
                 Cell(h, a.Title ?? "");
-                Cell(h, a.Published is { } p ? FormatTime(p) : "no date");
+                Cell(h, a.Published is { } p ? ArticleTime.IsDateOnly(a) ? ArticleTime.Describe(a) : FormatTime(p) : "no date");
                 Cell(h, a.Id);
                 h.Raw("</tr>\n");
             }

@@ -33,6 +33,15 @@ td.none { color: var(--muted); text-align: center; }
 .type { color: var(--muted); font-weight: 400; font-size: .85rem; }
 .badge { display: inline-block; border: 1px solid var(--muted); border-radius: 3px; font-size: .75rem; padding: 0 .3rem; margin-left: .3rem; color: var(--muted); }
 .differs { color: #a40e26; background: #fff3f3; }
+td.majority, td.differs { min-width: 14rem; }
+ul.values, ol.reports { margin: 0; padding-left: 1.1rem; }
+ul.values li, ol.reports li { margin: .1rem 0; }
+blockquote.said { margin: .2rem 0 .3rem .2rem; padding-left: .5rem; border-left: 3px solid #e5b8bf; color: var(--ink); font-size: .88rem; }
+blockquote.said .who { font-weight: 600; }
+.heat.many thead th { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; vertical-align: bottom; max-height: 12rem; }
+.heat.many thead th:first-child, .heat.many thead th:nth-child(2) { writing-mode: horizontal-tb; transform: none; }
+.heat.many th[scope=row] { position: sticky; left: 0; background: var(--paper); z-index: 1; }
+.table-wrap { max-height: 80vh; overflow: auto; }
 .heat td.cell { text-align: center; min-width: 3.2rem; font-variant-numeric: tabular-nums; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .h0 { background: #ffffff; color: #8c959f; }
 .h1 { background: #e3eef9; }
@@ -51,6 +60,8 @@ figcaption { margin-top: .2rem; }
 .timeline text.tick { fill: #57606a; font-size: 11px; }
 .timeline .mark { fill: #1f5fa8; stroke: #ffffff; stroke-width: 1.5; }
 .timeline .mark.copy { fill: #ffffff; stroke: #b35900; stroke-width: 2.5; }
+.timeline .day { fill: #1f5fa8; fill-opacity: .18; stroke: #1f5fa8; stroke-width: 1; stroke-dasharray: 3 2; }
+.timeline .day.copy { fill: #b35900; fill-opacity: .12; stroke: #b35900; }
 .quote { font-style: italic; }
 ul.unique { padding-left: 1.2rem; }
 ul.unique li { margin: .15rem 0; }
@@ -73,7 +84,7 @@ footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); border-top: 1
   tr, li, svg { break-inside: avoid; }
   thead { display: table-header-group; }
   thead th { position: static; }
-  .table-wrap { overflow: visible; }
+  .table-wrap { overflow: visible; max-height: none; }
   a { color: inherit; text-decoration: none; }
 }
 """;

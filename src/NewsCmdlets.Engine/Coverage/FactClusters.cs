@@ -1,212 +1,240 @@
 using System.Globalization;
-using NewsCmdlets.Engine.Entities;
 
 namespace NewsCmdlets.Engine.Coverage;
 
-/// <summary>One number or date as one outlet states it, with the words around it (what it counts or dates).</summary>
-internal sealed class Fact
+/// <summary>Claims of one measure about one subject, as the outlets state them, and how the outlets stand on it.</summary>
+internal sealed class ClaimGroup
 {
-    public int Outlet;
-    /// <summary>Only facts in the same bucket are compared: the unit for numbers, "date" for dates.</summary>
-    public string Bucket = "";
-    public string Text = "";
-    public string? Counted;
-    public List<string> Context = new();
-    public HashSet<string> ContextSet = new(StringComparer.Ordinal);
-    /// <summary>The context words of the fact's own clause (between commas, brackets, dashes): a conflict needs these to match too.</summary>
-    public List<string> Clause = new();
-    /// <summary>Capitalised words of the context (names): two facts about different named things are not the same thing.</summary>
-    public HashSet<string> Names = new(StringComparer.Ordinal);
-    /// <summary>Resolved dates written in the fact's sentence ("2024", "2025-10-19"): figures for the same dated period.</summary>
-    public HashSet<string> Dates = new(StringComparer.Ordinal);
-    // Numbers
-    public double Number;
-    public bool Approximate;
-    /// <summary>"tens of thousands": a magnitude, not a figure; agrees only with the same magnitude.</summary>
-    public bool Vague;
-    /// <summary>"at least 12", "more than 40": any figure from this one up agrees.</summary>
-    public bool AtLeast;
-    /// <summary>"up to 50", "fewer than 10", "nearly 300": any figure up to this one agrees.</summary>
-    public bool AtMost;
-    // Dates
-    public string? Value;
-    public DateGranularity? Granularity;
-    public DateTime From, To; // [From, To)
-    public bool HasInterval;
-    /// <summary>Relative wording ("sunday", "last year"): the same words agree even when resolved against different publication dates.</summary>
-    public string? Relative;
+    public required List<Claim> Claims;
+    /// <summary>The outlets that state it, in order.</summary>
+    public required List<int> Outlets;
+    /// <summary>Some two outlets give values that do not agree within rounding, approximation or unit conversion.</summary>
+    public bool Disagree;
+    /// <summary>The disagreement is an evolving figure (a toll, a count reported at different times): an update.</summary>
+    public bool Update;
+    /// <summary>Outlets whose values agree with the largest group of agreeing outlets; empty when no group is the largest.</summary>
+    public HashSet<int> Majority = new();
+    /// <summary>Outlets that state it differently from the majority.</summary>
+    public HashSet<int> Differ = new();
+    /// <summary>Forecasts or fears that differ ("could reach 1,000" against "could surpass 10,000"): not a disagreement on a fact.</summary>
+    public bool Forecasts;
 }
 
 /// <summary>
-/// Groups the facts of a story into "the same thing" across outlets and finds disagreements. Candidate pairs come from
-/// an inverted index over context words and values (bucket by bucket), so the work grows with the pairs that share
-/// words, not with the square of all mentions. Facts that agree (same or compatible value, similar context) are joined
-/// first; a pair with incompatible values becomes a conflict only when its contexts are very close and neither fact has
-/// an agreeing counterpart in the other outlet.
+/// Aligns claims across outlets: claims of the same measure (a death toll, a depth) about compatible subjects (the
+/// same places, the same qualifiers: an aftershock is not the earthquake, a forecast is not a count, 1999 is not this
+/// year) are one item. Two outlets disagree when none of their values for it agree after rounding to the coarser
+/// figure's precision, approximation ("about", "some") and bounds ("at least", "up to"), lengths converted to
+/// kilometres. A disagreement on an evolving measure (tolls, evacuations, counts of votes, share prices) is an update,
+/// unless both reports carry precise publication times within an hour of each other and neither says the figure
+/// changed. Measures named only by their counted words ("buildings") align only when their clauses share most words too.
+/// Work grows with the claims of one measure (pairs within a measure only), never with all pairs of the story.
 /// </summary>
 internal static class FactClusters
 {
-    internal sealed record Result(List<List<int>> Clusters, List<bool> Conflict);
+    /// <summary>Groups larger than this are aligned only by identical subject and context (identical copies).</summary>
+    private const int MaxPairwise = 400;
 
-    public static Result Cluster(List<Fact> facts, bool dates)
+    public static List<ClaimGroup> Align(List<Claim> claims)
     {
-        int n = facts.Count;
-        var parent = Enumerable.Range(0, n).ToArray();
-        int Find(int x) { while (parent[x] != x) x = parent[x] = parent[parent[x]]; return x; }
-        void Union(int a, int b) { a = Find(a); b = Find(b); if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b); }
-
-        // Facts stated the same way (same value, wording and context; wire copies, repeats) are one representative:
-        // they agree by construction, and pairs are generated among representatives only.
-        var sigIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var reps = new List<int>();
-        var outletsOf = new Dictionary<int, HashSet<int>>();
-        for (int i = 0; i < n; i++)
+        var groups = new List<ClaimGroup>();
+        // Claims stated the same way (wire copies, a title repeated in the body) are one representative.
+        var reps = new Dictionary<string, List<Claim>>(StringComparer.Ordinal);
+        foreach (var c in claims)
         {
-            var f = facts[i];
-            string sig = f.Bucket + "\u0001" + (dates ? f.Value + "\u0001" + f.Relative : f.Number.ToString("R", CultureInfo.InvariantCulture) + (f.Approximate ? "~" : "") + (f.Vague ? "v" : ""))
-                         + "\u0001" + string.Join(' ', f.Context) + "\u0001" + string.Join(' ', f.Clause) + "\u0001" + string.Join(' ', f.Names.Order(StringComparer.Ordinal));
-            if (!sigIndex.TryGetValue(sig, out int r)) { sigIndex[sig] = r = i; reps.Add(i); outletsOf[i] = new HashSet<int>(); }
-            outletsOf[r].Add(f.Outlet);
-            if (r != i) Union(r, i);
+            string sig = c.Signature;
+            if (!reps.TryGetValue(sig, out var l)) reps[sig] = l = new List<Claim>();
+            l.Add(c);
         }
-
-        // Candidate pairs: share a context word (postings capped so a word every fact has costs nothing), or a value.
-        var pairs = new Dictionary<long, int>(); // (i, j) → shared words
-        foreach (var bucket in reps.GroupBy(i => facts[i].Bucket))
+        foreach (var byMeasure in reps.Values.GroupBy(l => (l[0].Measure.Id, l[0].Dimension, l[0].Unit)))
         {
-            var idx = bucket.ToList();
-            var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            foreach (int i in idx)
-                foreach (var w in facts[i].ContextSet)
+            var members = byMeasure.ToList();
+            int n = members.Count;
+            var parent = Enumerable.Range(0, n).ToArray();
+            int Find(int x) { while (parent[x] != x) x = parent[x] = parent[parent[x]]; return x; }
+            void Union(int a, int b) { a = Find(a); b = Find(b); if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b); }
+            if (n <= MaxPairwise)
+            {
+                for (int i = 0; i < n; i++)
+                    for (int j = i + 1; j < n; j++)
+                        if (Linked(members[i][0], members[j][0])) Union(i, j);
+            }
+            else
+            {
+                var bySubject = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (int i = 0; i < n; i++)
                 {
-                    if (!postings.TryGetValue(w, out var l)) postings[w] = l = new List<int>();
-                    l.Add(i);
+                    var c = members[i][0];
+                    string key = string.Join(',', c.Places.Order()) + "|" + c.Reference + "|" + string.Join(',', c.Qualifiers) + (c.Measure.Generic ? "|" + string.Join(' ', c.Context) : "");
+                    if (bySubject.TryGetValue(key, out int first)) Union(first, i); else bySubject[key] = i;
                 }
-            foreach (var l in postings.Values)
-            {
-                if (l.Count > 400) continue;
-                for (int a = 0; a < l.Count; a++)
-                    for (int b = a + 1; b < l.Count; b++)
-                    {
-                        long key = (long)l[a] * n + l[b];
-                        pairs[key] = pairs.TryGetValue(key, out int c) ? c + 1 : 1;
-                    }
             }
-            foreach (var same in idx.GroupBy(i => dates ? facts[i].Value ?? "~" + facts[i].Relative : facts[i].Number.ToString("R", CultureInfo.InvariantCulture)))
-            {
-                var l = same.ToList();
-                if (l.Count > 400) l = l.Take(400).ToList();
-                for (int a = 0; a < l.Count; a++)
-                    for (int b = a + 1; b < l.Count; b++)
-                    {
-                        long key = (long)l[a] * n + l[b];
-                        pairs.TryAdd(key, 0);
-                    }
-            }
+            foreach (var cluster in Enumerable.Range(0, n).GroupBy(Find))
+                groups.Add(Judge(cluster.Select(i => members[i]).ToList()));
         }
+        return groups;
+    }
 
-        // Fact i's closest agreeing fact in outlet o (context overlap), to tell a disagreement from a second, different figure.
-        var agreesWith = new Dictionary<(int Fact, int Outlet), double>();
-        void Agree(int i, int outlet, double dice)
-        {
-            var k = (i, outlet);
-            if (!agreesWith.TryGetValue(k, out double d) || d < dice) agreesWith[k] = dice;
-        }
-        double AgreeIn(int i, int outlet) => agreesWith.TryGetValue((i, outlet), out double d) ? d : -1;
-        foreach (int r in reps) foreach (int o in outletsOf[r]) Agree(r, o, 1);
-        var conflictCandidates = new List<(int I, int J, double Dice)>();
-        foreach (var (key, shared) in pairs)
-        {
-            int i = (int)(key / n), j = (int)(key % n);
-            var f = facts[i];
-            var g = facts[j];
-            double dice = f.ContextSet.Count + g.ContextSet.Count > 0 ? 2.0 * shared / (f.ContextSet.Count + g.ContextSet.Count) : 0;
-            bool? agree = dates ? DatesAgree(f, g) : NumbersAgree(f, g);
-            if (agree == null) continue; // cannot tell (an unresolved relative date against another wording)
-            if (agree == true)
-            {
-                bool link = dates
-                    ? (f.Value != null && f.Value == g.Value) || (dice >= 0.34 && shared >= 2) || (f.Relative != null && f.Relative == g.Relative && dice >= 0.2)
-                    : (f.Number == g.Number && (f.Number >= 10 || dice >= 0.3)) || (dice >= 0.3 && shared >= 2);
-                if (!link) continue;
-                Union(i, j);
-                foreach (int o in outletsOf[j]) Agree(i, o, dice);
-                foreach (int o in outletsOf[i]) Agree(j, o, dice);
-            }
-            else if (!outletsOf[i].SetEquals(outletsOf[j]) || outletsOf[i].Count > 1)
-            {
-                // Numbers need three shared words, or two when the contexts are the same words.
-                // Or, reworded: when one context is short, most of it in the other ("236 North Koreans arrived in the
-                // South" against "263 North Korean defectors reached South Korea in 2024, the ministry said").
-                int smaller = Math.Min(f.ContextSet.Count, g.ContextSet.Count);
-                bool contained = smaller > 0 && shared >= 3 && shared >= 0.75 * smaller;
-                // Or anchored: the same dated period and the same names ("… arrived in Kestria last year" against
-                // "… reached Kestria in 2024").
-                if (!dates && !contained && shared >= 2 && f.Dates.Overlaps(g.Dates) && f.Names.Overlaps(g.Names)) contained = true;
-                bool close = dates ? dice >= 0.5 && shared >= 2 : (dice >= 0.6 && (shared >= 3 || (shared >= 2 && dice >= 0.999))) || contained;
-                if (close)
-                {
-                    // The clause must match as well: "began on Thursday, years after it was first proposed" is not "first proposed in 2009".
-                    double clauseDice = CoverageText.Dice(f.Clause, new HashSet<string>(g.Clause, StringComparer.Ordinal), out int clauseShared);
-                    close = (f.Clause.Count == 0 && g.Clause.Count == 0) || (clauseShared >= 1 && clauseDice >= (dates ? 0.4 : 0.5));
-                }
-                if (close && f.Names.Count > 0 && g.Names.Count > 0 && !f.Names.Overlaps(g.Names)) close = false;
-                if (close) conflictCandidates.Add((i, j, dice));
-            }
-        }
-        var conflictRoots = new HashSet<int>();
-        var conflictEdges = new List<(int, int)>();
-        foreach (var (i, j, dice) in conflictCandidates)
-        {
-            // A conflict needs two different outlets where neither fact has an agreeing counterpart in the other's outlet in
-            // (nearly) as close a context: "revenue rose to X from Y" in both outlets pairs X with X and Y with Y, not X with Y.
-            bool stands = false;
-            foreach (int o1 in outletsOf[i])
-            {
-                foreach (int o2 in outletsOf[j])
-                    if (o1 != o2 && AgreeIn(i, o2) < dice - 0.15 && AgreeIn(j, o1) < dice - 0.15) { stands = true; break; }
-                if (stands) break;
-            }
-            if (stands) conflictEdges.Add((i, j));
-        }
-        foreach (var (i, j) in conflictEdges) Union(i, j);
-        foreach (var (i, _) in conflictEdges) conflictRoots.Add(Find(i));
+    /// <summary>Two claims are about the same thing: the same subject and, for a generic measure, most of the same words.</summary>
+    private static bool Linked(Claim a, Claim b)
+    {
+        if (!SameSubject(a, b)) return false;
+        if (!a.Measure.Generic) return true;
+        // The same figure or day stated by two outlets is one item (two mentions of "2025-10-19", of "26 buildings").
+        if (a.Dimension == Dimension.Date ? a.DateValue != null && a.DateValue == b.DateValue || (a.Relative != null && a.Relative == b.Relative)
+                                          : a.Low == b.Low && a.High == b.High) return true;
+        double dice = CoverageText.Dice(a.Context, b.ContextSet, out int shared);
+        return dice >= 0.5 && shared >= 2;
+    }
 
-        var clusters = new Dictionary<int, List<int>>();
-        for (int i = 0; i < n; i++)
-        {
-            int r = Find(i);
-            if (!clusters.TryGetValue(r, out var l)) clusters[r] = l = new List<int>();
-            l.Add(i);
-        }
-        var ordered = clusters.OrderBy(kv => kv.Key).ToList();
-        return new Result(ordered.Select(kv => kv.Value).ToList(), ordered.Select(kv => conflictRoots.Contains(kv.Key)).ToList());
+    /// <summary>Close enough, for a generic measure, that different values are a disagreement rather than two figures.</summary>
+    private static bool Comparable(Claim a, Claim b)
+    {
+        if (!SameSubject(a, b)) return false;
+        if (!a.Measure.Generic) return true;
+        double dice = CoverageText.Dice(a.Context, b.ContextSet, out int shared);
+        return dice >= 0.6 && shared >= 3 || (dice >= 0.999 && shared >= 2);
+    }
+
+    public static bool SameSubject(Claim a, Claim b)
+    {
+        if (!a.Qualifiers.SetEquals(b.Qualifiers)) return false;
+        if ((a.ReferenceKey == null) != (b.ReferenceKey == null)) return false;
+        if (a.ReferenceKey != null && a.Reference != b.Reference && !SameName(a.ReferenceKey, b.ReferenceKey!)) return false;
+        return Compatible(a.Places, a.PlaceKeys, b.Places, b.PlaceKeys) && Compatible(a.Owners, a.OwnerKeys, b.Owners, b.OwnerKeys);
+    }
+
+    /// <summary>Both about the story's main place (or owner), or about overlapping ones.</summary>
+    private static bool Compatible(HashSet<int> a, List<string> aKeys, HashSet<int> b, List<string> bKeys)
+    {
+        if (a.Count == 0 || b.Count == 0) return a.Count == b.Count;
+        return a.Overlaps(b) || aKeys.Any(x => bKeys.Any(y => SameName(x, y)));
     }
 
     /// <summary>
-    /// Two figures agree when equal after rounding the finer one to the coarser one's precision ("34,000" and "33,980"),
-    /// within 10% when either is approximate ("about 34,000", "more than 40"); a magnitude ("tens of thousands") agrees
-    /// only with the same magnitude.
+    /// Two spellings of one name: equal, one inside the other as whole words ("Hualien" and "Hualien City"), or one letter apart in
+    /// a long name ("Marrakech" and "Marrakesh").
     /// </summary>
-    public static bool? NumbersAgree(Fact a, Fact b)
+    public static bool SameName(string a, string b)
     {
-        if (a.Vague || b.Vague) return a.Vague && b.Vague && a.Number == b.Number;
-        double x = a.Number, y = b.Number;
-        if (x == y) return true;
-        // A bound and a figure inside it agree: "at least 12" and "15", "up to 50" and "40". Two bounds the same way
-        // ("more than 4,000" / "more than 5,000") are two estimates: compared as approximate figures below.
-        if (a.AtLeast != b.AtLeast || a.AtMost != b.AtMost)
+        if (a.Length > b.Length) (a, b) = (b, a);
+        if ((" " + b + " ").Contains(" " + a + " ", StringComparison.Ordinal)) return true;
+        string fa = a.Split(' ')[0], fb = b.Split(' ')[0];
+        return fa.Length >= 7 && fa.Length == fb.Length && fa[0] == fb[0] && fa.Zip(fb).Count(p => p.First != p.Second) == 1;
+    }
+
+    public static bool Agree(Claim a, Claim b) => a.Dimension switch
+    {
+        Dimension.Date => DatesAgree(a, b) ?? true,
+        Dimension.Time => ClaimReader.TimesAgree(a, b),
+        _ => NumbersAgree(a, b),
+    };
+
+    /// <summary>How the outlets stand on one aligned measure: <paramref name="reps"/> are the claims, those stated alike together.</summary>
+    private static ClaimGroup Judge(List<List<Claim>> reps)
+    {
+        var all = reps.SelectMany(r => r).ToList();
+        var outlets = all.Select(c => c.Outlet).Distinct().OrderBy(x => x).ToList();
+        var g = new ClaimGroup { Claims = all, Outlets = outlets };
+        if (outlets.Count < 2) return g;
+        var byOutlet = new Dictionary<int, List<Claim>>();
+        foreach (var r in reps)
+            foreach (int ro in r.Select(c => c.Outlet).Distinct())
+            {
+                if (!byOutlet.TryGetValue(ro, out var l)) byOutlet[ro] = l = new List<Claim>();
+                l.Add(r[0]);
+            }
+        int o = outlets.Count;
+        var agree = new bool[o, o];
+        var disagree = new List<(int A, int B, bool Cue, Claim X, Claim Y)>();
+        for (int i = 0; i < o; i++)
+            for (int j = i + 1; j < o; j++)
+            {
+                var ci = byOutlet[outlets[i]];
+                var cj = byOutlet[outlets[j]];
+                bool agrees = false;
+                (Claim, Claim)? differ = null;
+                foreach (var x in ci)
+                {
+                    foreach (var y in cj)
+                    {
+                        if (!SameSubject(x, y)) continue;
+                        if (Agree(x, y)) { agrees = true; break; }
+                        if (x.Dimension == Dimension.Date && DatesAgree(x, y) == null) continue;
+                        if (differ == null && Comparable(x, y)) differ = (x, y);
+                    }
+                    if (agrees) break;
+                }
+                agree[i, j] = agree[j, i] = agrees;
+                if (!agrees && differ is var (dx, dy)) disagree.Add((i, j, dx.EvolvingCue || dy.EvolvingCue, dx, dy));
+            }
+        if (disagree.Count == 0) return g;
+        // Forecasts that differ are different forecasts, not a contradiction: shown side by side, never a conflict.
+        if (all[0].Qualifiers.Contains("forecast")) { g.Forecasts = true; return g; }
+        g.Disagree = true;
+        // A figure of an earlier event ("the 1999 earthquake killed 2,400") no longer changes.
+        bool past = all[0].Qualifiers.Any(q => q.StartsWith("year:", StringComparison.Ordinal));
+        bool evolving = (all[0].Measure.Evolving && !past) || disagree.Any(d => d.Cue);
+        // Reports of an evolving figure at the same precise time disagree; at different or unknown times one updates the other.
+        bool simultaneous = disagree.All(d => !d.Cue && ArticleTime.Precise(d.X.Article) is { } tx && ArticleTime.Precise(d.Y.Article) is { } ty
+                                              && Math.Abs((tx - ty).TotalMinutes) <= 60);
+        g.Update = evolving && !simultaneous;
+        // The majority: the outlets that agree with one outlet's value, for the value most outlets agree with (a bound such as
+        // "more than 15,000" agrees with 15,000 and with 17,500, but 15,000 and 17,500 do not agree: it bridges nothing).
+        var involved = new HashSet<int>(disagree.SelectMany(d => new[] { d.A, d.B }));
+        List<int> Around(int center) => Enumerable.Range(0, o).Where(j => j == center || agree[center, j]).ToList();
+        var best = Enumerable.Range(0, o).Select(Around).OrderByDescending(x => x.Count).First();
+        var rest = Enumerable.Range(0, o).Where(i => !best.Contains(i)).ToList();
+        int second = rest.Count == 0 ? 0 : rest.Max(i => Around(i).Count(j => !best.Contains(j)));
+        if (best.Count > second && best.Count >= 2)
         {
-            if (a.AtLeast && !b.AtLeast && y >= x || b.AtLeast && !a.AtLeast && x >= y) return true;
-            if (a.AtMost && !b.AtMost && y <= x || b.AtMost && !a.AtMost && x <= y) return true;
+            foreach (int i in best) g.Majority.Add(outlets[i]);
+            foreach (int i in involved) if (!best.Contains(i)) g.Differ.Add(outlets[i]);
         }
-        double big = Math.Max(Math.Abs(x), Math.Abs(y));
-        double diff = Math.Abs(x - y);
-        if (diff <= 1e-9 * big) return true;
-        double step = Math.Max(Step(x), Step(y));
-        if (diff <= step / 2 + 1e-9) return true;
-        if ((a.Approximate || b.Approximate) && diff <= 0.1 * big) return true;
-        return false;
+        return g;
+    }
+
+    /// <summary>
+    /// Two figures agree when one rounds to the other at the coarser one's precision ("34,000" and "33,980"), when an
+    /// approximate figure ("about 70") is within half its precision (at least 3%), when a bound holds ("at least 12" and
+    /// 15, up to half again above it; "up to 4 m" and 3–4 m), or when ranges overlap. A magnitude ("tens of thousands")
+    /// agrees with figures of that magnitude.
+    /// </summary>
+    public static bool NumbersAgree(Claim a, Claim b)
+    {
+        if (a.Dimension != b.Dimension) return false;
+        if (a.Vague || b.Vague)
+        {
+            if (a.Vague && b.Vague) return a.Low == b.Low;
+            var (v, x) = a.Vague ? (a, b) : (b, a);
+            return x.High >= v.Low && x.Low < v.Low * 10;
+        }
+        var (al, ah) = Bounds(a);
+        var (bl, bh) = Bounds(b);
+        double tol = Math.Max(Tolerance(a), Tolerance(b));
+        // Distance between the two intervals (0 when they overlap).
+        double gap = Math.Max(0, Math.Max(al - bh, bl - ah));
+        if (gap <= 1e-9 * Math.Max(Math.Abs(ah), Math.Abs(bh))) return true;
+        // Bounds and ranges are intervals already: they agree only by touching. Points agree within rounding.
+        if ((a.AtLeast || a.AtMost || a.High > a.Low) && (b.AtLeast || b.AtMost || b.High > b.Low)) return false;
+        return gap < tol;
+    }
+
+    /// <summary>The interval a claim allows: [X, 1.5X] for "at least X", [X/1.5, X] for "up to X" ([0.85X, X] for "nearly X").</summary>
+    private static (double Low, double High) Bounds(Claim c)
+    {
+        double lo = c.Low, hi = c.High;
+        if (c.AtLeast) hi = Math.Max(hi, hi * 1.5 + c.Step);
+        if (c.AtMost) lo = c.Nearly ? lo * 0.85 : lo / 1.5 - c.Step;
+        return (lo, hi);
+    }
+
+    /// <summary>How far a figure may be from another and still be the same: half its last digit's place, wider (3%) when approximate.</summary>
+    private static double Tolerance(Claim c)
+    {
+        double t = c.Step / 2;
+        if (c.Approximate) t = Math.Max(t, 0.03 * Math.Abs(c.Low));
+        return t;
     }
 
     /// <summary>The place value of the last significant digit: 34,000 → 1,000; 85.5 → 0.1; 236 → 1.</summary>
@@ -226,29 +254,61 @@ internal static class FactClusters
     }
 
     /// <summary>
+    /// The precision of a figure as written: "10.0 km" → 0.1, "1.5 million" → 100,000, "34,000" → 1,000; a figure in
+    /// words ("Sixteen", "two million") by its value.
+    /// </summary>
+    public static double Step(double value, string text)
+    {
+        int i = 0;
+        while (i < text.Length && !char.IsDigit(text[i])) i++;
+        if (i == text.Length) return Step(value);
+        int j = i;
+        while (j < text.Length && (char.IsDigit(text[j]) || (text[j] is ',' or '.' && j + 1 < text.Length && char.IsDigit(text[j + 1])))) j++;
+        string digits = text[i..j].Replace(",", "");
+        if (!double.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double raw) || raw == 0) return Step(value);
+        double rawStep;
+        int dot = digits.IndexOf('.');
+        if (dot >= 0) rawStep = Math.Pow(10, -(digits.Length - dot - 1));
+        else rawStep = Step(raw);
+        return rawStep * (value / raw);
+    }
+
+    /// <summary>
     /// Two dates agree when one contains the other (a day and its month), or when written the same relative way. A
     /// weekday left unresolved (the article has no date) is compared by its name; otherwise it cannot be told (null).
     /// </summary>
-    public static bool? DatesAgree(Fact a, Fact b)
+    public static bool? DatesAgree(Claim a, Claim b)
     {
         if (a.Relative != null && a.Relative == b.Relative) return true;
-        if (a.Value == null || b.Value == null)
+        // A weekday ("on Thursday") against a day: the same weekday agrees whatever date the article's own date resolved it
+        // to (a report dated a week late still means the same Thursday).
+        if (IsWeekday(a.Relative) || IsWeekday(b.Relative))
+        {
+            int wa = WeekdayOf(a), wb = WeekdayOf(b);
+            if (wa >= 0 && wb >= 0) return wa == wb;
+        }
+        if (a.DateValue == null || b.DateValue == null)
         {
             int wa = WeekdayOf(a), wb = WeekdayOf(b);
             return wa >= 0 && wb >= 0 ? wa == wb : null;
         }
-        if (a.Value == b.Value) return true;
+        if (a.DateValue == b.DateValue) return true;
         if (!a.HasInterval || !b.HasInterval) return false;
         return (a.From <= b.From && b.To <= a.To) || (b.From <= a.From && a.To <= b.To);
     }
 
     private static readonly string[] DayNames = CultureInfo.InvariantCulture.DateTimeFormat.DayNames;
 
-    /// <summary>The weekday a fact names or resolves to (0 = Sunday), or -1.</summary>
-    private static int WeekdayOf(Fact f)
+    /// <summary>A relative date that is a weekday alone ("friday", "friday evening"), not "last friday" or "next week".</summary>
+    private static bool IsWeekday(string? relative) =>
+        relative != null && !relative.Contains("last", StringComparison.Ordinal) && !relative.Contains("next", StringComparison.Ordinal)
+        && relative.Split(' ').Any(w => Array.Exists(DayNames, d => d.Equals(w, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>The weekday a claim names or resolves to (0 = Sunday), or -1.</summary>
+    private static int WeekdayOf(Claim f)
     {
-        if (f.Value != null) return f.HasInterval && f.Granularity == DateGranularity.Day ? (int)f.From.DayOfWeek : -1;
-        if (f.Relative == null) return -1;
+        if (f.Relative == null || !IsWeekday(f.Relative))
+            return f.DateValue != null && f.HasInterval && f.Granularity == Entities.DateGranularity.Day ? (int)f.From.DayOfWeek : -1;
         int found = -1;
         foreach (var w in f.Relative.Split(' '))
             for (int d = 0; d < 7; d++)
@@ -264,6 +324,8 @@ internal static class FactClusters
         int slash = value.IndexOf('/');
         if (slash > 0)
         {
+            // "1950/1953": two plain values, so the recursion is one level deep whatever the text holds.
+            if (value.IndexOf('/', slash + 1) >= 0) return false;
             if (TryInterval(value[..slash], out from, out _) && TryInterval(value[(slash + 1)..], out _, out to)) return from < to;
             return false;
         }

@@ -12,9 +12,9 @@ public enum CoverageKind
     Quote,
     /// <summary>A source a claim is credited to ("according to …", "officials said").</summary>
     Source,
-    /// <summary>A number, amount or percentage, keyed by what it counts.</summary>
+    /// <summary>A number, amount or percentage, keyed by what it measures (a death toll, a depth, jobs cut) and about what.</summary>
     Number,
-    /// <summary>A date, keyed by what happened then.</summary>
+    /// <summary>A date, keyed by what it dates (the day of the event, a record "since").</summary>
     Date,
     /// <summary>How the story is told: hedges and certainty, loaded words, whose sources are quoted.</summary>
     Framing,
@@ -32,8 +32,16 @@ public enum CoverageStatus
     Partial,
     /// <summary>Only one outlet has it.</summary>
     Unique,
-    /// <summary>Outlets give different values for the same thing.</summary>
+    /// <summary>
+    /// Outlets give different values for the same measure of the same subject, beyond rounding, approximation and unit
+    /// conversion (or different people for the same office).
+    /// </summary>
     Conflict,
+    /// <summary>
+    /// Outlets give different values for a figure that changes as the story develops (a death toll, people evacuated, a
+    /// seat count, a share price), reported at different or unknown times: a later report updates an earlier one.
+    /// </summary>
+    Update,
 }
 
 /// <summary>
@@ -70,6 +78,15 @@ public sealed class NewsCoverageItem
 
     /// <summary>The values per outlet (the same data as <see cref="Detail"/>), for scripts.</summary>
     public FieldSources Values { get; init; } = new();
+
+    /// <summary>Conflicts and updates: the outlets whose value differs from the value most outlets give (empty when no value has a majority).</summary>
+    public TextList Differing { get; init; } = TextList.Empty;
+
+    /// <summary>Numbers and dates: each outlet's sentence stating the value (shortened), to check it against the article.</summary>
+    public FieldSources Sentences { get; init; } = new();
+
+    /// <summary>Numbers and dates: each outlet's publication time ("2025-03-28 14:05 UTC", "2025-03-28 (date only)", "no date").</summary>
+    public FieldSources Times { get; init; } = new();
 
     public override string ToString() => Kind + ": " + Key;
 }

@@ -9,14 +9,11 @@ public sealed class StoryGroupingOptions
 {
     /// <summary>
     /// 0–1; higher = stricter: smaller, tighter stories (so more of them). Two groups of articles become one story
-    /// when the sum of their articles' pairwise similarities, divided by the number of all pairs between them, reaches
-    /// it (pairs never compared count as 0). An article pair's similarity is the geometric mean of the TF-IDF cosine
-    /// over all terms (headline and lead weighted up) and the cosine over names and numbers only. The default, 0.2,
-    /// is the highest that keeps the repository's samples (five outlets' differently written reports of one strike)
-    /// together; on the benchmark's generated corpus (bench/, stage "grouping") 0.2–0.5 score alike, because its
-    /// reports reuse more wording than real ones do.
+    /// when the average similarity of their articles' pairs reaches it (pairs never compared count as 0).
     /// </summary>
-    public double Threshold { get; set; } = 0.2;
+    public double Threshold { get; set; } = DefaultThreshold;
+
+    internal static double DefaultThreshold = 0.12;
 
     /// <summary>
     /// Articles further apart in time than this are never the same story: no story spans more (copies of one text
@@ -25,18 +22,17 @@ public sealed class StoryGroupingOptions
     public TimeSpan Window { get; set; } = TimeSpan.FromDays(4);
 
     /// <summary>
-    /// 0–1 containment of word shingles (|A∩B| / min(|A|, |B|) of the bodies' 5-word shingles) from which two texts
-    /// are copies of one text. The default, 0.85, keeps reports that reuse many of a wire story's sentences apart from
-    /// its republications (0.7 also catches them), while a copy cut at the end still contains nearly all its shingles.
+    /// 0–1 share of the shorter text's words that the longer text contains in the same order (runs of four words
+    /// or more) from which two texts are copies of one text.
     /// </summary>
-    public double CopyThreshold { get; set; } = 0.85;
+    public double CopyThreshold { get; set; } = 0.8;
 }
 
 /// <summary>
 /// Groups news articles into stories (one real-world event or development each) and finds copies of one text.
 /// <see cref="Add"/> computes each article's features as it arrives; <see cref="Group"/> finds candidate pairs through
-/// an inverted index of each article's most distinctive terms within the time window (never all pairs), scores them,
-/// and clusters with average linkage, so a chain of loosely related articles does not collapse into one story.
+/// an inverted index of each article's heaviest terms within the time window (never all pairs), scores them, and
+/// clusters with average linkage, so a chain of loosely related articles does not collapse into one story.
 /// Not thread-safe.
 /// </summary>
 public sealed class StoryGrouper
@@ -44,11 +40,15 @@ public sealed class StoryGrouper
     /// <summary>Terms of an article put in the candidate index.</summary>
     private const int IndexTerms = 16;
     /// <summary>Candidate pairs must share this many indexed terms before they are scored.</summary>
-    private const int MinSharedTerms = 3;
+    private const int MinSharedTerms = 2;
     /// <summary>Share of time-window distance taken off similarity at the window's edge.</summary>
     private const double TimeDecay = 0.2;
     /// <summary>Undated articles sharing a term looked at per article and term (they have no time window to bound them).</summary>
     private const int MaxUndatedScan = 500;
+    /// <summary>Pairs scored below this share of the threshold are dropped (they count as 0 in averages).</summary>
+    private const double Floor = 0.5;
+    /// <summary>An article keeps its strongest scored pairs with later articles only, this many: weak links to many articles add little to any average and cost memory.</summary>
+    private const int MaxEdges = 16;
 
     private readonly StoryGroupingOptions _options;
     private readonly TermTable _terms = new();
@@ -62,7 +62,7 @@ public sealed class StoryGrouper
         _options = options ?? new StoryGroupingOptions();
         if (!(_options.Threshold is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(options), _options.Threshold, "Threshold must be between 0 and 1.");
         if (!(_options.CopyThreshold is > 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(options), _options.CopyThreshold, "CopyThreshold must be above 0 and at most 1.");
-        if (_options.Window < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), _options.Window, "Window must not be negative.");
+        if (_options.Window <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), _options.Window, "Window must be positive.");
         _extractor = new FeatureExtractor(_terms);
     }
 
@@ -94,9 +94,8 @@ public sealed class StoryGrouper
         progress?.Invoke(0, n);
 
         int[] copyRoot = CopyDetector.Find(f, _options.CopyThreshold, _options.Window, cancel);
-        var vectors = Vectors(f, _terms, copyRoot, out var dfs);
         cancel.ThrowIfCancellationRequested();
-        var edges = Edges(f, vectors, dfs, cancel, progress);
+        var edges = Edges(f, cancel, progress);
         var cluster = Cluster(f, edges, copyRoot, cancel);
 
         var members = new Dictionary<int, List<int>>();
@@ -109,7 +108,7 @@ public sealed class StoryGrouper
         foreach (var list in members.Values)
         {
             if ((stories.Count & 255) == 0) cancel.ThrowIfCancellationRequested();
-            stories.Add(BuildStory(f, list, copyRoot, vectors, _terms));
+            stories.Add(BuildStory(f, list, copyRoot, _terms));
         }
         stories.Sort(CompareStories);
         progress?.Invoke(n, n);
@@ -128,8 +127,7 @@ public sealed class StoryGrouper
         var f = Canonical(grouper._features);
         if (f.Length == 0) return new NewsStory { Id = StoryId(Array.Empty<string>()) };
         int[] copyRoot = CopyDetector.Find(f, grouper._options.CopyThreshold, TimeSpan.MaxValue, CancellationToken.None);
-        var vectors = Vectors(f, grouper._terms, copyRoot, out _);
-        return BuildStory(f, Enumerable.Range(0, f.Length).ToList(), copyRoot, vectors, grouper._terms);
+        return BuildStory(f, Enumerable.Range(0, f.Length).ToList(), copyRoot, grouper._terms);
     }
 
     // ---- order -------------------------------------------------------------------------------------------------
@@ -162,69 +160,21 @@ public sealed class StoryGrouper
         return string.CompareOrdinal(a.Id, b.Id);
     }
 
-    // ---- vectors -----------------------------------------------------------------------------------------------
+    // ---- similarity --------------------------------------------------------------------------------------------
 
-    /// <summary>L2-normalised TF-IDF weights, parallel to each article's Terms. Terms in more than a fifth of a large corpus weigh nothing.</summary>
-    private static float[][] Vectors(StoryFeatures[] f, TermTable terms, int[] copyRoot, out int[] dfs)
-    {
-        int n = f.Length;
-        // Document frequencies count each set of copies as one text: a wire story carried by six sites does not make
-        // its words six times as common (nor its rare words look shared with other articles).
-        dfs = terms.Df.ToArray();
-        for (int i = 0; i < n; i++)
-        {
-            int r = copyRoot[i];
-            if (r == i) continue;
-            int[] ti = f[i].Terms, tr = f[r].Terms;
-            for (int a = 0, b = 0; a < ti.Length && b < tr.Length;)
-            {
-                if (ti[a] == tr[b]) { dfs[ti[a]]--; a++; b++; }
-                else if (ti[a] < tr[b]) a++;
-                else b++;
-            }
-        }
-        n = 0;
-        for (int i = 0; i < f.Length; i++) if (copyRoot[i] == i) n++;
-        var idf = new float[terms.Count];
-        for (int t = 0; t < idf.Length; t++)
-        {
-            int df = Math.Max(1, dfs[t]);
-            idf[t] = n >= 200 && df > n / 5 ? 0f : (float)Math.Log(1 + n / (double)df);
-        }
-        var vectors = new float[f.Length][];
-        for (int i = 0; i < f.Length; i++)
-        {
-            var ids = f[i].Terms;
-            var counts = f[i].Counts;
-            var v = new float[ids.Length];
-            double norm = 0;
-            for (int k = 0; k < ids.Length; k++)
-            {
-                double w = (1 + Math.Log(Math.Max(1, counts[k]))) * idf[ids[k]];
-                v[k] = (float)w;
-                norm += w * w;
-            }
-            if (norm > 0)
-            {
-                float inv = (float)(1 / Math.Sqrt(norm));
-                for (int k = 0; k < v.Length; k++) v[k] *= inv;
-            }
-            vectors[i] = v;
-        }
-        return vectors;
-    }
 
     /// <summary>
-    /// Similarity of two articles: the geometric mean of the cosine over all their terms and the cosine over their
-    /// names and numbers only. Stories of one kind share wording and differ in who, where and how many; the second
-    /// factor keeps two floods in two towns apart however alike their sentences. When either article has no names or
-    /// numbers (text without capitals, say), the cosine over all terms alone.
+    /// Similarity of two articles: the cosine of their weight vectors (word rarity from the background table, names,
+    /// headline and lead weighted up), cut down when both name people, places and figures and share almost none of
+    /// them: reports of one kind of event share their wording and differ in who, where and how many, so two bridge
+    /// collapses in two towns stay apart however alike their sentences.
     /// </summary>
-    internal static double Similarity(StoryFeatures a, float[] va, StoryFeatures b, float[] vb)
+    internal static double Similarity(StoryFeatures a, StoryFeatures b)
     {
         int[] ta = a.Terms, tb = b.Terms;
+        float[] va = a.Weights, vb = b.Weights;
         int i = 0, j = 0;
-        double dot = 0, entityDot = 0;
+        double dot = 0, entity = 0;
         while (i < ta.Length && j < tb.Length)
         {
             int x = ta[i], y = tb[j];
@@ -232,23 +182,27 @@ public sealed class StoryGrouper
             {
                 double p = va[i] * vb[j];
                 dot += p;
-                if (a.Entity[i] && b.Entity[j]) entityDot += p;
+                if ((a.Kinds[i] & (byte)TermKind.Name) != 0 && (b.Kinds[j] & (byte)TermKind.Name) != 0) entity += p;
                 i++; j++;
             }
             else if (x < y) i++;
             else j++;
         }
-        double na = EntityNorm(a, va), nb = EntityNorm(b, vb);
-        if (na <= 0 || nb <= 0) return dot;
-        double entityCos = entityDot / Math.Sqrt(na * nb);
-        return Math.Sqrt(Math.Max(0, dot) * Math.Min(1, entityCos));
+        return Combine(dot, entity, a.NameNorm, b.NameNorm);
     }
 
-    private static double EntityNorm(StoryFeatures a, float[] v)
+    /// <summary>Below this cosine over names, two articles that both name people and places share almost none of them.</summary>
+    private const double NoSharedNames = 0.05;
+    /// <summary>An article whose names carry at least this share of its weight (L2) "names people and places".</summary>
+    private const double NamedArticle = 0.5;
+
+    private static double Combine(double dot, double entityDot, float normA, float normB)
     {
-        double n = 0;
-        for (int k = 0; k < v.Length; k++) if (a.Entity[k]) n += v[k] * v[k];
-        return n;
+        if (normA < NamedArticle || normB < NamedArticle) return dot;
+        // Two articles that both name people, places and organisations, and share almost none of them, are about two
+        // events however alike their sentences and figures (one template, two towns).
+        double entityCos = Math.Min(1, entityDot / (normA * (double)normB));
+        return entityCos < NoSharedNames ? dot * entityCos / NoSharedNames : dot;
     }
 
     // ---- candidate pairs ---------------------------------------------------------------------------------------
@@ -256,13 +210,13 @@ public sealed class StoryGrouper
     private readonly record struct Edge(int A, int B, float Sim);
 
     /// <summary>
-    /// Scored pairs (A &lt; B) whose similarity is at least half the threshold. Candidates share at least two of their
-    /// most distinctive terms (highest TF-IDF, common terms excluded) and lie within the time window.
+    /// Scored pairs (A &lt; B) whose similarity is at least a share of the threshold. Candidates share at least
+    /// <see cref="MinSharedTerms"/> of their heaviest terms and lie within the time window. Which terms an article
+    /// indexes depends on the article alone, so whether two articles are compared does not depend on the pile.
     /// </summary>
-    private List<Edge> Edges(StoryFeatures[] f, float[][] vectors, int[] dfs, CancellationToken cancel, Action<int, int>? progress)
+    private List<Edge> Edges(StoryFeatures[] f, CancellationToken cancel, Action<int, int>? progress)
     {
         int n = f.Length;
-        int maxDf = Math.Max(50, n / 100);
         var postings = new List<int>?[_terms.Count];
         var top = new int[n][];
         var order = new List<(float W, int Term)>();
@@ -270,11 +224,7 @@ public sealed class StoryGrouper
         {
             order.Clear();
             var ids = f[i].Terms;
-            for (int k = 0; k < ids.Length; k++)
-            {
-                int df = dfs[ids[k]];
-                if (df >= 2 && df <= maxDf && vectors[i][k] > 0) order.Add((vectors[i][k], ids[k]));
-            }
+            for (int k = 0; k < ids.Length; k++) order.Add((f[i].Weights[k], ids[k]));
             order.Sort((a, b) => a.W != b.W ? b.W.CompareTo(a.W) : a.Term.CompareTo(b.Term));
             int count = Math.Min(IndexTerms, order.Count);
             var t = new int[count];
@@ -287,8 +237,8 @@ public sealed class StoryGrouper
             top[i] = t;
         }
 
-        long window = _options.Window <= TimeSpan.Zero ? 0 : _options.Window.Ticks;
-        double floor = Math.Max(0.02, _options.Threshold * 0.6);
+        long window = _options.Window.Ticks;
+        double floor = Math.Max(0.02, _options.Threshold * Floor);
         var found = new Edge[n][];
         var ticks = f.Select(x => x.Ticks).ToArray();
         int firstUndated = Array.FindIndex(ticks, t => t == long.MaxValue);
@@ -301,9 +251,9 @@ public sealed class StoryGrouper
         {
             cancel.ThrowIfCancellationRequested();
             int end = Math.Min(n, start + chunk);
-            Parallel.For(start, end, parallel, () => pool.TryTake(out var s) ? s : new CandidateScratch(n), (i, _, s) =>
+            Parallel.For(start, end, parallel, () => pool.TryTake(out var s) ? s : new CandidateScratch(n, _terms.Count), (i, _, s) =>
             {
-                found[i] = Candidates(i, f, vectors, top, postings, ticks, firstUndated, window, floor, s);
+                found[i] = Candidates(i, f, top, postings, ticks, firstUndated, window, floor, s);
                 return s;
             }, pool.Add);
             progress?.Invoke(end, n);
@@ -314,14 +264,16 @@ public sealed class StoryGrouper
         return edges;
     }
 
-    private sealed class CandidateScratch(int n)
+    private sealed class CandidateScratch(int n, int terms)
     {
+        public readonly float[] Dense = new float[terms];
+        public readonly float[] DenseEntity = new float[terms];
         public readonly int[] Shared = new int[n];
         public readonly List<int> Touched = new();
         public readonly List<Edge> Edges = new();
     }
 
-    private static Edge[] Candidates(int i, StoryFeatures[] f, float[][] vectors, int[][] top, List<int>?[] postings,
+    private static Edge[] Candidates(int i, StoryFeatures[] f, int[][] top, List<int>?[] postings,
         long[] ticks, int firstUndated, long window, double floor, CandidateScratch s)
     {
         bool dated = ticks[i] != long.MaxValue;
@@ -344,21 +296,47 @@ public sealed class StoryGrouper
                 if (s.Shared[j]++ == 0) s.Touched.Add(j);
             }
         }
-        int need = Math.Min(MinSharedTerms, top[i].Length);
+        // The article's weights spread out by term id, so each candidate's similarity is one pass over its terms.
+        var dense = s.Dense;
+        var denseEntity = s.DenseEntity;
+        var ti = f[i].Terms;
+        var wi = f[i].Weights;
+        var ki = f[i].Kinds;
+        for (int k = 0; k < ti.Length; k++)
+        {
+            dense[ti[k]] = wi[k];
+            if ((ki[k] & (byte)TermKind.Name) != 0) denseEntity[ti[k]] = wi[k];
+        }
         foreach (int j in s.Touched)
         {
             int shared = s.Shared[j];
             s.Shared[j] = 0;
-            if (shared < Math.Max(1, Math.Min(need, top[j].Length))) continue;
-            double sim = Similarity(f[i], vectors[i], f[j], vectors[j]);
-            if (dated && ticks[j] != long.MaxValue && window > 0)
+            if (shared < Math.Max(1, Math.Min(MinSharedTerms, Math.Min(top[i].Length, top[j].Length)))) continue;
+            double sim = 0, entity = 0;
+            var tj = f[j].Terms;
+            var wj = f[j].Weights;
+            var kj = f[j].Kinds;
+            for (int k = 0; k < tj.Length; k++)
+            {
+                sim += dense[tj[k]] * wj[k];
+                if ((kj[k] & (byte)TermKind.Name) != 0) entity += denseEntity[tj[k]] * wj[k];
+            }
+            sim = Combine(sim, entity, f[i].NameNorm, f[j].NameNorm);
+            if (dated && ticks[j] != long.MaxValue)
                 sim *= 1 - TimeDecay * Math.Min(1, (ticks[j] - ticks[i]) / (double)window);
             if (sim >= floor) s.Edges.Add(new Edge(i, j, (float)sim));
         }
         s.Touched.Clear();
+        for (int k = 0; k < ti.Length; k++) dense[ti[k]] = denseEntity[ti[k]] = 0;
         if (s.Edges.Count == 0) return Array.Empty<Edge>();
         var result = s.Edges.ToArray();
         s.Edges.Clear();
+        if (result.Length > MaxEdges)
+        {
+            // The strongest pairs only: weak links to many articles add little to any average and cost memory.
+            Array.Sort(result, (a, b) => a.Sim != b.Sim ? b.Sim.CompareTo(a.Sim) : a.B.CompareTo(b.B));
+            Array.Resize(ref result, MaxEdges);
+        }
         Array.Sort(result, (a, b) => a.B.CompareTo(b.B));
         return result;
     }
@@ -366,9 +344,13 @@ public sealed class StoryGrouper
     // ---- clustering --------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Average-linkage merging over the scored pairs, strongest pair first: two groups merge when the sum of their
-    /// pairs' similarities divided by the number of all pairs between them reaches the threshold, and the merged
-    /// group spans no more than the window. Copies of one text start in one group. Returns each article's group.
+    /// Average-linkage agglomerative clustering over the scored pairs: the two groups whose average pair similarity
+    /// (the sum of their pairs' similarities over the number of all pairs between them, pairs never scored counting 0)
+    /// is highest merge first, while it reaches the threshold, the merged group spans no more than the window (an
+    /// undated article may join a group but never bridges two dated ones further apart), and the two groups are not
+    /// two events of one kind (<see cref="GroupNames.DistinctEvents"/>). Copies of one text start in one group. Every decision
+    /// depends only on the two groups involved, so articles that join none of an event's groups do not change how the
+    /// event is grouped. Returns each article's group.
     /// </summary>
     private int[] Cluster(StoryFeatures[] f, List<Edge> edges, int[] copyRoot, CancellationToken cancel)
     {
@@ -385,6 +367,8 @@ public sealed class StoryGrouper
         var size = new int[n];
         var minTicks = new long[n];
         var maxTicks = new long[n];
+        var version = new int[n];
+        var names = new GroupNames(f);
         for (int i = 0; i < n; i++)
         {
             size[i] = 1;
@@ -392,7 +376,7 @@ public sealed class StoryGrouper
             maxTicks[i] = f[i].HasDate ? f[i].Ticks : long.MinValue;
         }
 
-        int Merge(int a, int b)
+        int Merge(int a, int b, bool copies)
         {
             int ra = uf.Find(a), rb = uf.Find(b);
             if (ra == rb) return ra;
@@ -400,6 +384,9 @@ public sealed class StoryGrouper
             size[root] += size[other];
             minTicks[root] = Math.Min(minTicks[root], minTicks[other]);
             maxTicks[root] = Math.Max(maxTicks[root], maxTicks[other]);
+            version[root]++;
+            version[other]++;
+            names.Merge(root, other, copies);
             var into = links[root];
             var from = links[other];
             links[other] = null;
@@ -421,33 +408,122 @@ public sealed class StoryGrouper
         }
 
         for (int i = 0; i < n; i++)
-            if (copyRoot[i] != i) Merge(copyRoot[i], i);
+            if (copyRoot[i] != i) Merge(copyRoot[i], i, copies: true);
 
-        edges.Sort((x, y) => x.Sim != y.Sim ? y.Sim.CompareTo(x.Sim) : x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
-        long window = _options.Window <= TimeSpan.Zero ? 0 : _options.Window.Ticks;
+        long window = _options.Window.Ticks;
         double threshold = _options.Threshold;
+        // Max-heap of candidate merges by average link, ties by the smaller root, then the larger (a total order, so
+        // the result does not depend on the order of input).
+        var heap = new PriorityQueue<(int A, int B, int VA, int VB), (double Score, int A, int B)>(
+            Comparer<(double Score, int A, int B)>.Create((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B)));
+        void Push(int ra, int rb)
+        {
+            if (ra == rb) return;
+            if (rb < ra) (ra, rb) = (rb, ra);
+            double score = (links[ra]?.GetValueOrDefault(rb) ?? 0) / ((double)size[ra] * size[rb]);
+            if (score < threshold) return;
+            long lo = Math.Min(minTicks[ra], minTicks[rb]), hi = Math.Max(maxTicks[ra], maxTicks[rb]);
+            if (lo != long.MaxValue && hi != long.MinValue && hi - lo > window) return;
+            if (names.DistinctEvents(ra, rb)) return;
+            heap.Enqueue((ra, rb, version[ra], version[rb]), (score, ra, rb));
+        }
+        for (int i = 0; i < n; i++)
+        {
+            if (uf.Find(i) != i || links[i] == null) continue;
+            foreach (var c in links[i]!.Keys) if (i < c) Push(i, c);
+        }
         int step = 0;
-        foreach (var e in edges)
+        var neighbours = new List<int>();
+        while (heap.TryDequeue(out var m, out _))
         {
             if ((++step & 4095) == 0) cancel.ThrowIfCancellationRequested();
-            if (e.Sim < threshold) break;
-            int ra = uf.Find(e.A), rb = uf.Find(e.B);
-            if (ra == rb) continue;
-            long lo = Math.Min(minTicks[ra], minTicks[rb]), hi = Math.Max(maxTicks[ra], maxTicks[rb]);
-            if (lo != long.MaxValue && hi != long.MinValue && hi - lo > window) continue;
-            double sum = links[ra]?.GetValueOrDefault(rb) ?? 0;
-            if (sum / ((double)size[ra] * size[rb]) < threshold) continue;
-            Merge(ra, rb);
+            if (version[m.A] != m.VA || version[m.B] != m.VB) continue; // one of them has merged since
+            int root = Merge(m.A, m.B, copies: false);
+            if (links[root] == null) continue;
+            neighbours.Clear();
+            neighbours.AddRange(links[root]!.Keys);
+            foreach (int c in neighbours) Push(root, c);
         }
         var result = new int[n];
         for (int i = 0; i < n; i++) result[i] = uf.Find(i);
         return result;
     }
 
+    /// <summary>
+    /// The names of each group as the clustering merges groups: for each name, how many of the group's voices (an
+    /// article, or a set of copies of one text counted once) mention it, and how many lead with it (headline,
+    /// standfirst, first paragraphs).
+    /// </summary>
+    private sealed class GroupNames
+    {
+        /// <summary>The larger group must have this many voices, the smaller this many, before they can be told apart by their names.</summary>
+        private const int LargerVoices = 5, SmallerVoices = 3;
+        /// <summary>Share of a group's voices that must mention a name for it to be the group's own.</summary>
+        private const double Share = 0.5;
+
+        private readonly Dictionary<int, int>?[] _mentions, _leads;
+        private readonly int[] _voices;
+
+        public GroupNames(StoryFeatures[] f)
+        {
+            int n = f.Length;
+            _mentions = new Dictionary<int, int>?[n];
+            _leads = new Dictionary<int, int>?[n];
+            _voices = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                _voices[i] = 1;
+                var a = f[i];
+                for (int k = 0; k < a.Terms.Length; k++)
+                {
+                    if ((a.Kinds[k] & (byte)TermKind.Name) == 0) continue;
+                    (_mentions[i] ??= new())[a.Terms[k]] = 1;
+                    if ((a.Kinds[k] & (byte)TermKind.Lead) != 0) (_leads[i] ??= new())[a.Terms[k]] = 1;
+                }
+            }
+        }
+
+        /// <summary>Adds <paramref name="other"/>'s counts to <paramref name="root"/>'s; copies of one text are one voice.</summary>
+        public void Merge(int root, int other, bool copies)
+        {
+            Add(_mentions, root, other, copies);
+            Add(_leads, root, other, copies);
+            if (!copies) _voices[root] += _voices[other];
+        }
+
+        private static void Add(Dictionary<int, int>?[] d, int root, int other, bool union)
+        {
+            if (d[other] == null) return;
+            var into = d[root] ??= new();
+            foreach (var (t, c) in d[other]!) into[t] = union ? Math.Max(into.GetValueOrDefault(t), c) : into.GetValueOrDefault(t) + c;
+            d[other] = null;
+        }
+
+        /// <summary>
+        /// Two established groups that each have a name of their own (one that most of its voices mention and some
+        /// lead with, and that no article of the other group mentions at all) report two events of one kind
+        /// ("Klitschko beats A in Mannheim" and "Klitschko beats B in Bern"), however alike their words.
+        /// </summary>
+        public bool DistinctEvents(int a, int b) =>
+            Math.Max(_voices[a], _voices[b]) >= LargerVoices && Math.Min(_voices[a], _voices[b]) >= SmallerVoices
+            && HasOwnName(a, b) && HasOwnName(b, a);
+
+        private bool HasOwnName(int x, int y)
+        {
+            var lx = _leads[x];
+            if (lx == null) return false;
+            var mx = _mentions[x]!;
+            var my = _mentions[y];
+            foreach (var t in lx.Keys)
+                if (mx[t] >= Share * _voices[x] && (my == null || !my.ContainsKey(t))) return true;
+            return false;
+        }
+    }
+
     // ---- stories -----------------------------------------------------------------------------------------------
 
     /// <summary>Builds a story from article positions in canonical order (so members are earliest first, undated last).</summary>
-    private static NewsStory BuildStory(StoryFeatures[] f, List<int> members, int[] copyRoot, float[][] vectors, TermTable terms)
+    private static NewsStory BuildStory(StoryFeatures[] f, List<int> members, int[] copyRoot, TermTable terms)
     {
         members.Sort();
         var articles = members.Select(i => f[i].Article).ToArray();
@@ -460,7 +536,7 @@ public sealed class StoryGrouper
             set.Add(i);
         }
         var copyGroups = copySets.Values.Where(s => s.Count > 1).OrderBy(s => s[0])
-            .Select(s => new NewsArticleList(s.Select(i => f[i].Article))).ToArray();
+            .Select(s => new NewsCopyGroup(f[CopyDetector.Original(f, s)].Article, s.Select(i => f[i].Article))).ToArray();
 
         // Outlets, earliest first; independent voices: an article outside a copy set speaks for its outlet, a copy set once.
         var outlets = new List<string>();
@@ -483,7 +559,7 @@ public sealed class StoryGrouper
             {
                 double share = 1.0 / copySets[copyRoot[i]].Count;
                 var t = f[i].Terms;
-                for (int k = 0; k < t.Length; k++) centroid[t[k]] = centroid.GetValueOrDefault(t[k]) + vectors[i][k] * share;
+                for (int k = 0; k < t.Length; k++) centroid[t[k]] = centroid.GetValueOrDefault(t[k]) + f[i].Weights[k] * share;
             }
             double best = double.NegativeInfinity;
             foreach (int i in members)
@@ -492,7 +568,7 @@ public sealed class StoryGrouper
                 double share = 1.0 / copySets[copyRoot[i]].Count;
                 var t = f[i].Terms;
                 double dot = 0, self = 0;
-                for (int k = 0; k < t.Length; k++) { dot += vectors[i][k] * centroid[t[k]]; self += vectors[i][k] * vectors[i][k] * share; }
+                for (int k = 0; k < t.Length; k++) { dot += f[i].Weights[k] * centroid[t[k]]; self += f[i].Weights[k] * f[i].Weights[k] * share; }
                 double score = dot - self; // similarity to the rest of the story
                 if (score > best + 1e-9) { best = score; title = f[i].Article.Title; }
             }

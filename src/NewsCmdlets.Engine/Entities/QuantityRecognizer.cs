@@ -77,6 +77,15 @@ public static class QuantityRecognizer
         return null;
     }
 
+    /// <summary>The unit of a figure written with its unit attached ("15.5km", "4m", "9.0Mw"), or null.</summary>
+    private static string? GluedUnit(string suffix) => suffix switch
+    {
+        "m" => "meter",
+        "Mw" => "magnitude",
+        "MW" => "megawatt",
+        _ => suffix.Length >= 2 ? UnitOf(suffix) : null,
+    };
+
     /// <summary>Finds quantities among tokens [first, end) not already <paramref name="taken"/> (by dates).</summary>
     public static void Find(string text, IReadOnlyList<TextToken> tokens, int first, int end, bool[] taken, Gazetteer gaz, List<ValueMention> output)
     {
@@ -118,13 +127,33 @@ public static class QuantityRecognizer
             {
                 int dash = tok.IndexOf('-');
                 string numPart = dash > 0 ? tok[..dash] : tok;
-                if (!double.TryParse(numPart.Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number)) continue;
-                if (dash > 0)
+                // A unit or scale written onto the figure: 15.5km, 4m, 30cm, 9.0Mw, $1.6bn.
+                int digits = 0;
+                while (digits < numPart.Length && (char.IsDigit(numPart[digits]) || numPart[digits] is '.' or ',')) digits++;
+                string glued = numPart[digits..];
+                if (glued.Length > 0)
                 {
-                    // 248-kilometer, 20-hour: the unit is in the token; 6-2 is a score, not a quantity.
+                    if (!glued.All(char.IsLetter)) continue;
+                    numPart = numPart[..digits];
+                }
+                if (!double.TryParse(numPart.Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number)) continue;
+                if (glued.Length > 0)
+                {
+                    if (dash > 0) continue;
+                    if ((currency != null || glued is "k" or "bn") && Scales.TryGetValue(glued, out double gs)) number *= gs;
+                    else if (GluedUnit(glued) is string gu) unit = gu;
+                    else continue; // 6am, 15th, 1990s: not a quantity
+                }
+                else if (dash > 0)
+                {
+                    // 248-kilometer, 20-hour: the unit is in the token; 6-2 is a score, not a quantity. 119-136 km is a
+                    // range of one unit (the number is its lower end; the text keeps both).
                     string after = tok[(dash + 1)..];
                     unit = UnitOf(after) ?? (after.Length > 0 && char.IsLetter(after[0]) ? after.ToLowerInvariant() : null);
-                    if (unit == null) continue;
+                    if (unit == null)
+                    {
+                        if (after.Length == 0 || !after.All(ch => char.IsDigit(ch) || ch is '.' or ',') || UnitOf(Tok(j + 1)) == null) continue;
+                    }
                 }
             }
             else if (Words.TryGetValue(tok, out number))

@@ -16,6 +16,12 @@ public sealed class ArticleReadOptions
 
     /// <summary>"Now" for rejecting future dates; the clock when null.</summary>
     public DateTimeOffset? Now { get; init; }
+
+    /// <summary>
+    /// The encoding of inputs without a byte-order mark (-Encoding), over any declaration in them and over what their
+    /// bytes suggest; null reads them as <see cref="TextDecoder"/> and <see cref="HtmlDecoder"/> decide.
+    /// </summary>
+    public Encoding? Encoding { get; init; }
 }
 
 /// <summary>An article and the notes on how it was read (for -Verbose).</summary>
@@ -60,39 +66,46 @@ public static class ArticleReader
     /// <summary>Reads an article from bytes (a file's or an HTTP response's), HTML or text by content.</summary>
     public static ArticleReadResult ReadBytes(byte[] bytes, string source, string? httpContentType, Uri? baseUri, ArticleReadOptions options)
     {
-        if (IsHtml(bytes))
+        if (IsHtml(bytes, options.Encoding))
         {
             var warnings = new List<string>();
-            string html = HtmlDecoder.Decode(bytes, httpContentType, out _, warnings);
-            return ReadHtml(html, source, baseUri, options, warnings);
+            string html = TextDecoder.RemoveControlCharacters(HtmlDecoder.Decode(bytes, httpContentType, out string encodingName, warnings, options.Encoding), source, warnings);
+            return ReadHtml(html, source, baseUri, options, warnings, encodingName: encodingName);
         }
-        var decoded = TextDecoder.Decode(bytes, source);
-        return ReadText(decoded.Text, source, source, options, decoded.Warnings);
+        var decoded = TextDecoder.Decode(bytes, source, options.Encoding);
+        return ReadText(decoded.Text, source, source, options, decoded.Warnings, decoded.EncodingName);
     }
 
     /// <summary>Reads an article handed over as a string (e.g. from Get-Content -Raw): HTML or text by content.</summary>
     public static ArticleReadResult ReadContent(string content, string? sourceName, Uri? baseUri, ArticleReadOptions options)
     {
         string name = sourceName ?? baseUri?.ToString() ?? "(content)";
+        var warnings = new List<string>();
+        content = TextDecoder.RemoveControlCharacters(content, name, warnings);
         if (HtmlDecoder.LooksLikeHtml(content.AsSpan(0, Math.Min(content.Length, 4096))))
-            return ReadHtml(content, name, baseUri, options, new List<string>(), sourceName ?? baseUri?.ToString());
-        return ReadText(content, sourceName, name, options, Array.Empty<string>());
+            return ReadHtml(content, name, baseUri, options, warnings, sourceName ?? baseUri?.ToString());
+        return ReadText(content, sourceName, name, options, warnings);
     }
 
-    private static bool IsHtml(byte[] bytes)
+    /// <summary>True when the start of the bytes, decoded as they will be, is HTML markup.</summary>
+    private static bool IsHtml(byte[] bytes, Encoding? encoding)
     {
-        int n = Math.Min(bytes.Length, 4096);
-        int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        if (bytes.Length >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF))
+        var wide = TextDecoder.Bom(bytes, out int bom) ?? encoding ?? TextDecoder.WideWithoutBom(bytes);
+        if (wide != null && wide is not UTF8Encoding && wide.CodePage != 65001)
         {
-            string utf16 = (bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(bytes, 2, Math.Min(bytes.Length - 2, 8192));
-            return HtmlDecoder.LooksLikeHtml(utf16);
+            int take = Math.Min(bytes.Length - bom, 8192);
+            if (wide is UnicodeEncoding) take &= ~1;
+            else if (wide is UTF32Encoding) take &= ~3;
+            return HtmlDecoder.LooksLikeHtml(wide.GetString(bytes, bom, take));
         }
+        int n = Math.Min(bytes.Length, 4096);
+        int start = bom;
         if (TextDecoder.LooksBinary(bytes.AsSpan(0, n))) return false; // reported as binary by the text path
         return HtmlDecoder.LooksLikeHtml(Encoding.Latin1.GetString(bytes, start, n - start));
     }
 
-    private static ArticleReadResult ReadHtml(string html, string name, Uri? baseUri, ArticleReadOptions options, List<string> warnings, string? source = null)
+    private static ArticleReadResult ReadHtml(string html, string name, Uri? baseUri, ArticleReadOptions options, List<string> warnings, string? source = null,
+        string? encodingName = null)
     {
         var result = HtmlArticleExtractor.Extract(html, new HtmlArticleOptions
         {
@@ -105,10 +118,11 @@ public static class ArticleReader
         if (!result.IsArticle || result.Article == null)
             throw new InputProblemException(InputProblemKind.NoArticle, name,
                 $"'{name}' is a web page without an article ({result.NotArticleReason}). {result.NotArticleAdvice}");
-        return new ArticleReadResult(result.Article, result.Decisions);
+        return new ArticleReadResult(result.Article, encodingName == null ? result.Decisions : result.Decisions.Prepend($"decoded as {encodingName}").ToList());
     }
 
-    private static ArticleReadResult ReadText(string text, string? source, string name, ArticleReadOptions options, IReadOnlyList<string> warnings)
+    private static ArticleReadResult ReadText(string text, string? source, string name, ArticleReadOptions options, IReadOnlyList<string> warnings,
+        string? encodingName = null)
     {
         if (string.IsNullOrWhiteSpace(text))
             throw new InputProblemException(InputProblemKind.Empty, name, $"'{name}' contains only white space: there is no article to import. Check that the file was saved or downloaded completely, or leave it out.");
@@ -124,7 +138,8 @@ public static class ArticleReader
         });
         if (article.WordCount == 0 && string.IsNullOrEmpty(article.Title))
             throw new InputProblemException(InputProblemKind.NoArticle, name, $"'{name}' has no words that could form an article.");
-        return new ArticleReadResult(article, new[] { $"read as plain text; {article.Removed.Count} block(s) set aside as page chrome or credits" });
+        string read = $"read as plain text; {article.Removed.Count} block(s) set aside as page chrome or credits";
+        return new ArticleReadResult(article, encodingName == null ? new[] { read } : new[] { $"decoded as {encodingName}", read });
     }
 
     /// <summary>Whether the text has a word of two letters or more (in any script), as every article does.</summary>

@@ -486,19 +486,27 @@ public sealed class QuoteExtractor
         return lo;
     }
 
-    /// <summary>Quote spans [Start, End) including their marks. Linear: each character is looked at once.</summary>
+    /// <summary>
+    /// Quote spans [Start, End) including their marks. Linear: a mark left open longer than <see cref="MaxQuoteLength"/>
+    /// is given up and the scan starts again after it, but the stretch its scan covered is not scanned again for the
+    /// next mark of the same kind (it holds no closing mark of that kind, so that scan would end the same way): a text
+    /// of thousands of unclosed marks costs a pass, not thousands of passes.
+    /// </summary>
     public static List<(int Start, int End)> FindQuoteSpans(string text)
     {
         var spans = new List<(int, int)>();
-        int open = -1;
+        int open = -1, kind = 0;
         char closer = '\0';
+        // Per kind of mark (0: “ „ " closed by ” or "; 1: « closed by »), the end of the last scan given up for length.
+        Span<int> covered = stackalloc int[] { -1, -1 };
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
             if (open < 0)
             {
-                if (c == '“' || c == '„' || c == '«') { open = i; closer = c == '«' ? '»' : '”'; }
-                else if (c == '"' && (i == 0 || !char.IsLetterOrDigit(text[i - 1])) && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1])) { open = i; closer = '"'; }
+                if (c == '“' || c == '„' || c == '«') { open = i; closer = c == '«' ? '»' : '”'; kind = c == '«' ? 1 : 0; }
+                else if (c == '"' && (i == 0 || !char.IsLetterOrDigit(text[i - 1])) && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1])) { open = i; closer = '"'; kind = 0; }
+                if (open >= 0 && covered[kind] > i) i = covered[kind]; // that stretch holds no closer of this kind
                 continue;
             }
             if (c == closer || (closer == '”' && c == '"') || (closer == '"' && c == '”'))
@@ -516,7 +524,7 @@ public sealed class QuoteExtractor
                 open = -1; // unclosed within its paragraph: not a quote
                 continue;
             }
-            if (i - open >= MaxQuoteLength) { i = open; open = -1; }
+            if (i - open >= MaxQuoteLength) { covered[kind] = i; i = open; open = -1; }
         }
         return spans;
     }

@@ -94,6 +94,7 @@ public sealed class GetNewsEntityCommand : ArticleAnalysisCmdletBase
             }
             if (Handle(article, () => _extractor!.Extract(article, Cancellation), label) is { } computed && _analyses != null)
                 CacheSession.Try(this, _analyses.Cache, () => { _analyses.StoreEntities(article, computed); return computed; });
+            if (_analyses != null) CacheSession.ReportUnstored(this, _analyses.Unstored);
         }
     }
 

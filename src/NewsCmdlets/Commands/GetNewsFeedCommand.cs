@@ -68,6 +68,14 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
     [ValidateRange(0, 10)]
     public int MaximumRetryCount { get; set; } = 2;
 
+    /// <summary>
+    /// Download only from public internet addresses: a feed address that is, redirects to or resolves to a loopback,
+    /// private, link-local or reserved address is refused (PrivateAddressRefused). For unattended polling of feed lists.
+    /// </summary>
+    [Parameter(ParameterSetName = UriSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    public SwitchParameter PublicAddressOnly { get; set; }
+
     /// <summary>Fetch web feeds conditionally through the cache (ETag, Last-Modified) and keep their last copy there.</summary>
     [Parameter]
     public SwitchParameter Cache { get; set; }
@@ -90,6 +98,7 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
             MaximumBytes = MaximumFeedSize,
             UserAgent = UserAgent,
             MaximumRetryCount = MaximumRetryCount,
+            PublicAddressesOnly = PublicAddressOnly,
         };
         if (CacheSession.IsWanted(this, Cache)) _cache = CacheSession.Open(this, CacheSession.Get().Location);
     }
@@ -160,24 +169,48 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
     private void ReadFileFeed(string path)
     {
         ReportProgress(Activity, $"{_feeds + _failed + 1}: {System.IO.Path.GetFileName(path)}");
+        ParsedFeed feed;
         try
         {
-            WriteFeed(FeedParser.ReadFile(path, _options, Cancellation), path);
-        }
-        catch (FeedException ex)
-        {
-            _failed++;
-            var (id, category) = Classify(ex.Kind);
-            WriteItemError(ex, id, category, path);
+            feed = FeedParser.ReadFile(path, _options, Cancellation);
         }
         catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
         {
+            return;
+        }
+        catch (Exception ex)
+        {
+            FeedFailed(ex, path);
+            return;
+        }
+        WriteFeed(feed, path);
+    }
+
+    /// <summary>A feed that could not be read: its own error, and the next feed is read.</summary>
+    private void FeedFailed(Exception ex, object target)
+    {
+        _failed++;
+        switch (ex)
+        {
+            case FeedException fex:
+                var (id, category) = Classify(fex.Kind);
+                WriteItemError(fex, id, category, target);
+                break;
+            case WebFetchException wex:
+                var (wid, wcategory) = ClassifyWebError(wex, "FeedTooLarge");
+                WriteItemError(wex, wid, wcategory, target);
+                break;
+            default:
+                // A fault this module did not foresee stays with its feed: the others are still read.
+                WriteItemError(new InvalidOperationException($"Reading the feed '{target}' failed: {ex.Message}", ex), "FeedFailed", ErrorCategory.NotSpecified, target);
+                break;
         }
     }
 
     private void ReadWebFeed(System.Uri uri, object target)
     {
         var notes = new List<string>();
+        ParsedFeed? feed = null;
         try
         {
             WebFetcher.CheckAddress(uri);
@@ -207,49 +240,73 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
             if (result.NotModified && cached != null)
             {
                 WriteVerbose($"{uri}: not modified since {cached.FetchedUtc:u}; reading the copy in the cache.");
-                WriteFeed(FeedParser.Parse(cached.Body, uri.ToString(), f.FinalUri ?? uri, _options), target);
-                return;
+                feed = FeedParser.Parse(cached.Body, uri.ToString(), f.FinalUri ?? uri, _options, Cancellation);
             }
-            if (result.Feed != null)
+            else if (result.Feed != null)
             {
                 _cache?.PutFeed(new CachedFeed(uri.AbsoluteUri, f.ETag, f.LastModified, f.ContentType, f.Bytes, DateTimeOffset.UtcNow));
-                WriteFeed(result.Feed, target);
+                feed = result.Feed;
             }
         }
         catch (NewsCacheException ex)
         {
             ThrowTerminatingError(CacheSession.ToErrorRecord(ex, _cache?.Path));
         }
-        catch (WebFetchException ex)
-        {
-            _failed++;
-            var (id, category) = ClassifyWebError(ex, "FeedTooLarge");
-            WriteItemError(ex, id, category, target);
-        }
-        catch (FeedException ex)
-        {
-            _failed++;
-            var (id, category) = Classify(ex.Kind);
-            WriteItemError(ex, id, category, target);
-        }
         catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
         {
+            return;
         }
+        catch (Exception ex)
+        {
+            FeedFailed(ex, target);
+            return;
+        }
+        if (feed != null) WriteFeed(feed, target);
     }
 
+    /// <summary>Items that cannot be read get an error each up to this many per feed; the rest are counted in one.</summary>
+    private const int ItemErrorsPerFeed = 20;
+
+    /// <summary>
+    /// Writes a feed's items as they are read (nothing of the feed is kept). A fault further on in the document (XML
+    /// that stops being well-formed) is an error for the feed after the items before it.
+    /// </summary>
     private void WriteFeed(ParsedFeed feed, object target)
     {
         _feeds++;
         if (MyInvocation.BoundParameters.ContainsKey("Verbose"))
             foreach (var d in feed.Decisions) WriteVerbose($"{feed.Source}: {d}");
-        foreach (var w in feed.Warnings) WriteWarning(w);
-        foreach (var entry in feed.Entries)
+        int warned = 0;
+        void Warnings()
         {
-            if (Cancellation.IsCancellationRequested) return;
+            for (; warned < feed.Warnings.Count; warned++) WriteWarning(feed.Warnings[warned]);
+        }
+        Warnings();
+        int unreadable = 0;
+        using var entries = feed.ReadEntries().GetEnumerator();
+        while (!Cancellation.IsCancellationRequested)
+        {
+            // Only reading the next item is guarded: what the pipeline downstream throws goes on up.
+            FeedEntry entry;
+            try
+            {
+                if (!entries.MoveNext()) break;
+                entry = entries.Current;
+            }
+            catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                FeedFailed(ex, target);
+                break;
+            }
             foreach (var w in entry.Warnings) WriteWarning($"{feed.Source}: {w}");
             if (entry.Item is not { } item)
             {
-                WriteItemError(new InvalidDataException(entry.Problem), "InvalidFeedItem", ErrorCategory.InvalidData, target);
+                if (++unreadable <= ItemErrorsPerFeed)
+                    WriteItemError(new InvalidDataException(entry.Problem), "InvalidFeedItem", ErrorCategory.InvalidData, target);
                 continue;
             }
             if (!_dedup.IsNew(item, out string? duplicateOf))
@@ -261,6 +318,12 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
             _items++;
             WriteObject(item);
         }
+        if (unreadable > ItemErrorsPerFeed)
+            WriteItemError(new InvalidDataException(
+                    $"{unreadable - ItemErrorsPerFeed:N0} more item(s) of '{feed.Source}' could not be read ({unreadable:N0} in all); " +
+                    $"the first {ItemErrorsPerFeed} were reported one by one."),
+                "InvalidFeedItem", ErrorCategory.InvalidData, target);
+        Warnings();
     }
 
     private static (string ErrorId, ErrorCategory Category) Classify(FeedProblemKind kind) => kind switch

@@ -72,6 +72,7 @@ public sealed class GetNewsQuoteCommand : ArticleAnalysisCmdletBase
             }
             if (Handle(article, () => _extractor.Extract(article, null, Cancellation), label) is { } computed && _analyses != null)
                 CacheSession.Try(this, _analyses.Cache, () => { _analyses.StoreQuotes(article, computed); return computed; });
+            if (_analyses != null) CacheSession.ReportUnstored(this, _analyses.Unstored);
         }
     }
 

@@ -24,8 +24,12 @@ public sealed class GroupNewsArticleCommand : NewsCmdletBase
     [ValidateRange(0.0, 1.0)]
     public double Threshold { get; set; } = new StoryGroupingOptions().Threshold;
 
-    /// <summary>Articles published further apart than this are never put in one story (default 4 days).</summary>
+    /// <summary>
+    /// Articles published further apart than this are never put in one story (default 4 days). A number is days
+    /// (<c>-Window 2</c>, <c>-Window 0.5</c>); a time span or its text gives any length (<c>'12:00:00'</c>).
+    /// </summary>
     [Parameter]
+    [DaysTransformation]
     public TimeSpan Window { get; set; } = new StoryGroupingOptions().Window;
 
     /// <summary>Only write stories with at least this many articles (default 1: every article is in a story).</summary>
@@ -44,7 +48,8 @@ public sealed class GroupNewsArticleCommand : NewsCmdletBase
     {
         if (Window <= TimeSpan.Zero)
             ThrowTerminatingError(new ErrorRecord(
-                new ArgumentOutOfRangeException(nameof(Window), Window, "-Window must be a positive time span, such as 3 (days) or '12:00:00' (hours)."),
+                new ArgumentException(
+                    $"-Window must be longer than zero (it was {Window}): give a number of days, such as 2 or 0.5, or a time span such as '12:00:00'."),
                 "InvalidWindow", ErrorCategory.InvalidArgument, Window));
         _grouper = new StoryGrouper(new StoryGroupingOptions { Threshold = Threshold, Window = Window });
     }
@@ -93,5 +98,40 @@ public sealed class GroupNewsArticleCommand : NewsCmdletBase
         WriteVerbose(string.Format(CultureInfo.InvariantCulture,
             "Grouped {0:N0} article(s) into {1:N0} stor{2}; {3:N0} covered by more than one outlet; wrote {4:N0}.",
             _grouper.Count, stories.Count, stories.Count == 1 ? "y" : "ies", stories.Count(s => s.OutletCount > 1), written));
+    }
+}
+
+/// <summary>
+/// Reads a number given to a TimeSpan parameter as days (<c>-Window 2</c> is two days, <c>-Window 0.5</c> twelve
+/// hours), where PowerShell's own conversion would read an integer as ticks and a fraction as an error. Text that is a
+/// number is days too; other text is parsed as a time span ('12:00:00', '1.06:00:00'); a TimeSpan passes unchanged.
+/// </summary>
+internal sealed class DaysTransformationAttribute : ArgumentTransformationAttribute
+{
+    public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+    {
+        object? value = inputData is PSObject pso ? pso.BaseObject : inputData;
+        switch (value)
+        {
+            case TimeSpan:
+                return value;
+            case byte or sbyte or short or ushort or int or uint or long or ulong or float or double or decimal:
+                return Days(Convert.ToDouble(value, CultureInfo.InvariantCulture), value);
+            case string s:
+                s = s.Trim();
+                if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double days)) return Days(days, s);
+                if (TimeSpan.TryParse(s, CultureInfo.InvariantCulture, out var span)) return span;
+                throw new ArgumentTransformationMetadataException(
+                    $"'{s}' is neither a number of days nor a time span: give days (2, 0.5) or a time span ('12:00:00', '1.06:00:00').");
+            default:
+                return inputData;
+        }
+    }
+
+    private static TimeSpan Days(double days, object given)
+    {
+        if (double.IsNaN(days) || double.IsInfinity(days) || Math.Abs(days) >= TimeSpan.MaxValue.TotalDays)
+            throw new ArgumentTransformationMetadataException($"{given} is not a usable number of days.");
+        return TimeSpan.FromTicks((long)Math.Round(days * TimeSpan.TicksPerDay));
     }
 }

@@ -119,6 +119,28 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     private const int DefaultThrottleLimit = 4;
 
     /// <summary>
+    /// The encoding of files and pages without a byte-order mark, over any charset they declare: the names Get-Content
+    /// takes (utf8, unicode, ansi, oem …), an encoding name such as windows-1252, or a code page number.
+    /// </summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [Parameter(ParameterSetName = UriSet)]
+    [Parameter(ParameterSetName = FeedItemSet)]
+    [EncodingTransformation]
+    [ArgumentCompleter(typeof(EncodingCompleter))]
+    public System.Text.Encoding? Encoding { get; set; }
+
+    /// <summary>
+    /// Download only from public internet addresses: an address that is, redirects to or resolves to a loopback,
+    /// private, link-local or reserved address is refused (PrivateAddressRefused). For unattended runs over lists of
+    /// addresses that others write.
+    /// </summary>
+    [Parameter(ParameterSetName = UriSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = FeedItemSet)]
+    public SwitchParameter PublicAddressOnly { get; set; }
+
+    /// <summary>
     /// Keep what is imported in the cache, and take unchanged inputs from it (see Set-NewsCacheConfiguration): files
     /// whose length and time are unchanged, web pages the server says are unchanged (conditional requests with the
     /// ETag and Last-Modified kept), content seen before.
@@ -135,13 +157,14 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
 
     protected override void BeginProcessing()
     {
-        _options = new ArticleReadOptions { Outlet = Outlet, MaximumBytes = MaximumFileSize };
+        _options = new ArticleReadOptions { Outlet = Outlet, MaximumBytes = MaximumFileSize, Encoding = Encoding };
         _webOptions = new WebFetchOptions
         {
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
             MaximumBytes = MaximumFileSize,
             UserAgent = UserAgent,
             MaximumRetryCount = MaximumRetryCount,
+            PublicAddressesOnly = PublicAddressOnly,
         };
         _cached = CacheSession.OpenReader(this, Cache); // null unless -Cache or Set-NewsCacheConfiguration -Enabled
     }
@@ -240,6 +263,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
             _cached = null;
         }
         CacheSession.ReportUnstored(this, cached);
+        if (cached != null) CacheSession.WarnUnstored(this, cached.Unstored, "article(s)", cached.Cache.Path);
         if (_imported + _failed > 1) WriteVerbose($"Imported {_imported} article(s); {_failed} input(s) failed.");
     }
 
@@ -265,44 +289,62 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     {
         // No progress bar for a single file: it starts with the second input of the call.
         if (_imported + _failed > 0) ReportProgress(Activity, $"{_imported + _failed + 1}: {System.IO.Path.GetFileName(path)}", percent);
+        ArticleReadResult result;
         try
         {
-            Emit(_cached != null ? _cached.ReadFile(path, _options, Cancellation).Read : ArticleReader.ReadFile(path, _options, Cancellation));
+            result = _cached != null ? _cached.ReadFile(path, _options, Cancellation).Read : ArticleReader.ReadFile(path, _options, Cancellation);
         }
         catch (NewsCacheException ex)
         {
             ThrowTerminatingError(CacheSession.ToErrorRecord(ex, path));
-        }
-        catch (InputProblemException ex)
-        {
-            _failed++;
-            var (id, category) = Classify(ex.Kind, fromFile: true);
-            WriteItemError(ex, id, category, path);
+            return;
         }
         catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
         {
+            return;
         }
+        catch (Exception ex)
+        {
+            InputFailed(ex, path, fromFile: true);
+            return;
+        }
+        Emit(result);
+    }
+
+    /// <summary>
+    /// An input that could not be read: its own error (the ErrorId of its problem, or ImportFailed for a fault this
+    /// module did not foresee), and the next input is read. Only reading is guarded so; what the pipeline throws goes on up.
+    /// </summary>
+    private void InputFailed(Exception ex, object target, bool fromFile)
+    {
+        _failed++;
+        if (ex is InputProblemException ipx)
+        {
+            var (id, category) = Classify(ipx.Kind, fromFile);
+            WriteItemError(ipx, id, category, target);
+        }
+        else WriteItemError(new InvalidOperationException($"Importing '{target}' failed: {ex.Message}", ex), "ImportFailed", ErrorCategory.NotSpecified, target);
     }
 
     private void ImportContent(string content, string? sourceName)
     {
+        ArticleReadResult result;
         try
         {
-            var result = _cached != null ? ReadContentThroughCache(_cached, content, sourceName) : ArticleReader.ReadContent(content, sourceName, BaseUri, _options);
-            bool shortLine = !content.Contains('\n') && result.Article.WordCount < 40;
-            if (shortLine)
-            {
-                WriteWarning($"The content{(sourceName != null ? $" '{sourceName}'" : "")} is a single short line. If you piped a file with " +
-                             "Get-Content, add -Raw so the whole file arrives as one article.");
-            }
-            Emit(result, warnedShort: shortLine);
+            result = _cached != null ? ReadContentThroughCache(_cached, content, sourceName) : ArticleReader.ReadContent(content, sourceName, BaseUri, _options);
         }
-        catch (InputProblemException ex)
+        catch (Exception ex) when (ex is not (NewsCacheException or RuntimeException)) // RuntimeException: ThrowTerminatingError and a stopped pipeline
         {
-            _failed++;
-            var (id, category) = Classify(ex.Kind, fromFile: false);
-            WriteItemError(ex, id, category, (object?)sourceName ?? content);
+            InputFailed(ex, (object?)sourceName ?? content, fromFile: false);
+            return;
         }
+        bool shortLine = !content.Contains('\n') && result.Article.WordCount < 40;
+        if (shortLine)
+        {
+            WriteWarning($"The content{(sourceName != null ? $" '{sourceName}'" : "")} is a single short line. If you piped a file with " +
+                         "Get-Content, add -Raw so the whole file arrives as one article.");
+        }
+        Emit(result, warnedShort: shortLine);
     }
 
     /// <summary>
@@ -351,7 +393,17 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
             }
             if (!WritePendingDownloads(all: true)) return;
             if (_imported + _failed > 0) ReportProgress(Activity, $"{_imported + _failed + 1}: {item}");
-            Emit(FeedArticleBuilder.FromContent(item, _options));
+            ArticleReadResult fromContent;
+            try
+            {
+                fromContent = FeedArticleBuilder.FromContent(item, _options);
+            }
+            catch (Exception ex)
+            {
+                InputFailed(ex, item, fromFile: false);
+                return;
+            }
+            Emit(fromContent);
             return;
         }
         if (string.IsNullOrWhiteSpace(item.Link))

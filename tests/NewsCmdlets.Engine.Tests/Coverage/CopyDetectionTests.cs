@@ -9,7 +9,7 @@ public sealed class CopyDetectionTests
     {
         var terms = new TermTable();
         var x = new FeatureExtractor(terms);
-        return CopyDetector.Containment(x.Extract(a).Shingles, x.Extract(b).Shingles);
+        return CopyDetector.Coverage(x.Extract(a), x.Extract(b));
     }
 
     [Fact]
@@ -47,5 +47,49 @@ public sealed class CopyDetectionTests
         Assert.Equal(new[] { "m-wire", "m-copy2", "m-copy" }, Assert.Single(s.CopyGroups).Select(a => a.Id));
         Assert.Equal(2, s.IndependentOutlets);
         Assert.Equal(4, s.OutletCount);
+    }
+}
+
+public sealed class CopyContainmentTests
+{
+    private static double Coverage(NewsArticle a, NewsArticle b)
+    {
+        var x = new FeatureExtractor(new TermTable());
+        return CopyDetector.Coverage(x.Extract(a), x.Extract(b));
+    }
+
+    [Fact]
+    public void An_edited_copy_is_a_copy_new_headline_credit_removed_words_changed_paragraphs_joined_and_cut()
+    {
+        var wire = StoryFixtures.MarrowickCollapse(StoryFixtures.Day)[0];
+        var p = wire.Paragraphs.ToArray();
+        var edited = new[]
+        {
+            p[0].Replace("MARROWICK (TPA) — ", "").Replace("officials said", "officials confirmed"),
+            p[1] + " " + p[2].Replace("regional ambulance service", "ambulance service"),
+            p[4].Replace("Halvercourt Engineering", "Halvercourt Engineering Ltd"),
+            p[5],
+        };
+        var copy = StoryFixtures.Article("edited", "Upland Echo", "Commuters stranded after Tallow span falls", StoryFixtures.Day.AddHours(5), edited);
+        double c = Coverage(wire, copy);
+        Assert.True(c >= new StoryGroupingOptions().CopyThreshold, $"coverage {c:F3}");
+
+        var s = StoryGrouper.AsOneStory(new[] { copy, wire });
+        var group = Assert.Single(s.CopyGroups);
+        Assert.Same(wire, group.Original); // the agency's own release, here also the earliest
+        Assert.Equal(new[] { "edited" }, group.Copies.Select(a => a.Id));
+        Assert.StartsWith("Tidewater Press Agency (m-wire) < Upland Echo (edited)", s.CopyGroups.ToString());
+    }
+
+    [Fact]
+    public void Two_reports_quoting_one_long_statement_are_not_copies()
+    {
+        string statement = "“The bridge was inspected last spring and the report flagged corrosion on two supports, which we passed to the " +
+                           "regional transport authority with a recommendation to close the crossing to lorries until repairs were made,”";
+        var a = StoryFixtures.Article("qa", "Hollin Gazette", "Engineers warned of corrosion", StoryFixtures.Day, new[]
+            { statement + " said Ilse Varnholt of Halvercourt Engineering.", "Divers searched the river on Wednesday." });
+        var b = StoryFixtures.Article("qb", "Brackford Chronicle", "Inspection report under scrutiny", StoryFixtures.Day, new[]
+            { "Halvercourt Engineering released its statement on Wednesday evening.", statement + " the firm said." });
+        Assert.True(Coverage(a, b) < 0.5);
     }
 }

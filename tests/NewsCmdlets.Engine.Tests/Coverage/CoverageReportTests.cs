@@ -23,10 +23,10 @@ public class CoverageReportTests
         return f;
     }
 
-    private static NewsCoverageItem Item(CoverageKind kind, string key, string? type, CoverageStatus status, string[] outlets, string[] all, FieldSources? values = null, string? detail = null) => new()
+    private static NewsCoverageItem Item(CoverageKind kind, string key, string? type, CoverageStatus status, string[] outlets, string[] all, FieldSources? values = null, string? detail = null, string[]? differing = null) => new()
     {
         Story = "s1", Kind = kind, Key = key, Type = type, Status = status, Outlets = new TextList(outlets), OutletCount = outlets.Length,
-        MissingFrom = new TextList(all.Except(outlets)), Values = values ?? new FieldSources(), Detail = detail,
+        MissingFrom = new TextList(all.Except(outlets)), Values = values ?? new FieldSources(), Detail = detail, Differing = new TextList(differing ?? Array.Empty<string>()),
     };
 
     /// <summary>Three outlets, one of them a wire copy; a number conflict, a quote, framing, unique items, an undated article.</summary>
@@ -48,7 +48,7 @@ public class CoverageReportTests
             Item(CoverageKind.Entity, "Quillby", "Location", CoverageStatus.Shared, all, all),
             Item(CoverageKind.Entity, "Mara Tollen", "Person", CoverageStatus.Unique, new[] { "Oskby Echo" }, all),
             Item(CoverageKind.Number, "percent: fares rise", "percent", CoverageStatus.Conflict, all, all,
-                Values((outletA, "10 percent"), ("Vellmouth Courier", "10 percent"), ("Oskby Echo", "15 percent"))),
+                Values((outletA, "10 percent"), ("Vellmouth Courier", "10 percent"), ("Oskby Echo", "15 percent")), differing: new[] { "Oskby Echo" }),
             Item(CoverageKind.Number, "passengers: carried last year", null, CoverageStatus.Unique, new[] { "Oskby Echo" }, all, Values(("Oskby Echo", "about 82,000"))),
             Item(CoverageKind.Quote, "Mara Tollen", "Direct", CoverageStatus.Unique, new[] { "Oskby Echo" }, all, Values(("Oskby Echo", "“We cannot afford this”"))),
             Item(CoverageKind.Quote, "Quillby Ferries", "Partial", CoverageStatus.Partial, new[] { outletA, "Vellmouth Courier" }, all,
@@ -192,13 +192,15 @@ public class CoverageReportTests
     }
 
     [Fact]
-    public void Conflicts_show_each_outlet_s_value_and_quotes_a_dash_where_an_outlet_has_none()
+    public void Conflicts_show_the_majority_value_and_the_outlets_that_differ_and_quotes_a_dash_where_an_outlet_has_none()
     {
         var doc = Parse(Write(new[] { Comparison() }));
-        var conflict = Assert.Single(doc.QuerySelectorAll("#story-1-conflicts tbody tr"));
+        var conflict = Assert.Single(doc.QuerySelectorAll("#story-1-conflicts table.conflicts tbody tr"));
         Assert.Equal("percent: fares rise", conflict.QuerySelector("th")!.TextContent);
         var cells = conflict.QuerySelectorAll("td");
-        Assert.Equal(new[] { "Number (percent)", "10 percent", "10 percent", "15 percent (differs from most)" }, cells.Select(td => td.TextContent).ToArray());
+        Assert.Equal("Number (percent)", cells[0].TextContent);
+        Assert.Equal("10 percent — Harrowgate Post, Vellmouth Courier", cells[1].TextContent);
+        Assert.Equal("15 percent (differs from most) — Oskby Echo", cells[2].TextContent);
         // The odd one out is in bold, not only in colour.
         Assert.Equal("15 percent", Assert.Single(conflict.QuerySelectorAll("strong")).TextContent);
 
@@ -207,6 +209,83 @@ public class CoverageReportTests
         Assert.True(cells[1].ClassList.Contains("none"));
         Assert.Contains("not given", cells[1].TextContent);
         Assert.Equal("“We cannot afford this”", cells[3].TextContent);
+    }
+
+    [Fact]
+    public void The_outlets_the_comparison_finds_differing_are_highlighted_with_their_sentences_and_updates_are_listed_by_time()
+    {
+        string[] all = { "Harrowgate Post", "Vellmouth Courier", "Oskby Echo" };
+        var c = Comparison();
+        var items = c.Items.Where(i => i.Status != CoverageStatus.Conflict).ToList();
+        // A role where one outlet names someone else: the engine says who differs (not the value that is rarest as text).
+        items.Add(new NewsCoverageItem
+        {
+            Story = "s1", Kind = CoverageKind.Entity, Key = "mayor (Quillby)", Type = "Role", Status = CoverageStatus.Conflict, Outlets = new TextList(all), OutletCount = 3,
+            Values = Values(("Harrowgate Post", "Hanna Brisk"), ("Vellmouth Courier", "Hanna Brisk / Piet Olland"), ("Oskby Echo", "Piet Olland")),
+            Differing = new TextList(new[] { "Oskby Echo" }),
+            Sentences = Values(("Oskby Echo", "Quillby Mayor Piet Olland opened the new quay.")),
+        });
+        items.Add(new NewsCoverageItem
+        {
+            Story = "s1", Kind = CoverageKind.Number, Key = "death toll", Type = "count", Status = CoverageStatus.Update, Outlets = new TextList(all), OutletCount = 3,
+            Values = Values(("Harrowgate Post", "12"), ("Vellmouth Courier", "at least 30"), ("Oskby Echo", "4")),
+            Times = Values(("Harrowgate Post", "2025-03-14 09:00 UTC"), ("Vellmouth Courier", "2025-03-15 (date only)"), ("Oskby Echo", "2025-03-14 06:00 UTC")),
+        });
+        var doc = Parse(Write(new[] { new CoverageComparison { Story = c.Story, Items = items, Matrix = c.Matrix, Summary = c.Summary } }));
+        var role = Assert.Single(doc.QuerySelectorAll("#story-1-conflicts table.conflicts tbody tr"));
+        var cells = role.QuerySelectorAll("td");
+        Assert.StartsWith("Hanna Brisk — Harrowgate Post", cells[1].TextContent);
+        Assert.Equal("Piet Olland", Assert.Single(cells[2].QuerySelectorAll("strong")).TextContent);
+        Assert.Contains("Quillby Mayor Piet Olland opened the new quay.", cells[2].QuerySelector("blockquote")!.TextContent);
+        Assert.DoesNotContain("Harrowgate Post", cells[2].TextContent);
+
+        var update = Assert.Single(doc.QuerySelectorAll("#story-1-conflicts table.updates tbody tr"));
+        var reports = update.QuerySelectorAll("li").Select(li => li.TextContent).ToArray();
+        Assert.Equal(3, reports.Length);
+        Assert.StartsWith("4 — Oskby Echo, 2025-03-14 06:00 UTC", reports[0]);
+        Assert.StartsWith("at least 30 — Vellmouth Courier, 2025-03-15 (date only)", reports[2]);
+    }
+
+    [Fact]
+    public void Twenty_outlets_turn_per_outlet_tables_into_lists_and_date_only_articles_into_bands_across_their_day()
+    {
+        var outlets = Enumerable.Range(1, 20).Select(i => "Outlet Number " + i).ToArray();
+        var articles = outlets.Select((o, i) => new NewsArticle
+        {
+            Id = "a" + i, Outlet = o, Title = "Report " + i, Body = "Body.", WordCount = 100, Published = i % 2 == 0 ? T.AddHours(i) : T.Date,
+            Sources = i % 2 == 0 ? new FieldSources() : Values(("Published", "file header line (date only)")),
+        }).ToArray();
+        var story = new NewsStory { Id = "s1", Title = "Twenty", ArticleCount = 20, Outlets = new TextList(outlets), OutletCount = 20, Articles = new NewsArticleList(articles) };
+        var values = new FieldSources();
+        foreach (var o in outlets) values.Set(o, o.EndsWith(" 7", StringComparison.Ordinal) ? "9" : "12");
+        var items = new List<NewsCoverageItem>
+        {
+            new() { Story = "s1", Kind = CoverageKind.Number, Key = "death toll", Type = "count", Status = CoverageStatus.Conflict, Outlets = new TextList(outlets), OutletCount = 20, Values = values,
+                    Differing = new TextList(new[] { "Outlet Number 7" }) },
+            new() { Story = "s1", Kind = CoverageKind.Quote, Key = "Mara Tollen", Type = "Direct", Status = CoverageStatus.Partial, Outlets = new TextList(outlets.Take(3)), OutletCount = 3,
+                    Values = Values((outlets[0], "“No”"), (outlets[1], "“No”"), (outlets[2], "“Never”")) },
+            new() { Story = "s1", Kind = CoverageKind.Framing, Key = "hedging", Type = "certainty", Status = CoverageStatus.Partial, Outlets = new TextList(outlets.Take(2)), OutletCount = 2,
+                    Values = Values((outlets[0], "reportedly"), (outlets[1], "alleged")) },
+        };
+        var summary = outlets.Select(o => new NewsCoverageSummary { Story = "s1", Outlet = o, Articles = 1, Words = 100 }).ToList();
+        var doc = Parse(Write(new[] { new CoverageComparison { Story = story, Items = items, Summary = summary } }));
+
+        // No table has a column per outlet but the heat map (which scrolls): the conflict, quotes and framing list the outlets.
+        Assert.Equal(4, doc.QuerySelectorAll("#story-1-conflicts table.conflicts thead th").Length);
+        var conflict = Assert.Single(doc.QuerySelectorAll("#story-1-conflicts table.conflicts tbody tr"));
+        Assert.Equal("9", Assert.Single(conflict.QuerySelectorAll("td.differs strong")).TextContent);
+        Assert.Contains("Outlet Number 7", conflict.QuerySelector("td.differs")!.TextContent);
+        Assert.Equal(4, doc.QuerySelectorAll("#story-1-quotes table.quotes thead th").Length);
+        Assert.Equal(20, doc.QuerySelectorAll("#story-1-framing table.framing tbody tr").Length);
+
+        // Ten articles give a time and are marks; ten give a date only and are bands across that day, said so in the table.
+        var svg = doc.QuerySelector("#story-1-timeline svg")!;
+        Assert.Equal(10, svg.QuerySelectorAll("circle.mark").Length);
+        var bands = svg.QuerySelectorAll("rect.day");
+        Assert.Equal(10, bands.Length);
+        Assert.All(bands, b => Assert.True(double.Parse(b.GetAttribute("width")!, System.Globalization.CultureInfo.InvariantCulture) > 20));
+        Assert.Contains("10 articles give only a date", doc.QuerySelector("#story-1-timeline figcaption")!.TextContent);
+        Assert.Equal(10, doc.QuerySelectorAll("#story-1-timeline table.articles td").Count(td => td.TextContent == "2025-03-14 (date only)"));
     }
 
     [Fact]

@@ -277,3 +277,106 @@ public sealed class StoryGrouperTests
         Assert.True(s.FirstPublished!.Value.Date == new DateTime(2025, 10, 19));
     }
 }
+
+/// <summary>Issue 25: stories that do not move with the pile, copies by containment, and bad input.</summary>
+public sealed class StoryGrouperPileTests
+{
+    private static List<NewsStory> GroupAll(IEnumerable<NewsArticle> articles, StoryGroupingOptions? options = null)
+    {
+        var g = new StoryGrouper(options);
+        foreach (var a in articles) g.Add(a);
+        return g.Group().ToList();
+    }
+
+    /// <summary>How the given articles fall into stories, as sorted lists of Ids.</summary>
+    private static string Partition(List<NewsStory> stories, IEnumerable<string> ids)
+    {
+        var set = ids.ToHashSet();
+        return string.Join(" | ", stories.Select(s => string.Join(",", s.Articles.Select(a => a.Id).Where(set.Contains).Order(StringComparer.Ordinal)))
+            .Where(x => x.Length > 0).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_event_is_grouped_the_same_alone_and_in_a_larger_pile()
+    {
+        var marrowick = StoryFixtures.MarrowickCollapse(StoryFixtures.Day);
+        var ids = marrowick.Select(a => a.Id).ToList();
+        string alone = Partition(GroupAll(marrowick), ids);
+        // Same day, same kind of event elsewhere, unrelated council news, and the same text many times over elsewhere.
+        var pile = marrowick.Concat(StoryFixtures.DunmereCollapse(StoryFixtures.Day.AddDays(1)))
+            .Concat(StoryFixtures.Filler(StoryFixtures.Day))
+            .Concat(Enumerable.Range(0, 40).SelectMany(i => StoryFixtures.Filler(StoryFixtures.Day.AddDays(i % 5))
+                .Select(a => StoryFixtures.Article(a.Id + "-" + i, "Outlet " + i, a.Title!, a.Published, a.Paragraphs.ToArray()))));
+        Assert.Equal(alone, Partition(GroupAll(pile), ids));
+        Assert.Equal("m-copy,m-own,m-wire", alone);
+    }
+
+    [Fact]
+    public void One_article_repeated_a_thousand_times_is_one_story_of_copies()
+    {
+        var wire = StoryFixtures.MarrowickCollapse(StoryFixtures.Day)[0];
+        var copies = Enumerable.Range(0, 1000).Select(i =>
+            StoryFixtures.Article("r" + i, "Reprint " + i, wire.Title!, StoryFixtures.Day.AddMinutes(i), wire.Paragraphs.ToArray(), wire.Agency)).ToList();
+        var stories = GroupAll(copies.Prepend(wire));
+        var s = Assert.Single(stories);
+        Assert.Equal(1001, s.ArticleCount);
+        var group = Assert.Single(s.CopyGroups);
+        Assert.Same(wire, group.Original); // the agency's own release
+        Assert.Equal(1, s.IndependentOutlets);
+    }
+
+    [Fact]
+    public void Thousands_of_near_identical_press_releases_of_different_firms_stay_apart()
+    {
+        // 2,000 invented firms, each with a name of its own, sending out the same release with their own figures.
+        string[] syllables = { "ka", "lo", "mi", "ren", "tas", "vo", "zu", "bel", "dor", "fen" };
+        var releases = Enumerable.Range(0, 2000).Select(i =>
+        {
+            string stem = syllables[i % 10] + syllables[i / 10 % 10] + syllables[i / 100 % 10] + syllables[i / 1000 % 10];
+            string firm = char.ToUpperInvariant(stem[0]) + stem[1..] + "tek";
+            return StoryFixtures.Article("p" + i, firm, $"{firm} announces quarterly results", StoryFixtures.Day, new[]
+            {
+                $"{firm} today announced results for the quarter ended March 31, with revenue of ${100 + i % 900} million.",
+                $"“We are pleased with the quarter,” said the chief executive of {firm}. The company will hold a call for investors on Thursday.",
+                $"{firm} makes components for the automotive and aerospace industries and employs {200 + i} people.",
+            });
+        }).ToList();
+        var stories = GroupAll(releases);
+        Assert.True(stories.Count > 1000, $"{stories.Count} stories, {stories.Sum(s => s.CopyGroups.Count)} copy groups of {stories.Sum(s => s.CopyGroups.Sum(g => g.Count))}");
+        var largest = stories.MaxBy(s => s.ArticleCount)!;
+        Assert.True(largest.ArticleCount < 20, $"largest story {largest.ArticleCount}, {largest.CopyGroups.Count} copy groups of {largest.CopyGroups.Sum(g => g.Count)}: {string.Join(" ", largest.Articles.Take(5).Select(a => a.Title))}");
+    }
+
+    [Fact]
+    public void Articles_with_no_date_no_body_only_an_address_or_only_a_headline_are_grouped_without_error()
+    {
+        var odd = new List<NewsArticle>
+        {
+            StoryFixtures.Article("no-body", "Hollin Gazette", "Bridge collapses in Marrowick, injuring 14", StoryFixtures.Day, Array.Empty<string>()),
+            StoryFixtures.Article("only-url", "Hollin Gazette", "", null, new[] { "https://hollin-gazette.example/news/2025/03/11/marrowick-bridge" }),
+            StoryFixtures.Article("headline-only", null, "Marrowick bridge collapse", null, Array.Empty<string>()),
+            new() { Id = "nothing" },
+        };
+        var stories = GroupAll(odd.Concat(StoryFixtures.MarrowickCollapse(StoryFixtures.Day)));
+        Assert.Equal(7, stories.Sum(s => s.ArticleCount));
+        Assert.All(stories, s => Assert.Matches("^s[0-9a-f]{12}$", s.Id));
+        Assert.DoesNotContain(stories, s => s.CopyGroups.Any(g => g.Any(a => a.Id is "no-body" or "only-url" or "headline-only")));
+    }
+
+    [Fact]
+    public void Web_addresses_in_the_text_do_not_make_unrelated_articles_one_story()
+    {
+        string site = "https://www.northfold-evening-post.example/news/regional/2025/03/11/";
+        var a = StoryFixtures.Article("a", "Northfold Evening Post", "Kelloway library extends opening hours", StoryFixtures.Day, new[]
+        {
+            site + "kelloway-library-extends-opening-hours-northfold-evening-post",
+            "The library in Kelloway will open until eight on weekdays from April, the council said.",
+        });
+        var b = StoryFixtures.Article("b", "Northfold Evening Post", "Penrudd swimmers win relay title", StoryFixtures.Day, new[]
+        {
+            site + "penrudd-swimmers-win-relay-title-northfold-evening-post",
+            "Four swimmers from Penrudd won the regional relay title at the weekend.",
+        });
+        Assert.Equal(2, GroupAll(new[] { a, b }).Count);
+    }
+}

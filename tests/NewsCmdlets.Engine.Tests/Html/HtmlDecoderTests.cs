@@ -73,12 +73,27 @@ public class HtmlDecoderTests
     }
 
     [Fact]
-    public void DeclaredUtf8ThatIsInvalidWarns()
+    public void DeclaredUtf8WhoseBytesAreWindows1252IsReadAsWindows1252WithAWarning()
     {
-        string html = "<html><head><meta charset=utf-8></head><body><p>Caf\u00e9</p></body></html>";
+        // The charset lies: not one non-ASCII byte sequence is UTF-8.
+        string html = "<html><head><meta charset=utf-8></head><body><p>Caf\u00e9 cr\u00e8me \u201cquoted\u201d</p></body></html>";
         var warnings = new List<string>();
-        string text = HtmlDecoder.Decode(Win1252.GetBytes(html), null, out _, warnings);
+        string text = HtmlDecoder.Decode(Win1252.GetBytes(html), null, out var name, warnings);
+        Assert.Contains("Caf\u00e9 cr\u00e8me \u201cquoted\u201d", text);
+        Assert.StartsWith("windows-1252", name);
+        Assert.Contains("windows-1252", Assert.Single(warnings));
+    }
+
+    [Fact]
+    public void DeclaredUtf8WithAStrayInvalidByteStaysUtf8AndWarns()
+    {
+        var bytes = Encoding.UTF8.GetBytes("<html><head><meta charset=utf-8></head><body><p>Caf\u00e9 \u0141\u00f3d\u017a</p></body></html>").ToList();
+        bytes.Insert(bytes.Count - "</p></body></html>".Length, 0xE9); // after the text
+        var warnings = new List<string>();
+        string text = HtmlDecoder.Decode(bytes.ToArray(), null, out var name, warnings);
+        Assert.Contains("\u0141\u00f3d\u017a", text);
         Assert.Contains("\uFFFD", text);
+        Assert.StartsWith("utf-8", name);
         Assert.Single(warnings);
     }
 

@@ -373,11 +373,30 @@ public sealed class TextDecoderTests
     }
 
     [Fact]
-    public void Invalid_utf8_is_replaced_with_a_warning()
+    public void Bytes_that_are_not_utf8_but_decode_cleanly_as_windows_1252_are_read_as_that()
     {
-        var d = TextDecoder.Decode(new byte[] { (byte)'c', (byte)'a', (byte)'f', 0xE9, (byte)' ', (byte)'x' }, "menu.txt");
-        Assert.Equal("caf\uFFFD x", d.Text);
+        var d = TextDecoder.Decode(new byte[] { (byte)'c', (byte)'a', (byte)'f', 0xE9, (byte)' ', 0x93, (byte)'x', 0x94, (byte)' ', 0x80, (byte)'5' }, "menu.txt");
+        Assert.Equal("café “x” €5", d.Text);
+        Assert.StartsWith("windows-1252", d.EncodingName);
+        Assert.Empty(d.Warnings);
+    }
+
+    [Fact]
+    public void Invalid_utf8_in_text_that_is_mostly_utf8_is_replaced_with_a_warning()
+    {
+        // Two good UTF-8 characters (é, “) and one broken sequence: UTF-8 with one U+FFFD, not Windows-1252 mojibake.
+        byte[] bytes = Encoding.UTF8.GetBytes("café “x” ").Concat(new byte[] { 0xE9, (byte)' ', (byte)'y' }).ToArray();
+        var d = TextDecoder.Decode(bytes, "menu.txt");
+        Assert.Equal("café “x” \uFFFD y", d.Text);
         Assert.Contains("menu.txt", Assert.Single(d.Warnings));
+    }
+
+    [Fact]
+    public void Bytes_with_a_byte_windows_1252_leaves_undefined_stay_utf8_with_replacement()
+    {
+        var d = TextDecoder.Decode(new byte[] { (byte)'c', (byte)'a', (byte)'f', 0xE9, (byte)' ', 0x81 }, "menu.txt");
+        Assert.Equal("caf\uFFFD \uFFFD", d.Text);
+        Assert.Single(d.Warnings);
     }
 
     [Fact]

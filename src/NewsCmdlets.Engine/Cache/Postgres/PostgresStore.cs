@@ -219,7 +219,9 @@ internal sealed class PostgresStore : ICacheStore
                 $"The cache server {Location} has no such database: {what}. Create it (createdb) or name another with Database= in the connection string.", ex),
             PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ReadOnlySqlTransaction => new(NewsCacheProblem.ReadOnly, Location,
                 $"Cannot {verb} the cache database {Location}: {what}. Ask the database's owner to grant this user the rights it needs, or use another database.", ex),
-            PostgresErrorCodes.DiskFull or PostgresErrorCodes.OutOfMemory or PostgresErrorCodes.InsufficientResources => new(NewsCacheProblem.CannotOpen, Location,
+            PostgresErrorCodes.DiskFull => new(NewsCacheProblem.Full, Location,
+                $"Cannot {verb} the cache database {Location}: the server's disk is full ({what}). Ask its administrator to free some space.", ex),
+            PostgresErrorCodes.OutOfMemory or PostgresErrorCodes.InsufficientResources => new(NewsCacheProblem.CannotOpen, Location,
                 $"Cannot {verb} the cache database {Location}: the server is out of space or memory ({what}).", ex),
             PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
                 or PostgresErrorCodes.TooManyConnections => Unavailable(ex, verb),

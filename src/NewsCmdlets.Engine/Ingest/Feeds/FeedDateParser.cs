@@ -19,7 +19,9 @@ namespace NewsCmdlets.Engine.Ingest.Feeds;
 /// </remarks>
 public static class FeedDateParser
 {
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
+    // No timeout: every pattern is bounded and the text is at most 120 characters. A timeout is a clock, and on a
+    // busy machine a clock refused good dates.
+    private static readonly TimeSpan RegexTimeout = Regex.InfiniteMatchTimeout;
 
     private static readonly Regex TrailingComment = new(@"\s*\([^()]{0,40}\)\s*$", RegexOptions.CultureInvariant, RegexTimeout);
     private static readonly Regex NamedOffset = new(@"\b(?:GMT|UTC|UT)\s*(?<sign>[+-])(?<h>\d{1,2})(?::?(?<m>\d{2}))?\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, RegexTimeout);

@@ -10,6 +10,12 @@ public sealed class FeedReadOptions
 
     /// <summary>Largest feed accepted, in bytes; also the XML reader's limit on characters in the document.</summary>
     public long MaximumBytes { get; init; } = DefaultMaximumBytes;
+
+    /// <summary>
+    /// Deepest element nesting read in an XML feed (64): real feeds nest a few levels, XHTML content a few dozen.
+    /// An item nested deeper is reported as unreadable; the feed goes on with the next item.
+    /// </summary>
+    public const int MaximumDepth = 64;
 }
 
 /// <summary>One item position of a feed: the item read, or why it could not be read, with warnings about it.</summary>
@@ -28,9 +34,20 @@ public sealed class FeedEntry
     public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
 }
 
-/// <summary>A feed read: what it says about itself and its items in document order.</summary>
+/// <summary>
+/// A feed read: what it says about itself, and its items in document order. The items are read as they are asked
+/// for: <see cref="ReadEntries"/> streams them once without keeping them (what Get-NewsFeed does, so memory does not
+/// grow with the feed), <see cref="Entries"/> reads and keeps them all. A fault in the document after the feed's head
+/// (XML that stops being well-formed, an item nested too deeply to read) surfaces as a <see cref="FeedException"/>
+/// from that enumeration, after the items before it.
+/// </summary>
 public sealed class ParsedFeed
 {
+    private IEnumerable<FeedEntry>? _pending;
+    private List<FeedEntry>? _entries;
+    private readonly List<string> _warnings = new();
+    private readonly List<string> _decisions = new();
+
     /// <summary>"RSS 2.0", "RSS 0.91", "RSS 1.0", "RSS 0.90", "Atom 1.0", "Atom 0.3", "JSON Feed 1.1", "JSON Feed 1.0".</summary>
     public required string Format { get; init; }
 
@@ -41,17 +58,52 @@ public sealed class ParsedFeed
     /// <summary>The path or address the feed was read from.</summary>
     public required string Source { get; init; }
 
-    /// <summary>The items (and unreadable items) in document order.</summary>
-    public IReadOnlyList<FeedEntry> Entries { get; init; } = Array.Empty<FeedEntry>();
+    /// <summary>The items (and unreadable items) in document order, all read and kept (see <see cref="ReadEntries"/>).</summary>
+    public IReadOnlyList<FeedEntry> Entries
+    {
+        get
+        {
+            if (_entries == null)
+            {
+                var all = new List<FeedEntry>();
+                all.AddRange(ReadEntries());
+                _entries = all;
+            }
+            return _entries;
+        }
+        init => _entries = value.ToList();
+    }
+
+    /// <summary>The items (and unreadable items) in document order as they are read, once; nothing is kept.</summary>
+    public IEnumerable<FeedEntry> ReadEntries()
+    {
+        if (_entries != null) return _entries;
+        var pending = _pending ?? throw new InvalidOperationException($"The items of '{Source}' have been read already.");
+        _pending = null;
+        return pending;
+    }
 
     /// <summary>The items read, in document order.</summary>
     public IEnumerable<NewsFeedItem> Items => Entries.Where(e => e.Item != null).Select(e => e.Item!);
 
-    /// <summary>Problems with the feed as a whole that did not stop it being read.</summary>
-    public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
+    /// <summary>
+    /// Problems with the feed as a whole that did not stop it being read. Those found while the items are read
+    /// (a feed without items) are added as they are found.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get => _warnings; init => _warnings.AddRange(value); }
 
     /// <summary>Notes for -Verbose (format detected, base address used, DOCTYPE skipped).</summary>
-    public IReadOnlyList<string> Decisions { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> Decisions { get => _decisions; init => _decisions.AddRange(value); }
+
+    /// <summary>A feed whose items <paramref name="entries"/> yields lazily; it may add to <paramref name="warnings"/> while it runs.</summary>
+    internal static ParsedFeed Streaming(string format, string? title, string? link, string? language, string source,
+        IEnumerable<FeedEntry> entries, IEnumerable<string> warnings, IEnumerable<string> decisions, out List<string> lateWarnings)
+    {
+        var feed = new ParsedFeed { Format = format, Title = title, Link = link, Language = language, Source = source, Warnings = warnings.ToList(), Decisions = decisions.ToList() };
+        feed._pending = entries;
+        lateWarnings = feed._warnings;
+        return feed;
+    }
 }
 
 /// <summary>Why a feed could not be read. Each kind maps to one PowerShell ErrorId.</summary>

@@ -22,7 +22,8 @@ internal static class FeedText
     public static string? Clean(string? s)
     {
         if (string.IsNullOrWhiteSpace(s)) return null;
-        return Regex.Replace(s, @"\s+", " ").Trim();
+        s = Regex.Replace(TextDecoder.StripControlCharacters(s), @"\s+", " ").Trim();
+        return s.Length == 0 ? null : s;
     }
 
     /// <summary>True when <paramref name="s"/> holds markup or character references worth decoding as HTML.</summary>
@@ -34,6 +35,9 @@ internal static class FeedText
         if (string.IsNullOrWhiteSpace(html)) return null;
         if (!HasMarkup(html)) return NormaliseLines(html);
         var parser = _parser ??= new HtmlParser(new HtmlParserOptions { IsScripting = false, SkipComments = true });
+        // The same bounds as for pages: markup nested deeper than the preparer's limit loses its tags (not its text)
+        // before parsing, whose cost grows with the square of the depth.
+        html = Html.HtmlPreparer.Prepare(html, new List<string>(), new List<string>());
         using var doc = parser.ParseDocument("<!doctype html><html><body>" + html + "</body></html>");
         var sb = new StringBuilder(html.Length);
         if (doc.Body != null) Walk(doc.Body, sb);
@@ -48,11 +52,25 @@ internal static class FeedText
         return Clean(t);
     }
 
-    private static void Walk(INode node, StringBuilder sb)
+    /// <summary>
+    /// The text of <paramref name="root"/>'s descendants in document order, a line break around each block. Iterative
+    /// (an explicit stack of child positions): the depth of a fragment is the input's to choose, the call stack's is not.
+    /// </summary>
+    private static void Walk(INode root, StringBuilder sb)
     {
-        foreach (var child in node.ChildNodes)
+        var stack = new Stack<(INode Node, int Next, bool Block)>();
+        stack.Push((root, 0, false));
+        while (stack.Count > 0)
         {
-            switch (child)
+            var (node, next, block) = stack.Pop();
+            var children = node.ChildNodes;
+            if (next >= children.Length)
+            {
+                if (block) sb.Append('\n');
+                continue;
+            }
+            stack.Push((node, next + 1, block));
+            switch (children[next])
             {
                 case IText text:
                     sb.Append(text.Data);
@@ -60,10 +78,9 @@ internal static class FeedText
                 case IElement el:
                     string name = el.LocalName;
                     if (name is "script" or "style" or "noscript" or "template") break;
-                    bool block = BlockElements.Contains(name);
-                    if (block) sb.Append('\n');
-                    Walk(el, sb);
-                    if (block) sb.Append('\n');
+                    bool isBlock = BlockElements.Contains(name);
+                    if (isBlock) sb.Append('\n');
+                    stack.Push((el, 0, isBlock));
                     break;
             }
         }
@@ -71,38 +88,20 @@ internal static class FeedText
 
     private static string? NormaliseLines(string s)
     {
-        var lines = s.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
+        var lines = TextDecoder.StripControlCharacters(s).Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
             .Select(l => Spaces.Replace(l, " ").Trim())
             .Where(l => l.Length > 0)
             .ToList();
         return lines.Count == 0 ? null : string.Join("\n", lines);
     }
 
-    /// <summary>
-    /// Resolves <paramref name="href"/> against <paramref name="baseUri"/>; returns the absolute http(s) address, or
-    /// null (with <paramref name="problem"/>) when it is not one.
-    /// </summary>
+    /// <summary>See <see cref="WebAddress.Resolve"/>: an absolute http(s) address, or null with the reason.</summary>
     public static string? ResolveLink(string? href, Uri? baseUri, out string? problem)
     {
-        problem = null;
-        string? h = href?.Trim();
-        if (string.IsNullOrEmpty(h)) return null;
-        if (Uri.TryCreate(h, UriKind.Absolute, out var abs) && !(abs.IsFile && h.StartsWith('/')))
-        {
-            if (abs.Scheme is "http" or "https") return abs.AbsoluteUri;
-            problem = $"the link '{Clip(h)}' is a {abs.Scheme}: address, not a web page";
-            return null;
-        }
-        if (baseUri != null && baseUri.IsAbsoluteUri && Uri.TryCreate(baseUri, h, out var rel))
-        {
-            if (rel.Scheme is "http" or "https") return rel.AbsoluteUri;
-            problem = $"the relative link '{Clip(h)}' resolves to '{Clip(rel.ToString())}', which is not a web address";
-            return null;
-        }
-        problem = baseUri == null
-            ? $"the link '{Clip(h)}' is relative and the feed gives no address to resolve it against"
-            : $"the link '{Clip(h)}' is not a valid address";
-        return null;
+        string? link = WebAddress.Resolve(href, baseUri, out problem);
+        if (problem != null && baseUri == null && problem.EndsWith("no address to resolve it against", StringComparison.Ordinal))
+            problem = $"the link '{Clip(href!.Trim())}' is relative and the feed gives no address to resolve it against";
+        return link;
     }
 
     public static string Clip(string s, int n = 80) => s.Length <= n ? s : s[..n] + "…";

@@ -1,3 +1,4 @@
+using System.Xml;
 using System.Xml.Linq;
 using NewsCmdlets.Engine.Model;
 
@@ -26,45 +27,111 @@ internal static class XmlFeedParser
         public readonly List<string> Warnings = new();
     }
 
-    public static ParsedFeed Read(XElement root, string source, Uri? documentUri, List<string> decisions)
+    /// <summary>
+    /// Reads the feed's head (up to its first item) from <paramref name="reader"/> and returns the feed, whose items
+    /// are read from the same reader as they are asked for. The reader is disposed when the items have been read.
+    /// </summary>
+    public static ParsedFeed Read(XmlReader reader, string source, Uri? documentUri, FeedReadOptions options, List<string> decisions,
+        List<string> warnings, CancellationToken cancel)
     {
-        string name = root.Name.LocalName;
-        if (name == "rss") return ReadRss(root, source, documentUri, decisions);
-        if (name == "RDF" && root.Name.Namespace == Rdf) return ReadRdf(root, source, documentUri, decisions);
-        if (name == "feed" && (root.Name.Namespace == Atom || root.Name.Namespace == Atom03)) return ReadAtom(root, source, documentUri, decisions);
+        var x = new XmlStream(reader, source, options.MaximumBytes, cancel);
+        x.MoveToRoot();
+        string name = reader.LocalName;
+        XNamespace ns = reader.NamespaceURI;
+        if (name == "rss" && ns == XNamespace.None) return ReadRss(x, documentUri, decisions, warnings);
+        if (name == "RDF" && ns == Rdf) return ReadRdf(x, documentUri, decisions, warnings);
+        if (name == "feed" && (ns == Atom || ns == Atom03)) return ReadAtom(x, documentUri, decisions, warnings);
+        reader.Dispose();
         if (name.Equals("html", StringComparison.OrdinalIgnoreCase))
             throw new FeedException(FeedProblemKind.NotAFeed, source,
                 $"'{source}' is a web page (XHTML), not a feed. Look in the page for a link to its RSS or Atom feed.");
         throw new FeedException(FeedProblemKind.NotAFeed, source,
-            $"'{source}' is XML but not a feed: its root element is <{root.Name.LocalName}>{(root.Name.Namespace != XNamespace.None ? $" in {root.Name.NamespaceName}" : "")}, " +
+            $"'{source}' is XML but not a feed: its root element is <{name}>{(ns != XNamespace.None ? $" in {ns.NamespaceName}" : "")}, " +
             "not <rss>, <rdf:RDF> or Atom's <feed>.");
     }
 
     // ---- RSS 0.9x and 2.0 ----------------------------------------------------------------------------------------
 
-    private static ParsedFeed ReadRss(XElement root, string source, Uri? documentUri, List<string> decisions)
+    private static ParsedFeed ReadRss(XmlStream x, Uri? documentUri, List<string> decisions, List<string> warnings)
     {
-        string version = ((string?)root.Attribute("version"))?.Trim() is { Length: > 0 } v ? v : "2.0";
-        var ctx = new Context { Source = source, Format = "RSS " + version, DocumentUri = documentUri };
-        var channel = root.Element("channel") ?? throw new FeedException(FeedProblemKind.NotAFeed, source,
-            $"'{source}' is an <rss> document without a <channel>: there are no items to read.");
+        var rootShell = x.Shell();
+        string version = ((string?)rootShell.Attribute("version"))?.Trim() is { Length: > 0 } v ? v : "2.0";
+        var ctx = new Context { Source = x.Source, Format = "RSS " + version, DocumentUri = documentUri };
+        // Items beside the channel (RSS 0.9x variants) count only when the channel has none; those before it wait.
+        var itemsBefore = new List<(XElement? Item, int Position)>();
+        XElement? channel = null;
+        while (x.MoveToChild(rootShell))
+        {
+            if (x.Is("channel", XNamespace.None)) { channel = x.Shell(); rootShell.Add(channel); break; }
+            if (x.Is("item", XNamespace.None)) itemsBefore.Add((x.BuildOrNull(), 0));
+            else x.SkipSubtree();
+        }
+        if (channel == null)
+        {
+            x.Dispose();
+            throw new FeedException(FeedProblemKind.NotAFeed, x.Source, $"'{x.Source}' is an <rss> document without a <channel>: there are no items to read.");
+        }
+        bool atItem = ReadHead(x, channel, n => n == "item", warnings);
         ReadChannel(channel, XNamespace.None, ctx, decisions);
-        var items = channel.Elements("item").ToList();
-        if (items.Count == 0) items = root.Elements("item").ToList(); // RSS 0.9x variants with items beside the channel
-        return Finish(ctx, items.Select((item, i) => ReadRssItem(item, XNamespace.None, i + 1, ctx)), decisions);
+
+        IEnumerable<FeedEntry> Entries()
+        {
+            using var reading = x;
+            var count = new int[1];
+            foreach (var e in ItemsIn(x, channel, atItem, "item", (el, p) => ReadRssItem(el, XNamespace.None, p, ctx), count)) yield return e;
+            if (count[0] == 0)
+            {
+                foreach (var (item, _) in itemsBefore)
+                {
+                    int p = ++count[0];
+                    yield return x.Item(rootShell, item, p, el => ReadRssItem(el, XNamespace.None, p, ctx));
+                }
+                foreach (var e in ItemsIn(x, rootShell, x.MoveToChild(rootShell), "item", (el, p) => ReadRssItem(el, XNamespace.None, p, ctx), count)) yield return e;
+            }
+            Finish(x, ctx, count[0]);
+        }
+        return Stream(x, ctx, Entries(), warnings, decisions);
     }
 
     // ---- RSS 1.0 and 0.90 (RDF) ---------------------------------------------------------------------------------
 
-    private static ParsedFeed ReadRdf(XElement root, string source, Uri? documentUri, List<string> decisions)
+    private static ParsedFeed ReadRdf(XmlStream x, Uri? documentUri, List<string> decisions, List<string> warnings)
     {
-        XNamespace ns = root.Element(Rss10 + "channel") != null || root.Element(Rss10 + "item") != null ? Rss10
-            : root.Element(Rss090 + "channel") != null || root.Element(Rss090 + "item") != null ? Rss090
-            : throw new FeedException(FeedProblemKind.NotAFeed, source,
-                $"'{source}' is RDF but not an RSS 1.0 feed: it has no RSS 1.0 <channel> or <item>.");
-        var ctx = new Context { Source = source, Format = ns == Rss10 ? "RSS 1.0" : "RSS 0.90", DocumentUri = documentUri };
-        if (root.Element(ns + "channel") is { } channel) ReadChannel(channel, ns, ctx, decisions);
-        return Finish(ctx, root.Elements(ns + "item").Select((item, i) => ReadRssItem(item, ns, i + 1, ctx)), decisions);
+        var root = x.Shell();
+        XNamespace? ns = null;
+        XElement? channel = null;
+        bool atItem = false;
+        while (x.MoveToChild(root))
+        {
+            XNamespace? found = x.Is("channel", Rss10) || x.Is("item", Rss10) ? Rss10 : x.Is("channel", Rss090) || x.Is("item", Rss090) ? Rss090 : null;
+            if (found == null) { x.SkipSubtree(); continue; }
+            ns ??= found;
+            if (x.Is("item", ns)) { atItem = true; break; }
+            if (x.Is("channel", ns) && channel == null)
+            {
+                channel = x.BuildOrNull();
+                if (channel != null) root.Add(channel);
+                else warnings.Add($"'{x.Source}': the feed's <channel> nests elements more than {FeedReadOptions.MaximumDepth} deep; it was left out.");
+            }
+            else x.SkipSubtree();
+        }
+        if (ns == null)
+        {
+            x.Dispose();
+            throw new FeedException(FeedProblemKind.NotAFeed, x.Source, $"'{x.Source}' is RDF but not an RSS 1.0 feed: it has no RSS 1.0 <channel> or <item>.");
+        }
+        var ctx = new Context { Source = x.Source, Format = ns == Rss10 ? "RSS 1.0" : "RSS 0.90", DocumentUri = documentUri };
+        if (channel != null) ReadChannel(channel, ns, ctx, decisions);
+        else decisions.Add($"{ctx.Format} feed \"(untitled)\"; relative links resolve against {documentUri?.AbsoluteUri ?? "nothing (no address known)"}");
+
+        IEnumerable<FeedEntry> Entries()
+        {
+            using var reading = x;
+            var count = new int[1];
+            foreach (var e in ItemsIn(x, root, atItem, ns + "item", (el, p) => ReadRssItem(el, ns, p, ctx), count)) yield return e;
+            Finish(x, ctx, count[0]);
+        }
+        return Stream(x, ctx, Entries(), warnings, decisions);
     }
 
     private static void ReadChannel(XElement channel, XNamespace ns, Context ctx, List<string> decisions)
@@ -135,17 +202,76 @@ internal static class XmlFeedParser
 
     // ---- Atom 1.0 (and 0.3) -------------------------------------------------------------------------------------
 
-    private static ParsedFeed ReadAtom(XElement feed, string source, Uri? documentUri, List<string> decisions)
+    private static ParsedFeed ReadAtom(XmlStream x, Uri? documentUri, List<string> decisions, List<string> warnings)
     {
+        var feed = x.Shell();
         XNamespace a = feed.Name.Namespace;
-        var ctx = new Context { Source = source, Format = a == Atom ? "Atom 1.0" : "Atom 0.3", DocumentUri = documentUri };
+        bool atEntry = ReadHead(x, feed, n => n == a + "entry", warnings);
+        var ctx = new Context { Source = x.Source, Format = a == Atom ? "Atom 1.0" : "Atom 0.3", DocumentUri = documentUri };
         ctx.FeedTitle = AtomText(feed.Element(a + "title"));
         ctx.FeedLink = AtomLink(feed, a, "alternate", ctx.DocumentUri);
         ctx.Language = FeedText.Clean((string?)feed.Attribute(XNamespace.Xml + "lang"));
-        ctx.FeedAuthors = Distinct(feed.Elements(a + "author").Select(x => FeedText.Clean((string?)x.Element(a + "name"))));
+        ctx.FeedAuthors = Distinct(feed.Elements(a + "author").Select(e => FeedText.Clean((string?)e.Element(a + "name"))));
         decisions.Add($"{ctx.Format} feed \"{ctx.FeedTitle ?? "(untitled)"}\"; relative links resolve against xml:base, then " +
                       $"{(ctx.DocumentUri != null ? ctx.DocumentUri.AbsoluteUri : ctx.FeedLink ?? "nothing (no address known)")}");
-        return Finish(ctx, feed.Elements(a + "entry").Select((e, i) => ReadAtomEntry(e, a, i + 1, ctx)), decisions);
+
+        IEnumerable<FeedEntry> Entries()
+        {
+            using var reading = x;
+            var count = new int[1];
+            foreach (var e in ItemsIn(x, feed, atEntry, a + "entry", (el, p) => ReadAtomEntry(el, a, p, ctx), count)) yield return e;
+            Finish(x, ctx, count[0]);
+        }
+        return Stream(x, ctx, Entries(), warnings, decisions);
+    }
+
+    /// <summary>
+    /// The items among <paramref name="parent"/>'s children, from the one the reader is on (when <paramref name="atItem"/>),
+    /// each built, read and dropped as it is asked for; other children are skipped. <paramref name="count"/>[0] counts on.
+    /// </summary>
+    private static IEnumerable<FeedEntry> ItemsIn(XmlStream x, XElement parent, bool atItem, XName item, Func<XElement, int, FeedEntry> read, int[] count)
+    {
+        if (!atItem) yield break;
+        do
+        {
+            if (x.Is(item.LocalName, item.Namespace))
+            {
+                int position = ++count[0];
+                yield return x.Item(parent, position, el => read(el, position));
+            }
+            else x.SkipSubtree();
+        }
+        while (x.MoveToChild(parent));
+    }
+
+    /// <summary>Reads what is left of the document (so XML broken at its end is reported) and warns of a feed without items.</summary>
+    private static void Finish(XmlStream x, Context ctx, int items)
+    {
+        x.ReadToEnd();
+        if (items == 0) x.LateWarnings!.Add($"The feed '{ctx.Source}' has no items.");
+    }
+
+    /// <summary>
+    /// Reads the children of <paramref name="parent"/> (a channel or a feed) into it up to its first item; true when
+    /// the reader stopped on an item, false when the parent ended first. A child nested too deeply is left out, said.
+    /// </summary>
+    private static bool ReadHead(XmlStream x, XElement parent, Func<XName, bool> isItem, List<string> warnings)
+    {
+        while (x.MoveToChild(parent))
+        {
+            var name = x.Name;
+            if (isItem(name)) return true;
+            if (x.BuildOrNull() is { } child) parent.Add(child);
+            else warnings.Add($"'{x.Source}': the feed's <{name.LocalName}> nests elements more than {FeedReadOptions.MaximumDepth} deep; it was left out.");
+        }
+        return false;
+    }
+
+    private static ParsedFeed Stream(XmlStream x, Context ctx, IEnumerable<FeedEntry> entries, List<string> warnings, List<string> decisions)
+    {
+        var feed = ParsedFeed.Streaming(ctx.Format, ctx.FeedTitle, ctx.FeedLink, ctx.Language, ctx.Source, entries, warnings.Concat(ctx.Warnings), decisions, out var late);
+        x.LateWarnings = late;
+        return feed;
     }
 
     private static FeedEntry ReadAtomEntry(XElement entry, XNamespace a, int position, Context ctx)
@@ -267,17 +393,6 @@ internal static class XmlFeedParser
                 FeedTitle = ctx.FeedTitle, FeedLink = ctx.FeedLink, FeedLanguage = ctx.Language, FeedFormat = ctx.Format,
                 SourceFeed = ctx.Source,
             },
-        };
-    }
-
-    private static ParsedFeed Finish(Context ctx, IEnumerable<FeedEntry> entries, List<string> decisions)
-    {
-        var list = entries.ToList();
-        if (list.Count == 0) ctx.Warnings.Add($"The feed '{ctx.Source}' has no items.");
-        return new ParsedFeed
-        {
-            Format = ctx.Format, Title = ctx.FeedTitle, Link = ctx.FeedLink, Language = ctx.Language, Source = ctx.Source,
-            Entries = list, Warnings = ctx.Warnings, Decisions = decisions,
         };
     }
 

@@ -35,13 +35,26 @@ internal sealed class ClassHints
         "subscribe", "subscription", "subscriptions", "signup", "cookie", "cookies", "consent", "gdpr", "modal", "popup",
         "overlay", "banner", "widget", "widgets", "outbrain", "taboola", "trending", "popular", "masthead", "toolbar",
         "tags", "tag", "topics", "keywords", "header", "pagination", "pager", "paging", "more", "follow", "login", "signin",
-        "paywall", "cta", "donate", "donation", "membership", "reactions", "copyright", "gallery", "slideshow", "carousel",
+        "cta", "donate", "donation", "membership", "reactions", "copyright", "gallery", "slideshow", "carousel",
         "skip", "invisible", "print",
         "mailto", "bio", "biography", "nocontent", "noprint", "combx", "shoutbox",
         "skyscraper", "leaderboard", "teaser", "teasers", "readmore", "affiliate", "shopping", "toc",
         "dialog", "lightbox", "flyout", "dropdown", "search", "offcanvas", "supplemental", "sr", "screenreader",
-        "meta", "utility", "tools", "actions", "pullquote",
+        "meta", "metadata", "postmetadata", "postmeta", "utility", "tools", "actions", "pullquote",
     };
+
+    /// <summary>Chrome words that never name a layout wrapper around the story: comments, navigation, footers, related stories.</summary>
+    private static readonly HashSet<string> FirmChromeWords = new(StringComparer.Ordinal)
+    {
+        "nav", "navbar", "navigation", "menu", "menus", "submenu", "megamenu", "footer", "sidebar", "comment", "comments",
+        "commenting", "disqus", "related", "recirc", "recirculation", "recommended", "recommendations", "breadcrumb",
+        "breadcrumbs", "cookie", "cookies", "consent", "gdpr", "newsletter", "newsletters", "outbrain", "taboola", "teaser",
+        "teasers", "promo", "promos", "trending", "popular", "readmore", "sponsored", "dialog", "modal", "popup", "overlay",
+        "lightbox", "login", "signin", "signup", "subscribe", "subscription",
+    };
+
+    /// <summary>True for a chrome word that never names a wrapper around the story (see <see cref="FirmChromeWords"/>).</summary>
+    public static bool IsFirmChrome(string word) => FirmChromeWords.Contains(word);
 
     private static readonly HashSet<string> PositiveWords = new(StringComparer.Ordinal)
     {
@@ -113,6 +126,43 @@ internal sealed class ClassHints
         "author-", "topic-", "topics-", "has-", "is-", "no-", "with-", "without-", "page-id-", "term-", "section-",
     };
 
+    /// <summary>Words of presentation: a token holding one ("header-content-align-left", "footer-font-small") states a
+    /// style option, not the element's role.</summary>
+    private static readonly string[] PresentationalParts = { "align", "alignment", "aligned", "padding", "margin", "spacing", "font", "color", "colour" };
+
+    private static bool IsPresentational(string token)
+    {
+        foreach (var p in PresentationalParts)
+        {
+            int i = token.IndexOf(p, StringComparison.OrdinalIgnoreCase);
+            if (i < 0) continue;
+            bool startsPart = i == 0 || !char.IsLetter(token[i - 1]) || char.IsUpper(token[i]) && char.IsLower(token[i - 1]);
+            int end = i + p.Length;
+            bool endsPart = end == token.Length || !char.IsLetter(token[end]) || char.IsUpper(token[end]);
+            if (startsPart && endsPart && token.Length > p.Length) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A generated identifier ("post-76e426d9-56de-40ad-…", "c3f0a9b2e1"): a run of eight or more hex digits
+    /// mixing letters and digits. Its letters ("ad", "cta") are chance, not words.</summary>
+    private static bool IsGeneratedId(string token)
+    {
+        int run = 0;
+        bool letters = false, digits = false;
+        foreach (char c in token)
+        {
+            if (char.IsAsciiHexDigit(c))
+            {
+                run++;
+                if (char.IsAsciiDigit(c)) digits = true; else letters = true;
+                if (run >= 8 && letters && digits) return true;
+            }
+            else { run = 0; letters = digits = false; }
+        }
+        return false;
+    }
+
     private static bool IsTaxonomyOrState(string token)
     {
         foreach (var p in IgnoredPrefixes)
@@ -136,7 +186,7 @@ internal sealed class ClassHints
             string token = value[start..i];
             // Taxonomy and state classes ("tag-social-media", "category-ads", "status-publish", "has-sidebar") say
             // nothing about the element's role.
-            if (IsTaxonomyOrState(token)) continue;
+            if (IsTaxonomyOrState(token) || IsPresentational(token) || IsGeneratedId(token)) continue;
             // The whole token joined ("article-body" → articlebody) …
             var joined = new System.Text.StringBuilder(token.Length);
             foreach (char c in token) if (char.IsLetter(c)) joined.Append(char.ToLowerInvariant(c));

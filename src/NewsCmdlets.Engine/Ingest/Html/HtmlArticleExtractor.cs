@@ -16,7 +16,7 @@ public static class HtmlArticleExtractor
 {
     private static readonly Regex ErrorTitle = new(
         @"(?<![\d.,])\b(?:404|410|403|500|503)\b(?![.,]\d)|\bnot found\b|\bpage (?:does not|doesn't|cannot|can't|could not|couldn't) (?:exist|be found)|\berror\b|\bno longer (?:available|exists)\b|\bnicht gefunden\b|\bintrouvable\b|\bno encontrad[ao]\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled); // no timeout: titles of at most 150 characters (IsErrorTitle); a clock fails on a busy machine
 
     [ThreadStatic] private static HtmlParser? _parser;
 
@@ -35,11 +35,29 @@ public static class HtmlArticleExtractor
         var parser = _parser ??= CreateParser();
         using var doc = parser.ParseDocument(prepared);
         var dom = HtmlDom.Build(doc);
-        var sel = HtmlContent.Select(dom, decisions);
+        var selected = new List<string>();
+        var sel = HtmlContent.Select(dom, selected);
+        if (sel.ProseChars < 200 && dom.NoscriptElements > 0)
+        {
+            // A page that builds its story with scripts may hold it in <noscript> for readers without them.
+            var withNoscript = HtmlDom.Build(doc, readNoscript: true);
+            var noscriptDecisions = new List<string>();
+            var noscriptSel = HtmlContent.Select(withNoscript, noscriptDecisions);
+            if (noscriptSel.ProseChars >= 200)
+            {
+                selected = noscriptDecisions;
+                selected.Insert(0, $"no story outside <noscript>: read the text of {dom.NoscriptElements} <noscript> element(s)");
+                (dom, sel) = (withNoscript, noscriptSel);
+            }
+        }
+        decisions.AddRange(selected);
         var meta = HtmlMetadata.Read(dom, sel, options, decisions);
 
         // Pages that hold no article.
         int bodyWords = sel.Body.Sum(b => b.Words);
+        if (dom.Meta.Frames > 0 && sel.ProseChars < 200)
+            return NotArticle($"frameset page: it shows {dom.Meta.Frames} other page(s) in frames and holds no story of its own", decisions,
+                "Open the page in a browser and save the frame that holds the story (Save Frame As), or import that frame's address.");
         if (dom.Blocks.Count == 0)
         {
             return dom.Meta.ScriptChars > 0
@@ -52,7 +70,7 @@ public static class HtmlArticleExtractor
         if (bodyWords < 150 && (IsErrorTitle(dom.Meta.Title) || IsErrorTitle(h1)))
             return NotArticle($"error page: \"{Clip(h1 ?? dom.Meta.Title ?? "", 80)}\"", decisions,
                 "The server sent an error instead of the story: check the address, or fetch the page again later.");
-        if (sel.ProseChars < 200 && bodyWords < (meta.TypedAsArticle ? 15 : 40))
+        if (sel.ProseChars < 200 && bodyWords < (meta.TypedAsArticle || sel.ShortStory ? 15 : 40))
         {
             if (dom.Meta.Anchors >= 20)
                 return NotArticle($"home or index page: {dom.Meta.Anchors} links to other pages, no story text", decisions, LinkedStories);
@@ -82,6 +100,8 @@ public static class HtmlArticleExtractor
             title = TextArticleParser.FirstSentence(paragraphs[0]);
             sources.Set("Title", "first sentence of the story (the page has no headline)");
         }
+
+        if (title != null && !title.IsNormalized(System.Text.NormalizationForm.FormC)) title = title.Normalize(System.Text.NormalizationForm.FormC);
 
         string? outlet = meta.SiteName;
         if (outlet != null) sources.Set("Outlet", meta.SiteNameSource!);
@@ -119,8 +139,9 @@ public static class HtmlArticleExtractor
         }
 
         string? url = meta.Canonical;
+        warnings.AddRange(meta.RefusedAddresses);
         if (url != null) { sources.Set("Url", meta.CanonicalSource!); decisions.Add($"canonical address: {url}"); }
-        else if (options.BaseUri != null) { url = options.BaseUri.ToString(); sources.Set("Url", "address the page was read from"); }
+        else if (options.BaseUri != null && WebAddress.IsWeb(options.BaseUri)) { url = options.BaseUri.ToString(); sources.Set("Url", "address the page was read from"); }
 
         var article = new NewsArticle
         {

@@ -15,6 +15,8 @@ internal sealed class ContentSelection
     public int ProseChars;
     public int LinkedHeadings;
     public int FirstBodyBlock = -1;
+    /// <summary>The story is a few short lines in an element the page marks as its story (no prose anywhere else).</summary>
+    public bool ShortStory;
 }
 
 /// <summary>
@@ -43,6 +45,7 @@ internal static class HtmlContent
         if (nodes.Count == 0 || blocks.Count == 0) return sel;
 
         foreach (var b in blocks) Evaluate(b, nodes);
+        JudgeLinesAsParagraphs(blocks, nodes);
 
         // Raw prose per element, and the most prose held by a story-like (semantic or story-classed) element below it.
         var rawProse = new int[nodes.Count];
@@ -53,22 +56,24 @@ internal static class HtmlContent
         for (int i = nodes.Count - 1; i >= 0; i--)
         {
             var n = nodes[i];
-            if ((n.Semantic || n.Hint == Hint.Positive) && !n.IsChrome) storyProse[i] = Math.Max(storyProse[i], rawProse[i]);
+            if (n.Semantic || n.Hint == Hint.Positive && !n.IsChrome) storyProse[i] = Math.Max(storyProse[i], rawProse[i]);
             if (n.Parent < 0) continue;
             rawProse[n.Parent] += rawProse[i];
             storyProse[n.Parent] = Math.Max(storyProse[n.Parent], storyProse[i]);
         }
-        // A chrome word on a wrapper that holds the story ("layout-with-sidebar") is not chrome.
-        for (int i = 0; i < nodes.Count; i++)
+        LiftChromeThatHoldsTheStory(nodes, rawProse, storyProse, allProse, decisions);
+        MarkTeaserLists(nodes, blocks, rawProse, allProse, decisions);
+        // Each block's deepest chrome ancestor, now that some marks are lifted and teaser lists are marked.
+        var nearestChrome = new int[nodes.Count];
+        void FindChrome()
         {
-            var n = nodes[i];
-            if (!n.IsChrome || n.ChromeWhy == null || !n.ChromeWhy.StartsWith("class", StringComparison.Ordinal)) continue;
-            if (allProse >= 500 && rawProse[i] >= 0.6 * allProse && storyProse[i] >= 0.5 * allProse)
-            {
-                n.IsChrome = false;
-                decisions.Add($"kept {Describe(n)} despite its {n.ChromeWhy}: it holds the story");
-            }
+            for (int i = 0; i < nodes.Count; i++)
+                nearestChrome[i] = nodes[i].IsChrome ? i : nodes[i].Parent >= 0 ? nearestChrome[nodes[i].Parent] : -1;
+            foreach (var b in blocks) b.Chrome = nearestChrome[b.Owner];
         }
+        FindChrome();
+        if (LiftDiscussion(nodes, blocks, rawProse, allProse, decisions)) FindChrome();
+        TakeCaptionsAsTextOfAPageWithoutProse(blocks, nodes, decisions);
 
         // Bottom-up totals; chrome sub-trees add nothing to their ancestors.
         foreach (var n in nodes) { n.Score = 0; n.ProseChars = 0; }
@@ -108,6 +113,16 @@ internal static class HtmlContent
                 best = i; bestScore = score;
             }
         }
+        if (!anyOutside && bestScore < 400 && ShortStory(nodes, blocks, inChrome) is int shortStory and >= 0)
+        {
+            // No prose outside chrome and little inside, but the page marks an element as its story (article,
+            // articleBody, entry-content) and it holds text: a story of a few short lines, not the cookie notice or
+            // comment form beside it.
+            best = shortStory;
+            bestScore = Math.Max(bestScore, 1);
+            sel.ShortStory = true;
+            decisions.Add($"short story: no prose outside chrome; {Describe(nodes[best])} is marked as the story and holds text");
+        }
         if (best < 0 || bestScore <= 0)
         {
             CollectRemoved(dom, sel, 0, blocks.Count, null);
@@ -133,17 +148,22 @@ internal static class HtmlContent
         CollectRemoved(dom, sel, 0, c.BlockStart, "outside the story container");
 
         var kept = new List<TextBlock>();
-        var reasons = new Dictionary<int, string>();
+        int reportedLines = 0;
+        void Drop(TextBlock b, string why)
+        {
+            AddRemoved(sel, b.Text);
+            if (reportedLines++ < 40) decisions.Add($"removed line: {why} ({Preview(b.Text)})");
+        }
         int reportedChrome = 0;
         int lastChrome = -2;
+        bool keptProse = false;
+        int keptBefore = -2;
         for (int k = c.BlockStart; k < c.BlockEnd; k++)
         {
             var b = blocks[k];
             string? why = null;
-            int chrome = EffectiveChrome(nodes, b.Chrome);
-            if (chrome >= 0 && nodes[chrome].Depth > c.Depth)
+            if (b.Chrome >= 0 && nodes[b.Chrome].Depth > c.Depth)
             {
-                b.Chrome = chrome;
                 why = nodes[b.Chrome].ChromeWhy ?? "chrome";
                 if (b.Chrome != lastChrome && reportedChrome < 40)
                 {
@@ -167,8 +187,9 @@ internal static class HtmlContent
                 }
                 lastChrome = cl;
             }
-            else if (b.Heading == 1)
+            else if (b.Heading == 1 && (!keptProse || IsPageTitle(dom, b.Text)))
             {
+                // The headline; an <h1> after the story has begun is one of its subheadings, unless it repeats the page's title.
                 sel.Headings1.Add(b);
                 continue;
             }
@@ -182,11 +203,29 @@ internal static class HtmlContent
             else if ((b.Byline >= 0 && nodes[b.Byline].Depth > c.Depth && nodes[b.Byline].TextChars < 400 ||
                       b.Date >= 0 && nodes[b.Date].Depth > c.Depth && nodes[b.Date].TextChars < 400) && !b.IsProse)
                 why = "byline or date line";
+            else if (b.Byline >= 0 && nodes[b.Byline].Depth > c.Depth && nodes[b.Byline].TextChars <= 1500 && keptProse)
+                why = "author box after the story";
+            else if ((b.Words <= 30 && b.Text.Contains('©') || b.Words <= 80 && b.Text.TrimStart().StartsWith('©')) && !b.InQuote)
+                why = "copyright or credit line";
             else if (b.Words <= 2 && b.Heading == 0 && !b.InListItem && !b.InQuote && !b.InTable && !b.IsProse &&
                      nodes[b.Owner].Tag is "div" or "section" or "aside" or "span" or "center" && !TextShape.EndsLikeSentence(b.Text))
                 why = "label";
-            if (why != null) { AddRemoved(sel, b.Text); continue; }
-            kept.Add(b);
+            if (why == null)
+            {
+                kept.Add(b);
+                keptProse |= b.IsProse;
+                keptBefore = k;
+                continue;
+            }
+            // A label or heading straight before removed links ("Read more:", "More on this") introduced them: it goes too.
+            if (keptBefore == k - 1 && kept.Count > 0 && IntroducesRemoved(kept[^1], why))
+            {
+                Drop(kept[^1], "label of what was removed after it");
+                kept.RemoveAt(kept.Count - 1);
+            }
+            keptBefore = -2;
+            if (why is "link text" or "byline or date line" or "label" or "author box after the story" or "copyright or credit line") Drop(b, why);
+            else AddRemoved(sel, b.Text);
         }
 
         // Leading lines before the first paragraph of prose that are not prose or headings: bylines, stamps, share labels.
@@ -197,9 +236,9 @@ internal static class HtmlContent
             {
                 var b = kept[i];
                 if (b.Heading > 0 || b.InListItem || b.InQuote) continue;
-                if (b.Words <= 12 && !TextShape.EndsLikeSentence(b.Text))
+                if (b.Words <= 12 && !TextShape.EndsLikeSentence(b.Text) && !(nodes[b.Owner].Tag == "p" && b.LinkDensity < 0.3 && !b.Text.Any(char.IsDigit)))
                 {
-                    AddRemoved(sel, b.Text);
+                    Drop(b, "short line before the story");
                     kept[i] = null!;
                 }
             }
@@ -212,7 +251,7 @@ internal static class HtmlContent
             if (b.IsProse) break;
             if (b.Heading > 0 || !b.InListItem && b.Words <= 6 && !TextShape.EndsLikeSentence(b.Text))
             {
-                AddRemoved(sel, b.Text);
+                Drop(b, b.Heading > 0 ? "heading after the story" : "short line after the story");
                 kept.RemoveAt(i);
                 continue;
             }
@@ -224,23 +263,276 @@ internal static class HtmlContent
             var b = kept[i];
             if (b.Heading == 0) continue;
             bool orphan = i == kept.Count - 1 || kept[i + 1].Heading > 0 && kept[i + 1].Heading <= b.Heading;
-            if (orphan) { AddRemoved(sel, b.Text); kept.RemoveAt(i); }
+            if (orphan) { Drop(b, "heading with nothing under it"); kept.RemoveAt(i); }
         }
 
         foreach (var b in kept)
         {
             sel.Body.Add(b);
             if (b.IsProse) { sel.ProseBlocks++; sel.ProseChars += b.Text.Length; }
-            if (b.Heading is >= 2 and <= 4 && b.LinkDensity > 0.6) sel.LinkedHeadings++;
         }
+        // Linked headlines in the container (a sign of an index page), except those of chrome beside a story (teaser
+        // lists, related and promoted stories).
         for (int k = c.BlockStart; k < c.BlockEnd; k++)
         {
             var b = blocks[k];
-            if (b.Heading is >= 2 and <= 4 && b.LinkDensity > 0.6) sel.LinkedHeadings++;
+            if (b.Heading is >= 2 and <= 4 && b.LinkDensity > 0.6 && !(b.Chrome >= 0 && nodes[b.Chrome].Depth > c.Depth)) sel.LinkedHeadings++;
         }
         CollectRemoved(dom, sel, c.BlockEnd, blocks.Count, "outside the story container");
         return sel;
     }
+
+    /// <summary>
+    /// A chrome word in the class or id of an element that holds most of the page's prose is not chrome: the word
+    /// describes a layout ("layout-with-sidebar", "gallery-article", "section--ads") or comes from a generated class
+    /// ("tagStyle_x1"), not the element's role. Lifted: an element holding 60% of the prose when a story-like element
+    /// (semantic or story-classed) inside or around it holds half of it, or when the element itself is the page's
+    /// article, main or articleBody; and elements marked by the same word, siblings or of one tag and class, that
+    /// together hold 60% (the sections or paragraphs of one article). Words of firm chrome (comments, navigation, footers, related stories) are
+    /// lifted only by the first rule.
+    /// </summary>
+    private static void LiftChromeThatHoldsTheStory(List<DomNode> nodes, int[] rawProse, int[] storyProse, int allProse, List<string> decisions)
+    {
+        if (allProse < 300) return;
+        static bool ByClass(DomNode n) => n.IsChrome && n.ChromeWhy != null && n.ChromeWhy.StartsWith("class", StringComparison.Ordinal);
+        static bool Soft(DomNode n) => ByClass(n) && n.HintWord != null && !ClassHints.IsFirmChrome(n.HintWord);
+        void Lift(DomNode n, string why)
+        {
+            n.IsChrome = false;
+            if (decisions.Count < 400) decisions.Add($"kept {Describe(n)} despite its {n.ChromeWhy}: {why}");
+        }
+
+        // Elements marked by the same word that are siblings, or share tag and class (sections or paragraphs of one article).
+        Dictionary<(string Word, string Tag, string Class), (int Count, int Prose)>? groups = null;
+        (string, string, string) Key(DomNode n) => (n.HintWord!, n.Tag, n.El.GetAttribute("class") ?? "");
+        (string, string, string) SiblingKey(DomNode n) => (n.HintWord!, "", n.Parent.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var n = nodes[i];
+            if (!ByClass(n)) continue;
+            if (rawProse[i] >= 0.6 * allProse && (allProse >= 500 && storyProse[i] >= 0.5 * allProse || n.Semantic && Soft(n)))
+            {
+                Lift(n, "it holds the story");
+                continue;
+            }
+            if (Soft(n) && rawProse[i] > 0)
+            {
+                groups ??= new();
+                foreach (var key in new[] { Key(n), SiblingKey(n) })
+                {
+                    groups.TryGetValue(key, out var g);
+                    groups[key] = (g.Count + 1, g.Prose + rawProse[i]);
+                }
+            }
+        }
+        if (groups == null) return;
+        var lifted = groups.Where(kv => kv.Value.Count >= 2 && kv.Value.Prose >= 0.6 * allProse).Select(kv => kv.Key).ToHashSet();
+        if (lifted.Count == 0) return;
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var n = nodes[i];
+            if (Soft(n) && rawProse[i] > 0 && (lifted.Contains(Key(n)) || lifted.Contains(SiblingKey(n))))
+                Lift(n, "the elements of the same mark hold the story");
+        }
+    }
+
+    /// <summary>
+    /// All of a page's prose lies in chrome (under 300 characters outside; a story with a long comment thread has its
+    /// own prose outside), and the page's main or article element holds at least half of it, in elements marked by
+    /// class words: a discussion page (a forum thread's posts, each marked as a comment) or a story whose wrappers
+    /// carry chrome words. Those elements are the page's text: their class marks inside the main element are lifted
+    /// (not its navigation, asides or footers).
+    /// </summary>
+    private static bool LiftDiscussion(List<DomNode> nodes, List<TextBlock> blocks, int[] rawProse, int allProse, List<string> decisions)
+    {
+        if (allProse < 300) return false;
+        int outside = 0;
+        foreach (var b in blocks)
+            if (b.IsProse && b.Chrome < 0) outside += b.Text.Length;
+        if (outside >= Math.Min(0.1 * allProse, 300)) return false;
+        int main = -1;
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var n = nodes[i];
+            if (n.Semantic && NotInChrome(nodes, i) && rawProse[i] >= 0.5 * allProse && (main < 0 || rawProse[i] <= rawProse[main])) main = i;
+        }
+        if (main < 0) return false;
+        int lifted = 0;
+        for (int i = main + 1; i < nodes.Count && nodes[i].Depth > nodes[main].Depth; i++)
+        {
+            var n = nodes[i];
+            if (n.IsChrome && rawProse[i] > 0 && n.ChromeWhy != null && n.ChromeWhy.StartsWith("class", StringComparison.Ordinal))
+            {
+                n.IsChrome = false;
+                lifted++;
+            }
+        }
+        if (lifted > 0) decisions.Add($"no prose outside chrome: {Describe(nodes[main])} holds most of it in {lifted} element(s) with chrome class words (a thread's posts, a story's wrapper); they are its text");
+        return lifted > 0;
+
+        static bool NotInChrome(List<DomNode> nodes, int i)
+        {
+            for (int p = i; p >= 0; p = nodes[p].Parent)
+                if (nodes[p].IsChrome) return false;
+            return true;
+        }
+    }
+
+    /// <summary>The story-like element (semantic or story-classed, outside chrome) holding the most text that is not link text, or -1.</summary>
+    private static int ShortStory(List<DomNode> nodes, List<TextBlock> blocks, bool[] inChrome)
+    {
+        var plain = new int[nodes.Count];
+        foreach (var b in blocks)
+            if (b.Chrome < 0) plain[b.Owner] += b.Text.Length - b.LinkChars;
+        for (int i = nodes.Count - 1; i > 0; i--)
+            if (nodes[i].Parent >= 0) plain[nodes[i].Parent] += plain[i];
+        int best = -1;
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var n = nodes[i];
+            if (inChrome[i] || !n.IsBlock || !(n.Semantic || n.Hint == Hint.Positive) || n.Tag is "body" or "html" || plain[i] < 60) continue;
+            if (best < 0 || plain[i] > plain[best] || plain[i] == plain[best] && IsAncestor(nodes, best, i)) best = i;
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// A video or photo page whose only prose is the caption of its video or picture (the description the story's
+    /// text runs through): when the page holds less than 200 characters of prose outside captions and chrome,
+    /// captions of at least 20 words that read as prose are its text.
+    /// </summary>
+    private static void TakeCaptionsAsTextOfAPageWithoutProse(List<TextBlock> blocks, List<DomNode> nodes, List<string> decisions)
+    {
+        int prose = 0;
+        foreach (var b in blocks)
+            if (b.IsProse && b.Chrome < 0) prose += b.Text.Length;
+        if (prose >= 200) return;
+        int taken = 0;
+        foreach (var b in blocks)
+        {
+            if (b.Caption < 0 || b.Words < 20 || b.Heading > 0) continue;
+            int caption = b.Caption;
+            b.Caption = -1;
+            Evaluate(b, nodes);
+            if (b.IsProse) { taken++; continue; }
+            b.Caption = caption;
+            Evaluate(b, nodes);
+        }
+        if (taken > 0) decisions.Add($"no prose outside captions: {taken} caption(s) of the page's video or pictures read as its text");
+    }
+
+    /// <summary>
+    /// Lines separated by single &lt;br&gt;s in one element (a poem, a calendar, an address, a recipe step) are one
+    /// paragraph: when the lines together read as prose, each line that is not link text is prose too.
+    /// </summary>
+    private static void JudgeLinesAsParagraphs(List<TextBlock> blocks, List<DomNode> nodes)
+    {
+        for (int start = 0; start < blocks.Count;)
+        {
+            int end = start + 1;
+            while (end < blocks.Count && blocks[end].AfterBreak) end++;
+            if (end - start >= 2)
+            {
+                var first = blocks[start];
+                var sb = new StringBuilder();
+                int links = 0, words = 0;
+                bool allProse = true;
+                for (int k = start; k < end && sb.Length < 20_000; k++)
+                {
+                    if (sb.Length > 0) sb.Append(' ');
+                    sb.Append(blocks[k].Text);
+                    links += blocks[k].LinkChars;
+                    words += blocks[k].Words;
+                    allProse &= blocks[k].IsProse;
+                }
+                if (!allProse)
+                {
+                    var para = new TextBlock
+                    {
+                        Text = sb.ToString(), Owner = first.Owner, LinkChars = Math.Min(links, sb.Length), Words = words,
+                        Chrome = first.Chrome, Caption = first.Caption, Byline = first.Byline, Date = first.Date, Standfirst = first.Standfirst,
+                        Heading = first.Heading, InListItem = first.InListItem, InQuote = first.InQuote, InPre = first.InPre, InTable = first.InTable,
+                    };
+                    Evaluate(para, nodes);
+                    if (para.IsProse)
+                    {
+                        for (int k = start; k < end; k++)
+                        {
+                            var b = blocks[k];
+                            if (b.IsProse || b.LinkDensity > 0.5) continue;
+                            b.IsProse = true;
+                            b.Value = b.Text.Length * (1 - b.LinkDensity);
+                        }
+                    }
+                }
+            }
+            start = end;
+        }
+    }
+
+    /// <summary>
+    /// A block of repeated teaser units is chrome wherever it sits: an element with at least three children of one
+    /// tag, most of its children, each a short unit (at most 80 words, a few blocks) that opens with a linked headline
+    /// (one or two in all) and has some text besides (a lead, a date, a label) — "more stories", "latest news", "you may also like"
+    /// in any language. Not when the block holds most of the page's prose: then the page is an index, or the list is
+    /// the article.
+    /// </summary>
+    private static void MarkTeaserLists(List<DomNode> nodes, List<TextBlock> blocks, int[] rawProse, int allProse, List<string> decisions)
+    {
+        int n = nodes.Count;
+        var words = new int[n];
+        var linkWords = new int[n];
+        var blockCount = new int[n];
+        var headlines = new int[n];
+        foreach (var b in blocks)
+        {
+            words[b.Owner] += b.Words;
+            blockCount[b.Owner]++;
+            if (IsHeadlineLink(b)) { headlines[b.Owner]++; linkWords[b.Owner] += b.Words; }
+        }
+        for (int i = n - 1; i > 0; i--)
+        {
+            int p = nodes[i].Parent;
+            if (p < 0) continue;
+            words[p] += words[i]; linkWords[p] += linkWords[i]; blockCount[p] += blockCount[i]; headlines[p] += headlines[i];
+        }
+        var kids = new int[n];
+        var units = new int[n];
+        var unitTag = new string?[n];
+        for (int i = 1; i < n; i++)
+        {
+            var c = nodes[i];
+            int p = c.Parent;
+            if (p < 0 || !c.IsBlock || words[i] == 0) continue;
+            kids[p]++;
+            bool unit = headlines[i] is >= 1 and <= 2 && words[i] <= 80 && blockCount[i] is >= 2 and <= 8 && words[i] > linkWords[i] &&
+                        LeadsWithHeadline(blocks, c);
+            if (!unit) continue;
+            unitTag[p] ??= c.Tag;
+            if (c.Tag == unitTag[p]) units[p]++;
+        }
+        int reported = 0;
+        for (int p = 0; p < n; p++)
+        {
+            var e = nodes[p];
+            if (units[p] < 3 || units[p] < 0.7 * kids[p] || e.IsChrome || e.Tag is "body" or "html") continue;
+            if (allProse > 0 && rawProse[p] >= 0.6 * allProse) continue;
+            e.IsChrome = e.IsTeaserList = true;
+            e.ChromeWhy = $"teaser list ({units[p]} units of headline and lead)";
+            if (reported++ < 20) decisions.Add($"{Describe(e)} is a teaser list: {units[p]} units of linked headline and lead");
+        }
+    }
+
+    /// <summary>A teaser opens with its headline: a linked headline among its first two blocks (after a kicker or a date at most).</summary>
+    private static bool LeadsWithHeadline(List<TextBlock> blocks, DomNode unit)
+    {
+        for (int k = unit.BlockStart; k < unit.BlockEnd && k < unit.BlockStart + 2; k++)
+            if (IsHeadlineLink(blocks[k])) return true;
+        return false;
+    }
+
+    /// <summary>A linked headline: a short block (2 to 30 words) that is mostly link text.</summary>
+    private static bool IsHeadlineLink(TextBlock b) => b.Words is >= 2 and <= 30 && b.LinkDensity >= 0.6;
 
     private static void Evaluate(TextBlock b, List<DomNode> nodes)
     {
@@ -271,12 +563,24 @@ internal static class HtmlContent
             b.Value = -(1 + Math.Min(len, 60) * 0.15);
     }
 
-    /// <summary>The deepest ancestor-or-self of <paramref name="chrome"/> that is still chrome (some marks are lifted).</summary>
-    private static int EffectiveChrome(List<DomNode> nodes, int chrome)
+    /// <summary>
+    /// Whether a kept line introduced the block removed after it: a short label ending in a colon introduces whatever
+    /// follows; a heading introduces links (a list of links, link text, a teaser list).
+    /// </summary>
+    private static bool IntroducesRemoved(TextBlock label, string why)
     {
-        int guard = 0;
-        while (chrome >= 0 && !nodes[chrome].IsChrome && guard++ < 10_000) chrome = nodes[chrome].Parent;
-        return chrome;
+        if (label.Words > 12 || label.InListItem || label.InQuote) return false;
+        if (label.Text.TrimEnd().EndsWith(':')) return true;
+        bool links = why is "list of links" or "link text" || why.StartsWith("teaser list", StringComparison.Ordinal);
+        return links && label.Heading > 0 && label.Words <= 8;
+    }
+
+    private static bool IsPageTitle(HtmlDom dom, string text)
+    {
+        string? title = dom.Meta.Title;
+        if (string.IsNullOrEmpty(title)) return false;
+        string t = TextShape.Normalise(text);
+        return t.Length > 0 && TextShape.Normalise(title).Contains(t, StringComparison.Ordinal);
     }
 
     private static bool IsMostlyCjk(string s)

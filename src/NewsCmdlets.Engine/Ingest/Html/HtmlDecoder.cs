@@ -5,7 +5,8 @@ namespace NewsCmdlets.Engine.Ingest.Html;
 /// <summary>
 /// Turns the bytes of a saved web page into text the way browsers do: a byte-order mark first, then the charset of
 /// the HTTP Content-Type header, then a <c>&lt;meta charset&gt;</c> or <c>&lt;meta http-equiv="Content-Type"&gt;</c>
-/// declaration in the first 64 KiB, then UTF-8 when the bytes are valid UTF-8, and windows-1252 otherwise.
+/// declaration in the first 64 KiB, then UTF-8 when the bytes are valid UTF-8, and windows-1252 otherwise. A declared
+/// UTF-8 whose non-ASCII bytes hold not one UTF-8 sequence is a charset that lies: those bytes are read as windows-1252.
 /// </summary>
 public static class HtmlDecoder
 {
@@ -20,32 +21,32 @@ public static class HtmlDecoder
             Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
     }
 
-    /// <summary>Decodes <paramref name="bytes"/>; <paramref name="encodingName"/> tells which encoding and why.</summary>
-    public static string Decode(ReadOnlySpan<byte> bytes, string? httpContentType, out string encodingName, List<string> warnings)
+    /// <summary>
+    /// Decodes <paramref name="bytes"/>; <paramref name="encodingName"/> tells which encoding and why. An
+    /// <paramref name="encoding"/> the caller names (-Encoding) comes after a byte-order mark and before everything else.
+    /// </summary>
+    public static string Decode(ReadOnlySpan<byte> bytes, string? httpContentType, out string encodingName, List<string> warnings, Encoding? encoding = null)
     {
         ArgumentNullException.ThrowIfNull(warnings);
         EnsureCodePages();
 
         // 1. Byte-order mark.
-        if (bytes.Length >= 4 && bytes[0] == 0xFF && bytes[1] == 0xFE && bytes[2] == 0 && bytes[3] == 0)
+        if (TextDecoder.Bom(bytes, out int bom) is { } bomEnc)
         {
-            encodingName = "utf-32LE (BOM)";
-            return new UTF32Encoding(false, false).GetString(bytes[4..]);
+            encodingName = $"{TextDecoder.Label(bomEnc)} (BOM)";
+            return bomEnc is UTF8Encoding ? DecodeUtf8Lenient(bytes[bom..], warnings, declared: false) : bomEnc.GetString(bytes[bom..]);
         }
-        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        if (encoding != null)
         {
-            encodingName = "utf-8 (BOM)";
-            return DecodeUtf8Lenient(bytes[3..], warnings);
+            encodingName = $"{TextDecoder.Label(encoding)} (-Encoding)";
+            // The caller named the encoding: bytes that are not UTF-8 get replacement characters, not a guess.
+            return Decode(bytes, encoding, warnings, declared: false);
         }
-        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        // UTF-16 or UTF-32 without a mark: their zero bytes say so, whatever a header claims.
+        if (TextDecoder.WideWithoutBom(bytes) is { } wide)
         {
-            encodingName = "utf-16LE (BOM)";
-            return Encoding.Unicode.GetString(bytes[2..]);
-        }
-        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
-        {
-            encodingName = "utf-16BE (BOM)";
-            return Encoding.BigEndianUnicode.GetString(bytes[2..]);
+            encodingName = $"{TextDecoder.Label(wide)} (no BOM; recognised by its zero bytes)";
+            return wide.GetString(bytes);
         }
 
         // 2. The HTTP header.
@@ -53,7 +54,7 @@ public static class HtmlDecoder
         if (label != null && TryGetEncoding(label, out var httpEnc))
         {
             encodingName = $"{httpEnc.WebName} (HTTP Content-Type)";
-            return Decode(bytes, httpEnc, warnings);
+            return DecodeDeclared(bytes, httpEnc, "the HTTP header", ref encodingName, warnings);
         }
         if (label != null) warnings.Add($"The HTTP charset '{label}' is not known; the page's own declaration was used instead.");
 
@@ -67,10 +68,13 @@ public static class HtmlDecoder
             if (metaEnc.CodePage == 65001)
             {
                 encodingName = "utf-8 (<meta> charset)";
-                return DecodeUtf8Lenient(bytes, warnings);
+                var before = warnings.Count;
+                string text = DecodeUtf8Lenient(bytes, warnings);
+                if (warnings.Count > before && warnings[^1].Contains("windows-1252", StringComparison.Ordinal)) encodingName = "windows-1252 (<meta> says utf-8, the bytes are not)";
+                return text;
             }
             encodingName = $"{metaEnc.WebName} (<meta> charset)";
-            return Decode(bytes, metaEnc, warnings);
+            return DecodeDeclared(bytes, metaEnc, "its <meta> charset", ref encodingName, warnings);
         }
         if (metaLabel != null) warnings.Add($"The page declares an unknown charset '{metaLabel}'; it was read by its bytes instead.");
 
@@ -84,18 +88,48 @@ public static class HtmlDecoder
         return Encoding.GetEncoding(1252).GetString(bytes);
     }
 
-    private static string Decode(ReadOnlySpan<byte> bytes, Encoding enc, List<string> warnings)
+    /// <summary>
+    /// Bytes in an ASCII-compatible encoding a declaration names. When the bytes are valid UTF-8 with characters beyond
+    /// ASCII in it, and the declaration says otherwise, the declaration is wrong (no legacy text is valid UTF-8 by
+    /// chance): they are read as UTF-8, with a warning, instead of becoming mojibake.
+    /// </summary>
+    private static string DecodeDeclared(ReadOnlySpan<byte> bytes, Encoding declared, string where, ref string encodingName, List<string> warnings)
     {
-        if (enc.CodePage == 65001) return DecodeUtf8Lenient(bytes, warnings);
+        if (IsLegacy(declared) && bytes.IndexOfAnyExceptInRange((byte)0, (byte)0x7F) >= 0 && IsValidUtf8(bytes))
+        {
+            warnings.Add($"The page says it is {declared.WebName} ({where}), but its bytes are valid UTF-8 with characters beyond ASCII: it was read as UTF-8.");
+            encodingName = $"utf-8 (valid UTF-8 bytes; {where} said {declared.WebName})";
+            return Encoding.UTF8.GetString(bytes);
+        }
+        return Decode(bytes, declared, warnings);
+    }
+
+    /// <summary>An encoding other than the Unicode ones (UTF-7, -8, -16, -32).</summary>
+    private static bool IsLegacy(Encoding e) => e.CodePage is not (1200 or 1201 or 12000 or 12001 or 65000 or 65001);
+
+    private static string Decode(ReadOnlySpan<byte> bytes, Encoding enc, List<string> warnings, bool declared = true)
+    {
+        if (enc.CodePage == 65001) return DecodeUtf8Lenient(bytes, warnings, declared);
         return enc.GetString(bytes);
     }
 
-    private static string DecodeUtf8Lenient(ReadOnlySpan<byte> bytes, List<string> warnings)
+    private static string DecodeUtf8Lenient(ReadOnlySpan<byte> bytes, List<string> warnings, bool declared = true)
     {
         if (IsValidUtf8(bytes)) return Encoding.UTF8.GetString(bytes);
         string text = Encoding.UTF8.GetString(bytes);
-        int bad = 0;
-        foreach (char c in text) if (c == '\uFFFD') bad++;
+        int bad = 0, good = 0;
+        foreach (char c in text)
+        {
+            if (c == '\uFFFD') bad++;
+            else if (c >= '\u0080') good++;
+        }
+        if (declared && good == 0)
+        {
+            // Not one valid UTF-8 sequence among the non-ASCII bytes: the declaration lies (a page saved by an old
+            // editor in its own code page). windows-1252 is what such bytes nearly always are.
+            warnings.Add($"The page says it is UTF-8 but none of its {bad} non-ASCII byte sequence(s) is UTF-8: it was read as windows-1252.");
+            return Encoding.GetEncoding(1252).GetString(bytes);
+        }
         warnings.Add($"The page says it is UTF-8 but is not valid UTF-8: {bad} invalid byte sequence(s) were replaced with U+FFFD.");
         return text;
     }

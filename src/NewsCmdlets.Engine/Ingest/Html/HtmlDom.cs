@@ -17,6 +17,8 @@ internal sealed class DomNode
     /// <summary>Navigation, asides, footers, headers, and elements whose class/id reads as chrome.</summary>
     public bool IsChrome;
     public string? ChromeWhy;
+    /// <summary>A block of repeated teaser units (linked headline and lead), chrome wherever it sits.</summary>
+    public bool IsTeaserList;
     /// <summary>article, main, [itemprop=articleBody], [role=main|article].</summary>
     public bool Semantic;
     public int BlockStart, BlockEnd;
@@ -42,6 +44,8 @@ internal sealed class TextBlock
     public int Byline = -1, Date = -1, Standfirst = -1;
     public int Heading;
     public bool InListItem, InQuote, InPre, InTable;
+    /// <summary>The block is a line after a single &lt;br&gt; in the same element as the block before it (lines of one paragraph).</summary>
+    public bool AfterBreak;
     public double Value;
     public bool IsProse;
     public double LinkDensity => Text.Length == 0 ? 0 : LinkChars / (double)Text.Length;
@@ -63,6 +67,8 @@ internal sealed class PageMeta
     public string? Lang;
     public int Anchors;
     public int ScriptChars;
+    /// <summary>&lt;frame&gt; elements: a frameset page shows other pages and holds no text of its own.</summary>
+    public int Frames;
 }
 
 /// <summary>
@@ -111,10 +117,17 @@ internal sealed class HtmlDom
     private Ctx _bufCtx;
     private bool _bufHasCtx;
     private int _linkDepth;
+    private bool _afterBreak;
 
-    public static HtmlDom Build(IDocument doc)
+    /// <summary>Whether the text of &lt;noscript&gt; elements is read (a page that shows its story only to readers without scripts).</summary>
+    private bool _readNoscript;
+
+    /// <summary>Noscript elements seen (and skipped) in the walk.</summary>
+    public int NoscriptElements { get; private set; }
+
+    public static HtmlDom Build(IDocument doc, bool readNoscript = false)
     {
-        var dom = new HtmlDom();
+        var dom = new HtmlDom { _readNoscript = readNoscript };
         dom.Walk(doc);
         dom.Totals();
         return dom;
@@ -166,6 +179,11 @@ internal sealed class HtmlDom
         index = -1;
         string tag = e.LocalName;
 
+        if (tag == "noscript")
+        {
+            NoscriptElements++;
+            if (_readNoscript) goto read;
+        }
         if (SkipTags.Contains(tag))
         {
             if (tag == "head")
@@ -176,9 +194,19 @@ internal sealed class HtmlDom
             CollectSkipped(e, tag);
             return false;
         }
-        if (tag == "br" || tag == "hr")
+        read:
+        if (tag == "br")
+        {
+            // A line break ends a line of the paragraph; two in a row end the paragraph.
+            bool line = _buf.Length > 0 && _bufHasCtx;
+            Flush();
+            _afterBreak = line;
+            return false;
+        }
+        if (tag == "hr")
         {
             Flush();
+            _afterBreak = false;
             return false;
         }
         // One pass over the attributes (cheaper than several GetAttribute look-ups).
@@ -209,7 +237,8 @@ internal sealed class HtmlDom
         Nodes.Add(node);
         ctx.Node = index;
 
-        node.Hint = _hints.Classify(cls, id, out node.HintWord);
+        // A heading's id is an anchor made from its text ("nav_the_first_results"), not a role.
+        node.Hint = _hints.Classify(cls, IsHeadingTag(tag) ? null : id, out node.HintWord);
         bool block = BlockTags.Contains(tag);
         node.IsBlock = block;
 
@@ -251,6 +280,7 @@ internal sealed class HtmlDom
         // Block-level element: a paragraph boundary, and the context for the text inside.
         isBoundary = true;
         Flush();
+        _afterBreak = false;
         node.BlockStart = Blocks.Count;
         ctx.Block = index;
         if (tag is "nav" or "aside" or "footer" or "header" || tag == "menu")
@@ -290,7 +320,7 @@ internal sealed class HtmlDom
         if (isLink) _linkDepth--;
         if (index < 0) return;
         var node = Nodes[index];
-        if (isBoundary) Flush();
+        if (isBoundary) { Flush(); _afterBreak = false; }
         node.BlockEnd = Blocks.Count;
         if (!isBoundary) node.BlockStart = node.BlockEnd; // inline elements own no blocks of their own
     }
@@ -337,22 +367,29 @@ internal sealed class HtmlDom
         {
             var c = _bufCtx;
             string text = _buf.ToString();
+            // Composed (NFC) text, as a reader sees it: a letter and its combining mark typed apart match the letter.
+            if (!text.IsNormalized(NormalizationForm.FormC)) text = text.Normalize(NormalizationForm.FormC);
+            int owner = c.Block >= 0 ? c.Block : Math.Max(0, c.Node);
             var b = new TextBlock
             {
                 Text = text,
-                Owner = c.Block >= 0 ? c.Block : Math.Max(0, c.Node),
+                Owner = owner,
+                AfterBreak = _afterBreak && Blocks.Count > 0 && Blocks[^1].Owner == owner,
                 LinkChars = Math.Min(_bufLink, text.Length),
                 Words = NewsCmdlets.Engine.Text.TextShape.CountWords(text),
                 Chrome = c.Chrome, Caption = c.Caption, Byline = c.Byline, Date = c.Date, Standfirst = c.Standfirst,
                 Heading = c.Heading > 0 && _brokenHeadings.Contains(c.HeadingNode) ? 0 : c.Heading, InListItem = c.ListItem, InQuote = c.Quote, InPre = c.Pre, InTable = c.Table,
             };
             Blocks.Add(b);
+            _afterBreak = false;
         }
         _buf.Clear();
         _bufLink = 0;
         _bufSpace = false;
         _bufHasCtx = false;
     }
+
+    private static bool IsHeadingTag(string tag) => tag.Length == 2 && tag[0] == 'h' && tag[1] is >= '1' and <= '6';
 
     private static bool IsHiddenStyle(string style)
     {
@@ -415,6 +452,12 @@ internal sealed class HtmlDom
             }
             case "style":
                 Meta.ScriptChars += ShallowLength(e);
+                break;
+            case "frame":
+                Meta.Frames++;
+                break;
+            case "frameset":
+                Meta.Frames += Math.Min(e.QuerySelectorAll("frame").Length, 1000);
                 break;
         }
     }

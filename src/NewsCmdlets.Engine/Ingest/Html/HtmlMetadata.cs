@@ -19,6 +19,8 @@ internal sealed class HtmlMeta
     public string? OrgOutlet;
     public string? Language, LanguageSource;
     public string? Canonical, CanonicalSource;
+    /// <summary>Addresses the page gives for itself that are no web address (javascript:, data:, malformed), with the reason.</summary>
+    public readonly List<string> RefusedAddresses = new();
     public string? Description;
     public string? Standfirst, StandfirstSource;
     public string? Section;
@@ -94,10 +96,10 @@ internal static class HtmlMetadata
         m.Description = Meta("og:description") ?? Meta("description") ?? Meta("twitter:description");
 
         // Canonical address.
+        // Only an absolute http(s) address (relative ones resolved against the page's) is kept; see WebAddress.
         foreach (var (rel, href) in dom.Meta.Links)
-            if (rel.Split(' ').Contains("canonical") && href.Length > 0) { m.Canonical = href; m.CanonicalSource = "canonical link"; break; }
-        if (m.Canonical == null && Meta("og:url") is { } ogUrl) { m.Canonical = ogUrl; m.CanonicalSource = "og:url"; }
-        if (m.Canonical != null && options.BaseUri != null && Uri.TryCreate(options.BaseUri, m.Canonical, out var abs)) m.Canonical = abs.ToString();
+            if (rel.Split(' ').Contains("canonical") && href.Length > 0) { TakeAddress(m, href, "canonical link", options.BaseUri); break; }
+        if (m.Canonical == null && Meta("og:url") is { } ogUrl) TakeAddress(m, ogUrl, "og:url", options.BaseUri);
 
         // Site name.
         if (Meta("og:site_name") is { } site) { m.SiteName = Clean(site); m.SiteNameSource = "og:site_name"; }
@@ -537,6 +539,12 @@ internal static class HtmlMetadata
         public readonly List<string> AuthorOrgs = new();
     }
 
+    private static void TakeAddress(HtmlMeta m, string href, string source, Uri? baseUri)
+    {
+        if (WebAddress.Resolve(href, baseUri, out string? problem) is { } url) { m.Canonical = url; m.CanonicalSource = source; }
+        else if (problem != null) m.RefusedAddresses.Add($"The page's {source} was left out of Url: {problem}.");
+    }
+
     private static readonly JsonDocumentOptions JsonOptions = new()
     {
         AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 128,
@@ -613,7 +621,7 @@ internal static class HtmlMetadata
 
     private static JsonDocument? ParseTolerant(string raw)
     {
-        string s = raw.Trim();
+        string s = NewsCmdlets.Engine.Ingest.JsonEscapes.RepairLoneSurrogates(raw.Trim());
         if (s.StartsWith("<!--", StringComparison.Ordinal)) s = s[4..];
         if (s.EndsWith("-->", StringComparison.Ordinal)) s = s[..^3];
         s = s.Replace("//<![CDATA[", "").Replace("//]]>", "").Replace("<![CDATA[", "").Replace("]]>", "").Trim().TrimEnd(';');
@@ -649,7 +657,7 @@ internal static class HtmlMetadata
     {
         static string? Field(string s, string name)
         {
-            var mm = Regex.Match(s, "\"" + name + "\"\\s*:\\s*\"(?<v>[^\"]{4,60})\"", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+            var mm = Regex.Match(s, "\"" + name + "\"\\s*:\\s*\"(?<v>[^\"]{4,60})\"", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking); // linear, no clock
             return mm.Success ? mm.Groups["v"].Value : null;
         }
         string s = raw.Length > 200_000 ? raw[..200_000] : raw;
@@ -701,7 +709,7 @@ internal static class HtmlMetadata
         switch (v.ValueKind)
         {
             case JsonValueKind.String:
-                string s = v.GetString()!.Trim();
+                string s = TextDecoder.StripControlCharacters(v.GetString()!).Trim();
                 return s.Length == 0 ? null : s;
             case JsonValueKind.Array:
                 foreach (var x in v.EnumerateArray())

@@ -21,6 +21,8 @@ public enum WebProblemKind
     TooManyRedirects,
     /// <summary>A redirect to a non-http(s) address, or from https to http.</summary>
     InsecureRedirect,
+    /// <summary>With <see cref="WebFetchOptions.PublicAddressesOnly"/>: an address (given, redirected to or resolved) that is not public.</summary>
+    PrivateAddress,
 }
 
 /// <summary>A per-URI download failure: the cmdlet reports it as a non-terminating error and goes on.</summary>

@@ -55,6 +55,13 @@ public sealed record WebFetchOptions
     /// <summary>Follow a redirect from https to http (off: such a redirect is an error, as in Invoke-WebRequest).</summary>
     public bool AllowInsecureRedirect { get; init; }
 
+    /// <summary>
+    /// Connect only to public internet addresses (see <see cref="AddressPolicy"/>): an address given, redirected to, or
+    /// resolved from a host name that is loopback, private, link-local or reserved is refused before anything is sent.
+    /// Off by default (an intranet feed is a feed); for unattended polling of lists that others write.
+    /// </summary>
+    public bool PublicAddressesOnly { get; init; }
+
     /// <summary>"NewsCmdlets/&lt;version&gt; (PowerShell module; +news article import)".</summary>
     public static string DefaultUserAgent { get; } = BuildUserAgent();
 

@@ -30,11 +30,20 @@ public sealed class WebFetcher : IDisposable
     /// <summary>The process-wide fetcher.</summary>
     public static WebFetcher Shared => s_shared.Value;
 
-    /// <summary>A fetcher over the given handler (tests pass their own; the handler must not follow redirects itself).</summary>
-    public WebFetcher(HttpMessageHandler handler, bool disposeHandler = true)
+    private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolve;
+
+    /// <summary>
+    /// A fetcher over the given handler (tests pass their own; the handler must not follow redirects itself).
+    /// <paramref name="resolve"/> answers host names for <see cref="WebFetchOptions.PublicAddressesOnly"/> (DNS by default).
+    /// </summary>
+    public WebFetcher(HttpMessageHandler handler, bool disposeHandler = true, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
     {
         _invoker = new HttpMessageInvoker(handler, disposeHandler);
+        _resolve = resolve ?? Dns.GetHostAddressesAsync;
     }
+
+    /// <summary>Marks a request made with <see cref="WebFetchOptions.PublicAddressesOnly"/>, for the connection it opens.</summary>
+    private static readonly HttpRequestOptionsKey<bool> PublicOnlyKey = new("NewsCmdlets.PublicAddressesOnly");
 
     /// <summary>The handler <see cref="Shared"/> uses.</summary>
     public static SocketsHttpHandler CreateHandler() => new()
@@ -46,7 +55,33 @@ public sealed class WebFetcher : IDisposable
         AllowAutoRedirect = false, // counted and checked here, so the limit and the final address are ours
         UseCookies = false,
         MaxResponseHeadersLength = 256, // KiB
+        ConnectCallback = ConnectAsync,
     };
+
+    /// <summary>
+    /// Opens a connection as the handler would, and for a request made with <see cref="WebFetchOptions.PublicAddressesOnly"/>
+    /// checks the address it actually reached: a host name that resolved to a public address when it was checked and
+    /// to a private one now (DNS rebinding) is refused here. A connection to a proxy is the proxy's business.
+    /// </summary>
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancel)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(context.DnsEndPoint, cancel).ConfigureAwait(false);
+            var request = context.InitialRequestMessage;
+            if (request.Options.TryGetValue(PublicOnlyKey, out bool publicOnly) && publicOnly && request.RequestUri is { } uri &&
+                string.Equals(uri.IdnHost, context.DnsEndPoint.Host, StringComparison.OrdinalIgnoreCase) &&
+                socket.RemoteEndPoint is IPEndPoint ep && AddressPolicy.NonPublicKind(ep.Address) is { } kind)
+                throw AddressPolicy.Refused(uri, ep.Address, kind, null); // the handler hands it on inside an HttpRequestException
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Downloads <paramref name="uri"/>. <paramref name="log"/> receives notes on redirects and retries (from a worker thread).</summary>
     public async Task<FetchResult> FetchAsync(Uri uri, WebFetchOptions options, CancellationToken cancel = default, Action<string>? log = null)
@@ -124,7 +159,10 @@ public sealed class WebFetcher : IDisposable
         for (int redirects = 0; ; redirects++)
         {
             onUri(current);
+            if (options.PublicAddressesOnly)
+                await AddressPolicy.CheckAsync(current, _resolve, redirects == 0 ? null : $"The redirect to '{current}'", cancel).ConfigureAwait(false);
             using var request = new HttpRequestMessage(HttpMethod.Get, current);
+            if (options.PublicAddressesOnly) request.Options.Set(PublicOnlyKey, true);
             request.Headers.TryAddWithoutValidation("User-Agent", options.UserAgent);
             request.Headers.TryAddWithoutValidation("Accept", options.Accept);
             if (options.IfNoneMatch != null) request.Headers.TryAddWithoutValidation("If-None-Match", options.IfNoneMatch);
@@ -154,6 +192,9 @@ public sealed class WebFetcher : IDisposable
         }
     }
 
+    /// <summary>Most bytes reserved for a body before they arrive.</summary>
+    internal const int InitialBufferLimit = 64 * 1024;
+
     private static async Task<FetchResult> ReadBody(Uri requested, Uri finalUri, HttpResponseMessage response, int redirects, int attempts,
         Stopwatch clock, WebFetchOptions options, CancellationToken cancel)
     {
@@ -167,11 +208,13 @@ public sealed class WebFetcher : IDisposable
                 $"'{finalUri}' answered HTTP {StatusText(response)} with {mediaType}, not a web page. Import-NewsArticle reads HTML and plain-text " +
                 "pages; for other formats, download the file and convert it to text first.", status);
         }
-        long max = options.MaximumBytes;
-        if (headers.ContentLength is { } declared && declared > max)
-            throw TooLarge(finalUri, response, $"declares {ArticleReader.FormatBytes(declared)}", max);
+        if (headers.ContentLength is { } declared && declared > options.MaximumBytes)
+            throw TooLarge(finalUri, response, $"declares {ArticleReader.FormatBytes(declared)}", options.MaximumBytes);
+        long max = Math.Min(options.MaximumBytes, Array.MaxLength); // one download is held in one array
 
-        var body = new MemoryStream(headers.ContentLength is { } len && len > 0 ? (int)len : 16 * 1024);
+        // The buffer grows with what arrives, not with what the server promises: a Content-Length is only a claim (one of
+        // 2 GiB would not even fit an int), so at most 64 KiB is reserved up front.
+        var body = new MemoryStream(headers.ContentLength is { } len && len > 0 ? (int)Math.Min(len, InitialBufferLimit) : 16 * 1024);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
@@ -241,6 +284,8 @@ public sealed class WebFetcher : IDisposable
 
     private static WebFetchException Translate(HttpRequestException ex, Uri uri)
     {
+        for (var inner = ex.InnerException; inner != null; inner = inner.InnerException)
+            if (inner is WebFetchException refused) return refused;
         string detail = ex.InnerException is SocketException se ? $"{ex.Message} ({se.SocketErrorCode})" : ex.Message;
         return ex.HttpRequestError switch
         {

@@ -1,0 +1,249 @@
+using System.Text.RegularExpressions;
+using NewsCmdlets.Engine.Coverage;
+using NewsCmdlets.Engine.Model;
+using static NewsCmdlets.Engine.Tests.Coverage.CoverageComparerTests;
+
+namespace NewsCmdlets.Engine.Tests.Coverage;
+
+/// <summary>
+/// Claims aligned across outlets (what is measured about what), updates against conflicts, readable keys, and the bad
+/// input of issue 27, on invented outlets, places and people.
+/// </summary>
+public class CoverageClaimsTests
+{
+    private static readonly CoverageComparer Comparer = new();
+    private static readonly DateTimeOffset Morning = new(2026, 2, 8, 8, 0, 0, TimeSpan.Zero);
+
+    private static NewsCoverageItem Single(CoverageComparison c, string key) => Assert.Single(c.Items, i => i.Kind is CoverageKind.Number or CoverageKind.Date && i.Key == key);
+
+    private static List<NewsCoverageItem> Claims(CoverageComparison c) => c.Items.Where(i => i.Kind is CoverageKind.Number or CoverageKind.Date).ToList();
+
+    [Fact]
+    public void The_same_measure_of_the_same_subject_is_one_row_whatever_the_wording_and_a_different_depth_conflicts()
+    {
+        var a = Article("a1", "Harrowgate Post", "Strong earthquake shakes Kestria",
+            "A magnitude 6.9 earthquake struck Kestria on Sunday at a depth of 35 km, about 18 km south of Tarnby, the seismology office said.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Quake hits Kestria",
+            "The 6.9-magnitude quake was 21 miles deep and struck 11 miles south of Tarnby on Sunday.", Morning);
+        var c = Article("c1", "Lakeside Daily", "Kestria earthquake",
+            "The earthquake, with a magnitude of 6.9, struck on Sunday at a depth of 10 km, 18 km south of Tarnby City.", Morning);
+        var r = Comparer.Compare(Story(a, b, c));
+
+        Assert.Equal(CoverageStatus.Shared, Single(r, "magnitude of the earthquake").Status);
+        // 11 miles is 17.7 km: the same distance in other units.
+        Assert.Equal(CoverageStatus.Shared, Single(r, "distance from Tarnby").Status);
+        // 21 miles (33.8 km) and 35 km differ by more than either's rounding; 10 km differs from both.
+        var depth = Single(r, "depth of the earthquake");
+        Assert.Equal(CoverageStatus.Conflict, depth.Status);
+        Assert.Equal("35 km", depth.Values["Harrowgate Post"]);
+        Assert.Equal("21 miles", depth.Values["Vellmouth Courier"]);
+        Assert.Equal("10 km", depth.Values["Lakeside Daily"]);
+        Assert.Contains("at a depth of 10 km", depth.Sentences["Lakeside Daily"]);
+        Assert.Equal(CoverageStatus.Shared, Single(r, "date of the earthquake").Status);
+    }
+
+    [Fact]
+    public void Approximate_figures_agree_within_their_precision_and_a_lower_bound_within_its_reach()
+    {
+        var a = Article("a1", "Harrowgate Post", "Quake near Tarnby", "The epicentre was about 70 kilometres south of Tarnby, officials said.");
+        var b = Article("b1", "Vellmouth Courier", "Tarnby quake", "The epicentre was 71 kilometers (44 miles) southwest of Tarnby.");
+        var c = Article("c1", "Lakeside Daily", "Tarnby quake", "The epicentre lay 75 km from Tarnby.");
+        var r = Comparer.Compare(Story(a, b, c));
+        var distance = Single(r, "distance from Tarnby");
+        Assert.Equal(CoverageStatus.Conflict, distance.Status);
+        // "about 70" covers 71 (half its precision), not 75; 71 and 75 are exact and differ.
+        Assert.Equal(new[] { "Lakeside Daily" }, distance.Differing);
+
+        var jobs1 = Article("j1", "Harrowgate Post", "Brisk Mills to cut jobs", "Brisk Mills said it would cut more than 1,500 jobs this year.");
+        var jobs2 = Article("j2", "Vellmouth Courier", "Mill job cuts", "Brisk Mills will cut 1,600 jobs, the company said.");
+        Assert.Equal(CoverageStatus.Shared, Single(Comparer.Compare(Story(jobs1, jobs2)), "jobs cut").Status);
+    }
+
+    [Fact]
+    public void A_rising_toll_reported_at_different_times_is_an_update_with_both_times_and_at_the_same_time_a_conflict()
+    {
+        var early = Article("a1", "Harrowgate Post", "Ferry sinks off Tarnby", "At least 12 people were killed when a ferry sank off Tarnby on Sunday, police said.", Morning);
+        var later = Article("b1", "Vellmouth Courier", "Ferry toll rises", "The death toll from the Tarnby ferry sinking has risen to 41, police said on Monday.", Morning.AddHours(26));
+        var r = Comparer.Compare(Story(early, later));
+        var toll = Single(r, "death toll");
+        Assert.Equal(CoverageStatus.Update, toll.Status);
+        Assert.Equal("2026-02-08 08:00 UTC", toll.Times["Harrowgate Post"]);
+        Assert.Equal("2026-02-09 10:00 UTC", toll.Times["Vellmouth Courier"]);
+        Assert.Contains("(2026-02-09 10:00 UTC)", toll.Detail);
+        Assert.DoesNotContain(r.Items, i => i.Status == CoverageStatus.Conflict);
+
+        // Two reports of the same hour that give different tolls and say nothing of a change disagree.
+        var same = Article("c1", "Lakeside Daily", "Ferry sinks off Tarnby", "Thirty people were killed when a ferry sank off Tarnby on Sunday, police said.", Morning);
+        var sameTime = Comparer.Compare(Story(early, same));
+        Assert.Equal(CoverageStatus.Conflict, Single(sameTime, "death toll").Status);
+    }
+
+    [Fact]
+    public void Places_aftershocks_earlier_events_and_forecasts_are_different_subjects()
+    {
+        var a = Article("a1", "Harrowgate Post", "Quake kills dozens in Kestria",
+            "In Kestria, 54 people were killed. Ostmark reported 3 deaths.\n\n" +
+            "The strongest aftershock measured 5.8.\n\n" +
+            "It was the strongest quake since a 7.1-magnitude temblor struck in 1994, killing more than 2,000 people.\n\n" +
+            "Seismologists warned the toll could reach 500.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Kestria quake",
+            "The magnitude 6.6 quake killed 54 people in Kestria, while 5 people died in Ostmark.\n\n" +
+            "An aftershock of magnitude 5.8 followed.\n\n" +
+            "A magnitude 7.4 earthquake in 1994 killed about 2,400 people.\n\n" +
+            "The toll could surpass 1,000, according to modelling.", Morning);
+        var r = Comparer.Compare(Story(a, b));
+        Assert.Equal(CoverageStatus.Shared, Single(r, "magnitude of the aftershock").Status);
+        // 1994: its own subject, and no longer evolving: 7.1 against 7.4 and "more than 2,000" against "about 2,400" conflict.
+        Assert.Equal(CoverageStatus.Conflict, Single(r, "magnitude of the 1994 earthquake").Status);
+        // Forecasts that differ are neither a conflict nor an update.
+        var forecast = Single(r, "death toll (forecast)");
+        Assert.Equal(CoverageStatus.Shared, forecast.Status);
+        Assert.Contains("forecasts differ", forecast.Detail);
+        // The toll elsewhere is not compared with the toll at home.
+        Assert.Contains(r.Items, i => i.Key.StartsWith("death toll in Ostmark", StringComparison.Ordinal));
+        Assert.DoesNotContain(r.Items, i => i.Key == "death toll" && i.Values.Values.Any(v => v is "3" or "5"));
+    }
+
+    [Fact]
+    public void Counts_of_people_on_board_passengers_crew_survivors_and_a_time_of_day()
+    {
+        var a = Article("a1", "Harrowgate Post", "Jet crashes at Vellmouth",
+            "A Castry Air jet with 181 people on board crashed at Vellmouth airport at 9:03 a.m. on Sunday. The plane was carrying 175 passengers and six crew members.\n\n" +
+            "Only two of the 181 people on board survived.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Vellmouth crash",
+            "The jet crashed at about 9 a.m. on Sunday. It was carrying 173 passengers and eight crew members; all but two of the 181 people aboard died.", Morning);
+        var r = Comparer.Compare(Story(a, b));
+        Assert.Equal(CoverageStatus.Shared, Single(r, "people on board").Status);
+        Assert.Equal(CoverageStatus.Conflict, Single(r, "passengers").Status);
+        Assert.Equal(CoverageStatus.Conflict, Single(r, "crew").Status);
+        Assert.Equal("two", Single(r, "survivors").Values["Harrowgate Post"]);
+        var time = Single(r, "time of the crash");
+        Assert.Equal(CoverageStatus.Shared, time.Status); // 9:03 is "about 9"
+        Assert.Equal("09:03 (9:03 a.m.)", time.Values["Harrowgate Post"]);
+    }
+
+    [Fact]
+    public void Ages_roles_and_the_outlets_that_differ_from_most()
+    {
+        var a = Article("a1", "Harrowgate Post", "Dunmore mayor resigns", "Dunmore Mayor Hanna Brisk, 52, resigned on Friday after the dam report.");
+        var b = Article("b1", "Vellmouth Courier", "Mayor quits", "Dunmore Mayor Hanna Brisk, 52, resigned on Friday after the dam report was published.");
+        var c = Article("c1", "Lakeside Daily", "Resignation in Dunmore", "Dunmore Mayor Piet Olland, 55, resigned on Friday after the dam report.");
+        var r = Comparer.Compare(Story(a, b, c));
+        var role = Assert.Single(r.Items, i => i.Type == "Role");
+        Assert.Equal(CoverageStatus.Conflict, role.Status);
+        Assert.Equal(new[] { "Lakeside Daily" }, role.Differing);
+        Assert.Equal("mayor (Dunmore)", role.Key);
+    }
+
+    [Fact]
+    public void No_key_is_made_of_stemmed_tokens()
+    {
+        // Keys say what is measured in the articles' words (or the plain words of a measure): every word of a key is a
+        // word of the story's text or of a measure's name, never a stem such as "evacuat" or "goe".
+        var articles = new[]
+        {
+            Article("a1", "Harrowgate Post", "Floods force evacuations in Tarnby",
+                "Some 210 people were evacuated from homes near the river in Tarnby on Tuesday, officials said. The council opened two shelters. " +
+                "Rescuers pulled 57 people from cars. The river rose 80 centimetres in six hours. Goes Ferries suspended 14 crossings."),
+            Article("b1", "Vellmouth Courier", "Tarnby floods",
+                "Officials said 120 people were evacuated from homes near the river in Tarnby on Tuesday. The Lenn burst its banks at 3:40 pm. " +
+                "The flood caused damage worth about $4.5 million, the council said, and 12 barns were destroyed on farms west of the village."),
+        };
+        var r = Comparer.Compare(Story(articles));
+        var text = string.Join(" ", articles.Select(x => x.Title + " " + x.Body)) + " " +
+                   string.Join(" ", MeasureWords());
+        var words = new HashSet<string>(Regex.Matches(text.ToLowerInvariant(), @"[\p{L}\p{N}'’-]+").Select(m => m.Value.Trim('\'', '’', '-')), StringComparer.Ordinal);
+        var keys = Claims(r).Select(i => i.Key).ToList();
+        Assert.NotEmpty(keys);
+        foreach (var key in keys)
+            foreach (Match w in Regex.Matches(key.ToLowerInvariant(), @"[\p{L}\p{N}'’-]+"))
+                Assert.True(words.Contains(w.Value.Trim('\'', '’', '-')), $"key '{key}': '{w.Value}' is not a word of the articles");
+    }
+
+    /// <summary>The words the lexicon's measures and qualifiers are named with ("death toll", "forecast", "earlier figure").</summary>
+    private static IEnumerable<string> MeasureWords() =>
+        new[]
+        {
+            "death toll people injured missing trapped rescued evacuated displaced arrested survivors who arrived magnitude depth distance off the coast",
+            "height length age storeys of the building population jobs cut size workforce share vote change in price turnout seats votes",
+            "passengers crew on board analysts' estimate buildings damaged majority in all from forecast earlier figure aftershock earthquake event",
+            "date time take-off per share money percent centimeters kilometers meters years months days hours minutes quarter the coming this last next",
+            "earnings revenue loss profit strongest deadliest worst highest lowest since",
+        };
+
+    [Fact]
+    public void Bad_input_one_outlet_says_nothing_can_be_compared()
+    {
+        var r = Comparer.Compare(Story(Article("a1", "Harrowgate Post", "Ferry strike", "Crews walked out on Tuesday, stranding 3,000 commuters on Carrow Island.")));
+        Assert.All(r.Items.Where(i => i.Kind != CoverageKind.Framing), i => Assert.Equal(CoverageStatus.Unique, i.Status));
+        Assert.Contains(r.Warnings, w => w.Contains("Only one outlet", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Bad_input_fifty_outlets_and_thirty_articles_of_one_outlet_finish_with_one_row_per_measure()
+    {
+        string Body(int toll, int hour) => $"The death toll from the Tarnby floods has risen to {toll}, officials said. About 3,400 people were evacuated from Tarnby. The river rose 80 centimetres in six hours.";
+        var articles = new List<NewsArticle>();
+        for (int i = 0; i < 50; i++) articles.Add(Article("o" + i, "Outlet " + i, "Tarnby floods", Body(20 + i % 3, i), Morning.AddMinutes(10 * i)));
+        // One outlet's live blog: thirty posts, the toll climbing.
+        for (int i = 0; i < 30; i++) articles.Add(Article("l" + i, "Live Desk", "Tarnby floods live", Body(20 + i, i), Morning.AddHours(i)));
+        var r = Comparer.Compare(Story(articles.ToArray()));
+        Assert.Equal(51, r.Summary.Count);
+        var toll = Single(r, "death toll");
+        Assert.Equal(51, toll.OutletCount);
+        Assert.Equal(CoverageStatus.Update, toll.Status);
+        Assert.Equal(CoverageStatus.Shared, Single(r, "people evacuated").Status);
+        Assert.DoesNotContain(r.Items, i => i.Status == CoverageStatus.Conflict);
+    }
+
+    [Fact]
+    public void Bad_input_another_language_is_left_out_of_figures_and_said()
+    {
+        var en = Article("a1", "Harrowgate Post", "Ferry strike", "Crews walked out on Tuesday, stranding 3,000 commuters on Carrow Island, the union said.");
+        var de = new NewsArticle
+        {
+            Id = "d1", Outlet = "Tarnby Zeitung", Title = "Fährstreik", Language = "de", Published = en.Published,
+            Body = "Die Besatzungen streikten am Dienstag, 4.500 Pendler sitzen auf der Insel Carrow fest, teilte die Gewerkschaft mit.",
+        };
+        var r = Comparer.Compare(Story(en, de));
+        Assert.DoesNotContain(r.Items, i => i.Kind == CoverageKind.Number && i.Outlets.Contains("Tarnby Zeitung"));
+        Assert.Contains(r.Warnings, w => w.Contains("not in English", StringComparison.Ordinal) && w.Contains("Tarnby Zeitung: de", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Bad_input_tables_score_lines_captions_and_time_stamps_are_no_claims()
+    {
+        var a = Article("a1", "Harrowgate Post", "Harbour Town win the cup",
+            "Updated March 14, 2026 9:40 PM UTC\n" +
+            "Harbour Town 3-1 Castry Rovers\n" +
+            "Team\tPlayed\tWon\tPoints\n" +
+            "Harbour Town\t30\t21\t66\n" +
+            "Castry Rovers\t30\t18\t58\n" +
+            "Fans celebrate in Harbour Square on Saturday. Jane Roe / Norden Pictures\n" +
+            "Harbour Town beat Castry Rovers to win the cup for the first time in 42 years, with 21,000 fans at the ground.");
+        var b = Article("b1", "Vellmouth Courier", "Cup final",
+            "Harbour Town won the cup for the first time in 42 years before a crowd of 21,000, beating Castry Rovers.");
+        var r = Comparer.Compare(Story(a, b));
+        var values = string.Join(" | ", Claims(r).SelectMany(i => i.Values.Values));
+        foreach (var cell in new[] { "66", "58", "18", "9:40", "30" })
+            Assert.DoesNotContain(cell, values.Split(" | "));
+        Assert.DoesNotContain(r.Items, i => i.Kind == CoverageKind.Entity && i.Key == "Norden Pictures");
+        Assert.DoesNotContain(r.Items, i => i.Status == CoverageStatus.Conflict);
+        Assert.Contains(Claims(r), i => i.Values.Values.Any(v => v.Contains("21,000", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void An_outlet_without_a_name_field_is_named_from_its_page_before_its_file()
+    {
+        var a = new NewsArticle
+        {
+            Id = "x1", Body = "Crews walked out.", Source = "/tmp/08-harbourcourier.txt",
+            Removed = new TextList(new[] { "© 2026 The Harbour Courier. All rights reserved." }),
+        };
+        Assert.Equal("The Harbour Courier", OutletName.Of(a));
+        var b = new NewsArticle { Id = "x2", Body = "Crews walked out.", Source = "/tmp/09-other.txt", Removed = new TextList(new[] { "Read more at https://www.lakesidedaily.example/ferry" }) };
+        Assert.Equal("lakesidedaily.example", OutletName.Of(b));
+        var c = new NewsArticle { Id = "x3", Body = "Crews walked out.", Source = "/tmp/10-plain.txt" };
+        Assert.Equal("10-plain", OutletName.Of(c));
+    }
+}

@@ -1,0 +1,302 @@
+using NewsCmdlets.Engine.Ingest.Html;
+using NewsCmdlets.Engine.Model;
+using static NewsCmdlets.Engine.Tests.Html.HtmlFixtures;
+
+namespace NewsCmdlets.Engine.Tests.Html;
+
+/// <summary>
+/// Extraction decisions that follow from a page's structure, not from its site: repeated teaser units, story wrappers
+/// whose class carries a chrome word, lines of one paragraph, text the page marks as the article. Invented pages.
+/// </summary>
+public class HtmlStructureTests
+{
+    private static readonly DateTimeOffset Now = new(2024, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static HtmlExtractionResult Extract(string html) => HtmlArticleExtractor.Extract(html, new HtmlArticleOptions { Now = Now });
+
+    private static NewsArticle Article(string html)
+    {
+        var r = Extract(html);
+        Assert.True(r.IsArticle, r.NotArticleReason);
+        return r.Article!;
+    }
+
+    private static string Paragraphs(params string[] ps) => string.Concat(ps.Select(p => $"<p>{p}</p>"));
+
+    private static string Wrap(string body, string title = "Ferry strike strands Westmere commuters") =>
+        $"<!DOCTYPE html><html lang=\"en\"><head><title>{title}</title></head><body>{body}</body></html>";
+
+    [Fact]
+    public void AnArticleElementWhoseClassHasAChromeWordStillHoldsTheStory()
+    {
+        // "gallery" reads as chrome, but the element is the page's <article> and holds nearly all its prose.
+        string html = Wrap("<h1>Ferry strike strands Westmere commuters</h1>" +
+                           "<div class=\"excerpt\"><p>Commuters were stranded on Tuesday when ferry crews in Westmere walked out over rosters.</p></div>" +
+                           $"<article class=\"post-article js-post-gallery\">{Paragraphs(Story)}</article>");
+        var a = Article(html);
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void SectionsMarkedByTheSameChromeWordThatHoldTheStoryAreKept()
+    {
+        // Each section's id carries "toc" (a table-of-contents anchor); together they are the article.
+        var sb = new System.Text.StringBuilder("<h1>Ferry strike strands Westmere commuters</h1><div class=\"layout\">");
+        for (int i = 0; i < Story.Length; i++)
+            sb.Append($"<div class=\"x{i}\"><h2>Part {i + 1}</h2><div class=\"section-body\" id=\"toc-section-{i}\"><p>{Story[i]}</p></div></div>");
+        sb.Append("</div><div class=\"box\"><p>Readers can send their own photos of the harbour to the newsroom by email.</p></div>");
+        var a = Article(Wrap(sb.ToString()));
+        foreach (var p in Story) Assert.Contains(p, a.Paragraphs);
+    }
+
+    [Fact]
+    public void FirmChromeIsNotLiftedByItsShareOfTheProse()
+    {
+        // Comments hold most of the prose, but comments are never the story's wrapper.
+        var sb = new System.Text.StringBuilder("<h1>Ferry strike strands Westmere commuters</h1><article><p>")
+            .Append(P1).Append("</p><p>").Append(P2).Append("</p></article><section>");
+        for (int i = 0; i < 6; i++)
+            sb.Append($"<div class=\"comment\"><p>Reader {i} wrote that the ferry crews deserve better rosters and that the council should have stepped in much earlier.</p></div>");
+        sb.Append("</section>");
+        var a = Article(Wrap(sb.ToString()));
+        Assert.Equal(new[] { P1, P2 }, a.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void RepeatedTeaserUnitsAreChromeEvenInsideTheArticle()
+    {
+        var sb = new System.Text.StringBuilder("<article><h1>Ferry strike strands Westmere commuters</h1>").Append(Paragraphs(Story)).Append("<div class=\"grid\">");
+        for (int i = 0; i < 4; i++)
+            sb.Append($"<div class=\"card\"><h3><a href=\"/story/{i}\">Carrow council story number {i} in the news</a></h3>" +
+                      $"<p>The council in Carrow published its report number {i} on the state of the island roads this week.</p><span>{i + 2} hours ago</span></div>");
+        sb.Append("</div></article>");
+        var r = Extract(Wrap(sb.ToString()));
+        Assert.True(r.IsArticle, r.NotArticleReason);
+        Assert.Equal(Story, r.Article!.Paragraphs.ToArray());
+        Assert.Contains("state of the island roads", r.Article.Removed.ToString());
+        Assert.Contains(r.Decisions, d => d.Contains("is a teaser list"));
+    }
+
+    [Fact]
+    public void AnIndexOfTeasersIsStillNotAnArticle()
+    {
+        var sb = new System.Text.StringBuilder("<main>");
+        for (int i = 0; i < 10; i++)
+            sb.Append($"<div class=\"card\"><h3><a href=\"/story/{i}\">Carrow council story number {i} in the news</a></h3>" +
+                      $"<p>The council in Carrow published its report number {i} on the state of the island roads this week.</p></div>");
+        var r = Extract(Wrap(sb.Append("</main>").ToString(), "Latest news"));
+        Assert.False(r.IsArticle);
+        Assert.StartsWith("home or index page", r.NotArticleReason);
+    }
+
+    [Fact]
+    public void LinesOfOneParagraphAreJudgedTogether()
+    {
+        // A race calendar written as <br> lines in one paragraph is the page's text, not the moderation notice beside it.
+        string[] lines =
+        {
+            "Saturday 4 May: Westmere harbour 10 km", "Sunday 12 May: Carrow Island relay", "Saturday 25 May: Port Ellis night run",
+            "Sunday 9 June: Westmere half marathon", "Saturday 22 June: quay mile for children", "Sunday 7 July: coastal trail 21 km",
+        };
+        string html = Wrap("<h1>Running calendar for the Westmere season</h1><div class=\"entry\"><p>" + string.Join("<br>\n", lines) + "</p></div>" +
+                           "<div class=\"notice\"><p>Comments are checked by a moderator before they appear on this page.</p></div>",
+                           "Running calendar for the Westmere season");
+        var a = Article(html);
+        Assert.Equal(lines, a.Paragraphs.Take(lines.Length).ToArray());
+    }
+
+    [Fact]
+    public void AnAuthorBoxAfterTheStoryIsSetAside()
+    {
+        string bio = "Mereana Tait is the Courier's harbour reporter. She has covered the Westmere waterfront, its ferries and its fishing fleet for twelve years and lives on Carrow Island with two cats.";
+        var a = Article(Page(storyExtra: $"<div class=\"post-author\"><p>{bio}</p></div>"));
+        Assert.DoesNotContain(bio, a.Body);
+        Assert.Contains(bio, a.Removed.ToString());
+        Assert.Contains(P4, a.Paragraphs);
+    }
+
+    [Fact]
+    public void ACopyrightLineInsideTheArticleIsSetAside()
+    {
+        string notice = "© 2024 The Harbour Courier. Reproduction only with the written permission of the publisher.";
+        var a = Article(Page(storyExtra: $"<p>{notice}</p>"));
+        Assert.DoesNotContain(notice, a.Body);
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void ALabelThatIntroducedRemovedLinksGoesWithThem()
+    {
+        string extra = "<p>More on the strike from our harbour reporters:</p><ul>" +
+                       "<li><a href=\"/a\">Ferry union sets out its demands</a></li><li><a href=\"/b\">Water taxis add sailings</a></li>" +
+                       "<li><a href=\"/c\">Quay traders count the cost</a></li></ul>";
+        var a = Article(Page(storyExtra: extra));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+        Assert.Contains("More on the strike", a.Removed.ToString());
+    }
+
+    [Fact]
+    public void AnH1AfterTheStoryBeganIsASubheading()
+    {
+        var a = Article(Page(storyExtra: "<h1>What happens next</h1>"));
+        Assert.Equal("Ferry strike strands Westmere commuters", a.Title);
+        Assert.Equal(new[] { P1, P2, P3, "What happens next", P4, P5 }, a.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void AShortOpeningLineOfTheAuthorsOwnParagraphStays()
+    {
+        string html = Wrap("<article><h1>Ferry strike strands Westmere commuters</h1><div class=\"entry\"><p>A harbour without its ferries</p>" +
+                           Paragraphs(Story) + "</div></article>");
+        var a = Article(html);
+        Assert.Equal(new[] { "A harbour without its ferries" }.Concat(Story).ToArray(), a.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void AHeadingsAnchorIdIsNotItsRole()
+    {
+        var a = Article(Page(storyExtra: "<h2 id=\"nav_what_happens_next\">What happens next</h2>"));
+        Assert.Equal(new[] { P1, P2, P3, "What happens next", P4, P5 }, a.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void TextInsideAPaywallWrapperIsTheStory()
+    {
+        // The page holds the whole text; the wrapper only tells scripts what to hide from non-subscribers.
+        string html = Wrap($"<article><h1>Ferry strike strands Westmere commuters</h1>{Paragraphs(P1, P2, P3)}" +
+                           $"<div class=\"paywall premium-content\">{Paragraphs(P4, P5)}</div></article>");
+        Assert.Equal(Story, Article(html).Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void LinkedHeadlinesOfChromeBesideAStoryDoNotMakeItAnIndexPage()
+    {
+        var sb = new System.Text.StringBuilder("<div class=\"content\"><h1>Ferry strike strands Westmere commuters</h1>").Append(Paragraphs(P1, P2));
+        for (int i = 0; i < 8; i++)
+            sb.Append($"<div class=\"c-teaser\"><h3><a href=\"/story/{i}\">Carrow council story number {i}</a></h3></div>");
+        var r = Extract(Wrap(sb.Append("</div>").ToString()));
+        Assert.True(r.IsArticle, r.NotArticleReason);
+        Assert.Equal(new[] { P1, P2 }, r.Article!.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void AStoryShownOnlyWithoutScriptsIsReadFromNoscript()
+    {
+        string html = Wrap($"<div id=\"app\"></div><noscript><article><h1>Ferry strike strands Westmere commuters</h1>{Paragraphs(Story)}</article></noscript>" +
+                           "<noscript><img src=\"/pixel.gif\"></noscript>");
+        var r = Extract(html);
+        Assert.True(r.IsArticle, r.NotArticleReason);
+        Assert.Equal(Story, r.Article!.Paragraphs.ToArray());
+        Assert.Contains(r.Decisions, d => d.StartsWith("no story outside <noscript>"));
+    }
+
+    [Fact]
+    public void NoscriptTextBesideAStoryIsNotRead()
+    {
+        string html = Wrap($"<article><h1>Ferry strike strands Westmere commuters</h1>{Paragraphs(Story)}</article>" +
+                           "<noscript><p>Please turn on JavaScript in your browser settings to see the comments below this story.</p></noscript>");
+        Assert.Equal(Story, Article(html).Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void AStyleOptionInAClassIsNotARole()
+    {
+        // "header-content-align-left" states how the card is laid out; the recipe's steps are the page's text.
+        string steps = "<ol><li>Warm the oil in a wide pan and fry the sliced onions until they turn golden and soft.</li>" +
+                       "<li>Add the rice noodles with two spoons of soy sauce and toss everything over a high heat.</li>" +
+                       "<li>Serve at once with chopped spring onions and a wedge of lime on the side of each plate.</li></ol>";
+        string html = Wrap($"<article><h1>Westmere harbour noodles</h1><div class=\"entry-content\"><p>{P1}</p>" +
+                           $"<div class=\"recipe-card header-content-align-left\"><h2>Method</h2>{steps}</div></div></article>", "Westmere harbour noodles");
+        var a = Article(html);
+        Assert.Contains("Add the rice noodles with two spoons of soy sauce and toss everything over a high heat.", a.Paragraphs);
+    }
+
+    [Fact]
+    public void ALongCopyrightNoticeIsSetAside()
+    {
+        string notice = "© 2024 The Harbour Courier. This story is the property of the Harbour Courier and its writers. " +
+                        "Written permission of the publisher must be obtained before it is reprinted in print or online media of any kind, in whole or in part.";
+        var a = Article(Page(storyExtra: $"<p>{notice}</p>"));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void AFramesetPageSaysWhereTheStoryIs()
+    {
+        string html = "<html><head><title>The Harbour Courier</title></head><frameset cols=\"20%,80%\"><frame src=\"menu.html\"><frame src=\"story.html\">" +
+                      "<noframes><body><p>Your browser does not show frames.</p></body></noframes></frameset></html>";
+        var r = Extract(html);
+        Assert.False(r.IsArticle);
+        Assert.StartsWith("frameset page", r.NotArticleReason);
+        Assert.Contains("Save Frame As", r.NotArticleAdvice);
+    }
+
+    [Fact]
+    public void TextIsComposedAsReadersSeeIt()
+    {
+        // "e" + combining acute, as some editors save it: the body and title hold the composed letter.
+        string decomposed = "Cafe\u0301 owners on the quay said the strike had emptied their terraces by nine o'clock on Tuesday morning.";
+        string html = Wrap($"<article><h1>Cafe\u0301 owners count the cost</h1><p>{decomposed}</p>{Paragraphs(P1, P2, P3)}</article>", "Cafe\u0301 owners count the cost");
+        var a = Article(html);
+        Assert.Equal("Caf\u00e9 owners count the cost", a.Title);
+        Assert.StartsWith("Caf\u00e9 owners on the quay", a.Body);
+    }
+
+    [Fact]
+    public void AStoryOfAFewShortLinesIsTheMarkedStoryNotTheNoticeBesideIt()
+    {
+        string[] lines = { "Low tide at Westmere this morning.", "The ferries waited on the mud.", "Nobody minded much." };
+        string html = Wrap("<div class=\"post hentry\"><h2>Low tide</h2><div class=\"entry-content\">" + Paragraphs(lines) + "</div></div>" +
+                           "<div class=\"cookie-banner\"><p>This site stores small files on your device so that it can remember your choices between visits.</p></div>",
+                           "Low tide");
+        var r = Extract(html);
+        Assert.True(r.IsArticle, r.NotArticleReason);
+        Assert.Equal(lines, r.Article!.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void AForumThreadsPostsAreItsText()
+    {
+        // Every post, the first one too, is marked as a comment: inside <main> they are the page's text.
+        string[] posts =
+        {
+            "Has anyone else lost the timetable app since the update? It opens and closes again straight away on my phone.",
+            "Same here since Tuesday. Deleting it and installing it again brought the harbour map back but not the timetable.",
+            "The operator says a fix is coming on Friday. Until then the printed timetable at the quay kiosk is up to date.",
+        };
+        var sb = new System.Text.StringBuilder("<nav><a href=\"/\">Forum</a> <a href=\"/apps\">Apps</a></nav><main><h1>Timetable app closes at once</h1>");
+        foreach (var p in posts) sb.Append($"<div class=\"forum-comment\"><span class=\"user\">reader</span><div class=\"comment-text\"><p>{p}</p></div></div>");
+        var a = Article(Wrap(sb.Append("</main>").ToString(), "Timetable app closes at once"));
+        Assert.Equal(posts, a.Paragraphs.Where(p => p != "reader").ToArray());
+    }
+
+    [Fact]
+    public void AStoryWithALongCommentThreadKeepsOnlyTheStory()
+    {
+        var sb = new System.Text.StringBuilder("<main><article><h1>Ferry strike strands Westmere commuters</h1>").Append(Paragraphs(P1, P2)).Append("</article><section class=\"comments\">");
+        for (int i = 0; i < 30; i++)
+            sb.Append($"<div class=\"comment\"><p>Reader {i} wrote that the ferry crews deserve better rosters and that the council should have stepped in much earlier than it did.</p></div>");
+        var a = Article(Wrap(sb.Append("</section></main>").ToString()));
+        Assert.Equal(new[] { P1, P2 }, a.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void AVideoPageWhoseOnlyTextIsTheVideosCaptionKeepsIt()
+    {
+        string description = "Ferry crews in Westmere walked off the job on Tuesday morning. Hundreds of commuters were stranded on the wrong " +
+                             "side of the harbour, and talks over rosters are to resume on Thursday at the council chambers.";
+        string html = Wrap("<main><h1>Ferry strike strands Westmere commuters</h1><figure class=\"video\"><video src=\"/v.mp4\"></video>" +
+                           $"<figcaption><p>{description}</p><span>2 min</span></figcaption></figure></main>");
+        var a = Article(html);
+        Assert.Equal(new[] { description }, a.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void AGeneratedIdsLettersAreNotWords()
+    {
+        // "…-40ad-…" is part of a generated id, not an advertisement.
+        var a = Article(Wrap($"<div id=\"post-76e426d9-56de-40ad-9504-18d5101013d2\"><h1>Ferry strike strands Westmere commuters</h1>{Paragraphs(Story)}</div>" +
+                             "<div class=\"box\"><p>Readers can send their own photos of the harbour to the newsroom by email.</p></div>"));
+        Assert.Equal(Story, a.Paragraphs.Take(Story.Length).ToArray());
+    }
+}
