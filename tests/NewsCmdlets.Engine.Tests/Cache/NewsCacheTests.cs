@@ -277,7 +277,7 @@ public sealed class SqliteNewsCacheTests : CacheTestBase
         var info = cache.GetInfo();
         Assert.Equal(DbPath, info.Path);
         Assert.Equal("wal", info.JournalMode);
-        Assert.Equal(NewsCacheSchema.CurrentVersion, info.SchemaVersion);
+        Assert.Equal(NewsCmdlets.Engine.Cache.Sqlite.SqliteSchema.CurrentVersion, info.SchemaVersion);
         Assert.Equal(1, info.Articles);
         Assert.Matches(@"^3\.\d+\.\d+", info.SqliteVersion);
         Assert.NotNull(info.NativeLibrary);

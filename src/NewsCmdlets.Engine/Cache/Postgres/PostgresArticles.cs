@@ -59,7 +59,7 @@ internal sealed class PostgresArticles(PostgresStore store) : IArticleTable
                 ON CONFLICT (article_id) DO UPDATE SET raw = excluded.raw, codec = excluded.codec, length = excluded.length
                 """, tx);
             cmd.Parameters.Add(TextArray("id", sources.Keys));
-            cmd.Parameters.Add(new NpgsqlParameter("raw", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = sources.Values.Select(SqliteStore.Compress).ToArray() });
+            cmd.Parameters.Add(new NpgsqlParameter("raw", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = sources.Values.Select(ArticleRows.Compress).ToArray() });
             cmd.Parameters.Add(new NpgsqlParameter("length", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = sources.Values.Select(s => (long)s.Length).ToArray() });
             cmd.ExecuteNonQuery();
         }
@@ -116,7 +116,7 @@ internal sealed class PostgresArticles(PostgresStore store) : IArticleTable
         cmd.Parameters.Add(BigintArray("published_utc", articles.Select(a => a.Published?.ToUnixTimeMilliseconds())));
         cmd.Parameters.Add(new NpgsqlParameter("word_count", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = articles.Select(a => a.WordCount).ToArray() });
         cmd.Parameters.Add(TextArray("source_kind", articles.Select(a => a.SourceKind)));
-        cmd.Parameters.Add(new NpgsqlParameter("record", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = articles.Select(SqliteStore.PackRecord).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("record", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = articles.Select(ArticleRows.PackRecord).ToArray() });
         cmd.Parameters.Add(BigintArray("imported_utc", articles.Select(_ => (long?)now)));
         cmd.Parameters.Add(TextArray("search_title", articles.Select(a => SearchText.FoldOrNull(a.Title))));
         cmd.Parameters.Add(TextArray("search_body", articles.Select(a => SearchText.FoldOrNull(a.Body))));
@@ -140,7 +140,7 @@ internal sealed class PostgresArticles(PostgresStore store) : IArticleTable
         using var cmd = store.Command("SELECT " + InputColumns + " FROM inputs i WHERE i.location = @l");
         cmd.Parameters.AddWithValue("l", PgText(location));
         using var r = cmd.ExecuteReader();
-        return r.Read() ? SqliteStore.ReadInput(new PostgresRow(r), 0) : null;
+        return r.Read() ? ArticleRows.ReadInput(new PostgresRow(r), 0) : null;
     });
 
     public (CachedInput? Input, NewsArticle? Article) LookupInput(string location)
@@ -161,7 +161,7 @@ internal sealed class PostgresArticles(PostgresStore store) : IArticleTable
         while (r.Read())
         {
             var row = new PostgresRow(r);
-            rows.Add((SqliteStore.ReadInput(row, ArticleColumnCount), row.IsDBNull(0) ? null : SqliteStore.TryReadArticle(row, out var a, out _) ? a : null));
+            rows.Add((ArticleRows.ReadInput(row, ArticleColumnCount), row.IsDBNull(0) ? null : ArticleRows.TryReadArticle(row, out var a, out _) ? a : null));
         }
         return (IReadOnlyList<(CachedInput, NewsArticle?)>)rows;
     });
@@ -173,7 +173,7 @@ internal sealed class PostgresArticles(PostgresStore store) : IArticleTable
         using var r = cmd.ExecuteReader();
         if (!r.Read() || r.IsDBNull(0)) return null;
         var stored = r.GetFieldValue<byte[]>(0);
-        return r.IsDBNull(1) ? stored : SqliteStore.Decompress(stored);
+        return r.IsDBNull(1) ? stored : ArticleRows.Decompress(stored);
     });
 
     public void PutFeed(CachedFeed feed) => store.Write("write to", tx =>
@@ -226,8 +226,8 @@ internal sealed class PostgresArticles(PostgresStore store) : IArticleTable
         new(name, NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = values.ToArray() };
 }
 
-/// <summary>An Npgsql reader's row as the article and input decoders read rows (<see cref="SqliteStore.IRow"/>).</summary>
-internal readonly struct PostgresRow(NpgsqlDataReader r) : SqliteStore.IRow
+/// <summary>An Npgsql reader's row as the article and input decoders read rows (<see cref="ArticleRows.IRow"/>).</summary>
+internal readonly struct PostgresRow(NpgsqlDataReader r) : ArticleRows.IRow
 {
     public bool IsDBNull(int i) => r.IsDBNull(i);
     public string GetString(int i) => r.GetString(i);

@@ -4,7 +4,7 @@ namespace NewsCmdlets.Engine.Cache.Postgres;
 
 /// <summary>
 /// The cache's schema in PostgreSQL, as a list of migrations, versioned like the SQLite file's
-/// (<see cref="NewsCacheSchema"/>): the database records every version applied in <c>schema_version</c>; opening an
+/// (<see cref="Sqlite.SqliteSchema"/>): the database records every version applied in <c>schema_version</c>; opening an
 /// older one applies the missing steps in one transaction, under an advisory lock so that one of several analysts
 /// opening it at once migrates and the others wait. Never edit a step that has shipped: add one.
 /// The tables live in the first schema of the connection's search path (<c>Search Path=</c> in the connection string
@@ -97,7 +97,7 @@ internal static class PostgresSchema
         if (hasMeta)
         {
             using var app = new NpgsqlCommand("SELECT value FROM cache_meta WHERE key = 'application'", connection, tx);
-            if (app.ExecuteScalar() is string name && name != NewsCacheSchema.ApplicationName)
+            if (app.ExecuteScalar() is string name && name != Sqlite.SqliteSchema.ApplicationName)
                 throw NotACache(location, $"its tables belong to '{name}'");
         }
         using var v = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM schema_version", connection, tx);
@@ -132,7 +132,7 @@ internal static class PostgresSchema
         using (var meta = new NpgsqlCommand(
             "INSERT INTO cache_meta (key, value) VALUES ('application', @app), ('created_utc', @created) ON CONFLICT (key) DO NOTHING", connection, tx))
         {
-            meta.Parameters.AddWithValue("app", NewsCacheSchema.ApplicationName);
+            meta.Parameters.AddWithValue("app", Sqlite.SqliteSchema.ApplicationName);
             meta.Parameters.AddWithValue("created", DateTimeOffset.UtcNow.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
             meta.ExecuteNonQuery();
         }

@@ -84,7 +84,7 @@ internal sealed class PostgresSearch(PostgresStore store) : IArticleSearch
             for (int i = 0; i < outlets.Count; i++)
             {
                 ors.Add($"lower(a.outlet) LIKE lower(@outlet{i}) ESCAPE '\\'");
-                cmd.Parameters.AddWithValue($"outlet{i}", SqliteStore.WildcardToLike(PgText(outlets[i])!));
+                cmd.Parameters.AddWithValue($"outlet{i}", ArticleRows.WildcardToLike(PgText(outlets[i])!));
             }
             where.Add("(" + string.Join(" OR ", ors) + ")");
         }
@@ -142,7 +142,7 @@ internal sealed class PostgresSearch(PostgresStore store) : IArticleSearch
             while (r.Read())
             {
                 var row = new PostgresRow(r);
-                if (SqliteStore.TryReadArticle(row, out var article, out string? reason)) found[position[article.Id]] = article;
+                if (ArticleRows.TryReadArticle(row, out var article, out string? reason)) found[position[article.Id]] = article;
                 else problems.Add((row.GetString(0), reason!));
             }
         }

@@ -1,7 +1,7 @@
 using System.Data;
 using Microsoft.Data.Sqlite;
 
-namespace NewsCmdlets.Engine.Cache;
+namespace NewsCmdlets.Engine.Cache.Sqlite;
 
 /// <summary>The SQLite file's tables row by row, as Copy-NewsCache moves them (see <see cref="CacheTable"/>).</summary>
 internal sealed partial class SqliteStore
