@@ -224,20 +224,7 @@ public sealed class PostgresCacheTests : CacheStoreCase, IRunsOnPostgres
         return psi;
     }
 
-    private string MakeArticles(string name, int count)
-    {
-        string dir = Path.Combine(Dir, name);
-        Directory.CreateDirectory(dir);
-        for (int i = 0; i < count; i++)
-        {
-            File.WriteAllText(Path.Combine(dir, $"{name}-{i:D4}.txt"),
-                $"date 2026-03-{i % 28 + 1:D2} {name} reports story number {i} on the ferry strike\n\n" +
-                $"Ferry crews in {name} walked out on day {i}, stranding island commuters for the {i}th time this year, the union said.\n\n" +
-                $"The operator said talks would resume, and that story {i} of {name} was not the last.\n");
-            File.SetLastWriteTimeUtc(Path.Combine(dir, $"{name}-{i:D4}.txt"), DateTime.UtcNow.AddMinutes(-5));
-        }
-        return dir;
-    }
+    private string MakeArticles(string name, int count) => CacheOutOfProcessTests.MakeArticles(Dir, name, count);
 
     /// <summary>An environment variable name of this test alone (tests run in parallel in one process).</summary>
     private static string Unique(string prefix) => prefix + "_" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();

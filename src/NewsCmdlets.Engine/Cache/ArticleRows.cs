@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Data.Common;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -56,6 +57,20 @@ internal static class ArticleRows
         string? StringOrNull(int i);
         /// <summary>A text column's UTF-8 bytes, <paramref name="isNull"/> when it is NULL.</summary>
         ReadOnlySpan<byte> Utf8OrNull(int i, out bool isNull);
+    }
+
+    /// <summary>A row of an ADO.NET reader (Microsoft.Data.Sqlite's or Npgsql's), as the decoders read rows.</summary>
+    internal readonly struct DataReaderRow(DbDataReader r) : IRow
+    {
+        public bool IsDBNull(int i) => r.IsDBNull(i);
+        public string GetString(int i) => r.GetString(i);
+        public long GetInt64(int i) => r.GetInt64(i);
+        public int GetInt32(int i) => r.GetInt32(i);
+        // GetFieldValue<byte[]> copies the bytes; SQLite's GetBytes/GetStream would open an incremental blob handle per
+        // call, which is many times slower.
+        public ReadOnlySpan<byte> Utf8(int i) => r.GetFieldValue<byte[]>(i);
+        public string? StringOrNull(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        public ReadOnlySpan<byte> Utf8OrNull(int i, out bool isNull) => (isNull = r.IsDBNull(i)) ? default : Utf8(i);
     }
 
     internal static CachedInput ReadInput<TRow>(TRow r, int o) where TRow : IRow => new()

@@ -140,7 +140,7 @@ internal sealed class PostgresArticles(PostgresStore store) : IArticleTable
         using var cmd = store.Command("SELECT " + InputColumns + " FROM inputs i WHERE i.location = @l");
         cmd.Parameters.AddWithValue("l", PgText(location));
         using var r = cmd.ExecuteReader();
-        return r.Read() ? ArticleRows.ReadInput(new PostgresRow(r), 0) : null;
+        return r.Read() ? ArticleRows.ReadInput(new ArticleRows.DataReaderRow(r), 0) : null;
     });
 
     public (CachedInput? Input, NewsArticle? Article) LookupInput(string location)
@@ -160,7 +160,7 @@ internal sealed class PostgresArticles(PostgresStore store) : IArticleTable
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            var row = new PostgresRow(r);
+            var row = new ArticleRows.DataReaderRow(r);
             rows.Add((ArticleRows.ReadInput(row, ArticleColumnCount), row.IsDBNull(0) ? null : ArticleRows.TryReadArticle(row, out var a, out _) ? a : null));
         }
         return (IReadOnlyList<(CachedInput, NewsArticle?)>)rows;
@@ -224,18 +224,6 @@ internal sealed class PostgresArticles(PostgresStore store) : IArticleTable
 
     internal static NpgsqlParameter BigintArray(string name, IEnumerable<long?> values) =>
         new(name, NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = values.ToArray() };
-}
-
-/// <summary>An Npgsql reader's row as the article and input decoders read rows (<see cref="ArticleRows.IRow"/>).</summary>
-internal readonly struct PostgresRow(NpgsqlDataReader r) : ArticleRows.IRow
-{
-    public bool IsDBNull(int i) => r.IsDBNull(i);
-    public string GetString(int i) => r.GetString(i);
-    public long GetInt64(int i) => r.GetInt64(i);
-    public int GetInt32(int i) => r.GetInt32(i);
-    public ReadOnlySpan<byte> Utf8(int i) => r.GetFieldValue<byte[]>(i);
-    public string? StringOrNull(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-    public ReadOnlySpan<byte> Utf8OrNull(int i, out bool isNull) => (isNull = r.IsDBNull(i)) ? default : Utf8(i);
 }
 
 /// <summary>

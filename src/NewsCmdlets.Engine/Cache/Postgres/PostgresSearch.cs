@@ -141,7 +141,7 @@ internal sealed class PostgresSearch(PostgresStore store) : IArticleSearch
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
-                var row = new PostgresRow(r);
+                var row = new ArticleRows.DataReaderRow(r);
                 if (ArticleRows.TryReadArticle(row, out var article, out string? reason)) found[position[article.Id]] = article;
                 else problems.Add((row.GetString(0), reason!));
             }

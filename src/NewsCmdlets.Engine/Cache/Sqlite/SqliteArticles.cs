@@ -168,7 +168,7 @@ internal sealed class SqliteArticles(SqliteStore store) : IArticleTable, IDispos
         using var cmd = store.Command("SELECT " + InputColumns + " FROM inputs i WHERE i.location = $l");
         cmd.Parameters.AddWithValue("$l", location);
         using var r = cmd.ExecuteReader();
-        return r.Read() ? ReadInput(new ReaderRow(r), 0) : null;
+        return r.Read() ? ReadInput(new DataReaderRow(r), 0) : null;
     });
 
     private SqliteCommand? _lookupCommand;
@@ -192,7 +192,7 @@ internal sealed class SqliteArticles(SqliteStore store) : IArticleTable, IDispos
         _lookupCommand.Parameters[0].Value = location;
         using var r = _lookupCommand.ExecuteReader();
         if (!r.Read()) return ((CachedInput?)null, (NewsArticle?)null);
-        return (ReadInput(new ReaderRow(r), ArticleColumnCount), r.IsDBNull(0) ? null : ReadArticleOrNull(new ReaderRow(r)));
+        return (ReadInput(new DataReaderRow(r), ArticleColumnCount), r.IsDBNull(0) ? null : ReadArticleOrNull(new DataReaderRow(r)));
     });
 
     /// <summary>

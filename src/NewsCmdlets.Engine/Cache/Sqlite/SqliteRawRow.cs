@@ -1,22 +1,7 @@
 using System.Text;
-using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
 namespace NewsCmdlets.Engine.Cache.Sqlite;
-
-/// <summary>A row of Microsoft.Data.Sqlite's reader, as the article and input decoders read rows.</summary>
-internal readonly struct ReaderRow(SqliteDataReader r) : ArticleRows.IRow
-{
-    public bool IsDBNull(int i) => r.IsDBNull(i);
-    public string GetString(int i) => r.GetString(i);
-    public long GetInt64(int i) => r.GetInt64(i);
-    public int GetInt32(int i) => r.GetInt32(i);
-    // GetFieldValue<byte[]> copies the bytes; GetBytes/GetStream would open an incremental blob handle per call,
-    // which is many times slower.
-    public ReadOnlySpan<byte> Utf8(int i) => r.GetFieldValue<byte[]>(i);
-    public string? StringOrNull(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-    public ReadOnlySpan<byte> Utf8OrNull(int i, out bool isNull) => (isNull = r.IsDBNull(i)) ? default : Utf8(i);
-}
 
 /// <summary>A row of a statement on SQLite's own API: columns read straight from SQLite's buffers.</summary>
 internal readonly struct RawRow(sqlite3_stmt stmt) : ArticleRows.IRow
