@@ -217,6 +217,7 @@ internal sealed class PostgresArticles(PostgresStore store) : IArticleTable
     // ---- Parameters --------------------------------------------------------------------------------------------
 
     /// <summary>Text as PostgreSQL can keep it: it has no NUL character, which becomes U+FFFD (as invalid bytes do).</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(s))]
     internal static string? PgText(string? s) => s == null || s.IndexOf('\0') < 0 ? s : s.Replace('\0', '\uFFFD');
 
     internal static NpgsqlParameter TextArray(string name, IEnumerable<string?> values) =>
