@@ -103,6 +103,24 @@ public sealed class TextAndPageHostileTests
         Assert.Contains("Crews walked out", ArticleReader.ReadBytes(Encoding.UTF8.GetBytes(hostile), "credit.txt", null, null, Options).Article.Body);
     }
 
+    // Found by the fuzzer: a front-matter line whose value holds a long run of spaces before more text took minutes
+    // (a lazy value followed by trailing spaces tried every split of the run).
+
+    [Fact]
+    public void A_front_matter_line_with_a_long_run_of_spaces_runs_in_linear_time_and_reads_as_before()
+    {
+        var line = (System.Text.RegularExpressions.Regex)typeof(NewsCmdlets.Engine.Ingest.Text.TextArticleParser)
+            .GetField("FrontMatterLine", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
+        Assert.True(line.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking));
+        var m = line.Match("Title:   Ferry crews walk out   ");
+        Assert.Equal(("Title", "Ferry crews walk out"), (m.Groups["key"].Value, m.Groups["value"].Value));
+        Assert.False(line.Match("Title:").Groups["value"].Success);
+        string text = "Title: Ferry " + new string(' ', 150_000) + "crews\nOutlet: Northsea Press\n\n" + Rep("Crews walked out at dawn over pay. ", 10);
+        var article = ArticleReader.ReadBytes(Encoding.UTF8.GetBytes(text), "spaces.txt", null, null, Options).Article;
+        Assert.Equal("Northsea Press", article.Outlet);
+        Assert.Contains("Crews walked out", article.Body);
+    }
+
     [Fact]
     public void Json_ld_with_lone_surrogate_escapes_and_control_characters_is_read()
     {
