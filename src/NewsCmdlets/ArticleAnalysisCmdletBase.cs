@@ -27,6 +27,14 @@ public abstract class ArticleAnalysisCmdletBase : NewsCmdletBase
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
+    /// <summary>
+    /// How many articles (or texts) are analysed at the same time, each on its own thread (default: the number of
+    /// processors). Output keeps the input order; 1 analyses one at a time on the pipeline thread.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, MaximumThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
     /// <summary>The articles of this input: <paramref name="inputObject"/> (nulls reported), or the files of -Path or -LiteralPath read.</summary>
     protected IEnumerable<NewsArticle> InputArticles(NewsArticle[] inputObject) => ParameterSetName switch
     {

@@ -220,6 +220,16 @@ internal static class CacheSession
         }
     }
 
+    /// <summary>
+    /// Keeps an analysis just computed in the cache (<paramref name="store"/>), as <see cref="Try{T}"/> does, then reports
+    /// a batch that could not be stored (<see cref="ReportUnstored(PSCmdlet, UnstoredWrites)"/>). Called on the pipeline thread, in input order.
+    /// </summary>
+    public static void StoreAnalysis<T>(PSCmdlet cmdlet, CachedAnalyses analyses, Action<T> store, T result) where T : class
+    {
+        Try(cmdlet, analyses.Cache, () => { store(result); return result; });
+        ReportUnstored(cmdlet, analyses.Unstored);
+    }
+
     /// <summary>Runs a cache read or write; an unusable cache stops the call with a terminating error.</summary>
     public static T? Try<T>(PSCmdlet cmdlet, NewsCache cache, Func<T?> work) where T : class
     {

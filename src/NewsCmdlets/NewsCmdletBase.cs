@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Diagnostics;
 using System.Management.Automation;
+using NewsCmdlets.Engine.Concurrency;
 using NewsCmdlets.Engine.Ingest.Web;
 
 namespace NewsCmdlets;
@@ -56,7 +57,7 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
             if (Cancellation.IsCancellationRequested) yield break;
             if (item == null)
             {
-                WriteItemError(new ArgumentNullException(parameterName, message), errorId, ErrorCategory.InvalidArgument, null);
+                WriteInputError(new ArgumentNullException(parameterName, message), errorId, ErrorCategory.InvalidArgument, null);
                 continue;
             }
             yield return item;
@@ -75,6 +76,26 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
             yield return (t ?? "", "text" + _textCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
+
+    /// <summary>
+    /// An error about an input met on the pipeline thread (a path that names nothing, a null): written after the output
+    /// of the inputs before it, which other threads may still be working on (see <see cref="StartParallel"/>), so
+    /// output and errors keep the input order. Nothing is written when the call is being stopped.
+    /// </summary>
+    protected void WriteInputError(Exception ex, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
+    {
+        foreach (var flush in _pendingOutput)
+            if (!flush()) return;
+        WriteItemError(ex, errorId, category, target, recommendedAction);
+    }
+
+    private readonly List<Func<bool>> _pendingOutput = new();
+
+    /// <summary>
+    /// Output still being worked on by other threads: <paramref name="flush"/> writes it (false when stopped), before
+    /// an error about a later input is written (<see cref="WriteInputError"/>).
+    /// </summary>
+    protected void RegisterPendingOutput(Func<bool> flush) => _pendingOutput.Add(flush);
 
     protected void WriteItemError(Exception ex, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
     {
@@ -97,19 +118,19 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
         }
         catch (ItemNotFoundException ex)
         {
-            WriteItemError(new ItemNotFoundException($"Cannot find the file '{pattern}' because it does not exist. {notFoundHint}", ex),
+            WriteInputError(new ItemNotFoundException($"Cannot find the file '{pattern}' because it does not exist. {notFoundHint}", ex),
                 "PathNotFound", ErrorCategory.ObjectNotFound, pattern);
             return null;
         }
         catch (Exception ex) when (ex is not PipelineStoppedException)
         {
-            WriteItemError(ex, "InvalidPath", ErrorCategory.InvalidArgument, pattern);
+            WriteInputError(ex, "InvalidPath", ErrorCategory.InvalidArgument, pattern);
             return null;
         }
         if (!IsFileSystem(provider, pattern)) return null;
         if (files.Count == 0)
         {
-            WriteItemError(new ItemNotFoundException($"No file matches '{pattern}'."), "PathNotFound", ErrorCategory.ObjectNotFound, pattern);
+            WriteInputError(new ItemNotFoundException($"No file matches '{pattern}'."), "PathNotFound", ErrorCategory.ObjectNotFound, pattern);
             return null;
         }
         if (files.Count > 1 && WildcardPattern.ContainsWildcardCharacters(pattern))
@@ -142,7 +163,7 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
                 catch (Engine.Ingest.InputProblemException ex)
                 {
                     var (id, category) = Commands.ImportNewsArticleCommand.Classify(ex.Kind, fromFile: true);
-                    WriteItemError(ex, id, category, file);
+                    WriteInputError(ex, id, category, file);
                 }
                 catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
                 {
@@ -163,7 +184,7 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
         }
         catch (Exception ex) when (ex is not PipelineStoppedException)
         {
-            WriteItemError(ex, "InvalidPath", ErrorCategory.InvalidArgument, path);
+            WriteInputError(ex, "InvalidPath", ErrorCategory.InvalidArgument, path);
             return null;
         }
     }
@@ -171,7 +192,7 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
     private bool IsFileSystem(ProviderInfo provider, string path)
     {
         if (provider.ImplementingType == typeof(Microsoft.PowerShell.Commands.FileSystemProvider)) return true;
-        WriteItemError(new ArgumentException($"'{path}' is on the {provider.Name} provider; {MyInvocation.MyCommand.Name} reads files from the file system."),
+        WriteInputError(new ArgumentException($"'{path}' is on the {provider.Name} provider; {MyInvocation.MyCommand.Name} reads files from the file system."),
             "NotFileSystemPath", ErrorCategory.InvalidArgument, path);
         return false;
     }
@@ -199,36 +220,60 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
         _ => ("HttpError", ErrorCategory.NotSpecified),
     };
 
+    /// <summary>The largest -ThrottleLimit accepted.</summary>
+    protected const int MaximumThrottleLimit = 1024;
+
+    /// <summary>-ThrottleLimit when it is not given: one thread per processor.</summary>
+    protected static int DefaultThrottleLimit => Environment.ProcessorCount;
+
+    private readonly List<IDisposable> _parallel = new();
+
+    /// <summary>
+    /// Work on <paramref name="threads"/> threads for this call (<see cref="OrderedParallelMap{TIn,TOut}"/>): each
+    /// worker thread gets its own state from <paramref name="newWorker"/>, results reach <paramref name="write"/> in
+    /// input order on the pipeline thread (the only thread that writes), memory is bounded by the items in flight,
+    /// Ctrl+C stops it at once, and it ends with the pipeline however the pipeline ends.
+    /// </summary>
+    protected OrderedParallelMap<TIn, TOut> StartParallel<TIn, TOut>(int threads, Func<Func<TIn, CancellationToken, TOut>> newWorker,
+        Action<TIn, TOut?, Exception?> write)
+    {
+        var map = new OrderedParallelMap<TIn, TOut>(threads, newWorker, write, Cancellation);
+        _parallel.Add(map);
+        RegisterPendingOutput(map.Flush);
+        return map;
+    }
+
     private int _analysed;
 
-    /// <summary>How many items <see cref="TryAnalyse"/> has been given in this call.</summary>
+    /// <summary>How many items the analyses of <see cref="StartAnalyses"/> have written in this call.</summary>
     protected int AnalysedCount => _analysed;
 
     /// <summary>
-    /// Runs one item's analysis: progress from the second item on, Ctrl+C ends it quietly, and any failure becomes a
-    /// non-terminating error for that item (the pipeline goes on). False when there is no result to write.
+    /// Analyses on <paramref name="threads"/> threads (<see cref="StartParallel"/>), each item written as one analysis
+    /// is: progress from the second item on, Ctrl+C ends it quietly, and a failure is a non-terminating
+    /// <paramref name="errorId"/> error with the item's target (the pipeline goes on); <paramref name="write"/> gets
+    /// the results, in input order, on the pipeline thread.
     /// </summary>
-    protected bool TryAnalyse<T>(object target, string label, string activity, string errorId, string what, Func<T> work, out T result)
-    {
-        if (_analysed > 0) ReportProgress(activity, $"{_analysed + 1}: {label}");
-        _analysed++;
-        result = default!;
-        try
+    protected OrderedParallelMap<TIn, TOut> StartAnalyses<TIn, TOut>(int threads, Func<Func<TIn, CancellationToken, TOut>> newWorker,
+        Func<TIn, (object Target, string Label)> describe, string activity, string errorId, string what, Action<TIn, TOut> write) =>
+        StartParallel<TIn, TOut>(threads, newWorker, (item, result, error) =>
         {
-            result = work();
-            return true;
-        }
-        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
-        {
-            return false;
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
-        {
-            WriteItemError(new InvalidOperationException($"{what} could not be extracted from '{label}': {ex.Message}", ex),
-                errorId, ErrorCategory.InvalidData, target);
-            return false;
-        }
-    }
+            var (target, label) = describe(item);
+            if (_analysed > 0) ReportProgress(activity, $"{_analysed + 1}: {label}");
+            _analysed++;
+            switch (error)
+            {
+                case null:
+                    write(item, result!);
+                    break;
+                case OperationCanceledException when Cancellation.IsCancellationRequested:
+                    break;
+                default:
+                    WriteItemError(new InvalidOperationException($"{what} could not be extracted from '{label}': {error.Message}", error),
+                        errorId, ErrorCategory.InvalidData, target);
+                    break;
+            }
+        });
 
     /// <summary>Releases what a cmdlet holds when its pipeline ends, however it ends (errors, Ctrl+C).</summary>
     protected virtual void OnDispose()
@@ -237,6 +282,8 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
 
     public void Dispose()
     {
+        // Work not written yet is stopped before what it may use (the cache) is released.
+        foreach (var map in _parallel) map.Dispose();
         OnDispose();
         _cancel.Dispose();
         GC.SuppressFinalize(this);

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using NewsCmdlets.Engine.Cache;
+using NewsCmdlets.Engine.Concurrency;
 using NewsCmdlets.Engine.Coverage;
 using NewsCmdlets.Engine.Entities;
 using NewsCmdlets.Engine.Model;
@@ -48,6 +49,14 @@ public abstract class StoryCmdletBase : NewsCmdletBase
     [Parameter]
     public SwitchParameter Cache { get; set; }
 
+    /// <summary>
+    /// How many stories are compared at the same time, each on its own thread (default: the number of processors).
+    /// Output keeps the order of the stories; 1 compares one at a time on the pipeline thread.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, MaximumThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
     /// <summary>True when the minimum number of outlets was left to its default, so stories passed in (or taken as
     /// one with <paramref name="oneStory"/>) are all compared.</summary>
     protected bool ComparesAll(bool oneStory) => oneStory && !MyInvocation.BoundParameters.ContainsKey(nameof(MinimumOutlets));
@@ -56,56 +65,121 @@ public abstract class StoryCmdletBase : NewsCmdletBase
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
     private CachedAnalyses? _analyses;
+    private CacheStore? _store;
+    private CoverageComparer? _firstComparer;
+    private OrderedParallelMap<NewsStory, CoverageComparison>? _comparisons;
 
     /// <summary>
-    /// The comparer, with the session's cache when <paramref name="cacheSwitch"/> or the session asks for it: entities
-    /// and quotes stored before by this module version are reused, the ones computed are kept. A model that cannot load
-    /// is a terminating error.
+    /// Sets up the comparisons of this call (<see cref="CompareStory"/>), with the session's cache when
+    /// <paramref name="cacheSwitch"/> or the session asks for it: entities and quotes stored before by this module
+    /// version are reused, the ones computed are kept. Each comparison is written by <paramref name="write"/>, in the
+    /// order the stories were given, on the pipeline thread. A model that cannot load is a terminating error.
     /// </summary>
-    protected CoverageComparer CreateComparer(SwitchParameter cacheSwitch)
+    protected void CreateComparer(SwitchParameter cacheSwitch, string activity, Action<NewsStory, CoverageComparison> write)
     {
         try
         {
             var entities = new EntityExtractor();
             _analyses = CacheSession.OpenAnalyses(this, cacheSwitch);
-            return new CoverageComparer(entities, new QuoteExtractor()) { Store = _analyses == null ? null : new CacheStore(this, _analyses) };
+            _store = _analyses == null ? null : new CacheStore(_analyses);
+            _firstComparer = new CoverageComparer(entities, new QuoteExtractor()) { Store = _store };
         }
         catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException)
         {
             ThrowTerminatingError(new ErrorRecord(
                 new InvalidOperationException($"The entity model could not be loaded: {ex.Message} Reinstall the NewsCmdlets module.", ex),
                 "EntityModelUnavailable", ErrorCategory.ResourceUnavailable, null));
-            return null!; // not reached
         }
+        _comparisons = StartAnalyses<NewsStory, CoverageComparison>(ThrottleLimit, NewComparer, s => (s, s.Title ?? s.Id), activity,
+            "CoverageComparisonFailed", "Coverage", (story, result) =>
+            {
+                WarnCacheFailure();
+                write(story, result);
+            });
+    }
+
+    /// <summary>One thread's comparer (the first takes the one made above; the models and the cache are shared).</summary>
+    private Func<NewsStory, CancellationToken, CoverageComparison> NewComparer()
+    {
+        var comparer = Interlocked.Exchange(ref _firstComparer, null) ?? new CoverageComparer(new EntityExtractor(), new QuoteExtractor()) { Store = _store };
+        return comparer.Compare;
+    }
+
+    /// <summary>Compares <paramref name="story"/> on one of -ThrottleLimit threads; false when stopped.</summary>
+    protected bool CompareStory(NewsStory story) => _comparisons!.Add(story);
+
+    /// <summary>Waits for the stories being compared and writes them; false when stopped.</summary>
+    protected bool FinishComparisons()
+    {
+        bool finished = _comparisons?.Flush() ?? true;
+        WarnCacheFailure();
+        return finished;
+    }
+
+    private void WarnCacheFailure()
+    {
+        if (_store?.TakeFailure() is { } failure)
+            WriteWarning($"The cache '{_analyses!.Cache.Path}' could not be used ({failure}); comparing without it.");
     }
 
     /// <summary>Commits the analyses the comparer computed and closes the cache.</summary>
-    private void CloseCache() => CacheSession.CloseAnalyses(this, ref _analyses);
+    private void CloseCache()
+    {
+        _store?.Detach();
+        CacheSession.CloseAnalyses(this, ref _analyses);
+    }
 
-    protected override void OnDispose() => CacheSession.CloseAnalyses(null, ref _analyses);
+    protected override void OnDispose()
+    {
+        _store?.Detach(); // comparisons still finishing on their threads no longer touch the cache
+        CacheSession.CloseAnalyses(null, ref _analyses);
+    }
 
     /// <summary>
-    /// The cache as the comparer's store. The comparison does not depend on it: a cache that fails part-way (disk
-    /// full, locked, damaged) is reported once as a warning and the comparison goes on without it.
+    /// The cache as the comparers' store, used by every comparing thread in turn (one connection). The comparison does
+    /// not depend on it: a cache that fails part-way (disk full, locked, damaged) is left alone from then on, and the
+    /// pipeline thread reports it once as a warning.
     /// </summary>
-    private sealed class CacheStore(StoryCmdletBase cmdlet, CachedAnalyses analyses) : IAnalysisStore
+    private sealed class CacheStore(CachedAnalyses analyses) : IAnalysisStore
     {
         private readonly CachedComparisonStore _store = new(analyses);
-        private bool _failed;
+        private readonly object _gate = new();
+        private bool _failed, _detached;
+        private string? _failure;
 
         private T? Try<T>(Func<T?> work) where T : class
         {
-            if (_failed) return null;
-            try
+            lock (_gate)
             {
-                return work();
+                if (_failed || _detached) return null;
+                try
+                {
+                    return work();
+                }
+                catch (NewsCacheException ex)
+                {
+                    _failed = true;
+                    _failure = ex.Message;
+                    return null;
+                }
             }
-            catch (NewsCacheException ex)
+        }
+
+        /// <summary>Why the cache failed, once (null when it did not, or it was said already).</summary>
+        public string? TakeFailure()
+        {
+            lock (_gate)
             {
-                _failed = true;
-                cmdlet.WriteWarning($"The cache '{analyses.Cache.Path}' could not be used ({ex.Message}); comparing without it.");
-                return null;
+                var f = _failure;
+                _failure = null;
+                return f;
             }
+        }
+
+        /// <summary>From now on nothing is read from or given to the cache (it is being closed).</summary>
+        public void Detach()
+        {
+            lock (_gate) _detached = true;
         }
 
         public ArticleEntities? GetEntities(NewsArticle article) => Try(() => _store.GetEntities(article));
@@ -154,10 +228,11 @@ public abstract class StoryCmdletBase : NewsCmdletBase
         }
     }
 
-    /// <summary>Compares the collected stories, then commits the analyses and closes the cache.</summary>
+    /// <summary>Compares the collected stories, writes every comparison, then commits the analyses and closes the cache.</summary>
     protected sealed override void EndProcessing()
     {
         CompareCollected();
+        if (!FinishComparisons()) return;
         CloseCache();
     }
 

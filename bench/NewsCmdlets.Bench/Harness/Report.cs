@@ -71,6 +71,7 @@ public static class Report
             {
                 if (s.Name == "readability-peer") PeerTable(sb, last);
                 else if (s.Name == "entities-peer") EntityPeerTable(sb, last);
+                else if (s.Name == "cores") CoresTable(sb, last);
                 else
                 {
                     var checks = last.Metrics.Where(kv => kv.Key.StartsWith("check:", StringComparison.Ordinal)).ToList();
@@ -167,8 +168,42 @@ public static class Report
             ? $"; the 10 biggest answers, up to {N(n, "#,0")} articles: median {N(f, "0")} ms, max {N(m.Metrics.GetValueOrDefault("entityArticlesFrequent:maxMs"), "0")}; the 90 others p95 {N(m.Metrics.GetValueOrDefault("entityArticlesRandom:p95Ms"), "0.0")}"
             : "";
 
+    private static readonly string[] CoreWorkloads = { "entities", "quotes", "comparison" };
+
+    /// <summary>The thread counts the cores stage measured, from its metric names ("entities:t2:itemsPerSecond").</summary>
+    private static int[] CoreThreads(StageMeasurement m) => m.Metrics.Keys
+        .Where(k => k.StartsWith("entities:t", StringComparison.Ordinal) && k.EndsWith(":itemsPerSecond", StringComparison.Ordinal))
+        .Select(k => int.Parse(k["entities:t".Length..k.IndexOf(':', "entities:t".Length)], Inv)).OrderBy(t => t).ToArray();
+
+    private static void CoresTable(StringBuilder sb, StageMeasurement m)
+    {
+        double G(string k) => m.Metrics.GetValueOrDefault(k);
+        var threads = CoreThreads(m);
+        sb.AppendLine("| Workload | Items a pass | Threads | Items/s | Speed-up over 1 thread (median; best) | CPU s per wall s | Items per CPU s | GC pause share | Allocated per item |")
+          .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var w in CoreWorkloads.Where(w => m.Metrics.ContainsKey($"{w}:t1:itemsPerSecond")))
+            foreach (int t in threads)
+            {
+                string k = $"{w}:t{t}";
+                string speedup = t == 1 ? "1 (baseline)" : $"**{N(G($"{w}:speedup:t{t}"), "0.00")}×**; {N(G($"{w}:bestSpeedup:t{t}"), "0.00")}×";
+                sb.AppendLine($"| {w} | {N(G($"{w}:items") * G($"{w}:reps"))} | {t} | {N(G(k + ":itemsPerSecond"), "N1")} | {speedup} | {N(G(k + ":cpuPerWall"), "0.00")} | {N(G(k + ":itemsPerCpuSecond"), "N1")} | {Pct(G(k + ":gcPauseShare"))} | {N(G(k + ":allocatedPerItemKB"), "N0")} KB |");
+            }
+        sb.AppendLine().AppendLine($"Processors: {m.Info.GetValueOrDefault("processors", "unknown")}. Results at every thread count the same as at one thread: {(G("check:sameOutput") == 1 ? "yes" : "**no**")}. " +
+                                   "The expected curve beyond what this machine has is in bench/README.md (\"cores\").").AppendLine();
+    }
+
+    private static string CoresSummary(StageMeasurement m)
+    {
+        var threads = CoreThreads(m).Where(t => t > 1).ToArray();
+        if (threads.Length == 0) return "";
+        int t = threads.Contains(2) ? 2 : threads[0];
+        var parts = CoreWorkloads.Where(w => m.Metrics.ContainsKey($"{w}:speedup:t{t}")).Select(w => $"{w} {N(m.Metrics[$"{w}:speedup:t{t}"], "0.00")}×");
+        return $"{t} threads vs 1 on {m.Info.GetValueOrDefault("processors", "?")} processors: {string.Join(", ", parts)}{(t == 2 ? " (goal ≥ 1.7×)" : "")}; output {(m.Metrics.GetValueOrDefault("check:sameOutput") == 1 ? "identical" : "**differs**")}";
+    }
+
     private static string Quality(StageReport s, StageMeasurement m)
     {
+        if (s.Name == "cores") return CoresSummary(m);
         if (s.Name == "entities-peer" && m.Metrics.ContainsKey("speedRatio"))
             return $"ours {N(m.Metrics["speedRatio"], "0.0")}× faster; " + (m.Metrics.ContainsKey("peer:f1:realnews")
                 ? $"real news F1 {N(m.Metrics.GetValueOrDefault("peer:f1:realnews"), "0.000")} vs ours {N(m.Metrics.GetValueOrDefault("our:f1:realnews"), "0.000")}, "

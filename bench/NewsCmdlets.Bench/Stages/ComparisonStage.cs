@@ -35,7 +35,26 @@ public sealed class ComparisonStage : IBenchStage
     private static readonly ArticleReadOptions Options = new() { Now = StageContext.Now };
     private static readonly string[] Weekdays = CultureInfo.InvariantCulture.DateTimeFormat.DayNames;
 
-    private sealed record Entry(string Id, int Story, string Outlet, string Kind, string? WireOf, string Text);
+    internal sealed record Entry(string Id, int Story, string Outlet, string Kind, string? WireOf, string Text);
+
+    /// <summary>The corpus's articles.jsonl: each article's id, story, outlet, kind (wire, copy, original) and text file.</summary>
+    internal static List<Entry> ReadEntries(string folder)
+    {
+        var entries = new List<Entry>();
+        foreach (var line in File.ReadLines(Path.Combine(folder, "articles.jsonl")))
+        {
+            using var doc = JsonDocument.Parse(line);
+            var r = doc.RootElement;
+            entries.Add(new Entry(r.GetProperty("id").GetString()!, r.GetProperty("story").GetInt32(), r.GetProperty("outlet").GetString()!,
+                r.GetProperty("kind").GetString()!, r.TryGetProperty("wireOf", out var w) && w.ValueKind == JsonValueKind.String ? w.GetString() : null,
+                r.GetProperty("text").GetString()!));
+        }
+        return entries;
+    }
+
+    /// <summary>The ground-truth stories that at least two outlets cover, at most <paramref name="max"/>, in corpus order.</summary>
+    internal static List<IGrouping<int, Entry>> CoveredStories(List<Entry> entries, int max) =>
+        entries.GroupBy(e => e.Story).Where(g => g.Select(e => e.Outlet).Distinct().Count() >= 2).Take(max).ToList();
 
     private sealed class Injection
     {
@@ -48,16 +67,8 @@ public sealed class ComparisonStage : IBenchStage
     public StageMeasurement Run(StageContext context)
     {
         string folder = context.CorpusFolder!;
-        var entries = new List<Entry>();
-        foreach (var line in File.ReadLines(Path.Combine(folder, "articles.jsonl")))
-        {
-            using var doc = JsonDocument.Parse(line);
-            var r = doc.RootElement;
-            entries.Add(new Entry(r.GetProperty("id").GetString()!, r.GetProperty("story").GetInt32(), r.GetProperty("outlet").GetString()!,
-                r.GetProperty("kind").GetString()!, r.TryGetProperty("wireOf", out var w) && w.ValueKind == JsonValueKind.String ? w.GetString() : null,
-                r.GetProperty("text").GetString()!));
-        }
-        var chosen = entries.GroupBy(e => e.Story).Where(g => g.Select(e => e.Outlet).Distinct().Count() >= 2).Take(MaxStories(context.Size)).ToList();
+        var entries = ReadEntries(folder);
+        var chosen = CoveredStories(entries, MaxStories(context.Size));
 
         long errors = 0, bytes = 0;
         var stories = new List<NewsStory>();
@@ -260,7 +271,7 @@ public sealed class ComparisonStage : IBenchStage
         return null;
     }
 
-    private static NewsArticle Copy(NewsArticle a, string id, string outlet, string body) => new()
+    internal static NewsArticle Copy(NewsArticle a, string id, string outlet, string body) => new()
     {
         Id = id, Title = a.Title, Standfirst = a.Standfirst, Body = body, Paragraphs = a.Paragraphs, Published = a.Published, Updated = a.Updated,
         Authors = a.Authors, Agency = a.Agency, Outlet = outlet, Dateline = a.Dateline, Language = a.Language, WordCount = a.WordCount,

@@ -10,6 +10,39 @@ namespace NewsCmdlets.Engine.Cache;
 public sealed record CachedReadResult(ArticleReadResult Read, bool FromCache);
 
 /// <summary>
+/// A file between <see cref="CachedArticleReader.BeginFile"/> and <see cref="CachedArticleReader.FinishFile"/>: what
+/// the cache knew of it when it was looked up.
+/// </summary>
+public sealed class PendingFileRead
+{
+    internal PendingFileRead(string path, ArticleReadOptions options)
+    {
+        Path = path;
+        Options = options;
+    }
+
+    /// <summary>The file's full path.</summary>
+    public string Path { get; }
+
+    internal ArticleReadOptions Options { get; }
+
+    /// <summary>The answer when the cache had it (unchanged file): nothing left to read.</summary>
+    public CachedReadResult? Done { get; internal set; }
+
+    internal bool Uncached { get; init; }
+    internal string ReaderKey { get; init; } = "";
+    internal DateTimeOffset LastWrite { get; init; }
+    internal DateTimeOffset CheckedUtc { get; init; }
+    internal CachedInput? Known { get; init; }
+    internal NewsArticle? KnownArticle { get; init; }
+    internal bool SameStamp { get; init; }
+}
+
+/// <summary>What <see cref="CachedArticleReader.ReadPending"/> found: the article parsed (null when the content was the
+/// cached one) and the bytes and hash to store (null for a file the cache does not keep).</summary>
+public sealed record PendingFileOutcome(ArticleReadResult? Read, byte[]? Bytes, string? Hash);
+
+/// <summary>
 /// Reads article files through the cache. The rule for "unchanged":
 /// <list type="bullet">
 /// <item>Same length and same last write time (to the millisecond) as when the cache stored the file, and that time
@@ -26,7 +59,8 @@ public sealed record CachedReadResult(ArticleReadResult Read, bool FromCache);
 /// growing while files come in that order, shrinking when they do not), not one query per file.
 /// Writes are buffered and committed in one transaction per batch (every <see cref="BatchSize"/> articles, at most
 /// every second, and on <see cref="Flush"/>/<see cref="Dispose"/>), so a killed process keeps every batch it committed
-/// and the write lock is held only while a batch is written. Use from one thread (the pipeline thread).
+/// and the write lock is held only while a batch is written. Use from one thread (the pipeline thread); only
+/// <see cref="ReadPending"/>, the reading and parsing of a file, may run on other threads.
 /// </summary>
 public sealed class CachedArticleReader : IDisposable
 {
@@ -79,42 +113,88 @@ public sealed class CachedArticleReader : IDisposable
     /// </summary>
     public CachedReadResult ReadFile(string path, ArticleReadOptions options, CancellationToken cancel = default)
     {
+        var pending = BeginFile(path, options);
+        return pending.Done ?? FinishFile(pending, ReadPending(pending, cancel));
+    }
+
+    /// <summary>
+    /// The first of the three steps of <see cref="ReadFile"/>, on the thread that uses this reader: what the cache
+    /// knows of the file. When the file is unchanged the answer is <see cref="PendingFileRead.Done"/>; otherwise
+    /// <see cref="ReadPending"/> (on any thread, several at once) reads and parses it and <see cref="FinishFile"/> (back
+    /// on this reader's thread, in input order) stores it. Lets Import-NewsArticle parse on several threads while the
+    /// cache, one connection, stays on the pipeline thread.
+    /// </summary>
+    public PendingFileRead BeginFile(string path, ArticleReadOptions options)
+    {
         var checkedUtc = DateTimeOffset.UtcNow; // before the file is looked at: a write after this is never missed
         var info = new FileInfo(path); // makes the path full itself
         string full = info.FullName;
         if (!info.Exists || info.Length == 0 || info.Length > options.MaximumBytes)
-            return new CachedReadResult(ArticleReader.ReadFile(full, options, cancel), false); // throws the usual problem
+            return new PendingFileRead(full, options) { Uncached = true }; // the reading throws the usual problem
         var lastWrite = TruncateToMs(info.LastWriteTimeUtc);
         if (!ReferenceEquals(options, _lastKeyOptions)) (_lastKey, _lastKeyOptions) = (ReaderKey(options), options);
         string readerKey = _lastKey!;
 
         var (known, knownArticle) = Lookup(full);
         bool sameStamp = known != null && known.ReaderKey == readerKey && known.Length == info.Length && known.LastWriteUtc == lastWrite;
+        var pending = new PendingFileRead(full, options)
+        {
+            ReaderKey = readerKey, LastWrite = lastWrite, CheckedUtc = checkedUtc, Known = known, KnownArticle = knownArticle, SameStamp = sameStamp,
+        };
         if (sameStamp && !VerifyContentHash && knownArticle != null && !IsRacy(known!))
-            return Hit(knownArticle, full, StampReason);
+            pending.Done = Hit(knownArticle, full, StampReason);
+        return pending;
+    }
 
+    /// <summary>
+    /// The second step of <see cref="ReadFile"/>: reads the file of <paramref name="pending"/>, hashes it and, unless it
+    /// holds what the cache holds, parses it. Touches neither the cache nor this reader: safe on any thread, several at once.
+    /// </summary>
+    public static PendingFileOutcome ReadPending(PendingFileRead pending, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        if (pending.Uncached || pending.Done != null)
+            return new PendingFileOutcome(ArticleReader.ReadFile(pending.Path, pending.Options, cancel), null, null);
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(full);
+            bytes = File.ReadAllBytes(pending.Path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return new CachedReadResult(ArticleReader.ReadFile(full, options, cancel), false); // reports it as FileUnreadable
+            return new PendingFileOutcome(ArticleReader.ReadFile(pending.Path, pending.Options, cancel), null, null); // reports it as FileUnreadable
         }
         cancel.ThrowIfCancellationRequested();
         string hash = Hash(bytes);
-        var input = new CachedInput { Location = full, Length = bytes.Length, LastWriteUtc = lastWrite, ContentHash = hash, ReaderKey = readerKey, CheckedUtc = checkedUtc };
-        if (known != null && known.ReaderKey == readerKey && known.ContentHash == hash && knownArticle != null)
+        if (pending.Known is { } known && known.ReaderKey == pending.ReaderKey && known.ContentHash == hash && pending.KnownArticle != null)
+            return new PendingFileOutcome(null, bytes, hash); // touched but not changed: nothing to parse
+        return new PendingFileOutcome(ArticleReader.ReadBytes(bytes, pending.Path, null, null, pending.Options), bytes, hash);
+    }
+
+    /// <summary>The last step of <see cref="ReadFile"/>, on this reader's thread: stores what was read (or the new stamp).</summary>
+    public CachedReadResult FinishFile(PendingFileRead pending, PendingFileOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (pending.Done != null) return pending.Done;
+        if (outcome.Hash == null) return new CachedReadResult(outcome.Read!, false); // not a file the cache keeps
+        string full = pending.Path;
+        var input = new CachedInput
+        {
+            Location = full, Length = outcome.Bytes!.Length, LastWriteUtc = pending.LastWrite, ContentHash = outcome.Hash, ReaderKey = pending.ReaderKey,
+            CheckedUtc = pending.CheckedUtc,
+        };
+        if (outcome.Read == null)
         {
             // Touched but not changed (or a racy stamp confirmed): remember the new stamp so the next check is cheap again.
-            if (!sameStamp || IsRacy(known)) Enqueue(new CacheWrite(null, null, input with { ArticleId = knownArticle.Id }), full, input, knownArticle);
+            var known = pending.Known!;
+            var knownArticle = pending.KnownArticle!;
+            if (!pending.SameStamp || IsRacy(known)) Enqueue(new CacheWrite(null, null, input with { ArticleId = knownArticle.Id }), full, input, knownArticle);
             return Hit(knownArticle, full, "same content hash");
         }
-
-        var read = ArticleReader.ReadBytes(bytes, full, null, null, options);
+        var read = outcome.Read;
         Misses++;
-        Enqueue(new CacheWrite(read.Article, bytes, input with { ArticleId = read.Article.Id }), full, input, read.Article);
+        Enqueue(new CacheWrite(read.Article, outcome.Bytes, input with { ArticleId = read.Article.Id }), full, input, read.Article);
         return new CachedReadResult(read, false);
     }
 

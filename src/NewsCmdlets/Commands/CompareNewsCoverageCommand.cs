@@ -39,7 +39,6 @@ public sealed class CompareNewsCoverageCommand : StoryCmdletBase
     [Parameter]
     public SwitchParameter Matrix { get; set; }
 
-    private CoverageComparer? _comparer;
     private int _compared;
 
     protected override void BeginProcessing()
@@ -52,7 +51,7 @@ public sealed class CompareNewsCoverageCommand : StoryCmdletBase
             ThrowTerminatingError(new ErrorRecord(
                 new ArgumentException("-Kind filters coverage items and cannot be used with -Summary or -Matrix."),
                 "KindWithSummary", ErrorCategory.InvalidArgument, null));
-        _comparer = CreateComparer(Cache);
+        CreateComparer(Cache, Activity, WriteComparison);
     }
 
     protected override void ProcessRecord()
@@ -88,6 +87,7 @@ public sealed class CompareNewsCoverageCommand : StoryCmdletBase
                     "Use -AsOneStory to compare the articles as one story, or -MinimumOutlets 1.", articles.Count, MinimumOutlets));
             foreach (var s in Eligible(stories, forced, MinimumOutlets, Activity)) CompareOne(s, forced);
         }
+        if (!FinishComparisons()) return;
         CompleteProgress(Activity);
         if (_compared > 0) WriteVerbose($"Compared the coverage of {_compared:N0} stor{(_compared == 1 ? "y" : "ies")}.");
     }
@@ -104,8 +104,12 @@ public sealed class CompareNewsCoverageCommand : StoryCmdletBase
             WriteVerbose($"Skipped story {story.Id} ({story.Title}): {story.OutletCount} outlet(s), fewer than -MinimumOutlets {MinimumOutlets}.");
             return;
         }
-        if (!TryAnalyse(story, story.Title ?? story.Id, Activity, "CoverageComparisonFailed", "Coverage", () => _comparer!.Compare(story, Cancellation), out var result))
-            return;
+        CompareStory(story);
+    }
+
+    /// <summary>A story's comparison, in the order of the stories, on the pipeline thread.</summary>
+    private void WriteComparison(NewsStory story, CoverageComparison result)
+    {
         _compared++;
         foreach (var w in result.Warnings) WriteWarning($"{story.Title ?? story.Id}: {w}");
         if (Summary)

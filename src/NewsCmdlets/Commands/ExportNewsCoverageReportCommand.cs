@@ -41,7 +41,6 @@ public sealed class ExportNewsCoverageReportCommand : StoryCmdletBase
     public SwitchParameter PassThru { get; set; }
 
     private readonly List<CoverageComparison> _compared = new();
-    private CoverageComparer? _comparer;
     private string _path = "";
     private bool _anyStoryInput;
 
@@ -50,7 +49,11 @@ public sealed class ExportNewsCoverageReportCommand : StoryCmdletBase
         string? resolved = ResolveOutputPath(Path);
         if (resolved == null) return;
         _path = resolved;
-        _comparer = CreateComparer(Cache);
+        CreateComparer(Cache, Activity, (story, result) =>
+        {
+            foreach (var w in result.Warnings) WriteWarning($"{story.Title ?? story.Id}: {w}");
+            _compared.Add(result);
+        });
     }
 
     /// <summary>The file-system path to write, checked before any work is done; terminating errors when unusable.</summary>
@@ -114,7 +117,7 @@ public sealed class ExportNewsCoverageReportCommand : StoryCmdletBase
             bool forced = ComparesAll(AsOneStory);
             foreach (var s in Eligible(stories, forced, MinimumOutlets, Activity)) CompareOne(s, forced);
         }
-        if (Cancellation.IsCancellationRequested)
+        if (!FinishComparisons() || Cancellation.IsCancellationRequested)
         {
             CompleteProgress(Activity);
             return;
@@ -170,10 +173,7 @@ public sealed class ExportNewsCoverageReportCommand : StoryCmdletBase
             WriteVerbose($"Skipped story {story.Id} ({story.Title}): {story.OutletCount} outlet(s), fewer than -MinimumOutlets {MinimumOutlets}.");
             return;
         }
-        if (!TryAnalyse(story, story.Title ?? story.Id, Activity, "CoverageComparisonFailed", "Coverage", () => _comparer!.Compare(story, Cancellation), out var result))
-            return;
-        foreach (var w in result.Warnings) WriteWarning($"{story.Title ?? story.Id}: {w}");
-        _compared.Add(result);
+        CompareStory(story);
     }
 
     /// <summary>Writes to a temporary file in the target folder, then moves it into place; false, with an error written, on failure.</summary>

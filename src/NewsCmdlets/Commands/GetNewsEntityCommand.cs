@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using NewsCmdlets.Engine.Cache;
+using NewsCmdlets.Engine.Concurrency;
 using NewsCmdlets.Engine.Entities;
 using NewsCmdlets.Engine.Model;
 
@@ -61,6 +62,11 @@ public sealed class GetNewsEntityCommand : ArticleAnalysisCmdletBase
     private CachedAnalyses? _analyses;
     private readonly List<ArticleEntities> _corpus = new();
 
+    /// <summary>One article or text to analyse; <paramref name="Reused"/> when the cache had its entities.</summary>
+    private sealed record Job(object Target, string Label, NewsArticle? Article, string? Text, bool Reused = false);
+
+    private OrderedParallelMap<Job, ArticleEntities>? _work;
+
     protected override void BeginProcessing()
     {
         try
@@ -74,6 +80,14 @@ public sealed class GetNewsEntityCommand : ArticleAnalysisCmdletBase
                 "EntityModelUnavailable", ErrorCategory.ResourceUnavailable, null));
         }
         if (ParameterSetName != TextSet) _analyses = CacheSession.OpenAnalyses(this, Cache);
+        _work = StartAnalyses<Job, ArticleEntities>(ThrottleLimit, NewWorker, j => (j.Target, j.Label), Activity, "EntityExtractionFailed", "Entities", Written);
+    }
+
+    /// <summary>One thread's extractor (the first takes the one made above; the model is shared).</summary>
+    private Func<Job, CancellationToken, ArticleEntities> NewWorker()
+    {
+        var x = Interlocked.Exchange(ref _extractor, null) ?? new EntityExtractor();
+        return (job, cancel) => job.Article != null ? x.Extract(job.Article, cancel) : x.ExtractText(job.Text!, Date, job.Label, null, cancel);
     }
 
     protected override void ProcessRecord()
@@ -81,7 +95,7 @@ public sealed class GetNewsEntityCommand : ArticleAnalysisCmdletBase
         if (ParameterSetName == TextSet)
         {
             foreach (var (t, id) in NumberedTexts(Text))
-                Handle(t, () => _extractor!.ExtractText(t, Date, id, null, Cancellation), id);
+                if (!_work!.Add(new Job(t, id, null, t))) return;
             return;
         }
         foreach (var article in InputArticles(InputObject))
@@ -89,20 +103,19 @@ public sealed class GetNewsEntityCommand : ArticleAnalysisCmdletBase
             string label = article.Source ?? article.Title ?? article.Id;
             if (_analyses != null && CacheSession.Try(this, _analyses.Cache, () => _analyses.TryGetEntities(article, out var cached) ? cached : null) is { } reused)
             {
-                Write(reused, label);
+                if (!_work!.AddDone(new Job(article, label, article, null, Reused: true), reused)) return;
                 continue;
             }
-            if (Handle(article, () => _extractor!.Extract(article, Cancellation), label) is { } computed && _analyses != null)
-                CacheSession.Try(this, _analyses.Cache, () => { _analyses.StoreEntities(article, computed); return computed; });
-            if (_analyses != null) CacheSession.ReportUnstored(this, _analyses.Unstored);
+            if (!_work!.Add(new Job(article, label, article, null))) return;
         }
     }
 
-    private ArticleEntities? Handle(object target, Func<ArticleEntities> extract, string label)
+    /// <summary>An article's entities, in input order on the pipeline thread: written, and kept in the cache when computed now.</summary>
+    private void Written(Job job, ArticleEntities result)
     {
-        if (!TryAnalyse(target, label, Activity, "EntityExtractionFailed", "Entities", extract, out var result)) return null;
-        Write(result, label);
-        return result;
+        Write(result, job.Label);
+        if (!job.Reused && job.Article is { } article && _analyses != null)
+            CacheSession.StoreAnalysis(this, _analyses, r => _analyses.StoreEntities(article, r), result);
     }
 
     private void Write(ArticleEntities result, string label)
@@ -119,6 +132,7 @@ public sealed class GetNewsEntityCommand : ArticleAnalysisCmdletBase
 
     protected override void EndProcessing()
     {
+        if (_work != null && !_work.Flush()) return;
         if (Scope == EntityScope.Corpus && _corpus.Count > 0)
         {
             ReportProgress(Activity, $"Merging entities across {_corpus.Count} article(s)", force: true);

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using NewsCmdlets.Engine.Cache;
+using NewsCmdlets.Engine.Concurrency;
 using NewsCmdlets.Engine.Model;
 using NewsCmdlets.Engine.Quotes;
 
@@ -42,8 +43,12 @@ public sealed class GetNewsQuoteCommand : ArticleAnalysisCmdletBase
     [Parameter(ParameterSetName = LiteralPathSet)]
     public SwitchParameter Cache { get; set; }
 
-    private readonly QuoteExtractor _extractor = new();
     private CachedAnalyses? _analyses;
+
+    /// <summary>One article or text to search; <paramref name="Reused"/> when the cache had its quotes.</summary>
+    private sealed record Job(object Target, string Label, NewsArticle? Article, string? Text, bool Reused = false);
+
+    private OrderedParallelMap<Job, ArticleQuotes>? _work;
 
     protected override void BeginProcessing()
     {
@@ -52,6 +57,14 @@ public sealed class GetNewsQuoteCommand : ArticleAnalysisCmdletBase
                 new ArgumentException("-Kind filters quotes and cannot be used with -Attribution, which writes attributions. Use one or the other."),
                 "KindWithAttribution", ErrorCategory.InvalidArgument, null));
         if (ParameterSetName != TextSet) _analyses = CacheSession.OpenAnalyses(this, Cache);
+        _work = StartAnalyses<Job, ArticleQuotes>(ThrottleLimit, NewWorker, j => (j.Target, j.Label), Activity, "QuoteExtractionFailed", "Quotes", Written);
+    }
+
+    /// <summary>One thread's extractor (the gazetteer is shared).</summary>
+    private static Func<Job, CancellationToken, ArticleQuotes> NewWorker()
+    {
+        var x = new QuoteExtractor();
+        return (job, cancel) => job.Article != null ? x.Extract(job.Article, null, cancel) : x.ExtractText(job.Text!, job.Label, null, null, cancel);
     }
 
     protected override void ProcessRecord()
@@ -59,7 +72,7 @@ public sealed class GetNewsQuoteCommand : ArticleAnalysisCmdletBase
         if (ParameterSetName == TextSet)
         {
             foreach (var (t, id) in NumberedTexts(Text))
-                Handle(t, () => _extractor.ExtractText(t, id, null, null, Cancellation), id);
+                if (!_work!.Add(new Job(t, id, null, t))) return;
             return;
         }
         foreach (var article in InputArticles(InputObject))
@@ -67,20 +80,19 @@ public sealed class GetNewsQuoteCommand : ArticleAnalysisCmdletBase
             string label = article.Source ?? article.Title ?? article.Id;
             if (_analyses != null && CacheSession.Try(this, _analyses.Cache, () => _analyses.TryGetQuotes(article, out var cached) ? cached : null) is { } reused)
             {
-                Write(reused);
+                if (!_work!.AddDone(new Job(article, label, article, null, Reused: true), reused)) return;
                 continue;
             }
-            if (Handle(article, () => _extractor.Extract(article, null, Cancellation), label) is { } computed && _analyses != null)
-                CacheSession.Try(this, _analyses.Cache, () => { _analyses.StoreQuotes(article, computed); return computed; });
-            if (_analyses != null) CacheSession.ReportUnstored(this, _analyses.Unstored);
+            if (!_work!.Add(new Job(article, label, article, null))) return;
         }
     }
 
-    private ArticleQuotes? Handle(object target, Func<ArticleQuotes> extract, string label)
+    /// <summary>An article's quotes, in input order on the pipeline thread: written, and kept in the cache when computed now.</summary>
+    private void Written(Job job, ArticleQuotes result)
     {
-        if (!TryAnalyse(target, label, Activity, "QuoteExtractionFailed", "Quotes", extract, out var result)) return null;
         Write(result);
-        return result;
+        if (!job.Reused && job.Article is { } article && _analyses != null)
+            CacheSession.StoreAnalysis(this, _analyses, r => _analyses.StoreQuotes(article, r), result);
     }
 
     private void Write(ArticleQuotes result)
@@ -92,6 +104,7 @@ public sealed class GetNewsQuoteCommand : ArticleAnalysisCmdletBase
 
     protected override void EndProcessing()
     {
+        if (_work != null && !_work.Flush()) return;
         CompleteProgress(Activity);
         if (AnalysedCount > 1) WriteVerbose($"Searched {AnalysedCount} input(s) for quotes.");
         CacheSession.CloseAnalyses(this, ref _analyses);

@@ -12,9 +12,10 @@ namespace NewsCmdlets.Commands;
 /// Import-NewsArticle: reads articles from files, strings or web addresses and emits one <see cref="NewsArticle"/> each.
 /// </summary>
 /// <remarks>
-/// Downloads run on worker tasks (at most -ThrottleLimit at a time) through the process-wide
-/// <see cref="WebFetcher.Shared"/>; finished downloads are handed back in input order and written from the pipeline
-/// thread only, while it waits for the oldest one.
+/// Files are read and parsed on -ThrottleLimit threads by the engine's <see cref="ArticleFileQueue"/> (cache look-ups
+/// and stores stay on the pipeline thread). Downloads run on worker tasks (at most -ThrottleLimit at a time, 4 when it
+/// is not given) through the process-wide <see cref="WebFetcher.Shared"/>. Both hand their results back in input
+/// order, written from the pipeline thread only.
 /// </remarks>
 [Cmdlet(VerbsData.Import, "NewsArticle", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(NewsArticle))]
@@ -102,11 +103,16 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     [ValidateNotNullOrEmpty]
     public string UserAgent { get; set; } = WebFetchOptions.DefaultUserAgent;
 
-    /// <summary>How many pages are downloaded at the same time (default 4). Output keeps the input order.</summary>
+    /// <summary>
+    /// How many inputs are worked on at the same time: files are read and parsed on this many threads (default: the
+    /// number of processors), web pages downloaded this many at a time (default 4 when -ThrottleLimit is not given:
+    /// downloads wait on the network, not on the processors). Output keeps the input order.
+    /// </summary>
     [Parameter(ParameterSetName = UriSet)]
     [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
     [Parameter(ParameterSetName = FeedItemSet)]
-    [ValidateRange(1, 64)]
+    [ValidateRange(1, MaximumThrottleLimit)]
     public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
     /// <summary>How often a 429 or 5xx answer is retried (default 2), waiting as Retry-After asks, at most 60 seconds.</summary>
@@ -116,7 +122,11 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     [ValidateRange(0, 10)]
     public int MaximumRetryCount { get; set; } = 2;
 
-    private const int DefaultThrottleLimit = 4;
+    /// <summary>Downloads at the same time when -ThrottleLimit is not given.</summary>
+    private const int DefaultDownloads = 4;
+
+    /// <summary>How many pages are downloaded at the same time.</summary>
+    private int DownloadLimit => MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : DefaultDownloads;
 
     /// <summary>
     /// The encoding of files and pages without a byte-order mark, over any charset they declare: the names Get-Content
@@ -149,6 +159,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     public SwitchParameter Cache { get; set; }
 
     private CachedArticleReader? _cached;
+    private ArticleFileQueue? _files;
 
     private ArticleReadOptions _options = new();
     private WebFetchOptions _webOptions = new();
@@ -227,6 +238,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
                     if (p.Contains('\n'))
                     {
                         // A path never spans lines: this is article text piped without -Content (Get-Content -Raw | Import-NewsArticle).
+                        if (!WritePendingFiles()) return;
                         ImportContent(p, SourceName);
                         continue;
                     }
@@ -240,6 +252,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     {
         try
         {
+            if (!WritePendingFiles()) return;
             WritePendingDownloads(all: true);
         }
         catch
@@ -269,7 +282,8 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
 
     protected override void OnDispose()
     {
-        // Stopped or failed before EndProcessing: keep every committed batch and close the file.
+        // Stopped or failed before EndProcessing: files not written yet are dropped, every committed batch is kept.
+        _files?.Dispose();
         try { _cached?.Dispose(); } catch (NewsCacheException) { }
         _cached = null;
     }
@@ -288,27 +302,48 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     private void ImportFile(string path, int percent = -1)
     {
         // No progress bar for a single file: it starts with the second input of the call.
-        if (_imported + _failed > 0) ReportProgress(Activity, $"{_imported + _failed + 1}: {System.IO.Path.GetFileName(path)}", percent);
-        ArticleReadResult result;
+        if (_imported + _failed + (_files?.InFlight ?? 0) > 0)
+            ReportProgress(Activity, $"{_imported + _failed + (_files?.InFlight ?? 0) + 1}: {System.IO.Path.GetFileName(path)}", percent);
+        // Read and parsed on the queue's threads; written by WriteFile, in input order, on this thread.
+        if (_files == null)
+        {
+            _files = new ArticleFileQueue(ThrottleLimit, _options, _cached, WriteFile, Cancellation);
+            RegisterPendingOutput(WritePendingFiles);
+        }
+        CacheGuard(path, () => _files.Add(path));
+    }
+
+    /// <summary>Writes the files still being read (before an input of another kind). False when stopped.</summary>
+    private bool WritePendingFiles() => _files == null || CacheGuard(null, _files.Flush);
+
+    /// <summary>The queue's work, where the cache is looked up and stored: a cache that fails ends the call.</summary>
+    private bool CacheGuard(string? path, Func<bool> work)
+    {
         try
         {
-            result = _cached != null ? _cached.ReadFile(path, _options, Cancellation).Read : ArticleReader.ReadFile(path, _options, Cancellation);
+            return work();
         }
         catch (NewsCacheException ex)
         {
-            ThrowTerminatingError(CacheSession.ToErrorRecord(ex, path));
-            return;
+            ThrowTerminatingError(CacheSession.ToErrorRecord(ex, path ?? _cached?.Cache.Path));
+            return false; // not reached
         }
-        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+    }
+
+    /// <summary>One file read by the queue, in input order: the article, or the problem with the file.</summary>
+    private void WriteFile(string path, ArticleReadResult? result, Exception? error)
+    {
+        switch (error)
         {
-            return;
+            case null:
+                Emit(result!);
+                break;
+            case OperationCanceledException when Cancellation.IsCancellationRequested:
+                break;
+            default:
+                InputFailed(error, path, fromFile: true);
+                break;
         }
-        catch (Exception ex)
-        {
-            InputFailed(ex, path, fromFile: true);
-            return;
-        }
-        Emit(result);
     }
 
     /// <summary>
@@ -472,8 +507,10 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     /// <summary>Starts downloading <paramref name="uri"/> (null: not a usable address) and writes whatever has finished in order.</summary>
     private void EnqueueDownload(System.Uri? uri, object target, NewsFeedItem? feedItem = null)
     {
+        // Pages come out in order with the files before them.
+        if (!WritePendingFiles()) return;
         _downloadCancel ??= CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
-        _downloadSlots ??= new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
+        _downloadSlots ??= new SemaphoreSlim(DownloadLimit, DownloadLimit);
         string name = uri?.ToString() ?? target.ToString() ?? "";
         Task<DownloadOutcome> work;
         CachedPage? cachedPage = null;
@@ -550,7 +587,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
     /// </summary>
     private bool WritePendingDownloads(bool all)
     {
-        int window = ThrottleLimit * 4;
+        int window = DownloadLimit * 4;
         while (_pending.Count > 0)
         {
             var head = _pending.Peek();

@@ -1,0 +1,260 @@
+using System.Diagnostics;
+using System.Globalization;
+using NewsCmdlets.Bench.Corpus;
+using NewsCmdlets.Bench.Harness;
+using NewsCmdlets.Engine.Concurrency;
+using NewsCmdlets.Engine.Coverage;
+using NewsCmdlets.Engine.Entities;
+using NewsCmdlets.Engine.Ingest;
+using NewsCmdlets.Engine.Model;
+using NewsCmdlets.Engine.Quotes;
+
+namespace NewsCmdlets.Bench.Stages;
+
+/// <summary>
+/// -ThrottleLimit (issue 31, "all cores"): the entity pass, quotes and comparison run through
+/// <see cref="OrderedParallelMap{TIn,TOut}"/>, the engine helper the cmdlets use, at 1 and 2 threads (or the list in
+/// NEWSCMDLETS_CORES_THREADS, e.g. "1,2,4") in one process, alternating the thread counts round by round so that both
+/// see the same stretch of a shared machine. Reports each workload's throughput per thread count and the speed-up over
+/// one thread (goal on two cores: ≥ 1.7×), CPU time per wall second, items per CPU second (the same at every thread count when threads add no work of their own), the share of wall time in GC pauses, allocation
+/// per item, the most items in flight, and whether every thread count gave the same results as one. The work's
+/// results go to an array on the adding thread; what a cmdlet's pipeline thread does besides (WriteObject, formatting,
+/// the next cmdlet) is not in these figures.
+/// </summary>
+public sealed class CoresStage : IBenchStage
+{
+    public string Name => "cores";
+    public int Order => 75;
+    public string Measures => "EntityExtractor.Extract per article, QuoteExtractor.Extract per article and CoverageComparer.Compare per ground-truth story (2+ outlets) of the first 1,000 generated articles (100 in --smoke; read beforehand, untimed), each through OrderedParallelMap (what -ThrottleLimit uses) at 1 and 2 threads (NEWSCMDLETS_CORES_THREADS for others), thread counts alternated round by round in one process; items/s per thread count, speed-up over one thread (goal on 2 cores ≥ 1.7×), CPU s per wall s, items per CPU s, GC pause share, allocation per item; output compared with one thread's";
+    public string ItemName => "articles";
+    public bool Scales => false;
+    public bool IsPeer => false;
+
+    private static int Articles(RunMode mode) => mode == RunMode.Smoke ? 100 : 1000;
+
+    public bool Prepare(StageContext context, TextWriter log)
+    {
+        CorpusStore.Ensure(Path.Combine(context.Scratch, "corpus"), context.Seed, Articles(context.Mode), log);
+        return true;
+    }
+
+    private static readonly ArticleReadOptions Options = new() { Now = StageContext.Now };
+
+    /// <summary>The thread counts to measure: NEWSCMDLETS_CORES_THREADS ("1,2,4"), else 1 and 2. One thread always comes first.</summary>
+    internal static int[] ThreadCounts()
+    {
+        var given = Environment.GetEnvironmentVariable("NEWSCMDLETS_CORES_THREADS");
+        var counts = (given ?? "1,2").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => int.Parse(t, CultureInfo.InvariantCulture)).Where(t => t >= 1).Append(1).Distinct().OrderBy(t => t).ToArray();
+        return counts;
+    }
+
+    /// <summary>One workload: items of one kind, a worker factory, and a digest of a result for the equality check.</summary>
+    private sealed class Workload<TIn, TOut>(string name, TIn[] items, Func<Func<TIn, CancellationToken, TOut>> newWorker, Func<TOut, string> digest) : IWorkload
+    {
+        public string Name => name;
+        public int Count => items.Length;
+        public int Reps { get; set; } = 1;
+        private TOut?[] _results = Array.Empty<TOut?>();
+        public int MaxInFlight { get; private set; }
+        public int Window { get; private set; }
+
+        /// <summary>One pass over the items (Reps times) at <paramref name="threads"/>; returns items done.</summary>
+        public long Pass(int threads)
+        {
+            _results = new TOut?[items.Length];
+            long done = 0;
+            Exception? failure = null;
+            using var map = new OrderedParallelMap<int, TOut>(threads, () =>
+            {
+                var work = newWorker();
+                return (i, cancel) => work(items[i % items.Length], cancel);
+            }, (i, r, e) =>
+            {
+                failure ??= e;
+                _results[i % items.Length] = r;
+                done++;
+            });
+            for (int rep = 0; rep < Reps; rep++)
+                for (int i = 0; i < items.Length; i++) map.Add(rep * items.Length + i);
+            map.Flush();
+            MaxInFlight = Math.Max(MaxInFlight, map.MaxInFlight);
+            Window = map.Window;
+            if (failure != null) throw new InvalidOperationException($"{name} failed at {threads} thread(s): {failure.Message}", failure);
+            return done;
+        }
+
+        public string[] Digests() => _results.Select(r => r == null ? "" : digest(r)).ToArray();
+    }
+
+    private interface IWorkload
+    {
+        string Name { get; }
+        int Count { get; }
+        int Reps { get; set; }
+        int MaxInFlight { get; }
+        int Window { get; }
+        long Pass(int threads);
+        string[] Digests();
+    }
+
+    private sealed record Timing(double Wall, double Cpu, double GcPause, long Allocated, long Items);
+
+    public StageMeasurement Run(StageContext context)
+    {
+        int n = Articles(context.Mode);
+        string folder = CorpusStore.FolderFor(Path.Combine(context.Scratch, "corpus"), context.Seed, n);
+        var threadCounts = ThreadCounts();
+        bool smoke = context.Mode == RunMode.Smoke;
+
+        // The corpus's articles, and its ground-truth stories of two or more outlets (as the comparison stage builds them).
+        var entries = ComparisonStage.ReadEntries(folder);
+        var byId = new Dictionary<string, NewsArticle>(StringComparer.Ordinal);
+        long bytes = 0, errors = 0;
+        foreach (var e in entries)
+        {
+            try
+            {
+                var read = ArticleReader.ReadFile(Path.Combine(folder, e.Text), Options).Article;
+                byId[e.Id] = ComparisonStage.Copy(read, e.Id, e.Outlet, read.Body);
+                bytes += new FileInfo(Path.Combine(folder, e.Text)).Length;
+            }
+            catch (InputProblemException) { errors++; }
+        }
+        var articles = entries.Where(e => byId.ContainsKey(e.Id)).Select(e => byId[e.Id]).ToArray();
+        var stories = ComparisonStage.CoveredStories(entries, int.MaxValue).Select(g =>
+        {
+            var list = g.Where(e => byId.ContainsKey(e.Id)).Select(e => byId[e.Id]).ToList();
+            return new NewsStory
+            {
+                Id = "g" + g.Key.ToString(CultureInfo.InvariantCulture), Title = list.FirstOrDefault()?.Title, Articles = new NewsArticleList(list), ArticleCount = list.Count,
+            };
+        }).Where(s => s.ArticleCount > 1).ToArray();
+
+        var workloads = new IWorkload[]
+        {
+            new Workload<NewsArticle, ArticleEntities>("entities", articles, () => new EntityExtractor().Extract,
+                r => string.Join(";", r.Entities.Select(x => $"{x.Type}:{x.Name}:{x.Mentions}"))),
+            new Workload<NewsArticle, ArticleQuotes>("quotes", articles, () => { var x = new QuoteExtractor(); return (a, c) => x.Extract(a, null, c); },
+                r => string.Join(";", r.Quotes.Select(q => $"{q.Speaker}:{q.Text.Length}")) + "|" + r.Attributions.Count),
+            new Workload<NewsStory, CoverageComparison>("comparison", stories, () => new CoverageComparer().Compare,
+                r => string.Join(";", r.Items.Select(i => $"{i.Kind}:{i.Key}:{i.Status}"))),
+        };
+
+        var m = new StageMeasurement { Bytes = bytes, Errors = errors };
+        string loadBefore = LoadAverage();
+        using var self = Process.GetCurrentProcess();
+        Timing Time(IWorkload w, int threads)
+        {
+            self.Refresh();
+            var cpu0 = self.TotalProcessorTime;
+            var gc0 = GC.GetTotalPauseDuration();
+            long alloc0 = GC.GetTotalAllocatedBytes(false);
+            long t0 = Stopwatch.GetTimestamp();
+            long items = w.Pass(threads);
+            double wall = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+            self.Refresh();
+            return new Timing(wall, (self.TotalProcessorTime - cpu0).TotalSeconds, (GC.GetTotalPauseDuration() - gc0).TotalSeconds,
+                GC.GetTotalAllocatedBytes(false) - alloc0, items);
+        }
+
+        int rounds = smoke ? 1 : context.Mode == RunMode.Quick ? 3 : 5;
+        double passTarget = smoke ? 0 : context.Mode == RunMode.Quick ? 1.0 : 2.0;
+        var timings = new Dictionary<(string, int), List<Timing>>();
+        bool same = true;
+        var differences = new List<string>();
+        foreach (var w in workloads)
+        {
+            // Warm-up (untimed): one thread until the JIT has settled, then each other count once; then enough repetitions
+            // of the items that a pass at one thread takes about passTarget seconds.
+            Measure.WarmUp(() => w.Pass(1), smoke ? 0 : 1.5);
+            foreach (int t in threadCounts.Where(t => t > 1)) w.Pass(t);
+            var probe = Time(w, 1);
+            w.Reps = passTarget > 0 ? Math.Max(1, (int)Math.Ceiling(passTarget / Math.Max(probe.Wall, 1e-3))) : 1;
+            for (int round = 0; round < rounds; round++)
+            {
+                // Alternate the order (1, 2, … then …, 2, 1) so that drift on the machine falls on both sides.
+                var order = round % 2 == 0 ? threadCounts : threadCounts.Reverse().ToArray();
+                foreach (int t in order)
+                {
+                    var timing = Time(w, t);
+                    if (!timings.TryGetValue((w.Name, t), out var list)) timings[(w.Name, t)] = list = new List<Timing>();
+                    list.Add(timing);
+                }
+            }
+            // The results of the last pass at each thread count against one thread's.
+            var baseline = new Dictionary<int, string[]>();
+            foreach (int t in threadCounts)
+            {
+                w.Pass(t);
+                baseline[t] = w.Digests();
+            }
+            foreach (int t in threadCounts.Where(t => t > 1))
+            {
+                int diff = baseline[1].Zip(baseline[t]).Count(p => p.First != p.Second);
+                if (diff > 0) { same = false; differences.Add($"{w.Name} at {t} threads: {diff} of {w.Count} results differ"); }
+            }
+        }
+        string loadAfter = LoadAverage();
+
+        static double Median(IEnumerable<double> xs) => Measure.Median(xs.ToList());
+        foreach (var w in workloads)
+        {
+            var one = timings[(w.Name, 1)];
+            double oneMedian = Median(one.Select(x => x.Wall)), oneBest = one.Min(x => x.Wall);
+            m.Metrics[$"{w.Name}:items"] = w.Count;
+            m.Metrics[$"{w.Name}:reps"] = w.Reps;
+            m.Metrics[$"{w.Name}:maxInFlight"] = w.MaxInFlight;
+            foreach (int t in threadCounts)
+            {
+                var ts = timings[(w.Name, t)];
+                double wall = Median(ts.Select(x => x.Wall));
+                string k = $"{w.Name}:t{t}";
+                m.Metrics[k + ":itemsPerSecond"] = Math.Round(ts[0].Items / wall, 1);
+                m.Metrics[k + ":cpuPerWall"] = Math.Round(Median(ts.Select(x => x.Cpu / x.Wall)), 3);
+                m.Metrics[k + ":itemsPerCpuSecond"] = Math.Round(Median(ts.Select(x => x.Items / Math.Max(x.Cpu, 1e-6))), 1);
+                m.Metrics[k + ":gcPauseShare"] = Math.Round(Median(ts.Select(x => x.GcPause / x.Wall)), 4);
+                m.Metrics[k + ":allocatedPerItemKB"] = Math.Round(Median(ts.Select(x => x.Allocated / 1024.0 / x.Items)), 1);
+                if (t > 1)
+                {
+                    m.Metrics[$"{w.Name}:speedup:t{t}"] = Math.Round(oneMedian / wall, 3);
+                    m.Metrics[$"{w.Name}:bestSpeedup:t{t}"] = Math.Round(oneBest / ts.Min(x => x.Wall), 3);
+                }
+            }
+        }
+        m.Metrics["check:sameOutput"] = same ? 1 : 0;
+        if (differences.Count > 0) m.Info["differences"] = string.Join("; ", differences);
+
+        // The stage's own row: the entity pass at the most threads measured.
+        int most = threadCounts.Max();
+        var main = timings[("entities", most)];
+        m.Items = main[0].Items;
+        m.Bytes = bytes * workloads[0].Reps;
+        m.Passes = main.Count;
+        m.PassSeconds = main.Select(x => Math.Round(x.Wall, 4)).ToArray();
+        m.Seconds = Median(main.Select(x => x.Wall));
+        m.CpuSeconds = Math.Round(Median(main.Select(x => x.Cpu)), 4);
+        m.BestSeconds = Math.Round(main.Min(x => x.Wall), 4);
+        m.BestCpuSeconds = Math.Round(main.Min(x => x.Cpu), 4);
+        m.AllocatedBytesPerItem = Math.Round(Median(main.Select(x => x.Allocated / (double)x.Items)));
+        m.Info["threads"] = string.Join(", ", threadCounts);
+        m.Info["processors"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture);
+        m.Info["gc"] = (System.Runtime.GCSettings.IsServerGC ? "server" : "workstation") + (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Interactive ? ", concurrent" : "");
+        m.Info["loadAverage"] = $"{loadBefore} before, {loadAfter} after (1-minute load average of the machine; well above the processor count, other work shared the cores and the ratios say little: two threads also get twice one thread's share of a crowded machine)";
+        m.Info["throughput row"] = $"the entity pass at {most} thread(s), {workloads[0].Reps} repetition(s) of {workloads[0].Count} articles a pass";
+        return m;
+    }
+
+    /// <summary>The machine's 1-minute load average (Linux), or "unknown".</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+}

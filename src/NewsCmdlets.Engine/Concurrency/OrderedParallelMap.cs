@@ -1,0 +1,287 @@
+using System.Globalization;
+
+namespace NewsCmdlets.Engine.Concurrency;
+
+/// <summary>
+/// Runs one piece of work per item on up to <see cref="Threads"/> threads and hands the results back in the order the
+/// items were added, on the thread that adds them (a PowerShell cmdlet's pipeline thread): the one thread that may
+/// write output, errors and progress. What every cmdlet that works on several cores shares (Import-NewsArticle's
+/// parsing, Get-NewsEntity, Get-NewsQuote, Compare-NewsCoverage's stories).
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>Order: results are written strictly in the order of <see cref="Add"/> and <see cref="AddDone"/>; a slow item
+/// holds back the ones after it (they wait, finished, in memory) but never the work on them.</item>
+/// <item>Bounded: at most <see cref="Window"/> items are in flight (added and not yet written). <see cref="Add"/> waits
+/// for the oldest, writing it, when the window is full, so memory follows the items in flight, not the input: a stream
+/// of any length runs in the memory of <see cref="Window"/> items and their results.</item>
+/// <item>Errors: an exception thrown by the work for an item is handed to the writer with that item, in its place in
+/// the order; the other items go on.</item>
+/// <item>Cancellation: when the token given (Ctrl+C) is cancelled or the map is disposed, waits end at once, nothing
+/// more is written, no new item is started, and the work running sees the token it was given. Workers are background
+/// threads that end after the item they are on; nothing waits for them.</item>
+/// <item>State: each worker thread gets its own work function from the factory (so each can own an extractor with its
+/// buffers: the tagger, quote extractor and comparer are one instance per thread), while the models behind them are
+/// shared read-only. With one thread the work runs inline on the adding thread, exactly as a plain loop would.</item>
+/// </list>
+/// Not thread-safe itself: <see cref="Add"/>, <see cref="AddDone"/>, <see cref="Flush"/> and <see cref="Dispose"/> are
+/// called from one thread.
+/// </remarks>
+public sealed class OrderedParallelMap<TIn, TOut> : IDisposable
+{
+    /// <summary>The stack of each worker thread: as large as PowerShell gives its pipeline threads (10 MB), so work that
+    /// runs deep on the pipeline thread runs as deep here.</summary>
+    public const int WorkerStackSize = 10_000_000;
+
+    private sealed class Slot(TIn input)
+    {
+        public readonly TIn Input = input;
+        public TOut? Result;
+        public Exception? Error;
+        public volatile bool Done;
+    }
+
+    private readonly Func<Func<TIn, CancellationToken, TOut>> _newWorker;
+    private readonly Action<TIn, TOut?, Exception?> _write;
+    private readonly CancellationTokenSource _cancel;
+    private readonly CancellationTokenRegistration _wakeOnCancel;
+    private readonly Queue<Slot> _order = new();            // added, not yet written: the adding thread only
+    private readonly Queue<Slot> _todo = new();             // added, not yet taken by a worker: under _todo
+    private readonly object _doneGate = new();              // the adding thread waits here for the oldest item
+    private readonly CultureInfo _culture = CultureInfo.CurrentCulture, _uiCulture = CultureInfo.CurrentUICulture;
+    private Func<TIn, CancellationToken, TOut>? _inline;
+    private int _workers, _busy, _maxInFlight;
+    private bool _disposed;
+
+    /// <param name="threads">How many items are worked on at the same time (at least 1; 1 runs the work inline).</param>
+    /// <param name="newWorker">Makes one worker's work function, on the worker's own thread; called once per worker.</param>
+    /// <param name="write">Gets each item's result (or its exception) in input order, on the adding thread.</param>
+    /// <param name="cancel">Stops everything (Ctrl+C).</param>
+    /// <param name="window">Most items in flight (default 4 per thread); at least <paramref name="threads"/>.</param>
+    public OrderedParallelMap(int threads, Func<Func<TIn, CancellationToken, TOut>> newWorker, Action<TIn, TOut?, Exception?> write,
+        CancellationToken cancel = default, int window = 0)
+    {
+        ArgumentNullException.ThrowIfNull(newWorker);
+        ArgumentNullException.ThrowIfNull(write);
+        Threads = Math.Max(1, threads);
+        Window = window > 0 ? Math.Max(window, Threads) : Threads * 4;
+        _newWorker = newWorker;
+        _write = write;
+        _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        _wakeOnCancel = _cancel.Token.Register(() =>
+        {
+            lock (_doneGate) Monitor.PulseAll(_doneGate);
+            lock (_todo) Monitor.PulseAll(_todo);
+        });
+    }
+
+    /// <summary>How many items are worked on at the same time.</summary>
+    public int Threads { get; }
+
+    /// <summary>The most items in flight (added and not yet written).</summary>
+    public int Window { get; }
+
+    /// <summary>Items added and not yet written.</summary>
+    public int InFlight => _order.Count;
+
+    /// <summary>The most items that were in flight at once so far (never more than <see cref="Window"/>).</summary>
+    public int MaxInFlight => _maxInFlight;
+
+    /// <summary>Worker threads started so far (0 with one thread: the work runs inline).</summary>
+    public int WorkersStarted { get { lock (_todo) return _workers; } }
+
+    /// <summary>True once the token given was cancelled or the map disposed: nothing more is written.</summary>
+    public bool IsStopped => _cancel.IsCancellationRequested;
+
+    /// <summary>
+    /// Called on the adding thread about four times a second while it waits for the oldest item (e.g. to move a
+    /// progress bar). It may write; an exception it throws ends the wait and goes to the caller.
+    /// </summary>
+    public Action? Waiting { get; set; }
+
+    /// <summary>
+    /// Adds an item to work on, first writing every finished item at the head of the order (and, while the window is
+    /// full, waiting for the oldest). With one thread the item is worked on and written before this returns. False when
+    /// stopped: the item was not taken.
+    /// </summary>
+    public bool Add(TIn input)
+    {
+        if (IsStopped) return false;
+        if (Threads == 1 && _order.Count == 0)
+        {
+            var work = _inline ??= _newWorker();
+            TOut? result = default;
+            Exception? error = null;
+            try
+            {
+                result = work(input, _cancel.Token);
+            }
+            catch (Exception ex)
+            {
+                error = ex;
+            }
+            if (IsStopped) return false;
+            _maxInFlight = Math.Max(_maxInFlight, 1);
+            _write(input, result, error);
+            return true;
+        }
+        if (!MakeRoom()) return false;
+        var slot = new Slot(input);
+        Enqueue(slot);
+        lock (_todo)
+        {
+            _todo.Enqueue(slot);
+            Monitor.Pulse(_todo);
+            // One more worker when every one started is busy or has work waiting, up to Threads.
+            if (_workers < Threads && _todo.Count > _workers - _busy) StartWorker();
+        }
+        WriteFinished();
+        return true;
+    }
+
+    /// <summary>
+    /// Adds an item whose result is known already (a cache hit): it is written in its place in the order, after the
+    /// items added before it. False when stopped.
+    /// </summary>
+    public bool AddDone(TIn input, TOut result)
+    {
+        if (IsStopped) return false;
+        if (_order.Count == 0)
+        {
+            _maxInFlight = Math.Max(_maxInFlight, 1);
+            _write(input, result, null);
+            return true;
+        }
+        if (!MakeRoom()) return false;
+        var slot = new Slot(input) { Result = result };
+        slot.Done = true;
+        Enqueue(slot);
+        WriteFinished();
+        return true;
+    }
+
+    /// <summary>Waits for every item added and writes them in order. False when stopped (what was not written is dropped).</summary>
+    public bool Flush()
+    {
+        while (_order.Count > 0)
+        {
+            if (!WaitForOldest()) return false;
+            WriteFinished();
+        }
+        return !IsStopped;
+    }
+
+    /// <summary>Stops the work not written yet (nothing more is written) and lets the workers end.</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        try { _cancel.Cancel(); } catch (AggregateException) { }
+        _wakeOnCancel.Dispose();
+        _order.Clear();
+        lock (_todo) _todo.Clear();
+        // The source is not disposed: workers still finishing an item read its token, and it holds no unmanaged state
+        // once cancelled (no timer).
+    }
+
+    private void Enqueue(Slot slot)
+    {
+        _order.Enqueue(slot);
+        if (_order.Count > _maxInFlight) _maxInFlight = _order.Count;
+    }
+
+    /// <summary>Writes the oldest items while they are finished.</summary>
+    private void WriteFinished()
+    {
+        while (_order.Count > 0 && _order.Peek().Done && !IsStopped)
+        {
+            var slot = _order.Dequeue();
+            _write(slot.Input, slot.Result, slot.Error);
+        }
+    }
+
+    /// <summary>While the window is full, waits for the oldest item and writes what is finished. False when stopped.</summary>
+    private bool MakeRoom()
+    {
+        WriteFinished();
+        while (_order.Count >= Window)
+        {
+            if (!WaitForOldest()) return false;
+            WriteFinished();
+        }
+        return !IsStopped;
+    }
+
+    private bool WaitForOldest()
+    {
+        var head = _order.Peek();
+        while (!head.Done)
+        {
+            if (IsStopped) return false;
+            lock (_doneGate)
+            {
+                if (!head.Done && !IsStopped) Monitor.Wait(_doneGate, 250);
+            }
+            if (!head.Done && !IsStopped) Waiting?.Invoke();
+        }
+        return !IsStopped;
+    }
+
+    private void StartWorker()
+    {
+        _workers++;
+        var thread = new Thread(WorkerLoop, WorkerStackSize)
+        {
+            IsBackground = true,
+            Name = "NewsCmdlets worker " + _workers.ToString(CultureInfo.InvariantCulture),
+            CurrentCulture = _culture,
+            CurrentUICulture = _uiCulture,
+        };
+        thread.Start();
+    }
+
+    private void WorkerLoop()
+    {
+        var token = _cancel.Token;
+        Func<TIn, CancellationToken, TOut>? work = null;
+        Exception? broken = null;
+        try
+        {
+            work = _newWorker();
+        }
+        catch (Exception ex)
+        {
+            broken = ex; // each item this worker takes gets the reason, in its place
+        }
+        while (true)
+        {
+            Slot slot;
+            lock (_todo)
+            {
+                while (_todo.Count == 0)
+                {
+                    if (token.IsCancellationRequested) return;
+                    Monitor.Wait(_todo);
+                }
+                if (token.IsCancellationRequested) return;
+                slot = _todo.Dequeue();
+                _busy++;
+            }
+            try
+            {
+                if (broken != null) slot.Error = broken;
+                else slot.Result = work!(slot.Input, token);
+            }
+            catch (Exception ex)
+            {
+                slot.Error = ex;
+            }
+            finally
+            {
+                lock (_todo) _busy--;
+            }
+            slot.Done = true;
+            lock (_doneGate) Monitor.Pulse(_doneGate);
+        }
+    }
+}

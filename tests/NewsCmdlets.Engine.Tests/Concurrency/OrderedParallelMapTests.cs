@@ -1,0 +1,244 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using NewsCmdlets.Engine.Concurrency;
+
+namespace NewsCmdlets.Engine.Tests.Concurrency;
+
+public sealed class OrderedParallelMapTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public void Results_come_in_input_order_when_the_first_item_is_the_slowest()
+    {
+        // Item 0 finishes only after every other item has finished on the other threads.
+        var othersDone = new CountdownEvent(9);
+        var finished = new ConcurrentQueue<int>();
+        var written = new List<int>();
+        using var map = new OrderedParallelMap<int, int>(4, () => (i, _) =>
+        {
+            if (i == 0) Assert.True(othersDone.Wait(Patience), "the other items did not run while the first was busy");
+            else othersDone.Signal();
+            finished.Enqueue(i);
+            return i * 10;
+        }, (i, r, e) => { Assert.Null(e); Assert.Equal(i * 10, r); written.Add(i); });
+        for (int i = 0; i < 10; i++) Assert.True(map.Add(i));
+        Assert.True(map.Flush());
+        Assert.Equal(0, finished.Last()); // the work really finished out of order ...
+        Assert.Equal(Enumerable.Range(0, 10), written); // ... and was written in order
+        Assert.InRange(map.WorkersStarted, 2, 4);
+    }
+
+    [Fact]
+    public void An_items_exception_is_written_in_its_place_and_the_others_go_on()
+    {
+        var written = new List<string>();
+        using var map = new OrderedParallelMap<int, string>(3, () => (i, _) =>
+        {
+            if (i % 3 == 1) throw new InvalidDataException("bad item " + i);
+            Thread.Sleep(i % 2 == 0 ? 5 : 0);
+            return "ok " + i;
+        }, (i, r, e) => written.Add(e != null ? $"{i}: {e.GetType().Name} {e.Message}" : $"{i}: {r}"));
+        for (int i = 0; i < 9; i++) map.Add(i);
+        Assert.True(map.Flush());
+        Assert.Equal(new[]
+        {
+            "0: ok 0", "1: InvalidDataException bad item 1", "2: ok 2", "3: ok 3", "4: InvalidDataException bad item 4", "5: ok 5",
+            "6: ok 6", "7: InvalidDataException bad item 7", "8: ok 8",
+        }, written);
+    }
+
+    [Fact]
+    public void Items_in_flight_never_exceed_the_window_however_long_the_input()
+    {
+        // The first item blocks until the adding thread has had to wait for it: with a window of 6, the adding thread
+        // must stop at 6 items in flight, and no more than 6 items may have been started by then.
+        var release = new ManualResetEventSlim();
+        int started = 0, written = 0, mostAhead = 0;
+        var order = new List<int>();
+        using var map = new OrderedParallelMap<int, int>(2, () => (i, _) =>
+        {
+            int ahead = Interlocked.Increment(ref started) - Volatile.Read(ref written);
+            InterlockedMax(ref mostAhead, ahead);
+            if (i == 0) Assert.True(release.Wait(Patience));
+            return i;
+        }, (i, _, e) => { Assert.Null(e); order.Add(i); Interlocked.Increment(ref written); }, window: 6);
+        int waits = 0;
+        map.Waiting = () =>
+        {
+            waits++;
+            Assert.True(map.InFlight <= 6, $"{map.InFlight} in flight");
+            release.Set();
+        };
+        for (int i = 0; i < 1000; i++) Assert.True(map.Add(i));
+        Assert.True(map.Flush());
+        Assert.True(waits > 0, "the adding thread never had to wait");
+        Assert.Equal(6, map.MaxInFlight);
+        Assert.InRange(mostAhead, 1, 6);
+        Assert.Equal(Enumerable.Range(0, 1000), order);
+    }
+
+    [Fact]
+    public void Stop_ends_the_wait_at_once_starts_nothing_more_and_cancels_the_work_running()
+    {
+        using var stop = new CancellationTokenSource();
+        var running = new CountdownEvent(2);
+        var stuck = new ManualResetEventSlim(); // never set: the work below ignores the token until the end of the test
+        int started = 0, sawCancel = 0, written = 0;
+        var map = new OrderedParallelMap<int, int>(2, () => (i, token) =>
+        {
+            Interlocked.Increment(ref started);
+            if (i == 0)
+            {
+                running.Signal();
+                stuck.Wait(Patience); // a piece of work that does not look at the token
+                return 0;
+            }
+            running.Signal();
+            if (token.WaitHandle.WaitOne(Patience)) Interlocked.Increment(ref sawCancel);
+            return i;
+        }, (_, _, _) => Interlocked.Increment(ref written), stop.Token, window: 4);
+        try
+        {
+            for (int i = 0; i < 4; i++) Assert.True(map.Add(i));
+            Assert.True(running.Wait(Patience));
+            bool? flushed = null;
+            var flushing = new Thread(() => flushed = map.Flush());
+            flushing.Start();
+            Thread.Sleep(100);
+            Assert.True(flushing.IsAlive);
+            var clock = Stopwatch.StartNew();
+            stop.Cancel(); // Ctrl+C
+            Assert.True(flushing.Join(TimeSpan.FromSeconds(5)), "Flush did not return after the stop");
+            Assert.False(flushed);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"stopping took {clock.Elapsed}");
+            var deadline = Stopwatch.StartNew();
+            while (Volatile.Read(ref sawCancel) == 0 && deadline.Elapsed < Patience) Thread.Sleep(10);
+            Assert.Equal(1, Volatile.Read(ref sawCancel)); // the other running item saw its token cancelled
+            Thread.Sleep(200);
+            Assert.Equal(2, Volatile.Read(ref started)); // items 2 and 3 were never started
+            Assert.Equal(0, Volatile.Read(ref written));
+            Assert.False(map.Add(99));
+            Assert.True(map.IsStopped);
+        }
+        finally
+        {
+            map.Dispose();
+            stuck.Set();
+        }
+    }
+
+    [Fact]
+    public void Disposing_stops_the_workers_and_nothing_more_is_written()
+    {
+        var written = new List<int>();
+        var gate = new ManualResetEventSlim();
+        var map = new OrderedParallelMap<int, int>(2, () => (i, token) => { gate.Wait(token); return i; }, (i, _, _) => written.Add(i));
+        map.Add(1);
+        map.Add(2);
+        map.Dispose(); // the pipeline ended (an error with -ErrorAction Stop, a failure downstream)
+        gate.Set();
+        Assert.False(map.Flush());
+        Assert.Empty(written);
+    }
+
+    [Fact]
+    public void With_one_thread_the_work_runs_inline_and_is_written_before_Add_returns()
+    {
+        int caller = Environment.CurrentManagedThreadId;
+        var threads = new List<int>();
+        var written = new List<int>();
+        using var map = new OrderedParallelMap<int, int>(1, () => (i, _) => { threads.Add(Environment.CurrentManagedThreadId); return i; }, (i, _, _) => written.Add(i));
+        for (int i = 0; i < 5; i++)
+        {
+            Assert.True(map.Add(i));
+            Assert.Equal(i + 1, written.Count);
+        }
+        Assert.All(threads, t => Assert.Equal(caller, t));
+        Assert.Equal(0, map.WorkersStarted);
+    }
+
+    [Fact]
+    public void Each_worker_has_its_own_state_used_by_its_thread_only()
+    {
+        var states = new ConcurrentBag<State>();
+        var written = new List<int>();
+        using var map = new OrderedParallelMap<int, int>(3, () =>
+        {
+            var state = new State();
+            states.Add(state);
+            return (i, _) =>
+            {
+                state.Threads.Add(Environment.CurrentManagedThreadId);
+                Thread.Sleep(1);
+                return i;
+            };
+        }, (i, _, _) => written.Add(i));
+        for (int i = 0; i < 60; i++) map.Add(i);
+        Assert.True(map.Flush());
+        Assert.Equal(Enumerable.Range(0, 60), written);
+        Assert.Equal(map.WorkersStarted, states.Count);
+        Assert.All(states, s => Assert.Single(s.Threads.Distinct()));
+        Assert.DoesNotContain(Environment.CurrentManagedThreadId, states.SelectMany(s => s.Threads));
+    }
+
+    [Fact]
+    public void Results_and_errors_are_written_on_the_adding_thread_only()
+    {
+        int caller = Environment.CurrentManagedThreadId;
+        var workThreads = new ConcurrentBag<int>();
+        var writeThreads = new List<int>();
+        int errors = 0;
+        using var map = new OrderedParallelMap<int, int>(3, () => (i, _) =>
+        {
+            workThreads.Add(Environment.CurrentManagedThreadId);
+            Thread.Sleep(i % 4);
+            if (i % 5 == 0) throw new InvalidDataException("bad item " + i);
+            return i;
+        }, (i, _, e) => { writeThreads.Add(Environment.CurrentManagedThreadId); if (e != null) errors++; });
+        for (int i = 0; i < 40; i++) map.Add(i);
+        Assert.True(map.Flush());
+        Assert.Equal(40, writeThreads.Count);
+        Assert.Equal(8, errors);
+        Assert.All(writeThreads, t => Assert.Equal(caller, t));
+        Assert.DoesNotContain(caller, workThreads); // the work itself ran elsewhere
+    }
+
+    [Fact]
+    public void A_result_known_already_is_written_in_its_place()
+    {
+        var gate = new ManualResetEventSlim();
+        var written = new List<string>();
+        using var map = new OrderedParallelMap<int, string>(2, () => (i, _) => { if (i == 0) gate.Wait(Patience); return "worked " + i; },
+            (i, r, _) => written.Add(r!));
+        map.Add(0);
+        map.AddDone(1, "cached 1");
+        map.Add(2);
+        Assert.Empty(written); // the cached result waits for the slow item before it
+        gate.Set();
+        Assert.True(map.Flush());
+        Assert.Equal(new[] { "worked 0", "cached 1", "worked 2" }, written);
+    }
+
+    [Fact]
+    public void A_worker_whose_state_cannot_be_made_fails_its_items_in_their_place()
+    {
+        var written = new List<string>();
+        using var map = new OrderedParallelMap<int, int>(2, () => throw new InvalidDataException("no model"),
+            (i, _, e) => written.Add($"{i}: {e?.Message}"));
+        for (int i = 0; i < 3; i++) map.Add(i);
+        Assert.True(map.Flush());
+        Assert.Equal(new[] { "0: no model", "1: no model", "2: no model" }, written);
+    }
+
+    private sealed class State
+    {
+        public readonly List<int> Threads = new();
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
+    }
+}
