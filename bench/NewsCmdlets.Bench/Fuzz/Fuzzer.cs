@@ -107,6 +107,9 @@ internal static class Fuzzer
         total.Seconds = clock.Elapsed.TotalSeconds;
         total.Restarts = restarts - 1;
         File.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(total, new JsonSerializerOptions { WriteIndented = true }));
+        // A run of every target into the default folder is the one RESULTS.md reports.
+        if (targets is null or "" && outDir == Path.GetFullPath(Path.Combine(repo, "bench", ".scratch", "fuzz")))
+            FuzzRecord.Save(repo, total, seed);
         Console.WriteLine(total.Describe());
         return total.Crashes + total.Hangs == 0 ? 0 : 1;
     }

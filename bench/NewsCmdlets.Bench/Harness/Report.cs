@@ -113,7 +113,25 @@ public static class Report
             foreach (var c in r.Corpora) sb.AppendLine($"| {N(c.Articles)} | {N(c.Stories)} | {N(c.WireStories)} | {N(c.WireCopies)} | {N(c.TextBytes / 1048576.0, "0.0")} | {N(c.HtmlBytes / 1048576.0, "0.0")} |");
             sb.AppendLine();
         }
+        AppendFuzzing(sb, repo);
         return sb.ToString();
+    }
+
+    /// <summary>The last recorded fuzzer run (bench/results/fuzz.json, written by <c>bench/fuzz</c> into its default folder).</summary>
+    private static void AppendFuzzing(StringBuilder sb, string repo)
+    {
+        var record = Fuzz.FuzzRecord.Load(repo);
+        sb.AppendLine("## Fuzzing").AppendLine();
+        if (record == null)
+        {
+            sb.AppendLine("No fuzzer run recorded (`bench/fuzz --minutes N` writes bench/results/fuzz.json).").AppendLine();
+            return;
+        }
+        sb.AppendLine($"The last recorded `bench/fuzz` run (not part of `bench/run`; see bench/README.md): {record.Date}, commit `{record.Commit}`" +
+                      (record.UncommittedChanges ? " with uncommitted changes" : "") + $", seed {record.Seed}. Crashes and hangs are kept in bench/.scratch/fuzz/crashes to turn into tests.").AppendLine();
+        sb.AppendLine("```");
+        sb.AppendLine(record.Summary.Describe());
+        sb.AppendLine("```").AppendLine();
     }
 
     private static void PeerTable(StringBuilder sb, StageMeasurement m)
