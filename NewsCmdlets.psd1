@@ -12,7 +12,7 @@
                              'bin/NewsCmdlets.Quotes.Format.ps1xml', 'bin/NewsCmdlets.Coverage.Format.ps1xml')
     CmdletsToExport      = @('Import-NewsArticle', 'Get-NewsFeed', 'Get-NewsEntity', 'Get-NewsQuote', 'Group-NewsArticle', 'Compare-NewsCoverage', 'Export-NewsCoverageReport',
                              'Get-NewsArticle', 'Remove-NewsArticle',
-                             'Get-NewsCacheConfiguration', 'Set-NewsCacheConfiguration', 'Get-NewsCacheInfo', 'Clear-NewsCache')
+                             'Get-NewsCacheConfiguration', 'Set-NewsCacheConfiguration', 'Get-NewsCacheInfo', 'Clear-NewsCache', 'Copy-NewsCache')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

@@ -64,10 +64,10 @@ public sealed class OutletCompleter : IArgumentCompleter
         foreach (var (v, n) in SessionValues.Outlets) seen[v] = n;
         try
         {
-            string path = fakeBoundParameters?["CachePath"] as string ?? CacheSession.Get().Path;
-            if (!string.IsNullOrEmpty(path) && Path.IsPathRooted(path) && File.Exists(path))
+            var location = fakeBoundParameters?["CachePath"] is string typed ? NewsCacheLocation.File(typed) : CacheSession.Get().Location;
+            if (location.IsServer || !string.IsNullOrEmpty(location.Path) && Path.IsPathRooted(location.Path) && File.Exists(location.Path))
             {
-                using var cache = NewsCache.Open(path, new NewsCacheOptions { ReadOnly = true, BusyTimeout = TimeSpan.FromMilliseconds(300) });
+                using var cache = NewsCache.Open(location, new NewsCacheOptions { ReadOnly = true, BusyTimeout = TimeSpan.FromMilliseconds(300) });
                 foreach (var o in cache.Outlets()) seen.TryAdd(o, 0);
             }
         }

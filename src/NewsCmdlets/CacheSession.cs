@@ -5,17 +5,36 @@ using NewsCmdlets.Engine.Cache;
 
 namespace NewsCmdlets;
 
-/// <summary>The session's cache settings, as Set-NewsCacheConfiguration leaves them (one per runspace).</summary>
+/// <summary>
+/// The session's cache settings, as Set-NewsCacheConfiguration leaves them (one per runspace): an SQLite file (the
+/// default) or a PostgreSQL database. Nothing here shows a password: the connection string stays inside.
+/// </summary>
 public sealed class NewsCacheConfiguration
 {
-    /// <summary>The cache file the session uses.</summary>
+    private readonly NewsCacheLocation? _location;
+
+    /// <summary>The cache file the session uses, or its server as postgresql://user@host:port/database.</summary>
     public string Path { get; init; } = NewsCache.DefaultPath;
 
     /// <summary>True when cmdlets that read or compute use the cache without -Cache.</summary>
     public bool Enabled { get; init; }
 
+    /// <summary>"SQLite" (a file) or "PostgreSQL" (a server).</summary>
+    public string Store => Location.IsServer ? "PostgreSQL" : "SQLite";
+
     /// <summary>True when Path is the platform's per-user default.</summary>
-    public bool IsDefaultPath => string.Equals(Path, NewsCache.DefaultPath, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+    public bool IsDefaultPath => !Location.IsServer && string.Equals(Path, NewsCache.DefaultPath, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+    /// <summary>Where the cache is (for a server, with its connection string and credential).</summary>
+    internal NewsCacheLocation Location
+    {
+        get => _location ?? NewsCacheLocation.File(Path);
+        init
+        {
+            _location = value;
+            Path = value.Display;
+        }
+    }
 
     public override string ToString() => Path;
 }
@@ -66,7 +85,26 @@ internal static class CacheSession
         }
     }
 
-    /// <summary>Opens the cache or stops the call with a terminating error that says what to do.</summary>
+    /// <summary>The cache: a file given with -CachePath (resolved against the current location), or the session's.</summary>
+    public static NewsCacheLocation ResolveLocation(PSCmdlet cmdlet, string? explicitPath) =>
+        string.IsNullOrEmpty(explicitPath) ? Get().Location : NewsCacheLocation.File(ResolvePath(cmdlet, explicitPath));
+
+    /// <summary>Opens the cache (a file or a server) or stops the call with a terminating error that says what to do.</summary>
+    public static NewsCache Open(PSCmdlet cmdlet, NewsCacheLocation location, bool readOnly = false, bool mustExist = false)
+    {
+        if (!location.IsServer) return Open(cmdlet, location.Path!, readOnly, mustExist);
+        try
+        {
+            return NewsCache.Open(location, new NewsCacheOptions { ReadOnly = readOnly });
+        }
+        catch (NewsCacheException ex)
+        {
+            cmdlet.ThrowTerminatingError(ToErrorRecord(ex, location.Display));
+            throw; // not reached
+        }
+    }
+
+    /// <summary>Opens the cache file or stops the call with a terminating error that says what to do.</summary>
     public static NewsCache Open(PSCmdlet cmdlet, string path, bool readOnly = false, bool mustExist = false)
     {
         if (mustExist && !File.Exists(path))
@@ -94,7 +132,7 @@ internal static class CacheSession
     public static CachedArticleReader? OpenReader(PSCmdlet cmdlet, SwitchParameter cacheSwitch)
     {
         if (!IsWanted(cmdlet, cacheSwitch)) return null;
-        var cache = Open(cmdlet, Get().Path);
+        var cache = Open(cmdlet, Get().Location);
         WarnIfReadOnly(cmdlet, cache, "inputs that are unchanged are taken from it, but nothing new is stored in it");
         return new CachedArticleReader(cache) { OwnsCache = true };
     }
@@ -102,8 +140,10 @@ internal static class CacheSession
     private static void WarnIfReadOnly(PSCmdlet cmdlet, NewsCache cache, string consequence)
     {
         if (cache.IsReadOnly)
-            cmdlet.WriteWarning($"The cache file '{cache.Path}' is read-only (the file or its folder cannot be written): {consequence}. " +
-                                "Make it writable, or use another cache file with Set-NewsCacheConfiguration -Path.");
+            cmdlet.WriteWarning(cache.IsServer
+                ? $"The cache '{cache.Path}' is read-only: {consequence}."
+                : $"The cache file '{cache.Path}' is read-only (the file or its folder cannot be written): {consequence}. " +
+                  "Make it writable, or use another cache file with Set-NewsCacheConfiguration -CachePath.");
     }
 
     /// <summary>
@@ -132,7 +172,7 @@ internal static class CacheSession
     public static CachedAnalyses? OpenAnalyses(PSCmdlet cmdlet, SwitchParameter cacheSwitch)
     {
         if (!IsWanted(cmdlet, cacheSwitch)) return null;
-        var cache = Open(cmdlet, Get().Path);
+        var cache = Open(cmdlet, Get().Location);
         WarnIfReadOnly(cmdlet, cache, "analyses kept in it are reused, but new ones are not stored");
         return new CachedAnalyses(cache) { OwnsCache = true };
     }
@@ -165,8 +205,24 @@ internal static class CacheSession
     }
 
     /// <summary>
+    /// One non-terminating error per article that was read but not stored because the cache's server did not answer
+    /// (CacheServerUnavailable, the input as its target): the pipeline goes on, or stops, as -ErrorAction says.
+    /// </summary>
+    public static void ReportUnstored(PSCmdlet cmdlet, CachedArticleReader? reader)
+    {
+        if (reader == null) return;
+        ReportUnstored(cmdlet, reader.Unstored);
+        foreach (var u in reader.TakeUnstored())
+        {
+            var ex = new NewsCacheException(u.Reason.Problem, u.Reason.CachePath,
+                $"'{u.Location}' was read{(string.IsNullOrEmpty(u.Title) ? "" : $" (\"{u.Title}\")")} but not stored in the cache: {u.Reason.Message}", u.Reason);
+            cmdlet.WriteError(ToErrorRecord(ex, u.Location));
+        }
+    }
+
+    /// <summary>
     /// Keeps an analysis just computed in the cache (<paramref name="store"/>), as <see cref="Try{T}"/> does, then reports
-    /// a batch that could not be stored (<see cref="ReportUnstored"/>). Called on the pipeline thread, in input order.
+    /// a batch that could not be stored (<see cref="ReportUnstored(PSCmdlet, UnstoredWrites)"/>). Called on the pipeline thread, in input order.
     /// </summary>
     public static void StoreAnalysis<T>(PSCmdlet cmdlet, CachedAnalyses analyses, Action<T> store, T result) where T : class
     {
@@ -197,6 +253,7 @@ internal static class CacheSession
             NewsCacheProblem.ReadOnly => ("CacheReadOnly", ErrorCategory.PermissionDenied),
             NewsCacheProblem.NewerSchema => ("CacheSchemaTooNew", ErrorCategory.InvalidData),
             NewsCacheProblem.InvalidQuery => ("InvalidFullTextQuery", ErrorCategory.InvalidArgument),
+            NewsCacheProblem.ServerUnavailable => ("CacheServerUnavailable", ErrorCategory.ConnectionError),
             NewsCacheProblem.Full => ("CacheFull", ErrorCategory.WriteError),
             NewsCacheProblem.Replaced => ("CacheReplaced", ErrorCategory.ResourceUnavailable),
             _ => ("CacheUnavailable", ErrorCategory.OpenError),

@@ -26,17 +26,24 @@ public sealed class CacheOutOfProcessTests : IDisposable
 
     private string CopyModule() => PlainHost.CopyModule(_dir);
 
-    /// <summary>Writes <paramref name="count"/> distinct small article files into a new folder.</summary>
-    private string MakeArticles(string name, int count)
+    private string MakeArticles(string name, int count) => MakeArticles(_dir, name, count);
+
+    /// <summary>
+    /// Writes <paramref name="count"/> distinct small article files into a new folder <paramref name="name"/> under
+    /// <paramref name="root"/>, last written five minutes ago (so a file is never "changed while read").
+    /// </summary>
+    internal static string MakeArticles(string root, string name, int count)
     {
-        string dir = Path.Combine(_dir, name);
+        string dir = Path.Combine(root, name);
         Directory.CreateDirectory(dir);
         for (int i = 0; i < count; i++)
         {
-            File.WriteAllText(Path.Combine(dir, $"{name}-{i:D4}.txt"),
+            string path = Path.Combine(dir, $"{name}-{i:D4}.txt");
+            File.WriteAllText(path,
                 $"date 2026-03-{i % 28 + 1:D2} {name} reports story number {i} on the ferry strike\n\n" +
                 $"Ferry crews in {name} walked out on day {i}, stranding island commuters for the {i}th time this year, the union said.\n\n" +
                 $"The operator said talks would resume, and that story {i} of {name} was not the last.\n");
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-5));
         }
         return dir;
     }

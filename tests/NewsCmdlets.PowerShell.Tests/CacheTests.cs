@@ -74,24 +74,6 @@ public sealed class CacheTests : IDisposable
         Assert.Contains("SqliteVersion   : 3.", Plain(r.Host));
     }
 
-    [Fact]
-    public void Get_NewsArticle_filters_by_outlet_date_and_full_text()
-    {
-        var r = Run(Seed +
-            "Get-NewsArticle -Outlet 'lakeside*' | ForEach-Object Outlet; '--'; " +
-            "Get-NewsArticle -Since '2026-03-15' | ForEach-Object Outlet; '--'; " +
-            "Get-NewsArticle -Search 'counts the cost' | ForEach-Object Outlet; '--'; " +
-            "@(Get-NewsArticle -First 2).Count");
-        Assert.Empty(r.Errors);
-        var lines = r.Output.Select(o => o.ToString()).ToList();
-        Assert.Equal(new[] { "Lakeside Daily", "--" }, lines.Take(2));
-        int second = lines.IndexOf("--");
-        var since = lines.Skip(second + 1).TakeWhile(l => l != "--").ToList();
-        Assert.Equal(new[] { "The Island Gazette", "The Metro Ledger" }.OrderBy(x => x), since.OrderBy(x => x));
-        Assert.Contains("The Island Gazette", lines);
-        Assert.Equal("2", lines[^1]);
-    }
-
     [Theory]
     [InlineData("\"")]
     [InlineData("ferry AND (")]
@@ -115,17 +97,6 @@ public sealed class CacheTests : IDisposable
         var ok = Run(Seed + "Get-NewsArticle -Query 'title:strike NOT title:ferry' | ForEach-Object Outlet");
         Assert.Empty(ok.Errors);
         Assert.Equal("The Metro Ledger", ok.Single().ToString());
-    }
-
-    [Fact]
-    public void Remove_NewsArticle_honours_WhatIf_takes_piped_articles_and_reports_unknown_ids()
-    {
-        var r = Run(Seed +
-            "Get-NewsArticle -Outlet 'Lakeside Daily' | Remove-NewsArticle -WhatIf; (Get-NewsCacheInfo).Articles; " +
-            "Get-NewsArticle -Outlet 'Lakeside Daily' | Remove-NewsArticle -Confirm:$false; (Get-NewsCacheInfo).Articles; " +
-            "@(Get-NewsArticle -Outlet 'Lakeside Daily').Count; Remove-NewsArticle -Id 'nosuchid' -Confirm:$false");
-        Assert.Equal(new object[] { 5L, 4L, 0 }, r.Output.Select(o => o.BaseObject));
-        Assert.Equal("ArticleNotFound,NewsCmdlets.Commands.RemoveNewsArticleCommand", Assert.Single(r.Errors).FullyQualifiedErrorId);
     }
 
     [Fact]
@@ -181,18 +152,4 @@ public sealed class CacheTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_dir, "none.db")));
     }
 
-    /// <summary>Needs Import-NewsArticle -Cache (wired by the lead through CachedArticleReader).</summary>
-    [Fact]
-    public void Import_NewsArticle_with_Cache_keeps_articles_and_reads_unchanged_files_from_the_cache()
-    {
-        string samples = Path.Combine(Repo.Samples, "*.txt");
-        var first = Run($"Set-NewsCacheConfiguration -CachePath {Quote(Db)}; Import-NewsArticle {Quote(samples)} -Cache | ForEach-Object Id");
-        Assert.Empty(first.Errors);
-        var second = Run($"Set-NewsCacheConfiguration -CachePath {Quote(Db)} -Enabled; Import-NewsArticle {Quote(samples)} -Verbose | ForEach-Object Id");
-        Assert.Empty(second.Errors);
-        Assert.Equal(first.Output.Select(o => o.ToString()), second.Output.Select(o => o.ToString()));
-        Assert.Contains(second.Verbose, v => v.Message.Contains("from the cache"));
-        var info = Run($"(Get-NewsCacheInfo -CachePath {Quote(Db)}).Articles");
-        Assert.Equal(4L, info.Single().BaseObject);
-    }
 }

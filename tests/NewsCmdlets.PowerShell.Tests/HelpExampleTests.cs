@@ -33,12 +33,16 @@ public sealed class HelpExampleTests
         ["Import-NewsArticle Example 11"] = "downloads pages from https://news.example, an invented site (ImportNewsArticleUriTests covers -Uri on the loopback server)",
         ["Import-NewsArticle Example 12"] = "downloads pages from https://news.example and shows its 404 (ImportNewsArticleUriTests covers HttpError)",
         ["Import-NewsArticle Example 13"] = "downloads a feed and its pages from https://harbourcourier.example, an invented site",
+        ["Copy-NewsCache Example 3"] = "needs a PostgreSQL server named by a user's environment variable (PostgresCacheTests and CacheCmdletTestsOnPostgres copy to and from the test server)",
+        ["Set-NewsCacheConfiguration Example 4"] = "connects to a team's PostgreSQL server, db.example (PostgresCacheTests run the same against the test server)",
+        ["Set-NewsCacheConfiguration Example 5"] = "reads a SecretManagement vault the test machine does not have (PostgresCacheTests stand in for Get-Secret)",
         ["Export-NewsCoverageReport Example 4"] = "runs chromium to take a screenshot (CoverageReportTests renders the report in headless Chromium; the first line is Example 1)",
     };
 
     /// <summary>Examples that run, but whose shown output belongs to another machine: only "it shows something" is checked.</summary>
     private static readonly Dictionary<string, string> OutputNotCompared = new()
     {
+        ["Copy-NewsCache Example 1"] = "shows a user's default cache path; the test's session cache is in its scratch folder",
         ["Get-NewsCacheInfo Example 1"] = "shows a user's cache of 10,214 articles; the test's cache holds the seven samples",
     };
 

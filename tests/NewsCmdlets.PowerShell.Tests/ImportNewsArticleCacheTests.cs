@@ -4,16 +4,14 @@ using static NewsCmdlets.PowerShell.Tests.PowerShellRunner;
 namespace NewsCmdlets.PowerShell.Tests;
 
 /// <summary>Import-NewsArticle -Uri and -Content through the cache, against a web server on 127.0.0.1.</summary>
-public sealed class ImportNewsArticleCacheTests : IDisposable
+public class ImportNewsArticleCacheTests : CacheStoreCase
 {
     private readonly LoopbackServer _server = new();
-    private readonly string _dir = Directory.CreateTempSubdirectory("newscmdlets-import-cache-").FullName;
-    private string Db => Path.Combine(_dir, "cache.db");
 
-    public void Dispose()
+    public override void Dispose()
     {
         _server.Dispose();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+        base.Dispose();
     }
 
     private static string Story(string title) => $$"""
@@ -26,9 +24,9 @@ public sealed class ImportNewsArticleCacheTests : IDisposable
         """;
 
     private RunResult RunWith(string script) =>
-        Run(script, variables: new Dictionary<string, object?> { ["base"] = _server.BaseUri.ToString().TrimEnd('/'), ["cache"] = Db });
+        RunCase(script, variables: new Dictionary<string, object?> { ["base"] = _server.BaseUri.ToString().TrimEnd('/') });
 
-    [Fact]
+    [StoreFact]
     public void A_page_is_fetched_conditionally_with_its_ETag_and_an_unchanged_page_comes_from_the_cache()
     {
         string title = "Ferry strike enters second day";
@@ -42,7 +40,7 @@ public sealed class ImportNewsArticleCacheTests : IDisposable
             else await LoopbackServer.Respond(ctx, 200, System.Text.Encoding.UTF8.GetBytes(Story(title)), "text/html; charset=utf-8", headers);
         });
         var r = RunWith("""
-            Set-NewsCacheConfiguration -CachePath $cache
+            Use-TestCache
             $a = Import-NewsArticle -Uri "$base/news/ferry" -Cache
             $b = Import-NewsArticle -Uri "$base/news/ferry" -Cache -Verbose
             $c = Import-NewsArticle -Uri "$base/news/ferry"
@@ -60,7 +58,7 @@ public sealed class ImportNewsArticleCacheTests : IDisposable
         Assert.Contains(r.Verbose, v => v.Message.Contains("304 Not Modified"));
     }
 
-    [Fact]
+    [StoreFact]
     public void A_changed_page_replaces_the_cached_article()
     {
         int version = 1;
@@ -71,9 +69,9 @@ public sealed class ImportNewsArticleCacheTests : IDisposable
             if (ctx.Request.Headers["If-None-Match"] == etag) await LoopbackServer.Respond(ctx, 304, Array.Empty<byte>(), null, headers);
             else await LoopbackServer.Respond(ctx, 200, System.Text.Encoding.UTF8.GetBytes(Story($"Ferry strike update {version}")), "text/html; charset=utf-8", headers);
         });
-        var first = RunWith("Set-NewsCacheConfiguration -CachePath $cache -Enabled; (Import-NewsArticle -Uri \"$base/news/live\").Title");
+        var first = RunWith("Use-TestCache -Enabled; (Import-NewsArticle -Uri \"$base/news/live\").Title");
         version = 2;
-        var second = RunWith("Set-NewsCacheConfiguration -CachePath $cache -Enabled; (Import-NewsArticle -Uri \"$base/news/live\").Title; (Get-NewsCacheInfo).Articles");
+        var second = RunWith("Use-TestCache -Enabled; (Import-NewsArticle -Uri \"$base/news/live\").Title; (Get-NewsCacheInfo).Articles");
         Assert.Empty(first.Errors);
         Assert.Empty(second.Errors);
         Assert.Equal("Ferry strike update 1", first.Single().ToString());
@@ -81,19 +79,22 @@ public sealed class ImportNewsArticleCacheTests : IDisposable
         Assert.Equal("1", second.Output[1].ToString()); // the old version of the page does not linger
     }
 
-    [Fact]
+    [StoreFact]
     public void The_same_content_is_parsed_once_and_comes_from_the_cache_after()
     {
         string text = "date 2026-03-14 Ferry crews walk out\n\nFerry crews on the Westmere route walked out on Saturday, and the operator cancelled every crossing, leaving commuters on the island to find other ways to the mainland.\n";
-        var r = Run("""
-            Set-NewsCacheConfiguration -CachePath $cache -Enabled
+        var r = RunCase("""
+            Use-TestCache -Enabled
             $a = Import-NewsArticle -Content $text -SourceName 'paste'
             $b = Import-NewsArticle -Content $text -SourceName 'paste' -Verbose
             $c = Import-NewsArticle -Content $text -SourceName 'other' -Verbose
             $a.Id -eq $b.Id; $b.Title; $c.Source
-            """, variables: new Dictionary<string, object?> { ["cache"] = Db, ["text"] = text });
+            """, variables: new Dictionary<string, object?> { ["text"] = text });
         Assert.Empty(r.Errors);
         Assert.Equal(new[] { "True", "Ferry crews walk out", "other" }, r.Output.Select(x => x.ToString()));
         Assert.Single(r.Verbose, v => v.Message.Contains("content seen before")); // another -SourceName is read again
     }
 }
+
+/// <summary>The shared cases of <see cref="ImportNewsArticleCacheTests"/> against a PostgreSQL server.</summary>
+public sealed class ImportNewsArticleCacheTestsOnPostgres : ImportNewsArticleCacheTests, IRunsOnPostgres;

@@ -44,7 +44,7 @@ public sealed class ImportNewsArticleTests : IDisposable
         Assert.Empty(r.Errors);
         Assert.Equal("7.4", r.Output[0].ToString());
         Assert.Equal("Core", r.Output[1].ToString());
-        Assert.Equal(new[] { "Clear-NewsCache", "Compare-NewsCoverage", "Export-NewsCoverageReport", "Get-NewsArticle", "Get-NewsCacheConfiguration", "Get-NewsCacheInfo", "Get-NewsEntity", "Get-NewsFeed", "Get-NewsQuote", "Group-NewsArticle", "Import-NewsArticle", "Remove-NewsArticle", "Set-NewsCacheConfiguration" }, r.Output[2].ToString()!.Split(',').Order().ToArray());
+        Assert.Equal(new[] { "Clear-NewsCache", "Compare-NewsCoverage", "Copy-NewsCache", "Export-NewsCoverageReport", "Get-NewsArticle", "Get-NewsCacheConfiguration", "Get-NewsCacheInfo", "Get-NewsEntity", "Get-NewsFeed", "Get-NewsQuote", "Group-NewsArticle", "Import-NewsArticle", "Remove-NewsArticle", "Set-NewsCacheConfiguration" }, r.Output[2].ToString()!.Split(',').Order().ToArray());
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public sealed class ImportNewsArticleUriTests : IDisposable
             $"{Base}/ok1.html", $"{Base}/missing.html", $"{Base}/down", $"{Base}/report.pdf", $"{Base}/",
             "ftp://files.example/story.txt", refused, $"{Base}/slow.html", $"{Base}/ok2.html",
         };
-        var r = RunWeb("Import-NewsArticle -Uri $inputs -MaximumRetryCount 0 -TimeoutSec 1 -ThrottleLimit 3 | ForEach-Object Title",
+        var r = RunWeb("Import-NewsArticle -Uri $inputs -MaximumRetryCount 0 -TimeoutSec 5 -ThrottleLimit 3 | ForEach-Object Title",
             new Dictionary<string, object?> { ["inputs"] = inputs });
         Assert.Null(r.Terminating);
         Assert.Equal(new[] { "First good story", "Second good story" }, r.Output.Select(o => o.ToString()).ToArray());

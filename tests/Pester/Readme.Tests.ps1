@@ -29,7 +29,7 @@ BeforeDiscovery {
                 }
                 $examples.Add(@{ Name = 'the example at the top'; Code = $body -join "`n"; Expected = $shown })
             }
-            elseif ($section -eq 'Examples') {
+            elseif ($section -in 'Examples', 'A team corpus on PostgreSQL') {
                 $chunk = [System.Collections.Generic.List[string]]::new()
                 foreach ($line in @($body) + '') {
                     if ($line.Trim() -ne '') { $chunk.Add($line); continue }
@@ -51,12 +51,34 @@ BeforeDiscovery {
         'Web pages, from a list of links in a CSV (a Url or Link column binds by name)' = 'downloads the pages a user''s links.csv lists (-Uri is tested on a loopback server in ImportNewsArticleUriTests)'
         'Follow an outlet through its feed: the newest items, each page fetched and its chrome removed' = 'downloads a feed and its pages from an invented https site (GetNewsFeedTests serves feeds on a loopback server)'
     }
-    $runnable = @($readme.Examples | Where-Object { -not $needsNetwork.ContainsKey($_.Name) })
+    # Examples that need a PostgreSQL server (NEWS_CORPUS_DB): they run against the test server that
+    # NEWSCMDLETS_TEST_POSTGRES names (.ci/run starts one; the tests fail in CI without it), else they are left out here
+    # and PostgresCacheTests covers the same cmdlets when a server is there.
+    $needsServer = @($readme.Examples | Where-Object Code -Match 'NEWS_CORPUS_DB' | ForEach-Object Name)
+    $haveServer = [bool]$env:NEWSCMDLETS_TEST_POSTGRES
+    $runnable = @($readme.Examples | Where-Object { -not $needsNetwork.ContainsKey($_.Name) -and ($haveServer -or $_.Name -notin $needsServer) })
 }
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-Module (Join-Path $ModuleFolder 'NewsCmdlets.psd1') -Force
+
+    # The PostgreSQL examples' NEWS_CORPUS_DB: a database of their own on the test server (psql, from the server
+    # programs .ci/postgres found), as the user the tests connect as, who may create databases.
+    if ($env:NEWSCMDLETS_TEST_POSTGRES) {
+        $pg = @{}
+        foreach ($part in $env:NEWSCMDLETS_TEST_POSTGRES -split ';' | Where-Object { $_ -match '=' }) {
+            $key, $value = $part -split '=', 2
+            $pg[$key.Trim().ToLowerInvariant()] = $value.Trim()
+        }
+        $psql = if ($env:NEWSCMDLETS_TEST_POSTGRES_BIN) { Join-Path $env:NEWSCMDLETS_TEST_POSTGRES_BIN 'psql' } else { 'psql' }
+        $readmeDatabase = 'readme_' + [guid]::NewGuid().ToString('N').Substring(0, 12)
+        $env:PGPASSWORD = $pg['password']
+        & $psql -h $pg['host'] -p $pg['port'] -U $pg['username'] -d $pg['database'] -v ON_ERROR_STOP=1 -q -c "CREATE DATABASE $readmeDatabase"
+        $env:PGPASSWORD = $null
+        if ($LASTEXITCODE -ne 0) { throw "could not create the database for the README's PostgreSQL examples ($psql)" }
+        $env:NEWS_CORPUS_DB = ($env:NEWSCMDLETS_TEST_POSTGRES -replace '(?i)Database=[^;]*', "Database=$readmeDatabase")
+    }
 
     function Get-ShownCell {
         # The values of one row of shown table output: columns two or more spaces apart.
@@ -70,6 +92,8 @@ Describe 'README.md' -ForEach @{ Readme = $readme; NeedsNetwork = $needsNetwork 
         $readme.Examples.Count | Should -BeGreaterThan 15
         # Code blocks elsewhere are how to build and test, not examples; a new section with examples must be read here.
         $readme.OtherSections | Select-Object -Unique | Should -Be @('Build, try, test')
+        $readme.Examples.Name | Should -Contain 'A shared corpus: the connection string (password and all) in an environment variable, the samples stored there'
+        if ($env:CI) { $env:NEWSCMDLETS_TEST_POSTGRES | Should -Not -BeNullOrEmpty -Because 'the PostgreSQL examples run in CI' }
         foreach ($name in $needsNetwork.Keys) { $readme.Examples.Name | Should -Contain $name }
         foreach ($e in $readme.Examples | Where-Object Code -Match 'https?://|links\.csv') { $needsNetwork.Keys | Should -Contain $e.Name }
     }

@@ -239,7 +239,59 @@ public sealed class CachedArticleReader : IDisposable
         _pending.Clear();
         _pendingByLocation.Clear();
         _sinceFlush.Restart();
-        Unstored.Write(_cache, batch.Count(w => w.Article != null), () => _cache.Write(batch));
+        if (ServerStillDown() is { } down)
+        {
+            KeepUnstored(batch, down);
+            return;
+        }
+        try
+        {
+            // A full disk or a file made read-only stops the storing (counted in Unstored); a server that does not
+            // answer keeps each article for its own error, and the next batch tries the server again.
+            Unstored.Write(_cache, batch.Count(w => w.Article != null), () => _cache.Write(batch));
+        }
+        catch (NewsCacheException ex) when (ex.Problem == NewsCacheProblem.ServerUnavailable)
+        {
+            ServerWentDown(ex);
+            KeepUnstored(batch, ex);
+        }
+    }
+
+    // ---- A cache server that stops answering --------------------------------------------------------------------
+
+    private readonly List<UnstoredArticle> _unstored = new();
+    private NewsCacheException? _serverDown;
+    private readonly Stopwatch _sinceServerDown = new();
+
+    /// <summary>How long after a server did not answer the next batch waits before it tries to connect again.</summary>
+    private static readonly TimeSpan ServerRetryInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The articles read since the last call that could not be stored because the cache's server did not answer (it
+    /// was stopped, restarted or cut off): each was read and returned all the same, and the reading goes on; the next
+    /// batch tries the server again (at most every two seconds), so storing resumes when it answers.
+    /// </summary>
+    public IReadOnlyList<UnstoredArticle> TakeUnstored()
+    {
+        if (_unstored.Count == 0) return Array.Empty<UnstoredArticle>();
+        var taken = _unstored.ToArray();
+        _unstored.Clear();
+        return taken;
+    }
+
+    private NewsCacheException? ServerStillDown() =>
+        _serverDown != null && _sinceServerDown.Elapsed < ServerRetryInterval ? _serverDown : (_serverDown = null);
+
+    private void ServerWentDown(NewsCacheException ex)
+    {
+        _serverDown = ex;
+        _sinceServerDown.Restart();
+    }
+
+    private void KeepUnstored(IEnumerable<CacheWrite> batch, NewsCacheException reason)
+    {
+        foreach (var w in batch)
+            if (w.Article != null) _unstored.Add(new UnstoredArticle(w.Input?.Location ?? w.Article.Source ?? w.Article.Id, w.Article.Id, w.Article.Title, reason));
     }
 
     /// <summary>Commits what is buffered (and closes the cache when <see cref="OwnsCache"/>).</summary>
@@ -267,7 +319,18 @@ public sealed class CachedArticleReader : IDisposable
         if (_windowLoaded > 0)
             _windowSize = _windowUsed * 2 >= _windowLoaded ? Math.Min(MaxWindow, _windowSize * 2) : Math.Max(MinWindow, _windowSize / 2);
         _window.Clear();
-        var rows = _cache.LookupInputsFrom(location, FolderEnd(location), _windowSize);
+        IReadOnlyList<(CachedInput Input, NewsArticle? Article)> rows;
+        if (ServerStillDown() != null) return (null, null); // read afresh; storing it will say the server is down
+        try
+        {
+            rows = _cache.LookupInputsFrom(location, FolderEnd(location), _windowSize);
+        }
+        catch (NewsCacheException ex) when (ex.Problem == NewsCacheProblem.ServerUnavailable)
+        {
+            ServerWentDown(ex);
+            _windowLoaded = 0;
+            return (null, null);
+        }
         _windowLoaded = rows.Count;
         _windowUsed = 0;
         (CachedInput? Input, NewsArticle? Article) found = (null, null);
@@ -327,3 +390,6 @@ public sealed class CachedArticleReader : IDisposable
     /// <summary>SHA-256 of the bytes, lowercase hex.</summary>
     public static string Hash(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
 }
+
+/// <summary>An article read but not stored: where it came from, its id and title, and why (the server did not answer).</summary>
+public sealed record UnstoredArticle(string Location, string ArticleId, string? Title, NewsCacheException Reason);

@@ -62,6 +62,22 @@ public static class FtsQuery
         return parts.Count == 0 ? null : string.Join(" ", parts);
     }
 
+    /// <summary>
+    /// Refuses, on every store, a query that cannot or should not run: a raw query holding a NUL (it ends a query for
+    /// SQLite, and PostgreSQL's text cannot hold one), and more than <see cref="MaximumWords"/> words in either.
+    /// </summary>
+    internal static void Check(NewsArticleQuery query, string location)
+    {
+        if (query.Query != null && query.Query.AsSpan().IndexOf('\0') >= 0)
+            throw new NewsCacheException(NewsCacheProblem.InvalidQuery, location,
+                "The full-text query holds a NUL character, which ends a query for the cache. Remove it, or use -Search, where control characters separate words.");
+        string? match = query.Query ?? (query.Search != null ? FromUserText(query.Search) : null);
+        if (match != null && CountWords(match) is var words && words > MaximumWords)
+            throw new NewsCacheException(NewsCacheProblem.InvalidQuery, location,
+                $"The {(query.Query != null ? "full-text query" : "search")} holds {words:N0} words{(query.Query == null ? " (repeats counted once)" : "")}; " +
+                $"at most {MaximumWords} can be searched at once. Search for the words that matter, or narrow the articles with -Outlet, -Since or -Entity.");
+    }
+
     /// <summary>How many words a query holds (as the text parser counts them): what <see cref="MaximumWords"/> bounds.</summary>
     public static int CountWords(string query) => NewsCmdlets.Engine.Text.TextShape.CountWords(query);
 }

@@ -15,6 +15,8 @@ public enum NewsCacheProblem
     InvalidQuery,
     /// <summary>The file cannot be opened or created (missing folder, permissions, I/O).</summary>
     CannotOpen,
+    /// <summary>The cache's PostgreSQL server could not be reached or went away (stopped, restarted, network down).</summary>
+    ServerUnavailable,
     /// <summary>The disk (or the file system's quota) is full: a batch could not be written.</summary>
     Full,
     /// <summary>The file was deleted or replaced by another process (Clear-NewsCache) while this one had it open.</summary>

@@ -68,8 +68,11 @@ public sealed class NewsArticleQuery
 /// <summary>What Get-NewsCacheInfo shows about a cache file.</summary>
 public sealed class NewsCacheInfo
 {
+    /// <summary>The cache file, or the server as postgresql://user@host:port/database (never a password).</summary>
     public string Path { get; init; } = "";
-    /// <summary>Bytes on disk: the database file and its write-ahead log.</summary>
+    /// <summary>"SQLite" (a file) or "PostgreSQL" (a server).</summary>
+    public string Store { get; init; } = "SQLite";
+    /// <summary>Bytes on disk: the database file and its write-ahead log (on a server: the cache's tables and indexes).</summary>
     public long SizeBytes { get; init; }
     public long Articles { get; init; }
     public long Inputs { get; init; }
@@ -78,6 +81,8 @@ public sealed class NewsCacheInfo
     public long Analyses { get; init; }
     public int SchemaVersion { get; init; }
     public string SqliteVersion { get; init; } = "";
+    /// <summary>The server's version (PostgreSQL), or empty for a file.</summary>
+    public string ServerVersion { get; init; } = "";
     /// <summary>The native SQLite library this process loaded.</summary>
     public string? NativeLibrary { get; init; }
     public string JournalMode { get; init; } = "";

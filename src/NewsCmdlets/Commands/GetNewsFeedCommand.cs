@@ -100,7 +100,7 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
             MaximumRetryCount = MaximumRetryCount,
             PublicAddressesOnly = PublicAddressOnly,
         };
-        if (CacheSession.IsWanted(this, Cache)) _cache = CacheSession.Open(this, CacheSession.Get().Path);
+        if (CacheSession.IsWanted(this, Cache)) _cache = CacheSession.Open(this, CacheSession.Get().Location);
     }
 
     protected override void OnDispose()

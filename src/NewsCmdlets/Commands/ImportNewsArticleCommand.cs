@@ -275,11 +275,8 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
         {
             _cached = null;
         }
-        if (cached != null)
-        {
-            CacheSession.ReportUnstored(this, cached.Unstored);
-            CacheSession.WarnUnstored(this, cached.Unstored, "article(s)", cached.Cache.Path);
-        }
+        CacheSession.ReportUnstored(this, cached);
+        if (cached != null) CacheSession.WarnUnstored(this, cached.Unstored, "article(s)", cached.Cache.Path);
         if (_imported + _failed > 1) WriteVerbose($"Imported {_imported} article(s); {_failed} input(s) failed.");
     }
 
@@ -474,7 +471,7 @@ public sealed class ImportNewsArticleCommand : NewsCmdletBase
         _imported++;
         SessionValues.Remember(article);
         WriteObject(article);
-        if (_cached != null) CacheSession.ReportUnstored(this, _cached.Unstored);
+        CacheSession.ReportUnstored(this, _cached);
     }
 
     // ---- Web addresses ---------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ public sealed class RemoveNewsArticleCommand : NewsCmdletBase
 
     protected override void BeginProcessing()
     {
-        _cache = CacheSession.Open(this, CacheSession.ResolvePath(this, CachePath), mustExist: true);
+        _cache = CacheSession.Open(this, CacheSession.ResolveLocation(this, CachePath), mustExist: true);
     }
 
     protected override void ProcessRecord()

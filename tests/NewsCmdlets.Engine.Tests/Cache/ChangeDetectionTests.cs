@@ -1,9 +1,12 @@
 using NewsCmdlets.Engine.Cache;
 using NewsCmdlets.Engine.Ingest;
 
+using NewsCmdlets.TestSupport;
+
 namespace NewsCmdlets.Engine.Tests.Cache;
 
-public sealed class ChangeDetectionTests : CacheTestBase
+/// <summary>Shared cases: on SQLite here, on PostgreSQL in <see cref="ChangeDetectionTestsOnPostgres"/>.</summary>
+public class ChangeDetectionTests : CacheTestBase
 {
     private static readonly ArticleReadOptions Options = new() { Now = new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero) };
 
@@ -14,18 +17,18 @@ public sealed class ChangeDetectionTests : CacheTestBase
         return to;
     }
 
-    [Fact]
+    [StoreFact]
     public void An_unchanged_file_comes_from_the_cache_and_is_identical_to_a_fresh_read()
     {
         string file = CopySample("harbour-courier-ferry-strike.txt");
         var fresh = ArticleReader.ReadFile(file, Options).Article;
-        using (var cache = NewsCache.Open(DbPath))
+        using (var cache = OpenCache())
         using (var reader = new CachedArticleReader(cache))
         {
             var first = reader.ReadFile(file, Options);
             Assert.False(first.FromCache);
         }
-        using (var cache = NewsCache.Open(DbPath))
+        using (var cache = OpenCache())
         using (var reader = new CachedArticleReader(cache))
         {
             var second = reader.ReadFile(file, Options);
@@ -41,11 +44,11 @@ public sealed class ChangeDetectionTests : CacheTestBase
         }
     }
 
-    [Fact]
+    [StoreFact]
     public void A_touched_but_identical_file_is_recognised_by_its_hash_and_a_changed_one_is_re_imported()
     {
         string file = CopySample("lakeside-daily-ferry-strike.txt");
-        using var cache = NewsCache.Open(DbPath);
+        using var cache = OpenCache();
         using var reader = new CachedArticleReader(cache, batchSize: 1);
         var first = reader.ReadFile(file, Options).Read.Article;
 
@@ -65,11 +68,11 @@ public sealed class ChangeDetectionTests : CacheTestBase
         Assert.Equal(1, cache.GetInfo().Articles);
     }
 
-    [Fact]
+    [StoreFact]
     public void Same_length_and_time_but_other_bytes_is_caught_only_with_hash_verification()
     {
         string file = CopySample("metro-ledger-ferry-strike.txt");
-        using var cache = NewsCache.Open(DbPath);
+        using var cache = OpenCache();
         using (var reader = new CachedArticleReader(cache)) reader.ReadFile(file, Options);
         var stamp = File.GetLastWriteTimeUtc(file);
         var text = File.ReadAllText(file);
@@ -80,11 +83,11 @@ public sealed class ChangeDetectionTests : CacheTestBase
         using (var strict = new CachedArticleReader(cache) { VerifyContentHash = true }) Assert.False(strict.ReadFile(file, Options).FromCache);
     }
 
-    [Fact]
+    [StoreFact]
     public void Other_read_options_re_read_the_file()
     {
         string file = CopySample("metro-ledger-ferry-strike.txt");
-        using var cache = NewsCache.Open(DbPath);
+        using var cache = OpenCache();
         using var reader = new CachedArticleReader(cache);
         reader.ReadFile(file, Options);
         var other = reader.ReadFile(file, new ArticleReadOptions { Now = Options.Now, Outlet = "Fallback Outlet" });
@@ -93,10 +96,10 @@ public sealed class ChangeDetectionTests : CacheTestBase
         Assert.Equal(2, reader.Misses);
     }
 
-    [Fact]
+    [StoreFact]
     public void Problems_are_reported_as_the_plain_reader_reports_them_and_nothing_is_stored()
     {
-        using var cache = NewsCache.Open(DbPath);
+        using var cache = OpenCache();
         using var reader = new CachedArticleReader(cache);
         var missing = Assert.Throws<InputProblemException>(() => reader.ReadFile(Path.Combine(Dir, "missing.txt"), Options));
         Assert.Equal(InputProblemKind.NotFound, missing.Kind);
@@ -107,7 +110,7 @@ public sealed class ChangeDetectionTests : CacheTestBase
         Assert.Equal(0, cache.GetInfo().Inputs);
     }
 
-    [Fact]
+    [StoreFact]
     public void Writes_are_committed_in_batches_and_on_flush()
     {
         var files = Enumerable.Range(0, 7).Select(i =>
@@ -116,8 +119,8 @@ public sealed class ChangeDetectionTests : CacheTestBase
             File.WriteAllText(f, $"date 2026-03-1{i} Story number {i} about the ferry\n\nThe ferry story {i} has enough words to be an article about island life and crews.\n");
             return f;
         }).ToList();
-        using var cache = NewsCache.Open(DbPath);
-        using var other = NewsCache.Open(DbPath);
+        using var cache = OpenCache();
+        using var other = OpenCache();
         using var reader = new CachedArticleReader(cache, batchSize: 3);
         foreach (var f in files.Take(4)) reader.ReadFile(f, Options);
         Assert.Equal(3, other.GetInfo().Articles); // one batch of 3 committed, one pending
@@ -126,3 +129,6 @@ public sealed class ChangeDetectionTests : CacheTestBase
         Assert.Equal(7, other.GetInfo().Articles);
     }
 }
+
+/// <summary>The shared cases of <see cref="ChangeDetectionTests"/> against a PostgreSQL server.</summary>
+public sealed class ChangeDetectionTestsOnPostgres : ChangeDetectionTests, IRunsOnPostgres;

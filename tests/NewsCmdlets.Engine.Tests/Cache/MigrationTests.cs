@@ -53,7 +53,7 @@ public sealed class MigrationTests : CacheTestBase
         }
         using (var cache = NewsCache.Open(DbPath))
         {
-            Assert.Equal(NewsCacheSchema.CurrentVersion, cache.SchemaVersion);
+            Assert.Equal(NewsCmdlets.Engine.Cache.Sqlite.SqliteSchema.CurrentVersion, cache.SchemaVersion);
             var old = cache.GetArticle("old1")!;
             Assert.Equal("Harbour dredging delayed", old.Title);
             Assert.Equal(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.FromHours(1)), old.Published);

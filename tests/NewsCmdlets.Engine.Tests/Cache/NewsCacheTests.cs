@@ -2,12 +2,14 @@ using Microsoft.Data.Sqlite;
 using NewsCmdlets.Engine.Cache;
 using NewsCmdlets.Engine.Ingest;
 using NewsCmdlets.Engine.Model;
+using NewsCmdlets.TestSupport;
 
 namespace NewsCmdlets.Engine.Tests.Cache;
 
-public sealed class NewsCacheTests : CacheTestBase
+/// <summary>The cache's shared cases, on SQLite here and on PostgreSQL in <see cref="NewsCacheTestsOnPostgres"/>.</summary>
+public class NewsCacheTests : CacheTestBase
 {
-    [Fact]
+    [StoreFact]
     public void Every_article_field_and_the_raw_source_survive_a_round_trip()
     {
         var sources = new FieldSources();
@@ -38,9 +40,9 @@ public sealed class NewsCacheTests : CacheTestBase
             Warnings = new TextList(new[] { "invalid UTF-8 replaced" }),
         };
         byte[] raw = "<html><body>the raw page</body></html>"u8.ToArray();
-        using (var cache = NewsCache.Open(DbPath)) cache.Put(original, raw);
+        using (var cache = OpenCache()) cache.Put(original, raw);
 
-        using var reopened = NewsCache.Open(DbPath);
+        using var reopened = OpenCache();
         var back = reopened.GetArticle(original.Id);
         Assert.NotNull(back);
         foreach (var prop in typeof(NewsArticle).GetProperties())
@@ -65,6 +67,178 @@ public sealed class NewsCacheTests : CacheTestBase
         Assert.Equal(raw, reopened.GetRawSource(original.Id));
     }
 
+    [StoreFact]
+    public void Long_lists_read_from_the_cache_behave_as_lists()
+    {
+        var removed = Enumerable.Range(1, 40).Select(i => $"Promo line number {i} with some words").ToArray();
+        var original = new NewsArticle { Id = "l1", Title = "T", Body = "Body.", Removed = new TextList(removed, Environment.NewLine) };
+        using (var cache = OpenCache()) cache.Put(original);
+        using var reopened = OpenCache();
+        var back = reopened.Query(new NewsArticleQuery { Id = new[] { "l1" } }).Single().Removed;
+        Assert.Equal(Environment.NewLine, back.Separator);
+        Assert.True(back.Contains("Promo line number 7 with some words"));
+        Assert.Equal(6, back.IndexOf("Promo line number 7 with some words"));
+        var copy = new string[40];
+        back.CopyTo(copy, 0);
+        Assert.Equal(removed, copy);
+        Assert.Throws<NotSupportedException>(() => ((IList<string>)back).Add("x"));
+        // One list read from several threads at once: the items are made once and every reader sees them whole.
+        // The cache itself is one connection, used from one thread (as documented), so each article is read first.
+        for (var round = 0; round < 20; round++)
+        {
+            var list = reopened.GetArticle("l1")!.Removed;
+            var counts = new int[8];
+            Parallel.For(0, 8, i => counts[i] = list.Count(x => x.StartsWith("Promo", StringComparison.Ordinal)));
+            Assert.All(counts, c => Assert.Equal(40, c));
+        }
+    }
+
+    [StoreFact]
+    public void A_sample_article_round_trips_exactly()
+    {
+        var a = ReadSample("valley-evening-post-ferry-strike.txt");
+        using var cache = OpenCache();
+        cache.Put(a);
+        var b = cache.GetArticle(a.Id)!;
+        Assert.Equal(a.Body, b.Body);
+        Assert.Equal(a.Sources.ToString(), b.Sources.ToString());
+        Assert.Equal(a.Removed.ToString(), b.Removed.ToString());
+        Assert.Equal(a.Published, b.Published);
+        Assert.Equal(NewsCmdlets.Engine.Text.DatePrecision.TimeWithoutZone, a.PublishedPrecision);   // a "Posted" stamp with no time zone
+        Assert.Equal(a.PublishedPrecision, b.PublishedPrecision);
+        Assert.Null(cache.GetRawSource(a.Id));
+    }
+
+    [StoreFact]
+    public void Queries_by_id_outlet_dates_entity_and_first()
+    {
+        using var cache = OpenCache();
+        var t = new DateTimeOffset(2026, 3, 14, 12, 0, 0, TimeSpan.Zero);
+        cache.Write(new[]
+        {
+            new CacheWrite(Article("a1", "Ferry strike", "Crews walk out in Westmere.", "The Harbour Courier", t)),
+            new CacheWrite(Article("a2", "Ferry strike two", "Island cut off.", "Lakeside Daily", t.AddDays(1))),
+            new CacheWrite(Article("a3", "Budget", "The council votes.", "Lakeside Daily", t.AddDays(2))),
+            new CacheWrite(Article("a4", "Undated", "No date here.", "lakeside daily")),
+        });
+        cache.SetEntityIndex("a1", "ner-1", new[] { ("westmere", "Place", 2), ("ada ruiz", "Person", 1) });
+        cache.SetEntityIndex("a2", "ner-1", new[] { ("Westmere", "Place", 1) });
+
+        Assert.Equal("a2", Assert.Single(cache.Query(new NewsArticleQuery { Id = new[] { "a2" } })).Id);
+        // Outlets case-insensitively, with wildcards; newest first, undated last.
+        Assert.Equal(new[] { "a3", "a2", "a4" }, cache.Query(new NewsArticleQuery { Outlet = new[] { "LAKESIDE*" } }).Select(a => a.Id));
+        Assert.Equal(new[] { "a3", "a2" }, cache.Query(new NewsArticleQuery { Since = t.AddHours(1) }).Select(a => a.Id));
+        Assert.Equal(new[] { "a2", "a1" }, cache.Query(new NewsArticleQuery { Until = t.AddDays(2) }).Select(a => a.Id));
+        Assert.Equal(new[] { "a2", "a1" }, cache.Query(new NewsArticleQuery { Entity = new[] { "WESTMERE" } }).Select(a => a.Id));
+        Assert.Equal(new[] { "a1" }, cache.Query(new NewsArticleQuery { Entity = new[] { "westmere", "Ada Ruiz" } }).Select(a => a.Id));
+        Assert.Equal(new[] { "a1" }, cache.FindArticlesWithEntity("ada ruiz", "Person"));
+        Assert.Equal("ner-1", cache.GetEntityIndexVersion("a1"));
+        Assert.Single(cache.Query(new NewsArticleQuery { First = 1 }));
+        Assert.Empty(cache.Query(new NewsArticleQuery { Outlet = new[] { "Lakeside" } })); // no wildcard: the whole name
+        Assert.Equal(3, cache.Query(new NewsArticleQuery { Outlet = new[] { "Lakeside Daily" } }).Count());
+    }
+
+    [StoreFact]
+    public void Entity_lookups_order_as_other_queries_newest_first_ties_by_id_undated_last_each_article_once()
+    {
+        using var cache = OpenCache();
+        var t = new DateTimeOffset(2026, 3, 14, 12, 0, 0, TimeSpan.Zero);
+        cache.Write(new[]
+        {
+            new CacheWrite(Article("b", "Same time b", "x", "O1", t)),
+            new CacheWrite(Article("u2", "Undated two", "x", "O1")),
+            new CacheWrite(Article("a", "Same time a", "x", "O2", t)),
+            new CacheWrite(Article("new", "Newest", "x", "O2", t.AddDays(3))),
+            new CacheWrite(Article("u1", "Undated one", "x", "O1")),
+            new CacheWrite(Article("old", "Oldest", "x", "O1", t.AddDays(-3))),
+        });
+        // "Jordan" as a place and as a person in some articles: each article still comes once.
+        foreach (var id in new[] { "b", "u2", "a", "new", "u1", "old" })
+            cache.SetEntityIndex(id, "v", id is "a" or "u1" ? new[] { ("jordan", "Location", 1), ("jordan", "Person", 1) } : new[] { ("jordan", "Location", 1) });
+        var all = cache.Query(new NewsArticleQuery()).Select(a => a.Id).ToArray();
+        Assert.Equal(new[] { "new", "a", "b", "old", "u1", "u2" }, all);
+        Assert.Equal(all, cache.Query(new NewsArticleQuery { Entity = new[] { "Jordan" } }).Select(a => a.Id));
+        Assert.Equal(new[] { "new", "a" }, cache.Query(new NewsArticleQuery { Entity = new[] { "Jordan" }, First = 2 }).Select(a => a.Id));
+        Assert.Equal(new[] { "new", "a", "b" }, cache.Query(new NewsArticleQuery { Entity = new[] { "Jordan" }, Since = t }).Select(a => a.Id));
+        Assert.Equal(new[] { "old", "u1" }, cache.Query(new NewsArticleQuery { Entity = new[] { "jordan" }, Id = new[] { "u1", "old" } }).Select(a => a.Id));
+        Assert.Empty(cache.Query(new NewsArticleQuery { Entity = new[] { "Jordan" }, First = 0 }));
+        Assert.Empty(cache.Query(new NewsArticleQuery { Entity = new[] { "nobody" } }));
+    }
+
+    [StoreFact]
+    public void A_big_entity_lookup_returns_every_article_once_in_order()
+    {
+        // More hits than the first lookup buffer holds (1,024), and more articles than one chunk of rows (256).
+        using var cache = OpenCache();
+        var t = new DateTimeOffset(2026, 3, 14, 12, 0, 0, TimeSpan.Zero);
+        cache.Write(Enumerable.Range(0, 1500).Select(i => new CacheWrite(Article($"n{i:D4}", $"T{i}", "x", "O", i % 7 == 0 ? null : t.AddHours(i % 50)))).ToList());
+        for (int i = 0; i < 1500; i++)
+            cache.SetEntityIndex($"n{i:D4}", "v", i % 3 == 0 ? new[] { ("harbour", "Location", 1), ("harbour", "Organization", 1) } : new[] { ("harbour", "Location", 1) });
+        var expected = cache.Query(new NewsArticleQuery()).Select(a => a.Id).ToArray();
+        Assert.Equal(1500, expected.Length);
+        Assert.Equal(expected, cache.Query(new NewsArticleQuery { Entity = new[] { "Harbour" } }).Select(a => a.Id));
+        Assert.Equal(expected.Take(1100), cache.Query(new NewsArticleQuery { Entity = new[] { "Harbour" }, First = 1100 }).Select(a => a.Id));
+    }
+
+    [StoreFact]
+    public void Analyses_are_kept_by_analyser_version()
+    {
+        using var cache = OpenCache();
+        cache.Put(Article("a1", "One", "text"));
+        cache.PutAnalysis("a1", "entities", "1.0", "[\"x\"]");
+        Assert.Equal("[\"x\"]", cache.GetAnalysis("a1", "entities", "1.0"));
+        Assert.Null(cache.GetAnalysis("a1", "entities", "2.0")); // a new analyser version recomputes
+        cache.PutAnalysis("a1", "entities", "2.0", "[\"y\"]");
+        Assert.Null(cache.GetAnalysis("a1", "entities", "1.0"));
+        Assert.Equal("[\"y\"]", cache.GetAnalysis("a1", "entities", "2.0"));
+    }
+
+    [StoreFact]
+    public void Remove_takes_the_article_its_index_rows_and_analyses_and_Clear_empties_everything()
+    {
+        using var cache = OpenCache();
+        cache.Write(new[]
+        {
+            new CacheWrite(Article("a1", "Ferry", "ferry strike"), null, new CachedInput { Location = "/x/a1.txt", Length = 1 }),
+            new CacheWrite(Article("a2", "Ferry", "ferry strike again")),
+        });
+        cache.SetEntityIndex("a1", "v", new[] { ("ferry", "Thing", 1) });
+        cache.PutAnalysis("a1", "quotes", "v", "[]");
+        Assert.Equal(1, cache.Remove(new[] { "a1", "missing" }));
+        Assert.Null(cache.GetArticle("a1"));
+        Assert.Null(cache.GetInput("/x/a1.txt"));
+        Assert.Empty(cache.FindArticlesWithEntity("ferry"));
+        Assert.Null(cache.GetAnalysis("a1", "quotes", "v"));
+        Assert.Equal(new[] { "a2" }, cache.Query(new NewsArticleQuery { Search = "ferry" }).Select(a => a.Id)); // FTS kept in sync
+        cache.Clear();
+        var info = cache.GetInfo();
+        Assert.Equal(0, info.Articles);
+        Assert.Empty(cache.Query(new NewsArticleQuery { Search = "ferry" }));
+    }
+
+    [StoreFact]
+    public void Two_connections_writing_batches_at_once_lose_nothing()
+    {
+        using (OpenCache()) { }
+        void Writer(string prefix)
+        {
+            using var cache = OpenCache();
+            for (int b = 0; b < 20; b++)
+                cache.Write(Enumerable.Range(0, 25).Select(i => new CacheWrite(Article($"{prefix}-{b}-{i}", $"T {prefix} {b} {i}", "ferry strike body"))).ToList());
+        }
+        Parallel.Invoke(() => Writer("x"), () => Writer("y"));
+        using var check = OpenCache();
+        Assert.Equal(1000, check.GetInfo().Articles);
+        Assert.Equal(1000, check.Query(new NewsArticleQuery { Search = "ferry" }).Count());
+    }
+}
+
+/// <summary>The shared cases of <see cref="NewsCacheTests"/> against a PostgreSQL server.</summary>
+public sealed class NewsCacheTestsOnPostgres : NewsCacheTests, IRunsOnPostgres;
+
+/// <summary>What only the SQLite file has: its file, journal, native library and the packed record's bytes.</summary>
+public sealed class SqliteNewsCacheTests : CacheTestBase
+{
     [Theory]
     [InlineData(new[] { "One.", "Two, longer.", "Three." }, "\n", "One.\nTwo, longer.\nThree.", true)]
     [InlineData(new[] { "One.", "Two." }, "\n", "One.\nTwo.\n", false)]           // the body ends with a line break
@@ -96,48 +270,6 @@ public sealed class NewsCacheTests : CacheTestBase
     }
 
     [Fact]
-    public void Long_lists_read_from_the_cache_behave_as_lists()
-    {
-        var removed = Enumerable.Range(1, 40).Select(i => $"Promo line number {i} with some words").ToArray();
-        var original = new NewsArticle { Id = "l1", Title = "T", Body = "Body.", Removed = new TextList(removed, Environment.NewLine) };
-        using (var cache = NewsCache.Open(DbPath)) cache.Put(original);
-        using var reopened = NewsCache.Open(DbPath);
-        var back = reopened.Query(new NewsArticleQuery { Id = new[] { "l1" } }).Single().Removed;
-        Assert.Equal(Environment.NewLine, back.Separator);
-        Assert.True(back.Contains("Promo line number 7 with some words"));
-        Assert.Equal(6, back.IndexOf("Promo line number 7 with some words"));
-        var copy = new string[40];
-        back.CopyTo(copy, 0);
-        Assert.Equal(removed, copy);
-        Assert.Throws<NotSupportedException>(() => ((IList<string>)back).Add("x"));
-        // One list read from several threads at once: the items are made once and every reader sees them whole.
-        // The cache itself is one connection, used from one thread (as documented), so each article is read first.
-        for (var round = 0; round < 20; round++)
-        {
-            var list = reopened.GetArticle("l1")!.Removed;
-            var counts = new int[8];
-            Parallel.For(0, 8, i => counts[i] = list.Count(x => x.StartsWith("Promo", StringComparison.Ordinal)));
-            Assert.All(counts, c => Assert.Equal(40, c));
-        }
-    }
-
-    [Fact]
-    public void A_sample_article_round_trips_exactly()
-    {
-        var a = ReadSample("valley-evening-post-ferry-strike.txt");
-        using var cache = NewsCache.Open(DbPath);
-        cache.Put(a);
-        var b = cache.GetArticle(a.Id)!;
-        Assert.Equal(a.Body, b.Body);
-        Assert.Equal(a.Sources.ToString(), b.Sources.ToString());
-        Assert.Equal(a.Removed.ToString(), b.Removed.ToString());
-        Assert.Equal(a.Published, b.Published);
-        Assert.Equal(NewsCmdlets.Engine.Text.DatePrecision.TimeWithoutZone, a.PublishedPrecision);   // a "Posted" stamp with no time zone
-        Assert.Equal(a.PublishedPrecision, b.PublishedPrecision);
-        Assert.Null(cache.GetRawSource(a.Id));
-    }
-
-    [Fact]
     public void A_new_file_is_WAL_with_the_current_schema_and_info_names_the_native_library()
     {
         using var cache = NewsCache.Open(DbPath);
@@ -145,7 +277,7 @@ public sealed class NewsCacheTests : CacheTestBase
         var info = cache.GetInfo();
         Assert.Equal(DbPath, info.Path);
         Assert.Equal("wal", info.JournalMode);
-        Assert.Equal(NewsCacheSchema.CurrentVersion, info.SchemaVersion);
+        Assert.Equal(NewsCmdlets.Engine.Cache.Sqlite.SqliteSchema.CurrentVersion, info.SchemaVersion);
         Assert.Equal(1, info.Articles);
         Assert.Matches(@"^3\.\d+\.\d+", info.SqliteVersion);
         Assert.NotNull(info.NativeLibrary);
@@ -153,129 +285,6 @@ public sealed class NewsCacheTests : CacheTestBase
         Assert.Contains("e_sqlite3", Path.GetFileName(info.NativeLibrary));
         Assert.True(info.SizeBytes > 0);
         Assert.NotNull(info.Created);
-    }
-
-    [Fact]
-    public void Queries_by_id_outlet_dates_entity_and_first()
-    {
-        using var cache = NewsCache.Open(DbPath);
-        var t = new DateTimeOffset(2026, 3, 14, 12, 0, 0, TimeSpan.Zero);
-        cache.Write(new[]
-        {
-            new CacheWrite(Article("a1", "Ferry strike", "Crews walk out in Westmere.", "The Harbour Courier", t)),
-            new CacheWrite(Article("a2", "Ferry strike two", "Island cut off.", "Lakeside Daily", t.AddDays(1))),
-            new CacheWrite(Article("a3", "Budget", "The council votes.", "Lakeside Daily", t.AddDays(2))),
-            new CacheWrite(Article("a4", "Undated", "No date here.", "lakeside daily")),
-        });
-        cache.SetEntityIndex("a1", "ner-1", new[] { ("westmere", "Place", 2), ("ada ruiz", "Person", 1) });
-        cache.SetEntityIndex("a2", "ner-1", new[] { ("Westmere", "Place", 1) });
-
-        Assert.Equal("a2", Assert.Single(cache.Query(new NewsArticleQuery { Id = new[] { "a2" } })).Id);
-        // Outlets case-insensitively, with wildcards; newest first, undated last.
-        Assert.Equal(new[] { "a3", "a2", "a4" }, cache.Query(new NewsArticleQuery { Outlet = new[] { "LAKESIDE*" } }).Select(a => a.Id));
-        Assert.Equal(new[] { "a3", "a2" }, cache.Query(new NewsArticleQuery { Since = t.AddHours(1) }).Select(a => a.Id));
-        Assert.Equal(new[] { "a2", "a1" }, cache.Query(new NewsArticleQuery { Until = t.AddDays(2) }).Select(a => a.Id));
-        Assert.Equal(new[] { "a2", "a1" }, cache.Query(new NewsArticleQuery { Entity = new[] { "WESTMERE" } }).Select(a => a.Id));
-        Assert.Equal(new[] { "a1" }, cache.Query(new NewsArticleQuery { Entity = new[] { "westmere", "Ada Ruiz" } }).Select(a => a.Id));
-        Assert.Equal(new[] { "a1" }, cache.FindArticlesWithEntity("ada ruiz", "Person"));
-        Assert.Equal("ner-1", cache.GetEntityIndexVersion("a1"));
-        Assert.Single(cache.Query(new NewsArticleQuery { First = 1 }));
-        Assert.Empty(cache.Query(new NewsArticleQuery { Outlet = new[] { "Lakeside" } })); // no wildcard: the whole name
-        Assert.Equal(3, cache.Query(new NewsArticleQuery { Outlet = new[] { "Lakeside Daily" } }).Count());
-    }
-
-    [Fact]
-    public void Entity_lookups_order_as_other_queries_newest_first_ties_by_id_undated_last_each_article_once()
-    {
-        using var cache = NewsCache.Open(DbPath);
-        var t = new DateTimeOffset(2026, 3, 14, 12, 0, 0, TimeSpan.Zero);
-        cache.Write(new[]
-        {
-            new CacheWrite(Article("b", "Same time b", "x", "O1", t)),
-            new CacheWrite(Article("u2", "Undated two", "x", "O1")),
-            new CacheWrite(Article("a", "Same time a", "x", "O2", t)),
-            new CacheWrite(Article("new", "Newest", "x", "O2", t.AddDays(3))),
-            new CacheWrite(Article("u1", "Undated one", "x", "O1")),
-            new CacheWrite(Article("old", "Oldest", "x", "O1", t.AddDays(-3))),
-        });
-        // "Jordan" as a place and as a person in some articles: each article still comes once.
-        foreach (var id in new[] { "b", "u2", "a", "new", "u1", "old" })
-            cache.SetEntityIndex(id, "v", id is "a" or "u1" ? new[] { ("jordan", "Location", 1), ("jordan", "Person", 1) } : new[] { ("jordan", "Location", 1) });
-        var all = cache.Query(new NewsArticleQuery()).Select(a => a.Id).ToArray();
-        Assert.Equal(new[] { "new", "a", "b", "old", "u1", "u2" }, all);
-        Assert.Equal(all, cache.Query(new NewsArticleQuery { Entity = new[] { "Jordan" } }).Select(a => a.Id));
-        Assert.Equal(new[] { "new", "a" }, cache.Query(new NewsArticleQuery { Entity = new[] { "Jordan" }, First = 2 }).Select(a => a.Id));
-        Assert.Equal(new[] { "new", "a", "b" }, cache.Query(new NewsArticleQuery { Entity = new[] { "Jordan" }, Since = t }).Select(a => a.Id));
-        Assert.Equal(new[] { "old", "u1" }, cache.Query(new NewsArticleQuery { Entity = new[] { "jordan" }, Id = new[] { "u1", "old" } }).Select(a => a.Id));
-        Assert.Empty(cache.Query(new NewsArticleQuery { Entity = new[] { "Jordan" }, First = 0 }));
-        Assert.Empty(cache.Query(new NewsArticleQuery { Entity = new[] { "nobody" } }));
-    }
-
-    [Fact]
-    public void A_big_entity_lookup_returns_every_article_once_in_order()
-    {
-        // More hits than the first lookup buffer holds (1,024), and more articles than one chunk of rows (256).
-        using var cache = NewsCache.Open(DbPath);
-        var t = new DateTimeOffset(2026, 3, 14, 12, 0, 0, TimeSpan.Zero);
-        cache.Write(Enumerable.Range(0, 1500).Select(i => new CacheWrite(Article($"n{i:D4}", $"T{i}", "x", "O", i % 7 == 0 ? null : t.AddHours(i % 50)))).ToList());
-        for (int i = 0; i < 1500; i++)
-            cache.SetEntityIndex($"n{i:D4}", "v", i % 3 == 0 ? new[] { ("harbour", "Location", 1), ("harbour", "Organization", 1) } : new[] { ("harbour", "Location", 1) });
-        var expected = cache.Query(new NewsArticleQuery()).Select(a => a.Id).ToArray();
-        Assert.Equal(1500, expected.Length);
-        Assert.Equal(expected, cache.Query(new NewsArticleQuery { Entity = new[] { "Harbour" } }).Select(a => a.Id));
-        Assert.Equal(expected.Take(1100), cache.Query(new NewsArticleQuery { Entity = new[] { "Harbour" }, First = 1100 }).Select(a => a.Id));
-    }
-
-    [Fact]
-    public void Analyses_are_kept_by_analyser_version()
-    {
-        using var cache = NewsCache.Open(DbPath);
-        cache.Put(Article("a1", "One", "text"));
-        cache.PutAnalysis("a1", "entities", "1.0", "[\"x\"]");
-        Assert.Equal("[\"x\"]", cache.GetAnalysis("a1", "entities", "1.0"));
-        Assert.Null(cache.GetAnalysis("a1", "entities", "2.0")); // a new analyser version recomputes
-        cache.PutAnalysis("a1", "entities", "2.0", "[\"y\"]");
-        Assert.Null(cache.GetAnalysis("a1", "entities", "1.0"));
-        Assert.Equal("[\"y\"]", cache.GetAnalysis("a1", "entities", "2.0"));
-    }
-
-    [Fact]
-    public void Remove_takes_the_article_its_index_rows_and_analyses_and_Clear_empties_everything()
-    {
-        using var cache = NewsCache.Open(DbPath);
-        cache.Write(new[]
-        {
-            new CacheWrite(Article("a1", "Ferry", "ferry strike"), null, new CachedInput { Location = "/x/a1.txt", Length = 1 }),
-            new CacheWrite(Article("a2", "Ferry", "ferry strike again")),
-        });
-        cache.SetEntityIndex("a1", "v", new[] { ("ferry", "Thing", 1) });
-        cache.PutAnalysis("a1", "quotes", "v", "[]");
-        Assert.Equal(1, cache.Remove(new[] { "a1", "missing" }));
-        Assert.Null(cache.GetArticle("a1"));
-        Assert.Null(cache.GetInput("/x/a1.txt"));
-        Assert.Empty(cache.FindArticlesWithEntity("ferry"));
-        Assert.Null(cache.GetAnalysis("a1", "quotes", "v"));
-        Assert.Equal(new[] { "a2" }, cache.Query(new NewsArticleQuery { Search = "ferry" }).Select(a => a.Id)); // FTS kept in sync
-        cache.Clear();
-        var info = cache.GetInfo();
-        Assert.Equal(0, info.Articles);
-        Assert.Empty(cache.Query(new NewsArticleQuery { Search = "ferry" }));
-    }
-
-    [Fact]
-    public void Two_connections_writing_batches_at_once_lose_nothing()
-    {
-        using (NewsCache.Open(DbPath)) { }
-        void Writer(string prefix)
-        {
-            using var cache = NewsCache.Open(DbPath);
-            for (int b = 0; b < 20; b++)
-                cache.Write(Enumerable.Range(0, 25).Select(i => new CacheWrite(Article($"{prefix}-{b}-{i}", $"T {prefix} {b} {i}", "ferry strike body"))).ToList());
-        }
-        Parallel.Invoke(() => Writer("x"), () => Writer("y"));
-        using var check = NewsCache.Open(DbPath);
-        Assert.Equal(1000, check.GetInfo().Articles);
-        Assert.Equal(1000, check.Query(new NewsArticleQuery { Search = "ferry" }).Count());
     }
 
     [Fact]

@@ -3,10 +3,13 @@ using NewsCmdlets.Engine.Cache;
 using NewsCmdlets.Engine.Ingest;
 using NewsCmdlets.Engine.Model;
 
+using NewsCmdlets.TestSupport;
+
 namespace NewsCmdlets.Engine.Tests.Cache;
 
 /// <summary>The re-import path: stamps read a window at a time, the "unchanged" rule, and the racily-clean case.</summary>
-public sealed class WarmReimportTests : CacheTestBase
+/// <summary>Shared cases: on SQLite here, on PostgreSQL in <see cref="WarmReimportTestsOnPostgres"/>.</summary>
+public class WarmReimportTests : CacheTestBase
 {
     private static readonly ArticleReadOptions Options = new() { Now = new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero) };
     private static readonly DateTime LongAgo = new(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc);
@@ -25,19 +28,19 @@ public sealed class WarmReimportTests : CacheTestBase
         return files;
     }
 
-    [Fact]
+    [StoreFact]
     public void A_re_import_in_path_order_reverse_order_and_across_folders_answers_every_file_from_the_cache_with_the_same_article()
     {
         var a = WriteArticles(Path.Combine(Dir, "a"), 40);
         var b = WriteArticles(Path.Combine(Dir, "b"), 30);
         var all = a.Concat(b).ToList();
         var fresh = all.ToDictionary(f => f, f => ArticleReader.ReadFile(f, Options).Article);
-        using (var reader = new CachedArticleReader(NewsCache.Open(DbPath)) { OwnsCache = true })
+        using (var reader = new CachedArticleReader(OpenCache()) { OwnsCache = true })
             foreach (var f in all) Assert.False(reader.ReadFile(f, Options).FromCache);
 
         foreach (var order in new[] { all, Enumerable.Reverse(all).ToList(), all.OrderBy(f => f.GetHashCode()).ToList(), b.Concat(a).ToList() })
         {
-            using var reader = new CachedArticleReader(NewsCache.Open(DbPath)) { OwnsCache = true };
+            using var reader = new CachedArticleReader(OpenCache()) { OwnsCache = true };
             foreach (var f in order)
             {
                 var r = reader.ReadFile(f, Options);
@@ -57,13 +60,13 @@ public sealed class WarmReimportTests : CacheTestBase
         }
     }
 
-    [Fact]
+    [StoreFact]
     public void A_file_changed_with_the_same_length_but_a_new_time_is_re_imported()
     {
         var files = WriteArticles(Path.Combine(Dir, "a"), 5);
         string file = files[2];
         string firstId;
-        using (var reader = new CachedArticleReader(NewsCache.Open(DbPath)) { OwnsCache = true })
+        using (var reader = new CachedArticleReader(OpenCache()) { OwnsCache = true })
         {
             foreach (var f in files) reader.ReadFile(f, Options);
             firstId = reader.Cache.GetInput(Path.GetFullPath(file)) is { } i ? i.ArticleId! : "";
@@ -73,7 +76,7 @@ public sealed class WarmReimportTests : CacheTestBase
         Assert.Equal(text.Length, File.ReadAllText(file).Length);
         File.SetLastWriteTimeUtc(file, LongAgo.AddSeconds(1));
 
-        using (var reader = new CachedArticleReader(NewsCache.Open(DbPath)) { OwnsCache = true })
+        using (var reader = new CachedArticleReader(OpenCache()) { OwnsCache = true })
         {
             var results = files.Select(f => reader.ReadFile(f, Options)).ToList();
             Assert.False(results[2].FromCache);
@@ -81,25 +84,25 @@ public sealed class WarmReimportTests : CacheTestBase
             Assert.NotEqual(firstId, results[2].Read.Article.Id);
             Assert.Equal(4, reader.Hits); // the others are still answered from the cache
         }
-        using var cache = NewsCache.Open(DbPath);
+        using var cache = OpenCache();
         Assert.Null(cache.GetArticle(firstId));
         Assert.Equal(5, cache.GetInfo().Articles);
     }
 
-    [Fact]
+    [StoreFact]
     public void An_edit_that_keeps_length_and_time_is_caught_when_the_stamp_was_taken_right_after_the_last_write()
     {
         // Written "now" and imported at once: the stamp is racy (a same-length edit in the same clock tick would keep
         // the time), so the next import hashes the file instead of trusting length and time.
         var files = WriteArticles(Path.Combine(Dir, "a"), 1, DateTime.UtcNow);
         string file = files[0];
-        using (var reader = new CachedArticleReader(NewsCache.Open(DbPath)) { OwnsCache = true }) reader.ReadFile(file, Options);
+        using (var reader = new CachedArticleReader(OpenCache()) { OwnsCache = true }) reader.ReadFile(file, Options);
         var stamp = File.GetLastWriteTimeUtc(file);
         string text = File.ReadAllText(file);
         File.WriteAllText(file, text.Replace("ferry story", "FERRY story"));
         File.SetLastWriteTimeUtc(file, stamp);
 
-        using (var reader = new CachedArticleReader(NewsCache.Open(DbPath)) { OwnsCache = true })
+        using (var reader = new CachedArticleReader(OpenCache()) { OwnsCache = true })
         {
             var r = reader.ReadFile(file, Options);
             Assert.False(r.FromCache);
@@ -107,13 +110,13 @@ public sealed class WarmReimportTests : CacheTestBase
         }
     }
 
-    [Fact]
+    [StoreFact]
     public void A_racy_but_unchanged_file_is_confirmed_by_its_hash_and_its_stamp_renewed()
     {
         var files = WriteArticles(Path.Combine(Dir, "a"), 1, DateTime.UtcNow);
         string file = Path.GetFullPath(files[0]);
-        using (var reader = new CachedArticleReader(NewsCache.Open(DbPath)) { OwnsCache = true }) reader.ReadFile(file, Options);
-        using var cache = NewsCache.Open(DbPath);
+        using (var reader = new CachedArticleReader(OpenCache()) { OwnsCache = true }) reader.ReadFile(file, Options);
+        using var cache = OpenCache();
         // Pretend the first import happened an hour ago, a moment after the file was written.
         var written = new DateTimeOffset(File.GetLastWriteTimeUtc(file));
         var before = cache.GetInput(file)!;
@@ -130,13 +133,13 @@ public sealed class WarmReimportTests : CacheTestBase
         Assert.True(written <= after.CheckedUtc);
     }
 
-    [Fact]
+    [StoreFact]
     public void A_file_read_twice_in_one_call_after_it_changed_is_read_again_not_taken_from_the_lookup_window()
     {
         var files = WriteArticles(Path.Combine(Dir, "a"), 20);
-        using (var reader = new CachedArticleReader(NewsCache.Open(DbPath)) { OwnsCache = true })
+        using (var reader = new CachedArticleReader(OpenCache()) { OwnsCache = true })
             foreach (var f in files) reader.ReadFile(f, Options);
-        using var again = new CachedArticleReader(NewsCache.Open(DbPath), batchSize: 1) { OwnsCache = true };
+        using var again = new CachedArticleReader(OpenCache(), batchSize: 1) { OwnsCache = true };
         again.ReadFile(files[0], Options); // loads a window holding files[1..]
         string text = File.ReadAllText(files[5]);
         File.WriteAllText(files[5], text.Replace("Story 5", "Story five, rewritten"));
@@ -147,7 +150,14 @@ public sealed class WarmReimportTests : CacheTestBase
         Assert.True(twice.FromCache);
         Assert.Equal(changed.Read.Article.Id, twice.Read.Article.Id);
     }
+}
 
+/// <summary>The shared cases of <see cref="WarmReimportTests"/> against a PostgreSQL server.</summary>
+public sealed class WarmReimportTestsOnPostgres : WarmReimportTests, IRunsOnPostgres;
+
+/// <summary>What only an SQLite file written by an earlier version holds.</summary>
+public sealed class SqliteWarmReimportTests : CacheTestBase
+{
     [Fact]
     public void Articles_stored_with_escaped_json_by_an_earlier_version_read_the_same()
     {

@@ -3,6 +3,7 @@ using System.Text;
 using NewsCmdlets.Engine.Cache;
 using NewsCmdlets.Engine.Ingest;
 using NewsCmdlets.Engine.Tests.Cache;
+using NewsCmdlets.TestSupport;
 
 namespace NewsCmdlets.Engine.Tests.Hostile;
 
@@ -64,6 +65,17 @@ public sealed class CacheHostileTests : CacheTestBase
         NewsCache.DeleteFiles(DbPath);
         reader.ReadFile(files[2], Options);
         var ex = Assert.Throws<NewsCacheException>(() => reader.ReadFile(files[3], Options));
+        Assert.Equal(NewsCacheProblem.Replaced, ex.Problem);
+    }
+
+    [Fact]
+    public void A_copy_into_a_file_deleted_under_it_is_a_clear_error()
+    {
+        using var cache = NewsCache.Open(DbPath);
+        cache.Put(Article("a1", "Ferry", "ferry strike"));
+        var rows = cache.Store.ReadRows(CacheTable.Articles).ToList();
+        NewsCache.DeleteFiles(DbPath); // Copy-NewsCache -ToPath while another session clears that file
+        var ex = Assert.Throws<NewsCacheException>(() => cache.Store.WriteRows(CacheTable.Articles, rows));
         Assert.Equal(NewsCacheProblem.Replaced, ex.Problem);
     }
 
@@ -139,20 +151,35 @@ public sealed class CacheHostileTests : CacheTestBase
         return p.ExitCode;
     }
 
+    [Fact]
+    public void An_interval_of_many_parts_is_no_interval_and_costs_no_recursion()
+    {
+        Assert.True(NewsCmdlets.Engine.Coverage.FactClusters.TryInterval("1950/1953", out var from, out var to));
+        Assert.Equal((1950, 1954), (from.Year, to.Year));
+        Assert.False(NewsCmdlets.Engine.Coverage.FactClusters.TryInterval(string.Join("/", Enumerable.Repeat("2025", 500_000)), out _, out _));
+    }
+}
+
+/// <summary>
+/// Searches built to be slow or to break the query (issue 30, items 5 and 10), refused alike by every store: the
+/// checks are the facade's (<see cref="NewsCache.Query"/>), so they run on SQLite and on PostgreSQL.
+/// </summary>
+public class CacheQueryBoundsTests : CacheTestBase
+{
     // Item 5: 'ferry ' x 2,000 in -Search took 20 s on 1,000 articles (the cost grows faster than the terms).
     // Item 10: a NUL in -Search was a terminating CacheUnavailable "unterminated string".
 
-    [Fact]
+    [StoreFact]
     public void A_search_repeating_a_word_searches_it_once()
     {
         Assert.Equal("\"ferry\"", FtsQuery.FromUserText(string.Concat(Enumerable.Repeat("ferry Ferry FERRY ", 20_000))));
         Assert.Equal("\"ferry\" \"strike\" \"island ferry\"", FtsQuery.FromUserText("ferry strike ferry \"island ferry\" \"Island Ferry\""));
     }
 
-    [Fact]
+    [StoreFact]
     public void A_search_of_more_words_than_the_limit_is_an_invalid_query()
     {
-        using var cache = NewsCache.Open(DbPath);
+        using var cache = OpenCache();
         cache.Put(Article("a1", "Ferry", "ferry strike"));
         string words = string.Join(" ", Enumerable.Range(0, FtsQuery.MaximumWords + 1).Select(i => "w" + i));
         var ex = Assert.Throws<NewsCacheException>(() => cache.Query(new NewsArticleQuery { Search = words }).ToList());
@@ -164,23 +191,52 @@ public sealed class CacheHostileTests : CacheTestBase
         Assert.Equal("a1", Assert.Single(cache.Query(new NewsArticleQuery { Search = string.Concat(Enumerable.Repeat("ferry ", 5_000)) })).Id);
     }
 
-    [Fact]
+    [StoreFact]
     public void Control_characters_in_a_search_separate_words()
     {
         Assert.Equal("\"ferry\" \"strike\"", FtsQuery.FromUserText("ferry\0strike"));
-        using var cache = NewsCache.Open(DbPath);
+        using var cache = OpenCache();
         cache.Put(Article("a1", "Ferry", "ferry strike"));
         Assert.Equal("a1", Assert.Single(cache.Query(new NewsArticleQuery { Search = "ferry\0strike\u0001" })).Id);
         var ex = Assert.Throws<NewsCacheException>(() => cache.Query(new NewsArticleQuery { Query = "ferry\0strike" }).ToList());
         Assert.Equal(NewsCacheProblem.InvalidQuery, ex.Problem);
         Assert.Contains("NUL", ex.Message);
     }
+}
 
-    [Fact]
-    public void An_interval_of_many_parts_is_no_interval_and_costs_no_recursion()
+public sealed class CacheQueryBoundsTestsOnPostgres : CacheQueryBoundsTests, IRunsOnPostgres;
+
+/// <summary>A full disk and a read-only database on a PostgreSQL cache: the same problems, so the same handling (UnstoredWrites).</summary>
+public sealed class PostgresCacheFaultTests : CacheTestBase, IRunsOnPostgres
+{
+    [StoreFact]
+    public void A_full_disk_on_the_server_stops_the_storing_not_the_reading()
     {
-        Assert.True(NewsCmdlets.Engine.Coverage.FactClusters.TryInterval("1950/1953", out var from, out var to));
-        Assert.Equal((1950, 1954), (from.Year, to.Year));
-        Assert.False(NewsCmdlets.Engine.Coverage.FactClusters.TryInterval(string.Join("/", Enumerable.Repeat("2025", 500_000)), out _, out _));
+        using var cache = OpenCache();
+        var store = (NewsCmdlets.Engine.Cache.Postgres.PostgresStore)cache.Store;
+        var full = store.Translate(new Npgsql.PostgresException("could not extend file: No space left on device", "ERROR", "ERROR", "53100"), "write to");
+        Assert.Equal(NewsCacheProblem.Full, full.Problem);
+        Assert.Contains("disk is full", full.Message);
+        var unstored = new UnstoredWrites();
+        unstored.Write(cache, 3, () => throw full);
+        unstored.Write(cache, 2, () => throw new InvalidOperationException("not called once writing has stopped"));
+        Assert.Same(full, unstored.TakeNewFailure());
+        Assert.Equal(5, unstored.Count);
+    }
+
+    [StoreFact]
+    public void A_read_only_server_cache_is_read_and_counts_what_it_could_not_store()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Dir, "in")).FullName;
+        var files = Enumerable.Range(0, 3).Select(i => Path.Combine(folder, $"s{i}.txt")).ToList();
+        foreach (var f in files) File.WriteAllText(f, "Ferry story\n\nCrews walked out over pay and the island waited for the boat.");
+        using (var cache = OpenCache()) cache.Put(Article("x", "Old", "old article"));
+        using var reader = new CachedArticleReader(OpenCache(new NewsCacheOptions { ReadOnly = true }), batchSize: 2) { OwnsCache = true };
+        Assert.All(files, f => Assert.NotNull(reader.ReadFile(f, new ArticleReadOptions()).Read.Article.Title));
+        reader.Dispose();
+        Assert.Equal(3, reader.Unstored.Count);
+        Assert.Null(reader.Unstored.Failure);
+        using var check = OpenCache();
+        Assert.Equal("x", Assert.Single(check.Query(new NewsArticleQuery())).Id);
     }
 }
