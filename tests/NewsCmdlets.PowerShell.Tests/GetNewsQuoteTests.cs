@@ -49,4 +49,24 @@ public sealed class GetNewsQuoteTests
         string plain = System.Text.RegularExpressions.Regex.Replace(r.Host, "\u001b\\[[0-9;]*m", "");
         Assert.All(plain.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 120, line));
     }
+
+    [Fact]
+    public void Quotes_export_as_text_with_the_speaker_note_and_unbalanced_marks_are_a_warning()
+    {
+        // The second quote has no verb of its own: its note says it continues the first speaker's words.
+        var r = Run("""
+            Get-NewsQuote -Kind Direct -Text '"The pier is closed," said Orla Venn. "We will reopen in May."'
+            Get-NewsQuote -Text 'Orla Venn said, "The pier is closed. Nobody may walk on it.' | Out-Null
+            """);
+        Assert.Empty(r.Errors);
+        Assert.Equal(2, r.Output.Count);
+        Assert.Equal(new[] { "Orla Venn", "Orla Venn" }, r.Output.Select(o => Prop<string>(o, "Speaker")));
+        Assert.Null(r.Output[0].Properties["SpeakerNote"].Value);
+        Assert.Equal("continues the quote before", Prop<string>(r.Output[1], "SpeakerNote"));
+        // Export-Csv writes each property through ToString(): every one is a string, a number or an enum.
+        foreach (var p in r.Output.SelectMany(o => o.Properties))
+            Assert.True(p.Value is null or string or int or Enum, $"{p.Name} is {p.Value?.GetType().Name}");
+        var w = Assert.Single(r.Warnings);
+        Assert.Contains("never closed", w.Message);
+    }
 }

@@ -42,6 +42,13 @@ public sealed class NewsQuote
     /// <summary>How the speaker is described where the quote is attributed ("the analyst", "a senior analyst at …").</summary>
     public string? SpeakerDescription { get; init; }
 
+    /// <summary>
+    /// How the speaker was found when it was not named beside the verb ("'he' resolved to the nearest person it can
+    /// refer to", "continues the quote before"), or why there is none ("no verb of saying, and no speaker in the sentence
+    /// before").
+    /// </summary>
+    public string? SpeakerNote { get; init; }
+
     /// <summary>The speech verb ("said", "told", "according to").</summary>
     public string? Verb { get; init; }
 

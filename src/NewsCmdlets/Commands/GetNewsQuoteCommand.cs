@@ -90,13 +90,15 @@ public sealed class GetNewsQuoteCommand : ArticleAnalysisCmdletBase
     /// <summary>An article's quotes, in input order on the pipeline thread: written, and kept in the cache when computed now.</summary>
     private void Written(Job job, ArticleQuotes result)
     {
-        Write(result);
+        Write(result, job.Label);
         if (!job.Reused && job.Article is { } article && _analyses != null)
             CacheSession.StoreAnalysis(this, _analyses, r => _analyses.StoreQuotes(article, r), result);
     }
 
-    private void Write(ArticleQuotes result)
+    private void Write(ArticleQuotes result, string label)
     {
+        // Quotation marks that do not balance: the quotes near them may be cut short or missing.
+        foreach (var w in result.Warnings) WriteWarning($"{label}: {w}");
         if (Attribution) { foreach (var a in result.Attributions) WriteObject(a); return; }
         foreach (var q in result.Quotes)
             if (Kind == null || Kind.Length == 0 || Array.IndexOf(Kind, q.Kind) >= 0) WriteObject(q);

@@ -1,0 +1,573 @@
+using NewsCmdlets.Engine.Entities;
+
+namespace NewsCmdlets.Engine.Quotes;
+
+internal sealed partial class QuoteDocument
+{
+    /// <summary>Direct and partial quotes with their speakers, indirect speech and attributions.</summary>
+    public ArticleQuotes Extract(string? articleId, string? outlet, CancellationToken cancel)
+    {
+        var quotes = new List<NewsQuote>();
+        var attributions = new List<NewsAttribution>();
+        FindQuotes(quotes, articleId, outlet, cancel);
+        cancel.ThrowIfCancellationRequested();
+        FindReportedSpeech(quotes, attributions, articleId, outlet);
+        quotes.Sort((a, b) => a.Offset.CompareTo(b.Offset));
+        return new ArticleQuotes { Quotes = quotes, Attributions = attributions, Warnings = _problems.ToArray() };
+    }
+
+    // ---------------------------------------------------------------- direct and partial quotes
+
+    private void FindQuotes(List<NewsQuote> quotes, string? articleId, string? outlet, CancellationToken cancel)
+    {
+        NewsQuote? previous = null;
+        int previousLast = -1;
+        for (int q = 0; q < _spans.Count; q++)
+        {
+            if ((q & 255) == 255) cancel.ThrowIfCancellationRequested();
+            var sp = _spans[q];
+            int qFirst = SpeakerNames.FirstTokenAt(_tok, sp.Start), qLast = SpeakerNames.FirstTokenAt(_tok, sp.End) - 1;
+            if (qFirst > qLast || qFirst >= _n) continue;
+            int markLength = sp.End - sp.Start >= 4 && _text[sp.Start] is '\'' or '`' && _text[sp.Start + 1] == _text[sp.Start] ? 2 : 1;
+            int closeLength = markLength == 2 && _text[sp.End - 1] == '\'' && _text[sp.End - 2] == '\'' ? 2 : 1;
+            string inner = _text.Substring(sp.Start + markLength, Math.Max(0, sp.End - sp.Start - markLength - closeLength)).Trim();
+            if (!HasLetter(inner)) continue;
+            if (sp.Start > 0 && _text[sp.Start - 1] == '=') continue; // an attribute in markup (id="…")
+            bool partial = IsPartial(sp.Start, inner);
+
+            var frame = partial ? LeftFrame(qFirst) ?? RightFrame(qLast) : RightFrame(qLast) ?? LeftFrame(qFirst);
+            string? speaker = null, description = null, note = null, verb = null;
+            if (frame != null)
+            {
+                speaker = frame.Speaker;
+                description = frame.Description;
+                note = frame.Note;
+                verb = frame.VerbText;
+            }
+            else if (IsTitle(inner)) continue; // a title or a name in quotation marks ("Meet the Press"), not a quote
+            else if (!partial)
+            {
+                // No verb of its own: the sentence before introduces it, or it goes on with the previous speaker's words.
+                var intro = IntroFrame(qFirst);
+                if (intro != null)
+                {
+                    speaker = intro.Speaker;
+                    description = intro.Description;
+                    note = "introduced by the sentence before" + (intro.Note != null ? "; " + intro.Note : "");
+                }
+                else if (previous != null && Continues(previous, previousLast, qFirst))
+                {
+                    speaker = previous.Speaker;
+                    description = previous.SpeakerDescription;
+                    note = previous.Speaker != null ? "continues the quote before" : previous.SpeakerNote;
+                }
+                else if (VerblessIntro(qFirst) is { } who)
+                {
+                    speaker = who.Speaker;
+                    description = who.Description;
+                    note = "introduced by the sentence before, which names the speaker";
+                }
+                else note = "no verb of saying, and no speaker in the sentence before";
+            }
+            else if (ClauseFrame(qFirst) is { } clause && clause.Speaker != null)
+            {
+                speaker = clause.Speaker;
+                description = clause.Description;
+                note = "the subject of the clause the quoted words stand in" + (clause.Note != null ? "; " + clause.Note : "");
+            }
+            else note = "quoted words with no verb of saying in their sentence";
+            var quote = new NewsQuote
+            {
+                Text = inner, Speaker = speaker, SpeakerDescription = description == speaker ? null : description, SpeakerNote = speaker == null ? note ?? "no speaker found" : note,
+                Verb = verb, Kind = partial ? QuoteKind.Partial : QuoteKind.Direct, ArticleId = articleId, Outlet = outlet,
+                Offset = sp.Start, Length = sp.End - sp.Start,
+            };
+            quotes.Add(quote);
+            if (!partial) { previous = quote; previousLast = qLast; }
+        }
+    }
+
+    private static bool HasLetter(string s) { foreach (char c in s) if (char.IsLetter(c)) return true; return false; }
+
+    /// <summary>Partial: inside the writer's sentence (a word right before the mark, and the quote does not end a sentence).</summary>
+    private bool IsPartial(int start, string inner)
+    {
+        int before = start - 1;
+        while (before >= 0 && _text[before] == ' ') before--;
+        if (before >= 0 && _text[before] == ':') return false;
+        bool end = IsSentenceEnd(inner);
+        bool wordBefore = before >= 0 && (char.IsLetterOrDigit(_text[before]) || _text[before] == ',' && !end);
+        if (!wordBefore) return false;
+        return !end && !inner.EndsWith(',') || CountWords(inner) <= 6 && !end;
+    }
+
+    private static bool IsSentenceEnd(string inner)
+    {
+        string t = inner.TrimEnd();
+        return t.Length > 0 && t[^1] is '.' or '!' or '?' or '…';
+    }
+
+    private static int CountWords(string s) { int n = 0; bool inW = false; foreach (char c in s) { bool l = char.IsLetterOrDigit(c); if (l && !inW) n++; inW = l; } return n; }
+
+    private static readonly HashSet<string> TitleSmallWords = new(StringComparer.Ordinal) { "of", "the", "a", "an", "and", "to", "in", "on", "for", "at", "with", "or", "&", "de", "la", "vs", "vs." };
+
+    /// <summary>A short phrase in title case with no sentence punctuation: a show, a book, a slogan, a name.</summary>
+    private static bool IsTitle(string inner)
+    {
+        if (inner.Length == 0 || inner[^1] is '.' or ',' or '!' or '?' or '…' or ':' or ';') return false;
+        int words = 0;
+        foreach (var w in inner.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            words++;
+            if (words > 8) return false;
+            if (char.IsUpper(w[0]) || char.IsDigit(w[0]) || TitleSmallWords.Contains(w)) continue;
+            return false;
+        }
+        return words > 0;
+    }
+
+    /// <summary>A frame right after a quote: "…,” said X / "…,” X said / "…,” X, a Y, told Z / "…,” according to X.</summary>
+    private Frame? RightFrame(int qLast)
+    {
+        int j = qLast + 1;
+        if (j >= _n || _inQuote[j] || _para[j] != _para[qLast]) return null;
+        int limit = j;
+        while (limit < _n && limit < j + 40 && !_inQuote[limit] && _para[limit] == _para[qLast] && !IsTerminal(limit)) limit++;
+        int k = j;
+        while (k < limit && k < j + 2 && S(k) is "," or "—" or "–" or "-" or "(") k++;
+        if (k >= limit) return null;
+        // A quote that ends its sentence with a full stop is followed by a new sentence, not by its frame, unless that
+        // sentence is only the frame ("… over.” Trump said.).
+        bool fullStop = k == j && qLast > 0 && S(qLast - 1) is "." && (limit - k > 6 || !(limit >= _n || IsTerminal(limit)));
+        if (fullStop) return null;
+        if (Is(k, "according") && Is(k + 1, "to"))
+        {
+            var sa = SubjectAfter(k + 1, limit);
+            return sa.Found ? MakeFrame(k, "according to", sa, true, qLast) : null;
+        }
+        if (IsSpeechVerb(k) && _verb[k] is { } v0 && v0.Form != VerbForm.Gerund && v0.Lemma != "tell")
+        {
+            var sa = SubjectAfter(k, limit);
+            if (sa.Found) return MakeFrame(k, VerbText(k), sa, true, qLast);
+        }
+        for (int v = k; v < limit && v < k + 36; v++)
+        {
+            if (!IsSpeechVerb(v)) continue;
+            var sb = SubjectBefore(v, k - 1, out bool passive);
+            if (passive) return null;
+            if (sb.Found && sb.Start == k) return MakeFrame(v, VerbText(v), sb, false, qLast);
+        }
+        // Only a verb of saying stands in these places, whatever the lexicon knows: "…,” recalled Bram Keller / "…,” Keller recalled.
+        bool open = k > j && S(k - 1) is "," || k == j && qLast > 0 && S(qLast - 1) is "," or "?" or "!"; // the quote's sentence goes on
+        if (open && PastLike(k) && _nameAt[k + 1] is { Type: NewsEntityType.Person } && SubjectAfter(k, limit) is { Kind: SubjKind.Name } after)
+            return MakeFrame(k, Str(k).ToLowerInvariant(), after, true, qLast);
+        if (open && _nameAt[k] is { Type: NewsEntityType.Person } before && before.Start == k && PastLike(before.End) && (before.End + 1 >= limit || IsTerminal(before.End + 1) || S(before.End + 1) is ","))
+            return MakeFrame(before.End, Str(before.End).ToLowerInvariant(), new Subj(SubjKind.Name, k, before.End, before.End - 1, before), false, qLast);
+        return null;
+    }
+
+    private bool PastLike(int i) => i < _n && !_inQuote[i] && IsLowerWord(i) && S(i).Length > 4 && S(i).EndsWith("ed", StringComparison.Ordinal);
+
+    /// <summary>A frame before a quote in its sentence: X said: "…" / X told Y, "…" / according to X, "…" / X called Y a "…" (the nearest verb of saying).</summary>
+    private Frame? LeftFrame(int qFirst)
+    {
+        int k = qFirst - 1;
+        if (k < 0 || _inQuote[k] || IsTerminal(k) || _para[k] != _para[qFirst]) return null;
+        int low = k;
+        while (low - 1 >= 0 && k - low < 45 && !IsTerminal(low - 1) && _para[low - 1] == _para[qFirst])
+        {
+            if (_inQuote[low - 1])
+            {
+                // Across quoted words that do not end a sentence: "Trump says “…” because “…”" has one speaker.
+                var prev = _spans[_quoteOf[low - 1]];
+                int last = SpeakerNames.FirstTokenAt(_tok, prev.End) - 1;
+                if (last - 1 < 0 || IsTerminal(last - 1) || S(last - 1) is ",") break;
+                low = SpeakerNames.FirstTokenAt(_tok, prev.Start);
+                continue;
+            }
+            low--;
+        }
+        int limit = low - 1;
+        for (int v = k; v > limit; v--)
+        {
+            if (Is(v, "according") && Is(v + 1, "to"))
+            {
+                var sa = SubjectAfter(v + 1, qFirst);
+                if (sa.Found) return MakeFrame(v, "according to", sa, true, qFirst);
+                continue;
+            }
+            if (!IsSpeechVerb(v)) continue;
+            if (FrameOfVerb(v, limit, qFirst, qFirst) is { } fv)
+            {
+                // "After Brown criticized Clinton during a debate, Hillary shot back, “…”": a later clause has its own subject.
+                int lastComma = -1;
+                for (int c = k - 1; c > v; c--) if (S(c) is ",") { lastComma = c; break; }
+                if (S(k) is "," or ":" && lastComma > v && ClauseSubject(lastComma + 1, k + 1) is { Kind: SubjKind.Name or SubjKind.Pronoun } later &&
+                    later.End < _n && later.End + 3 >= k && IsLowerWord(later.End) && !In(later.End, Prepositions) && !In(later.End, BeForms) && !IsSpeechVerb(later.End) && later.Start > v + 1)
+                    return MakeFrame(later.End, "", later, false, qFirst);
+                return fv;
+            }
+        }
+        // No verb: "… doesn't surprise pollster Daron Shaw: “…”" / "Clinton's response was: “…”" — who is named before the colon.
+        if (S(k) is ":" && k - 1 > limit)
+        {
+            int e = k - 1;
+            while (e > limit && In(e, BeForms)) e--;
+            if (e > limit && S(e) is ")") { int o = e - 1; while (o > limit && o > e - 10 && S(o) is not "(") o--; if (o > limit && S(o) is "(") e = o - 1; }
+            var np = e > limit ? NounPhraseEndingAt(e, limit) : default;
+            if (np.Kind is SubjKind.Name or SubjKind.Pronoun) return MakeFrame(k, "", np, false, qFirst);
+            if (np.Kind == SubjKind.Description && _nameAt[np.Start] is { } owner && owner.End < _n && IsPossessive(owner.End))
+                return MakeFrame(k, "", new Subj(SubjKind.Name, owner.Start, owner.End, owner.End - 1, owner), false, qFirst);
+            // "Club captain Rafe Dunmore summed it up:" / "Her colleague, Emil Sand, was more hopeful:": the clause's subject.
+            var cs = ClauseSubject(low, k);
+            if (cs.Kind is SubjKind.Name or SubjKind.Pronoun) return MakeFrame(k, "", cs, false, qFirst);
+        }
+        return null;
+    }
+
+    /// <summary>The subject of the clause a partial quote stands in, when no verb of saying governs it ("Sanders ticked off
+    /// issues, including the wealthy paying their “fair share”").</summary>
+    private Frame? ClauseFrame(int qFirst)
+    {
+        int low = qFirst;
+        while (low - 1 >= 0 && qFirst - low < 45 && !_inQuote[low - 1] && !IsTerminal(low - 1) && _para[low - 1] == _para[qFirst]) low--;
+        if (low >= qFirst) return null;
+        var cs = ClauseSubject(low, qFirst);
+        return cs.Found ? MakeFrame(cs.Start, "", cs, false, qFirst) : null;
+    }
+
+    /// <summary>The frame of a verb of saying: its subject before it ("X said"), the subject of the main clause for "…,
+    /// saying …", or after it ("…, said X") when nothing speaks before it. Null when it has none or is passive.</summary>
+    private Frame? FrameOfVerb(int v, int limit, int upper, int at, bool allowInverted = false)
+    {
+        if (_verb[v]!.Value.Form == VerbForm.Gerund && v - 1 > limit && S(v - 1) is ",")
+        {
+            var main = MainFrameBefore(v - 1, limit);
+            if (main != null) { main.VerbText = VerbText(v); return main; }
+            return null;
+        }
+        var sb = SubjectBefore(v, limit, out bool passive);
+        if (passive) return null;
+        if (sb.Found) return MakeFrame(v, VerbText(v), sb, false, at);
+        if (allowInverted && v + 1 < upper && _verb[v]!.Value.Lemma != "tell" && _verb[v]!.Value.Form != VerbForm.Gerund)
+        {
+            var sa = SubjectAfter(v, upper);
+            if (sa.Found) return MakeFrame(v, VerbText(v), sa, true, at);
+        }
+        return null;
+    }
+
+    /// <summary>The frame of the clause before a comma ("Trump attacked Clinton, saying …" → the subject of the sentence).</summary>
+    private Frame? MainFrameBefore(int comma, int limit)
+    {
+        for (int v = comma - 1; v > limit && v > comma - 30; v--)
+        {
+            if (_inQuote[v]) break;
+            if (!IsSpeechVerb(v) || _verb[v]!.Value.Form == VerbForm.Gerund) continue;
+            var sb = SubjectBefore(v, limit, out bool passive);
+            if (passive) return null;
+            if (sb.Found) return MakeFrame(v, VerbText(v), sb, false, v);
+            // "“…,” said Skelly, explaining …": the inverted frame before the comma.
+            if (v - 1 >= 0 && (S(v - 1) is "," || _inQuote[v - 1]) && SubjectAfter(v, comma + 1) is { Found: true } sa && sa.End == comma)
+                return MakeFrame(v, VerbText(v), sa, true, v);
+        }
+        var cs = ClauseSubject(limit + 1, comma);
+        return cs.Found ? MakeFrame(comma, "", cs, false, comma) : null;
+    }
+
+    private Frame MakeFrame(int verb, string verbText, Subj subject, bool inverted, int at)
+    {
+        return new Frame { Verb = verb, VerbText = verbText, Subject = subject, Inverted = inverted, At = at, Doc = this };
+    }
+
+    /// <summary>The verb as written, lower case, with "in a statement" / "in an interview" after "said".</summary>
+    private string VerbText(int v)
+    {
+        string w = Str(v).ToLowerInvariant();
+        if (v + 3 < _n && Is(v + 1, "in") && (Is(v + 2, "a") || Is(v + 2, "an")) && IsWord(v + 3) && !_inQuote[v + 3])
+            return w + " in " + Str(v + 2).ToLowerInvariant() + " " + Str(v + 3).ToLowerInvariant();
+        return w;
+    }
+
+    /// <summary>The sentence before a quote that opens its sentence, when it has a frame: "Trump said the same on Monday. “…”".</summary>
+    private Frame? IntroFrame(int qFirst)
+    {
+        int s = PreviousSentenceIntroducing(qFirst);
+        if (s < 0) return null;
+        var sr = _sentences[s];
+        for (int v = sr.EndToken - 1; v >= sr.FirstToken; v--)
+        {
+            if (_inQuote[v] || !IsSpeechVerb(v)) continue;
+            if (FrameOfVerb(v, sr.FirstToken - 1, sr.EndToken, v, allowInverted: true) is { } f) return f;
+        }
+        return null;
+    }
+
+    /// <summary>The person the sentence before is about, when that sentence has no verb of saying ("The coach, Marta Ilves, was blunt. “…”").</summary>
+    private Frame? VerblessIntro(int qFirst)
+    {
+        int s = PreviousSentenceIntroducing(qFirst);
+        if (s < 0) return null;
+        var sr = _sentences[s];
+        var cs = ClauseSubject(sr.FirstToken, sr.EndToken);
+        if (!cs.Found || cs.Kind == SubjKind.Description) return null;
+        var f = MakeFrame(cs.Start, "", cs, false, cs.Start);
+        return f.Name != null && f.Name.Type == NewsEntityType.Person ? f : null;
+    }
+
+    /// <summary>The sentence that can introduce a quote opening a sentence: the one before, in the same paragraph, or
+    /// the last of the paragraph before when the quote opens its paragraph.</summary>
+    private int PreviousSentenceIntroducing(int qFirst)
+    {
+        int s0 = _sentOf[qFirst];
+        var own = _sentences[s0];
+        for (int k = own.FirstToken; k < qFirst; k++) if (IsWord(k)) return -1; // the quote does not open its sentence
+        if (s0 == 0) return -1;
+        var prev = _sentences[s0 - 1];
+        int pp = _para[prev.EndToken - 1], qp = _para[qFirst];
+        if (pp != qp)
+        {
+            if (qp - pp > 1) return -1;
+            // Across paragraphs when the sentence before introduces the quote (a colon), or when its paragraph reports
+            // someone's words without quoting them ("Clinton responded …, saying …" ¶ "…").
+            if (!(S(prev.EndToken - 1) is ":"))
+            {
+                int p0 = prev.FirstToken;
+                while (p0 > 0 && _para[p0 - 1] == pp) p0--;
+                for (int k = p0; k < prev.EndToken; k++) if (_inQuote[k]) return -1;
+            }
+        }
+        // A sentence that is itself a quote introduces nothing.
+        int outside = 0;
+        for (int k = prev.FirstToken; k < prev.EndToken; k++) if (!_inQuote[k] && IsWord(k)) outside++;
+        return outside >= 2 ? s0 - 1 : -1;
+    }
+
+    /// <summary>Does a quote with no frame go on with the previous quote's words? It must follow in the same or the next
+    /// paragraph, and no other voice may come between (a verb of saying with another subject).</summary>
+    private bool Continues(NewsQuote previous, int previousLast, int qFirst)
+    {
+        if (previousLast < 0) return false;
+        int gap = _para[qFirst] - _para[previousLast];
+        if (gap > 1) return false;
+        for (int k = previousLast + 1; k < qFirst; k++)
+        {
+            if (_inQuote[k]) continue;
+            if (IsSpeechVerb(k) && SubjectBefore(k, Math.Max(previousLast, _sentences[_sentOf[k]].FirstToken - 1), out _) is { Found: true } sb &&
+                MakeFrame(k, "", sb, false, k).Speaker != previous.Speaker) return false;
+            if (_nameAt[k] is { Type: NewsEntityType.Person } nm && _para[k] != _para[previousLast] && nm.Canonical != previous.Speaker) return false;
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- indirect speech and attributions
+
+    private void FindReportedSpeech(List<NewsQuote> quotes, List<NewsAttribution> attributions, string? articleId, string? outlet)
+    {
+        for (int s = 0; s < _sentences.Count; s++)
+        {
+            var sr = _sentences[s];
+            int first = sr.FirstToken, end = sr.EndToken;
+            for (int i = first; i < end; i++)
+            {
+                if (_inQuote[i]) continue;
+                bool according = Is(i, "according") && Is(i + 1, "to");
+                bool citing = Is(i, "citing");
+                bool told = Is(i, "told");
+                if (!according && !citing && !IsSpeechVerb(i)) continue;
+                if (told) AddToldOutlet(i, end, s, attributions, articleId, outlet);
+                Frame? f;
+                if (according || citing)
+                {
+                    var sa = SubjectAfter(according ? i + 1 : i, end);
+                    f = sa.Found ? MakeFrame(i, according ? "according to" : "citing", sa, true, i) : null;
+                }
+                else f = FrameOfVerb(i, first - 1, end, i, allowInverted: i > first && S(i - 1) is "," && !told);
+                if (f == null || AttachedToQuote(i, f.Subject)) continue; // a quote's own frame: the quote has it
+                var subj = f.Subject;
+                string srcText = f.Speaker ?? f.Description ?? "";
+                if (srcText.Length == 0 || f.Speaker == null && subj.Kind == SubjKind.Pronoun) continue;
+                if (subj.Kind == SubjKind.Description && (BareQuantifiers.Contains(srcText.Trim()) || !PlausibleSource(srcText))) continue;
+                {
+                    // A qualified description ("the regional transport authority") names its own source; only a bare one
+                    // ("the company") stands for the nearest named organisation.
+                    string source = f.Speaker!;
+                    if (subj.Kind == SubjKind.Description && f.Name != null && subj.End - subj.Start >= 3) source = Join(subj.Start, subj.End);
+                    var kind = QuoteExtractor.Classify(source + " " + (f.Description ?? ""), f.Name?.Description);
+                    attributions.Add(new NewsAttribution { Source = CleanSource(source), SourceKind = kind, Verb = f.VerbText, Sentence = SentenceText(s), ArticleId = articleId, Outlet = outlet, Offset = _tok[subj.Start].Start });
+                }
+                if ((according || _verb[i] is { } vb && (vb.Use & SpeechVerbUse.Clause) != 0) && !citing && Reported(i, according, subj, f.Inverted, first, end) is var (cs, ce) && ce - cs >= 3 &&
+                    (according || cs != i + 1 || (_verb[i]!.Value.Use & SpeechVerbUse.Saying) != 0 || Is(i + 1, "that")) &&
+                    !StartsWithQuote(cs) && CountWordTokens(cs, ce) >= 3 && !In(cs, NotAClause) && _verb[cs] is not { Form: VerbForm.Gerund })
+                {
+                    quotes.Add(new NewsQuote
+                    {
+                        Text = Join(cs, ce), Speaker = f.Speaker, SpeakerDescription = f.Description == f.Speaker ? null : f.Description, SpeakerNote = f.Note,
+                        Verb = f.VerbText, Kind = QuoteKind.Indirect, ArticleId = articleId, Outlet = outlet,
+                        Offset = _tok[cs].Start, Length = _tok[ce - 1].End - _tok[cs].Start,
+                    });
+                }
+            }
+        }
+    }
+
+    /// <summary>Is this frame a quote's own ("“…,” he said in the email." / "he said: “…”"): right after a closing mark or
+    /// right before an opening one?</summary>
+    private bool AttachedToQuote(int verb, Subj subj)
+    {
+        int a = Math.Min(verb, subj.Start), b = Math.Max(verb + 1, subj.End);
+        int k = a - 1;
+        while (k >= 0 && !_inQuote[k] && S(k) is "," or "—" or "–" or "-") k--;
+        // After a closing mark, unless the quote ended its sentence with a full stop ("…." Trump said the plan …).
+        if (k >= 0 && _inQuote[k] && _spans[_quoteOf[k]].End == _tok[k].End && !(k > 0 && S(k - 1) is "." && k == a - 1)) return true;
+        k = b;
+        while (k < _n && !_inQuote[k] && (S(k) is "," or ":" or "—" || Is(k, "that") || In(k, TimeWords))) k++;
+        return k < _n && _inQuote[k] && _spans[_quoteOf[k]].Start == _tok[k].Start;
+    }
+
+    /// <summary>Words a reported clause does not start with: what follows "said" is then an adjunct ("said on Monday", "said with a laugh", "said of the encounter"),
+    /// or the rest of a verb's object ("asked the mayor and the council to …").</summary>
+    private static readonly WordSet NotAClause = new("and", "or", "nor", "but", "in", "on", "at", "during", "after", "before", "from", "via", "through", "with", "without", "over", "under", "to", "for", "about", "by", "of", "while", "when", "as", "according", "citing", "who", "which", "whose", "where", "whom", "also", "however", "too", "meanwhile", "instead", "again", "repeatedly", "later", "earlier", "then", "recently", "previously");
+
+    private bool HasQuoteInside(int s, int e) { for (int k = s; k < e; k++) if (_inQuote[k]) return true; return false; }
+
+    private bool StartsWithQuote(int cs) => cs < _n && _inQuote[cs] && _spans[_quoteOf[cs]].Start == _tok[cs].Start;
+
+    private int CountWordTokens(int s, int e) { int c = 0; for (int i = s; i < e; i++) if (IsWord(i)) c++; return c; }
+
+    private static readonly WordSet TellLike = new("told", "tells", "tell", "telling", "informed", "assured", "reminded", "warned", "urged", "asked", "asks", "advised", "briefed", "notified", "promised", "convinced", "persuaded");
+
+    /// <summary>The clause a frame reports: after the verb ("said [that] …", "told reporters …") or, when the frame ends the
+    /// sentence, before it ("…, officials said."; "…, according to X.").</summary>
+    private (int Start, int End)? Reported(int v, bool according, Subj subj, bool inverted, int first, int end)
+    {
+        int ce = end;
+        while (ce > first && (IsTerminal(ce - 1) || S(ce - 1) is "," or "”" or "\"" && !_inQuote[ce - 1])) ce--;
+        // The frame at the end of its sentence: the clause is what comes before it.
+        int frameStart = Math.Min(v, subj.Start);
+        int frameEnd = Math.Max(according ? subj.End : v + 1, subj.End);
+        if (frameStart > first && S(frameStart - 1) is ",")
+        {
+            bool endsHere = true;
+            // What may follow a frame that ends its sentence: time words, an adjunct ("in a statement", "after meeting
+            // Trump aides"), an appositive or a participle after a comma (", director of …", ", wiping sweat off his face").
+            if (frameEnd < ce && !(S(frameEnd) is "," || In(frameEnd, TimeWords) || In(frameEnd, Skippable) || In(frameEnd, NotAClause)))
+                endsHere = false;
+            for (int k = frameEnd; k < ce && endsHere; k++)
+                if (Is(k, "that") || _inQuote[k] || IsSpeechVerb(k) && _verb[k] is { Form: not VerbForm.Gerund }) endsHere = false;
+            if (endsHere)
+            {
+                int cs0 = SkipDateline(first, frameStart - 1);
+                int ce0 = frameStart - 1;
+                return ce0 > cs0 ? (cs0, ce0) : null;
+            }
+        }
+        if (according)
+        {
+            // "According to X, …": the clause after the source's comma.
+            int c = subj.End;
+            while (c < ce && c < subj.End + 12 && S(c) is not ",") c++;
+            return c < ce ? (c + 1, ce) : null;
+        }
+        if (subj.Start > v) return null; // "said X" in the middle of a sentence: no clause of its own
+        int cs = v + 1;
+        if (cs < ce && S(cs) is "," && !Is(cs + 1, "that")) return null; // "he said, wiping sweat off his face"
+        if (TellLike.Contains(_h[v]))
+        {
+            // The person told: "told reporters", "told CNN", "told the Post on Sunday".
+            if (cs < ce && (In(cs, ObjectWords) && !Is(cs, "that") && !Is(cs, "what") && !Is(cs, "how") && !Is(cs, "whether") && !Is(cs, "if") || _nameAt[cs] != null || In(cs, Determiners)))
+            {
+                for (int np = 0; np < 3; np++)
+                {
+                    if (_nameAt[cs] is { } nm) cs = nm.End;
+                    else if (In(cs, Determiners)) { cs++; while (cs < ce && IsWord(cs) && !In(cs, NpStop) && _verb[cs] == null) cs++; }
+                    else cs++;
+                    // "asked the operator and the union to …": the object goes on after "and" / "or".
+                    if (!(Is(cs, "and") || Is(cs, "or")) || !(_nameAt[cs + 1] != null || In(cs + 1, Determiners))) break;
+                    cs++;
+                }
+                // "urged the council to reopen the pier": what the person was asked or told to do is reported.
+                if (Is(cs, "to") && _verb[cs + 1] == null && IsLowerWord(cs + 1)) cs++;
+            }
+        }
+        // Adjuncts before the clause ("said on Monday that", "said in a statement that"): up to "that" if it is near. A
+        // clause that starts at once ("said all crossings were cancelled and that …") keeps its start.
+        bool adjunctFirst = cs < ce && (Is(cs, "that") || In(cs, NotAClause) || In(cs, TimeWords) || In(cs, Skippable));
+        for (int k = cs; adjunctFirst && k < ce && k < cs + 14; k++)
+        {
+            if (_inQuote[k] || S(k) is "," && k > cs + 6) break;
+            if (Is(k, "that")) { cs = k + 1; break; }
+        }
+        while (cs < ce && (Is(cs, "that") || S(cs) is "," or ":")) cs++;
+        return cs < ce ? (cs, ce) : null;
+    }
+
+    /// <summary>"WESTMERE — Ferry crews …": the dateline before a sentence's first words is not what anyone said.</summary>
+    private int SkipDateline(int first, int end)
+    {
+        int k = first;
+        while (k < end && k < first + 5 && IsWord(k) && IsAllCaps(k) || k > first && k < end && S(k) is ",") k++;
+        return k > first && k < end && S(k) is "—" or "–" or "-" ? k + 1 : first;
+    }
+
+    private bool IsAllCaps(int i)
+    {
+        var w = S(i);
+        bool letter = false;
+        foreach (char c in w) { if (char.IsLower(c)) return false; if (char.IsLetter(c)) letter = true; }
+        return letter && w.Length >= 2;
+    }
+
+    private void AddToldOutlet(int told, int end, int s, List<NewsAttribution> attributions, string? articleId, string? outlet)
+    {
+        // "told the AFP news agency": the outlet the speaker told is a source the article relies on.
+        var obj = SubjectAfter(told, end);
+        if (!obj.Found) return;
+        // "the AFP news agency": the name inside the phrase.
+        var named = obj.Name;
+        for (int j = obj.Start; named == null && j < obj.End; j++) if (_nameAt[j] is { Type: NewsEntityType.Organization or NewsEntityType.Person } nm) named = nm;
+        string objText = named?.Text ?? TrimToldObject(Join(obj.Start, obj.End));
+        var objKind = QuoteExtractor.Classify(Join(obj.Start, obj.End), named?.Description);
+        if (objKind is SourceKind.Agency or SourceKind.Media)
+            attributions.Add(new NewsAttribution { Source = CleanSource(named?.Canonical ?? objText), SourceKind = objKind, Verb = "told", Sentence = SentenceText(s), ArticleId = articleId, Outlet = outlet, Offset = _tok[named?.Start ?? obj.Start].Start });
+    }
+
+    private string SentenceText(int s)
+    {
+        var sr = _sentences[s];
+        int a = _tok[sr.FirstToken].Start, b = _tok[sr.EndToken - 1].End;
+        return (b - a > 400 ? _text.Substring(a, 400) + "…" : _text.Substring(a, b - a)).Replace('\n', ' ');
+    }
+
+    private static readonly HashSet<string> NotSources = new(StringComparer.OrdinalIgnoreCase) { "if", "it", "what", "is", "was", "be", "been", "were", "are", "this", "that", "when", "who", "which", "as", "there", "and" };
+
+    /// <summary>Quantifiers that stand for unnamed people ("Several told the Gazette …"): no source of their own.</summary>
+    private static readonly HashSet<string> BareQuantifiers = new(StringComparer.OrdinalIgnoreCase) { "several", "many", "some", "others", "most", "few", "both", "all", "one", "two", "three", "none", "each" };
+
+    private static readonly HashSet<string> OutletNounWords = new(StringComparer.OrdinalIgnoreCase)
+        { "the", "a", "an", "news", "agency", "newspaper", "paper", "daily", "weekly", "broadcaster", "television", "radio", "magazine", "outlet", "wire", "service", "channel", "network", "station", "website", "local", "state", "public", "national", "regional", "'s", "’s" };
+
+    /// <summary>The outlet in "told the Gazette they had …": the words of a media name up to the first that is neither capitalised nor an outlet noun.</summary>
+    private static string TrimToldObject(string d)
+    {
+        var words = d.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int n = 0;
+        while (n < words.Length && (char.IsUpper(words[n][0]) || OutletNounWords.Contains(words[n]))) n++;
+        return n == words.Length ? d : string.Join(' ', words, 0, n);
+    }
+
+    /// <summary>An unnamed source is a short noun phrase ("officials", "a source", "South Korea's military"), not a clause.</summary>
+    private static bool PlausibleSource(string s)
+    {
+        int words = 0;
+        foreach (var w in s.Split(' ', StringSplitOptions.RemoveEmptyEntries)) { words++; if (NotSources.Contains(w)) return false; }
+        return words is > 0 and <= 6;
+    }
+
+    private static string CleanSource(string s)
+    {
+        s = s.Trim();
+        if (s.StartsWith("the ", StringComparison.Ordinal)) s = s[4..];
+        return s;
+    }
+}

@@ -1,0 +1,526 @@
+using NewsCmdlets.Engine.Entities;
+using NewsCmdlets.Engine.Entities.Tagging;
+using NewsCmdlets.Engine.Text;
+
+namespace NewsCmdlets.Engine.Quotes;
+
+/// <summary>
+/// One article's text as the quote extractor reads it: tokens, sentences, paragraphs, quote spans, names, verbs of
+/// saying, and the frames ("X said", "said X", "according to X") that connect them. Every search looks a bounded
+/// number of tokens around its starting point, so the whole analysis is linear in the length of the text.
+/// </summary>
+internal sealed partial class QuoteDocument
+{
+    private readonly string _text;
+    private readonly List<TextToken> _tok;
+    private readonly int _n;
+    private readonly List<SentenceRange> _sentences;
+    private readonly int[] _sentOf;
+    private readonly int[] _para;
+    private readonly List<(int Start, int End)> _spans;
+    private readonly int[] _quoteOf; // span index of each token, -1 outside quotes
+    private readonly bool[] _inQuote;
+    private readonly ulong[] _h;      // hash of each token's lower-case letters
+    private readonly SpeechVerb?[] _verb;
+    private readonly List<SpeakerName> _names;
+    private readonly SpeakerName?[] _nameAt;
+    private readonly Gazetteer _gaz;
+    private readonly QuoteLexicon _lex;
+    private readonly List<string> _problems = new();
+
+    public QuoteDocument(string text, ArticleEntities? entities, Gazetteer gaz, QuoteLexicon lex)
+    {
+        _text = text;
+        _gaz = gaz;
+        _lex = lex;
+        _tok = Tokenizer.Tokenize(text);
+        _n = _tok.Count;
+        _sentences = SentenceSplitter.Split(text, _tok);
+        _sentOf = new int[_n];
+        for (int s = 0; s < _sentences.Count; s++)
+            for (int i = _sentences[s].FirstToken; i < _sentences[s].EndToken; i++) _sentOf[i] = s;
+        _para = new int[_n];
+        int p = 0;
+        for (int i = 0; i < _n; i++)
+        {
+            if (i > 0) for (int c = _tok[i - 1].End; c < _tok[i].Start; c++) if (text[c] == '\n') { p++; break; }
+            _para[i] = p;
+        }
+        _spans = QuoteSpans.Find(text, _problems);
+        _quoteOf = new int[_n];
+        _inQuote = new bool[_n];
+        for (int i = 0, q = 0; i < _n; i++)
+        {
+            int c = _tok[i].Start;
+            while (q < _spans.Count && _spans[q].End <= c) q++;
+            _quoteOf[i] = q < _spans.Count && c >= _spans[q].Start ? q : -1;
+            _inQuote[i] = _quoteOf[i] >= 0;
+        }
+        _h = new ulong[_n];
+        _verb = new SpeechVerb?[_n];
+        for (int i = 0; i < _n; i++)
+        {
+            var sp = _tok[i].Span(text);
+            _h[i] = Hashing.Lower(sp);
+            if (!_inQuote[i] && sp.Length > 1 && char.IsLower(sp[0]) && lex.TryGetVerb(sp, out var v)) _verb[i] = v;
+        }
+        _names = entities != null
+            ? SpeakerNames.FromEntities(text, _tok, _sentOf, _inQuote, entities, lex)
+            : SpeakerNames.Find(text, _tok, _h, _sentOf, _sentences, _inQuote, gaz, lex);
+        _nameAt = new SpeakerName?[_n];
+        foreach (var nm in _names) for (int k = nm.Start; k < nm.End && k < _n; k++) _nameAt[k] = nm;
+    }
+
+    public IReadOnlyList<string> Problems => _problems;
+
+    // ---------------------------------------------------------------- tokens
+
+    private ReadOnlySpan<char> S(int i) => _tok[i].Span(_text);
+    private string Str(int i) => _text.Substring(_tok[i].Start, _tok[i].Length);
+    private bool Is(int i, string w) => i >= 0 && i < _n && S(i).Equals(w, StringComparison.OrdinalIgnoreCase);
+    private bool In(int i, WordSet set) => i >= 0 && i < _n && set.Contains(_h[i]);
+    private char First(int i) => _text[_tok[i].Start];
+    private bool IsWord(int i) => i >= 0 && i < _n && char.IsLetterOrDigit(First(i));
+    private bool IsLowerWord(int i) => i >= 0 && i < _n && char.IsLower(First(i));
+    private bool IsPossessive(int i) => i >= 0 && i < _n && (S(i) is "'s" or "’s" ||
+        S(i) is "'" or "’" && !_inQuote[i] && i > 0 && _tok[i - 1].End == _tok[i].Start && S(i - 1)[^1] == 's'); // "officials'"
+    private bool IsTerminal(int i) => i >= 0 && i < _n && S(i) is "." or "!" or "?" or "…" or ";";
+    private string Join(int s, int e) => s >= e ? "" : _text.Substring(_tok[s].Start, _tok[e - 1].End - _tok[s].Start).Replace('\n', ' ');
+
+    private static readonly WordSet Pronouns = new("he", "she", "they", "it", "i", "we", "you");
+    private static readonly WordSet ObjectWords = new("me", "him", "her", "them", "us", "you", "reporters", "journalists", "it", "that", "this", "so", "nothing", "something", "anything", "everything", "what", "how", "why", "whether", "if");
+    private static readonly WordSet Determiners = new("the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "another", "some", "one", "two", "three", "four", "five", "several", "many", "both", "all", "each", "every", "no", "other", "such", "most", "few", "any");
+    private static readonly WordSet Articles = new("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "another", "every", "each", "no", "this", "these", "those");
+    private static readonly WordSet Possessives = new("his", "her", "their", "its", "our", "my", "your");
+    private static readonly WordSet BeForms = new("is", "was", "were", "are", "be", "been", "being", "am");
+    private static readonly WordSet Skippable = new(
+        "also", "has", "had", "have", "'ve", "’ve", "'d", "’d", "'s", "’s", "would", "will", "could", "should", "can", "may", "might", "must",
+        "did", "does", "do", "later", "then", "previously", "once", "again", "further", "earlier", "recently", "simply", "often", "never",
+        "always", "even", "still", "just", "already", "now", "not", "n't", "first", "twice", "long", "since", "too", "quickly", "reportedly",
+        "repeatedly", "publicly", "privately", "flatly", "bluntly", "finally", "initially", "subsequently", "separately", "similarly",
+        "is", "was", "were", "are", "be", "been", "being", "am", "only", "originally", "eventually", "last", "year", "week", "month",
+        "can't", "can’t", "won't", "won’t", "don't", "don’t", "didn't", "didn’t", "doesn't", "doesn’t", "couldn't", "couldn’t",
+        "wouldn't", "wouldn’t", "shouldn't", "shouldn’t", "hasn't", "hasn’t", "haven't", "haven’t", "hadn't", "hadn’t", "cannot",
+        "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "in", "on", "at", "this");
+    // Words that end a noun phrase going left (clause boundaries, prepositions) — "of" and "for" can be inside one.
+    private static readonly WordSet NpStop = new(
+        "that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "when", "while", "as", "because", "if", "after", "before",
+        "since", "although", "though", "so", "then", "than", "where", "whether", "until", "unless", "in", "on", "at", "with", "by", "from",
+        "to", "into", "during", "about", "over", "under", "through", "against", "between", "among", "without", "like", "via", "per",
+        "despite", "toward", "towards", "upon", "within", "is", "was", "were", "are", "be", "been", "has", "had", "have", "not", "also",
+        "would", "will", "could", "should", "can", "may", "might", "must", "did", "does", "do", "said", "says", "told", "there", "here",
+        "what", "how", "why", "yes", "no", "it", "he", "she", "they", "we", "i", "you", "me", "him", "them", "us");
+    private static readonly WordSet NpInner = new("of", "for", "at", "'s", "’s", "&", "-");
+    private static readonly WordSet TimeWords = new("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "tomorrow", "earlier", "later", "recently", "again", "also", "last", "this", "late", "early", "once", "afterward", "afterwards", "then", "sarcastically", "simply", "repeatedly", "previously", "bluntly", "flatly", "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend");
+    private static readonly WordSet Spokes = new("spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "representative", "representatives", "statement", "spokesman's", "press");
+    private static readonly WordSet AdjunctStarts = new("in", "on", "at", "during", "after", "before", "from", "via", "through", "with", "without", "over", "under", "to", "for", "about", "by", "while", "when", "as", "speaking", "according", "citing", "who", "which", "whose", "where", "whom", "a", "an", "the", "also", "however", "though", "too", "meanwhile", "instead");
+
+    /// <summary>
+    /// A verb of saying used as a verb here: lower case, not after a determiner or possessive ("the report", "his
+    /// remarks"). The base and -s forms of a verb that is also a noun ("states", "debate", "points") count only after a
+    /// subject (a name, a pronoun, a plural noun, "who"), an auxiliary or "to", or before "that".
+    /// </summary>
+    private bool IsSpeechVerb(int i, SpeechVerbUse use = SpeechVerbUse.Quote)
+    {
+        if (i < 0 || i >= _n || _verb[i] is not { } v || (v.Use & use) == 0) return false;
+        if (i > 0 && (In(i - 1, Articles) || IsPossessive(i - 1) || Is(i - 1, "to") && v.Form != VerbForm.Base)) return false;
+        if (i + 1 < _n && IsPossessive(i + 1)) return false;
+        // An -ing form is a verb of saying after a comma ("…, saying …") or a form of be ("was saying"), not as a noun
+        // or an adjective ("his second-best showing", "mechanically repeating himself").
+        if (v.Form == VerbForm.Gerund)
+        {
+            if (i == 0) return false;
+            if (S(i - 1) is "," || In(i - 1, BeForms) || Is(i - 1, "while") || Is(i - 1, "before") || Is(i - 1, "after")) return true;
+            // "with the Chosun Ilbo daily saying …": the absolute construction.
+            var np = IsWord(i - 1) && !_inQuote[i - 1] ? NounPhraseEndingAt(i - 1, Math.Max(-1, i - 12)) : default;
+            return np.Found && np.Kind != SubjKind.Pronoun && Is(np.Start - 1, "with");
+        }
+        if ((v.Use & SpeechVerbUse.AlsoNoun) != 0 && v.Form is VerbForm.Base or VerbForm.ThirdPerson)
+        {
+            if (Is(i + 1, "that")) return true;
+            if (In(i + 1, Modals) || In(i + 1, BeForms)) return false; // "the debate could be decisive"
+            // A clause starts right after it ("police say they …", "voters say the economy …"); after a verb that is not
+            // first a verb of saying, only a pronoun does ("point their fingers" is no clause).
+            if (i + 1 < _n && !_inQuote[i + 1] && (Pronouns.Contains(_h[i + 1]) && !Is(i + 1, "it") && !Is(i + 1, "you") || Is(i + 1, "there") ||
+                (v.Use & SpeechVerbUse.Saying) != 0 && (In(i + 1, Articles) && !In(i + 1, Possessives) || _nameAt[i + 1] is { Type: NewsEntityType.Person or NewsEntityType.Organization }))) return true;
+            int k = i - 1;
+            while (k >= 0 && !_inQuote[k] && IsLowerWord(k) && S(k).EndsWith("ly", StringComparison.Ordinal) && S(k).Length > 3) k--; // "repeatedly"
+            if (k < 0 || _inQuote[k]) return false;
+            if (_nameAt[k] is { Type: NewsEntityType.Person or NewsEntityType.Organization } nk && !In(nk.Start - 1, Determiners)) return true;
+            if (Pronouns.Contains(_h[k]) || In(k, Auxiliaries)) return true;
+            if (Is(k, "who") || Is(k, "also") || Is(k, "never") || Is(k, "still") || Is(k, "often")) return true;
+            // "officials say", "critics say": a plural noun before the base form.
+            if (v.Form == VerbForm.Base && IsWord(k) && S(k).Length > 3 && S(k)[^1] == 's' && !In(k, NpStop) && S(k)[^2] is not ('s' or 'u' or 'i')) return true;
+            return false;
+        }
+        return true;
+    }
+
+    private static readonly WordSet Modals = new("will", "would", "can", "could", "should", "may", "might", "must", "has", "have", "had", "can't", "can’t", "won't", "won’t");
+    private static readonly WordSet Auxiliaries = new("to", "will", "would", "can", "could", "should", "may", "might", "must", "did", "does", "do", "didn't", "doesn't", "don't", "not", "n't", "never");
+
+    // ---------------------------------------------------------------- subjects
+
+    private enum SubjKind : byte { None, Name, Pronoun, Description }
+
+    /// <summary>Who a frame's verb has as its subject: a name, a pronoun or a description, as token span [Start, End) with its head.</summary>
+    private readonly record struct Subj(SubjKind Kind, int Start, int End, int Head, SpeakerName? Name)
+    {
+        public bool Found => Kind != SubjKind.None;
+    }
+
+    /// <summary>A verb of saying with its subject; who the subject is gets worked out on first use (many frames are only
+    /// looked at to be set aside).</summary>
+    private sealed class Frame
+    {
+        public int Verb;
+        public string VerbText = "";
+        public Subj Subject;
+        public bool Inverted;
+        public int At;
+        public QuoteDocument Doc = null!;
+        private bool _resolved;
+        private string? _speaker, _description, _note;
+        private SpeakerName? _name;
+
+        private void Ensure()
+        {
+            if (_resolved) return;
+            _resolved = true;
+            Doc.Resolve(this, At);
+        }
+
+        public string? Speaker { get { Ensure(); return _speaker; } set => _speaker = value; }
+        public string? Description { get { Ensure(); return _description; } set => _description = value; }
+        public string? Note { get { Ensure(); return _note; } set => _note = value; }
+        public SpeakerName? Name { get { Ensure(); return _name; } set => _name = value; }
+    }
+
+    /// <summary>The subject left of a verb: "Trump said", "Hong Min, a senior analyst at …, said", "a spokesperson, in an email, said", "officials said".</summary>
+    private Subj SubjectBefore(int v, int limit, out bool passive)
+    {
+        passive = false;
+        int k = v - 1;
+        bool be = false;
+        int steps = 0;
+        while (k > limit && steps < 6 && !_inQuote[k] && (In(k, Skippable) || In(k, TimeWords) || IsLowerWord(k) && S(k).EndsWith("ly", StringComparison.Ordinal) && S(k).Length > 3))
+        {
+            if (In(k, BeForms)) be = true;
+            // "In Iowa, Trump said": a preposition is only an adverb's part when what follows it is a time word.
+            if (Is(k, "in") || Is(k, "on") || Is(k, "at") || Is(k, "this")) { if (k + 1 < v && (In(k + 1, TimeWords) || k + 1 < _n && _nameAt[k + 1] == null && (_gaz.LookupWord(S(k + 1)) & GazetteerClass.Calendar) != 0)) { k--; steps++; continue; } break; }
+            if (_nameAt[k] != null) break;
+            k--;
+            steps++;
+        }
+        if (be && _verb[v] is { Form: VerbForm.Past }) { passive = true; return default; } // "was told", "were asked"
+        if (k <= limit || _inQuote[k]) return default;
+        // "Lisa Madigan (D) asserted": a bracket after the name.
+        if (S(k) is ")")
+        {
+            int o = k - 1;
+            while (o > limit && o > k - 10 && S(o) is not "(" && !_inQuote[o]) o--;
+            if (o <= limit || S(o) is not "(" || o - 1 <= limit) return default;
+            k = o - 1;
+        }
+        if (S(k) is ",")
+        {
+            // A parenthetical between commas: an appositive, a relative clause or an adjunct ("in an email to CNBC").
+            int c = k - 1;
+            while (c > limit && c > k - 30 && S(c) is not "," && !_inQuote[c] && !IsTerminal(c)) c--;
+            if (c <= limit || S(c) is not "," || c + 1 >= k) return default;
+            int ps = c + 1;
+            // A clause between the commas ("…, the race will be tight, said X") is no parenthetical of the subject; a
+            // relative clause ("…, which is airing, argues") is.
+            if (!(Is(ps, "who") || Is(ps, "which") || Is(ps, "whose")))
+                for (int j = ps; j < k; j++) if (In(j, Auxiliaries) && !Is(j, "to") || In(j, BeForms) || IsSpeechVerb(j)) return default;
+            // "one resident, Kofi Adair, said" / "his wife, longtime aide Huma Abedin, announced": the name that ends the
+            // parenthetical speaks.
+            if (_nameAt[k - 1] is { } pn && pn.End == k && pn.Type == NewsEntityType.Person && pn.Start >= ps && !AfterPreposition(pn.Start, ps))
+            {
+                // The phrase it stands beside starts the subject ("the city's transport director, Nils Oberg, said").
+                var before = c - 1 > limit ? NounPhraseEndingAt(c - 1, limit) : default;
+                return new Subj(SubjKind.Name, before.Found && before.Kind != SubjKind.Pronoun ? before.Start : ps, k, k - 1, pn);
+            }
+            k = c - 1;
+            if (k <= limit || _inQuote[k]) return default;
+        }
+        // "leading advisers like Gene Sperling to counter that …", "urged Ryan to say": the infinitive's subject is the object before "to".
+        if (Is(k, "to") && _verb[v] is { Form: VerbForm.Base } && k - 1 > limit && !_inQuote[k - 1])
+        {
+            var np = NounPhraseEndingAt(k - 1, limit);
+            return np.Kind is SubjKind.Name or SubjKind.Pronoun ? np : default;
+        }
+        // "Trump cast the blame on his rivals and emphasized …": a second verb has the subject of the clause.
+        if ((Is(k, "and") || Is(k, "but")) && k - 1 > limit && !_inQuote[k - 1])
+        {
+            var cs = ClauseSubject(limit + 1, k);
+            if (cs.Found && cs.End <= k) return cs;
+            return default;
+        }
+        // "Norland, which derides …" / "Sanders, who said …": the name before the relative pronoun.
+        if ((Is(k, "who") || Is(k, "which")) && k - 2 > limit && S(k - 1) is "," && !_inQuote[k - 2])
+            return NounPhraseEndingAt(k - 2, limit);
+        var subject = NounPhraseEndingAt(k, limit);
+        // "Trump at the time said", "Sanders in an interview with CNN said": the phrase is inside an adjunct; the subject
+        // is before it.
+        var inner = subject;
+        for (int hop = 0; hop < 3 && inner.Kind is SubjKind.Description or SubjKind.Name; hop++)
+        {
+            int p = inner.Start - 1;
+            if (p - 1 <= limit || !In(p, Prepositions) || _inQuote[p - 1] || !IsWord(p - 1)) break;
+            inner = NounPhraseEndingAt(p - 1, limit);
+            // Only a description is looked past ("the time", "an interview with CNN"), and only to a name or pronoun:
+            // "Years after Bill Clinton claimed", "eight in 10 voters said", "people in Fort Pierce said" keep their subject.
+            if (subject.Kind == SubjKind.Description && inner.Kind is SubjKind.Name or SubjKind.Pronoun) return inner;
+        }
+        return subject;
+    }
+
+    private static readonly WordSet Prepositions = new("in", "on", "at", "with", "during", "after", "before", "from", "over", "since", "to", "by", "about", "through", "via");
+
+    /// <summary>Is the name at <paramref name="start"/> inside a prepositional phrase ("a senior adviser to Mr. Sanders",
+    /// "director of the group Human Rights Campaign") rather than the head of the phrase ("longtime aide Huma Abedin")?</summary>
+    private bool AfterPreposition(int start, int low)
+    {
+        for (int j = start - 1; j >= low; j--)
+            if ((In(j, NpStop) || In(j, NpInner)) && !In(j, Determiners)) return true;
+        return false;
+    }
+
+    /// <summary>The noun phrase that ends at token <paramref name="k"/>: a name (with the role words before it), a pronoun, or a description.</summary>
+    private Subj NounPhraseEndingAt(int k, int limit)
+    {
+        if (Pronouns.Contains(_h[k]) && !(Is(k, "it") && k > 0 && IsWord(k - 1) && !In(k - 1, NpStop))) return new Subj(SubjKind.Pronoun, k, k + 1, k, null);
+        if (!IsWord(k) || In(k, NpStop) || In(k, Determiners) || In(k, NpInner) || _verb[k] is { Form: not VerbForm.Base and not VerbForm.ThirdPerson } && _nameAt[k] == null) return default;
+        // Extend left over the words of one noun phrase: "Republican presidential candidate Donald Trump", "a spokesperson for
+        // Kellan Airport", "Trump's campaign manager".
+        int d = k;
+        if (_nameAt[k] is { } nk) d = nk.Start;
+        while (d - 1 > limit && k - d < 9 && !_inQuote[d - 1])
+        {
+            int j = d - 1;
+            if (In(j, Determiners)) { d = j; break; }
+            if (IsPossessive(j) || In(j, NpInner) && d <= k) { d = j; continue; }
+            if (!IsWord(j) || In(j, NpStop) || _verb[j] != null && _nameAt[j] == null) break;
+            d = _nameAt[j] is { } nj ? nj.Start : j;
+        }
+        while (d <= k && (IsPossessive(d) || In(d, NpInner))) d++; // never start with "'s" or "of"
+        if (d > k) return default;
+        // The head: the last word before a preposition inside the phrase ("a spokesperson for X" → spokesperson).
+        int head = k;
+        for (int j = d; j <= k; j++) if (Is(j, "of") || Is(j, "for") || Is(j, "at")) { head = j - 1; break; }
+        if (head < d) return default;
+        if (_nameAt[head] is { } hn) return new Subj(SubjKind.Name, d, k + 1, head, hn);
+        if (head == k && IsPossessive(k)) return default;
+        return new Subj(SubjKind.Description, d, k + 1, head, null);
+    }
+
+    /// <summary>The subject right of a verb (inverted order): "said Tomas Reyne", "said the company", "according to South Korea's Joint Chiefs of Staff".</summary>
+    private Subj SubjectAfter(int v, int limit)
+    {
+        int k = v + 1;
+        if (k >= limit || _inQuote[k] || !IsWord(k) || In(k, ObjectWords) || In(k, TimeWords) || In(k, NpStop) && !Pronouns.Contains(_h[k])) return default;
+        if (Pronouns.Contains(_h[k])) return In(k, ObjectWords) ? default : new Subj(SubjKind.Pronoun, k, k + 1, k, null);
+        int e = k;
+        while (e < limit && e < k + 10 && !_inQuote[e] && (IsWord(e) && (!In(e, NpStop) || e > k && In(e, NpInner)) || IsPossessive(e) || In(e, NpInner)))
+        {
+            if (_nameAt[e] is { } ne) { e = Math.Max(e + 1, ne.End); continue; }
+            if (e > k && IsSpeechVerb(e)) break;
+            e++;
+        }
+        if (e <= k) return default;
+        while (e - 1 > k && (In(e - 1, NpInner) || Is(e - 1, "and"))) e--;
+        int head = e - 1;
+        for (int j = k; j < e; j++) if (Is(j, "of") || Is(j, "for") || Is(j, "at")) { head = j - 1; break; }
+        if (head < k) return default;
+        // "said the union's general secretary, Paulo Renn": the name after the description's comma.
+        if (_nameAt[head] == null && e + 1 < limit && S(e) is "," && _nameAt[e + 1] is { Type: NewsEntityType.Person } pn && pn.Start == e + 1)
+            return new Subj(SubjKind.Name, k, pn.End, pn.End - 1, pn);
+        if (_nameAt[head] is { } hn) return new Subj(SubjKind.Name, k, e, head, hn);
+        return new Subj(SubjKind.Description, k, e, head, null);
+    }
+
+    /// <summary>The subject a sentence opens with (for "…, saying …" and quotes with no verb of their own).</summary>
+    private Subj ClauseSubject(int from, int to)
+    {
+        int k = from;
+        // Skip an opening adjunct up to its comma ("On Monday, …", "In a statement, …").
+        if (In(k, AdjunctStarts) || In(k, TimeWords) || k < to && IsWord(k) && (S(k).EndsWith("ed", StringComparison.OrdinalIgnoreCase) || S(k).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) && _lex.TryGetVerb(S(k), out _))
+        {
+            int c = k;
+            while (c < to && c < k + 14 && S(c) is not "," && !_inQuote[c]) c++;
+            if (c < to && S(c) is ",") k = c + 1;
+        }
+        for (int j = k; j < to && j < k + 10 && !_inQuote[j]; j++)
+        {
+            if (Pronouns.Contains(_h[j]) && !In(j, ObjectWords)) return new Subj(SubjKind.Pronoun, j, j + 1, j, null);
+            if (_nameAt[j] is { } nm)
+            {
+                // A name followed by a comma may be an adjunct's ("Speaking in Salem, New Hampshire, Trump …") unless the
+                // comma opens its appositive ("Her colleague, Emil Sand, was …").
+                if (nm.End < to && S(nm.End) is "," && !(nm.Start > k && S(nm.Start - 1) is ",") && HasSubjectAhead(nm.End + 1, to)) { j = nm.End; continue; }
+                // The name and what belongs to it ("Trump's campaign manager Corey Lewandowski" → the last name).
+                if (!IsPossessive(nm.End)) return new Subj(SubjKind.Name, j, nm.End, nm.End - 1, nm);
+                int e = nm.End + 1;
+                while (e < to && e < nm.End + 6 && IsWord(e) && !In(e, NpStop) && _verb[e] == null && !_inQuote[e]) { e = _nameAt[e] is { } ne ? ne.End : e + 1; }
+                if (e - 1 > nm.End && _nameAt[e - 1] is { Type: NewsEntityType.Person } last) return new Subj(SubjKind.Name, j, e, e - 1, last);
+                if (e - 1 > nm.End) return new Subj(SubjKind.Description, j, e, e - 1, null);
+                return new Subj(SubjKind.Name, j, nm.End, nm.End - 1, nm);
+            }
+            if (_verb[j] != null || In(j, NpStop) && !In(j, Determiners)) break;
+        }
+        return default;
+    }
+
+    /// <summary>Is there a name or pronoun followed by a lower-case word (a subject and its verb) in [from, to)?</summary>
+    private bool HasSubjectAhead(int from, int to)
+    {
+        if (Is(from, "who") || Is(from, "which")) return false;
+        for (int j = from; j < to && j < from + 12 && !_inQuote[j] && S(j) is not ","; j++)
+        {
+            int after = _nameAt[j] is { } nm ? nm.End : Pronouns.Contains(_h[j]) ? j + 1 : -1;
+            if (after > 0 && after < to && IsLowerWord(after) && !In(after, Prepositions)) return true;
+            if (after > 0) j = after - 1;
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- resolution
+
+    private static readonly WordSet OrgHeads = new(
+        "campaign", "company", "ministry", "department", "government", "administration", "agency", "committee", "council", "party",
+        "union", "office", "board", "group", "firm", "court", "authority", "commission", "embassy", "military", "army", "police",
+        "regime", "organization", "organisation", "bank", "university", "network", "newspaper", "paper", "channel", "station",
+        "team", "club", "league", "association", "foundation", "institute", "center", "centre", "airline", "operator", "corporation",
+        "service", "white", "house", "senate", "congress", "parliament", "cabinet", "court", "bureau", "fund", "coalition",
+        "alliance", "federation", "network", "outlet", "site", "website", "magazine", "journal", "publication", "statement", "report");
+
+    /// <summary>Names a frame's subject: a name as itself, a pronoun as the nearest compatible person or organisation, a
+    /// description as the nearest named entity it describes, or as written.</summary>
+    private void Resolve(Frame f, int at)
+    {
+        var s = f.Subject;
+        switch (s.Kind)
+        {
+            case SubjKind.Name:
+            {
+                var nm = s.Name!;
+                f.Name = nm;
+                f.Speaker = nm.Canonical;
+                // A description written with the name ("Trump's campaign manager Corey Lewandowski", ", a senior analyst at …").
+                if (s.Start < nm.Start) f.Description = Join(s.Start, nm.Start).TrimEnd(',', ' ');
+                else if (s.Head != s.End - 1 || s.End > nm.End) f.Description = Join(s.Start, s.End);
+                else f.Description = nm.Description ?? nm.Title;
+                // "a spokesperson for Kellan Airport": speaks for the organisation; "the wife of X": a description, not X.
+                if (s.Head < nm.Start && !Spokes.Contains(_h[s.Head]))
+                {
+                    f.Name = null;
+                    f.Speaker = Join(s.Start, s.End);
+                    f.Description = null;
+                }
+                break;
+            }
+            case SubjKind.Pronoun:
+            {
+                string p = Str(s.Head).ToLowerInvariant();
+                f.Description = p;
+                var nm = ResolvePronoun(p, s.Start);
+                if (nm != null) { f.Name = nm; f.Speaker = nm.Canonical; f.Note = $"'{p}' resolved to the nearest {(nm.Type == NewsEntityType.Person ? "person" : "organisation")} it can refer to"; }
+                else f.Note = p is "i" or "we" or "you" ? $"'{p}': the writer, or someone the text does not name" : $"'{p}' has no named antecedent nearby";
+                break;
+            }
+            case SubjKind.Description:
+            {
+                string desc = Join(s.Start, s.End);
+                f.Description = desc;
+                // "a spokesperson for Kellan Airport": speaks for the organisation or person named after it.
+                if (Spokes.Contains(_h[s.Head]))
+                    for (int j = s.Head + 1; j < s.End; j++)
+                        if (_nameAt[j] is { } owner && !owner.Weak)
+                        {
+                            f.Name = owner;
+                            f.Speaker = owner.Canonical;
+                            return;
+                        }
+                var nm = ResolveDescription(s, at);
+                if (nm != null) { f.Name = nm; f.Speaker = nm.Canonical; f.Note = $"'{desc}' resolved to the nearest {(nm.Type == NewsEntityType.Person ? "person" : "organisation")} it describes"; }
+                else { f.Speaker = desc; f.Description = null; }
+                break;
+            }
+        }
+    }
+
+    /// <summary>He, she: the nearest person of that gender, preferring the subject (first-named person) of the nearest
+    /// sentence that names one; it: the nearest organisation; they: the nearest organisation or none. Names inside quotes
+    /// are never antecedents.</summary>
+    private SpeakerName? ResolvePronoun(string p, int at)
+    {
+        if (p is "i" or "we" or "you") return null;
+        bool person = p is "he" or "she";
+        char gender = p == "he" ? 'M' : p == "she" ? 'F' : '\0';
+        int s = at < _n ? _sentOf[at] : _sentences.Count - 1;
+        int startPara = at < _n ? _para[at] : 0;
+        for (int back = 0; s >= 0 && back < 12; s--, back++)
+        {
+            var sr = _sentences[s];
+            if (sr.FirstToken < _n && startPara - _para[sr.FirstToken] > 3) break;
+            int end = Math.Min(sr.EndToken, at);
+            SpeakerName? first = null;
+            for (int k = sr.FirstToken; k < end; k++)
+            {
+                if (_nameAt[k] is not { } nm || nm.Start != k || nm.Weak) continue;
+                if (person ? nm.Type != NewsEntityType.Person || (gender != '\0' && nm.Gender != '\0' && nm.Gender != gender)
+                           : nm.Type != NewsEntityType.Organization) continue;
+                if (k + 1 < _n && nm.End < _n && IsPossessive(nm.End) && person && _nameAt[Math.Min(_n - 1, nm.End + 1)] is { Type: NewsEntityType.Person }) continue;
+                first ??= nm;
+                // The one who speaks in that sentence ("…, said Katie Harbath") before the first one named.
+                if (SpeaksIn(s, nm, end)) return nm;
+            }
+            if (first != null) return first;
+        }
+        return null;
+    }
+
+    /// <summary>Is this entity the subject of a verb of saying in sentence <paramref name="s"/> (before token <paramref name="end"/>)?</summary>
+    private bool SpeaksIn(int s, SpeakerName nm, int end)
+    {
+        _speakersOf ??= new List<SpeakerName>?[_sentences.Count];
+        var list = _speakersOf[s];
+        if (list == null)
+        {
+            // Worked out once per sentence: the named subjects of its verbs of saying.
+            list = _speakersOf[s] = new List<SpeakerName>();
+            var sr = _sentences[s];
+            for (int v = sr.FirstToken; v < sr.EndToken; v++)
+            {
+                if (_inQuote[v] || !IsSpeechVerb(v)) continue;
+                var sb = SubjectBefore(v, sr.FirstToken - 1, out bool passive);
+                if (!sb.Found && !passive) sb = SubjectAfter(v, sr.EndToken);
+                if (sb.Kind == SubjKind.Name) list.Add(sb.Name!);
+            }
+        }
+        foreach (var sp in list) if (sp.Canonical == nm.Canonical && sp.Start < end) return true;
+        return false;
+    }
+
+    private List<SpeakerName>?[]? _speakersOf;
+
+    /// <summary>"the analyst" → the nearest person described as an analyst; "the ministry" → the nearest organisation
+    /// with "Ministry" in its name. Only a definite description ("the …") stands for an entity named before.</summary>
+    private SpeakerName? ResolveDescription(Subj s, int at)
+    {
+        if (!Is(s.Start, "the") || s.Head - s.Start > 2) return null;
+        var head = S(s.Head);
+        string h = head.ToString();
+        bool org = OrgHeads.Contains(_h[s.Head]) || (_gaz.LookupWord(head) & GazetteerClass.OrgWord) != 0;
+        int startPara = _para[Math.Min(at, _n - 1)];
+        for (int k = Math.Min(at, s.Start) - 1, seen = 0; k >= 0 && seen < 800; k--, seen++)
+        {
+            if (_nameAt[k] is not { } nm || nm.Start != k || nm.Weak) continue;
+            if (startPara - _para[k] > 6) break;
+            if (org && nm.Type == NewsEntityType.Organization && nm.Text.Contains(h, StringComparison.OrdinalIgnoreCase)) return nm;
+            if (!org && nm.Type == NewsEntityType.Person && nm.Describes(h)) return nm;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,334 @@
+using NewsCmdlets.Engine.Entities;
+using NewsCmdlets.Engine.Entities.Tagging;
+using NewsCmdlets.Engine.Text;
+
+namespace NewsCmdlets.Engine.Quotes;
+
+/// <summary>A name the quote extractor can give as a speaker: a person or organisation mentioned outside quotes.</summary>
+internal sealed class SpeakerName
+{
+    public int Start, End; // tokens
+    public int CharStart;
+    public NewsEntityType Type;
+    public string Text = "";
+    public string Canonical = "";
+    /// <summary>Role words before the name ("Republican presidential candidate", "Health Secretary").</summary>
+    public string? Title;
+    /// <summary>An appositive after the name (", a senior analyst at …,").</summary>
+    public string? Description;
+    /// <summary>'F', 'M' or '\0' (unknown), shared by every mention of the entity.</summary>
+    public char Gender;
+    public int Sentence;
+    /// <summary>A lone capitalised dictionary word ("Democratic"): a subject, but never an antecedent.</summary>
+    public bool Weak;
+
+    /// <summary>Does the entity's title or description use this word (a description's head: "analyst", "senator")?</summary>
+    public bool Describes(string head)
+    {
+        return Has(Title, head) || Has(Description, head);
+
+        static bool Has(string? s, string w)
+        {
+            if (s == null) return false;
+            int i = 0;
+            while ((i = s.IndexOf(w, i, StringComparison.OrdinalIgnoreCase)) >= 0)
+            {
+                bool left = i == 0 || !char.IsLetter(s[i - 1]);
+                int e = i + w.Length;
+                bool right = e >= s.Length || !char.IsLetter(s[e]) || (s[e] == 's' && (e + 1 >= s.Length || !char.IsLetter(s[e + 1])));
+                if (left && right) return true;
+                i = e;
+            }
+            return false;
+        }
+    }
+}
+
+/// <summary>
+/// The fast name finder of the quote extractor, used when the article's entities are not given: runs of capitalised
+/// words outside quotes, typed by the gazetteer's titles and organisation words, split at calendar words; a capitalised
+/// dictionary word that opens a sentence ("Also", "Still") is a name only when the article capitalises it elsewhere too.
+/// Spellings are merged with <see cref="EntityMerger"/> as Get-NewsEntity does, and titles, descriptions and gender
+/// travel to every mention of one entity.
+/// </summary>
+internal static class SpeakerNames
+{
+    private static readonly WordSet LeadStop = new(
+
+        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "So", "Yet", "In", "On", "At", "As", "If",
+        "When", "While", "After", "Before", "Asked", "Her", "His", "Their", "Its", "This", "That", "These", "Those", "There",
+        "Last", "Most", "Some", "Despite", "Unlike", "Since", "For", "With", "By", "From", "Meanwhile", "However", "Our", "My",
+        "Every", "Nobody", "According", "FILE", "Mr", "Mrs", "Ms", "Dr", "Then", "Now", "Still", "Also", "Yes", "No", "Here",
+        "What", "Why", "How", "Who", "Where", "Which", "Even", "Just", "Not", "Both", "All", "Many", "Such", "Like", "Among",
+        "Although", "Though", "Because", "Until", "Over", "Under", "During", "Without", "Within", "Through", "To", "Of",
+        "Q", "Ms.", "Mr.", "Mrs.", "Dr.", "Miss", "Sir");
+
+    /// <summary>Words that end names of organisations besides the gazetteer's ("Republican National Convention", "Club for Growth").</summary>
+    private static readonly WordSet MoreOrgWords = new(
+        "Convention", "Campaign", "Conference", "Caucus", "Administration", "PAC", "Initiative", "Project", "Review", "Magazine",
+        "Channel", "Growth", "Action", "Watch", "Forum", "Council", "Network", "Studios", "Records", "Group", "Team", "Fed");
+
+    private static readonly WordSet Connectors = new("of", "for", "and", "de", "&", "-", "von", "van", "der", "al", "bin");
+
+    private static readonly Dictionary<string, char> GenderTitles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Mr"] = 'M', ["Mr."] = 'M', ["Mrs"] = 'F', ["Mrs."] = 'F', ["Ms"] = 'F', ["Ms."] = 'F', ["Miss"] = 'F', ["Sir"] = 'M',
+        ["Lady"] = 'F', ["Dame"] = 'F', ["Madam"] = 'F', ["King"] = 'M', ["Queen"] = 'F', ["Prince"] = 'M', ["Princess"] = 'F',
+        ["Congressman"] = 'M', ["Congresswoman"] = 'F', ["Father"] = 'M', ["Sister"] = 'F',
+    };
+
+    /// <summary>Role nouns that tell a person's gender ("spokeswoman", "businessman").</summary>
+    internal static char GenderOfRole(ReadOnlySpan<char> word)
+    {
+        if (word.Length == 0 || !char.IsLower(word[0])) return '\0'; // "German", "Truman": not role nouns
+        if (word.EndsWith("woman", StringComparison.OrdinalIgnoreCase) || word.EndsWith("women", StringComparison.OrdinalIgnoreCase)) return 'F';
+        if (word.EndsWith("man", StringComparison.OrdinalIgnoreCase) && word.Length > 4 && !word.EndsWith("human", StringComparison.OrdinalIgnoreCase)) return 'M';
+        foreach (var (w, g) in RoleGenders) if (word.Equals(w, StringComparison.OrdinalIgnoreCase)) return g;
+        return '\0';
+    }
+
+    private static readonly (string, char)[] RoleGenders =
+    {
+        ("wife", 'F'), ("mother", 'F'), ("daughter", 'F'), ("sister", 'F'), ("widow", 'F'), ("actress", 'F'), ("girl", 'F'),
+        ("grandmother", 'F'), ("aunt", 'F'), ("niece", 'F'), ("queen", 'F'), ("princess", 'F'), ("duchess", 'F'),
+        ("husband", 'M'), ("father", 'M'), ("son", 'M'), ("brother", 'M'), ("widower", 'M'), ("actor", 'M'), ("boy", 'M'),
+        ("grandfather", 'M'), ("uncle", 'M'), ("nephew", 'M'), ("king", 'M'), ("prince", 'M'), ("duke", 'M'),
+    };
+
+    public static List<SpeakerName> Find(string text, List<TextToken> tokens, ulong[] lowerHash, int[] sentenceOf, List<SentenceRange> sentences,
+                                          bool[] inQuote, Gazetteer gaz, QuoteLexicon lex)
+    {
+        var list = new List<SpeakerName>();
+        int n = tokens.Count;
+        // Each token's gazetteer classes, looked up once, from the hash the caller already has.
+        var classes = new GazetteerClass[n];
+        var known = new bool[n];
+        GazetteerClass Cls(int i)
+        {
+            if (!known[i]) { classes[i] = gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, lowerHash[i])); known[i] = true; }
+            return classes[i];
+        }
+        bool Upper(int i) { char c = text[tokens[i].Start]; return char.IsUpper(c); }
+        bool SentenceStart(int i) => i == 0 || sentences[sentenceOf[i]].FirstToken == i || inQuote[i - 1] || text[tokens[i - 1].Start] is '(' or '“' or '"' or ':';
+
+        // Sentences in capitals (headlines, shouting) say nothing about names.
+        var capsSentence = new bool[sentences.Count];
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            int words = 0, caps = 0;
+            for (int i = sentences[s].FirstToken; i < sentences[s].EndToken; i++)
+            {
+                var sp = tokens[i].Span(text);
+                if (sp.Length < 2 || !char.IsLetter(sp[0])) continue;
+                words++;
+                bool all = true;
+                foreach (char c in sp) if (char.IsLower(c)) { all = false; break; }
+                if (all) caps++;
+            }
+            capsSentence[s] = words >= 4 && caps * 10 >= words * 7;
+        }
+        // Words the article capitalises inside sentences: evidence that a capitalised sentence opener is a name.
+        var midCap = new HashSet<ulong>();
+        for (int i = 0; i < n; i++)
+            if (!inQuote[i] && Upper(i) && !SentenceStart(i) && !capsSentence[sentenceOf[i]]) midCap.Add(lowerHash[i]);
+
+        bool Cap(int i)
+        {
+            var sp = tokens[i].Span(text);
+            return sp.Length > 0 && char.IsUpper(sp[0]) && (sp.Length == 1 || !sp.Contains('.') || sp.Length <= 4);
+        }
+        for (int i = 0; i < n; i++)
+        {
+            if (inQuote[i] || !Cap(i) || capsSentence[sentenceOf[i]]) continue;
+            if (LeadStop.Contains(lowerHash[i])) continue;
+            var firstCls = Cls(i);
+            if ((firstCls & GazetteerClass.Calendar) != 0) continue;
+            int s = i, e = i + 1;
+            while (e < n && !inQuote[e] && sentenceOf[e] == sentenceOf[s] && e - s < 10)
+            {
+                if (Cap(e) && (Cls(e) & GazetteerClass.Calendar) == 0 && !LeadStop.Contains(lowerHash[e])) { e++; continue; }
+                if (e + 1 < n && !inQuote[e + 1] && Connectors.Contains(lowerHash[e]) && !Upper(e) && Cap(e + 1)) { e += 2; continue; }
+                break;
+            }
+            i = e - 1;
+            // A capitalised dictionary word opening a sentence ("Also", "Still", "Asked") is not a name unless the article
+            // capitalises it elsewhere.
+            while (s < e && SentenceStart(s) && (Cls(s) & GazetteerClass.LowerWord) != 0 &&
+                   !midCap.Contains(lowerHash[s]) && (s + 1 >= e || !Connectors.Contains(lowerHash[s + 1])) &&
+                   !(s + 1 < e && (lex.GenderOf(tokens[s].Span(text)) != '\0' || (Cls(s) & GazetteerClass.GivenName) != 0))) // "Tad Devine", "Wren Corado" opening a sentence
+                s++;
+            if (s >= e) continue;
+            if (e - s >= 8) continue; // a sentence in title case, not a name
+            bool weak = false;
+            if (e - s == 1)
+            {
+                // One capitalised dictionary word that is no name part ("Democratic", "State", "Flea") or a bare title
+                // ("CEO"): the subject of a verb of saying, but never what a pronoun or description stands for.
+                var one = Cls(s);
+                weak = (one & (GazetteerClass.LowerWord | GazetteerClass.Title)) != 0 && (one & (GazetteerClass.NamePart | GazetteerClass.GivenName | GazetteerClass.WnPerson | GazetteerClass.OrgWord | GazetteerClass.Company)) == 0;
+            }
+            // Leading titles ("Council leader", "Health Secretary", "Mayor", "Sen.") describe a person, they are not the name.
+            int t0 = s;
+            char gender = '\0';
+            bool orgEnd = (Cls(e - 1) & GazetteerClass.OrgWord) != 0;
+            if (!orgEnd)
+            {
+                while (s < e - 1 && (Cls(s) & GazetteerClass.Title) != 0)
+                {
+                    if (GenderTitles.TryGetValue(tokens[s].Span(text).ToString(), out var g)) gender = g;
+                    s++;
+                }
+                // "Health Secretary Rhona Callis", "Shopkeeper Lena Osei": common words before a title or a two-word name.
+                for (int t = s; t < e - 2; t++)
+                    if ((Cls(t + 1) & GazetteerClass.Title) != 0 && (Cls(t) & (GazetteerClass.LowerWord | GazetteerClass.Title)) != 0) { s = t + 2; break; }
+                while (s < e - 2 && (Cls(s) & (GazetteerClass.LowerWord | GazetteerClass.Title)) != 0 && (Cls(s) & (GazetteerClass.NamePart | GazetteerClass.GivenName | GazetteerClass.Country | GazetteerClass.OrgWord)) == 0) s++;
+            }
+            bool titledBefore = s > t0 || (s > 0 && (Cls(s - 1) & GazetteerClass.Title) != 0);
+            if (s == t0 && s > 0 && GenderTitles.TryGetValue(tokens[s - 1].Span(text).ToString(), out var g0)) gender = g0;
+            var lastCls = Cls(e - 1);
+            firstCls = Cls(s);
+            NewsEntityType type;
+            bool orgish = (lastCls & GazetteerClass.OrgWord) != 0 || (firstCls & GazetteerClass.OrgWord) != 0 || (e - s >= 2 && MoreOrgWords.Contains(lowerHash[e - 1])) ||
+                          (e - s >= 3 && text.AsSpan(tokens[s].Start, tokens[e - 1].End - tokens[s].Start).Contains(" of ", StringComparison.Ordinal));
+            // A place, unless a given name opens a two-word name ("David Paleologos" is no city).
+            bool place = (firstCls & (GazetteerClass.Country | GazetteerClass.City | GazetteerClass.Region | GazetteerClass.Demonym | GazetteerClass.Subdivision)) != 0 && e - s <= 2 && !orgish && !titledBefore &&
+                         !(e - s == 2 && (firstCls & GazetteerClass.GivenName) != 0 && (Cls(s + 1) & (GazetteerClass.Country | GazetteerClass.Region | GazetteerClass.Subdivision)) == 0);
+            if (orgish) type = NewsEntityType.Organization;
+            else if (place) type = NewsEntityType.Location;
+            else type = NewsEntityType.Person; // a lone capitalised word is merged into a fuller name below when one exists
+            // "the company" before a capitalised one-word name makes it an organisation
+            if (s > 0 && tokens[s - 1].Span(text) is "the" && type == NewsEntityType.Person && !titledBefore) type = NewsEntityType.Organization;
+            string nm = text.Substring(tokens[s].Start, tokens[e - 1].End - tokens[s].Start).Replace('\n', ' ');
+            var name = new SpeakerName { Start = s, End = e, CharStart = tokens[s].Start, Type = type, Text = nm, Gender = gender, Sentence = sentenceOf[s], Weak = weak };
+            if (type == NewsEntityType.Person)
+            {
+                if (gender == '\0' && e - s >= 2) name.Gender = lex.GenderOf(tokens[s].Span(text));
+                name.Title = TitleBefore(text, tokens, s, t0, inQuote, sentenceOf, lex);
+                name.Description = Appositive(text, tokens, e, inQuote, sentenceOf);
+                if (name.Gender == '\0') name.Gender = GenderOfWords(name.Title) is var gt and not '\0' ? gt : GenderOfWords(name.Description, 3);
+            }
+            list.Add(name);
+        }
+        Merge(list);
+        return list;
+    }
+
+    /// <summary>Canonical names through the merger, as Get-NewsEntity does; titles, descriptions and gender travel to every mention.</summary>
+    internal static void Merge(List<SpeakerName> list)
+    {
+        var merger = new EntityMerger();
+        foreach (var nm in list) merger.Add(nm.Text, nm.Type);
+        foreach (var g in merger.Resolve())
+            foreach (var m in g.Members)
+            {
+                list[m].Canonical = g.Canonical;
+                list[m].Type = g.Type;
+            }
+        var title = new Dictionary<string, string>();
+        var desc = new Dictionary<string, string>();
+        var gender = new Dictionary<string, char>();
+        foreach (var nm in list)
+        {
+            if (nm.Title != null) title.TryAdd(nm.Canonical, nm.Title);
+            if (nm.Description != null) desc.TryAdd(nm.Canonical, nm.Description);
+            if (nm.Gender != '\0') gender.TryAdd(nm.Canonical, nm.Gender);
+        }
+        foreach (var nm in list)
+        {
+            if (nm.Title == null && title.TryGetValue(nm.Canonical, out var t)) nm.Title = t;
+            if (nm.Description == null && desc.TryGetValue(nm.Canonical, out var d)) nm.Description = d;
+            if (nm.Gender == '\0' && gender.TryGetValue(nm.Canonical, out var g)) nm.Gender = g;
+        }
+    }
+
+    private static char GenderOfWords(string? s, int maxWords = 8)
+    {
+        if (s == null) return '\0';
+        int words = 0;
+        foreach (var w in s.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (++words > maxWords) break;
+            char g = GenderOfRole(w.AsSpan().TrimEnd(",.'’s".AsSpan()));
+            if (g == '\0' && GenderTitles.TryGetValue(w, out var tg)) g = tg;
+            if (g != '\0') return g;
+        }
+        return '\0';
+    }
+
+    private static readonly HashSet<string> TitleStop = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "and", "or", "but", "that", "which", "who", "to", "in", "on", "at", "by", "with", "from", "as", "than",
+        "of", "for", "said", "says", "told", "is", "was", "are", "were", "be", "been", "has", "had", "have", "will", "would",
+        "he", "she", "it", "they", "we", "i", "his", "her", "their", "its", "our", "my", "when", "while", "after", "before",
+    };
+
+    /// <summary>The role words before a person's name: its stripped titles and the lower-case words before it ("presidential candidate").</summary>
+    private static string? TitleBefore(string text, List<TextToken> tokens, int nameStart, int runStart, bool[] inQuote, int[] sentenceOf, QuoteLexicon lex)
+    {
+        int a = runStart;
+        while (a - 1 >= 0 && runStart - a < 5 && !inQuote[a - 1] && sentenceOf[a - 1] == sentenceOf[nameStart])
+        {
+            var w = tokens[a - 1].Span(text);
+            if (w.Length == 0 || !char.IsLetter(w[0]) || TitleStop.Contains(w.ToString()) || lex.TryGetVerb(w, out _) || w.EndsWith("ly", StringComparison.Ordinal)) break;
+            a--;
+        }
+        if (a >= nameStart) return null;
+        return text.Substring(tokens[a].Start, tokens[nameStart - 1].End - tokens[a].Start).Replace('\n', ' ');
+    }
+
+    /// <summary>An appositive after a person's name: ", a senior analyst at …," / ", the crews’ union representative." / ", 34, a nurse".</summary>
+    private static string? Appositive(string text, List<TextToken> tokens, int e, bool[] inQuote, int[] sentenceOf)
+    {
+        if (e + 2 >= tokens.Count || tokens[e].Span(text) is not "," || inQuote[e + 1]) return null;
+        int f = e + 1;
+        var fw = tokens[f].Span(text);
+        if (char.IsDigit(fw[0]) && f + 2 < tokens.Count && tokens[f + 1].Span(text) is ",") { f += 2; fw = tokens[f].Span(text); }
+        if (!(fw is "a" or "an" or "the" or "who" or "whose" or "one" || char.IsDigit(fw[0]) || (fw.Length > 1 && char.IsLower(fw[0]) && !fw.EndsWith("ly", StringComparison.Ordinal) && fw is not ("said" or "says" or "told" or "and" or "but" or "who" or "which")))) return null;
+        int k = f;
+        while (k < tokens.Count && k < f + 16 && sentenceOf[k] == sentenceOf[e] && !inQuote[k] && tokens[k].Span(text) is not ("," or "." or ";" or ":" or "—" or "(" or ")")) k++;
+        if (k <= f) return null;
+        return text.Substring(tokens[f].Start, tokens[k - 1].End - tokens[f].Start).Replace('\n', ' ');
+    }
+
+    /// <summary>Names from the article's entities (Get-NewsEntity's): people and organisations in the body, outside quotes.</summary>
+    public static List<SpeakerName> FromEntities(string text, List<TextToken> tokens, int[] sentenceOf, bool[] inQuote, ArticleEntities entities, QuoteLexicon lex)
+    {
+        var list = new List<SpeakerName>();
+        foreach (var m in entities.Mentions)
+        {
+            if (m.Field != "Body" || m.Type is not (NewsEntityType.Person or NewsEntityType.Organization)) continue;
+            int s = FirstTokenAt(tokens, m.Offset), e = FirstTokenAt(tokens, m.Offset + m.Length);
+            if (s >= e || inQuote[s]) continue;
+            var nm = new SpeakerName { Start = s, End = e, CharStart = m.Offset, Type = m.Type, Text = m.Text, Canonical = m.Name, Description = m.Description, Sentence = sentenceOf[s] };
+            if (m.Type == NewsEntityType.Person)
+            {
+                if (e - s >= 2) nm.Gender = lex.GenderOf(tokens[s].Span(text));
+                if (s > 0 && GenderTitles.TryGetValue(tokens[s - 1].Span(text).ToString(), out var g)) nm.Gender = g;
+                nm.Title = TitleBefore(text, tokens, s, s, inQuote, sentenceOf, lex);
+                if (nm.Gender == '\0') nm.Gender = GenderOfWords(nm.Title) is var gt and not '\0' ? gt : GenderOfWords(nm.Description, 3);
+            }
+            list.Add(nm);
+        }
+        list.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var gender = new Dictionary<string, char>();
+        var title = new Dictionary<string, string>();
+        foreach (var nm in list)
+        {
+            if (nm.Gender != '\0') gender.TryAdd(nm.Canonical, nm.Gender);
+            if (nm.Title != null) title.TryAdd(nm.Canonical, nm.Title);
+        }
+        foreach (var nm in list)
+        {
+            if (nm.Gender == '\0' && gender.TryGetValue(nm.Canonical, out var g)) nm.Gender = g;
+            if (nm.Title == null && title.TryGetValue(nm.Canonical, out var t)) nm.Title = t;
+        }
+        return list;
+    }
+
+    internal static int FirstTokenAt(List<TextToken> tokens, int charOffset)
+    {
+        int lo = 0, hi = tokens.Count;
+        while (lo < hi) { int mid = (lo + hi) / 2; if (tokens[mid].Start < charOffset) lo = mid + 1; else hi = mid; }
+        return lo;
+    }
+}
