@@ -20,12 +20,12 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
     private readonly int _activityId = Interlocked.Increment(ref s_activityCounter) % 1000 + 1;
 
     /// <summary>Cancelled when the user presses Ctrl+C.</summary>
-    protected CancellationToken Cancellation => _cancel.Token;
+    protected internal CancellationToken Cancellation => _cancel.Token;
 
     protected override void StopProcessing() => _cancel.Cancel();
 
     /// <summary>Writes progress at most four times a second.</summary>
-    protected void ReportProgress(string activity, string status, int percent = -1, bool force = false)
+    protected internal void ReportProgress(string activity, string status, int percent = -1, bool force = false)
     {
         long now = _progressClock.ElapsedMilliseconds;
         if (!force && now - _lastProgressMs < 250) return;
@@ -35,7 +35,7 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
     }
 
     /// <summary>Completes the progress bar if one was shown.</summary>
-    protected void CompleteProgress(string activity)
+    protected internal void CompleteProgress(string activity)
     {
         if (!_progressShown) return;
         WriteProgress(new ProgressRecord(_activityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
@@ -95,9 +95,9 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
     /// Output still being worked on by other threads: <paramref name="flush"/> writes it (false when stopped), before
     /// an error about a later input is written (<see cref="WriteInputError"/>).
     /// </summary>
-    protected void RegisterPendingOutput(Func<bool> flush) => _pendingOutput.Add(flush);
+    protected internal void RegisterPendingOutput(Func<bool> flush) => _pendingOutput.Add(flush);
 
-    protected void WriteItemError(Exception ex, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
+    protected internal void WriteItemError(Exception ex, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
     {
         var record = new ErrorRecord(ex, errorId, category, target);
         if (recommendedAction != null) record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = recommendedAction };
@@ -108,7 +108,7 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
     /// Resolves a -Path pattern to files on the file system. Writes a non-terminating error and returns null when the
     /// pattern names nothing usable; with a wildcard, matching directories are skipped (as Get-Content skips them).
     /// </summary>
-    protected IReadOnlyList<string>? ResolvePathPattern(string pattern, string notFoundHint)
+    protected internal IReadOnlyList<string>? ResolvePathPattern(string pattern, string notFoundHint)
     {
         Collection<string> files;
         ProviderInfo provider;
@@ -162,7 +162,7 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
                 }
                 catch (Engine.Ingest.InputProblemException ex)
                 {
-                    var (id, category) = Commands.ImportNewsArticleCommand.Classify(ex.Kind, fromFile: true);
+                    var (id, category) = ImportErrors.Classify(ex.Kind, fromFile: true);
                     WriteInputError(ex, id, category, file);
                 }
                 catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
@@ -175,7 +175,7 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
     }
 
     /// <summary>Resolves a -LiteralPath (or a bound PSPath) to a file-system path; null, with an error written, when unusable.</summary>
-    protected string? ResolveLiteralPath(string path)
+    protected internal string? ResolveLiteralPath(string path)
     {
         try
         {
@@ -198,7 +198,7 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
     }
 
     /// <summary>The ErrorId and category for a failed download; <paramref name="tooLargeId"/> names the size error.</summary>
-    protected static (string ErrorId, ErrorCategory Category) ClassifyWebError(WebFetchException ex, string tooLargeId) => ex.Kind switch
+    internal static (string ErrorId, ErrorCategory Category) ClassifyWebError(WebFetchException ex, string tooLargeId) => ex.Kind switch
     {
         WebProblemKind.InvalidUri => ("InvalidUri", ErrorCategory.InvalidArgument),
         WebProblemKind.HttpError => ("HttpError", ex.StatusCode switch

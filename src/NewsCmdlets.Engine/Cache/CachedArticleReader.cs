@@ -218,6 +218,29 @@ public sealed class CachedArticleReader : IDisposable
         Enqueue(new CacheWrite(articleChanged ? article : null, articleChanged ? rawSource : null, input), input.Location, input, article);
     }
 
+    /// <summary>
+    /// Reads article text given as a string (<see cref="ArticleReader.ReadContent"/>) through the cache: the input is the
+    /// text itself, known by its SHA-256 (with the options that change what is read), so the same text is parsed once.
+    /// A cache that cannot be used throws <see cref="NewsCacheException"/>.
+    /// </summary>
+    public ArticleReadResult ReadContent(string content, string? sourceName, Uri? baseUri, ArticleReadOptions options)
+    {
+        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(content);
+        string hash = Hash(bytes);
+        string location = "content:sha256:" + hash;
+        string key = ReaderKeyFor(options, $"source={sourceName}|base={baseUri?.AbsoluteUri}");
+        var (known, article) = Find(location);
+        if (known != null && article != null && known.ReaderKey == key)
+        {
+            CountHit();
+            return new ArticleReadResult(article, new[] { $"from the cache '{Cache.Path}' (content seen before)" });
+        }
+        var result = ArticleReader.ReadContent(content, sourceName, baseUri, options);
+        CountMiss();
+        Store(result.Article, bytes, new CachedInput { Location = location, Length = bytes.Length, ContentHash = hash, ReaderKey = key });
+        return result;
+    }
+
     /// <summary>Counts an answer from the cache for an input that is not a file (a URL the server said is unchanged).</summary>
     public void CountHit() => Hits++;
 

@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using System.Management.Automation;
 using NewsCmdlets.Engine.Cache;
 using NewsCmdlets.Engine.Ingest;
@@ -13,8 +12,10 @@ namespace NewsCmdlets.Commands;
 /// per item, duplicates (same link or guid) within the call once.
 /// </summary>
 /// <remarks>
-/// Feeds are read one after the other on the pipeline thread; a download runs on a worker task while the pipeline
-/// thread waits for it (reporting progress and honouring Ctrl+C), so Write* is only ever called from the pipeline thread.
+/// Feeds are read one after the other on the pipeline thread; a download (the engine's <see cref="FeedDownload"/>, through
+/// the cache when there is one) runs on a worker task while the pipeline thread waits for it (reporting progress and
+/// honouring Ctrl+C), so Write* is only ever called from the pipeline thread. <see cref="FeedItemWriter"/> writes each
+/// feed's items and errors.
 /// </remarks>
 [Cmdlet(VerbsCommon.Get, "NewsFeed", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(NewsFeedItem))]
@@ -83,11 +84,7 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
     private NewsCache? _cache;
     private FeedReadOptions _options = new();
     private WebFetchOptions _webOptions = new();
-    private readonly FeedItemDeduplicator _dedup = new();
-    private int _feeds;
-    private int _failed;
-    private int _items;
-    private int _duplicates;
+    private FeedItemWriter _out = null!;
 
     protected override void BeginProcessing()
     {
@@ -100,6 +97,7 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
             MaximumRetryCount = MaximumRetryCount,
             PublicAddressesOnly = PublicAddressOnly,
         };
+        _out = new FeedItemWriter(this);
         if (CacheSession.IsWanted(this, Cache)) _cache = CacheSession.Open(this, CacheSession.Get().Location);
     }
 
@@ -125,7 +123,7 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
                 {
                     if (Cancellation.IsCancellationRequested) return;
                     if (ResolveLiteralPath(p) is { } resolved) ReadFileFeed(resolved);
-                    else _failed++;
+                    else _out.CountFailed();
                 }
                 break;
             default:
@@ -138,7 +136,7 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
                         if (System.Uri.TryCreate(t, UriKind.Absolute, out var u)) ReadWebFeed(u, p);
                         else
                         {
-                            _failed++;
+                            _out.CountFailed();
                             WriteItemError(new ArgumentException($"'{p}' is not a valid web address."), "InvalidUri", ErrorCategory.InvalidArgument, p);
                         }
                         continue;
@@ -148,17 +146,16 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
                 break;
         }
     }
-
     protected override void EndProcessing()
     {
         CompleteProgress(Activity);
-        WriteVerbose($"Read {_feeds} feed(s) with {_items} item(s){(_duplicates > 0 ? $", {_duplicates} duplicate(s) left out" : "")}; {_failed} feed(s) failed.");
+        WriteVerbose($"Read {_out.Feeds} feed(s) with {_out.Items} item(s){(_out.Duplicates > 0 ? $", {_out.Duplicates} duplicate(s) left out" : "")}; {_out.Failed} feed(s) failed.");
     }
 
     private void ReadPathPattern(string pattern)
     {
         var files = ResolvePathPattern(pattern, "For a web address, start it with https:// or http://.");
-        if (files == null) { _failed++; return; }
+        if (files == null) { _out.CountFailed(); return; }
         foreach (var file in files)
         {
             if (Cancellation.IsCancellationRequested) return;
@@ -168,7 +165,7 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
 
     private void ReadFileFeed(string path)
     {
-        ReportProgress(Activity, $"{_feeds + _failed + 1}: {System.IO.Path.GetFileName(path)}");
+        ReportProgress(Activity, $"{_out.Feeds + _out.Failed + 1}: {System.IO.Path.GetFileName(path)}");
         ParsedFeed feed;
         try
         {
@@ -180,48 +177,22 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
         }
         catch (Exception ex)
         {
-            FeedFailed(ex, path);
+            _out.FeedFailed(ex, path);
             return;
         }
-        WriteFeed(feed, path);
-    }
-
-    /// <summary>A feed that could not be read: its own error, and the next feed is read.</summary>
-    private void FeedFailed(Exception ex, object target)
-    {
-        _failed++;
-        switch (ex)
-        {
-            case FeedException fex:
-                var (id, category) = Classify(fex.Kind);
-                WriteItemError(fex, id, category, target);
-                break;
-            case WebFetchException wex:
-                var (wid, wcategory) = ClassifyWebError(wex, "FeedTooLarge");
-                WriteItemError(wex, wid, wcategory, target);
-                break;
-            default:
-                // A fault this module did not foresee stays with its feed: the others are still read.
-                WriteItemError(new InvalidOperationException($"Reading the feed '{target}' failed: {ex.Message}", ex), "FeedFailed", ErrorCategory.NotSpecified, target);
-                break;
-        }
+        _out.WriteFeed(feed, path);
     }
 
     private void ReadWebFeed(System.Uri uri, object target)
     {
-        var notes = new List<string>();
-        ParsedFeed? feed = null;
+        ParsedFeed? feed;
         try
         {
-            WebFetcher.CheckAddress(uri);
-            // With the cache, ask the server only for what changed since the copy we hold.
-            var cached = _cache?.GetFeed(uri.AbsoluteUri);
-            var web = cached == null ? _webOptions : _webOptions with { IfNoneMatch = cached.ETag, IfModifiedSince = cached.LastModified };
-            var work = Task.Run(() => FeedReader.FetchAsync(WebFetcher.Shared, uri, web, _options, Cancellation, notes.Add));
-            ReportProgress(Activity, $"{_feeds + _failed + 1}: {uri}");
+            var download = FeedDownload.Start(uri, _webOptions, _options, _cache, Cancellation);
+            ReportProgress(Activity, $"{_out.Feeds + _out.Failed + 1}: {uri}");
             try
             {
-                while (!work.Wait(250, Cancellation)) ReportProgress(Activity, $"{_feeds + _failed + 1}: {uri}");
+                while (!download.Work.Wait(250, Cancellation)) ReportProgress(Activity, $"{_out.Feeds + _out.Failed + 1}: {uri}");
             }
             catch (OperationCanceledException)
             {
@@ -231,26 +202,13 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
             {
                 // Thrown again below with its own type.
             }
-            var result = work.GetAwaiter().GetResult();
-            lock (notes) foreach (var n in notes) WriteVerbose(n);
-            var f = result.Fetch;
-            WriteVerbose($"GET {f.RequestUri} → HTTP {f.StatusCode} {f.MediaType ?? "(no Content-Type)"}, {ArticleReader.FormatBytes(f.Bytes.Length)} in {f.Elapsed.TotalMilliseconds:0} ms" +
-                         $"{(f.Redirects > 0 ? $", {f.Redirects} redirect(s) to {f.FinalUri}" : "")}{(f.Attempts > 1 ? $", {f.Attempts} attempts" : "")}" +
-                         $"{(f.ETag != null ? $"; ETag {f.ETag}" : "")}{(f.LastModified is { } lm ? $"; Last-Modified {lm:R}" : "")}");
-            if (result.NotModified && cached != null)
-            {
-                WriteVerbose($"{uri}: not modified since {cached.FetchedUtc:u}; reading the copy in the cache.");
-                feed = FeedParser.Parse(cached.Body, uri.ToString(), f.FinalUri ?? uri, _options, Cancellation);
-            }
-            else if (result.Feed != null)
-            {
-                _cache?.PutFeed(new CachedFeed(uri.AbsoluteUri, f.ETag, f.LastModified, f.ContentType, f.Bytes, DateTimeOffset.UtcNow));
-                feed = result.Feed;
-            }
+            foreach (var line in download.Complete()) WriteVerbose(line);
+            feed = download.Accept();
         }
         catch (NewsCacheException ex)
         {
             ThrowTerminatingError(CacheSession.ToErrorRecord(ex, _cache?.Path));
+            return; // not reached
         }
         catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
         {
@@ -258,84 +216,9 @@ public sealed class GetNewsFeedCommand : NewsCmdletBase
         }
         catch (Exception ex)
         {
-            FeedFailed(ex, target);
+            _out.FeedFailed(ex, target);
             return;
         }
-        if (feed != null) WriteFeed(feed, target);
+        if (feed != null) _out.WriteFeed(feed, target);
     }
-
-    /// <summary>Items that cannot be read get an error each up to this many per feed; the rest are counted in one.</summary>
-    private const int ItemErrorsPerFeed = 20;
-
-    /// <summary>
-    /// Writes a feed's items as they are read (nothing of the feed is kept). A fault further on in the document (XML
-    /// that stops being well-formed) is an error for the feed after the items before it.
-    /// </summary>
-    private void WriteFeed(ParsedFeed feed, object target)
-    {
-        _feeds++;
-        if (MyInvocation.BoundParameters.ContainsKey("Verbose"))
-            foreach (var d in feed.Decisions) WriteVerbose($"{feed.Source}: {d}");
-        int warned = 0;
-        void Warnings()
-        {
-            for (; warned < feed.Warnings.Count; warned++) WriteWarning(feed.Warnings[warned]);
-        }
-        Warnings();
-        int unreadable = 0;
-        using var entries = feed.ReadEntries().GetEnumerator();
-        while (!Cancellation.IsCancellationRequested)
-        {
-            // Only reading the next item is guarded: what the pipeline downstream throws goes on up.
-            FeedEntry entry;
-            try
-            {
-                if (!entries.MoveNext()) break;
-                entry = entries.Current;
-            }
-            catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                FeedFailed(ex, target);
-                break;
-            }
-            foreach (var w in entry.Warnings) WriteWarning($"{feed.Source}: {w}");
-            if (entry.Item is not { } item)
-            {
-                if (++unreadable <= ItemErrorsPerFeed)
-                    WriteItemError(new InvalidDataException(entry.Problem), "InvalidFeedItem", ErrorCategory.InvalidData, target);
-                continue;
-            }
-            if (!_dedup.IsNew(item, out string? duplicateOf))
-            {
-                _duplicates++;
-                WriteVerbose($"{feed.Source}: item {entry.Position} ('{item}') left out: same {duplicateOf} as an item already written.");
-                continue;
-            }
-            _items++;
-            WriteObject(item);
-        }
-        if (unreadable > ItemErrorsPerFeed)
-            WriteItemError(new InvalidDataException(
-                    $"{unreadable - ItemErrorsPerFeed:N0} more item(s) of '{feed.Source}' could not be read ({unreadable:N0} in all); " +
-                    $"the first {ItemErrorsPerFeed} were reported one by one."),
-                "InvalidFeedItem", ErrorCategory.InvalidData, target);
-        Warnings();
-    }
-
-    private static (string ErrorId, ErrorCategory Category) Classify(FeedProblemKind kind) => kind switch
-    {
-        FeedProblemKind.NotAFeed => ("NotAFeed", ErrorCategory.InvalidData),
-        FeedProblemKind.Malformed => ("InvalidFeed", ErrorCategory.InvalidData),
-        FeedProblemKind.TooLarge => ("FeedTooLarge", ErrorCategory.LimitsExceeded),
-        FeedProblemKind.Empty => ("EmptyFeed", ErrorCategory.InvalidData),
-        FeedProblemKind.DtdProhibited => ("FeedDtdProhibited", ErrorCategory.SecurityError),
-        FeedProblemKind.NotFound => ("PathNotFound", ErrorCategory.ObjectNotFound),
-        FeedProblemKind.IsDirectory => ("PathIsDirectory", ErrorCategory.InvalidArgument),
-        FeedProblemKind.Unreadable => ("FileUnreadable", ErrorCategory.ReadError),
-        _ => ("InvalidFeed", ErrorCategory.NotSpecified),
-    };
 }

@@ -27,6 +27,17 @@ public static class FeedArticleBuilder
     /// <summary>True when the item carries full text that <see cref="FromContent"/> can build an article from.</summary>
     public static bool HasContent(NewsFeedItem item) => !string.IsNullOrWhiteSpace(item.Content);
 
+    /// <summary>Why <see cref="FromContent"/> cannot build an article from an item without full text (-UseFeedContent).</summary>
+    public static string NoContentMessage(NewsFeedItem item) =>
+        $"The feed item '{item}'{(item.SourceFeed != null ? $" of '{item.SourceFeed}'" : "")} carries no full text (no content:encoded, " +
+        $"Atom content or content_html){(item.Summary != null ? ", only a summary" : "")}, so -UseFeedContent cannot build an article from it. " +
+        "Import it without -UseFeedContent to download its page.";
+
+    /// <summary>Why an item without a link has no page to download.</summary>
+    public static string NoLinkMessage(NewsFeedItem item) =>
+        $"The feed item '{item}'{(item.SourceFeed != null ? $" of '{item.SourceFeed}'" : "")} has no link, so there is no page to download." +
+        (HasContent(item) ? " It carries its full text: add -UseFeedContent to import that." : "");
+
     /// <summary>
     /// Completes an article read from the item's page: the feed's title becomes the Outlet; the item's dates fill in
     /// Published and Updated, its authors the Authors, its title the Title, when the page lacks them; its categories

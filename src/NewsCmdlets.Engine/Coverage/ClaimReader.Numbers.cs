@@ -1,0 +1,558 @@
+using System.Globalization;
+using NewsCmdlets.Engine.Entities;
+using NewsCmdlets.Engine.Model;
+
+namespace NewsCmdlets.Engine.Coverage;
+
+/// <summary>ClaimReader's figures: counts, measures, lengths and ages, with the subject they are about.</summary>
+internal static partial class ClaimReader
+{
+    // ------------------------------------------------------------------ numbers
+
+    private static readonly HashSet<string> Linking = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "of", "at", "to", "was", "is", "has", "have", "had", "been", "risen", "rose", "climbed", "surged", "jumped", "reached", "stood",
+        "stands", "hit", "now", "currently", "the", "a", "an", "from", "increased", "soared", "so", "far", "total", "reported",
+        "confirmed", "officially", "with", "would", "be", "could", "reach", "surpass", "exceed", "exceeding", "over", "quake's", "earthquake's", "by",
+    };
+
+    private static readonly HashSet<string> LengthUnits = new(StringComparer.Ordinal)
+    {
+        "kilometer", "mile", "meter", "foot", "centimeter", "millimeter", "inch",
+    };
+
+    private static double ToKm(string? unit) => unit switch
+    {
+        "kilometer" => 1, "mile" => 1.609344, "meter" => 0.001, "foot" => 0.0003048, "centimeter" => 0.00001, "millimeter" => 0.000001,
+        "inch" => 0.0000254, _ => 1,
+    };
+
+    private static readonly HashSet<string> FloorUnits = new(StringComparer.OrdinalIgnoreCase) { "story", "storey", "stories", "storeys", "floor", "floors" };
+
+    private static readonly string[] AtLeastWords = { "at least", "more than", "over ", "upwards of", "in excess of", "no fewer than", "no less than", "above " };
+    private static readonly string[] AtMostWords = { "up to", "fewer than", "less than", "under ", "nearly", "almost", "no more than", "as many as", "as much as", "as high as", "as strong as", "as large as" };
+    private static readonly string[] VagueWords = { "tens of", "hundreds of", "thousands of", "dozens of", "millions of", "billions of" };
+
+    private static Claim? ReadNumber(NewsEntityMention m, NewsEntityMention? upper, SentenceWords s, int p0, int p1, ClaimContext ctx)
+    {
+        string? entitiesNear(int a, int b)
+        {
+            string? best = null;
+            int dist = 5;
+            foreach (var (from, to, name) in s.People)
+            {
+                int d = from >= b ? from - b : a - to;
+                if (d >= 0 && d < dist) { dist = d; best = name; }
+            }
+            return best;
+        }
+        var words = s.Words;
+        string lower = m.Text.ToLowerInvariant();
+        string? unit = m.Unit;
+        var dim = m.Type switch
+        {
+            NewsEntityType.Percent => Dimension.Percent,
+            NewsEntityType.Money => Dimension.Money,
+            _ => unit != null && LengthUnits.Contains(unit) ? Dimension.Length
+                : unit == "magnitude" ? Dimension.Magnitude
+                : unit is "year-old" or "years-old" or "year-olds" ? Dimension.Age
+                : unit != null && FloorUnits.Contains(unit) ? Dimension.Floors
+                : unit is "second" or "minute" or "hour" or "day" or "week" or "month" or "year" or "decade" or "century" ? Dimension.Duration
+                : Dimension.Count,
+        };
+        var left = Left(s, p0, 10);
+        var right = Right(s, p1, 12);
+        string W(List<int> l, int k) => k < l.Count ? words[l[k]].Text : "";
+        bool AnyIn(List<int> l, int n, ICollection<string> set) { for (int k = 0; k < l.Count && k < n; k++) if (set.Contains(words[l[k]].Text)) return true; return false; }
+        bool AnyWord(List<int> l, int n, params string[] ws) { for (int k = 0; k < l.Count && k < n; k++) if (ws.Contains(words[l[k]].Text, StringComparer.OrdinalIgnoreCase)) return true; return false; }
+
+        // A bare figure next to "magnitude", "Richter", "measuring": a magnitude.
+        double number = m.Number!.Value;
+        // (The recognizer may take a following plural for the unit: "7.7 magnitude quake hits" is no count of hits.)
+        if (dim == Dimension.Count && (unit == null || QuantityRecognizer.UnitOf(unit) == null) && number <= 10
+            && (AnyWord(left, 4, "magnitude", "richter", "measuring", "measured", "mw") || AnyWord(right, 3, "magnitude", "richter", "mw")
+                || (m.Text.Contains('.') && AnyWord(right, 1, "quake", "earthquake", "tremor", "temblor"))))
+            dim = Dimension.Magnitude;
+
+        ClaimMeasure? measure = null;
+        string? measureText = null;
+        int reference = -1;
+        string? referenceName = null;
+        var quals = new List<(string Key, string Text)>();
+
+        switch (dim)
+        {
+            case Dimension.Magnitude: measure = MeasureLexicon.Magnitude; break;
+            case Dimension.Age:
+            {
+                // Whose age: a person named next to it ("the 45-year-old Jane Roe", "Jane Roe, a 45-year-old"), else the noun after it ("a 90-year-old bridge").
+                measure = MeasureLexicon.Age;
+                var person = entitiesNear(p0, p1);
+                if (person != null) quals.Add(("person:" + EntityMerger.Key(person), person));
+                else if (right.Count > 0 && char.IsLower(W(right, 0)[0]) && W(right, 0) is not ("man" or "woman" or "boy" or "girl" or "person" or "child"))
+                    quals.Add(("of:" + CoverageText.Stem(W(right, 0)), W(right, 0)));
+                else return null; // an age of someone unnamed cannot be compared
+                break;
+            }
+            case Dimension.Floors: measure = MeasureLexicon.Floors; break;
+            case Dimension.Length:
+            {
+                // A cue right after the figure ("35 km deep", "3 m high"), then a place it is measured from ("18 km south of
+                // Hualien"), then cues before it in its clause ("at a depth of 15.5 km"), then across a comma.
+                foreach (int k in right.Take(2))
+                    if (measure == null && MeasureLexicon.LengthCues.TryGetValue(words[k].Text, out var rm) && rm != MeasureLexicon.Offshore) measure = rm;
+                bool from = right.Take(3).Any(k => words[k].Text is "from" or "away" or "of" or "off") || right.Take(2).Any(k => MeasureLexicon.IsDirection(words[k].Text));
+                // "161 km off the coast of …", "130 km offshore": how far out to sea.
+                if (measure == null && (AnyWord(right, 1, "offshore") || (from && AnyWord(right, 4, "coast", "coastline", "shore")))) measure = MeasureLexicon.Offshore;
+                if (measure == null && from)
+                {
+                    foreach (var pl in s.Places)
+                        if (pl.From >= p1 && pl.From - p1 <= 6) { reference = pl.Group; referenceName = pl.Name; break; }
+                    if (reference >= 0) measure = MeasureLexicon.Distance;
+                    else if (AnyWord(right, 4, "coast", "coastline", "shore") || AnyWord(right, 1, "offshore")) measure = MeasureLexicon.Offshore;
+                }
+                if (measure == null && AnyWord(right, 1, "offshore")) measure = MeasureLexicon.Offshore;
+                int sameClause = 0;
+                while (sameClause < left.Count && !s.Boundary[left[sameClause] + 1]) sameClause++;
+                foreach (var l in new[] { left.Take(Math.Min(sameClause + 1, 6)).ToList(), right.Skip(2).Take(3).ToList(), left.Take(6).ToList() })
+                    foreach (int k in l)
+                        if (measure == null && MeasureLexicon.LengthCues.TryGetValue(words[k].Text, out var lm) && lm != MeasureLexicon.Offshore) measure = lm;
+                break;
+            }
+            case Dimension.Percent:
+            {
+                int k0 = right.Count > 0 && W(right, 0).Equals("of", StringComparison.OrdinalIgnoreCase) ? 1 : -1;
+                if (k0 > 0)
+                {
+                    int k = k0;
+                    while (k < right.Count && (W(right, k).ToLowerInvariant() is "its" or "the" or "their" or "total" or "all" or "his" or "her" or "our" or "entire" or "global" or "current" or "massive" or "overall" or "worldwide"
+                                               || W(right, k).EndsWith("'s", StringComparison.Ordinal) || W(right, k).EndsWith("’s", StringComparison.Ordinal))) k++;
+                    string noun = W(right, k);
+                    if (MeasureLexicon.WorkforceNouns.Contains(noun)) measure = MeasureLexicon.WorkforceShare;
+                    else if (noun.StartsWith("vote", StringComparison.OrdinalIgnoreCase) || noun.Equals("ballots", StringComparison.OrdinalIgnoreCase)) measure = MeasureLexicon.VoteShare;
+                }
+                if (measure == null && (AnyIn(left, 8, MeasureLexicon.ShareNouns) || AnyIn(right, 3, MeasureLexicon.ShareNouns))
+                    && (AnyIn(left, 5, MeasureLexicon.PriceMoves) || AnyIn(right, 2, MeasureLexicon.PriceMoves)))
+                    measure = MeasureLexicon.SharePrice;
+                if (measure == null && (AnyWord(left, 4, "turnout") || AnyWord(right, 3, "turnout"))) measure = MeasureLexicon.Turnout;
+                if (measure == null && (AnyWord(right, 3, "workforce", "headcount", "employees", "staff") || AnyWord(right, 1, "jobs", "positions", "roles"))
+                    && (AnyIn(left, 6, MeasureLexicon.CutWords) || AnyIn(right, 4, MeasureLexicon.CutWords)))
+                    measure = MeasureLexicon.WorkforceShare;
+                break;
+            }
+            case Dimension.Money:
+            {
+                if (AnyIn(left, 6, MeasureLexicon.AnalystWords) || AnyIn(right, 4, MeasureLexicon.AnalystWords)) { measure = MeasureLexicon.AnalystEstimate; break; }
+                foreach (var l in new[] { right.Take(3).ToList(), left.Take(8).ToList() })
+                    foreach (int k in l)
+                        if (measure == null && MeasureLexicon.MoneyNouns.Contains(words[k].Text))
+                        {
+                            string stem = CoverageText.Stem(words[k].Text);
+                            measure = new ClaimMeasure("money:" + stem, words[k].Text.ToLowerInvariant(), false, Dimension.Money) { Placed = false, Owned = true };
+                        }
+                break;
+            }
+            case Dimension.Count when unit is "cents" or "cent" && (AnyWord(right, 3, "share") || AnyWord(right, 3, "shares")):
+            {
+                // "a loss of 3 cents a share": earnings per share.
+                string? noun = null;
+                foreach (var l in new[] { right.Take(5).ToList(), left.Take(6).ToList() })
+                    foreach (int k in l)
+                        if (noun == null && MeasureLexicon.MoneyNouns.Contains(words[k].Text) && words[k].Text is not ("price" or "deal")) noun = words[k].Text.ToLowerInvariant();
+                dim = Dimension.Money;
+                unit = "cents";
+                measure = new ClaimMeasure("per-share:" + (noun != null ? CoverageText.Stem(noun) : ""), (noun ?? "earnings") + " per share", false, Dimension.Money) { Placed = false, Owned = true };
+                break;
+            }
+            case Dimension.Count:
+            case Dimension.Duration:
+                measure = CountMeasure(s, m, left, right, quals);
+                break;
+        }
+
+        // Generic: named by the counted words ("buildings have collapsed"), in the article's words.
+        if (measure == null)
+        {
+            string? head = null;
+            for (int k = 0; k < right.Count && k < 3 && head == null; k++)
+            {
+                string w = W(right, k);
+                if (Joiners.Contains(w)) break;
+                if (w.Length > 2 && char.IsLower(w[0]) && (w.EndsWith('s') || unit == w.ToLowerInvariant()) && !w.EndsWith("ss", StringComparison.Ordinal)) head = w;
+            }
+            if (head == null && unit != null && unit != "people") head = unit;
+            if (head == null) return null; // a bare figure: nothing says what it measures
+            // "6 takeaways from the election", "5 things to know": a headline's list, not a fact.
+            if (head is "takeaways" or "things" or "ways" or "reasons" or "questions" or "lessons" or "facts" or "moments" or "photos" or "pictures" or "charts" or "tips") return null;
+            if (dim == Dimension.Money && right.Count == 0 && left.All(k => CoverageText.Content(words[k].Text) == null || char.IsUpper(words[k].Text[0]))) return null;
+            var rightWords = right.TakeWhile(k => !Joiners.Contains(words[k].Text) && !char.IsDigit(words[k].Text[0])).ToList();
+            // The counted words when they say enough ("buildings have collapsed"), else the figure's clause in the article's words.
+            string phrase = dim is Dimension.Count ? Phrase(s, rightWords, 6) : "";
+            // "nearly 100 tonnes of fuel onboard": the unit written in the figure starts what it counts.
+            string lastWord = words[p1 - 1].Text;
+            if (unit != null && unit != "people" && phrase.Length > 0 && !char.IsDigit(lastWord[0]) && CoverageText.Content(lastWord) != null)
+                phrase = Phrase(s, rightWords.Prepend(p1 - 1).ToList(), 7);
+            if (phrase.Split(' ').Length < 3) phrase = ClausePhrase(s, p0, p1);
+            if (phrase.Length == 0) phrase = head;
+            measure = new ClaimMeasure("n:" + dim + ":" + CoverageText.Stem(head), phrase, false, dim) { Generic = true, Owned = true };
+            measureText = phrase;
+        }
+
+        var c = new Claim { Measure = measure, Dimension = dim, Text = m.Text.Trim(), Reference = reference, ReferenceName = referenceName };
+        c.MeasureText = measureText ?? measure.Display;
+        c.Unit = dim == Dimension.Money ? unit ?? "" : "";
+
+        // Value: an interval in comparable units.
+        double scale = dim == Dimension.Length ? ToKm(unit) : 1;
+        double lo = number, hi = number;
+        if (upper?.Number is double up && up > number) { hi = up; c.Text = s.Text[s.Words[p0].Start..s.Words[p1 - 1].End]; }
+        else if (m.Text.Contains('-') && m.Text.Length > 2)
+        {
+            // "119-136 km": a range in one token.
+            int dash = m.Text.IndexOf('-', 1);
+            var second = m.Text[(dash + 1)..].TakeWhile(ch => char.IsDigit(ch) || ch is '.' or ',').ToArray();
+            if (second.Length > 0 && char.IsDigit(m.Text[dash - 1]) && double.TryParse(new string(second).Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double h) && h > lo) hi = h;
+        }
+        c.Low = lo * scale;
+        c.High = hi * scale;
+        c.Step = FactClusters.Step(number, m.Text) * scale;
+        c.Vague = VagueWords.Any(v => lower.Contains(v, StringComparison.Ordinal));
+        c.AtLeast = AtLeastWords.Any(v => lower.StartsWith(v, StringComparison.Ordinal)) || (p1 < words.Count + 1 && FollowedBy(s, m.Text, '+'))
+                    || (right.Count >= 2 && W(right, 0) is "or" && W(right, 1) is "more" or "higher" or "above");
+        c.AtMost = AtMostWords.Any(v => lower.StartsWith(v, StringComparison.Ordinal)) || AnyWordBefore(s, p0, "up", "to") || AsStrongAs(s, p0)
+                   || (right.Count >= 2 && W(right, 0) is "or" && W(right, 1) is "less" or "lower" or "fewer" or "below");
+        c.Nearly = lower.StartsWith("nearly", StringComparison.Ordinal) || lower.StartsWith("almost", StringComparison.Ordinal);
+        c.Approximate = m.Approximate || c.Vague || lower.StartsWith("some ", StringComparison.Ordinal) || lower.StartsWith("roughly", StringComparison.Ordinal);
+
+        c.Included = p0 > 0 && words[p0 - 1].Text is "including" or "among";
+        var countedWords = right.TakeWhile(k => !Joiners.Contains(words[k].Text) && !char.IsDigit(words[k].Text[0])).Take(4).ToList();
+        int countedEnd = countedWords.FindIndex(k => words[k].Text.EndsWith('s') && char.IsLower(words[k].Text[0]));
+        if (countedEnd >= 0) c.Counted = string.Join(' ', countedWords.Take(countedEnd + 1).Select(k => words[k].Text));
+        // A small round figure stated flatly ("a 30-storey building", "70 km") is exact, not rounded to tens.
+        if (!c.Approximate && Math.Abs(number) < 100 && number == Math.Floor(number) && c.Step > scale) c.Step = scale;
+        AddSubject(c, s, p0, p1, left, ctx, quals);
+        // "The death toll has risen to 20", "so far": a count reported as one of a series (a revenue that "rose to" is not).
+        c.EvolvingCue = dim == Dimension.Count && (AnyIn(left, 6, MeasureLexicon.EvolvingWords) || SoFar(s, p0, p1));
+        c.Context = ClauseContext(s, p0, p1);
+        c.ContextSet = new HashSet<string>(c.Context, StringComparer.Ordinal);
+        return c;
+    }
+
+    private static readonly HashSet<string> Joiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "or", "but", "while", "whereas", "including", "after", "before", "when", "as", "which", "who", "that", "with",
+    };
+
+    /// <summary>What a count measures: a casualty predicate, jobs cut, a workforce, a population, or a counted noun of the lexicon.</summary>
+    private static ClaimMeasure? CountMeasure(SentenceWords s, NewsEntityMention m, List<int> left, List<int> right, List<(string, string)> quals)
+    {
+        var words = s.Words;
+        string W(List<int> l, int k) => k < l.Count ? words[l[k]].Text : "";
+
+        // "NOUN of/at/to/was N": "death toll has risen to 20", "a population of 1.5 million", "its workforce of around 110,000".
+        // "The death toll from Sunday's crash at the airport rose to 179": the noun before a verb of rising or standing.
+        if (W(left, 0) is "to" or "at" && W(left, 1) is "rose" or "risen" or "climbed" or "reached" or "stood" or "stands" or "jumped" or "soared" or "surged" or "increased" or "grew" or "rises" or "climbs")
+            for (int k = 2; k < left.Count && k < 14; k++)
+            {
+                if (s.Boundary[left[k] + 1]) break;
+                if (MeasureLexicon.NounsBefore.TryGetValue(W(left, k), out var far) && far != MeasureLexicon.Workforce) return far;
+            }
+        for (int k = 0; k < left.Count && k < 6; k++)
+        {
+            if (s.Boundary[left[k] + 1]) break; // "its workforce, some 17,500 people" is not the workforce's size
+            string w = W(left, k);
+            if (MeasureLexicon.NounsBefore.TryGetValue(w, out var nb))
+            {
+                // "reducing headcount by 15,000": a cut, not the size.
+                if (nb == MeasureLexicon.Workforce && W(left, 0).Equals("by", StringComparison.OrdinalIgnoreCase) && left.Skip(k + 1).Take(2).Any(j => MeasureLexicon.CutWords.Contains(words[j].Text)))
+                    return MeasureLexicon.JobsCut;
+                return nb;
+            }
+            if (!Linking.Contains(w)) break;
+        }
+        // "all but two of the 181": the count is not stated.
+        if (W(left, 0).Equals("but", StringComparison.OrdinalIgnoreCase) && W(left, 1).Equals("all", StringComparison.OrdinalIgnoreCase)) return null;
+        // "two of the 181 people on board survived": 181 is the whole, two the part the predicate counts.
+        int ofAt = W(left, 0).Equals("of", StringComparison.OrdinalIgnoreCase) ? 1
+            : (W(left, 0).Equals("the", StringComparison.OrdinalIgnoreCase) || W(left, 0).EndsWith("'s", StringComparison.Ordinal) || W(left, 0).EndsWith("’s", StringComparison.Ordinal))
+              && W(left, 1).Equals("of", StringComparison.OrdinalIgnoreCase) ? 2 : -1;
+        // "a total of 343 seats", "out of 343", "more of Parliament's 343 seats": the whole.
+        bool isWhole = ofAt > 0 && (IsNumberWord(W(left, ofAt)) || W(left, ofAt) is "total" or "out" or "more" or "most" or "all" or "majority");
+        if (isWhole)
+        {
+            // "four of the six crew members on board": six is the crew; "179 of the 181 people on board": 181 are all on board.
+            string noun = W(right, 0);
+            if (MeasureLexicon.CountedNouns.TryGetValue(noun, out var whole) && whole.Id is "passengers" or "crew") return whole;
+            for (int k = 0; k < right.Count; k++)
+                if (W(right, k) is "aboard" or "onboard" || (W(right, k) == "on" && W(right, k + 1) == "board")) return MeasureLexicon.OnBoard;
+            if (whole != null && whole.Id is "seats" or "votes")
+                return new ClaimMeasure("total:" + whole.Id, whole.Display + " in all", false, Dimension.Count) { Placed = false };
+            return null;
+        }
+        // "242 passengers and crew": everyone on board.
+        if (W(right, 0) is "passengers" or "people" or "persons" && W(right, 1) == "and" && W(right, 2) is "crew" or "crews" or "passengers") return MeasureLexicon.OnBoard;
+        int partOf = W(right, 0).Equals("of", StringComparison.OrdinalIgnoreCase)
+            ? IsNumberWord(W(right, 1)) ? 2 : W(right, 1).Equals("the", StringComparison.OrdinalIgnoreCase) && IsNumberWord(W(right, 2)) ? 3 : -1 : -1;
+        if (partOf > 0) right = right.Skip(partOf).ToList();
+        // "Four killed", "730 injured", "Four dead".
+        if (MeasureLexicon.Predicates.TryGetValue(W(right, 0), out var direct) && !W(right, 0).Equals("lives", StringComparison.OrdinalIgnoreCase)) return direct;
+        // The counted noun within three words after the figure ("1,670 individuals", "15,000 job cuts", "about 20 trapped people").
+        string? head = null;
+        int headAt = -1;
+        for (int k = 0; k < right.Count && k < 3; k++)
+        {
+            string w = W(right, k);
+            if (Joiners.Contains(w)) break;
+            if (MeasureLexicon.CountedNouns.ContainsKey(w) || MeasureLexicon.GenericPeople.Contains(w) || MeasureLexicon.JobNouns.Contains(w)
+                || (w.Length > 3 && char.IsLower(w[0]) && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal)))
+            { head = w; headAt = k; break; }
+        }
+        if (head == null && m.Unit == "people") head = "people";
+        // Predicates up to a joining word or the next figure: "144 people have been confirmed dead and 730 injured".
+        ClaimMeasure? predicate = null;
+        for (int k = 0; k < right.Count; k++)
+        {
+            string w = W(right, k);
+            // "175 passengers and four crew members died": the predicate after a coordinated count is this one's too.
+            if (w == "and" && k + 1 < right.Count && IsNumberWord(W(right, k + 1))) { k++; continue; }
+            // "900,000 people in 133 municipalities were evacuated": a place count inside the phrase.
+            if (k > 0 && char.IsDigit(w[0]) && W(right, k - 1) is "in" or "across" or "from" or "at") { k++; continue; }
+            if (k > 0 && (Joiners.Contains(w) || char.IsDigit(w[0]))) break;
+            if (k != headAt && MeasureLexicon.Predicates.TryGetValue(w, out var pm)) { predicate = pm; break; }
+        }
+        // "Among the dead were 175 passengers …": the sentence's opening says what every count in it is.
+        if (predicate == null && words.Count > 4 && words[0].Text.Equals("Among", StringComparison.OrdinalIgnoreCase) && words[1].Text is "the" or "those"
+            && MeasureLexicon.Predicates.TryGetValue(words[2].Text, out var among)) predicate = among;
+        // "at least eight people on the ground, including four medical students, were killed": the predicate after the aside.
+        if (predicate == null && right.Count > 0)
+        {
+            int end = right[^1] + 1;
+            if (end < words.Count && s.Boundary[end] && words[end].Text is "including" or "among")
+            {
+                int k = end + 1;
+                while (k < words.Count && !s.Boundary[k]) k++;
+                for (int j = k; j < words.Count && j < k + 4; j++)
+                    if (MeasureLexicon.Predicates.TryGetValue(words[j].Text, out var far)) { predicate = far; break; }
+            }
+        }
+        ClaimMeasure? verb = null;
+        for (int k = 0; k < left.Count && k < 4; k++)
+            if (MeasureLexicon.VerbsBefore.TryGetValue(W(left, k), out var vm)) { verb = vm; break; }
+        // "claimed 241 of the 242 people on board and at least 38 on the ground": a verb before a coordinated count.
+        if (verb == null && left.Take(10).Any(k => words[k].Text == "and"))
+            for (int k = 0; k < left.Count && k < 12; k++)
+            {
+                string w = W(left, k);
+                if (MeasureLexicon.VerbsBefore.TryGetValue(w, out var cv)) { verb = cv; break; }
+                if (!(IsNumberWord(w) || CoordinatedWords.Contains(w) || MeasureLexicon.GenericPeople.Contains(w) || MeasureLexicon.CountedNouns.ContainsKey(w))) break;
+            }
+        bool cutNear = left.Take(10).Any(k => MeasureLexicon.CutWords.Contains(words[k].Text)) || right.Take(4).Any(k => MeasureLexicon.CutWords.Contains(words[k].Text));
+        bool specific = head != null && !MeasureLexicon.GenericPeople.Contains(head) && !MeasureLexicon.JobNouns.Contains(head) && !MeasureLexicon.CountedNouns.ContainsKey(head);
+        if (head != null && MeasureLexicon.JobNouns.Contains(head) && cutNear && predicate == null) return MeasureLexicon.JobsCut;
+        if (head == null && cutNear && predicate == null && left.Take(8).Any(k => words[k].Text is "jobs" or "job" or "positions" or "roles" or "layoffs")) return MeasureLexicon.JobsCut;
+        // "10 cabin crew members", "four medical students": words between the figure and its noun narrow the subject.
+        if (head != null && headAt > 0)
+        {
+            var mods = Enumerable.Range(0, headAt).Select(k => W(right, k)).Where(w => char.IsLower(w[0]) && CoverageText.Content(w) != null
+                && !MeasureLexicon.Predicates.ContainsKey(w) && w is not ("more" or "other" or "others" or "additional" or "new" or "confirmed" or "reported" or "total" or "including")).ToList();
+            if (mods.Count > 0 && MeasureLexicon.CountedNouns.TryGetValue(head, out var cm) && cm.Id is "passengers" or "crew")
+                quals.Add(("mod:" + string.Join(' ', mods.Select(CoverageText.Stem)), string.Join(' ', mods)));
+        }
+        if (head != null && MeasureLexicon.CountedNouns.TryGetValue(head, out var counted))
+        {
+            if ((counted == MeasureLexicon.Passengers || counted == MeasureLexicon.Crew) && predicate != null)
+            {
+                // "passengers killed": a casualty count of passengers.
+                quals.Add(("people:" + CoverageText.Stem(head), head));
+                return predicate;
+            }
+            return counted;
+        }
+        if (head != null && MeasureLexicon.WorkforceNouns.Contains(head) && !cutNear && predicate == null
+            && left.Take(2).Any(k => words[k].Text is "had" or "has" or "have" or "employs" or "employed" or "employing" or "of"))
+            return MeasureLexicon.Workforce;
+        bool peopleLike = head == null || MeasureLexicon.GenericPeople.Contains(head) || m.Unit == "people" || MeasureLexicon.JobNouns.Contains(head)
+                          || head.EndsWith("ers", StringComparison.Ordinal) || head.EndsWith("ists", StringComparison.Ordinal) || head.EndsWith("ians", StringComparison.Ordinal)
+                          || head is "children" or "students" or "men" or "women" or "soldiers" or "tourists" or "nationals" or "victims" or "pilgrims" or "migrants"
+                          or "refugees" or "defectors" or "evacuees" or "asylum" or "seekers" or "detainees" or "prisoners" or "hostages" or "civilians" or "troops";
+        if (peopleLike)
+        {
+            // What happened to them: a verb just before ("killing 2,500 people"), a predicate after ("144 people confirmed dead").
+            var found = verb != null && left.Take(2).Any(k => MeasureLexicon.VerbsBefore.ContainsKey(words[k].Text)) ? verb : predicate ?? verb;
+            if (found != null)
+            {
+                // "five medical students killed" is not the death toll: for casualties, who they were narrows the subject.
+                if (specific && found.Evolving && found != MeasureLexicon.Arrivals)
+                {
+                    var who = Enumerable.Range(0, headAt + 1).Select(k => W(right, k)).Where(w => char.IsLower(w[0]) && CoverageText.Content(w) != null && !MeasureLexicon.Predicates.ContainsKey(w)).ToList();
+                    if (who.Count == 0) who.Add(head!);
+                    // Compared by the noun ("medical students" and "students" alike), shown with its words.
+                    quals.Add(("people:" + CoverageText.Stem(head!), string.Join(' ', who)));
+                }
+                return found;
+            }
+            if (left.Count >= 2 && W(left, 0).Equals("to", StringComparison.OrdinalIgnoreCase) && W(left, 1).Equals("home", StringComparison.OrdinalIgnoreCase)) return MeasureLexicon.Population;
+            if (left.Count >= 2 && W(left, 0).Equals("of", StringComparison.OrdinalIgnoreCase) && W(left, 1) is "city" or "town" or "village" or "country" or "nation" or "region") return MeasureLexicon.Population;
+            for (int k = 0; k < right.Count; k++)
+                if (W(right, k) is "aboard" || (W(right, k) == "on" && W(right, k + 1) == "board")) return MeasureLexicon.OnBoard;
+        }
+        return null;
+    }
+
+    private static readonly HashSet<string> CoordinatedWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "of", "the", "at", "least", "more", "than", "about", "some", "over", "nearly", "almost", "members", "onboard", "aboard",
+        "on", "board", "ground", "all", "another",
+    };
+
+    private static bool IsNumberWord(string w) =>
+        w.Length > 0 && (char.IsDigit(w[0]) || w.ToLowerInvariant() is "two" or "three" or "four" or "five" or "six" or "seven" or "eight" or "nine" or "ten"
+            or "eleven" or "twelve" or "dozen" or "hundred" or "hundreds" or "thousands");
+
+    /// <summary>Places, lesser events, earlier years, forecasts and periods that narrow what a figure is about.</summary>
+    private static void AddSubject(Claim c, SentenceWords s, int p0, int p1, List<int> left, ClaimContext ctx, List<(string Key, string Text)> quals)
+    {
+        var words = s.Words;
+        // Places in the figure's clause, within six words of it; a sentence-initial "In Thailand, …" covers the sentence.
+        var (cf, cl) = Clause(s, p0, p1);
+        foreach (var pl in s.Places)
+        {
+            if (!c.Measure.Placed || pl.Group == c.Reference) continue;
+            // "18 km south of Hualien": a place a distance is measured from is no subject.
+            if (pl.From >= 2 && words[pl.From - 1].Text is "of" or "from" && Enumerable.Range(Math.Max(0, pl.From - 4), pl.From - Math.Max(0, pl.From - 4))
+                    .Any(k => MeasureLexicon.IsDirection(words[k].Text) || words[k].Text is "km" or "miles" or "kilometres" or "kilometers")) continue;
+            bool inClause = pl.From >= cf && pl.To - 1 <= cl && (Math.Abs(pl.From - p1) <= 6 || Math.Abs(p0 - pl.To) <= 6);
+            bool opening = pl.From <= 2 && pl.From >= 1 && words[0].Text.Equals("In", StringComparison.Ordinal) && pl.To < words.Count && s.Boundary[pl.To] && p0 > pl.To;
+            if ((inClause || opening) && pl.Group != ctx.MainPlace && c.Places.Add(pl.Group))
+            {
+                c.PlaceNames.Add(pl.Name);
+                c.PlaceKeys.Add(pl.Name.ToLowerInvariant());
+            }
+        }
+        // Whose figure it is: the organisation or group nearest before it in its clause ("the Coast Party fell to 121
+        // seats"), else just after it; never a source it is credited to.
+        if (c.Measure.Owned)
+        {
+            (int Group, string Name)? owner = null;
+            int bestDist = int.MaxValue;
+            foreach (var ow in s.Owners)
+            {
+                if (ow.From < cf || ow.To - 1 > cl) continue;
+                int d = ow.To <= p0 ? p0 - ow.To : ow.From >= p1 ? 100 + ow.From - p1 : int.MaxValue;
+                if (d > 106 || (d < 100 && d > 6) || d >= bestDist) continue;
+                bool source = false;
+                for (int k = Math.Max(0, ow.From - 3); k < ow.From; k++) if (words[k].Text is "according" or "per" or "said" or "told" or "citing" or "cited" or "by" or "from" or "data") source = true;
+                for (int k = ow.To; k < Math.Min(words.Count, ow.To + 2); k++) if (words[k].Text is "said" or "says" or "reported" or "told" or "estimated" or "data" or "figures" or "estimates") source = true;
+                if (source) continue;
+                bestDist = d;
+                owner = (ow.Group, ow.Name);
+            }
+            if (owner is var (og, on) && og != ctx.MainOwner && !(ctx.MainOwner >= 0 && FactClusters.SameName(on.ToLowerInvariant(), ctx.GroupName(ctx.MainOwner).ToLowerInvariant()))
+                && !Text.WireAgencies.TryResolve(on, out _) && c.Owners.Add(og))
+            {
+                c.OwnerNames.Add(on);
+                c.OwnerKeys.Add(on.ToLowerInvariant());
+            }
+        }
+        // An aftershock's magnitude is not the earthquake's: the lesser event named before the figure (no main event between) or just after it.
+        bool lesser = false;
+        for (int k = p0 - 1; k >= 0 && c.Measure.OfEvent; k--)
+        {
+            if (s.Strong[k + 1]) break;
+            if (MeasureLexicon.MainEventWords.Contains(words[k].Text) && !(k + 1 < p0 && MeasureLexicon.LesserEvents.Contains(words[k + 1].Text))) break;
+            if (MeasureLexicon.LesserEvents.Contains(words[k].Text)) { lesser = true; break; }
+        }
+        for (int k = p1; k < words.Count && k < p1 + 3 && !lesser && c.Measure.OfEvent; k++)
+        {
+            if (s.Boundary[k]) break;
+            if (MeasureLexicon.LesserEvents.Contains(words[k].Text)) lesser = true;
+        }
+        if (lesser) quals.Add(("aftershock", "aftershock"));
+        // An earlier event: a year before the story's, in a sentence about an event ("the 1999 quake killed 2,400").
+        if (ctx.StoryYear > 0 && s.Years.Count > 0 && c.Dimension != Dimension.Date
+            && words.Any(w => MeasureLexicon.EventNouns.Contains(CoverageText.Stem(w.Text)) || MeasureLexicon.HappenedVerbs.Contains(w.Text) || w.Text is "killed" or "killing" or "claimed"))
+        {
+            int best = -1, dist = int.MaxValue;
+            foreach (var (from, to, year) in s.Years)
+            {
+                // "the deadliest since 1996" dates a record, not an earlier event's figures.
+                if (year >= ctx.StoryYear || (from > 0 && words[from - 1].Text.Equals("since", StringComparison.OrdinalIgnoreCase))) continue;
+                int d = from >= p1 ? from - p1 : p0 - to;
+                if (d >= 0 && d < dist) { dist = d; best = year; }
+            }
+            if (best > 0) quals.Add(("year:" + best.ToString(CultureInfo.InvariantCulture), best.ToString(CultureInfo.InvariantCulture)));
+        }
+        // A forecast or a fear is not a count: "could reach over 10,000", "fears of a death toll exceeding 10,000".
+        if (c.Measure != MeasureLexicon.AnalystEstimate && !c.Measure.Id.StartsWith("total:", StringComparison.Ordinal) && c.Measure != MeasureLexicon.OnBoard)
+            for (int k = 0; k < left.Count && k < 8; k++)
+                if (MeasureLexicon.ForecastWords.Contains(words[left[k]].Text)) { quals.Add(("forecast", "forecast")); break; }
+        // "rose to $43.1 million from $30.2 million a year earlier": the figure after "from" is the earlier value.
+        if (c.Dimension != Dimension.Date && p0 >= 2 && (words[p0 - 1].Text is "from" || (words[p0 - 1].Text is "with" && words[p0 - 2].Text is "compared")))
+            for (int k = p0 - 2; k >= Math.Max(0, p0 - 10); k--)
+                if (char.IsDigit(words[k].Text[0]) || words[k].Text is "million" or "billion" or "percent") { quals.Add(("earlier", "earlier figure")); break; }
+        // A generic distance ("located ten miles from the epicenter") is about the place named before it.
+        if (c.Measure.Generic && c.Dimension == Dimension.Length && c.Places.Count == 0)
+            foreach (var pl in s.Places.Where(pl => pl.To <= p0).OrderByDescending(pl => pl.To).Take(1))
+                if (c.Places.Add(pl.Group)) { c.PlaceNames.Add(pl.Name); c.PlaceKeys.Add(pl.Name.ToLowerInvariant()); }
+        // On the ground (not on board), and periods: "this year", "second quarter".
+        string clause = s.Text[words[cf].Start..words[cl].End];
+        // "38 on the ground": right after the figure (not "241 of the 242 people on board and 38 on the ground").
+        for (int k = p1; k + 2 < words.Count && k < p1 + 5; k++)
+        {
+            if (char.IsDigit(words[k].Text[0]) || (k > p1 && s.Boundary[k]) || Joiners.Contains(words[k].Text)) break;
+            if (words[k].Text == "on" && words[k + 1].Text == "the" && words[k + 2].Text == "ground") { quals.Add(("ground", "on the ground")); break; }
+        }
+        if (c.Dimension is Dimension.Money or Dimension.Percent || c.Measure.Generic && c.Dimension != Dimension.Date)
+        {
+            // Periods often sit in the next clause: "a loss of $1.6 billion, or 38 cents a share, in the April-June period".
+            int w0 = Math.Max(0, p0 - 10), w1 = Math.Min(words.Count - 1, p1 + 9);
+            foreach (var (key, text) in Periods(s.Text[words[w0].Start..words[w1].End])) quals.Add((key, text));
+        }
+        foreach (var (key, text) in quals)
+            if (c.Qualifiers.Add(key)) c.QualifierParts.Add((key, text));
+    }
+
+    private static readonly string[] Ordinals = { "first", "second", "third", "fourth" };
+
+    /// <summary>Periods named in a clause: "this year", "last year", "next year", "second quarter" / "Q2", "the current quarter".</summary>
+    private static IEnumerable<(string, string)> Periods(string clause)
+    {
+        string low = clause.ToLowerInvariant();
+        foreach (var p in new[] { "this year", "last year", "next year" })
+            if (low.Contains(p, StringComparison.Ordinal)) yield return ("period:" + p, p);
+        for (int q = 0; q < 4; q++)
+            if (low.Contains(Ordinals[q] + " quarter", StringComparison.Ordinal) || low.Contains(Ordinals[q] + "-quarter", StringComparison.Ordinal) || low.Contains("q" + (q + 1) + " ", StringComparison.Ordinal))
+                yield return ("period:q" + (q + 1), Ordinals[q] + " quarter");
+        string[] months = { "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december" };
+        for (int q = 0; q < 4; q++)
+            if (low.Contains(months[3 * q] + "-" + months[3 * q + 2], StringComparison.Ordinal) || low.Contains(months[3 * q][..3] + "-" + months[3 * q + 2][..3], StringComparison.Ordinal))
+                yield return ("period:q" + (q + 1), Ordinals[q] + " quarter");
+        if (low.Contains("current quarter", StringComparison.Ordinal) || low.Contains("next quarter", StringComparison.Ordinal) || low.Contains("coming quarter", StringComparison.Ordinal))
+            yield return ("period:next-quarter", "the coming quarter");
+    }
+
+    /// <summary>"Jane Roe, 45, said …": a person's age written between commas after the name.</summary>
+    private static Claim? ReadAge(NewsEntityMention m, ClaimContext ctx)
+    {
+        string s = m.Sentence!;
+        int at = s.IndexOf(m.Text, StringComparison.Ordinal);
+        if (at < 0) return null;
+        int i = at + m.Text.Length;
+        if (i + 3 >= s.Length || s[i] != ',' || s[i + 1] != ' ') return null;
+        int j = i + 2, k = j;
+        while (k < s.Length && char.IsDigit(s[k])) k++;
+        if (k - j is < 1 or > 3 || k >= s.Length || s[k] != ',') return null;
+        int age = int.Parse(s.AsSpan(j, k - j), CultureInfo.InvariantCulture);
+        if (age is < 1 or > 120) return null;
+        var c = new Claim
+        {
+            Measure = MeasureLexicon.Age, MeasureText = MeasureLexicon.Age.Display, Dimension = Dimension.Age, Text = s[j..k], Sentence = s,
+            Low = age, High = age, Step = 1,
+        };
+        c.Qualifiers.Add("person:" + EntityMerger.Key(m.Name));
+        c.QualifierParts.Add(("person:" + EntityMerger.Key(m.Name), m.Name));
+        c.Context = CoverageText.ContentWords(s);
+        c.ContextSet = new HashSet<string>(c.Context, StringComparer.Ordinal);
+        return c;
+    }
+}

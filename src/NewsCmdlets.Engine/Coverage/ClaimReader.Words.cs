@@ -1,0 +1,118 @@
+using System.Globalization;
+using NewsCmdlets.Engine.Entities;
+using NewsCmdlets.Engine.Model;
+
+namespace NewsCmdlets.Engine.Coverage;
+
+/// <summary>ClaimReader's word windows around a figure: left, right, clause, phrase.</summary>
+internal static partial class ClaimReader
+{
+    // ------------------------------------------------------------------ words around a figure
+
+    /// <summary>Word indexes left of p0, nearest first, up to <paramref name="max"/>; crosses one comma, never a semicolon or colon.</summary>
+    private static List<int> Left(SentenceWords s, int p0, int max)
+    {
+        var list = new List<int>();
+        int commas = 0;
+        for (int k = p0 - 1; k >= 0 && list.Count < max; k--)
+        {
+            if (s.Strong[k + 1]) break;
+            if (s.Boundary[k + 1] && ++commas > 1) break;
+            list.Add(k);
+        }
+        return list;
+    }
+
+    /// <summary>Word indexes right of p1 up to the clause's end, up to <paramref name="max"/>.</summary>
+    private static List<int> Right(SentenceWords s, int p1, int max)
+    {
+        var list = new List<int>();
+        for (int k = p1; k < s.Words.Count && list.Count < max; k++)
+        {
+            // A bracket closing the figure's own conversion ("18 kilometres (11 miles) south of …") does not end the clause.
+            if (s.Boundary[k] && !(k == p1 && k > 0 && s.Text.AsSpan(s.Words[k - 1].End, s.Words[k].Start - s.Words[k - 1].End).Trim() is ")")) break;
+            list.Add(k);
+        }
+        return list;
+    }
+
+    /// <summary>The clause around [p0, p1): word indexes between boundaries.</summary>
+    private static (int, int) Clause(SentenceWords s, int p0, int p1)
+    {
+        int first = p0, last = Math.Max(p0, p1 - 1);
+        while (first > 0 && !s.Boundary[first]) first--;
+        while (last + 1 < s.Words.Count && !s.Boundary[last + 1]) last++;
+        return (first, last);
+    }
+
+    private static List<string> ClauseContext(SentenceWords s, int p0, int p1)
+    {
+        var (first, last) = Clause(s, p0, p1);
+        // A clause that is the figure alone ("Last year, …") takes the next one.
+        if (first >= p0 - 1 && last <= p1) last = Math.Min(s.Words.Count - 1, p1 + 7);
+        first = Math.Max(first, p0 - 8);
+        last = Math.Min(last, p1 + 7);
+        var list = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int k = first; k <= last; k++)
+        {
+            if (k >= p0 && k < p1) continue;
+            if (CoverageText.Content(s.Words[k].Text) is string c && seen.Add(c)) list.Add(c);
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// The figure's clause in the article's words with the figure left out ("people in 133 municipalities were evacuated",
+    /// "Revenue slid"): up to six words before it and seven after, stopping at the next figure; a clause that is the
+    /// figure alone ("Last year, …") takes the next one.
+    /// </summary>
+    private static string ClausePhrase(SentenceWords s, int p0, int p1)
+    {
+        var (cf, cl) = Clause(s, p0, p1);
+        int said = Enumerable.Range(cf, cl - cf + 1).Count(k => (k < p0 || k >= p1) && CoverageText.Content(s.Words[k].Text) != null);
+        bool bare = said < 2;
+        if (bare) cl = Math.Min(s.Words.Count - 1, p1 + 7); // "Back in 2022, …": the clause says nothing, the next one does
+        int a = Math.Max(cf, p0 - 6), b = Math.Min(cl, p1 + 6);
+        var before = Enumerable.Range(a, Math.Max(0, p0 - a)).ToList();
+        int firstFigure = before.FindLastIndex(k => char.IsDigit(s.Words[k].Text[0]));
+        if (firstFigure >= 0) before = before.Skip(firstFigure + 1).ToList();
+        var after = Enumerable.Range(p1, Math.Max(0, b - p1 + 1)).TakeWhile(k => bare || !char.IsDigit(s.Words[k].Text[0])).ToList();
+        string l = Phrase(s, before, 8), r = Phrase(s, after, 8);
+        return l.Length > 0 && r.Length > 0 ? l + " … " + r : l + r;
+    }
+
+    /// <summary>The article's own words for the given word indexes (in order), trimmed of function words at the ends.</summary>
+    private static string Phrase(SentenceWords s, List<int> idx, int max)
+    {
+        var ws = idx.Take(max).Select(k => s.Words[k].Text).ToList();
+        while (ws.Count > 0 && CoverageText.Content(ws[^1]) == null) ws.RemoveAt(ws.Count - 1);
+        while (ws.Count > 0 && CoverageText.Content(ws[0]) == null && !char.IsDigit(ws[0][0])) ws.RemoveAt(0);
+        return string.Join(' ', ws);
+    }
+
+    private static bool FollowedBy(SentenceWords s, string text, char c)
+    {
+        int at = s.Text.IndexOf(text, StringComparison.Ordinal);
+        int e = at + text.Length;
+        return at >= 0 && e < s.Text.Length && s.Text[e] == c;
+    }
+
+    private static bool AnyWordBefore(SentenceWords s, int p0, string a, string b) =>
+        p0 >= 2 && s.Words[p0 - 2].Text.Equals(a, StringComparison.OrdinalIgnoreCase) && s.Words[p0 - 1].Text.Equals(b, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"as strong as a magnitude 6.5", "as high as 3 metres": an upper bound.</summary>
+    private static bool AsStrongAs(SentenceWords s, int p0)
+    {
+        for (int k = p0 - 1; k >= 1 && k >= p0 - 4; k--)
+            if (s.Words[k].Text.Equals("as", StringComparison.OrdinalIgnoreCase) && s.Words[k - 1].Text is "strong" or "high" or "large" or "much" or "many" or "big")
+                return k >= 2 && s.Words[k - 2].Text.Equals("as", StringComparison.OrdinalIgnoreCase);
+        return false;
+    }
+
+    private static bool SoFar(SentenceWords s, int p0, int p1)
+    {
+        string t = s.Text;
+        return t.Contains("so far", StringComparison.OrdinalIgnoreCase);
+    }
+}
