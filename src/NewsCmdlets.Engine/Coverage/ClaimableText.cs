@@ -13,6 +13,8 @@ internal sealed class ClaimableText
     private readonly Dictionary<string, List<(int Start, int End)>> _excluded = new(StringComparer.Ordinal);
     /// <summary>Where the body's dateline ("TORONTO —", "SEOUL, South Korea (AP) —") ends: where a story was filed is no fact of it.</summary>
     private int _datelineEnd = -1;
+    /// <summary><see cref="IsClaimableLine"/> of the sentences asked about so far (running text, and titles).</summary>
+    private readonly Dictionary<string, bool> _sentences = new(StringComparer.Ordinal), _titleSentences = new(StringComparer.Ordinal);
 
     /// <summary>Lines of a field that hold no claim, by character range.</summary>
     public static ClaimableText Of(NewsArticle a)
@@ -61,7 +63,12 @@ internal sealed class ClaimableText
         if (_excluded.TryGetValue(field, out var list))
             foreach (var (s, e) in list)
                 if (offset >= s && offset < e) return false;
-        return sentence == null || IsClaimableLine(sentence, title: field == "Title");
+        if (sentence == null) return true;
+        // Every mention of a sentence asks about the same sentence: read its shape once.
+        bool title = field == "Title";
+        var known = title ? _titleSentences : _sentences;
+        if (!known.TryGetValue(sentence, out bool claimable)) known[sentence] = claimable = IsClaimableLine(sentence, title);
+        return claimable;
     }
 
     /// <summary>A line (or sentence) that reads as running text: not a caption, credit, time stamp, table row, sub-head or boilerplate.</summary>

@@ -143,15 +143,17 @@ internal static partial class ClaimReader
     {
         var claims = new List<Claim>();
         var sentences = new Dictionary<int, SentenceWords>();
+        ILookup<int, NewsEntityMention>? bySentence = null;
         SentenceWords? SentenceOf(NewsEntityMention m)
         {
             if (m.Sentence == null) return null;
             if (!sentences.TryGetValue(m.SentenceIndex, out var s))
             {
                 sentences[m.SentenceIndex] = s = Analyse(m.Sentence);
-                foreach (var x in entities.Mentions)
+                // The mentions of each sentence, in article order, gathered once (not a scan of all mentions per sentence).
+                bySentence ??= entities.Mentions.ToLookup(x => x.SentenceIndex);
+                foreach (var x in bySentence[m.SentenceIndex])
                 {
-                    if (x.SentenceIndex != m.SentenceIndex) continue;
                     if (x.Type is NewsEntityType.Location or NewsEntityType.Organization or NewsEntityType.Group)
                     {
                         var (a, b) = Locate(s, x.Text);
