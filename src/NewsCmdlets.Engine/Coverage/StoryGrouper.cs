@@ -266,8 +266,8 @@ public sealed class StoryGrouper
 
     private sealed class CandidateScratch(int n, int terms)
     {
-        public readonly float[] Dense = new float[terms];
-        public readonly float[] DenseEntity = new float[terms];
+        /// <summary>The article's weights spread out by term id: [2t] its weight of term t, [2t + 1] the same when t is one of its names, else 0 (side by side: one cache line a term).</summary>
+        public readonly float[] Dense = new float[2 * terms];
         public readonly int[] Shared = new int[n];
         public readonly List<int> Touched = new();
         public readonly List<Edge> Edges = new();
@@ -298,14 +298,13 @@ public sealed class StoryGrouper
         }
         // The article's weights spread out by term id, so each candidate's similarity is one pass over its terms.
         var dense = s.Dense;
-        var denseEntity = s.DenseEntity;
         var ti = f[i].Terms;
         var wi = f[i].Weights;
         var ki = f[i].Kinds;
         for (int k = 0; k < ti.Length; k++)
         {
-            dense[ti[k]] = wi[k];
-            if ((ki[k] & (byte)TermKind.Name) != 0) denseEntity[ti[k]] = wi[k];
+            dense[2 * ti[k]] = wi[k];
+            if ((ki[k] & (byte)TermKind.Name) != 0) dense[2 * ti[k] + 1] = wi[k];
         }
         foreach (int j in s.Touched)
         {
@@ -316,10 +315,21 @@ public sealed class StoryGrouper
             var tj = f[j].Terms;
             var wj = f[j].Weights;
             var kj = f[j].Kinds;
-            for (int k = 0; k < tj.Length; k++)
+            if (f[i].NameNorm >= NamedArticle && f[j].NameNorm >= NamedArticle)
             {
-                sim += dense[tj[k]] * wj[k];
-                if ((kj[k] & (byte)TermKind.Name) != 0) entity += denseEntity[tj[k]] * wj[k];
+                // Both name people and places: Combine needs the names' share too. Branch-free: a term that is not
+                // one of j's names adds exactly 0 (the product times 0), so the sums are those of Similarity.
+                for (int k = 0; k < tj.Length; k++)
+                {
+                    int t = 2 * tj[k];
+                    float w = wj[k];
+                    sim += dense[t] * w;
+                    entity += dense[t + 1] * w * (kj[k] & (byte)TermKind.Name);
+                }
+            }
+            else
+            {
+                for (int k = 0; k < tj.Length; k++) sim += dense[2 * tj[k]] * wj[k]; // Combine ignores names here
             }
             sim = Combine(sim, entity, f[i].NameNorm, f[j].NameNorm);
             if (dated && ticks[j] != long.MaxValue)
@@ -327,7 +337,7 @@ public sealed class StoryGrouper
             if (sim >= floor) s.Edges.Add(new Edge(i, j, (float)sim));
         }
         s.Touched.Clear();
-        for (int k = 0; k < ti.Length; k++) dense[ti[k]] = denseEntity[ti[k]] = 0;
+        for (int k = 0; k < ti.Length; k++) dense[2 * ti[k]] = dense[2 * ti[k] + 1] = 0;
         if (s.Edges.Count == 0) return Array.Empty<Edge>();
         var result = s.Edges.ToArray();
         s.Edges.Clear();
