@@ -35,6 +35,22 @@ public sealed class CoverageTests
     }
 
     [Fact]
+    public void A_story_whose_first_article_gives_only_a_date_shows_the_day_without_a_midnight_time()
+    {
+        // The samples give dates without a time of day: the table must not invent 00:00 for them.
+        var r = Run($"Import-NewsArticle {StrikeSamples} | Group-NewsArticle | Format-Table | Out-String -Width 200");
+        Assert.Empty(r.Errors);
+        string table = string.Join("", r.Output);
+        Assert.Matches(@"(?m)^2026-03-14\s+5\s", table);
+        Assert.DoesNotContain("00:00", table);
+
+        var timed = Run("$a = Import-NewsArticle -Content \"Published: 2026-03-14T09:30:00Z`nTitle: Ferry crews walk out at Westmere`n`nFerry crews at Westmere walked out at dawn over pay, the union said, and no boats sailed.\"; " +
+                        "Group-NewsArticle -InputObject $a | Format-Table | Out-String -Width 200");
+        Assert.Empty(timed.Errors);
+        Assert.Contains("2026-03-14 09:30", string.Join("", timed.Output));
+    }
+
+    [Fact]
     public void A_story_s_articles_pipe_on_and_stories_pipe_into_Compare_NewsCoverage()
     {
         var r = Run($"$s = Import-NewsArticle {AllSamples} | Group-NewsArticle -MinimumOutlets 2; " +
