@@ -201,6 +201,39 @@ public sealed class PostgresCacheTests : CacheStoreCase, IRunsOnPostgres
         Assert.Equal(Convert.ToInt64(Database.Scalar("SELECT count(*) FROM articles")), Convert.ToInt64(Database.Scalar("SELECT count(DISTINCT id) FROM articles")));
     }
 
+    [StoreFact]
+    public void A_server_that_stops_while_entities_and_quotes_are_analysed_stops_the_storing_not_the_analysing()
+    {
+        string folder = MakeArticles("kappa", 30);
+        using var proxy = new TcpProxy(Database.Host, Database.Port);
+        var viaProxy = new Npgsql.NpgsqlConnectionStringBuilder(Database.ConnectionStringWithoutPassword) { Host = "127.0.0.1", Port = proxy.Port, Pooling = false };
+        var variables = new Dictionary<string, object?>
+        {
+            ["cs"] = viaProxy.ConnectionString, ["proxy"] = proxy, ["files"] = Path.Combine(folder, "*.txt"),
+            ["cred"] = new System.Management.Automation.PSCredential(Database.UserName, Secure(Database.Password)),
+        };
+        foreach (string cmdlet in new[] { "Get-NewsEntity", "Get-NewsQuote" })
+        {
+            proxy.Restore();
+            // Every article's analysis is written: the lookups and stores after the cut give one non-terminating
+            // CacheServerUnavailable error and a count of what was not stored, not a stopped call.
+            var r = Run($$"""
+                Set-NewsCacheConfiguration -ConnectionString $cs -Credential $cred
+                $articles = Import-NewsArticle $files -Cache:$false
+                $i = 0
+                @($articles | {{cmdlet}} -Cache:$false).Count
+                @($articles | ForEach-Object { if ($i++ -eq 10) { $proxy.Cut() }; $_ } | {{cmdlet}} -Cache -ThrottleLimit 1).Count
+                """, variables: variables);
+            Assert.Null(r.Terminating);
+            Assert.True((int)r.Output[^2].BaseObject > 0, $"{cmdlet} found nothing in the test articles");
+            Assert.Equal(r.Output[^2].BaseObject, r.Output[^1].BaseObject);
+            var error = Assert.Single(r.Errors);
+            Assert.StartsWith("CacheServerUnavailable,", error.FullyQualifiedErrorId);
+            Assert.Contains(r.Warnings, w => w.Message.Contains("were not stored in the cache", StringComparison.Ordinal));
+            Assert.DoesNotContain(Database.Password, Everything(r));
+        }
+    }
+
     private static System.Security.SecureString Secure(string s)
     {
         var secure = new System.Security.SecureString();

@@ -130,7 +130,8 @@ public sealed class CachedAnalyses : IDisposable
         var batch = _pending.ToArray();
         _pending.Clear();
         _pendingByKey.Clear();
-        Unstored.Write(_cache, batch.Length, () => _cache.PutAnalyses(batch));
+        // A server that stops answering stops the storing, not the analysing (as a full disk does): reported once.
+        Unstored.Write(_cache, batch.Length, () => _cache.PutAnalyses(batch), serverOutageStops: true);
     }
 
     /// <summary>Analyses not stored (a read-only cache, a full disk); the analysing goes on.</summary>
@@ -158,7 +159,17 @@ public sealed class CachedAnalyses : IDisposable
             payload = p.Payload;
             return true;
         }
-        var stored = _cache.GetAnalysis(article.Id, kind, version);
+        if (Unstored.Failure?.Problem == NewsCacheProblem.ServerUnavailable) return false; // computed without the cache
+        string? stored;
+        try
+        {
+            stored = _cache.GetAnalysis(article.Id, kind, version);
+        }
+        catch (NewsCacheException ex) when (ex.Problem == NewsCacheProblem.ServerUnavailable)
+        {
+            Unstored.Stop(ex);
+            return false;
+        }
         if (stored == null) return false;
         payload = stored;
         return true;
