@@ -64,8 +64,7 @@ public static class TextDecoder
         if (text.Length > 0 && LooksBinary(text))
         {
             throw new InputProblemException(InputProblemKind.Binary, source,
-                $"'{source}' looks like a binary file, not text or HTML (it contains many control characters). " +
-                "Import-NewsArticle reads plain-text and HTML articles; convert other formats to text first.");
+                $"'{source}' looks like a binary file, not text or HTML (it contains many control characters). " + ConvertAdvice);
         }
         text = RemoveControlCharacters(text, source, warnings);
         return new DecodedText(text, name, warnings);
@@ -142,9 +141,12 @@ public static class TextDecoder
         return null;
     }
 
+    /// <summary>What to do with a file that is not text (said by every cmdlet that reads files, not one alone).</summary>
+    private const string ConvertAdvice = "The module reads plain-text and HTML articles: convert other formats to text first.";
+
     private static InputProblemException Binary(string source, string kind) =>
         new(InputProblemKind.Binary, source,
-            $"'{source}' looks like {kind}, not text or HTML. Import-NewsArticle reads plain-text and HTML articles; convert other formats to text first.");
+            $"'{source}' looks like {kind}, not text or HTML. " + ConvertAdvice);
 
     /// <summary>What a file is by its signature (PDF, ZIP, Office, image, gzip, program); null when it has none of them.</summary>
     public static string? Signature(ReadOnlySpan<byte> b)
