@@ -20,7 +20,7 @@ internal static class CopyDetector
     private const int SmallText = 64;
     /// <summary>Texts with fewer words than this outside their headline are never called copies: too little to tell.</summary>
     public const int MinWords = 20;
-    /// <summary>A sampled shingle carried by more articles than this (or than 0.4% of a larger corpus) is boilerplate or a template sentence: it is followed only within the time window.</summary>
+    /// <summary>A sampled shingle carried by more articles than this is boilerplate or a template sentence: it is followed only within the time window, and only to this many articles (a bound that does not grow with the pile: a wire text is reprinted a few times, not hundreds).</summary>
     private const int MaxPosting = 200;
     /// <summary>How far below the threshold the sampled estimate may fall before the exact measure is skipped (edits cost the sample more than the words).</summary>
     private const double EstimateSlack = 0.3;
@@ -30,62 +30,103 @@ internal static class CopyDetector
     private const double NameShare = 0.5;
 
     /// <summary>Returns, for each article (by position), the position of the first article of its copy set, or its own position.</summary>
-    public static int[] Find(IReadOnlyList<StoryFeatures> f, double threshold, TimeSpan window, CancellationToken cancel)
+    public static int[] Find(IReadOnlyList<StoryFeatures> f, double threshold, TimeSpan window, CancellationToken cancel) =>
+        Find(f, threshold, window, cancel, out _);
+
+    /// <summary>As <see cref="Find(IReadOnlyList{StoryFeatures}, double, TimeSpan, CancellationToken)"/>; <paramref name="maxCandidates"/> is the most later articles looked at for one article.</summary>
+    internal static int[] Find(IReadOnlyList<StoryFeatures> f, double threshold, TimeSpan window, CancellationToken cancel, out int maxCandidates)
     {
         int n = f.Count;
         var uf = new UnionFind(n);
-        var index = new Dictionary<uint, List<int>>();
-        var keys = new uint[n][];
-        var sample = new uint[n][];
+        // Each article's keys (its sampled shingles, or all of a small text's) and samples, flat: article i's are
+        // [keyStart[i], keyStart[i + 1]) and [sampleStart[i], sampleStart[i + 1]).
+        var keyStart = new int[n + 1];
+        var sampleStart = new int[n + 1];
+        var keyList = new List<uint>();
+        var sampleList = new List<uint>();
         for (int i = 0; i < n; i++)
         {
             var s = f[i].Shingles;
-            if (BodyWords(f[i]) < MinWords) { keys[i] = sample[i] = Array.Empty<uint>(); continue; }
-            sample[i] = SortedDistinct(s.Where(h => (h & SampleMask) == 0).ToArray());
-            var k = s.Length < SmallText ? SortedDistinct((uint[])s.Clone()) : sample[i];
-            keys[i] = k;
-            foreach (uint h in k)
+            if (BodyWords(f[i]) >= MinWords)
             {
-                if (!index.TryGetValue(h, out var list)) index[h] = list = new List<int>(2);
-                list.Add(i);
+                var sample = SortedDistinct(s.Where(h => (h & SampleMask) == 0).ToArray());
+                sampleList.AddRange(sample);
+                keyList.AddRange(s.Length < SmallText ? SortedDistinct((uint[])s.Clone()) : sample);
             }
+            keyStart[i + 1] = keyList.Count;
+            sampleStart[i + 1] = sampleList.Count;
         }
+        var samples = sampleList.ToArray();
+        sampleList = null;
+        // The index: every (key, article) in one sorted array, so the articles of a key are one run in ascending order
+        // (by date, undated last); each key of each article knows its run and its own place in it.
+        var entries = new ulong[keyList.Count];
+        for (int i = 0, q = 0; i < n; i++)
+            for (; q < keyStart[i + 1]; q++) entries[q] = (ulong)keyList[q] << 32 | (uint)i;
+        keyList = null;
+        Array.Sort(entries);
+        var postings = new int[entries.Length];
+        var runStart = new int[entries.Length];
+        var runEnd = new int[entries.Length];
+        var at = new int[entries.Length];
+        var fill = new int[n];
+        for (int r = 0; r < entries.Length;)
+        {
+            int e = r + 1;
+            while (e < entries.Length && entries[e] >> 32 == entries[r] >> 32) e++;
+            for (int p = r; p < e; p++)
+            {
+                int i = (int)(uint)entries[p];
+                postings[p] = i;
+                // An article's keys are ascending, so they come here in the order they were stored.
+                int q = keyStart[i] + fill[i]++;
+                runStart[q] = r;
+                runEnd[q] = e;
+                at[q] = p;
+            }
+            r = e;
+        }
+        entries = null;
+        fill = null;
 
-        int maxPosting = Math.Max(MaxPosting, n / 250);
         long windowTicks = Math.Max(0, window.Ticks);
         var shared = new int[n];
         var touched = new List<int>();
         var scratch = new CoverageScratch();
+        maxCandidates = 0;
         for (int i = 0; i < n; i++)
         {
             if ((i & 255) == 0) cancel.ThrowIfCancellationRequested();
             bool dated = f[i].HasDate;
-            foreach (uint h in keys[i])
+            for (int q = keyStart[i]; q < keyStart[i + 1]; q++)
             {
-                var list = index[h];
-                // Lists hold positions in ascending order (by date, undated last): only later articles are looked at
+                // Runs hold positions in ascending order (by date, undated last): only later articles are looked at
                 // (each pair once). A shingle many articles share (a template sentence, boilerplate) is followed only
                 // to articles published within the window after this one, and only so far.
-                int from = list.BinarySearch(i) + 1;
-                bool common = list.Count > maxPosting;
+                int from = at[q] + 1;
+                bool common = runEnd[q] - runStart[q] > MaxPosting;
                 if (common && !dated) continue;
-                int stop = common ? Math.Min(list.Count, from + maxPosting) : list.Count;
+                int stop = common ? Math.Min(runEnd[q], from + MaxPosting) : runEnd[q];
                 for (int p = from; p < stop; p++)
                 {
-                    int j = list[p];
+                    int j = postings[p];
                     if (common && f[j].Ticks - f[i].Ticks > windowTicks) break;
                     if (shared[j]++ == 0) touched.Add(j);
                 }
             }
+            maxCandidates = Math.Max(maxCandidates, touched.Count);
             touched.Sort();
+            var sampleI = samples.AsSpan(sampleStart[i], sampleStart[i + 1] - sampleStart[i]);
+            int keysI = keyStart[i + 1] - keyStart[i];
             foreach (int j in touched)
             {
-                int need = Math.Min(keys[i].Length, keys[j].Length) < SmallText / 4 ? 1 : 2;
+                var sampleJ = samples.AsSpan(sampleStart[j], sampleStart[j + 1] - sampleStart[j]);
+                int need = Math.Min(keysI, keyStart[j + 1] - keyStart[j]) < SmallText / 4 ? 1 : 2;
                 // The samples' own containment first (a cheap estimate that rules out most pairs sharing only a
                 // template sentence), when both samples are large enough to tell; then the exact measure.
-                int sampled = Math.Min(sample[i].Length, sample[j].Length);
+                int sampled = Math.Min(sampleI.Length, sampleJ.Length);
                 if (shared[j] >= need && uf.Find(i) != uf.Find(j)
-                    && (sampled < MinSample || Overlap(sample[i], sample[j]) / (double)sampled >= threshold - EstimateSlack)
+                    && (sampled < MinSample || Overlap(sampleI, sampleJ) / (double)sampled >= threshold - EstimateSlack)
                     && Coverage(f[i], f[j], scratch) >= threshold)
                     uf.Union(i, j);
                 shared[j] = 0;
@@ -109,7 +150,7 @@ internal static class CopyDetector
         return k;
     }
 
-    internal static int Overlap(uint[] a, uint[] b)
+    internal static int Overlap(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
     {
         int i = 0, j = 0, common = 0;
         while (i < a.Length && j < b.Length)

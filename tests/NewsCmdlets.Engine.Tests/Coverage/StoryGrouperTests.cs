@@ -96,6 +96,43 @@ public sealed class StoryGrouperTests
 
     private static NewsStory StoryOf(List<NewsStory> stories, string id) => stories.Single(s => s.Articles.Any(a => a.Id == id));
 
+    /// <summary>An invented word for each number (syllables, no real word): the text of one article of a pile.</summary>
+    private static string Coined(int k)
+    {
+        string[] syllables = { "bra", "vel", "dok", "sur", "mip", "zan", "tho", "gwe", "lix", "fen", "quo", "rab" };
+        var word = new System.Text.StringBuilder("ke");
+        for (int x = k + 1; x > 0; x /= syllables.Length) word.Append(syllables[x % syllables.Length]);
+        return word.ToString();
+    }
+
+    [Fact]
+    public void Candidates_per_article_are_bounded_when_one_common_feature_links_every_article_to_every_other()
+    {
+        // 300 articles of one day that share two heavy words (in every headline and body) and nothing else: without a
+        // bound every article is a candidate of every later one. An event's own reports among them still find each other.
+        const int pile = 300;
+        var articles = new List<NewsArticle>();
+        for (int i = 0; i < pile; i++)
+        {
+            var own = Enumerable.Range(0, 10).Select(k => Coined(i * 10 + k)).ToArray();
+            articles.Add(StoryFixtures.Article("p" + i, "Northfold Post", $"Quorvantic zelbrask notice {own[0]} {own[1]}", StoryFixtures.Day.AddMinutes(i), new[]
+            {
+                $"The quorvantic zelbrask notice for {own[2]} and {own[3]} was posted this morning.",
+                $"Readers of the quorvantic zelbrask listings asked about {own[4]}, {own[5]} and {own[6]}.",
+                $"The office said {own[7]}, {own[8]} and {own[9]} would follow later in the week.",
+            }));
+        }
+        articles.AddRange(StoryFixtures.MarrowickCollapse(StoryFixtures.Day.AddHours(2)));
+        var g = new StoryGrouper();
+        foreach (var a in articles) g.Add(a);
+        var stories = g.Group().ToList();
+
+        Assert.Equal(pile - 1, g.Statistics.MaxCandidatesFound); // the first article shares the two words with every other
+        Assert.InRange(g.Statistics.MaxCandidatesScored, 1, StoryGrouper.MaxCandidates);
+        Assert.True(g.Statistics.CandidatesScored <= (long)articles.Count * StoryGrouper.MaxCandidates);
+        Assert.Equal(new[] { "m-wire", "m-copy", "m-own" }, StoryOf(stories, "m-wire").Articles.Select(a => a.Id));
+    }
+
     [Fact]
     public void Same_event_by_three_outlets_with_a_wire_copy_is_one_story_with_one_copy_group()
     {
