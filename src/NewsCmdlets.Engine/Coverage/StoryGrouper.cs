@@ -293,7 +293,7 @@ public sealed class StoryGrouper
     private sealed record CandidateIndex(int[] TopTerms, float[] TopWeights, byte[] TopCount, int[] Postings, int[] Start);
 
     /// <summary>Later articles sharing an indexed term followed per article and term (the nearest in time; a feature hundreds of articles of a few days carry says little about which of them report one event).</summary>
-    internal const int MaxWalk = 128;
+    internal const int MaxWalk = 64;
     /// <summary>Undated articles sharing a term looked at per article and term (they have no time window to bound them).</summary>
     private const int MaxUndatedScan = 500;
     /// <summary>Candidates scored per article: those sharing the heaviest of its indexed terms.</summary>
@@ -336,8 +336,7 @@ public sealed class StoryGrouper
         int count = chosen.Count;
         if (s.Keys.Length < count) s.Keys = new float[Math.Max(count, 2 * s.Keys.Length)];
         for (int c = 0; c < count; c++) s.Keys[c] = chosen[c].Weight;
-        Array.Sort(s.Keys, 0, count);
-        float cut = s.Keys[count - MaxCandidates]; // the weight of the last one kept
+        float cut = Select(s.Keys, count, count - MaxCandidates); // the weight of the last one kept
         int write = 0;
         s.Ties.Clear();
         for (int c = 0; c < count; c++)
@@ -348,6 +347,32 @@ public sealed class StoryGrouper
         s.Ties.Sort();
         for (int t = 0; write < MaxCandidates; t++) chosen[write++] = (cut, s.Ties[t]);
         chosen.RemoveRange(write, count - write);
+    }
+
+    /// <summary>The value that would stand at <paramref name="k"/> if the first <paramref name="count"/> keys were sorted ascending (quickselect: linear on average; the keys are reordered).</summary>
+    internal static float Select(float[] keys, int count, int k)
+    {
+        int lo = 0, hi = count - 1;
+        while (lo < hi)
+        {
+            int mid = lo + (hi - lo) / 2;
+            // Median of three as the pivot.
+            if (keys[mid] < keys[lo]) (keys[mid], keys[lo]) = (keys[lo], keys[mid]);
+            if (keys[hi] < keys[lo]) (keys[hi], keys[lo]) = (keys[lo], keys[hi]);
+            if (keys[hi] < keys[mid]) (keys[hi], keys[mid]) = (keys[mid], keys[hi]);
+            float pivot = keys[mid];
+            int a = lo, b = hi;
+            while (a <= b)
+            {
+                while (keys[a] < pivot) a++;
+                while (keys[b] > pivot) b--;
+                if (a <= b) { (keys[a], keys[b]) = (keys[b], keys[a]); a++; b--; }
+            }
+            if (k <= b) hi = b;
+            else if (k >= a) lo = a;
+            else return keys[k];
+        }
+        return keys[k];
     }
 
     private static Edge[] Candidates(int i, StoryFeatures[] f, CandidateIndex index,

@@ -134,6 +134,22 @@ public sealed class StoryGrouperTests
     }
 
     [Fact]
+    public void Selecting_the_cut_of_the_heaviest_candidates_gives_the_value_a_sort_would()
+    {
+        var random = new Random(7);
+        for (int round = 0; round < 200; round++)
+        {
+            int count = 1 + random.Next(400);
+            // Few distinct values in some rounds: ties are the common case for candidates sharing the same terms.
+            int distinct = round % 2 == 0 ? 5 : 1000;
+            var keys = Enumerable.Range(0, count).Select(_ => (float)random.Next(distinct)).ToArray();
+            var sorted = keys.OrderBy(x => x).ToArray();
+            int k = random.Next(count);
+            Assert.Equal(sorted[k], StoryGrouper.Select((float[])keys.Clone(), count, k));
+        }
+    }
+
+    [Fact]
     public void Same_event_by_three_outlets_with_a_wire_copy_is_one_story_with_one_copy_group()
     {
         var stories = GroupAll(StoryFixtures.MarrowickCollapse(StoryFixtures.Day).Concat(StoryFixtures.Filler(StoryFixtures.Day)));
