@@ -523,8 +523,9 @@ internal static partial class ClaimReader
         if (c.Dimension != Dimension.Date && p0 >= 2 && (words[p0 - 1].Text is "from" || (words[p0 - 1].Text is "with" && words[p0 - 2].Text is "compared")))
             for (int k = p0 - 2; k >= Math.Max(0, p0 - 10); k--)
                 if (char.IsDigit(words[k].Text[0]) || words[k].Text is "million" or "billion" or "percent") { quals.Add(("earlier", "earlier figure")); break; }
-        // A generic distance ("located ten miles from the epicenter") is about the place named before it.
-        if (c.Measure.Generic && c.Dimension == Dimension.Length && c.Places.Count == 0)
+        // A generic distance, or one from a point named by a noun ("Tarnby, located ten miles from the epicentre"), is about the
+        // place named before it: another town's distance from the same point is another subject.
+        if ((c.Measure.Generic || (c.Measure == MeasureLexicon.Distance && c.Reference < 0)) && c.Dimension == Dimension.Length && c.Places.Count == 0)
             foreach (var pl in s.Places.Where(pl => pl.To <= p0).OrderByDescending(pl => pl.To).Take(1))
                 if (c.Places.Add(pl.Group)) { c.PlaceNames.Add(pl.Name); c.PlaceKeys.Add(pl.Name.ToLowerInvariant()); }
         // On the ground (not on board), and periods: "this year", "second quarter".

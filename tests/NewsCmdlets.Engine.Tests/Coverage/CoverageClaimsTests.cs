@@ -98,6 +98,13 @@ public class CoverageClaimsTests
         Assert.Equal("300 kilometres", reach.Values["Vellmouth Courier"]);
         Assert.Equal("150 km", reach.Values["Lakeside Daily"]);
 
+        // Two towns' distances from the same point are two subjects, not a disagreement.
+        var t1 = Article("t1", "Harrowgate Post", "Quake", "The quake shook Dunmore, located just ten miles from the epicentre.", Morning);
+        var t2 = Article("t2", "Vellmouth Courier", "Quake", "Three people died in Ostby, located over 200 miles from the epicentre.", Morning);
+        var towns = Comparer.Compare(Story(t1, t2));
+        Assert.DoesNotContain(towns.Items, i => i.Status == CoverageStatus.Conflict);
+        Assert.Equal("ten miles", Single(towns, "distance of Dunmore from the epicentre").Values["Harrowgate Post"]);
+
         // A length with its own noun before it is that noun's: "a depth of 10 km from the surface" is a depth.
         var d1 = Article("d1", "Harrowgate Post", "Quake", "The quake struck at a depth of 10 km from the surface.", Morning);
         var d2 = Article("d2", "Vellmouth Courier", "Quake", "The quake was 12 km deep.", Morning);
