@@ -127,10 +127,41 @@ public sealed class StoryGrouperTests
         foreach (var a in articles) g.Add(a);
         var stories = g.Group().ToList();
 
-        Assert.Equal(pile - 1, g.Statistics.MaxCandidatesFound); // the first article shares the two words with every other
+        // The first article shares the two words with all 299 later ones: each word is followed to its nearest few only.
+        Assert.Equal(StoryGrouper.MaxWalk, g.Statistics.MaxCandidatesFound);
         Assert.InRange(g.Statistics.MaxCandidatesScored, 1, StoryGrouper.MaxCandidates);
-        Assert.True(g.Statistics.CandidatesScored <= (long)articles.Count * StoryGrouper.MaxCandidates);
         Assert.Equal(new[] { "m-wire", "m-copy", "m-own" }, StoryOf(stories, "m-wire").Articles.Select(a => a.Id));
+    }
+
+    [Fact]
+    public void Candidates_scored_per_article_are_bounded_when_each_of_its_terms_leads_to_other_articles()
+    {
+        // A first notice naming eight pairs of heavy words, then eight groups of 70 notices, each sharing one pair:
+        // every word leads to other articles, so the first has hundreds of candidates; only the bound's number are scored.
+        const int groups = 8, perGroup = 70;
+        var pairs = Enumerable.Range(0, groups).Select(k => (Coined(50_000 + 2 * k), Coined(50_001 + 2 * k))).ToArray();
+        string all = string.Join(" ", pairs.Select(p => p.Item1 + " " + p.Item2));
+        var articles = new List<NewsArticle>
+        {
+            StoryFixtures.Article("hub", "Northfold Post", "Notices " + all, StoryFixtures.Day, new[] { $"The notices name {all}.", $"Readers asked about {all}." }),
+        };
+        for (int i = 0; i < groups * perGroup; i++)
+        {
+            var (a, b) = pairs[i % groups];
+            var own = Enumerable.Range(0, 6).Select(k => Coined(i * 6 + k)).ToArray();
+            articles.Add(StoryFixtures.Article("g" + i, "Northfold Post", $"{a} {b} notice {own[0]} {own[1]}", StoryFixtures.Day.AddMinutes(1 + i), new[]
+            {
+                $"The {a} {b} notice for {own[2]} and {own[3]} was posted this morning.",
+                $"Readers of the {a} {b} listings asked about {own[4]} and {own[5]}.",
+            }));
+        }
+        var g = new StoryGrouper();
+        foreach (var x in articles) g.Add(x);
+        g.Group();
+
+        Assert.Equal(groups * StoryGrouper.MaxWalk, g.Statistics.MaxCandidatesFound);
+        Assert.Equal(StoryGrouper.MaxCandidates, g.Statistics.MaxCandidatesScored);
+        Assert.True(g.Statistics.CandidatesScored <= (long)articles.Count * StoryGrouper.MaxCandidates);
     }
 
     [Fact]
