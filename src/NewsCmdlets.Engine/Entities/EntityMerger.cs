@@ -220,6 +220,17 @@ public sealed class EntityMerger
         foreach (int r in order)
         {
             var g = groups[r];
+            if (g._members.Count == 1)
+            {
+                // A name alone (most groups of an article): its type, its one form, its name without a person's title.
+                var it = _items[g._members[0]];
+                g.Type = it.Type;
+                g.Forms = new[] { it.Name };
+                string stripped = it.Type == NewsEntityType.Person ? StripTitle(it.Name) : it.Name;
+                g.Canonical = stripped.Length > 0 ? stripped : it.Name;
+                result.Add(g);
+                continue;
+            }
             var typeWeights = g._members.GroupBy(m => _items[m].Type).Select(x => (Type: x.Key, W: x.Sum(m => _items[m].Weight), First: x.Min())).OrderByDescending(x => x.W).ThenBy(x => x.First).ToList();
             g.Type = typeWeights[0].Type;
             var forms = g._members.GroupBy(m => _items[m].Name).Select(x => (Name: x.Key, W: x.Sum(m => _items[m].Weight), First: x.Min())).ToList();

@@ -82,6 +82,28 @@ public sealed class HotPathEquivalenceTests
     }
 
     [Fact]
+    public void A_name_alone_is_its_own_group_and_a_name_seen_again_keeps_its_key()
+    {
+        var m = new EntityMerger();
+        m.Add("President Ilves", NewsEntityType.Person);
+        m.Add("Holmgate Lines", NewsEntityType.Organization, 2);
+        m.Add("President Ilves", NewsEntityType.Person, 0.5);
+        m.Add("Westmere", NewsEntityType.Location);
+        var groups = m.Resolve();
+        Assert.Equal(3, groups.Count);
+        Assert.Equal(("Ilves", NewsEntityType.Person), (groups[0].Canonical, groups[0].Type));
+        Assert.Equal(new[] { 0, 2 }, groups[0].Members);
+        Assert.Equal(new[] { "President Ilves" }, groups[0].Forms);
+        Assert.Equal(("Holmgate Lines", NewsEntityType.Organization), (groups[1].Canonical, groups[1].Type));
+        Assert.Equal(new[] { "Holmgate Lines" }, groups[1].Forms);
+        Assert.Equal(("Westmere", NewsEntityType.Location), (groups[2].Canonical, groups[2].Type));
+        // A title alone is kept as the name.
+        var alone = new EntityMerger();
+        alone.Add("President", NewsEntityType.Person);
+        Assert.Equal("President", alone.Resolve().Single().Canonical);
+    }
+
+    [Fact]
     public void Keys_of_long_names_are_made_as_keys_of_short_ones()
     {
         string longName = "The " + string.Concat(Enumerable.Repeat("Ñorth-Vale Harbour Board ", 20)) + "’s";
