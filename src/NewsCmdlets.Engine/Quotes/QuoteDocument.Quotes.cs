@@ -396,13 +396,13 @@ internal sealed partial class QuoteDocument
                     var kind = QuoteExtractor.Classify(source + " " + (f.Description ?? ""), f.Name?.Description);
                     attributions.Add(new NewsAttribution { Source = CleanSource(source), SourceKind = kind, Verb = f.VerbText, Sentence = SentenceText(s), ArticleId = articleId, Outlet = outlet, Offset = _tok[subj.Start].Start });
                 }
-                if ((according || _verb[i] is { } vb && (vb.Use & SpeechVerbUse.Clause) != 0) && !citing && Reported(i, according, subj, f.Inverted, first, end) is var (cs, ce) && ce - cs >= 3 &&
+                if ((according || _verb[i] is { } vb && (vb.Use & SpeechVerbUse.Clause) != 0) && !citing && Reported(i, according, subj, f.Inverted, first, end, out var gap) is var (cs, ce) && ce - cs >= 3 &&
                     (according || cs != i + 1 || (_verb[i]!.Value.Use & SpeechVerbUse.Saying) != 0 || Is(i + 1, "that")) &&
-                    !StartsWithQuote(cs) && CountWordTokens(cs, ce) >= 3 && !In(cs, NotAClause) && _verb[cs] is not { Form: VerbForm.Gerund })
+                    !StartsWithQuote(cs) && CountWordTokens(cs, ce) >= 3 && (!In(cs, NotAClause) || (ce <= i || gap.End > gap.Start) && AdjunctThenClause(cs, ce)) && _verb[cs] is not { Form: VerbForm.Gerund })
                 {
                     quotes.Add(new NewsQuote
                     {
-                        Text = Join(cs, ce), Speaker = f.Speaker, SpeakerDescription = f.Description == f.Speaker ? null : f.Description, SpeakerNote = f.Note,
+                        Text = gap.End > gap.Start ? Join(cs, gap.Start) + " … " + Join(gap.End, ce) : Join(cs, ce), Speaker = f.Speaker, SpeakerDescription = f.Description == f.Speaker ? null : f.Description, SpeakerNote = f.Note,
                         Verb = f.VerbText, Kind = QuoteKind.Indirect, ArticleId = articleId, Outlet = outlet,
                         Offset = _tok[cs].Start, Length = _tok[ce - 1].End - _tok[cs].Start,
                     });
@@ -439,8 +439,9 @@ internal sealed partial class QuoteDocument
 
     /// <summary>The clause a frame reports: after the verb ("said [that] …", "told reporters …") or, when the frame ends the
     /// sentence, before it ("…, officials said."; "…, according to X.").</summary>
-    private (int Start, int End)? Reported(int v, bool according, Subj subj, bool inverted, int first, int end)
+    private (int Start, int End)? Reported(int v, bool according, Subj subj, bool inverted, int first, int end, out (int Start, int End) gap)
     {
+        gap = default;
         int ce = end;
         while (ce > first && (IsTerminal(ce - 1) || S(ce - 1) is "," or "”" or "\"" && !_inQuote[ce - 1])) ce--;
         // The frame at the end of its sentence: the clause is what comes before it.
@@ -451,14 +452,26 @@ internal sealed partial class QuoteDocument
             bool endsHere = true;
             // What may follow a frame that ends its sentence: time words, an adjunct ("in a statement", "after meeting
             // Trump aides"), an appositive or a participle after a comma (", director of …", ", wiping sweat off his face").
-            if (frameEnd < ce && !(S(frameEnd) is "," || In(frameEnd, TimeWords) || In(frameEnd, Skippable) || In(frameEnd, NotAClause)))
+            // After "according to X" only the source's own words follow ("according to a poll released Sunday", "… of FEC
+            // records - half a point of …"): the clause is before it.
+            if (!according && frameEnd < ce && !(S(frameEnd) is "," || In(frameEnd, TimeWords) || In(frameEnd, Skippable) || In(frameEnd, NotAClause)))
                 endsHere = false;
             for (int k = frameEnd; k < ce && endsHere; k++)
-                if (Is(k, "that") || _inQuote[k] || IsSpeechVerb(k) && _verb[k] is { Form: not VerbForm.Gerund }) endsHere = false;
+            {
+                if (S(k) is "," && k + 1 < ce && _verb[k + 1] is { Form: VerbForm.Gerund }) break; // ", adding that …": its own frame
+                if (_inQuote[k] || !according && (Is(k, "that") || IsSpeechVerb(k) && _verb[k] is { Form: not VerbForm.Gerund })) endsHere = false;
+            }
             if (endsHere)
             {
                 int cs0 = SkipDateline(first, frameStart - 1);
                 int ce0 = frameStart - 1;
+                // A frame between commas in the middle of the reported clause ("The outreach, they said, raised new
+                // worries"): the clause is on both sides of it.
+                if (frameEnd < ce && S(frameEnd) is "," && ce0 > cs0 && ClauseGoesOn(frameEnd + 1, ce, inverted))
+                {
+                    gap = (frameStart - 1, frameEnd + 1);
+                    return (cs0, ce);
+                }
                 return ce0 > cs0 ? (cs0, ce0) : null;
             }
         }
@@ -500,6 +513,28 @@ internal sealed partial class QuoteDocument
         }
         while (cs < ce && (Is(cs, "that") || S(cs) is "," or ":")) cs++;
         return cs < ce ? (cs, ce) : null;
+    }
+
+    /// <summary>A clause before its frame that opens with an adjunct or a conjunction ("Of the 121 people detained, 77 …", "But
+    /// even if …, it would …"): words after a comma, where "In a statement" alone has none.</summary>
+    private bool AdjunctThenClause(int cs, int ce)
+    {
+        for (int k = cs + 2; k < ce - 2; k++) if (S(k) is ",") return true;
+        return false;
+    }
+
+    /// <summary>Does the reported clause go on after a frame set between commas ("…, she said, raised …"), rather than an
+    /// afterthought following it (", adding …", ", wiping sweat off his face", ", a former aide", ", and …")?</summary>
+    private bool ClauseGoesOn(int t, int ce, bool inverted)
+    {
+        if (t >= ce || _inQuote[t] || CountWordTokens(t, ce) < 3 || !IsWord(t)) return false;
+        if (In(t, NotAClause) || In(t, TimeWords) || Is(t, "that") || Is(t, "a") || Is(t, "an")) return false;
+        if (inverted && In(t, Determiners)) return false; // "said Ines Kalb, the mayor of …": her description
+        if (_verb[t] != null) return false;
+        var w = S(t);
+        if (IsLowerWord(t) && (w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal))) return false;
+        for (int k = t; k < ce; k++) if (_inQuote[k]) return false;
+        return true;
     }
 
     /// <summary>"WESTMERE — Ferry crews …": the dateline before a sentence's first words is not what anyone said.</summary>

@@ -239,4 +239,30 @@ public sealed class QuoteExtractorTests
         Assert.Contains(ind, q => q.Text == "settle the dispute before the weekend" && q.Speaker == "Ines Halloran");
         Assert.Equal(2, ind.Count);
     }
+
+    [Fact]
+    public void A_frame_between_commas_reports_the_clause_on_both_sides_of_it()
+    {
+        var r = Run("The new timetable, Corvale Freight said, would cut two sailings a day.\n\n" +
+                    "After the council closed the east pier in March, Mayor Ines Halloran said, most ferries were moved to Pellam.\n\n" +
+                    "The pier will reopen in May, Ines Halloran said, adding that repairs had begun.");
+        var ind = r.Quotes.Where(q => q.Kind == QuoteKind.Indirect).ToList();
+        Assert.Contains(ind, q => q.Text == "The new timetable \u2026 would cut two sailings a day" && q.Speaker == "Corvale Freight");
+        Assert.Contains(ind, q => q.Text == "After the council closed the east pier in March \u2026 most ferries were moved to Pellam" && q.Speaker == "Ines Halloran");
+        // What follows as an afterthought (", adding …") is not the clause's second half.
+        Assert.Contains(ind, q => q.Text == "The pier will reopen in May" && q.Speaker == "Ines Halloran");
+    }
+
+    [Fact]
+    public void According_to_at_the_end_reports_the_clause_before_it()
+    {
+        var r = Run("Of the 40 crews on the island, 31 have signed the new contract, according to a union spokeswoman.\n\n" +
+                    "Ferry traffic fell by a third in April, according to a Tamsin University survey released Sunday.\n\n" +
+                    "In a statement, Corvale Freight said it would appeal.");
+        var ind = r.Quotes.Where(q => q.Kind == QuoteKind.Indirect).Select(q => q.Text).ToList();
+        Assert.Contains("Of the 40 crews on the island, 31 have signed the new contract", ind);
+        Assert.Contains("Ferry traffic fell by a third in April", ind);
+        Assert.Contains("it would appeal", ind);
+        Assert.DoesNotContain("In a statement", ind); // an adjunct before a frame reports nothing
+    }
 }
