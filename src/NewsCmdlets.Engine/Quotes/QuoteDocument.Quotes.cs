@@ -55,6 +55,13 @@ internal sealed partial class QuoteDocument
                     description = intro.Description;
                     note = "introduced by the sentence before" + (intro.Note != null ? "; " + intro.Note : "");
                 }
+                else if (!OpensSentence(qFirst) && ClauseFrame(qFirst) is { Speaker: not null } clause)
+                {
+                    // Quoted words that end the writer's sentence ("He went on to call Cruz “…”"): its subject's.
+                    speaker = clause.Speaker;
+                    description = clause.Description;
+                    note = "the subject of the sentence the quoted words end" + (clause.Note != null ? "; " + clause.Note : "");
+                }
                 else if (previous != null && Continues(previous, previousLast, qFirst))
                 {
                     speaker = previous.Speaker;
@@ -166,6 +173,10 @@ internal sealed partial class QuoteDocument
         return null;
     }
 
+    /// <summary>Does token <paramref name="k"/> end the clause before the quote at <paramref name="qFirst"/>: a semicolon or
+    /// the end of another sentence, not the full stop of an abbreviation in the quote's own ("(D-Ore.),")?</summary>
+    private bool EndsClauseBefore(int k, int qFirst) => IsTerminal(k) && (S(k) is ";" || _sentOf[k] != _sentOf[qFirst]);
+
     private bool PastLike(int i) => i < _n && !_inQuote[i] && IsLowerWord(i) && S(i).Length > 4 && S(i).EndsWith("ed", StringComparison.Ordinal);
 
     /// <summary>A frame before a quote in its sentence: X said: "…" / X told Y, "…" / according to X, "…" / X called Y a "…" (the nearest verb of saying).</summary>
@@ -174,7 +185,7 @@ internal sealed partial class QuoteDocument
         int k = qFirst - 1;
         if (k < 0 || _inQuote[k] || IsTerminal(k) || _para[k] != _para[qFirst]) return null;
         int low = k;
-        while (low - 1 >= 0 && k - low < 45 && !IsTerminal(low - 1) && _para[low - 1] == _para[qFirst])
+        while (low - 1 >= 0 && k - low < 45 && !EndsClauseBefore(low - 1, qFirst) && _para[low - 1] == _para[qFirst])
         {
             if (_inQuote[low - 1])
             {
@@ -230,7 +241,7 @@ internal sealed partial class QuoteDocument
     private Frame? ClauseFrame(int qFirst)
     {
         int low = qFirst;
-        while (low - 1 >= 0 && qFirst - low < 45 && !_inQuote[low - 1] && !IsTerminal(low - 1) && _para[low - 1] == _para[qFirst]) low--;
+        while (low - 1 >= 0 && qFirst - low < 45 && !_inQuote[low - 1] && !EndsClauseBefore(low - 1, qFirst) && _para[low - 1] == _para[qFirst]) low--;
         if (low >= qFirst) return null;
         var cs = ClauseSubject(low, qFirst);
         return cs.Found ? MakeFrame(cs.Start, "", cs, false, qFirst) : null;
@@ -320,9 +331,7 @@ internal sealed partial class QuoteDocument
     private int PreviousSentenceIntroducing(int qFirst)
     {
         int s0 = _sentOf[qFirst];
-        var own = _sentences[s0];
-        for (int k = own.FirstToken; k < qFirst; k++) if (IsWord(k)) return -1; // the quote does not open its sentence
-        if (s0 == 0) return -1;
+        if (!OpensSentence(qFirst) || s0 == 0) return -1;
         var prev = _sentences[s0 - 1];
         int pp = _para[prev.EndToken - 1], qp = _para[qFirst];
         if (pp != qp)
@@ -341,6 +350,13 @@ internal sealed partial class QuoteDocument
         int outside = 0;
         for (int k = prev.FirstToken; k < prev.EndToken; k++) if (!_inQuote[k] && IsWord(k)) outside++;
         return outside >= 2 ? s0 - 1 : -1;
+    }
+
+    /// <summary>Does the quote starting at token <paramref name="qFirst"/> open its sentence (no word before it)?</summary>
+    private bool OpensSentence(int qFirst)
+    {
+        for (int k = _sentences[_sentOf[qFirst]].FirstToken; k < qFirst; k++) if (IsWord(k)) return false;
+        return true;
     }
 
     /// <summary>Does a quote with no frame go on with the previous quote's words? It must follow in the same or the next

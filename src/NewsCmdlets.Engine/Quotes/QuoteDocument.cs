@@ -215,13 +215,7 @@ internal sealed partial class QuoteDocument
         if (be && _verb[v] is { Form: VerbForm.Past }) { passive = true; return default; } // "was told", "were asked"
         if (k <= limit || _inQuote[k]) return default;
         // "Lisa Madigan (D) asserted": a bracket after the name.
-        if (S(k) is ")")
-        {
-            int o = k - 1;
-            while (o > limit && o > k - 10 && S(o) is not "(" && !_inQuote[o]) o--;
-            if (o <= limit || S(o) is not "(" || o - 1 <= limit) return default;
-            k = o - 1;
-        }
+        if (S(k) is ")" && (k = BeforeBracket(k, limit)) < 0) return default;
         if (S(k) is ",")
         {
             // A parenthetical between commas: an appositive, a relative clause or an adjunct ("in an email to CNBC").
@@ -243,6 +237,8 @@ internal sealed partial class QuoteDocument
             }
             k = c - 1;
             if (k <= limit || _inQuote[k]) return default;
+            // "Rep. Ada Morn (D-Ore.), chair of the committee, said": the bracket before the parenthetical.
+            if (S(k) is ")" && (k = BeforeBracket(k, limit)) < 0) return default;
         }
         // "leading advisers like Gene Sperling to counter that …", "urged Ryan to say": the infinitive's subject is the object before "to".
         if (Is(k, "to") && _verb[v] is { Form: VerbForm.Base } && k - 1 > limit && !_inQuote[k - 1])
@@ -274,6 +270,14 @@ internal sealed partial class QuoteDocument
             if (subject.Kind == SubjKind.Description && inner.Kind is SubjKind.Name or SubjKind.Pronoun) return inner;
         }
         return subject;
+    }
+
+    /// <summary>The token before the bracketed words that end at <paramref name="close"/> ("(D-Ore.)"), or -1.</summary>
+    private int BeforeBracket(int close, int limit)
+    {
+        int o = close - 1;
+        while (o > limit && o > close - 10 && S(o) is not "(" && !_inQuote[o]) o--;
+        return o <= limit || S(o) is not "(" || o - 1 <= limit ? -1 : o - 1;
     }
 
     private static readonly WordSet Prepositions = new("in", "on", "at", "with", "during", "after", "before", "from", "over", "since", "to", "by", "about", "through", "via");

@@ -265,4 +265,20 @@ public sealed class QuoteExtractorTests
         Assert.Contains("it would appeal", ind);
         Assert.DoesNotContain("In a statement", ind); // an adjunct before a frame reports nothing
     }
+
+    [Fact]
+    public void Quoted_words_ending_the_writers_sentence_get_its_subject()
+    {
+        var r = Run("Ines Halloran spoke after the vote. She went on to call the ferry contract \u201cthe worst deal this island has ever signed.\u201d");
+        var q = Assert.Single(r.Quotes, x => x.Text.StartsWith("the worst deal", StringComparison.Ordinal));
+        Assert.Equal("Ines Halloran", q.Speaker);
+        Assert.StartsWith("the subject of the sentence the quoted words end", q.SpeakerNote);
+    }
+
+    [Fact]
+    public void A_subject_with_a_bracket_and_an_appositive_before_the_verb()
+    {
+        var r = Run("Rep. Tobias Wren (D-Ore.), chair of the harbour committee, said the process was \u201copen to every viewpoint.\u201d");
+        Assert.Contains(r.Quotes, q => q.Text.StartsWith("open to every", StringComparison.Ordinal) && q.Speaker == "Tobias Wren");
+    }
 }
