@@ -10,6 +10,7 @@ internal sealed partial class QuoteDocument
         var quotes = new List<NewsQuote>();
         var attributions = new List<NewsAttribution>();
         FindQuotes(quotes, articleId, outlet, cancel);
+        FindTranscriptAnswers(quotes, articleId, outlet);
         cancel.ThrowIfCancellationRequested();
         FindReportedSpeech(quotes, attributions, articleId, outlet);
         quotes.Sort((a, b) => a.Offset.CompareTo(b.Offset));
@@ -85,12 +86,66 @@ internal sealed partial class QuoteDocument
             else note = "quoted words with no verb of saying in their sentence";
             var quote = new NewsQuote
             {
-                Text = inner, Speaker = speaker, SpeakerDescription = description == speaker ? null : description, SpeakerNote = speaker == null ? note ?? "no speaker found" : note,
+                Text = inner, Speaker = speaker, SpeakerDescription = description == speaker ? null : description, SpeakerNote = speaker == null ? (InCapitals ? CapitalsNote : note ?? "no speaker found") : note,
                 Verb = verb, Kind = partial ? QuoteKind.Partial : QuoteKind.Direct, ArticleId = articleId, Outlet = outlet,
                 Offset = sp.Start, Length = sp.End - sp.Start,
             };
             quotes.Add(quote);
             if (!partial) { previous = quote; previousLast = qLast; }
+        }
+    }
+
+    private const string CapitalsNote = "the text is written in capital letters, where names cannot be told from other words";
+    private bool? _inCapitals;
+
+    /// <summary>Is the text written in capitals (nine letters in ten upper case)? Worked out once, when a quote has no speaker.</summary>
+    private bool InCapitals
+    {
+        get
+        {
+            if (_inCapitals is { } known) return known;
+            int upper = 0, lower = 0;
+            foreach (char c in _text) { if (char.IsUpper(c)) upper++; else if (char.IsLower(c)) lower++; }
+            return (_inCapitals = upper >= 20 && upper >= 9 * lower).Value;
+        }
+    }
+
+    // ---------------------------------------------------------------- Q/A transcripts
+
+    /// <summary>An interview printed as a transcript ("Q: …" / "A: …" paragraphs): each answer is a Direct quote of the
+    /// person the article names before the first question (the interviewee), or has no speaker with the reason. The
+    /// questions are the interviewer's and are left out.</summary>
+    private void FindTranscriptAnswers(List<NewsQuote> quotes, string? articleId, string? outlet)
+    {
+        int firstQuestion = -1;
+        SpeakerName? interviewee = null;
+        for (int i = 0; i + 2 < _n; i++)
+        {
+            if (i > 0 && _para[i] == _para[i - 1] || S(i + 1) is not ":" || _inQuote[i]) continue;
+            bool question = S(i) is "Q", answer = S(i) is "A";
+            if (!question && !answer) continue;
+            if (firstQuestion < 0)
+            {
+                if (!question) continue; // answers count only after a question: "A: …" alone is no transcript
+                firstQuestion = i;
+                // The interviewee: the first person named (outside quotes) in the nearest of the three paragraphs before the
+                // first question that names one ("Ines Halloran, the mayor of Pellam, spoke to …").
+                for (int k = i - 1; k >= 0 && _para[i] - _para[k] <= 3 && (interviewee == null || _para[k] == _para[interviewee.Start]); k--)
+                    if (_nameAt[k] is { Type: NewsEntityType.Person, Weak: false } nm && !_inQuote[k]) interviewee = nm;
+            }
+            if (!answer) continue;
+            int e = i + 2;
+            while (e < _n && _para[e] == _para[i]) e++;
+            if (CountWordTokens(i + 2, e) == 0) continue;
+            quotes.Add(new NewsQuote
+            {
+                Text = Join(i + 2, e), Speaker = interviewee?.Canonical,
+                SpeakerNote = interviewee != null ? "an answer in a Q/A transcript: the person named before the first question"
+                                                  : "an answer in a Q/A transcript that names no one before the first question",
+                Kind = QuoteKind.Direct, ArticleId = articleId, Outlet = outlet,
+                Offset = _tok[i + 2].Start, Length = _tok[e - 1].End - _tok[i + 2].Start,
+            });
+            i = e - 1;
         }
     }
 
