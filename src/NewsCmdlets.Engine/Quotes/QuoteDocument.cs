@@ -306,6 +306,8 @@ internal sealed partial class QuoteDocument
             if (In(j, Determiners)) { d = j; break; }
             if (IsPossessive(j) || In(j, NpInner) && d <= k) { d = j; continue; }
             if (!IsWord(j) || In(j, NpStop) || _verb[j] != null && _nameAt[j] == null) break;
+            // "… who previously worked for Sen. Ada Morn": the object of a verb in a relative clause, no subject.
+            if (IsLowerWord(j) && S(j).EndsWith("ed", StringComparison.Ordinal) && (In(d, Prepositions) || Is(d, "for") || Is(d, "as") || Is(d, "of"))) return default;
             d = _nameAt[j] is { } nj ? nj.Start : j;
         }
         while (d <= k && (IsPossessive(d) || In(d, NpInner))) d++; // never start with "'s" or "of"

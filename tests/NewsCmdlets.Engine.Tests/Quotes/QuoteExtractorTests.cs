@@ -281,4 +281,12 @@ public sealed class QuoteExtractorTests
         var r = Run("Rep. Tobias Wren (D-Ore.), chair of the harbour committee, said the process was \u201copen to every viewpoint.\u201d");
         Assert.Contains(r.Quotes, q => q.Text.StartsWith("open to every", StringComparison.Ordinal) && q.Speaker == "Tobias Wren");
     }
+
+    [Fact]
+    public void The_object_of_a_relative_clause_is_no_speaker_and_no_fragment_becomes_one()
+    {
+        var r = Run("Tobias Wren, an engineer who previously worked for Sen. Ada Morn (D-Ore.), one of the harbour bill\u2019s authors, called it \u201ca turning point for the island.\u201d");
+        Assert.DoesNotContain(r.Quotes, q => q.Speaker != null && (q.Speaker.Contains("worked", StringComparison.Ordinal) || q.Speaker.Contains("Morn", StringComparison.Ordinal)));
+        Assert.Contains(r.Quotes, q => q.Text == "a turning point for the island." && q.Speaker == "Tobias Wren");
+    }
 }
