@@ -1,5 +1,6 @@
 using System.Text;
 using NewsCmdlets.Engine.Quotes;
+using static NewsCmdlets.Engine.Tests.Quotes.QuoteExtractorTests;
 
 namespace NewsCmdlets.Engine.Tests.Quotes;
 
@@ -8,8 +9,6 @@ namespace NewsCmdlets.Engine.Tests.Quotes;
 /// beside the quote. Texts written by us (invented people and places).</summary>
 public sealed class QuoteBadInputTests
 {
-    private static ArticleQuotes Run(string text) => new QuoteExtractor().ExtractText(text, "id1", "The Test Tide");
-
     [Fact]
     public void A_text_in_capitals_gives_its_quotes_with_no_speaker_and_says_why()
     {

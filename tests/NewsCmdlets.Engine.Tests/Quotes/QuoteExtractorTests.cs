@@ -6,7 +6,7 @@ namespace NewsCmdlets.Engine.Tests.Quotes;
 /// <summary>Quotes, speakers and attributions on text we wrote (invented people and outlets), and the shared seeds.</summary>
 public sealed class QuoteExtractorTests
 {
-    private static ArticleQuotes Run(string text) => new QuoteExtractor().ExtractText(text, "id1", "The Test Tide");
+    internal static ArticleQuotes Run(string text) => new QuoteExtractor().ExtractText(text, "id1", "The Test Tide");
 
     [Fact]
     public void Speaker_after_the_quote_inverted_and_continued_in_the_next_quote()
