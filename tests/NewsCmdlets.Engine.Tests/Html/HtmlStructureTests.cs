@@ -299,4 +299,15 @@ public class HtmlStructureTests
                              "<div class=\"box\"><p>Readers can send their own photos of the harbour to the newsroom by email.</p></div>"));
         Assert.Equal(Story, a.Paragraphs.Take(Story.Length).ToArray());
     }
+
+    [Fact]
+    public void AShortLastLineClosedByGermanOrFrenchQuotesIsASentence()
+    {
+        // „…“ and »…« close a sentence as "…" does: the story's last line of dialogue is not a stray label.
+        foreach (var line in new[] { "– „Gut.“", "– »Bis morgen.«", "– « Bon. »" })
+        {
+            var a = Article(Wrap($"<article><h1>Ferry strike strands Westmere commuters</h1>{Paragraphs(Story)}<p>{line}</p></article>"));
+            Assert.Equal(Story.Append(line).ToArray(), a.Paragraphs.ToArray());
+        }
+    }
 }
