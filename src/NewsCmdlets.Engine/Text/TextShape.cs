@@ -20,11 +20,11 @@ public static class TextShape
         return n;
     }
 
-    /// <summary>Ends like a sentence: . ! ? possibly followed by closing quotes or brackets.</summary>
+    /// <summary>Ends like a sentence: . ! ? possibly followed by closing quotes (of any language's style: ” ’ » « “ ‘ › ‹ 」 』) or brackets.</summary>
     public static bool EndsLikeSentence(string s)
     {
         int i = s.Length - 1;
-        while (i >= 0 && (s[i] is '"' or '”' or '’' or '\'' or ')' or ']' or '»' or ' ')) i--;
+        while (i >= 0 && (s[i] is '"' or '”' or '’' or '\'' or ')' or ']' or '»' or ' ' or '“' or '‘' or '«' or '›' or '‹' or '」' or '』')) i--;
         if (i < 0) return false;
         if (s[i] == '.' && i >= 2 && s[i - 1] == '.' && s[i - 2] == '.') return false; // "..." is a cut teaser
         return s[i] is '.' or '!' or '?' or '。' or '！' or '？';

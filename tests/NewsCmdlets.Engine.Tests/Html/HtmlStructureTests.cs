@@ -299,4 +299,32 @@ public class HtmlStructureTests
                              "<div class=\"box\"><p>Readers can send their own photos of the harbour to the newsroom by email.</p></div>"));
         Assert.Equal(Story, a.Paragraphs.Take(Story.Length).ToArray());
     }
+
+    [Fact]
+    public void AShortLastLineClosedByGermanOrFrenchQuotesIsASentence()
+    {
+        // „…“ and »…« close a sentence as "…" does: the story's last line of dialogue is not a stray label.
+        foreach (var line in new[] { "– „Gut.“", "– »Bis morgen.«", "– « Bon. »" })
+        {
+            var a = Article(Wrap($"<article><h1>Ferry strike strands Westmere commuters</h1>{Paragraphs(Story)}<p>{line}</p></article>"));
+            Assert.Equal(Story.Append(line).ToArray(), a.Paragraphs.ToArray());
+        }
+    }
+
+    [Fact]
+    public void TheOpeningParagraphInTheHeadlinesHeaderIsTheStorysFirstParagraph()
+    {
+        const string opening = "Hundreds of commuters in Westmere spent Tuesday morning on the wrong side of the harbour after ferry crews " +
+                               "walked out over rosters, and the council says it cannot promise that the boats will run again this week.";
+        const string dek = "Commuters stranded as talks over rosters collapse.";
+        string html = Wrap("<article><header class=\"entry-header\"><h1>Ferry strike strands Westmere commuters</h1>" +
+                           $"<p class=\"byline\">By Mereana Tait</p><p>{opening}</p></header>" +
+                           $"<div class=\"entry-content\">{Paragraphs(Story)}</div></article>");
+        var a = Article(html);
+        Assert.Equal(new[] { opening }.Concat(Story).ToArray(), a.Paragraphs.ToArray());
+
+        // A one-line summary there is the standfirst, not the story's text.
+        var b = Article(html.Replace(opening, dek));
+        Assert.Equal(Story, b.Paragraphs.ToArray());
+    }
 }

@@ -228,6 +228,7 @@ internal static class HtmlContent
             else AddRemoved(sel, b.Text);
         }
 
+        TakeLeadAboveTheStory(dom, c, kept, sel, decisions);
         // Leading lines before the first paragraph of prose that are not prose or headings: bylines, stamps, share labels.
         int firstProse = kept.FindIndex(b => b.IsProse);
         if (firstProse > 0)
@@ -280,6 +281,56 @@ internal static class HtmlContent
         }
         CollectRemoved(dom, sel, c.BlockEnd, blocks.Count, "outside the story container");
         return sel;
+    }
+
+    /// <summary>
+    /// The story's opening paragraph in the headline's header: pages often put the headline, the first paragraph and
+    /// the byline in a header of their own (a &lt;header&gt;, an element classed "header" or "teaser") and the rest of
+    /// the story in another element. Walking back from the container to the page's headline (an &lt;h1&gt;, or a
+    /// heading that repeats the page's title, at most 20 blocks above), a paragraph of prose of 25 words or more inside
+    /// such a header is the story's first paragraph; bylines, dates, captions and short lines between (of chrome too: a
+    /// table of contents, a breadcrumb) are passed over. A short summary line or a subtitle set as a heading is the
+    /// standfirst, not the story's text, and nothing is taken when no headline is found or a long block of other text
+    /// lies between.
+    /// </summary>
+    private static void TakeLeadAboveTheStory(HtmlDom dom, DomNode c, List<TextBlock> kept, ContentSelection sel, List<string> decisions)
+    {
+        var blocks = dom.Blocks;
+        var nodes = dom.Nodes;
+        if (c.BlockStart <= 0 || sel.Headings1.Count > 0) return;
+        List<TextBlock>? leads = null;
+        bool headline = false;
+        for (int k = c.BlockStart - 1; k >= 0 && k >= c.BlockStart - 20; k--)
+        {
+            var b = blocks[k];
+            if (b.Heading == 1 || b.Heading > 1 && b.Words >= 3 && IsPageTitle(dom, b.Text)) { headline = true; break; }
+            bool header = b.Chrome >= 0 && IsHeaderMark(nodes[b.Chrome]);
+            if (b.Chrome >= 0 && !header)
+            {
+                if (b.Words > 12) break;
+                continue;
+            }
+            if (header && b.IsProse && b.Words >= 25 && b.Heading == 0 && b.Standfirst < 0 && b.Caption < 0 && b.LinkDensity < 0.3 && !b.InListItem && !b.InTable)
+            {
+                (leads ??= new()).Add(b);
+                continue;
+            }
+            if (b.Words > 12 && b.Caption < 0) break;
+        }
+        if (!headline || leads == null || leads.Count > 3) return;
+        leads.Reverse();
+        string firstKept = kept.Count > 0 ? TextShape.Normalise(kept[0].Text) : "";
+        int taken = 0;
+        foreach (var b in leads)
+        {
+            string t = TextShape.Normalise(b.Text);
+            if (firstKept.Length > 0 && (firstKept.StartsWith(t, StringComparison.Ordinal) || t.StartsWith(firstKept, StringComparison.Ordinal))) continue;
+            kept.Insert(taken++, b);
+        }
+        if (taken > 0) decisions.Add($"opening paragraph in the headline's header: {taken} block(s) above the story container ({Preview(leads[0].Text)})");
+
+        static bool IsHeaderMark(DomNode n) => n.ChromeWhy == "<header> element" ||
+                                               n.ChromeWhy != null && n.ChromeWhy.StartsWith("class", StringComparison.Ordinal) && n.HintWord is "header" or "teaser";
     }
 
     /// <summary>
