@@ -110,16 +110,20 @@ public static class Runner
             bool ok = stage.Prepare(ctx, prepare);
             log.Write(prepare);
             if (!ok) { sr.Skipped = prepare.ToString().Trim(); continue; }
-            foreach (int n in stage.Scales ? sizes : new[] { 0 })
+            try
             {
-                var m = RunChild(stage, mode, seed, n, n > 0 ? CorpusStore.FolderFor(Path.Combine(scratch, "corpus"), seed, n) : null, repo, scratch, eval);
-                sr.Results.Add(m);
-                string size = n > 0 ? $" {n,7:N0}" : "";
-                log.WriteLine(m.Failed
-                    ? $"{stage.Name}{size}: FAILED {m.Info["failure"]}"
-                    : $"{stage.Name}{size}: {m.Seconds:0.000} s (CPU {m.CpuSeconds:0.000} s), {m.ItemsPerSecond:N1} {stage.ItemName}/s, {m.MegabytesPerSecond:0.0} MB/s, peak {m.PeakWorkingSetMB:0} MB" +
-                      (m.Metrics.Count > 0 ? "; " + string.Join(", ", m.Metrics.Where(kv => !kv.Key.EndsWith("_std", StringComparison.Ordinal)).Take(8).Select(kv => $"{kv.Key} {kv.Value.ToString(CultureInfo.InvariantCulture)}")) : ""));
+                foreach (int n in stage.Scales ? sizes : new[] { 0 })
+                {
+                    var m = RunChild(stage, mode, seed, n, n > 0 ? CorpusStore.FolderFor(Path.Combine(scratch, "corpus"), seed, n) : null, repo, scratch, eval);
+                    sr.Results.Add(m);
+                    string size = n > 0 ? $" {n,7:N0}" : "";
+                    log.WriteLine(m.Failed
+                        ? $"{stage.Name}{size}: FAILED {m.Info["failure"]}"
+                        : $"{stage.Name}{size}: {m.Seconds:0.000} s (CPU {m.CpuSeconds:0.000} s), {m.ItemsPerSecond:N1} {stage.ItemName}/s, {m.MegabytesPerSecond:0.0} MB/s, peak {m.PeakWorkingSetMB:0} MB" +
+                          (m.Metrics.Count > 0 ? "; " + string.Join(", ", m.Metrics.Where(kv => !kv.Key.EndsWith("_std", StringComparison.Ordinal)).Take(8).Select(kv => $"{kv.Key} {kv.Value.ToString(CultureInfo.InvariantCulture)}")) : ""));
+                }
             }
+            finally { if (stage is IStageTeardown t) t.Finish(ctx, log); }
             if (stage.Scales)
             {
                 var good = sr.Results.Where(r => !r.Failed).ToList();

@@ -37,6 +37,13 @@ public interface IBenchStage
     StageMeasurement Run(StageContext context);
 }
 
+/// <summary>A stage whose <see cref="IBenchStage.Prepare"/> set something up that must be taken down after its last
+/// size (a server it started): the runner calls <see cref="Finish"/> in the parent, also when a child failed.</summary>
+public interface IStageTeardown
+{
+    void Finish(StageContext context, TextWriter log);
+}
+
 /// <summary>What a stage is given: sizes, paths, the mode.</summary>
 public sealed class StageContext
 {
