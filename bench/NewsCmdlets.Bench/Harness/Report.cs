@@ -252,7 +252,7 @@ public static class Report
             double G(string k) => m.Metrics.GetValueOrDefault(k);
             sb.AppendLine($"| {N(m.Size)} | {N(G("sqlite:seconds"), "0.00")} | {N(G("postgres:seconds"), "0.00")} | **{N(G("postgresVsSqlite"), "0.00")}×**; {N(G("postgresVsSqlite:best"), "0.00")}× | " +
                           $"{N(G("postgres:entityIds:p95Ms"), "0.0")} / {N(G("sqlite:entityIds:p95Ms"), "0.0")} | {N(G("postgres:entityArticles:p95Ms"), "0.0")} / {N(G("sqlite:entityArticles:p95Ms"), "0.0")} | " +
-                          $"{N(G("postgres:search:p95Ms"), "0.0")} / {N(G("sqlite:search:p95Ms"), "0.0")} | {N(G("concurrent:wallSeconds"), "0.0")}; {(m.Metrics.TryGetValue("concurrent:vsOneProcess", out var v1) ? N(v1, "0.00") + "×" : "—")} | {(G("check:concurrentExactlyOnce") == 1 ? "yes" : "**no**")} |");
+                          $"{N(G("postgres:search:p95Ms"), "0.0")} / {N(G("sqlite:search:p95Ms"), "0.0")} | {(m.Metrics.ContainsKey("concurrent:wallSeconds") ? N(G("concurrent:wallSeconds"), "0.0") : "not run")}; {(m.Metrics.TryGetValue("concurrent:vsOneProcess", out var v1) ? N(v1, "0.00") + "×" : "—")} | {Once(m)} |");
         }
         sb.AppendLine();
         var big = ok.LastOrDefault();
@@ -270,6 +270,7 @@ public static class Report
         sb.AppendLine($"| µs per whole article returned | {N(B("postgres:entityArticles:usPerArticle"), "0.0")} | {N(B("sqlite:entityArticles:usPerArticle"), "0.0")} |");
         sb.AppendLine($"| Store size | {N(B("postgres:databaseMB"), "0.0")} MB (database) | {N(B("sqlite:fileMB"), "0.0")} MB (file) |");
         sb.AppendLine();
+        if (!big.Metrics.ContainsKey("check:concurrentExactlyOnce")) return;
         sb.AppendLine($"Four processes importing overlapping halves at once: {N(B("concurrent:articleReads"))} reads of {N(big.Size)} files in {N(B("concurrent:wallSeconds"), "0.0")} s " +
                       (big.Metrics.ContainsKey("concurrent:vsOneProcess")
                           ? $"(one such process alone importing the corpus once: {N(B("concurrent:oneProcessSeconds"), "0.0")} s, so **{N(B("concurrent:vsOneProcess"), "0.00")}×** its time; importers' CPU {N(B("concurrent:cpuSeconds"), "0.0")} s against {N(B("concurrent:oneProcessCpuSeconds"), "0.0")} s), "
@@ -278,11 +279,14 @@ public static class Report
                       $"{N(B("concurrent:articleRows"))} article rows (one importer alone: {N(B("postgres:articleRows"))}), {N(B("concurrent:inputRows"))} inputs: every article exactly once: **{(B("check:concurrentExactlyOnce") == 1 ? "yes" : "no")}**.").AppendLine();
     }
 
+    private static string Once(StageMeasurement m) =>
+        !m.Metrics.TryGetValue("check:concurrentExactlyOnce", out var once) ? "not run at this size" : once == 1 ? "yes" : "**no**";
+
     private static string PostgresSummary(StageMeasurement m)
     {
         double G(string k) => m.Metrics.GetValueOrDefault(k);
         return $"PostgreSQL import {N(G("postgresVsSqlite"), "0.00")}× SQLite's time (goal < 3× at 100,000); p95 on PostgreSQL: entity ids {N(G("postgres:entityIds:p95Ms"), "0.0")} ms, whole articles {N(G("postgres:entityArticles:p95Ms"), "0.0")} ms " +
-               $"(90 random {N(G("postgres:entityArticlesRandom:p95Ms"), "0.0")}), search {N(G("postgres:search:p95Ms"), "0.0")} ms (goal < 50 ms); 4 importers at once: every article exactly once {(G("check:concurrentExactlyOnce") == 1 ? "yes" : "**no**")}" +
+               $"(90 random {N(G("postgres:entityArticlesRandom:p95Ms"), "0.0")}), search {N(G("postgres:search:p95Ms"), "0.0")} ms (goal < 50 ms); 4 importers at once: every article exactly once {Once(m)}" +
                (m.Metrics.TryGetValue("concurrent:vsOneProcess", out var v) ? $", {N(v, "0.00")}× one process's time" : "");
     }
 

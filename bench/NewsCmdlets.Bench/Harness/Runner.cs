@@ -114,7 +114,7 @@ public static class Runner
             {
                 foreach (int n in stage.Scales ? sizes : new[] { 0 })
                 {
-                    var m = RunChild(stage, mode, seed, n, n > 0 ? CorpusStore.FolderFor(Path.Combine(scratch, "corpus"), seed, n) : null, repo, scratch, eval);
+                    var m = RunChild(stage, mode, seed, n, n > 0 ? CorpusStore.FolderFor(Path.Combine(scratch, "corpus"), seed, n) : null, repo, scratch, eval, sizes);
                     sr.Results.Add(m);
                     string size = n > 0 ? $" {n,7:N0}" : "";
                     log.WriteLine(m.Failed
@@ -144,7 +144,7 @@ public static class Runner
         return failed ? 1 : 0;
     }
 
-    private static StageMeasurement RunChild(IBenchStage stage, RunMode mode, ulong seed, int size, string? corpus, string repo, string scratch, string eval)
+    private static StageMeasurement RunChild(IBenchStage stage, RunMode mode, ulong seed, int size, string? corpus, string repo, string scratch, string eval, int[] sizes)
     {
         string outFile = Path.Combine(scratch, "work", mode.ToString().ToLowerInvariant(), $"m-{stage.Name}-{size}.json");
         Directory.CreateDirectory(Path.GetDirectoryName(outFile)!);
@@ -153,7 +153,7 @@ public static class Runner
         string exe = Environment.ProcessPath!;
         if (Path.GetFileNameWithoutExtension(exe) == "dotnet") args.Add(Assembly.GetEntryAssembly()!.Location);
         args.AddRange(new[] { "stage", stage.Name, "--mode", mode.ToString().ToLowerInvariant(), "--seed", seed.ToString(CultureInfo.InvariantCulture),
-            "--size", size.ToString(CultureInfo.InvariantCulture), "--repo", repo, "--scratch", scratch, "--eval", eval, "--out", outFile });
+            "--size", size.ToString(CultureInfo.InvariantCulture), "--sizes", string.Join(",", sizes), "--repo", repo, "--scratch", scratch, "--eval", eval, "--out", outFile });
         if (corpus != null) args.AddRange(new[] { "--corpus", corpus });
         var (exit, stdout, stderr) = Measure.Run(exe, args, timeoutSeconds: 1800, environment: ChildEnvironment);
         if (exit == 0 && File.Exists(outFile))
@@ -191,6 +191,7 @@ public static class Runner
             Mode = Enum.Parse<RunMode>(opts.GetValueOrDefault("mode") ?? "quick", ignoreCase: true),
             Seed = ulong.Parse(opts.GetValueOrDefault("seed") ?? "20240901", CultureInfo.InvariantCulture),
             Size = int.Parse(opts.GetValueOrDefault("size") ?? "0", CultureInfo.InvariantCulture),
+            Sizes = (opts.GetValueOrDefault("sizes") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray(),
             CorpusFolder = opts.GetValueOrDefault("corpus"),
             RepoRoot = repo,
             Scratch = opts.GetValueOrDefault("scratch") ?? Path.Combine(repo, "bench", ".scratch"),

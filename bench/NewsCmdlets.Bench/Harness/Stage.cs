@@ -51,6 +51,8 @@ public sealed class StageContext
     public required ulong Seed { get; init; }
     /// <summary>Number of corpus articles, for scaling stages (0 for fixed ones).</summary>
     public int Size { get; init; }
+    /// <summary>Every corpus size of the run, smallest first or as given (empty when not known).</summary>
+    public IReadOnlyList<int> Sizes { get; init; } = Array.Empty<int>();
     /// <summary>The generated corpus folder for <see cref="Size"/> (null for fixed stages).</summary>
     public string? CorpusFolder { get; init; }
     public required string RepoRoot { get; init; }
