@@ -110,6 +110,9 @@ internal static partial class ClaimReader
                         if (pl.From >= p1 && pl.From - p1 <= 6) { reference = pl.Group; referenceName = pl.Name; break; }
                     if (reference >= 0) measure = MeasureLexicon.Distance;
                     else if (AnyWord(right, 4, "coast", "coastline", "shore") || AnyWord(right, 1, "offshore")) measure = MeasureLexicon.Offshore;
+                    // "within 300 km of the epicentre", "5 km from the runway": a distance from a point the article names by a
+                    // noun, not a height or depth cued elsewhere in the clause ("waves … within 300 km of the epicentre").
+                    else if (UnnamedReference(s, left, right) is string point) { measure = MeasureLexicon.Distance; referenceName = point; }
                 }
                 if (measure == null && AnyWord(right, 1, "offshore")) measure = MeasureLexicon.Offshore;
                 int sameClause = 0;
@@ -236,6 +239,36 @@ internal static partial class ClaimReader
         c.Context = ClauseContext(s, p0, p1);
         c.ContextSet = new HashSet<string>(c.Context, StringComparer.Ordinal);
         return c;
+    }
+
+    /// <summary>
+    /// The point a length is measured from when it is no named place: "from [the] NOUN", "away from [the] NOUN", or "of the
+    /// NOUN" after "within" or a compass direction ("within 300 km of the epicentre", "20 km north of the airport"). "of" alone
+    /// is not enough: "300 km of coastline", "4 m of snow" measure the thing itself. Returns the words as written ("the epicentre").
+    /// </summary>
+    private static string? UnnamedReference(SentenceWords s, List<int> left, List<int> right)
+    {
+        var words = s.Words;
+        int k = 0;
+        bool direction = false;
+        while (k < right.Count && k < 3 && (words[right[k]].Text is "away" || MeasureLexicon.IsDirection(words[right[k]].Text)))
+        {
+            direction |= MeasureLexicon.IsDirection(words[right[k]].Text);
+            k++;
+        }
+        if (k >= right.Count) return null;
+        // "a depth of 10 km from the surface": the noun just before names the length.
+        if (left.Count >= 2 && words[left[0]].Text == "of" && MeasureLexicon.LengthCues.ContainsKey(words[left[1]].Text)) return null;
+        string prep = words[right[k]].Text;
+        bool within = left.Take(3).Any(j => words[j].Text.Equals("within", StringComparison.OrdinalIgnoreCase));
+        if (!(prep == "from" || (prep == "of" && (within || direction)))) return null;
+        int n = k + 1;
+        bool article = n < right.Count && words[right[n]].Text is "the" or "its";
+        if (article) n++;
+        if (n >= right.Count) return null;
+        string noun = words[right[n]].Text;
+        if (!char.IsLower(noun[0]) || CoverageText.Content(noun) == null || (prep == "of" && !article)) return null;
+        return article ? words[right[n - 1]].Text + " " + noun : noun;
     }
 
     private static readonly HashSet<string> Joiners = new(StringComparer.OrdinalIgnoreCase)
@@ -490,8 +523,9 @@ internal static partial class ClaimReader
         if (c.Dimension != Dimension.Date && p0 >= 2 && (words[p0 - 1].Text is "from" || (words[p0 - 1].Text is "with" && words[p0 - 2].Text is "compared")))
             for (int k = p0 - 2; k >= Math.Max(0, p0 - 10); k--)
                 if (char.IsDigit(words[k].Text[0]) || words[k].Text is "million" or "billion" or "percent") { quals.Add(("earlier", "earlier figure")); break; }
-        // A generic distance ("located ten miles from the epicenter") is about the place named before it.
-        if (c.Measure.Generic && c.Dimension == Dimension.Length && c.Places.Count == 0)
+        // A generic distance, or one from a point named by a noun ("Tarnby, located ten miles from the epicentre"), is about the
+        // place named before it: another town's distance from the same point is another subject.
+        if ((c.Measure.Generic || (c.Measure == MeasureLexicon.Distance && c.Reference < 0)) && c.Dimension == Dimension.Length && c.Places.Count == 0)
             foreach (var pl in s.Places.Where(pl => pl.To <= p0).OrderByDescending(pl => pl.To).Take(1))
                 if (c.Places.Add(pl.Group)) { c.PlaceNames.Add(pl.Name); c.PlaceKeys.Add(pl.Name.ToLowerInvariant()); }
         // On the ground (not on board), and periods: "this year", "second quarter".

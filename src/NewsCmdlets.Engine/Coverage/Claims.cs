@@ -30,7 +30,8 @@ internal sealed class Claim
     /// <summary>The place a distance is measured from ("18 km south of Hualien").</summary>
     public int Reference = -1;
     public string? ReferenceName;
-    public string? ReferenceKey => ReferenceName?.ToLowerInvariant();
+    /// <summary>The reference as compared: lower case, "centre" and "center" alike.</summary>
+    public string? ReferenceKey => ReferenceName?.ToLowerInvariant().Replace("centre", "center", StringComparison.Ordinal);
     /// <summary>What else narrows the subject: "aftershock", "year:1999", "forecast", "people:students", "period:q2"; all must match.</summary>
     public SortedSet<string> Qualifiers = new(StringComparer.Ordinal);
     /// <summary>The qualifiers in the order found, each with the words a key shows for it.</summary>

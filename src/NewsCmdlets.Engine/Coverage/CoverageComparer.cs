@@ -561,7 +561,9 @@ public sealed partial class CoverageComparer
         string? year = best.Qualifiers.FirstOrDefault(q => q.StartsWith("year:", StringComparison.Ordinal))?[5..];
         bool aftershock = best.Qualifiers.Contains("aftershock");
         string eventWords = (year != null ? year + " " : "") + (aftershock ? "aftershock" : eventNoun);
-        if (m == MeasureLexicon.Distance && best.ReferenceName != null) key = "distance from " + best.ReferenceName;
+        bool placeFrom = m == MeasureLexicon.Distance && best.ReferenceName != null && best.PlaceNames.Count > 0;
+        if (placeFrom) key = "distance of " + string.Join(" / ", g.Claims.SelectMany(c => c.PlaceNames).Distinct(StringComparer.OrdinalIgnoreCase).Take(3)) + " from " + best.ReferenceName;
+        else if (m == MeasureLexicon.Distance && best.ReferenceName != null) key = "distance from " + best.ReferenceName;
         else if (m == MeasureLexicon.Depth || m == MeasureLexicon.Magnitude || m == MeasureLexicon.Offshore) key += " of the " + eventWords;
         else if (m == MeasureLexicon.Deaths && (year != null || aftershock)) key += " of the " + eventWords;
         else if (m == MeasureLexicon.Age && best.QualifierParts.Count > 0 && best.QualifierParts[0].Key.StartsWith("person:", StringComparison.Ordinal)) key = "age of " + best.QualifierParts[0].Text;
@@ -576,7 +578,7 @@ public sealed partial class CoverageComparer
         }
         if (best.OwnerNames.Count > 0 && !best.OwnerNames.Any(n => key.Contains(n, StringComparison.OrdinalIgnoreCase)))
             extra.Insert(0, string.Join(" / ", g.Claims.SelectMany(c => c.OwnerNames).Distinct(StringComparer.OrdinalIgnoreCase).Take(3)));
-        if (best.PlaceNames.Count > 0) key += " in " + string.Join(" / ", g.Claims.SelectMany(c => c.PlaceNames).Distinct(StringComparer.OrdinalIgnoreCase).Take(3));
+        if (best.PlaceNames.Count > 0 && !placeFrom) key += " in " + string.Join(" / ", g.Claims.SelectMany(c => c.PlaceNames).Distinct(StringComparer.OrdinalIgnoreCase).Take(3));
         if (extra.Count > 0) key += " (" + string.Join(", ", extra) + ")";
         return key;
     }

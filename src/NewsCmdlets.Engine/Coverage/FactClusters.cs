@@ -65,7 +65,7 @@ internal static class FactClusters
                 for (int i = 0; i < n; i++)
                 {
                     var c = members[i][0];
-                    string key = string.Join(',', c.Places.Order()) + "|" + c.Reference + "|" + string.Join(',', c.Qualifiers) + (c.Measure.Generic ? "|" + string.Join(' ', c.Context) : "");
+                    string key = string.Join(',', c.Places.Order()) + "|" + c.Reference + "|" + c.ReferenceKey + "|" + string.Join(',', c.Qualifiers) + (c.Measure.Generic ? "|" + string.Join(' ', c.Context) : "");
                     if (bySubject.TryGetValue(key, out int first)) Union(first, i); else bySubject[key] = i;
                 }
             }
@@ -100,7 +100,8 @@ internal static class FactClusters
     {
         if (!a.Qualifiers.SetEquals(b.Qualifiers)) return false;
         if ((a.ReferenceKey == null) != (b.ReferenceKey == null)) return false;
-        if (a.ReferenceKey != null && a.Reference != b.Reference && !SameName(a.ReferenceKey, b.ReferenceKey!)) return false;
+        // A named place by its entity group or spelling; a point named by a noun ("the epicentre") by its words alone.
+        if (a.ReferenceKey != null && (a.Reference != b.Reference || a.Reference < 0) && !SameName(a.ReferenceKey, b.ReferenceKey!)) return false;
         return Compatible(a.Places, a.PlaceKeys, b.Places, b.PlaceKeys) && Compatible(a.Owners, a.OwnerKeys, b.Owners, b.OwnerKeys);
     }
 

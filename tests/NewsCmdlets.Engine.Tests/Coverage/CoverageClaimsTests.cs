@@ -79,6 +79,39 @@ public class CoverageClaimsTests
     }
 
     [Fact]
+    public void A_length_measured_from_a_point_is_a_distance_not_the_height_or_depth_named_in_its_clause()
+    {
+        // "within 300 km of the epicentre" says how far a warning reaches, not how high the waves were.
+        var a = Article("a1", "Harrowgate Post", "Quake sends waves into Tarnby harbour",
+            "Waves up to 3 metres high struck the harbour of Tarnby after the quake, the coastguard said.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Tsunami warning after Kestria quake",
+            "Waves were recorded within 300 kilometres of the epicentre. Waves of 3 metres were seen in Tarnby.", Morning);
+        var c = Article("c1", "Lakeside Daily", "Kestria quake",
+            "Waves hit coasts within 150 km of the epicenter, and waves 3 metres high struck Tarnby.", Morning);
+        var r = Comparer.Compare(Story(a, b, c));
+        var height = Single(r, "height");
+        Assert.NotEqual(CoverageStatus.Conflict, height.Status);
+        Assert.DoesNotContain(height.Values.Values, v => v.Contains("km") || v.Contains("kilometres"));
+        var reach = Single(r, "distance from the epicentre");
+        // The same point spelled two ways is one reference; 300 and 150 km differ.
+        Assert.Equal(CoverageStatus.Conflict, reach.Status);
+        Assert.Equal("300 kilometres", reach.Values["Vellmouth Courier"]);
+        Assert.Equal("150 km", reach.Values["Lakeside Daily"]);
+
+        // Two towns' distances from the same point are two subjects, not a disagreement.
+        var t1 = Article("t1", "Harrowgate Post", "Quake", "The quake shook Dunmore, located just ten miles from the epicentre.", Morning);
+        var t2 = Article("t2", "Vellmouth Courier", "Quake", "Three people died in Ostby, located over 200 miles from the epicentre.", Morning);
+        var towns = Comparer.Compare(Story(t1, t2));
+        Assert.DoesNotContain(towns.Items, i => i.Status == CoverageStatus.Conflict);
+        Assert.Equal("ten miles", Single(towns, "distance of Dunmore from the epicentre").Values["Harrowgate Post"]);
+
+        // A length with its own noun before it is that noun's: "a depth of 10 km from the surface" is a depth.
+        var d1 = Article("d1", "Harrowgate Post", "Quake", "The quake struck at a depth of 10 km from the surface.", Morning);
+        var d2 = Article("d2", "Vellmouth Courier", "Quake", "The quake was 12 km deep.", Morning);
+        Assert.Equal(CoverageStatus.Conflict, Single(Comparer.Compare(Story(d1, d2)), "depth of the earthquake").Status);
+    }
+
+    [Fact]
     public void Places_aftershocks_earlier_events_and_forecasts_are_different_subjects()
     {
         var a = Article("a1", "Harrowgate Post", "Quake kills dozens in Kestria",
