@@ -212,8 +212,9 @@ public sealed partial class CoverageComparer
         foreach (var d in data)
             foreach (var text in Fields(d.Article))
             {
-                hedges[d.Outlet].AddRange(FramingLexicon.FindHedges(text));
-                loaded[d.Outlet].AddRange(FramingLexicon.FindLoaded(text));
+                var (h, l) = FramingLexicon.Find(text);
+                hedges[d.Outlet].AddRange(h);
+                loaded[d.Outlet].AddRange(l);
             }
         items.AddRange(FramingItems(ctx, "hedging", "certainty", hedges, "no hedges (asserts)"));
         items.AddRange(FramingItems(ctx, "loaded language", "wording", loaded, "none"));

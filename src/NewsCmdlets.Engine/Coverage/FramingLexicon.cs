@@ -1,3 +1,4 @@
+using NewsCmdlets.Engine.Entities.Tagging;
 using NewsCmdlets.Engine.Quotes;
 
 namespace NewsCmdlets.Engine.Coverage;
@@ -37,6 +38,18 @@ public static class FramingLexicon
     private static readonly Dictionary<string, List<int>> HedgeFirst = Index(HedgeWords);
     private static readonly Dictionary<string, List<int>> LoadedFirst = Index(LoadedWords);
 
+    private static readonly Dictionary<ulong, (string Word, List<int> Phrases)> HedgeFirstByHash = ByHash(HedgeFirst);
+    private static readonly Dictionary<ulong, (string Word, List<int> Phrases)> LoadedFirstByHash = ByHash(LoadedFirst);
+
+    /// <summary>The first words by their 64-bit hash (<see cref="Hashing.Exact"/>, the same in every process), to look
+    /// words up without making strings of them; the word is compared in full after the hash.</summary>
+    private static Dictionary<ulong, (string Word, List<int> Phrases)> ByHash(Dictionary<string, List<int>> first)
+    {
+        var d = new Dictionary<ulong, (string, List<int>)>();
+        foreach (var (word, phrases) in first) d.Add(Hashing.Exact(word), (word, phrases));
+        return d;
+    }
+
     private static string[] Split(string phrase) => phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     private static Dictionary<string, List<int>> Index(string[][] phrases)
@@ -52,24 +65,46 @@ public static class FramingLexicon
     }
 
     /// <summary>The hedges in <paramref name="text"/> outside quotation marks, as written in the lexicon, in order.</summary>
-    public static List<string> FindHedges(string? text) => Find(text, HedgeWords, HedgeFirst);
+    public static List<string> FindHedges(string? text) => Find(text).Hedges;
 
     /// <summary>The loaded words in <paramref name="text"/> outside quotation marks, in order.</summary>
-    public static List<string> FindLoaded(string? text) => Find(text, LoadedWords, LoadedFirst);
+    public static List<string> FindLoaded(string? text) => Find(text).Loaded;
 
-    private static List<string> Find(string? text, string[][] phrases, Dictionary<string, List<int>> first)
+    /// <summary>
+    /// <see cref="FindHedges"/> and <see cref="FindLoaded"/> from one reading of the text: its quotation marks and words
+    /// are found once for both lexicons.
+    /// </summary>
+    public static (List<string> Hedges, List<string> Loaded) Find(string? text)
     {
-        var found = new List<string>();
-        if (string.IsNullOrEmpty(text)) return found;
+        if (string.IsNullOrEmpty(text)) return (new List<string>(), new List<string>());
         var spans = QuoteExtractor.FindQuoteSpans(text);
         var words = CoverageText.Words(text);
+        return (Find(text, spans, words, HedgeWords, HedgeFirst), Find(text, spans, words, LoadedWords, LoadedFirst));
+    }
+
+    private static List<string> Find(string text, List<(int Start, int End)> spans, List<CoverageText.Word> words, string[][] phrases, Dictionary<string, List<int>> first)
+    {
+        var found = new List<string>();
+        // The lexicon is looked up by each word in lower case, with ’ as ': written into a buffer, not a new string a word,
+        // and found by the buffer's hash among the phrases' first words (then compared in full).
+        var byHash = first == HedgeFirst ? HedgeFirstByHash : LoadedFirstByHash;
+        Span<char> buffer = stackalloc char[64];
         int q = 0;
         for (int i = 0; i < words.Count; i++)
         {
             while (q < spans.Count && spans[q].End <= words[i].Start) q++;
             if (q < spans.Count && words[i].Start >= spans[q].Start && words[i].Start < spans[q].End) continue;
-            string w = words[i].Text.ToLowerInvariant().Replace('’', '\'');
-            if (!first.TryGetValue(w, out var candidates)) continue;
+            string word = words[i].Text;
+            List<int>? candidates;
+            if (word.Length <= buffer.Length)
+            {
+                var w = buffer[..word.Length];
+                word.AsSpan().ToLowerInvariant(w);
+                w.Replace('’', '\'');
+                if (!byHash.TryGetValue(Hashing.Exact(w), out var key) || !w.SequenceEqual(key.Word)) continue;
+                candidates = key.Phrases;
+            }
+            else if (!first.TryGetValue(word.ToLowerInvariant().Replace('’', '\''), out candidates)) continue;
             foreach (int c in candidates)
             {
                 var p = phrases[c];

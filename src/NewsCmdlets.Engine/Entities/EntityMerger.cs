@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NewsCmdlets.Engine.Entities;
 
 /// <summary>A group of names found to denote one entity.</summary>
@@ -31,11 +29,19 @@ public sealed class EntityMerger
     {
         // A person's title is no part of the name ("President Lee" = "Lee"); an organisation's first word may look
         // like one and is ("General Assembly", "General Motors").
-        string stripped = type == NewsEntityType.Person ? StripTitle(name) : name;
-        var words = Words(stripped);
-        _items.Add((name, type, weight, Key(stripped), words));
+        // A name is added once a mention: its key and words are worked out once per spelling (and per title rule).
+        bool person = type == NewsEntityType.Person;
+        var known = person ? _personForms : _otherForms;
+        if (!known.TryGetValue(name, out var form))
+        {
+            string stripped = person ? StripTitle(name) : name;
+            known[name] = form = (Key(stripped), Words(stripped));
+        }
+        _items.Add((name, type, weight, form.Key, form.Words));
         return _items.Count - 1;
     }
+
+    private readonly Dictionary<string, (string Key, string[] Words)> _personForms = new(StringComparer.Ordinal), _otherForms = new(StringComparer.Ordinal);
 
     /// <summary>Declares that <paramref name="alias"/> (usually an acronym) names the same entity as <paramref name="full"/>.</summary>
     public void AddAlias(string alias, string full) => _aliases.Add((Key(alias), Key(full)));
@@ -54,13 +60,19 @@ public sealed class EntityMerger
     /// <summary>Comparison key: lower case, no diacritics, no hyphens, spaces or punctuation, no leading "the".</summary>
     public static string Key(string name)
     {
-        var sb = new StringBuilder(name.Length);
         var s = name.AsSpan().Trim();
         if (s.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) s = s[4..];
         if (s.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || s.EndsWith("’s", StringComparison.OrdinalIgnoreCase)) s = s[..^2];
+        // Called for every mention and every name looked up in a comparison: the key is written into a buffer on the
+        // stack (a pooled array for a long name) and becomes one string, with no builder in between.
+        char[]? rented = s.Length > 256 ? System.Buffers.ArrayPool<char>.Shared.Rent(s.Length) : null;
+        Span<char> buffer = rented ?? stackalloc char[256];
+        int n = 0;
         foreach (char c in s)
-            if (char.IsLetterOrDigit(c)) sb.Append(Tagging.Hashing.Fold(c));
-        return sb.ToString();
+            if (char.IsLetterOrDigit(c)) buffer[n++] = Tagging.Hashing.Fold(c);
+        string key = n == 0 ? "" : new string(buffer[..n]);
+        if (rented != null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return key;
     }
 
     private static string[] Words(string name) =>
@@ -208,6 +220,17 @@ public sealed class EntityMerger
         foreach (int r in order)
         {
             var g = groups[r];
+            if (g._members.Count == 1)
+            {
+                // A name alone (most groups of an article): its type, its one form, its name without a person's title.
+                var it = _items[g._members[0]];
+                g.Type = it.Type;
+                g.Forms = new[] { it.Name };
+                string stripped = it.Type == NewsEntityType.Person ? StripTitle(it.Name) : it.Name;
+                g.Canonical = stripped.Length > 0 ? stripped : it.Name;
+                result.Add(g);
+                continue;
+            }
             var typeWeights = g._members.GroupBy(m => _items[m].Type).Select(x => (Type: x.Key, W: x.Sum(m => _items[m].Weight), First: x.Min())).OrderByDescending(x => x.W).ThenBy(x => x.First).ToList();
             g.Type = typeWeights[0].Type;
             var forms = g._members.GroupBy(m => _items[m].Name).Select(x => (Name: x.Key, W: x.Sum(m => _items[m].Weight), First: x.Min())).ToList();

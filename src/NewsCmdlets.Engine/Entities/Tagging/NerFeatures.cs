@@ -172,13 +172,21 @@ public static class NerFeatures
     private static readonly ulong Boundary = Hashing.Mix(0xB0B0UL, 1), BoundaryEnd = Hashing.Mix(0xB0B0UL, 2);
 
     /// <summary>Votes of the first stage: for each word of the document, how often it was tagged as each type (1..4).</summary>
-    public static Dictionary<ulong, int[]> Votes(NerDocument doc, int[] stage1)
+    public static Dictionary<ulong, int[]> Votes(NerDocument doc, int[] stage1) => Votes(doc, stage1, new Dictionary<ulong, int[]>(), null);
+
+    /// <summary>
+    /// The votes written into <paramref name="votes"/> (emptied first); with <paramref name="spare"/>, the counters of
+    /// the previous document are cleared and used again rather than allocated (a tagger tags one document after another).
+    /// </summary>
+    internal static Dictionary<ulong, int[]> Votes(NerDocument doc, int[] stage1, Dictionary<ulong, int[]> votes, Stack<int[]>? spare)
     {
-        var votes = new Dictionary<ulong, int[]>();
+        if (spare != null)
+            foreach (var old in votes.Values) { Array.Clear(old); spare.Push(old); }
+        votes.Clear();
         for (int i = 0; i < stage1.Length; i++)
         {
             if (stage1[i] == 0 || (doc.Flags[i] & NerDocument.FCap) == 0) continue;
-            if (!votes.TryGetValue(doc.Lower[i], out var v)) votes[doc.Lower[i]] = v = new int[5];
+            if (!votes.TryGetValue(doc.Lower[i], out var v)) votes[doc.Lower[i]] = v = spare != null && spare.TryPop(out var reused) ? reused : new int[5];
             v[(stage1[i] + 1) / 2]++;
         }
         return votes;

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NewsCmdlets.Engine.Entities.Tagging;
 
@@ -81,6 +82,29 @@ public sealed class NerModel
             for (int t = 0; t < TagCount; t++) rows[at + t] = BitConverter.HalfToUInt16Bits((Half)weights[row * TagCount + t]);
         }
 
+        /// <summary>
+        /// Asks the processor to fetch the slots of every feature of a sentence's <paramref name="n"/> tokens (the first
+        /// <see cref="NerFeatures.Slots"/> of each) before they are looked up: the table is far larger than the cache and
+        /// every feature is a random access, so look-ups one after another each wait for memory in turn. A hint only:
+        /// the scores are the same without it, and on processors without the instruction nothing is done.
+        /// </summary>
+        public unsafe void Prefetch(ulong[] feats, int n)
+        {
+            if (!Sse.IsSupported) return;
+            fixed (ulong* slots = Slots)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    int o = i * NerFeatures.Stride;
+                    for (int k = 0; k < NerFeatures.Slots; k++)
+                    {
+                        ulong f = feats[o + k];
+                        if (f != 0) Sse.Prefetch0(slots + (int)(f & (ulong)Mask));
+                    }
+                }
+            }
+        }
+
         /// <summary>The offset of a feature's row, or -1.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int Find(ulong f)
@@ -155,6 +179,7 @@ public sealed class NerModel
     public void Score(ulong[] feats, int n, float[] scores)
     {
         var hot = Table;
+        hot.Prefetch(feats, n);
         ref ushort r0 = ref MemoryMarshal.GetArrayDataReference(hot.Rows);
         for (int i = 0; i < n; i++)
         {
@@ -197,6 +222,7 @@ public sealed class NerModel
     {
         if (Second == null) throw new InvalidOperationException("The model has no second stage.");
         var hot = Table;
+        hot.Prefetch(feats, n);
         ref ushort r0 = ref MemoryMarshal.GetArrayDataReference(hot.Rows);
         for (int i = 0; i < n; i++)
         {

@@ -42,7 +42,7 @@ public sealed class NerTagger
         var result = TagStage1(doc, joint ? _secondSums : null);
         if (_second != null)
         {
-            var votes = NerFeatures.Votes(doc, result);
+            var votes = NerFeatures.Votes(doc, result, _votes, _spareVotes);
             var stage2 = new int[result.Length];
             foreach (var s in doc.Sentences)
             {
@@ -75,6 +75,8 @@ public sealed class NerTagger
     public int[] TagStage1(NerDocument doc) => TagStage1(doc, null);
 
     private float[] _secondSums = Array.Empty<float>();
+    private readonly Dictionary<ulong, int[]> _votes = new();
+    private readonly Stack<int[]> _spareVotes = new();
 
     private int[] TagStage1(NerDocument doc, float[]? secondSums)
     {
