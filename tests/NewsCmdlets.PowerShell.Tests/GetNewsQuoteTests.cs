@@ -46,8 +46,24 @@ public sealed class GetNewsQuoteTests
         var r = Run($"Import-NewsArticle {Quote(Path.Combine(Repo.Samples, "*.txt"))} | Get-NewsQuote | Out-Host");
         Assert.Empty(r.Errors);
         Assert.Contains("Speaker", r.Host);
+        Assert.Contains("SpeakerNote", r.Host); // why a speaker is empty, or how it was found, at a glance
         string plain = System.Text.RegularExpressions.Regex.Replace(r.Host, "\u001b\\[[0-9;]*m", "");
         Assert.All(plain.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 120, line));
+    }
+
+    [Fact]
+    public void A_5_MB_paragraph_with_one_opening_mark_finishes_and_the_text_after_it_streams_its_quotes()
+    {
+        var r = Run("""
+            $big = 'The union said "the strike goes on ' + ('and crews on the island routes waited for word about pay ' * 87000) + '.'
+            Get-NewsQuote -Text $big, '"We are ready to talk," said Orla Venn.' | ForEach-Object { "$($_.Speaker)|$($_.Text.Length)" }
+            """);
+        Assert.Empty(r.Errors);
+        Assert.Null(r.Terminating);
+        var lines = r.Output.Select(o => o.ToString()!).ToList();
+        Assert.Contains("Orla Venn|21", lines);
+        Assert.All(lines, l => Assert.True(int.Parse(l[(l.LastIndexOf('|') + 1)..]) <= 4000, l));
+        Assert.Contains(r.Warnings, w => w.Message.Contains("never closed", StringComparison.Ordinal));
     }
 
     [Fact]

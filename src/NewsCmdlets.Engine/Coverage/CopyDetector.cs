@@ -8,7 +8,8 @@ namespace NewsCmdlets.Engine.Coverage;
 /// not only a near-identical one: two texts are copies when most of the shorter one's words stand in the longer one
 /// in the same order (<see cref="Coverage"/>: a word counts when a run of <see cref="FeatureExtractor.ShingleSize"/>
 /// words around it is in the other text, so an edited word costs that word, not the whole passage). The shorter text's
-/// headline counts only where the other text has it too. Candidates come from a fixed sample of each text's shingles
+/// headline counts only where the other text has it too; a copy also keeps the lead (either text's first sentence
+/// paragraph stands for the most part in the other). Candidates come from a fixed sample of each text's shingles
 /// (those whose hash is 0 mod 8), indexed; shingles shared by very many articles (template sentences, boilerplate)
 /// lead only to articles published within the time window after. Never all pairs.
 /// </summary>
@@ -20,7 +21,7 @@ internal static class CopyDetector
     private const int SmallText = 64;
     /// <summary>Texts with fewer words than this outside their headline are never called copies: too little to tell.</summary>
     public const int MinWords = 20;
-    /// <summary>A sampled shingle carried by more articles than this (or than 0.4% of a larger corpus) is boilerplate or a template sentence: it is followed only within the time window.</summary>
+    /// <summary>A sampled shingle carried by more articles than this is boilerplate or a template sentence: it is followed only within the time window, and only to this many articles (a bound that does not grow with the pile: a wire text is reprinted a few times, not hundreds).</summary>
     private const int MaxPosting = 200;
     /// <summary>How far below the threshold the sampled estimate may fall before the exact measure is skipped (edits cost the sample more than the words).</summary>
     private const double EstimateSlack = 0.3;
@@ -30,62 +31,102 @@ internal static class CopyDetector
     private const double NameShare = 0.5;
 
     /// <summary>Returns, for each article (by position), the position of the first article of its copy set, or its own position.</summary>
-    public static int[] Find(IReadOnlyList<StoryFeatures> f, double threshold, TimeSpan window, CancellationToken cancel)
+    public static int[] Find(IReadOnlyList<StoryFeatures> f, double threshold, TimeSpan window, CancellationToken cancel) =>
+        Find(f, threshold, window, cancel, out _);
+
+    /// <summary>As <see cref="Find(IReadOnlyList{StoryFeatures}, double, TimeSpan, CancellationToken)"/>; <paramref name="maxCandidates"/> is the most later articles looked at for one article.</summary>
+    internal static int[] Find(IReadOnlyList<StoryFeatures> f, double threshold, TimeSpan window, CancellationToken cancel, out int maxCandidates)
     {
         int n = f.Count;
         var uf = new UnionFind(n);
-        var index = new Dictionary<uint, List<int>>();
-        var keys = new uint[n][];
-        var sample = new uint[n][];
+        // Each article's keys (its sampled shingles, or all of a small text's) and samples, flat: article i's are
+        // [keyStart[i], keyStart[i + 1]) and [sampleStart[i], sampleStart[i + 1]).
+        var keyStart = new int[n + 1];
+        var sampleStart = new int[n + 1];
+        var keyList = new List<uint>();
+        var sampleList = new List<uint>();
         for (int i = 0; i < n; i++)
         {
             var s = f[i].Shingles;
-            if (BodyWords(f[i]) < MinWords) { keys[i] = sample[i] = Array.Empty<uint>(); continue; }
-            sample[i] = SortedDistinct(s.Where(h => (h & SampleMask) == 0).ToArray());
-            var k = s.Length < SmallText ? SortedDistinct((uint[])s.Clone()) : sample[i];
-            keys[i] = k;
-            foreach (uint h in k)
+            if (BodyWords(f[i]) >= MinWords)
             {
-                if (!index.TryGetValue(h, out var list)) index[h] = list = new List<int>(2);
-                list.Add(i);
+                var sample = SortedDistinct(s.Where(h => (h & SampleMask) == 0).ToArray());
+                sampleList.AddRange(sample);
+                keyList.AddRange(s.Length < SmallText ? SortedDistinct((uint[])s.Clone()) : sample);
             }
+            keyStart[i + 1] = keyList.Count;
+            sampleStart[i + 1] = sampleList.Count;
         }
+        var samples = sampleList.ToArray();
+        sampleList = null;
+        // The index: every (key, article) in one sorted array, so the articles of a key are one run in ascending order
+        // (by date, undated last); each key of each article knows its run and its own place in it.
+        var entries = new ulong[keyList.Count];
+        for (int i = 0, q = 0; i < n; i++)
+            for (; q < keyStart[i + 1]; q++) entries[q] = (ulong)keyList[q] << 32 | (uint)i;
+        keyList = null;
+        Array.Sort(entries);
+        var postings = new int[entries.Length];
+        var runStart = new int[entries.Length];
+        var runEnd = new int[entries.Length];
+        var at = new int[entries.Length];
+        var fill = new int[n];
+        for (int r = 0; r < entries.Length;)
+        {
+            int e = r + 1;
+            while (e < entries.Length && entries[e] >> 32 == entries[r] >> 32) e++;
+            for (int p = r; p < e; p++)
+            {
+                int i = (int)(uint)entries[p];
+                postings[p] = i;
+                // An article's keys are ascending, so they come here in the order they were stored.
+                int q = keyStart[i] + fill[i]++;
+                runStart[q] = r;
+                runEnd[q] = e;
+                at[q] = p;
+            }
+            r = e;
+        }
+        entries = null;
+        fill = null;
 
-        int maxPosting = Math.Max(MaxPosting, n / 250);
         long windowTicks = Math.Max(0, window.Ticks);
         var shared = new int[n];
         var touched = new List<int>();
         var scratch = new CoverageScratch();
+        maxCandidates = 0;
         for (int i = 0; i < n; i++)
         {
             if ((i & 255) == 0) cancel.ThrowIfCancellationRequested();
             bool dated = f[i].HasDate;
-            foreach (uint h in keys[i])
+            for (int q = keyStart[i]; q < keyStart[i + 1]; q++)
             {
-                var list = index[h];
-                // Lists hold positions in ascending order (by date, undated last): only later articles are looked at
+                // Runs hold positions in ascending order (by date, undated last): only later articles are looked at
                 // (each pair once). A shingle many articles share (a template sentence, boilerplate) is followed only
                 // to articles published within the window after this one, and only so far.
-                int from = list.BinarySearch(i) + 1;
-                bool common = list.Count > maxPosting;
+                int from = at[q] + 1;
+                bool common = runEnd[q] - runStart[q] > MaxPosting;
                 if (common && !dated) continue;
-                int stop = common ? Math.Min(list.Count, from + maxPosting) : list.Count;
+                int stop = common ? Math.Min(runEnd[q], from + MaxPosting) : runEnd[q];
                 for (int p = from; p < stop; p++)
                 {
-                    int j = list[p];
+                    int j = postings[p];
                     if (common && f[j].Ticks - f[i].Ticks > windowTicks) break;
                     if (shared[j]++ == 0) touched.Add(j);
                 }
             }
+            maxCandidates = Math.Max(maxCandidates, touched.Count);
             touched.Sort();
+            var sampleI = samples.AsSpan(sampleStart[i], sampleStart[i + 1] - sampleStart[i]);
+            int keysI = keyStart[i + 1] - keyStart[i];
             foreach (int j in touched)
             {
-                int need = Math.Min(keys[i].Length, keys[j].Length) < SmallText / 4 ? 1 : 2;
+                var sampleJ = samples.AsSpan(sampleStart[j], sampleStart[j + 1] - sampleStart[j]);
+                int need = Math.Min(keysI, keyStart[j + 1] - keyStart[j]) < SmallText / 4 ? 1 : 2;
                 // The samples' own containment first (a cheap estimate that rules out most pairs sharing only a
                 // template sentence), when both samples are large enough to tell; then the exact measure.
-                int sampled = Math.Min(sample[i].Length, sample[j].Length);
                 if (shared[j] >= need && uf.Find(i) != uf.Find(j)
-                    && (sampled < MinSample || Overlap(sample[i], sample[j]) / (double)sampled >= threshold - EstimateSlack)
+                    && !RuledOut(sampleI, sampleJ, threshold)
                     && Coverage(f[i], f[j], scratch) >= threshold)
                     uf.Union(i, j);
                 shared[j] = 0;
@@ -100,6 +141,19 @@ internal static class CopyDetector
     /// <summary>Samples smaller than this are not used to rule pairs out.</summary>
     private const int MinSample = 8;
 
+    /// <summary>
+    /// Whether the samples' own containment is so far below the threshold that the exact measure need not be taken:
+    /// below it by <see cref="EstimateSlack"/> and by the standard error of a sample that small (at most 0.5/√n: a
+    /// sample of nine shingles of a 90-word copy edited every sentence or two may hold only four of the other text's,
+    /// by chance of where the edits fell).
+    /// </summary>
+    private static bool RuledOut(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b, double threshold)
+    {
+        int sampled = Math.Min(a.Length, b.Length);
+        if (sampled < MinSample) return false;
+        return Overlap(a, b) / (double)sampled < threshold - EstimateSlack - 0.5 / Math.Sqrt(sampled);
+    }
+
     internal static uint[] SortedDistinct(uint[] k)
     {
         Array.Sort(k);
@@ -109,7 +163,7 @@ internal static class CopyDetector
         return k;
     }
 
-    internal static int Overlap(uint[] a, uint[] b)
+    internal static int Overlap(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
     {
         int i = 0, j = 0, common = 0;
         while (i < a.Length && j < b.Length)
@@ -123,23 +177,32 @@ internal static class CopyDetector
 
     private static int BodyWords(StoryFeatures a) => a.Words - a.HeadlineShingles;
 
-    /// <summary>A set of one text's shingles, reused from pair to pair (slots stamped with the pair, never cleared).</summary>
+    /// <summary>
+    /// A set of one text's shingles, reused from pair to pair (slots stamped with the pair, never cleared). A text
+    /// compared with many others is put in once: which of another text's shingles it holds is then read either way
+    /// (<see cref="Members"/>).
+    /// </summary>
     internal sealed class CoverageScratch
     {
         private uint[] _keys = new uint[1024];
         private int[] _stamps = new int[1024];
-        private int _stamp, _mask = 1023;
+        private int[] _hits = new int[1024];
+        private int _stamp, _hitStamp, _mask = 1023;
+        private uint[]? _filled;
 
-        public void Fill(uint[] shingles)
+        public CoverageScratch Fill(uint[] shingles)
         {
+            if (ReferenceEquals(shingles, _filled)) return this;
+            _filled = shingles;
             if (shingles.Length * 2 > _keys.Length)
             {
                 int size = _keys.Length;
                 while (shingles.Length * 2 > size) size *= 2;
                 _keys = new uint[size];
                 _stamps = new int[size];
+                _hits = new int[size];
                 _mask = size - 1;
-                _stamp = 0;
+                _stamp = _hitStamp = 0;
             }
             if (++_stamp == int.MaxValue) { Array.Clear(_stamps); _stamp = 1; }
             foreach (uint h in shingles)
@@ -149,17 +212,42 @@ internal static class CopyDetector
                 _keys[slot] = h;
                 _stamps[slot] = _stamp;
             }
+            return this;
         }
 
-        public bool Contains(uint h)
+        public bool Contains(uint h) => Slot(h) >= 0;
+
+        private int Slot(uint h)
         {
             int slot = (int)(h * 0x9E3779B1u >> 8) & _mask;
             while (_stamps[slot] == _stamp)
             {
-                if (_keys[slot] == h) return true;
+                if (_keys[slot] == h) return slot;
                 slot = (slot + 1) & _mask;
             }
-            return false;
+            return -1;
+        }
+
+        /// <summary>
+        /// Sets <c>into[p]</c> to whether shingle p of <paramref name="x"/> is among <paramref name="y"/>'s: looked up
+        /// directly when the set holds y; otherwise the set takes x (unless it holds it already) and y's shingles mark
+        /// the ones they meet.
+        /// </summary>
+        public void Members(uint[] x, uint[] y, Span<bool> into)
+        {
+            if (ReferenceEquals(y, _filled))
+            {
+                for (int p = 0; p < x.Length; p++) into[p] = Contains(x[p]);
+                return;
+            }
+            Fill(x);
+            if (++_hitStamp == int.MaxValue) { Array.Clear(_hits); _hitStamp = 1; }
+            foreach (uint h in y)
+            {
+                int slot = Slot(h);
+                if (slot >= 0) _hits[slot] = _hitStamp;
+            }
+            for (int p = 0; p < x.Length; p++) into[p] = _hits[Slot(x[p])] == _hitStamp;
         }
     }
 
@@ -167,8 +255,10 @@ internal static class CopyDetector
     /// How much of the shorter text the longer contains: the share of its words (outside its headline) that stand in
     /// the longer text within a run of shingle-size words in the same order; headline words count where the other text
     /// has them. When the longer text has fewer than half of the shorter one's names and numbers anywhere, that share
-    /// of names instead (if lower): the same template told of another event is no copy. 0 when the shorter text has
-    /// fewer than <see cref="MinWords"/> words outside its headline.
+    /// of names instead (if lower): the same template told of another event is no copy. When neither text's lead
+    /// (<see cref="StoryFeatures.LeadStart"/>) is half in the other, the share of the better-kept lead instead (if
+    /// lower): a report of its own may reuse the wire's later paragraphs under a lead it wrote. 0 when the shorter text
+    /// has fewer than <see cref="MinWords"/> words outside its headline.
     /// </summary>
     public static double Coverage(StoryFeatures a, StoryFeatures b, CoverageScratch? scratch = null)
     {
@@ -176,14 +266,15 @@ internal static class CopyDetector
         int body = BodyWords(s);
         if (body < MinWords || s.Shingles.Length == 0 || l.Shingles.Length == 0) return 0;
         scratch ??= new CoverageScratch();
-        scratch.Fill(l.Shingles);
+        Span<bool> inLonger = s.Shingles.Length <= 4096 ? stackalloc bool[s.Shingles.Length] : new bool[s.Shingles.Length];
+        scratch.Members(s.Shingles, l.Shingles, inLonger);
         int k = FeatureExtractor.ShingleSize, headline = s.HeadlineShingles;
         int words = Math.Min(s.Words, s.Shingles.Length + k - 1); // words past a capped text are left out
         int total = 0, covered = 0, coverEnd = 0;
         for (int w = headline; w < words; w++) total++;
         for (int p = 0; p < s.Shingles.Length; p++)
         {
-            if (!scratch.Contains(s.Shingles[p])) continue;
+            if (!inLonger[p]) continue;
             for (int w = Math.Max(p, coverEnd), to = p + k; w < to; w++)
             {
                 if (w < headline) total++; // headline words count where the other text has them
@@ -199,7 +290,34 @@ internal static class CopyDetector
             double names = CopyDetector.Overlap(s.NameHashes, l.NameHashes) / (double)s.NameHashes.Length;
             if (names < NameShare) share = Math.Min(share, names);
         }
+        if (share >= LeadShare)
+        {
+            // A copy keeps the lead: a report of its own that reuses the wire's sentences further down, or quotes the
+            // same statement, opens with a sentence of its own.
+            Span<bool> inShorter = l.Shingles.Length <= 4096 ? stackalloc bool[l.Shingles.Length] : new bool[l.Shingles.Length];
+            scratch.Members(l.Shingles, s.Shingles, inShorter);
+            double lead = Math.Max(LeadCovered(s, inLonger), LeadCovered(l, inShorter));
+            if (lead < LeadShare) share = Math.Min(share, lead);
+        }
         return Math.Min(1, share);
+    }
+
+    /// <summary>Share of a lead's words a copy must have (of either text's lead in the other).</summary>
+    private const double LeadShare = 0.5;
+
+    /// <summary>Share of <paramref name="x"/>'s lead words that stand in a run of shingle-size words the other text has (<paramref name="inOther"/>, by shingle); 0 without a lead.</summary>
+    private static double LeadCovered(StoryFeatures x, ReadOnlySpan<bool> inOther)
+    {
+        int from = x.LeadStart, to = Math.Min(x.LeadEnd, x.Shingles.Length + FeatureExtractor.ShingleSize - 1);
+        if (to <= from) return 0;
+        int k = FeatureExtractor.ShingleSize, covered = 0, coverEnd = from;
+        for (int p = Math.Max(0, from - k + 1); p < to && p < x.Shingles.Length; p++)
+        {
+            if (!inOther[p]) continue;
+            for (int w = Math.Max(p, coverEnd), end = Math.Min(p + k, to); w < end; w++) covered++;
+            coverEnd = Math.Max(coverEnd, p + k);
+        }
+        return covered / (double)(to - from);
     }
 
     /// <summary>

@@ -31,6 +31,9 @@ internal sealed class StoryFeatures
     public int HeadlineShingles { get; init; }
     /// <summary>Words in the text shingled (headline included).</summary>
     public int Words { get; init; }
+    /// <summary>The lead (the first body paragraph of <see cref="FeatureExtractor.LeadWords"/> words or more, or a headline that is such a sentence) as a range of word positions (as <see cref="Shingles"/> count them): [LeadStart, LeadEnd); empty when there is none.</summary>
+    public int LeadStart { get; init; }
+    public int LeadEnd { get; init; }
     /// <summary>Distinct hashes of the capitalised words (but common ones) and numbers in the text (ascending), for copy detection.</summary>
     public uint[] NameHashes { get; init; } = Array.Empty<uint>();
 }
@@ -101,6 +104,8 @@ internal sealed class FeatureExtractor
     public const int MaxNamesPerArticle = 48;
     public const int MaxShingles = 2000;
     public const int ShingleSize = 4;
+    /// <summary>Unquoted words a body paragraph needs to be taken as the lead.</summary>
+    public const int LeadWords = 12;
     private const int MaxTokenChars = 24;
 
     private const float TitleWeight = 3f, StandfirstWeight = 2f, LeadWeight = 2f, BodyWeight = 1f;
@@ -129,13 +134,14 @@ internal sealed class FeatureExtractor
     private readonly List<ulong> _names = new();
     private readonly List<string?> _nameDisplays = new();
     private readonly List<uint> _shingles = new();
+    private readonly List<int> _wordTokens = new();
     private readonly List<uint> _marked = new();
 
     public FeatureExtractor(TermTable terms) => _terms = terms;
 
     public StoryFeatures Extract(NewsArticle article)
     {
-        _tokens.Clear(); _segments.Clear(); _counts.Clear(); _midCapitals.Clear(); _names.Clear(); _nameDisplays.Clear(); _shingles.Clear(); _marked.Clear();
+        _tokens.Clear(); _segments.Clear(); _counts.Clear(); _midCapitals.Clear(); _names.Clear(); _nameDisplays.Clear(); _shingles.Clear(); _wordTokens.Clear(); _marked.Clear();
 
         if (!string.IsNullOrWhiteSpace(article.Title)) Scan(article.Title, 0, article.Title.Length, TitleWeight, TokenFlags.Headline, true);
         if (!string.IsNullOrWhiteSpace(article.Standfirst)) Scan(article.Standfirst, 0, article.Standfirst.Length, StandfirstWeight, TokenFlags.None, true);
@@ -247,6 +253,7 @@ internal sealed class FeatureExtractor
             if ((t.Flags & TokenFlags.Quoted) != 0) continue;
             ring[words % k0] = t.Hash;
             ringHeadline[words % k0] = (t.Flags & TokenFlags.Headline) != 0;
+            _wordTokens.Add(k);
             words++;
             if (words >= k0)
             {
@@ -269,6 +276,19 @@ internal sealed class FeatureExtractor
             if (figure || named) _marked.Add((uint)(t.Hash >> 32));
         }
         var nameHashes = CopyDetector.SortedDistinct(_marked.ToArray());
+        // The lead: the first body paragraph long enough to be a sentence of news (datelines, bylines, chrome lines
+        // and captions are shorter), or a headline that is such a sentence (a text whose first line is its lead).
+        int leadStart = 0, leadEnd = 0;
+        bool sentenceTitle = article.Title?.TrimEnd().EndsWith('.') == true;
+        for (int w = 0; w < _wordTokens.Count;)
+        {
+            ref var t = ref tokens[_wordTokens[w]];
+            int next = w + 1;
+            while (next < _wordTokens.Count && tokens[_wordTokens[next]].Segment == t.Segment) next++;
+            bool candidate = (t.Flags & TokenFlags.Body) != 0 || (t.Flags & TokenFlags.Headline) != 0 && sentenceTitle;
+            if (candidate && next - w >= LeadWords) { leadStart = w; leadEnd = next; break; }
+            w = next;
+        }
 
         // Keep the heaviest terms (ties by hash, so the choice does not depend on input order), L2-normalised.
         var pairs = new (ulong Key, float W, TermKind Kind)[_counts.Count];
@@ -324,6 +344,8 @@ internal sealed class FeatureExtractor
             Shingles = _shingles.ToArray(),
             HeadlineShingles = headlineShingles,
             Words = words,
+            LeadStart = leadStart,
+            LeadEnd = leadEnd,
             NameHashes = nameHashes,
         };
     }

@@ -43,8 +43,6 @@ public sealed class StoryGrouper
     private const int MinSharedTerms = 2;
     /// <summary>Share of time-window distance taken off similarity at the window's edge.</summary>
     private const double TimeDecay = 0.2;
-    /// <summary>Undated articles sharing a term looked at per article and term (they have no time window to bound them).</summary>
-    private const int MaxUndatedScan = 500;
     /// <summary>Pairs scored below this share of the threshold are dropped (they count as 0 in averages).</summary>
     private const double Floor = 0.5;
     /// <summary>An article keeps its strongest scored pairs with later articles only, this many: weak links to many articles add little to any average and cost memory.</summary>
@@ -93,9 +91,10 @@ public sealed class StoryGrouper
         if (n == 0) return Array.Empty<NewsStory>();
         progress?.Invoke(0, n);
 
-        int[] copyRoot = CopyDetector.Find(f, _options.CopyThreshold, _options.Window, cancel);
+        int[] copyRoot = CopyDetector.Find(f, _options.CopyThreshold, _options.Window, cancel, out int maxCopyCandidates);
         cancel.ThrowIfCancellationRequested();
         var edges = Edges(f, cancel, progress);
+        Statistics.MaxCopyCandidates = maxCopyCandidates;
         var cluster = Cluster(f, edges, copyRoot, cancel);
 
         var members = new Dictionary<int, List<int>>();
@@ -212,14 +211,20 @@ public sealed class StoryGrouper
     /// <summary>
     /// Scored pairs (A &lt; B) whose similarity is at least a share of the threshold. Candidates share at least
     /// <see cref="MinSharedTerms"/> of their heaviest terms and lie within the time window. Which terms an article
-    /// indexes depends on the article alone, so whether two articles are compared does not depend on the pile.
+    /// indexes depends on the article alone. The work an article costs is bounded whatever the pile: each indexed term's
+    /// list is followed to the nearest <see cref="MaxWalk"/> later articles only, and of the articles found only the
+    /// <see cref="MaxCandidates"/> that share the heaviest of its indexed terms are scored (a feature carried by hundreds
+    /// of articles in a few days carries little weight; an event's own reports share its rare names and lead).
     /// </summary>
     private List<Edge> Edges(StoryFeatures[] f, CancellationToken cancel, Action<int, int>? progress)
     {
         int n = f.Length;
-        var postings = new List<int>?[_terms.Count];
-        var top = new int[n][];
+        // Each article's indexed terms and their weights, flat: article i's are [i * IndexTerms, i * IndexTerms + topCount[i]).
+        var topTerms = new int[(long)n * IndexTerms];
+        var topWeights = new float[(long)n * IndexTerms];
+        var topCount = new byte[n];
         var order = new List<(float W, int Term)>();
+        var postingCount = new int[_terms.Count + 1];
         for (int i = 0; i < n; i++)
         {
             order.Clear();
@@ -227,15 +232,27 @@ public sealed class StoryGrouper
             for (int k = 0; k < ids.Length; k++) order.Add((f[i].Weights[k], ids[k]));
             order.Sort((a, b) => a.W != b.W ? b.W.CompareTo(a.W) : a.Term.CompareTo(b.Term));
             int count = Math.Min(IndexTerms, order.Count);
-            var t = new int[count];
             for (int k = 0; k < count; k++)
             {
-                int term = order[k].Term;
-                t[k] = term;
-                (postings[term] ??= new List<int>()).Add(i);
+                topTerms[i * IndexTerms + k] = order[k].Term;
+                topWeights[i * IndexTerms + k] = order[k].W;
+                postingCount[order[k].Term + 1]++;
             }
-            top[i] = t;
+            topCount[i] = (byte)count;
         }
+        // Posting lists in one array (articles ascending within a term): term t's are [start[t], start[t + 1]).
+        var start = postingCount;
+        for (int t = 1; t < start.Length; t++) start[t] += start[t - 1];
+        var postings = new int[start[^1]];
+        var fill = new int[_terms.Count];
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < topCount[i]; k++)
+            {
+                int term = topTerms[i * IndexTerms + k];
+                postings[start[term] + fill[term]++] = i;
+            }
+        fill = null;
+        var index = new CandidateIndex(topTerms, topWeights, topCount, postings, start);
 
         long window = _options.Window.Ticks;
         double floor = Math.Max(0.02, _options.Threshold * Floor);
@@ -247,21 +264,54 @@ public sealed class StoryGrouper
         const int chunk = 2048;
         var pool = new System.Collections.Concurrent.ConcurrentBag<CandidateScratch>(); // one counter array per worker, reused
         var parallel = new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) };
-        for (int start = 0; start < n; start += chunk)
+        for (int begin = 0; begin < n; begin += chunk)
         {
             cancel.ThrowIfCancellationRequested();
-            int end = Math.Min(n, start + chunk);
-            Parallel.For(start, end, parallel, () => pool.TryTake(out var s) ? s : new CandidateScratch(n, _terms.Count), (i, _, s) =>
+            int end = Math.Min(n, begin + chunk);
+            Parallel.For(begin, end, parallel, () => pool.TryTake(out var s) ? s : new CandidateScratch(n, _terms.Count), (i, _, s) =>
             {
-                found[i] = Candidates(i, f, top, postings, ticks, firstUndated, window, floor, s);
+                found[i] = Candidates(i, f, index, ticks, firstUndated, window, floor, s);
                 return s;
             }, pool.Add);
             progress?.Invoke(end, n);
         }
+        var stats = new GroupingStatistics();
+        foreach (var s in pool)
+        {
+            stats.MaxCandidatesScored = Math.Max(stats.MaxCandidatesScored, s.MaxScored);
+            stats.CandidatesScored += s.Scored;
+            stats.MaxCandidatesFound = Math.Max(stats.MaxCandidatesFound, s.MaxFound);
+        }
+        Statistics = stats;
 
         var edges = new List<Edge>();
         foreach (var e in found) edges.AddRange(e);
         return edges;
+    }
+
+    /// <summary>Each article's indexed terms (flat, <see cref="IndexTerms"/> slots an article) and the terms' posting lists (flat, by term).</summary>
+    private sealed record CandidateIndex(int[] TopTerms, float[] TopWeights, byte[] TopCount, int[] Postings, int[] Start);
+
+    /// <summary>Later articles sharing an indexed term followed per article and term (the nearest in time; a feature hundreds of articles of a few days carry says little about which of them report one event).</summary>
+    internal const int MaxWalk = 64;
+    /// <summary>Undated articles sharing a term looked at per article and term (they have no time window to bound them).</summary>
+    private const int MaxUndatedScan = 500;
+    /// <summary>Candidates scored per article: those sharing the heaviest of its indexed terms.</summary>
+    internal const int MaxCandidates = 96;
+
+    /// <summary>What the last <see cref="Group"/> did, for tests and the benchmark: how many candidate pairs it scored.</summary>
+    internal GroupingStatistics Statistics { get; private set; } = new();
+
+    internal sealed class GroupingStatistics
+    {
+        /// <summary>Most candidates found for one article (sharing enough indexed terms), before the bound.</summary>
+        public int MaxCandidatesFound { get; set; }
+        /// <summary>Most candidates scored for one article.</summary>
+        public int MaxCandidatesScored { get; set; }
+        /// <summary>Candidate pairs scored in all.</summary>
+        public long CandidatesScored { get; set; }
+        /// <summary>Most later articles the copy detector looked at for one article.</summary>
+        public int MaxCopyCandidates { get; set; }
     }
 
     private sealed class CandidateScratch(int n, int terms)
@@ -269,33 +319,107 @@ public sealed class StoryGrouper
         /// <summary>The article's weights spread out by term id: [2t] its weight of term t, [2t + 1] the same when t is one of its names, else 0 (side by side: one cache line a term).</summary>
         public readonly float[] Dense = new float[2 * terms];
         public readonly int[] Shared = new int[n];
+        /// <summary>Sum of the article's weights of the indexed terms a later article shares, by position.</summary>
+        public readonly float[] Weight = new float[n];
         public readonly List<int> Touched = new();
+        public readonly List<(float Weight, int J)> Chosen = new();
+        public float[] Keys = new float[256];
+        public readonly List<int> Ties = new();
         public readonly List<Edge> Edges = new();
+        public int MaxFound, MaxScored;
+        public long Scored;
     }
 
-    private static Edge[] Candidates(int i, StoryFeatures[] f, int[][] top, List<int>?[] postings,
+    /// <summary>Keeps the <see cref="MaxCandidates"/> candidates of the largest weight (ties by position), in no particular order.</summary>
+    private static void KeepHeaviest(List<(float Weight, int J)> chosen, CandidateScratch s)
+    {
+        int count = chosen.Count;
+        if (s.Keys.Length < count) s.Keys = new float[Math.Max(count, 2 * s.Keys.Length)];
+        for (int c = 0; c < count; c++) s.Keys[c] = chosen[c].Weight;
+        float cut = Select(s.Keys, count, count - MaxCandidates); // the weight of the last one kept
+        int write = 0;
+        s.Ties.Clear();
+        for (int c = 0; c < count; c++)
+        {
+            if (chosen[c].Weight > cut) chosen[write++] = chosen[c];
+            else if (chosen[c].Weight == cut) s.Ties.Add(chosen[c].J);
+        }
+        s.Ties.Sort();
+        for (int t = 0; write < MaxCandidates; t++) chosen[write++] = (cut, s.Ties[t]);
+        chosen.RemoveRange(write, count - write);
+    }
+
+    /// <summary>The value that would stand at <paramref name="k"/> if the first <paramref name="count"/> keys were sorted ascending (quickselect: linear on average; the keys are reordered).</summary>
+    internal static float Select(float[] keys, int count, int k)
+    {
+        int lo = 0, hi = count - 1;
+        while (lo < hi)
+        {
+            int mid = lo + (hi - lo) / 2;
+            // Median of three as the pivot.
+            if (keys[mid] < keys[lo]) (keys[mid], keys[lo]) = (keys[lo], keys[mid]);
+            if (keys[hi] < keys[lo]) (keys[hi], keys[lo]) = (keys[lo], keys[hi]);
+            if (keys[hi] < keys[mid]) (keys[hi], keys[mid]) = (keys[mid], keys[hi]);
+            float pivot = keys[mid];
+            int a = lo, b = hi;
+            while (a <= b)
+            {
+                while (keys[a] < pivot) a++;
+                while (keys[b] > pivot) b--;
+                if (a <= b) { (keys[a], keys[b]) = (keys[b], keys[a]); a++; b--; }
+            }
+            if (k <= b) hi = b;
+            else if (k >= a) lo = a;
+            else return keys[k];
+        }
+        return keys[k];
+    }
+
+    private static Edge[] Candidates(int i, StoryFeatures[] f, CandidateIndex index,
         long[] ticks, int firstUndated, long window, double floor, CandidateScratch s)
     {
         bool dated = ticks[i] != long.MaxValue;
-        foreach (int term in top[i])
+        var postings = index.Postings;
+        int topI = index.TopCount[i];
+        for (int k = 0; k < topI; k++)
         {
-            var list = postings[term]!;
-            int p = list.BinarySearch(i) + 1, undated = 0;
-            for (; p < list.Count; p++)
+            int term = index.TopTerms[i * IndexTerms + k];
+            float weight = index.TopWeights[i * IndexTerms + k];
+            int from = index.Start[term], to = index.Start[term + 1];
+            int p = Array.BinarySearch(postings, from, to - from, i) + 1, undated = 0, walked = 0;
+            for (; p < to; p++)
             {
-                int j = list[p];
-                if (j < firstUndated && ticks[j] - ticks[i] > window)
+                int j = postings[p];
+                if (j < firstUndated && (ticks[j] - ticks[i] > window || ++walked > MaxWalk))
                 {
-                    // Past the window: skip to the undated articles, compared on text alone.
-                    int u = list.BinarySearch(p, list.Count - p, firstUndated, null);
+                    // Past the window (or the nearest articles of a common term): skip to the undated articles,
+                    // compared on text alone.
+                    int u = Array.BinarySearch(postings, p, to - p, firstUndated);
                     p = (u < 0 ? ~u : u) - 1;
                     continue;
                 }
                 // Undated articles have no window to bound them: only the nearest few hundred of a term are looked at.
                 if (j >= firstUndated && ++undated > MaxUndatedScan) break;
                 if (s.Shared[j]++ == 0) s.Touched.Add(j);
+                s.Weight[j] += weight;
             }
         }
+        // Candidates: the later articles sharing enough indexed terms; when there are many, those sharing the heaviest.
+        var chosen = s.Chosen;
+        foreach (int j in s.Touched)
+        {
+            int shared = s.Shared[j];
+            float w = s.Weight[j];
+            s.Shared[j] = 0;
+            s.Weight[j] = 0;
+            if (shared >= Math.Max(1, Math.Min(MinSharedTerms, Math.Min(topI, (int)index.TopCount[j])))) chosen.Add((w, j));
+        }
+        s.Touched.Clear();
+        s.MaxFound = Math.Max(s.MaxFound, chosen.Count);
+        if (chosen.Count > MaxCandidates) KeepHeaviest(chosen, s);
+        s.MaxScored = Math.Max(s.MaxScored, chosen.Count);
+        s.Scored += chosen.Count;
+
         // The article's weights spread out by term id, so each candidate's similarity is one pass over its terms.
         var dense = s.Dense;
         var ti = f[i].Terms;
@@ -306,11 +430,8 @@ public sealed class StoryGrouper
             dense[2 * ti[k]] = wi[k];
             if ((ki[k] & (byte)TermKind.Name) != 0) dense[2 * ti[k] + 1] = wi[k];
         }
-        foreach (int j in s.Touched)
+        foreach (var (_, j) in chosen)
         {
-            int shared = s.Shared[j];
-            s.Shared[j] = 0;
-            if (shared < Math.Max(1, Math.Min(MinSharedTerms, Math.Min(top[i].Length, top[j].Length)))) continue;
             double sim = 0, entity = 0;
             var tj = f[j].Terms;
             var wj = f[j].Weights;
@@ -336,7 +457,7 @@ public sealed class StoryGrouper
                 sim *= 1 - TimeDecay * Math.Min(1, (ticks[j] - ticks[i]) / (double)window);
             if (sim >= floor) s.Edges.Add(new Edge(i, j, (float)sim));
         }
-        s.Touched.Clear();
+        chosen.Clear();
         for (int k = 0; k < ti.Length; k++) dense[2 * ti[k]] = dense[2 * ti[k] + 1] = 0;
         if (s.Edges.Count == 0) return Array.Empty<Edge>();
         var result = s.Edges.ToArray();
@@ -366,13 +487,17 @@ public sealed class StoryGrouper
     {
         int n = f.Length;
         var links = new Dictionary<int, double>?[n];
+        var degree = new int[n];
+        foreach (var e in edges) { degree[e.A]++; degree[e.B]++; }
         foreach (var e in edges)
         {
-            (links[e.A] ??= new()).TryGetValue(e.B, out double ab);
+            // Sized at once: a dictionary grown by doubling holds up to twice the room it needs, 100,000 times over.
+            (links[e.A] ??= new(degree[e.A])).TryGetValue(e.B, out double ab);
             links[e.A]![e.B] = ab + e.Sim;
-            (links[e.B] ??= new()).TryGetValue(e.A, out double ba);
+            (links[e.B] ??= new(degree[e.B])).TryGetValue(e.A, out double ba);
             links[e.B]![e.A] = ba + e.Sim;
         }
+        degree = null;
         var uf = new UnionFind(n);
         var size = new int[n];
         var minTicks = new long[n];
@@ -471,31 +596,41 @@ public sealed class StoryGrouper
         /// <summary>Share of a group's voices that must mention a name for it to be the group's own.</summary>
         private const double Share = 0.5;
 
+        private readonly StoryFeatures[] _f;
         private readonly Dictionary<int, int>?[] _mentions, _leads;
         private readonly int[] _voices;
+        /// <summary>Whether a group's counts are in the dictionaries yet: an article alone keeps none (its names are in its features), so a pile of mostly lone articles costs no dictionary each.</summary>
+        private readonly bool[] _counted;
 
         public GroupNames(StoryFeatures[] f)
         {
             int n = f.Length;
+            _f = f;
             _mentions = new Dictionary<int, int>?[n];
             _leads = new Dictionary<int, int>?[n];
             _voices = new int[n];
-            for (int i = 0; i < n; i++)
+            _counted = new bool[n];
+            Array.Fill(_voices, 1);
+        }
+
+        private void Count(int i)
+        {
+            if (_counted[i]) return;
+            _counted[i] = true;
+            var a = _f[i];
+            for (int k = 0; k < a.Terms.Length; k++)
             {
-                _voices[i] = 1;
-                var a = f[i];
-                for (int k = 0; k < a.Terms.Length; k++)
-                {
-                    if ((a.Kinds[k] & (byte)TermKind.Name) == 0) continue;
-                    (_mentions[i] ??= new())[a.Terms[k]] = 1;
-                    if ((a.Kinds[k] & (byte)TermKind.Lead) != 0) (_leads[i] ??= new())[a.Terms[k]] = 1;
-                }
+                if ((a.Kinds[k] & (byte)TermKind.Name) == 0) continue;
+                (_mentions[i] ??= new())[a.Terms[k]] = 1;
+                if ((a.Kinds[k] & (byte)TermKind.Lead) != 0) (_leads[i] ??= new())[a.Terms[k]] = 1;
             }
         }
 
         /// <summary>Adds <paramref name="other"/>'s counts to <paramref name="root"/>'s; copies of one text are one voice.</summary>
         public void Merge(int root, int other, bool copies)
         {
+            Count(root);
+            Count(other);
             Add(_mentions, root, other, copies);
             Add(_leads, root, other, copies);
             if (!copies) _voices[root] += _voices[other];
@@ -520,6 +655,8 @@ public sealed class StoryGrouper
 
         private bool HasOwnName(int x, int y)
         {
+            Count(x);
+            Count(y);
             var lx = _leads[x];
             if (lx == null) return false;
             var mx = _mentions[x]!;

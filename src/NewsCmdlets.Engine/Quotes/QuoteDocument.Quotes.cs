@@ -10,6 +10,7 @@ internal sealed partial class QuoteDocument
         var quotes = new List<NewsQuote>();
         var attributions = new List<NewsAttribution>();
         FindQuotes(quotes, articleId, outlet, cancel);
+        FindTranscriptAnswers(quotes, articleId, outlet);
         cancel.ThrowIfCancellationRequested();
         FindReportedSpeech(quotes, attributions, articleId, outlet);
         quotes.Sort((a, b) => a.Offset.CompareTo(b.Offset));
@@ -55,6 +56,13 @@ internal sealed partial class QuoteDocument
                     description = intro.Description;
                     note = "introduced by the sentence before" + (intro.Note != null ? "; " + intro.Note : "");
                 }
+                else if (!OpensSentence(qFirst) && ClauseFrame(qFirst) is { Speaker: not null } clause)
+                {
+                    // Quoted words that end the writer's sentence ("He went on to call Cruz “…”"): its subject's.
+                    speaker = clause.Speaker;
+                    description = clause.Description;
+                    note = "the subject of the sentence the quoted words end" + (clause.Note != null ? "; " + clause.Note : "");
+                }
                 else if (previous != null && Continues(previous, previousLast, qFirst))
                 {
                     speaker = previous.Speaker;
@@ -78,12 +86,66 @@ internal sealed partial class QuoteDocument
             else note = "quoted words with no verb of saying in their sentence";
             var quote = new NewsQuote
             {
-                Text = inner, Speaker = speaker, SpeakerDescription = description == speaker ? null : description, SpeakerNote = speaker == null ? note ?? "no speaker found" : note,
+                Text = inner, Speaker = speaker, SpeakerDescription = description == speaker ? null : description, SpeakerNote = speaker == null ? (InCapitals ? CapitalsNote : note ?? "no speaker found") : note,
                 Verb = verb, Kind = partial ? QuoteKind.Partial : QuoteKind.Direct, ArticleId = articleId, Outlet = outlet,
                 Offset = sp.Start, Length = sp.End - sp.Start,
             };
             quotes.Add(quote);
             if (!partial) { previous = quote; previousLast = qLast; }
+        }
+    }
+
+    private const string CapitalsNote = "the text is written in capital letters, where names cannot be told from other words";
+    private bool? _inCapitals;
+
+    /// <summary>Is the text written in capitals (nine letters in ten upper case)? Worked out once, when a quote has no speaker.</summary>
+    private bool InCapitals
+    {
+        get
+        {
+            if (_inCapitals is { } known) return known;
+            int upper = 0, lower = 0;
+            foreach (char c in _text) { if (char.IsUpper(c)) upper++; else if (char.IsLower(c)) lower++; }
+            return (_inCapitals = upper >= 20 && upper >= 9 * lower).Value;
+        }
+    }
+
+    // ---------------------------------------------------------------- Q/A transcripts
+
+    /// <summary>An interview printed as a transcript ("Q: …" / "A: …" paragraphs): each answer is a Direct quote of the
+    /// person the article names before the first question (the interviewee), or has no speaker with the reason. The
+    /// questions are the interviewer's and are left out.</summary>
+    private void FindTranscriptAnswers(List<NewsQuote> quotes, string? articleId, string? outlet)
+    {
+        int firstQuestion = -1;
+        SpeakerName? interviewee = null;
+        for (int i = 0; i + 2 < _n; i++)
+        {
+            if (i > 0 && _para[i] == _para[i - 1] || S(i + 1) is not ":" || _inQuote[i]) continue;
+            bool question = S(i) is "Q", answer = S(i) is "A";
+            if (!question && !answer) continue;
+            if (firstQuestion < 0)
+            {
+                if (!question) continue; // answers count only after a question: "A: …" alone is no transcript
+                firstQuestion = i;
+                // The interviewee: the first person named (outside quotes) in the nearest of the three paragraphs before the
+                // first question that names one ("Ines Halloran, the mayor of Pellam, spoke to …").
+                for (int k = i - 1; k >= 0 && _para[i] - _para[k] <= 3 && (interviewee == null || _para[k] == _para[interviewee.Start]); k--)
+                    if (_nameAt[k] is { Type: NewsEntityType.Person, Weak: false } nm && !_inQuote[k]) interviewee = nm;
+            }
+            if (!answer) continue;
+            int e = i + 2;
+            while (e < _n && _para[e] == _para[i]) e++;
+            if (CountWordTokens(i + 2, e) == 0) continue;
+            quotes.Add(new NewsQuote
+            {
+                Text = Join(i + 2, e), Speaker = interviewee?.Canonical,
+                SpeakerNote = interviewee != null ? "an answer in a Q/A transcript: the person named before the first question"
+                                                  : "an answer in a Q/A transcript that names no one before the first question",
+                Kind = QuoteKind.Direct, ArticleId = articleId, Outlet = outlet,
+                Offset = _tok[i + 2].Start, Length = _tok[e - 1].End - _tok[i + 2].Start,
+            });
+            i = e - 1;
         }
     }
 
@@ -166,6 +228,10 @@ internal sealed partial class QuoteDocument
         return null;
     }
 
+    /// <summary>Does token <paramref name="k"/> end the clause before the quote at <paramref name="qFirst"/>: a semicolon or
+    /// the end of another sentence, not the full stop of an abbreviation in the quote's own ("(D-Ore.),")?</summary>
+    private bool EndsClauseBefore(int k, int qFirst) => IsTerminal(k) && (S(k) is ";" || _sentOf[k] != _sentOf[qFirst]);
+
     private bool PastLike(int i) => i < _n && !_inQuote[i] && IsLowerWord(i) && S(i).Length > 4 && S(i).EndsWith("ed", StringComparison.Ordinal);
 
     /// <summary>A frame before a quote in its sentence: X said: "…" / X told Y, "…" / according to X, "…" / X called Y a "…" (the nearest verb of saying).</summary>
@@ -174,7 +240,7 @@ internal sealed partial class QuoteDocument
         int k = qFirst - 1;
         if (k < 0 || _inQuote[k] || IsTerminal(k) || _para[k] != _para[qFirst]) return null;
         int low = k;
-        while (low - 1 >= 0 && k - low < 45 && !IsTerminal(low - 1) && _para[low - 1] == _para[qFirst])
+        while (low - 1 >= 0 && k - low < 45 && !EndsClauseBefore(low - 1, qFirst) && _para[low - 1] == _para[qFirst])
         {
             if (_inQuote[low - 1])
             {
@@ -230,7 +296,7 @@ internal sealed partial class QuoteDocument
     private Frame? ClauseFrame(int qFirst)
     {
         int low = qFirst;
-        while (low - 1 >= 0 && qFirst - low < 45 && !_inQuote[low - 1] && !IsTerminal(low - 1) && _para[low - 1] == _para[qFirst]) low--;
+        while (low - 1 >= 0 && qFirst - low < 45 && !_inQuote[low - 1] && !EndsClauseBefore(low - 1, qFirst) && _para[low - 1] == _para[qFirst]) low--;
         if (low >= qFirst) return null;
         var cs = ClauseSubject(low, qFirst);
         return cs.Found ? MakeFrame(cs.Start, "", cs, false, qFirst) : null;
@@ -320,9 +386,7 @@ internal sealed partial class QuoteDocument
     private int PreviousSentenceIntroducing(int qFirst)
     {
         int s0 = _sentOf[qFirst];
-        var own = _sentences[s0];
-        for (int k = own.FirstToken; k < qFirst; k++) if (IsWord(k)) return -1; // the quote does not open its sentence
-        if (s0 == 0) return -1;
+        if (!OpensSentence(qFirst) || s0 == 0) return -1;
         var prev = _sentences[s0 - 1];
         int pp = _para[prev.EndToken - 1], qp = _para[qFirst];
         if (pp != qp)
@@ -341,6 +405,13 @@ internal sealed partial class QuoteDocument
         int outside = 0;
         for (int k = prev.FirstToken; k < prev.EndToken; k++) if (!_inQuote[k] && IsWord(k)) outside++;
         return outside >= 2 ? s0 - 1 : -1;
+    }
+
+    /// <summary>Does the quote starting at token <paramref name="qFirst"/> open its sentence (no word before it)?</summary>
+    private bool OpensSentence(int qFirst)
+    {
+        for (int k = _sentences[_sentOf[qFirst]].FirstToken; k < qFirst; k++) if (IsWord(k)) return false;
+        return true;
     }
 
     /// <summary>Does a quote with no frame go on with the previous quote's words? It must follow in the same or the next
@@ -396,13 +467,13 @@ internal sealed partial class QuoteDocument
                     var kind = QuoteExtractor.Classify(source + " " + (f.Description ?? ""), f.Name?.Description);
                     attributions.Add(new NewsAttribution { Source = CleanSource(source), SourceKind = kind, Verb = f.VerbText, Sentence = SentenceText(s), ArticleId = articleId, Outlet = outlet, Offset = _tok[subj.Start].Start });
                 }
-                if ((according || _verb[i] is { } vb && (vb.Use & SpeechVerbUse.Clause) != 0) && !citing && Reported(i, according, subj, f.Inverted, first, end) is var (cs, ce) && ce - cs >= 3 &&
+                if ((according || _verb[i] is { } vb && (vb.Use & SpeechVerbUse.Clause) != 0) && !citing && Reported(i, according, subj, f.Inverted, first, end, out var gap) is var (cs, ce) && ce - cs >= 3 &&
                     (according || cs != i + 1 || (_verb[i]!.Value.Use & SpeechVerbUse.Saying) != 0 || Is(i + 1, "that")) &&
-                    !StartsWithQuote(cs) && CountWordTokens(cs, ce) >= 3 && !In(cs, NotAClause) && _verb[cs] is not { Form: VerbForm.Gerund })
+                    !StartsWithQuote(cs) && CountWordTokens(cs, ce) >= 3 && (!In(cs, NotAClause) || (ce <= i || gap.End > gap.Start) && AdjunctThenClause(cs, ce)) && _verb[cs] is not { Form: VerbForm.Gerund })
                 {
                     quotes.Add(new NewsQuote
                     {
-                        Text = Join(cs, ce), Speaker = f.Speaker, SpeakerDescription = f.Description == f.Speaker ? null : f.Description, SpeakerNote = f.Note,
+                        Text = gap.End > gap.Start ? Join(cs, gap.Start) + " … " + Join(gap.End, ce) : Join(cs, ce), Speaker = f.Speaker, SpeakerDescription = f.Description == f.Speaker ? null : f.Description, SpeakerNote = f.Note,
                         Verb = f.VerbText, Kind = QuoteKind.Indirect, ArticleId = articleId, Outlet = outlet,
                         Offset = _tok[cs].Start, Length = _tok[ce - 1].End - _tok[cs].Start,
                     });
@@ -439,8 +510,9 @@ internal sealed partial class QuoteDocument
 
     /// <summary>The clause a frame reports: after the verb ("said [that] …", "told reporters …") or, when the frame ends the
     /// sentence, before it ("…, officials said."; "…, according to X.").</summary>
-    private (int Start, int End)? Reported(int v, bool according, Subj subj, bool inverted, int first, int end)
+    private (int Start, int End)? Reported(int v, bool according, Subj subj, bool inverted, int first, int end, out (int Start, int End) gap)
     {
+        gap = default;
         int ce = end;
         while (ce > first && (IsTerminal(ce - 1) || S(ce - 1) is "," or "”" or "\"" && !_inQuote[ce - 1])) ce--;
         // The frame at the end of its sentence: the clause is what comes before it.
@@ -451,14 +523,26 @@ internal sealed partial class QuoteDocument
             bool endsHere = true;
             // What may follow a frame that ends its sentence: time words, an adjunct ("in a statement", "after meeting
             // Trump aides"), an appositive or a participle after a comma (", director of …", ", wiping sweat off his face").
-            if (frameEnd < ce && !(S(frameEnd) is "," || In(frameEnd, TimeWords) || In(frameEnd, Skippable) || In(frameEnd, NotAClause)))
+            // After "according to X" only the source's own words follow ("according to a poll released Sunday", "… of FEC
+            // records - half a point of …"): the clause is before it.
+            if (!according && frameEnd < ce && !(S(frameEnd) is "," || In(frameEnd, TimeWords) || In(frameEnd, Skippable) || In(frameEnd, NotAClause)))
                 endsHere = false;
             for (int k = frameEnd; k < ce && endsHere; k++)
-                if (Is(k, "that") || _inQuote[k] || IsSpeechVerb(k) && _verb[k] is { Form: not VerbForm.Gerund }) endsHere = false;
+            {
+                if (S(k) is "," && k + 1 < ce && _verb[k + 1] is { Form: VerbForm.Gerund }) break; // ", adding that …": its own frame
+                if (_inQuote[k] || !according && (Is(k, "that") || IsSpeechVerb(k) && _verb[k] is { Form: not VerbForm.Gerund })) endsHere = false;
+            }
             if (endsHere)
             {
                 int cs0 = SkipDateline(first, frameStart - 1);
                 int ce0 = frameStart - 1;
+                // A frame between commas in the middle of the reported clause ("The outreach, they said, raised new
+                // worries"): the clause is on both sides of it.
+                if (frameEnd < ce && S(frameEnd) is "," && ce0 > cs0 && ClauseGoesOn(frameEnd + 1, ce, inverted))
+                {
+                    gap = (frameStart - 1, frameEnd + 1);
+                    return (cs0, ce);
+                }
                 return ce0 > cs0 ? (cs0, ce0) : null;
             }
         }
@@ -500,6 +584,28 @@ internal sealed partial class QuoteDocument
         }
         while (cs < ce && (Is(cs, "that") || S(cs) is "," or ":")) cs++;
         return cs < ce ? (cs, ce) : null;
+    }
+
+    /// <summary>A clause before its frame that opens with an adjunct or a conjunction ("Of the 121 people detained, 77 …", "But
+    /// even if …, it would …"): words after a comma, where "In a statement" alone has none.</summary>
+    private bool AdjunctThenClause(int cs, int ce)
+    {
+        for (int k = cs + 2; k < ce - 2; k++) if (S(k) is ",") return true;
+        return false;
+    }
+
+    /// <summary>Does the reported clause go on after a frame set between commas ("…, she said, raised …"), rather than an
+    /// afterthought following it (", adding …", ", wiping sweat off his face", ", a former aide", ", and …")?</summary>
+    private bool ClauseGoesOn(int t, int ce, bool inverted)
+    {
+        if (t >= ce || _inQuote[t] || CountWordTokens(t, ce) < 3 || !IsWord(t)) return false;
+        if (In(t, NotAClause) || In(t, TimeWords) || Is(t, "that") || Is(t, "a") || Is(t, "an")) return false;
+        if (inverted && In(t, Determiners)) return false; // "said Ines Kalb, the mayor of …": her description
+        if (_verb[t] != null) return false;
+        var w = S(t);
+        if (IsLowerWord(t) && (w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal))) return false;
+        for (int k = t; k < ce; k++) if (_inQuote[k]) return false;
+        return true;
     }
 
     /// <summary>"WESTMERE — Ferry crews …": the dateline before a sentence's first words is not what anyone said.</summary>

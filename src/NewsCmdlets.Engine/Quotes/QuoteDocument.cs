@@ -215,13 +215,7 @@ internal sealed partial class QuoteDocument
         if (be && _verb[v] is { Form: VerbForm.Past }) { passive = true; return default; } // "was told", "were asked"
         if (k <= limit || _inQuote[k]) return default;
         // "Lisa Madigan (D) asserted": a bracket after the name.
-        if (S(k) is ")")
-        {
-            int o = k - 1;
-            while (o > limit && o > k - 10 && S(o) is not "(" && !_inQuote[o]) o--;
-            if (o <= limit || S(o) is not "(" || o - 1 <= limit) return default;
-            k = o - 1;
-        }
+        if (S(k) is ")" && (k = BeforeBracket(k, limit)) < 0) return default;
         if (S(k) is ",")
         {
             // A parenthetical between commas: an appositive, a relative clause or an adjunct ("in an email to CNBC").
@@ -243,6 +237,8 @@ internal sealed partial class QuoteDocument
             }
             k = c - 1;
             if (k <= limit || _inQuote[k]) return default;
+            // "Rep. Ada Morn (D-Ore.), chair of the committee, said": the bracket before the parenthetical.
+            if (S(k) is ")" && (k = BeforeBracket(k, limit)) < 0) return default;
         }
         // "leading advisers like Gene Sperling to counter that …", "urged Ryan to say": the infinitive's subject is the object before "to".
         if (Is(k, "to") && _verb[v] is { Form: VerbForm.Base } && k - 1 > limit && !_inQuote[k - 1])
@@ -276,6 +272,14 @@ internal sealed partial class QuoteDocument
         return subject;
     }
 
+    /// <summary>The token before the bracketed words that end at <paramref name="close"/> ("(D-Ore.)"), or -1.</summary>
+    private int BeforeBracket(int close, int limit)
+    {
+        int o = close - 1;
+        while (o > limit && o > close - 10 && S(o) is not "(" && !_inQuote[o]) o--;
+        return o <= limit || S(o) is not "(" || o - 1 <= limit ? -1 : o - 1;
+    }
+
     private static readonly WordSet Prepositions = new("in", "on", "at", "with", "during", "after", "before", "from", "over", "since", "to", "by", "about", "through", "via");
 
     /// <summary>Is the name at <paramref name="start"/> inside a prepositional phrase ("a senior adviser to Mr. Sanders",
@@ -302,6 +306,8 @@ internal sealed partial class QuoteDocument
             if (In(j, Determiners)) { d = j; break; }
             if (IsPossessive(j) || In(j, NpInner) && d <= k) { d = j; continue; }
             if (!IsWord(j) || In(j, NpStop) || _verb[j] != null && _nameAt[j] == null) break;
+            // "… who previously worked for Sen. Ada Morn": the object of a verb in a relative clause, no subject.
+            if (IsLowerWord(j) && S(j).EndsWith("ed", StringComparison.Ordinal) && (In(d, Prepositions) || Is(d, "for") || Is(d, "as") || Is(d, "of"))) return default;
             d = _nameAt[j] is { } nj ? nj.Start : j;
         }
         while (d <= k && (IsPossessive(d) || In(d, NpInner))) d++; // never start with "'s" or "of"

@@ -96,6 +96,90 @@ public sealed class StoryGrouperTests
 
     private static NewsStory StoryOf(List<NewsStory> stories, string id) => stories.Single(s => s.Articles.Any(a => a.Id == id));
 
+    /// <summary>An invented word for each number (syllables, no real word): the text of one article of a pile.</summary>
+    private static string Coined(int k)
+    {
+        string[] syllables = { "bra", "vel", "dok", "sur", "mip", "zan", "tho", "gwe", "lix", "fen", "quo", "rab" };
+        var word = new System.Text.StringBuilder("ke");
+        for (int x = k + 1; x > 0; x /= syllables.Length) word.Append(syllables[x % syllables.Length]);
+        return word.ToString();
+    }
+
+    [Fact]
+    public void Candidates_per_article_are_bounded_when_one_common_feature_links_every_article_to_every_other()
+    {
+        // 300 articles of one day that share two heavy words (in every headline and body) and nothing else: without a
+        // bound every article is a candidate of every later one. An event's own reports among them still find each other.
+        const int pile = 300;
+        var articles = new List<NewsArticle>();
+        for (int i = 0; i < pile; i++)
+        {
+            var own = Enumerable.Range(0, 10).Select(k => Coined(i * 10 + k)).ToArray();
+            articles.Add(StoryFixtures.Article("p" + i, "Northfold Post", $"Quorvantic zelbrask notice {own[0]} {own[1]}", StoryFixtures.Day.AddMinutes(i), new[]
+            {
+                $"The quorvantic zelbrask notice for {own[2]} and {own[3]} was posted this morning.",
+                $"Readers of the quorvantic zelbrask listings asked about {own[4]}, {own[5]} and {own[6]}.",
+                $"The office said {own[7]}, {own[8]} and {own[9]} would follow later in the week.",
+            }));
+        }
+        articles.AddRange(StoryFixtures.MarrowickCollapse(StoryFixtures.Day.AddHours(2)));
+        var g = new StoryGrouper();
+        foreach (var a in articles) g.Add(a);
+        var stories = g.Group().ToList();
+
+        // The first article shares the two words with all 299 later ones: each word is followed to its nearest few only.
+        Assert.Equal(StoryGrouper.MaxWalk, g.Statistics.MaxCandidatesFound);
+        Assert.InRange(g.Statistics.MaxCandidatesScored, 1, StoryGrouper.MaxCandidates);
+        Assert.Equal(new[] { "m-wire", "m-copy", "m-own" }, StoryOf(stories, "m-wire").Articles.Select(a => a.Id));
+    }
+
+    [Fact]
+    public void Candidates_scored_per_article_are_bounded_when_each_of_its_terms_leads_to_other_articles()
+    {
+        // A first notice naming eight pairs of heavy words, then eight groups of 70 notices, each sharing one pair:
+        // every word leads to other articles, so the first has hundreds of candidates; only the bound's number are scored.
+        const int groups = 8, perGroup = 70;
+        var pairs = Enumerable.Range(0, groups).Select(k => (Coined(50_000 + 2 * k), Coined(50_001 + 2 * k))).ToArray();
+        string all = string.Join(" ", pairs.Select(p => p.Item1 + " " + p.Item2));
+        var articles = new List<NewsArticle>
+        {
+            StoryFixtures.Article("hub", "Northfold Post", "Notices " + all, StoryFixtures.Day, new[] { $"The notices name {all}.", $"Readers asked about {all}." }),
+        };
+        for (int i = 0; i < groups * perGroup; i++)
+        {
+            var (a, b) = pairs[i % groups];
+            var own = Enumerable.Range(0, 6).Select(k => Coined(i * 6 + k)).ToArray();
+            articles.Add(StoryFixtures.Article("g" + i, "Northfold Post", $"{a} {b} notice {own[0]} {own[1]}", StoryFixtures.Day.AddMinutes(1 + i), new[]
+            {
+                $"The {a} {b} notice for {own[2]} and {own[3]} was posted this morning.",
+                $"Readers of the {a} {b} listings asked about {own[4]} and {own[5]}.",
+            }));
+        }
+        var g = new StoryGrouper();
+        foreach (var x in articles) g.Add(x);
+        g.Group();
+
+        Assert.Equal(groups * StoryGrouper.MaxWalk, g.Statistics.MaxCandidatesFound);
+        Assert.Equal(StoryGrouper.MaxCandidates, g.Statistics.MaxCandidatesScored);
+        Assert.True(g.Statistics.CandidatesScored <= (long)articles.Count * StoryGrouper.MaxCandidates);
+    }
+
+    [Fact]
+    public void Selecting_the_cut_of_the_heaviest_candidates_gives_the_value_a_sort_would()
+    {
+        var random = new Random(7);
+        for (int round = 0; round < 200; round++)
+        {
+            int count = 1 + random.Next(400);
+            // Few distinct values in some rounds: ties are the common case for candidates sharing the same terms.
+            int distinct = round % 2 == 0 ? 5 : 1000;
+            var keys = Enumerable.Range(0, count).Select(_ => (float)random.Next(distinct)).ToArray();
+            var sorted = keys.OrderBy(x => x).ToArray();
+            int k = random.Next(count);
+            Assert.Equal(sorted[k], StoryGrouper.Select((float[])keys.Clone(), count, k));
+        }
+    }
+
     [Fact]
     public void Same_event_by_three_outlets_with_a_wire_copy_is_one_story_with_one_copy_group()
     {

@@ -6,7 +6,7 @@ namespace NewsCmdlets.Engine.Tests.Quotes;
 /// <summary>Quotes, speakers and attributions on text we wrote (invented people and outlets), and the shared seeds.</summary>
 public sealed class QuoteExtractorTests
 {
-    private static ArticleQuotes Run(string text) => new QuoteExtractor().ExtractText(text, "id1", "The Test Tide");
+    internal static ArticleQuotes Run(string text) => new QuoteExtractor().ExtractText(text, "id1", "The Test Tide");
 
     [Fact]
     public void Speaker_after_the_quote_inverted_and_continued_in_the_next_quote()
@@ -238,5 +238,55 @@ public sealed class QuoteExtractorTests
         // What she asked them to do is reported too, never from the middle of the object ("and the union to …").
         Assert.Contains(ind, q => q.Text == "settle the dispute before the weekend" && q.Speaker == "Ines Halloran");
         Assert.Equal(2, ind.Count);
+    }
+
+    [Fact]
+    public void A_frame_between_commas_reports_the_clause_on_both_sides_of_it()
+    {
+        var r = Run("The new timetable, Corvale Freight said, would cut two sailings a day.\n\n" +
+                    "After the council closed the east pier in March, Mayor Ines Halloran said, most ferries were moved to Pellam.\n\n" +
+                    "The pier will reopen in May, Ines Halloran said, adding that repairs had begun.");
+        var ind = r.Quotes.Where(q => q.Kind == QuoteKind.Indirect).ToList();
+        Assert.Contains(ind, q => q.Text == "The new timetable \u2026 would cut two sailings a day" && q.Speaker == "Corvale Freight");
+        Assert.Contains(ind, q => q.Text == "After the council closed the east pier in March \u2026 most ferries were moved to Pellam" && q.Speaker == "Ines Halloran");
+        // What follows as an afterthought (", adding …") is not the clause's second half.
+        Assert.Contains(ind, q => q.Text == "The pier will reopen in May" && q.Speaker == "Ines Halloran");
+    }
+
+    [Fact]
+    public void According_to_at_the_end_reports_the_clause_before_it()
+    {
+        var r = Run("Of the 40 crews on the island, 31 have signed the new contract, according to a union spokeswoman.\n\n" +
+                    "Ferry traffic fell by a third in April, according to a Tamsin University survey released Sunday.\n\n" +
+                    "In a statement, Corvale Freight said it would appeal.");
+        var ind = r.Quotes.Where(q => q.Kind == QuoteKind.Indirect).Select(q => q.Text).ToList();
+        Assert.Contains("Of the 40 crews on the island, 31 have signed the new contract", ind);
+        Assert.Contains("Ferry traffic fell by a third in April", ind);
+        Assert.Contains("it would appeal", ind);
+        Assert.DoesNotContain("In a statement", ind); // an adjunct before a frame reports nothing
+    }
+
+    [Fact]
+    public void Quoted_words_ending_the_writers_sentence_get_its_subject()
+    {
+        var r = Run("Ines Halloran spoke after the vote. She went on to call the ferry contract \u201cthe worst deal this island has ever signed.\u201d");
+        var q = Assert.Single(r.Quotes, x => x.Text.StartsWith("the worst deal", StringComparison.Ordinal));
+        Assert.Equal("Ines Halloran", q.Speaker);
+        Assert.StartsWith("the subject of the sentence the quoted words end", q.SpeakerNote);
+    }
+
+    [Fact]
+    public void A_subject_with_a_bracket_and_an_appositive_before_the_verb()
+    {
+        var r = Run("Rep. Tobias Wren (D-Ore.), chair of the harbour committee, said the process was \u201copen to every viewpoint.\u201d");
+        Assert.Contains(r.Quotes, q => q.Text.StartsWith("open to every", StringComparison.Ordinal) && q.Speaker == "Tobias Wren");
+    }
+
+    [Fact]
+    public void The_object_of_a_relative_clause_is_no_speaker_and_no_fragment_becomes_one()
+    {
+        var r = Run("Tobias Wren, an engineer who previously worked for Sen. Ada Morn (D-Ore.), one of the harbour bill\u2019s authors, called it \u201ca turning point for the island.\u201d");
+        Assert.DoesNotContain(r.Quotes, q => q.Speaker != null && (q.Speaker.Contains("worked", StringComparison.Ordinal) || q.Speaker.Contains("Morn", StringComparison.Ordinal)));
+        Assert.Contains(r.Quotes, q => q.Text == "a turning point for the island." && q.Speaker == "Tobias Wren");
     }
 }
