@@ -26,6 +26,7 @@ public static class Program
                 "phases" => Phases(args[1..]),
                 "fuzz" => Fuzz.Fuzzer.Run(args[1..]),
                 "fuzz-worker" => Fuzz.Fuzzer.Worker(args[1..]),
+                "pg-import" => Stages.CachePostgresStage.Importer(args[1..]),
                 "-h" or "--help" or "help" => Usage(),
                 _ => Usage($"unknown subcommand '{args[0]}'"),
             };
@@ -64,6 +65,9 @@ public static class Program
               blocks <page.html>   print every text block of a page with its value and context (development aid)
               fuzz [--minutes M] [--targets text,html,import,feed,entities,quotes] [--out DIR] [--seed N]
                   the fuzzer over the engine's parsers and extractors, seeded from samples/ (what bench/fuzz calls)
+              pg-import --corpus DIR --size N --importer K
+                  one of cache-postgres's concurrent importers: its overlapping share of the corpus into the
+                  PostgreSQL database named by NEWSCMDLETS_BENCH_POSTGRES_TARGET; prints one line of JSON
             """);
         return error == null ? 0 : 2;
     }

@@ -72,6 +72,7 @@ public static class Report
                 if (s.Name == "readability-peer") PeerTable(sb, last);
                 else if (s.Name == "entities-peer") EntityPeerTable(sb, last);
                 else if (s.Name == "cores") CoresTable(sb, last);
+                else if (s.Name == "cache-postgres") PostgresTables(sb, s);
                 else
                 {
                     var checks = last.Metrics.Where(kv => kv.Key.StartsWith("check:", StringComparison.Ordinal)).ToList();
@@ -207,7 +208,86 @@ public static class Report
                 sb.AppendLine($"| {w} | {N(G($"{w}:items") * G($"{w}:reps"))} | {t} | {N(G(k + ":itemsPerSecond"), "N1")} | {speedup} | {N(G(k + ":cpuPerWall"), "0.00")} | {N(G(k + ":itemsPerCpuSecond"), "N1")} | {Pct(G(k + ":gcPauseShare"))} | {N(G(k + ":allocatedPerItemKB"), "N0")} KB |");
             }
         sb.AppendLine().AppendLine($"Processors: {m.Info.GetValueOrDefault("processors", "unknown")}. Results at every thread count the same as at one thread: {(G("check:sameOutput") == 1 ? "yes" : "**no**")}. " +
-                                   "The expected curve beyond what this machine has is in bench/README.md (\"cores\").").AppendLine();
+                                   "The reasoning behind the expected curve beyond what this machine has is in bench/README.md (\"cores\").").AppendLine();
+        AmdahlTable(sb, m);
+    }
+
+    private static readonly int[] AmdahlThreads = { 4, 8, 16 };
+
+    /// <summary>Amdahl's speed-up at <paramref name="n"/> threads for a serial share <paramref name="s"/>.</summary>
+    public static double Amdahl(double s, int n) => 1 / (s + (1 - s) / n);
+
+    /// <summary>The Karp–Flatt serial fraction of a speed-up <paramref name="speedup"/> measured at <paramref name="n"/>
+    /// threads: the s for which Amdahl's law gives that speed-up (0 when the speed-up is linear or better).</summary>
+    public static double KarpFlatt(double speedup, int n) => Math.Clamp((1 / speedup - 1.0 / n) / (1 - 1.0 / n), 0, 1);
+
+    /// <summary>The design's expected curve to 16 threads from the serial share measured at 1 and 2 threads.</summary>
+    private static void AmdahlTable(StringBuilder sb, StageMeasurement m)
+    {
+        var rows = CoreWorkloads.Where(w => m.Metrics.ContainsKey($"{w}:speedup:t2") && m.Metrics.ContainsKey($"{w}:t1:gcPauseShare")).ToList();
+        if (rows.Count == 0) return;
+        sb.AppendLine("**Expected curve to 16 threads: an estimate from Amdahl's law, not a measurement** (this machine has " +
+                      $"{m.Info.GetValueOrDefault("processors", "?")} processors). Speed-up at N threads = 1 / (s + (1 − s) / N) for the serial share s measured here two ways: " +
+                      "the Karp–Flatt serial fraction of the measured 2-thread speed-up S, s = (1/S − 1/2) / (1 − 1/2), which counts everything that kept two threads from 2× " +
+                      "(on a crowded machine the neighbours' share of the cores too, so a pessimistic estimate), and the GC pause share at one thread, serial by construction " +
+                      "(an optimistic estimate: the pipeline thread's own part per item, which bench/cores.ps1 measures, is not in it).").AppendLine();
+        sb.AppendLine("| Workload | s from the 2-thread speed-up | 4 threads | 8 | 16 | s = GC pause share at 1 thread | 4 threads | 8 | 16 |")
+          .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var w in rows)
+        {
+            double kf = KarpFlatt(m.Metrics[$"{w}:speedup:t2"], 2), gc = m.Metrics[$"{w}:t1:gcPauseShare"];
+            sb.AppendLine($"| {w} | {Pct(kf)} | {string.Join(" | ", AmdahlThreads.Select(n => N(Amdahl(kf, n), "0.0") + "×"))} | {Pct(gc)} | {string.Join(" | ", AmdahlThreads.Select(n => N(Amdahl(gc, n), "0.0") + "×"))} |");
+        }
+        sb.AppendLine();
+    }
+
+    /// <summary>cache-postgres: per size the import ratio, the p95 latencies and the concurrent importers, then the largest size in detail.</summary>
+    private static void PostgresTables(StringBuilder sb, StageReport s)
+    {
+        var ok = s.Results.Where(x => !x.Failed).ToList();
+        sb.AppendLine("| Articles | SQLite import (s) | PostgreSQL import (s) | PostgreSQL ÷ SQLite (median; best) | p95 entity ids PG / SQLite (ms) | p95 whole articles by entity PG / SQLite | p95 search PG / SQLite | 4 importers at once (s; ÷ one process alone) | Every article exactly once |")
+          .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var m in ok)
+        {
+            double G(string k) => m.Metrics.GetValueOrDefault(k);
+            sb.AppendLine($"| {N(m.Size)} | {N(G("sqlite:seconds"), "0.00")} | {N(G("postgres:seconds"), "0.00")} | **{N(G("postgresVsSqlite"), "0.00")}×**; {N(G("postgresVsSqlite:best"), "0.00")}× | " +
+                          $"{N(G("postgres:entityIds:p95Ms"), "0.0")} / {N(G("sqlite:entityIds:p95Ms"), "0.0")} | {N(G("postgres:entityArticles:p95Ms"), "0.0")} / {N(G("sqlite:entityArticles:p95Ms"), "0.0")} | " +
+                          $"{N(G("postgres:search:p95Ms"), "0.0")} / {N(G("sqlite:search:p95Ms"), "0.0")} | {(m.Metrics.ContainsKey("concurrent:wallSeconds") ? N(G("concurrent:wallSeconds"), "0.0") : "not run")}; {(m.Metrics.TryGetValue("concurrent:vsOneProcess", out var v1) ? N(v1, "0.00") + "×" : "—")} | {Once(m)} |");
+        }
+        sb.AppendLine();
+        var big = ok.LastOrDefault();
+        if (big == null) return;
+        double B(string k) => big.Metrics.GetValueOrDefault(k);
+        string Lat(string k) => $"{N(B("postgres:" + k + ":medianMs"), "0.00")} / {N(B("postgres:" + k + ":p95Ms"), "0.0")} | {N(B("sqlite:" + k + ":medianMs"), "0.00")} / {N(B("sqlite:" + k + ":p95Ms"), "0.0")}";
+        sb.AppendLine($"At {N(big.Size)} articles, same process, same queries ({N(B("queryPasses"))} passes of each store, alternated):").AppendLine();
+        sb.AppendLine("| Query (median / p95, ms) | PostgreSQL | SQLite |").AppendLine("|---|---:|---:|");
+        sb.AppendLine($"| Entity lookup, ids (FindArticlesWithEntity) | {Lat("entityIds")} |");
+        sb.AppendLine($"| Get-NewsArticle -Entity, whole articles (Query -Entity) | {Lat("entityArticles")} |");
+        sb.AppendLine($"| … the 90 entities drawn at random | {Lat("entityArticlesRandom")} |");
+        sb.AppendLine($"| … the 10 in the most articles (up to {N(B("postgres:mostFrequentEntityArticles"))}) | {Lat("entityArticlesFrequent")} |");
+        sb.AppendLine($"| … time to the first article | {Lat("entityFirstArticle")} |");
+        sb.AppendLine($"| Get-NewsArticle -Search, best 20 (Query -Search) | {Lat("search")} |");
+        sb.AppendLine($"| µs per whole article returned | {N(B("postgres:entityArticles:usPerArticle"), "0.0")} | {N(B("sqlite:entityArticles:usPerArticle"), "0.0")} |");
+        sb.AppendLine($"| Store size | {N(B("postgres:databaseMB"), "0.0")} MB (database) | {N(B("sqlite:fileMB"), "0.0")} MB (file) |");
+        sb.AppendLine();
+        if (!big.Metrics.ContainsKey("check:concurrentExactlyOnce")) return;
+        sb.AppendLine($"Four processes importing overlapping halves at once: {N(B("concurrent:articleReads"))} reads of {N(big.Size)} files in {N(B("concurrent:wallSeconds"), "0.0")} s " +
+                      (big.Metrics.ContainsKey("concurrent:vsOneProcess")
+                          ? $"(one such process alone importing the corpus once: {N(B("concurrent:oneProcessSeconds"), "0.0")} s, so **{N(B("concurrent:vsOneProcess"), "0.00")}×** its time; importers' CPU {N(B("concurrent:cpuSeconds"), "0.0")} s against {N(B("concurrent:oneProcessCpuSeconds"), "0.0")} s), "
+                          : "(no baseline process in --smoke), ") +
+                      $"{N(B("concurrent:parsed"))} parsed, {N(B("concurrent:fromCache"))} found stored by another; " +
+                      $"{N(B("concurrent:articleRows"))} article rows (one importer alone: {N(B("postgres:articleRows"))}), {N(B("concurrent:inputRows"))} inputs: every article exactly once: **{(B("check:concurrentExactlyOnce") == 1 ? "yes" : "no")}**.").AppendLine();
+    }
+
+    private static string Once(StageMeasurement m) =>
+        !m.Metrics.TryGetValue("check:concurrentExactlyOnce", out var once) ? "not run at this size" : once == 1 ? "yes" : "**no**";
+
+    private static string PostgresSummary(StageMeasurement m)
+    {
+        double G(string k) => m.Metrics.GetValueOrDefault(k);
+        return $"PostgreSQL import {N(G("postgresVsSqlite"), "0.00")}× SQLite's time (goal < 3× at 100,000); p95 on PostgreSQL: entity ids {N(G("postgres:entityIds:p95Ms"), "0.0")} ms, whole articles {N(G("postgres:entityArticles:p95Ms"), "0.0")} ms " +
+               $"(90 random {N(G("postgres:entityArticlesRandom:p95Ms"), "0.0")}), search {N(G("postgres:search:p95Ms"), "0.0")} ms (goal < 50 ms); 4 importers at once: every article exactly once {Once(m)}" +
+               (m.Metrics.TryGetValue("concurrent:vsOneProcess", out var v) ? $", {N(v, "0.00")}× one process's time" : "");
     }
 
     private static string CoresSummary(StageMeasurement m)
@@ -222,6 +302,7 @@ public static class Report
     private static string Quality(StageReport s, StageMeasurement m)
     {
         if (s.Name == "cores") return CoresSummary(m);
+        if (s.Name == "cache-postgres") return PostgresSummary(m);
         if (s.Name == "entities-peer" && m.Metrics.ContainsKey("speedRatio"))
             return $"ours {N(m.Metrics["speedRatio"], "0.0")}× faster; " + (m.Metrics.ContainsKey("peer:f1:realnews")
                 ? $"real news F1 {N(m.Metrics.GetValueOrDefault("peer:f1:realnews"), "0.000")} vs ours {N(m.Metrics.GetValueOrDefault("our:f1:realnews"), "0.000")}, "

@@ -110,16 +110,20 @@ public static class Runner
             bool ok = stage.Prepare(ctx, prepare);
             log.Write(prepare);
             if (!ok) { sr.Skipped = prepare.ToString().Trim(); continue; }
-            foreach (int n in stage.Scales ? sizes : new[] { 0 })
+            try
             {
-                var m = RunChild(stage, mode, seed, n, n > 0 ? CorpusStore.FolderFor(Path.Combine(scratch, "corpus"), seed, n) : null, repo, scratch, eval);
-                sr.Results.Add(m);
-                string size = n > 0 ? $" {n,7:N0}" : "";
-                log.WriteLine(m.Failed
-                    ? $"{stage.Name}{size}: FAILED {m.Info["failure"]}"
-                    : $"{stage.Name}{size}: {m.Seconds:0.000} s (CPU {m.CpuSeconds:0.000} s), {m.ItemsPerSecond:N1} {stage.ItemName}/s, {m.MegabytesPerSecond:0.0} MB/s, peak {m.PeakWorkingSetMB:0} MB" +
-                      (m.Metrics.Count > 0 ? "; " + string.Join(", ", m.Metrics.Where(kv => !kv.Key.EndsWith("_std", StringComparison.Ordinal)).Take(8).Select(kv => $"{kv.Key} {kv.Value.ToString(CultureInfo.InvariantCulture)}")) : ""));
+                foreach (int n in stage.Scales ? sizes : new[] { 0 })
+                {
+                    var m = RunChild(stage, mode, seed, n, n > 0 ? CorpusStore.FolderFor(Path.Combine(scratch, "corpus"), seed, n) : null, repo, scratch, eval, sizes);
+                    sr.Results.Add(m);
+                    string size = n > 0 ? $" {n,7:N0}" : "";
+                    log.WriteLine(m.Failed
+                        ? $"{stage.Name}{size}: FAILED {m.Info["failure"]}"
+                        : $"{stage.Name}{size}: {m.Seconds:0.000} s (CPU {m.CpuSeconds:0.000} s), {m.ItemsPerSecond:N1} {stage.ItemName}/s, {m.MegabytesPerSecond:0.0} MB/s, peak {m.PeakWorkingSetMB:0} MB" +
+                          (m.Metrics.Count > 0 ? "; " + string.Join(", ", m.Metrics.Where(kv => !kv.Key.EndsWith("_std", StringComparison.Ordinal)).Take(8).Select(kv => $"{kv.Key} {kv.Value.ToString(CultureInfo.InvariantCulture)}")) : ""));
+                }
             }
+            finally { if (stage is IStageTeardown t) t.Finish(ctx, log); }
             if (stage.Scales)
             {
                 var good = sr.Results.Where(r => !r.Failed).ToList();
@@ -140,7 +144,7 @@ public static class Runner
         return failed ? 1 : 0;
     }
 
-    private static StageMeasurement RunChild(IBenchStage stage, RunMode mode, ulong seed, int size, string? corpus, string repo, string scratch, string eval)
+    private static StageMeasurement RunChild(IBenchStage stage, RunMode mode, ulong seed, int size, string? corpus, string repo, string scratch, string eval, int[] sizes)
     {
         string outFile = Path.Combine(scratch, "work", mode.ToString().ToLowerInvariant(), $"m-{stage.Name}-{size}.json");
         Directory.CreateDirectory(Path.GetDirectoryName(outFile)!);
@@ -149,7 +153,7 @@ public static class Runner
         string exe = Environment.ProcessPath!;
         if (Path.GetFileNameWithoutExtension(exe) == "dotnet") args.Add(Assembly.GetEntryAssembly()!.Location);
         args.AddRange(new[] { "stage", stage.Name, "--mode", mode.ToString().ToLowerInvariant(), "--seed", seed.ToString(CultureInfo.InvariantCulture),
-            "--size", size.ToString(CultureInfo.InvariantCulture), "--repo", repo, "--scratch", scratch, "--eval", eval, "--out", outFile });
+            "--size", size.ToString(CultureInfo.InvariantCulture), "--sizes", string.Join(",", sizes), "--repo", repo, "--scratch", scratch, "--eval", eval, "--out", outFile });
         if (corpus != null) args.AddRange(new[] { "--corpus", corpus });
         var (exit, stdout, stderr) = Measure.Run(exe, args, timeoutSeconds: 1800, environment: ChildEnvironment);
         if (exit == 0 && File.Exists(outFile))
@@ -187,6 +191,7 @@ public static class Runner
             Mode = Enum.Parse<RunMode>(opts.GetValueOrDefault("mode") ?? "quick", ignoreCase: true),
             Seed = ulong.Parse(opts.GetValueOrDefault("seed") ?? "20240901", CultureInfo.InvariantCulture),
             Size = int.Parse(opts.GetValueOrDefault("size") ?? "0", CultureInfo.InvariantCulture),
+            Sizes = (opts.GetValueOrDefault("sizes") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray(),
             CorpusFolder = opts.GetValueOrDefault("corpus"),
             RepoRoot = repo,
             Scratch = opts.GetValueOrDefault("scratch") ?? Path.Combine(repo, "bench", ".scratch"),

@@ -37,6 +37,13 @@ public interface IBenchStage
     StageMeasurement Run(StageContext context);
 }
 
+/// <summary>A stage whose <see cref="IBenchStage.Prepare"/> set something up that must be taken down after its last
+/// size (a server it started): the runner calls <see cref="Finish"/> in the parent, also when a child failed.</summary>
+public interface IStageTeardown
+{
+    void Finish(StageContext context, TextWriter log);
+}
+
 /// <summary>What a stage is given: sizes, paths, the mode.</summary>
 public sealed class StageContext
 {
@@ -44,6 +51,8 @@ public sealed class StageContext
     public required ulong Seed { get; init; }
     /// <summary>Number of corpus articles, for scaling stages (0 for fixed ones).</summary>
     public int Size { get; init; }
+    /// <summary>Every corpus size of the run, smallest first or as given (empty when not known).</summary>
+    public IReadOnlyList<int> Sizes { get; init; } = Array.Empty<int>();
     /// <summary>The generated corpus folder for <see cref="Size"/> (null for fixed stages).</summary>
     public string? CorpusFolder { get; init; }
     public required string RepoRoot { get; init; }

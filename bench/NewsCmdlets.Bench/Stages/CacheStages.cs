@@ -15,7 +15,9 @@ public static class CacheCorpus
     /// <summary>The cache the cold-import stage leaves behind for the warm re-import and the queries (one a size and seed).</summary>
     public static string DbPath(StageContext ctx) => Path.Combine(ctx.WorkDir, "cache", $"v{CorpusGenerator.Version}-s{ctx.Seed}-n{ctx.Size}.db");
 
-    public static string PathOf(StageContext ctx, int i) => Path.Combine(ctx.CorpusFolder!, GeneratedArticle.TextPathOf(i));
+    public static string PathOf(StageContext ctx, int i) => PathOf(ctx.CorpusFolder!, i);
+
+    public static string PathOf(string corpusFolder, int i) => Path.Combine(corpusFolder, GeneratedArticle.TextPathOf(i));
 
     public static (long Bytes, int Count) Corpus(StageContext ctx)
     {
@@ -27,13 +29,17 @@ public static class CacheCorpus
 
     /// <summary>Import-NewsArticle -Cache over the first <paramref name="n"/> articles: open the cache, read every file
     /// through a CachedArticleReader (default batch of 500 a transaction), commit, close.</summary>
-    public static (int Hits, int Misses, long Errors) Import(StageContext ctx, string db, int n)
+    public static (int Hits, int Misses, long Errors) Import(StageContext ctx, string db, int n) =>
+        Import(ctx.CorpusFolder!, NewsCache.Open(db), Enumerable.Range(0, n));
+
+    /// <summary>The same over the given articles of a corpus, into an opened cache of either store (closed at the end).</summary>
+    public static (int Hits, int Misses, long Errors) Import(string corpusFolder, NewsCache cache, IEnumerable<int> articles)
     {
         long errors = 0;
-        using var reader = new CachedArticleReader(NewsCache.Open(db)) { OwnsCache = true };
-        for (int i = 0; i < n; i++)
+        using var reader = new CachedArticleReader(cache) { OwnsCache = true };
+        foreach (int i in articles)
         {
-            try { reader.ReadFile(PathOf(ctx, i), Options); }
+            try { reader.ReadFile(PathOf(corpusFolder, i), Options); }
             catch (InputProblemException) { errors++; }
         }
         reader.Flush();
@@ -134,10 +140,8 @@ public sealed class CacheWarmReimportStage : IBenchStage
 }
 
 /// <summary>
-/// Queries over the cache cold-import filled: entity lookups and full-text search. The entity index is filled first
-/// (untimed) with the generator's ground truth — every article gets its story's people, organisations and city —
-/// because running EntityExtractor over 100,000 articles would take minutes; the index holds what the extractor
-/// would find when it is right.
+/// Queries over the cache cold-import filled: entity lookups and full-text search (<see cref="CacheQuerySet"/>, whose
+/// entity index is filled first, untimed, from the generator's ground truth).
 /// </summary>
 public sealed class QueriesStage : IBenchStage
 {
@@ -151,117 +155,19 @@ public sealed class QueriesStage : IBenchStage
 
     public StageMeasurement Run(StageContext context)
     {
-        string folder = context.CorpusFolder!;
-        var storyOf = new List<int>();
-        var headlines = new List<string>();
-        foreach (var line in File.ReadLines(Path.Combine(folder, "articles.jsonl")))
-        {
-            using var doc = JsonDocument.Parse(line);
-            storyOf.Add(doc.RootElement.GetProperty("story").GetInt32());
-            if (headlines.Count < 2000) headlines.Add(doc.RootElement.GetProperty("headline").GetString()!);
-        }
-        int n = storyOf.Count;
-        var storyEntities = new Dictionary<int, List<(string Key, string Type, int Mentions)>>();
-        foreach (var line in File.ReadLines(Path.Combine(folder, "stories.jsonl")))
-        {
-            using var doc = JsonDocument.Parse(line);
-            var e = doc.RootElement;
-            var list = new List<(string, string, int)>();
-            foreach (var p in e.GetProperty("people").EnumerateArray()) list.Add((p.GetProperty("name").GetString()!, "Person", 1));
-            foreach (var o in e.GetProperty("organisations").EnumerateArray()) list.Add((o.GetString()!, "Organization", 1));
-            list.Add((e.GetProperty("city").GetString()!, "Location", 1));
-            storyEntities[e.GetProperty("id").GetInt32()] = list.DistinctBy(x => (x.Item1.ToLowerInvariant(), x.Item2)).ToList();
-        }
+        var set = new CacheQuerySet(context.CorpusFolder!);
         var m = new StageMeasurement();
-        string db = CacheCorpus.EnsureFilled(context, n, m);
+        string db = CacheCorpus.EnsureFilled(context, set.Articles, m);
         using var cache = NewsCache.Open(db);
-
-        // Fill the entity index (untimed), with the ids the cache gave the articles.
-        var fill = Stopwatch.StartNew();
-        const string version = "bench-ground-truth";
-        var batch = new List<(string, string, IEnumerable<(string, string, int)>)>();
-        for (int i = 0; i < n; i++)
-        {
-            var id = cache.LookupInput(Path.GetFullPath(CacheCorpus.PathOf(context, i))).Input?.ArticleId;
-            if (id == null) continue;
-            batch.Add((id, version, storyEntities[storyOf[i]]));
-            if (batch.Count == 1000) { cache.SetEntityIndex(batch); batch.Clear(); }
-        }
-        if (batch.Count > 0) cache.SetEntityIndex(batch);
-        m.Metrics["entityIndexFillSeconds"] = Math.Round(fill.Elapsed.TotalSeconds, 2);
-        m.Metrics["entityIndexRows"] = cache.GetInfo().EntityIndexRows;
-
-        // The queries: entities of every kind (people appear in one story's articles, places and organisations in
-        // many), and searches for one or two words from headlines.
-        var rng = new Random(7);
-        var all = storyEntities.Values.SelectMany(x => x).DistinctBy(x => (x.Key.ToLowerInvariant(), x.Type)).OrderBy(x => x.Key, StringComparer.Ordinal).ToArray();
-        // 90 drawn at random (mostly people, in a few articles each) and the 10 in the most articles (cities,
-        // organisations: thousands of articles at 100k), the worst case for a lookup that returns whole articles.
-        var articlesOf = new Dictionary<(string, string), int>();
-        foreach (int st in storyOf) foreach (var (key, type, _) in storyEntities[st]) articlesOf[(key.ToLowerInvariant(), type)] = articlesOf.GetValueOrDefault((key.ToLowerInvariant(), type)) + 1;
-        var frequent = all.OrderByDescending(x => articlesOf.GetValueOrDefault((x.Key.ToLowerInvariant(), x.Type))).ThenBy(x => x.Key, StringComparer.Ordinal).Take(10).ToArray();
-        var entityKeys = Enumerable.Range(0, 90).Select(_ => all[rng.Next(all.Length)]).Concat(frequent).ToArray();
-        m.Metrics["mostFrequentEntityArticles"] = articlesOf.GetValueOrDefault((frequent[0].Key.ToLowerInvariant(), frequent[0].Type));
-        var words = headlines.SelectMany(h => h.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(w => w.Length > 4 && w.All(char.IsLetter)).Distinct().OrderBy(w => w, StringComparer.Ordinal).ToArray();
-        var searches = Enumerable.Range(0, 100).Select(i => i % 2 == 0 ? words[rng.Next(words.Length)] : words[rng.Next(words.Length)] + " " + words[rng.Next(words.Length)]).ToArray();
-
-        var lat = new Dictionary<string, List<double>> { ["entityIds"] = new(), ["entityArticles"] = new(), ["entityFirstArticle"] = new(), ["search"] = new(),
-            ["entityArticlesRandom"] = new(), ["entityArticlesFrequent"] = new() };
-        long articlesRead = 0;
-        double articleMs = 0;
-        long results = 0;
-        int queries = entityKeys.Length * 2 + searches.Length;
-        void Pass(bool record)
-        {
-            for (int q = 0; q < entityKeys.Length; q++)
-            {
-                var (key, type, _) = entityKeys[q];
-                long t0 = Stopwatch.GetTimestamp();
-                results += cache.FindArticlesWithEntity(key).Count;
-                if (record) lat["entityIds"].Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
-                t0 = Stopwatch.GetTimestamp();
-                double first = -1;
-                int count = 0;
-                foreach (var _ in cache.Query(new NewsArticleQuery { Entity = new[] { key } }))
-                {
-                    if (count++ == 0) first = Stopwatch.GetElapsedTime(t0).TotalMilliseconds; // what a pipeline waits for
-                }
-                results += count;
-                double all = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
-                if (record)
-                {
-                    lat["entityArticles"].Add(all);
-                    lat[q < 90 ? "entityArticlesRandom" : "entityArticlesFrequent"].Add(all); // the 90 drawn at random, the 10 biggest
-                    if (first >= 0) lat["entityFirstArticle"].Add(first);
-                    articlesRead += count;
-                    articleMs += all;
-                }
-            }
-            foreach (var s in searches)
-            {
-                long t0 = Stopwatch.GetTimestamp();
-                results += cache.Query(new NewsArticleQuery { Search = s, First = 20 }).Count();
-                if (record) lat["search"].Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
-            }
-        }
-        Measure.WarmUp(() => Pass(false), context.Mode == RunMode.Smoke ? 0 : 1.5, 10);
-        m.Items = queries;
+        set.FillEntityIndex(cache, context, m);
+        Measure.WarmUp(() => set.Pass(cache, null), context.Mode == RunMode.Smoke ? 0 : 1.5, 10);
+        m.Items = set.QueriesPerPass;
         m.Bytes = 0;
-        results = 0;
-        Measure.Passes(m, () => Pass(true), minPasses: context.Mode == RunMode.Smoke ? 1 : 3, maxPasses: context.Mode == RunMode.Smoke ? 1 : 10, minSeconds: context.Mode == RunMode.Smoke ? 0 : 3);
-        foreach (var (k, v) in lat)
-        {
-            if (v.Count == 0) continue;
-            var s = v.OrderBy(x => x).ToArray();
-            m.Metrics[k + ":medianMs"] = Math.Round(Measure.Median(s), 3);
-            m.Metrics[k + ":p95Ms"] = Math.Round(s[(int)Math.Min(s.Length - 1, Math.Ceiling(s.Length * 0.95) - 1)], 3);
-            m.Metrics[k + ":maxMs"] = Math.Round(s[^1], 3);
-        }
-        m.Metrics["resultsPerQuery"] = Math.Round(results / (double)(queries * m.Passes), 1);
-        // Whole-article lookups cost about the same per article returned: the figure that says how far a big answer goes.
-        if (articlesRead > 0) m.Metrics["entityArticles:usPerArticle"] = Math.Round(articleMs * 1000 / articlesRead, 2);
-        m.Metrics["articles"] = n;
-        m.Info["queries"] = $"{entityKeys.Length} entity keys from the ground truth (90 at random: mostly people; the 10 in the most articles: cities, organisations), each looked up twice (ids, then whole articles, with the time to the first article as a pipeline sees it); {searches.Length} searches of one or two headline words, best 20; latency per query over all timed passes";
+        var lat = new QueryLatencies();
+        Measure.Passes(m, () => set.Pass(cache, lat), minPasses: context.Mode == RunMode.Smoke ? 1 : 3, maxPasses: context.Mode == RunMode.Smoke ? 1 : 10, minSeconds: context.Mode == RunMode.Smoke ? 0 : 3);
+        lat.WriteTo(m, set);
+        m.Metrics["articles"] = set.Articles;
+        m.Info["queries"] = $"{set.EntityKeys.Length} {CacheQuerySet.Description}";
         m.Info["entityIndex"] = "filled untimed from the generator's ground truth (NewsCache.SetEntityIndex, 1,000 articles a transaction), not from EntityExtractor";
         return m;
     }

@@ -142,7 +142,7 @@ public sealed class CoresStage : IBenchStage
         };
 
         var m = new StageMeasurement { Bytes = bytes, Errors = errors };
-        string loadBefore = LoadAverage();
+        string loadBefore = Measure.LoadAverage();
         using var self = Process.GetCurrentProcess();
         Timing Time(IWorkload w, int threads)
         {
@@ -195,7 +195,7 @@ public sealed class CoresStage : IBenchStage
                 if (diff > 0) { same = false; differences.Add($"{w.Name} at {t} threads: {diff} of {w.Count} results differ"); }
             }
         }
-        string loadAfter = LoadAverage();
+        string loadAfter = Measure.LoadAverage();
 
         static double Median(IEnumerable<double> xs) => Measure.Median(xs.ToList());
         foreach (var w in workloads)
@@ -243,18 +243,5 @@ public sealed class CoresStage : IBenchStage
         m.Info["loadAverage"] = $"{loadBefore} before, {loadAfter} after (1-minute load average of the machine; well above the processor count, other work shared the cores and the ratios say little: two threads also get twice one thread's share of a crowded machine)";
         m.Info["throughput row"] = $"the entity pass at {most} thread(s), {workloads[0].Reps} repetition(s) of {workloads[0].Count} articles a pass";
         return m;
-    }
-
-    /// <summary>The machine's 1-minute load average (Linux), or "unknown".</summary>
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
     }
 }

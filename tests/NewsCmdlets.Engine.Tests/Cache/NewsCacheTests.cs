@@ -231,6 +231,33 @@ public class NewsCacheTests : CacheTestBase
         Assert.Equal(1000, check.GetInfo().Articles);
         Assert.Equal(1000, check.Query(new NewsArticleQuery { Search = "ferry" }).Count());
     }
+
+    [StoreFact]
+    public void Several_analysts_opening_a_new_cache_at_the_same_moment_all_get_it_created_once()
+    {
+        // Four importers started together on an empty database all find no schema; the one that waited for another's
+        // creation must then see the tables it made (it tried to create them again: "relation already exists").
+        const int analysts = 6;
+        if (OnPostgres) _ = Database; // made once, before the threads (its property is not thread-safe)
+        using var start = new Barrier(analysts);
+        var errors = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+        var threads = Enumerable.Range(0, analysts).Select(i => new Thread(() =>
+        {
+            start.SignalAndWait();
+            try
+            {
+                using var cache = OpenCache();
+                cache.Put(Article($"analyst-{i}", $"Analyst {i}", "harbour ferry report"));
+            }
+            catch (Exception e) { errors.Add(e); }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        Assert.Empty(errors);
+        using var check = OpenCache();
+        Assert.Equal(analysts, check.GetInfo().Articles);
+        Assert.Equal(check.IsServer ? NewsCmdlets.Engine.Cache.Postgres.PostgresSchema.CurrentVersion : NewsCmdlets.Engine.Cache.Sqlite.SqliteSchema.CurrentVersion, check.SchemaVersion);
+    }
 }
 
 /// <summary>The shared cases of <see cref="NewsCacheTests"/> against a PostgreSQL server.</summary>

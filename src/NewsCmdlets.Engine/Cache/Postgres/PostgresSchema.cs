@@ -117,9 +117,34 @@ internal static class PostgresSchema
             throw new NewsCacheException(version == 0 ? NewsCacheProblem.CannotOpen : NewsCacheProblem.ReadOnly, location, version == 0
                 ? $"The database {location} holds no NewsCmdlets cache yet. Import articles with -Cache to create it."
                 : $"The cache database {location} has schema version {version} and must be upgraded to {CurrentVersion}, but it was opened read-only.");
+        // The lock is the session's, taken before the transaction begins: a backend looks tables up in its catalog
+        // cache, which takes in other sessions' changes when a transaction starts (or a table is locked), not when an
+        // advisory lock is granted. Under a lock taken inside the transaction, a process that waited for another's
+        // migration still saw no tables and created them again ("relation already exists"); a transaction begun after
+        // the wait sees them.
+        using (var lockCmd = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", connection)) lockCmd.ExecuteNonQuery();
+        try
+        {
+            MigrateLocked(connection, location);
+        }
+        finally
+        {
+            try
+            {
+                using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLock})", connection);
+                unlock.ExecuteNonQuery();
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+            {
+                // The connection broke: the server released the session's lock with it, and the first problem is the one to report.
+            }
+        }
+    }
+
+    private static void MigrateLocked(NpgsqlConnection connection, string location)
+    {
         using var tx = connection.BeginTransaction();
-        using (var lockCmd = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({MigrationLock})", connection, tx)) lockCmd.ExecuteNonQuery();
-        version = ReadVersion(connection, tx, location); // another process may have migrated meanwhile
+        int version = ReadVersion(connection, tx, location); // another process may have migrated meanwhile
         foreach (var (v, description, sql) in Migrations)
         {
             if (v <= version) continue;
