@@ -163,8 +163,11 @@ public static class QuantityRecognizer
             }
             else continue;
 
+            // "3 m high", "a 4 m wall": a lower-case m standing apart after a figure with no currency is the metre, as
+            // it is glued ("4m"); "$3 m" and "3 m euros" stay millions.
+            bool MetreAfterFigure(int at) => currency == null && Tok(at) == "m" && !Currencies.ContainsKey(Tok(at + 1));
             // Scale words: 5 million, two thousand.
-            while (j + 1 < end && Scales.TryGetValue(Tok(j + 1), out double scale) && unit == null)
+            while (j + 1 < end && Scales.TryGetValue(Tok(j + 1), out double scale) && unit == null && !MetreAfterFigure(j + 1))
             {
                 number *= scale;
                 j++;
@@ -194,7 +197,7 @@ public static class QuantityRecognizer
             {
                 type = NewsEntityType.Money; unit = cur2; j = k; k++;
             }
-            else if (unit == null && UnitOf(next) is string u)
+            else if (unit == null && (MetreAfterFigure(k) ? "meter" : UnitOf(next)) is string u)
             {
                 unit = u; j = k; k++;
             }

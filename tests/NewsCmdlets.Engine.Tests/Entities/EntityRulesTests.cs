@@ -108,6 +108,26 @@ public sealed class EntityRulesTests
     }
 
     [Fact]
+    public void A_lone_m_after_a_figure_is_the_metre_unless_money_is_counted()
+    {
+        var high = Assert.Single(Quantities("Waves 3 m high reached the harbour wall."));
+        Assert.Equal(3, high.Number);
+        Assert.Equal("meter", high.Unit);
+
+        var glued = Assert.Single(Quantities("Waves 3m high reached the harbour wall."));
+        Assert.Equal(3, glued.Number);
+        Assert.Equal("meter", glued.Unit);
+
+        var money = Assert.Single(Quantities("The council set aside $3 m for the repairs."));
+        Assert.Equal(3e6, money.Number);
+        Assert.Equal(NewsEntityType.Money, money.Type);
+
+        var euros = Assert.Single(Quantities("The council set aside 3 m euros for the repairs."));
+        Assert.Equal(3e6, euros.Number);
+        Assert.Equal(NewsEntityType.Money, euros.Type);
+    }
+
+    [Fact]
     public void Hyphenated_measures_percentages_and_money_are_recognised()
     {
         var km = Assert.Single(Quantities("The 248-kilometer (155-mile) causeway is closed."));
