@@ -558,8 +558,8 @@ public static partial class TextArticleParser
             Title = title,
             Standfirst = standfirst,
             Body = bodyText,
-            Paragraphs = new TextList(body, "\n"),
-            Captions = new TextList(captions, "\n"),
+            Paragraphs = BodyLines.Paragraphs(bodyText, body),
+            Captions = TextList.Of(captions, "\n"),
             Published = published,
             Updated = updated,
             Authors = new TextList(authors.Distinct(StringComparer.OrdinalIgnoreCase).ToList()),
@@ -570,11 +570,11 @@ public static partial class TextArticleParser
             WordCount = TextShape.CountWords(bodyText),
             Source = options.Source,
             Url = url,
-            Categories = new TextList(categories),
+            Categories = TextList.Of(categories),
             SourceKind = "Text",
             Sources = sources,
-            Removed = new TextList(removed, "\n\n"),
-            Warnings = new TextList(warnings),
+            Removed = Utf8TextItems.List(removed, "\n\n"),
+            Warnings = TextList.Of(warnings),
         };
     }
 
