@@ -64,11 +64,11 @@ public sealed class FieldSources : IReadOnlyDictionary<string, string>, IDiction
         {
             if (string.Equals(Items[i].Key, field, StringComparison.OrdinalIgnoreCase))
             {
-                Items[i] = new(field, source);
+                Items[i] = new(field, SharedText.Of(source)!);
                 return;
             }
         }
-        Items.Add(new(field, source));
+        Items.Add(new(field, SharedText.Of(source)!)); // most are a few phrases ("byline", "file header line (date only)")
     }
 
     public void Remove(string field) => Items.RemoveAll(kv => string.Equals(kv.Key, field, StringComparison.OrdinalIgnoreCase));

@@ -165,4 +165,24 @@ public sealed class ArticleListsTests
         Assert.IsType<BodyLines>(a.Paragraphs.Inner);
         ReadsAs(a.Body.Split('\n'), "\n", a.Paragraphs);
     }
+
+    [Fact]
+    public void Two_articles_of_one_outlet_share_its_name_their_author_and_where_fields_came_from()
+    {
+        var a = TextArticleParser.Parse(TextWithChrome, new TextArticleOptions { Source = "pier.txt", Now = Now });
+        var b = TextArticleParser.Parse(TextWithChrome.Replace("old pier", "north pier"), new TextArticleOptions { Source = "pier2.txt", Now = Now });
+        Assert.Equal("Brask Courier", a.Outlet);
+        Assert.Same(a.Outlet, b.Outlet); // read from two texts: two equal strings before, one now
+        Assert.Equal(new[] { "Ada Ruiz" }, a.Authors.ToArray());
+        Assert.Same(a.Authors[0], b.Authors[0]);
+        Assert.Equal(a.Sources.ToString(), b.Sources.ToString());
+        foreach (var (field, source) in a.Sources) Assert.Same(source, b.Sources[field]);
+        // Long values are kept as they come; none is changed.
+        string longValue = new string('x', SharedText.MaxLength + 1);
+        Assert.Same(longValue, SharedText.Of(longValue));
+        Assert.Null(SharedText.Of(null));
+        string built = string.Concat("Quillon ", "Gazette");
+        Assert.Equal("Quillon Gazette", SharedText.Of(built));
+        Assert.Same(SharedText.Of(built), SharedText.Of(new string("Quillon Gazette".AsSpan())));
+    }
 }
