@@ -205,28 +205,17 @@ internal static class ArticleRows
 
     internal static string ParagraphsJson(NewsArticle a)
     {
+        // Each paragraph must be the next line of the body, whole, and hold no line break itself (a view over the
+        // body is, without splitting it).
         var paragraphs = a.Paragraphs;
-        if (paragraphs.Count > 0 && paragraphs.Separator == "\n" && a.Body.Length > 0)
-        {
-            bool lines = true;
-            int at = 0;
-            foreach (var p in paragraphs)
-            {
-                // Each paragraph must be the next line of the body, whole, and hold no line break itself.
-                if (p.Contains('\n') || string.CompareOrdinal(a.Body, at, p, 0, p.Length) != 0) { lines = false; break; }
-                at += p.Length;
-                if (at < a.Body.Length) { if (a.Body[at] != '\n') { lines = false; break; } at++; }
-                else if (at > a.Body.Length) { lines = false; break; }
-            }
-            if (lines && at == a.Body.Length && !a.Body.EndsWith('\n')) return ParagraphsAreBodyLines;
-        }
+        if (paragraphs.Separator == "\n" && !a.Body.EndsWith('\n') && BodyLines.AreLinesOf(a.Body, paragraphs)) return ParagraphsAreBodyLines;
         return ListJson(paragraphs);
     }
 
     internal static TextList ParagraphsFrom(ReadOnlySpan<byte> utf8, bool isNull, string body)
     {
         if (!isNull && utf8.SequenceEqual(ParagraphsAreBodyLinesUtf8))
-            return new TextList(StoredTextItems.LinesOf(body), "\n");
+            return BodyLines.LinesOf(body);
         return ListFrom(utf8, isNull);
     }
 

@@ -6,27 +6,21 @@ namespace NewsCmdlets.Engine.Cache;
 
 /// <summary>
 /// The items of a stored list, made the first time they are used: decoded from the UTF-8 bytes of
-/// <c>{"S": separator, "I": [items]}</c>, or split from the article's body (paragraphs stored as "the body's
-/// lines"). An article read from the cache carries paragraphs, captions, removed chrome and warnings that a query's
+/// <c>{"S": separator, "I": [items]}</c> (paragraphs stored as "the body's lines" are a <see cref="BodyLines"/> view).
+/// An article read from the cache carries paragraphs, captions, removed chrome and warnings that a query's
 /// caller often never looks at; copying their bytes costs far less than decoding them, so a lookup that returns
 /// thousands of articles does not decode them all up front.
 /// </summary>
 internal sealed class StoredTextItems : IList<string>
 {
-    // What the items are made from: the stored list's bytes, or the body whose lines they are.
-    private object? _source;
+    // What the items are made from: the stored list's bytes.
+    private byte[]? _source;
     private string[]? _items;
 
     /// <summary>Items decoded from a stored list's bytes (copied now, decoded when first used).</summary>
     public StoredTextItems(ReadOnlySpan<byte> utf8) => _source = utf8.ToArray();
 
-    /// <summary>The lines of <paramref name="body"/>, split when first used.</summary>
-    public static StoredTextItems LinesOf(string body) => new(body);
-
-    private StoredTextItems(string body) => _source = body;
-
-    private string[] Items => _items ?? Deferred.Get(ref _items, ref _source, static source =>
-        source is string body ? body.Split('\n') : Decode((byte[])source, out _));
+    private string[] Items => _items ?? Deferred.Get(ref _items, ref _source, static source => Decode(source, out _));
 
     /// <summary>Reads a stored list: its separator and, when <paramref name="itemsToo"/>, its items (without them, it
     /// stops at the separator, which is written first).</summary>

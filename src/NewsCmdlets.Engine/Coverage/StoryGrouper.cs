@@ -284,7 +284,9 @@ public sealed class StoryGrouper
         }
         Statistics = stats;
 
-        var edges = new List<Edge>();
+        long total = 0;
+        foreach (var e in found) total += e.Length;
+        var edges = new List<Edge>((int)Math.Min(total, Array.MaxLength)); // sized at once: grown by doubling it held up to twice the room, and left the smaller arrays behind
         foreach (var e in found) edges.AddRange(e);
         return edges;
     }
@@ -498,6 +500,8 @@ public sealed class StoryGrouper
             links[e.B]![e.A] = ba + e.Sim;
         }
         degree = null;
+        edges.Clear();
+        edges.Capacity = 0; // the links hold them now: 1.6 million pairs at 100,000 articles, 19 MB, freed before the merging
         var uf = new UnionFind(n);
         var size = new int[n];
         var minTicks = new long[n];

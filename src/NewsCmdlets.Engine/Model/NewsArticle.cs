@@ -43,16 +43,20 @@ public sealed class NewsArticle
     public TextList Authors { get; init; } = TextList.Empty;
 
     /// <summary>The wire service credited for the story (The Associated Press, Reuters, AFP, …), if any.</summary>
-    public string? Agency { get; init; }
+    public string? Agency { get => _agency; init => _agency = SharedText.Of(value); }
+    private readonly string? _agency;
 
     /// <summary>The publication the article came from, when known.</summary>
-    public string? Outlet { get; init; }
+    public string? Outlet { get => _outlet; init => _outlet = SharedText.Of(value); }
+    private readonly string? _outlet;
 
     /// <summary>The place named in the dateline ("Seoul"), if the story has one.</summary>
-    public string? Dateline { get; init; }
+    public string? Dateline { get => _dateline; init => _dateline = SharedText.Of(value); }
+    private readonly string? _dateline;
 
     /// <summary>ISO 639-1 code of the text's language ("en"), or null when it cannot be told.</summary>
-    public string? Language { get; init; }
+    public string? Language { get => _language; init => _language = SharedText.Of(value); }
+    private readonly string? _language;
 
     /// <summary>Number of words in <see cref="Body"/>.</summary>
     public int WordCount { get; init; }

@@ -20,10 +20,24 @@ public sealed class TextList : ReadOnlyCollection<string>
         _separator = separator;
     }
 
+    private static readonly TextList EmptyLines = new(Array.Empty<string>(), "\n"), EmptyBlocks = new(Array.Empty<string>(), "\n\n");
+
+    /// <summary>
+    /// A list of <paramref name="items"/>: one shared empty list for each usual separator when there are none (most
+    /// articles have no captions, categories or warnings: a list and its wrapper each were memory for nothing).
+    /// </summary>
+    internal static TextList Of(IList<string> items, string separator = "; ") =>
+        items.Count > 0 ? new TextList(items, separator)
+        : separator switch { "; " => Empty, "\n" => EmptyLines, "\n\n" => EmptyBlocks, _ => new TextList(Array.Empty<string>(), separator) };
+
     /// <summary>The separator used by <see cref="ToString"/>.</summary>
     public string Separator => _separator;
 
-    public override string ToString() => string.Join(_separator, this);
+    /// <summary>The list the items are read from (e.g. a <see cref="BodyLines"/> view).</summary>
+    internal IList<string> Inner => Items;
+
+    // The lines of a body joined by "\n" are the body: no need to split it.
+    public override string ToString() => Items is BodyLines lines && _separator == "\n" ? lines.Body : string.Join(_separator, this);
 }
 
 /// <summary>
@@ -50,11 +64,11 @@ public sealed class FieldSources : IReadOnlyDictionary<string, string>, IDiction
         {
             if (string.Equals(Items[i].Key, field, StringComparison.OrdinalIgnoreCase))
             {
-                Items[i] = new(field, source);
+                Items[i] = new(field, SharedText.Of(source)!);
                 return;
             }
         }
-        Items.Add(new(field, source));
+        Items.Add(new(field, SharedText.Of(source)!)); // most are a few phrases ("byline", "file header line (date only)")
     }
 
     public void Remove(string field) => Items.RemoveAll(kv => string.Equals(kv.Key, field, StringComparison.OrdinalIgnoreCase));

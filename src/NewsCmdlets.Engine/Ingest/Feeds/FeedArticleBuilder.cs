@@ -170,7 +170,7 @@ public static class FeedArticleBuilder
             Title = articleTitle,
             Standfirst = extracted?.Standfirst,
             Body = body,
-            Paragraphs = new TextList(paragraphs, "\n"),
+            Paragraphs = BodyLines.Paragraphs(body, paragraphs),
             Captions = extracted?.Captions ?? new TextList(Array.Empty<string>(), "\n"),
             Published = item.Published,
             Updated = item.Updated != item.Published ? item.Updated : null,

@@ -149,8 +149,8 @@ public static class HtmlArticleExtractor
             Title = title,
             Standfirst = meta.Standfirst,
             Body = body,
-            Paragraphs = new TextList(paragraphs, "\n"),
-            Captions = new TextList(sel.Captions, "\n"),
+            Paragraphs = BodyLines.Paragraphs(body, paragraphs),
+            Captions = TextList.Of(sel.Captions, "\n"),
             Published = published,
             Updated = updated,
             Authors = new TextList(meta.Authors),
@@ -163,8 +163,8 @@ public static class HtmlArticleExtractor
             Url = url,
             SourceKind = "Html",
             Sources = sources,
-            Removed = new TextList(sel.Removed, "\n\n"),
-            Warnings = new TextList(warnings),
+            Removed = Utf8TextItems.List(sel.Removed, "\n\n"),
+            Warnings = TextList.Of(warnings),
         };
         return new HtmlExtractionResult { Article = article, IsArticle = true, Decisions = decisions };
     }

@@ -1,0 +1,87 @@
+using System.Collections;
+
+namespace NewsCmdlets.Engine.Model;
+
+/// <summary>
+/// An article's paragraphs when they are exactly the lines of its body (what every reader makes: the body is the
+/// paragraphs joined by "\n"): a view over the body instead of a second copy of its text. The lines are split when
+/// first indexed or enumerated and kept; <see cref="Count"/> and <see cref="TextList.ToString"/> need no split.
+/// </summary>
+internal sealed class BodyLines : IList<string>
+{
+    private string? _body;
+    private string[]? _items;
+    private readonly int _count;
+
+    private BodyLines(string body)
+    {
+        _body = body;
+        _count = CountLines(body);
+        Body = body;
+    }
+
+    /// <summary>The body the lines are split from.</summary>
+    public string Body { get; }
+
+    /// <summary>
+    /// Paragraphs as a <see cref="TextList"/> separated by "\n": a view over <paramref name="body"/> when they are its
+    /// lines, whole and in order (none holds a line break, the body is them joined by "\n"), else a list of them.
+    /// </summary>
+    public static TextList Paragraphs(string body, IList<string> paragraphs) =>
+        AreLinesOf(body, paragraphs) ? new TextList(new BodyLines(body), "\n") : new TextList(paragraphs, "\n");
+
+    /// <summary>The lines of <paramref name="body"/> (split on "\n"), split when first used.</summary>
+    public static TextList LinesOf(string body) => new(new BodyLines(body), "\n");
+
+    /// <summary>
+    /// True when <paramref name="paragraphs"/> are the lines of <paramref name="body"/>: the body is not empty and is
+    /// them joined by "\n", and none holds a line break. (An empty body is no paragraph or one empty one: ambiguous.)
+    /// A view over this very body answers without splitting it.
+    /// </summary>
+    public static bool AreLinesOf(string body, IEnumerable<string> paragraphs)
+    {
+        if (paragraphs is TextList { Inner: BodyLines list }) paragraphs = list;
+        if (paragraphs is BodyLines view) return ReferenceEquals(view.Body, body) || string.Equals(view.Body, body, StringComparison.Ordinal);
+        if (body.Length == 0) return false;
+        int at = 0, seen = 0;
+        foreach (var p in paragraphs)
+        {
+            if (seen++ > 0)
+            {
+                if (at >= body.Length || body[at] != '\n') return false;
+                at++;
+            }
+            if (p.Length > body.Length - at || p.Contains('\n') || string.CompareOrdinal(body, at, p, 0, p.Length) != 0) return false;
+            at += p.Length;
+        }
+        return seen > 0 && at == body.Length;
+    }
+
+    private static int CountLines(string body)
+    {
+        int n = 1;
+        foreach (char c in body.AsSpan()) if (c == '\n') n++;
+        return n;
+    }
+
+    private string[] Items => _items ?? Deferred.Get(ref _items, ref _body, static body => body.Split('\n'));
+
+    public string this[int index]
+    {
+        get => (uint)index < (uint)_count ? Items[index] : throw new ArgumentOutOfRangeException(nameof(index));
+        set => throw new NotSupportedException("The list is read-only.");
+    }
+
+    public int Count => _count;
+    public bool IsReadOnly => true;
+    public bool Contains(string item) => Array.IndexOf(Items, item) >= 0;
+    public int IndexOf(string item) => Array.IndexOf(Items, item);
+    public void CopyTo(string[] array, int arrayIndex) => Items.CopyTo(array, arrayIndex);
+    public IEnumerator<string> GetEnumerator() => ((IEnumerable<string>)Items).GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    public void Add(string item) => throw new NotSupportedException("The list is read-only.");
+    public void Clear() => throw new NotSupportedException("The list is read-only.");
+    public void Insert(int index, string item) => throw new NotSupportedException("The list is read-only.");
+    public bool Remove(string item) => throw new NotSupportedException("The list is read-only.");
+    public void RemoveAt(int index) => throw new NotSupportedException("The list is read-only.");
+}
