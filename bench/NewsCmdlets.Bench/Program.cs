@@ -27,6 +27,7 @@ public static class Program
                 "fuzz" => Fuzz.Fuzzer.Run(args[1..]),
                 "fuzz-worker" => Fuzz.Fuzzer.Worker(args[1..]),
                 "pg-import" => Stages.CachePostgresStage.Importer(args[1..]),
+                "pg-hold" => Stages.BenchPostgres.Hold(args[1..]),
                 "-h" or "--help" or "help" => Usage(),
                 _ => Usage($"unknown subcommand '{args[0]}'"),
             };
@@ -68,6 +69,9 @@ public static class Program
               pg-import --corpus DIR --size N --importer K
                   one of cache-postgres's concurrent importers: its overlapping share of the corpus into the
                   PostgreSQL database named by NEWSCMDLETS_BENCH_POSTGRES_TARGET; prints one line of JSON
+              pg-hold
+                  start a throwaway PostgreSQL cluster as cache-postgres does, print its folder, wait for Ctrl+C
+                  (which stops it; for the test of that clean-up)
             """);
         return error == null ? 0 : 2;
     }

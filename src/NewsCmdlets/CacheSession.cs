@@ -199,7 +199,7 @@ internal static class CacheSession
         {
             cmdlet.ThrowTerminatingError(ToErrorRecord(ex, a.Cache.Path));
         }
-        ReportUnstored(cmdlet, a.Unstored);
+        ReportUnstored(cmdlet, a);
         WarnUnstored(cmdlet, a.Unstored, "analyses", a.Cache.Path);
         cmdlet.WriteVerbose($"Reused {a.Reused} cached analyses; computed {a.Computed} (cache '{a.Cache.Path}').");
     }
@@ -227,7 +227,24 @@ internal static class CacheSession
     public static void StoreAnalysis<T>(PSCmdlet cmdlet, CachedAnalyses analyses, Action<T> store, T result) where T : class
     {
         Try(cmdlet, analyses.Cache, () => { store(result); return result; });
+        ReportUnstored(cmdlet, analyses);
+    }
+
+    /// <summary>
+    /// Reports a batch of analyses that could not be stored (once, <see cref="ReportUnstored(PSCmdlet, UnstoredWrites)"/>),
+    /// then one non-terminating error per analysis computed without the cache because its server did not answer
+    /// (CacheServerUnavailable, the article's source as its target): the pipeline goes on, or stops, as -ErrorAction
+    /// says, and a later item connects again once the server answers.
+    /// </summary>
+    public static void ReportUnstored(PSCmdlet cmdlet, CachedAnalyses analyses)
+    {
         ReportUnstored(cmdlet, analyses.Unstored);
+        foreach (var u in analyses.TakeUnstored())
+        {
+            var ex = new NewsCacheException(u.Reason.Problem, u.Reason.CachePath,
+                $"The {u.Kind} of '{u.Location}'{(string.IsNullOrEmpty(u.Title) ? "" : $" (\"{u.Title}\")")} were computed without the cache and not stored in it: {u.Reason.Message}", u.Reason);
+            cmdlet.WriteError(ToErrorRecord(ex, u.Location));
+        }
     }
 
     /// <summary>Runs a cache read or write; an unusable cache stops the call with a terminating error.</summary>

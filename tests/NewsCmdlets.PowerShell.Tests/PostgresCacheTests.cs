@@ -112,10 +112,10 @@ public sealed class PostgresCacheTests : CacheStoreCase, IRunsOnPostgres
             (Get-NewsCacheInfo).Store
             """);
         Assert.Empty(r.Errors);
-        Assert.Equal(new object[] { 4L, 0L, 1, "PostgreSQL" }, r.Output.Select(o => o.BaseObject));
+        Assert.Equal(new object[] { 4L, 0L, 2, "PostgreSQL" }, r.Output.Select(o => o.BaseObject));
         Assert.Contains("What if", r.Host);
         Assert.Contains(Database.Display, r.Host);
-        Assert.Equal(1L, Convert.ToInt64(Database.Scalar("SELECT count(*) FROM schema_version")));
+        Assert.Equal(2L, Convert.ToInt64(Database.Scalar("SELECT count(*) FROM schema_version"))); // both migrations recorded
     }
 
     [StoreFact]
@@ -202,33 +202,48 @@ public sealed class PostgresCacheTests : CacheStoreCase, IRunsOnPostgres
     }
 
     [StoreFact]
-    public void A_server_that_stops_while_entities_and_quotes_are_analysed_stops_the_storing_not_the_analysing()
+    public void A_server_that_stops_while_entities_and_quotes_are_analysed_gives_an_error_per_article_and_is_used_again_once_back()
     {
         string folder = MakeArticles("kappa", 30);
         using var proxy = new TcpProxy(Database.Host, Database.Port);
         var viaProxy = new Npgsql.NpgsqlConnectionStringBuilder(Database.ConnectionStringWithoutPassword) { Host = "127.0.0.1", Port = proxy.Port, Pooling = false };
+        string display = $"postgresql://{Database.UserName}@127.0.0.1:{proxy.Port}/{Database.Name}";
         var variables = new Dictionary<string, object?>
         {
             ["cs"] = viaProxy.ConnectionString, ["proxy"] = proxy, ["files"] = Path.Combine(folder, "*.txt"),
             ["cred"] = new System.Management.Automation.PSCredential(Database.UserName, Secure(Database.Password)),
         };
-        foreach (string cmdlet in new[] { "Get-NewsEntity", "Get-NewsQuote" })
+        foreach (var (cmdlet, kind) in new[] { ("Get-NewsEntity", "entities"), ("Get-NewsQuote", "quotes") })
         {
             proxy.Restore();
-            // Every article's analysis is written: the lookups and stores after the cut give one non-terminating
-            // CacheServerUnavailable error and a count of what was not stored, not a stopped call.
+            // The server goes away at the 11th article and comes back at the 21st (after the two seconds the cmdlet
+            // waits before it tries again): every article is analysed and written; each one whose analysis could not
+            // be stored is its own non-terminating CacheServerUnavailable error naming the server; the articles after
+            // the server is back are stored again within the same call.
             var r = Run($$"""
                 Set-NewsCacheConfiguration -ConnectionString $cs -Credential $cred
                 $articles = Import-NewsArticle $files -Cache:$false
                 $i = 0
                 @($articles | {{cmdlet}} -Cache:$false).Count
-                @($articles | ForEach-Object { if ($i++ -eq 10) { $proxy.Cut() }; $_ } | {{cmdlet}} -Cache -ThrottleLimit 1).Count
+                @($articles | ForEach-Object { if ($i -eq 10) { $proxy.Cut() }; if ($i -eq 20) { $proxy.Restore(); Start-Sleep -Milliseconds 2200 }; $i++; $_ } |
+                    {{cmdlet}} -Cache -ThrottleLimit 1).Count
+                ($articles[20..29] | ForEach-Object Id) -join ','
                 """, variables: variables);
             Assert.Null(r.Terminating);
-            Assert.True((int)r.Output[^2].BaseObject > 0, $"{cmdlet} found nothing in the test articles");
-            Assert.Equal(r.Output[^2].BaseObject, r.Output[^1].BaseObject);
-            var error = Assert.Single(r.Errors);
-            Assert.StartsWith("CacheServerUnavailable,", error.FullyQualifiedErrorId);
+            Assert.True((int)r.Output[^3].BaseObject > 0, $"{cmdlet} found nothing in the test articles");
+            Assert.Equal(r.Output[^3].BaseObject, r.Output[^2].BaseObject);
+            Assert.NotEmpty(r.Errors);
+            Assert.All(r.Errors, e =>
+            {
+                Assert.StartsWith("CacheServerUnavailable,", e.FullyQualifiedErrorId);
+                Assert.Contains(display, e.Exception.Message);
+                Assert.StartsWith(folder, e.TargetObject.ToString());
+            });
+            Assert.Equal(r.Errors.Count, r.Errors.Select(e => e.TargetObject.ToString()).Distinct().Count()); // one error an article
+            long stored = Convert.ToInt64(Database.Scalar($"SELECT count(*) FROM analyses WHERE kind = '{kind}'"));
+            Assert.Equal(30, stored + r.Errors.Count); // each article's analysis either stored or reported
+            var after = r.Output[^1].ToString()!.Split(',');
+            Assert.Equal(10L, Convert.ToInt64(Database.Scalar($"SELECT count(*) FROM analyses WHERE kind = '{kind}' AND article_id IN ({string.Join(",", after.Select(a => "'" + a + "'"))})")));
             Assert.Contains(r.Warnings, w => w.Message.Contains("were not stored in the cache", StringComparison.Ordinal));
             Assert.DoesNotContain(Database.Password, Everything(r));
         }

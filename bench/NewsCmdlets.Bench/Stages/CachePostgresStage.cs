@@ -38,22 +38,9 @@ public static class BenchPostgres
     {
         if (AdminConnectionString == null)
         {
-            string script = Path.Combine(ctx.RepoRoot, ".ci", "postgres");
             if (ctx.Mode == RunMode.Smoke) { log.WriteLine($"no PostgreSQL server named ({Variable} or {TestVariable}); --smoke does not start one (`eval \"$(.ci/postgres start)\"` does)"); return false; }
             if (Environment.GetEnvironmentVariable(StartVariable) == "0") { log.WriteLine($"no PostgreSQL server named ({Variable} or {TestVariable}) and {StartVariable}=0"); return false; }
-            if (!File.Exists(script)) { log.WriteLine($"no PostgreSQL server named ({Variable} or {TestVariable}) and no .ci/postgres to start one"); return false; }
-            var (exit, stdout, stderr) = Measure.Run("bash", new[] { script, "start" }, timeoutSeconds: 120);
-            var exports = stdout.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("export ", StringComparison.Ordinal))
-                .Select(l => l["export ".Length..].Split('=', 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1].Trim('\''));
-            if (exit != 0 || !exports.TryGetValue(TestVariable, out var cs))
-            {
-                log.WriteLine($"no PostgreSQL server named ({Variable} or {TestVariable}) and .ci/postgres could not start one: {stderr.Trim()}");
-                return false;
-            }
-            _startedDir = exports.GetValueOrDefault("NEWSCMDLETS_TEST_POSTGRES_DIR");
-            Environment.SetEnvironmentVariable(Variable, cs); // the children inherit it
-            Environment.SetEnvironmentVariable(OriginVariable, "a throwaway cluster the bench started with .ci/postgres (fsync off, synchronous_commit off)");
-            log.WriteLine($"cache-postgres: {stderr.Trim().Split('\n').LastOrDefault()}");
+            if (!StartCluster(ctx.RepoRoot, log)) return false;
         }
         try
         {
@@ -69,15 +56,94 @@ public static class BenchPostgres
         return true;
     }
 
-    /// <summary>In the parent, after the stage: stops the cluster <see cref="Ensure"/> started (nothing for a named server).</summary>
-    public static void Stop(TextWriter log)
+    private static readonly object StopLock = new();
+    private static bool _handlersSet;
+
+    /// <summary>
+    /// Starts a throwaway cluster with .ci/postgres and names it for this process and its children; false (with the
+    /// reason written to <paramref name="log"/>) when it cannot. The cluster is stopped by <see cref="Stop"/>, and also
+    /// when the run is interrupted (Ctrl+C, SIGTERM) or ends without reaching it, so no cluster is left running in /tmp.
+    /// </summary>
+    public static bool StartCluster(string repoRoot, TextWriter log)
     {
-        if (_startedDir == null) return;
-        Measure.Run("bash", new[] { Path.Combine(Runner.FindRepoRoot(), ".ci", "postgres"), "stop", _startedDir }, timeoutSeconds: 120);
-        log.WriteLine($"cache-postgres: stopped the throwaway cluster ({_startedDir})");
-        Environment.SetEnvironmentVariable(Variable, null);
-        Environment.SetEnvironmentVariable(OriginVariable, null);
-        _startedDir = null;
+        string script = Path.Combine(repoRoot, ".ci", "postgres");
+        if (!File.Exists(script)) { log.WriteLine($"no PostgreSQL server named ({Variable} or {TestVariable}) and no .ci/postgres to start one"); return false; }
+        lock (StopLock)
+        {
+            if (!_handlersSet)
+            {
+                // Ctrl+C: the handler stops the cluster, then the process ends as it would have (the stage's child gets
+                // the same signal). ProcessExit: SIGTERM, or an exit that skipped the stage's teardown.
+                Console.CancelKeyPress += (_, _) => StopOnExit("interrupted");
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => StopOnExit("exiting");
+                _handlersSet = true;
+            }
+        }
+        var (exit, stdout, stderr) = Measure.Run("bash", new[] { script, "start" }, timeoutSeconds: 120);
+        var exports = stdout.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("export ", StringComparison.Ordinal))
+            .Select(l => l["export ".Length..].Split('=', 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1].Trim('\''));
+        string? dir = exports.GetValueOrDefault("NEWSCMDLETS_TEST_POSTGRES_DIR");
+        if (exit != 0 || !exports.TryGetValue(TestVariable, out var cs))
+        {
+            if (!string.IsNullOrEmpty(dir)) Measure.Run("bash", new[] { script, "stop", dir }, timeoutSeconds: 120);
+            log.WriteLine($"no PostgreSQL server named ({Variable} or {TestVariable}) and .ci/postgres could not start one: {stderr.Trim()}");
+            return false;
+        }
+        lock (StopLock)
+        {
+            _startedDir = dir;
+            _script = script;
+        }
+        Environment.SetEnvironmentVariable(Variable, cs); // the children inherit it
+        Environment.SetEnvironmentVariable(OriginVariable, "a throwaway cluster the bench started with .ci/postgres (fsync off, synchronous_commit off)");
+        log.WriteLine($"cache-postgres: {stderr.Trim().Split('\n').LastOrDefault()}");
+        return true;
+    }
+
+    private static string? _script;
+
+    /// <summary>The cluster this process started, if any (for the test that interrupts a run).</summary>
+    public static string? StartedDirectory { get { lock (StopLock) return _startedDir; } }
+
+    private static void StopOnExit(string why)
+    {
+        try
+        {
+            Stop(Console.Error, why);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            Console.Error.WriteLine($"cache-postgres: could not stop the throwaway cluster: {e.Message}");
+        }
+    }
+
+    /// <summary>In the parent, after the stage: stops the cluster <see cref="Ensure"/> started (nothing for a named server).</summary>
+    public static void Stop(TextWriter log) => Stop(log, null);
+
+    private static void Stop(TextWriter log, string? why)
+    {
+        lock (StopLock) // once, whether the stage's teardown, Ctrl+C or the process's exit comes first
+        {
+            if (_startedDir == null) return;
+            Measure.Run("bash", new[] { _script ?? Path.Combine(Runner.FindRepoRoot(), ".ci", "postgres"), "stop", _startedDir }, timeoutSeconds: 120);
+            log.WriteLine($"cache-postgres: stopped the throwaway cluster ({_startedDir}){(why != null ? $", {why}" : "")}");
+            Environment.SetEnvironmentVariable(Variable, null);
+            Environment.SetEnvironmentVariable(OriginVariable, null);
+            _startedDir = null;
+        }
+    }
+
+    /// <summary>
+    /// <c>NewsCmdlets.Bench pg-hold</c>: starts a throwaway cluster as the cache-postgres stage does, prints its folder,
+    /// and waits to be interrupted (what the test of the stage's clean-up on Ctrl+C drives).
+    /// </summary>
+    public static int Hold(string[] args)
+    {
+        if (!StartCluster(Runner.FindRepoRoot(), Console.Error)) return 1;
+        Console.WriteLine(StartedDirectory);
+        Console.Out.Flush();
+        Thread.Sleep(Timeout.Infinite);
+        return 0;
     }
 
     public static string ConnectionTo(string database) =>

@@ -130,12 +130,67 @@ public sealed class CachedAnalyses : IDisposable
         var batch = _pending.ToArray();
         _pending.Clear();
         _pendingByKey.Clear();
-        // A server that stops answering stops the storing, not the analysing (as a full disk does): reported once.
-        Unstored.Write(_cache, batch.Length, () => _cache.PutAnalyses(batch), serverOutageStops: true);
+        if (ServerStillDown() is { } down)
+        {
+            KeepUnstored(batch, down);
+            return;
+        }
+        try
+        {
+            // A full disk or a file made read-only stops the storing (counted in Unstored, reported once); a server
+            // that does not answer keeps each analysis for its own error, and a later item tries the server again.
+            Unstored.Write(_cache, batch.Length, () => _cache.PutAnalyses(batch));
+        }
+        catch (NewsCacheException ex) when (ex.Problem == NewsCacheProblem.ServerUnavailable)
+        {
+            ServerWentDown(ex);
+            KeepUnstored(batch, ex);
+        }
     }
 
     /// <summary>Analyses not stored (a read-only cache, a full disk); the analysing goes on.</summary>
     public UnstoredWrites Unstored { get; } = new();
+
+    // ---- A cache server that stops answering --------------------------------------------------------------------
+
+    private readonly List<UnstoredAnalysis> _unstored = new();
+    private NewsCacheException? _serverDown;
+    private readonly System.Diagnostics.Stopwatch _sinceServerDown = new();
+
+    /// <summary>How long after the server did not answer the next item waits before it tries to connect again.</summary>
+    internal TimeSpan ServerRetryInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The analyses since the last call that were computed without the cache and not stored because its server did
+    /// not answer (stopped, restarted, cut off): each was computed and returned all the same; an item at least
+    /// <see cref="ServerRetryInterval"/> after the last failure tries the server again (a new connection), so the
+    /// cache is used again, within the same call, as soon as the server answers.
+    /// </summary>
+    public IReadOnlyList<UnstoredAnalysis> TakeUnstored()
+    {
+        if (_unstored.Count == 0) return Array.Empty<UnstoredAnalysis>();
+        var taken = _unstored.ToArray();
+        _unstored.Clear();
+        return taken;
+    }
+
+    private NewsCacheException? ServerStillDown() =>
+        _serverDown != null && _sinceServerDown.Elapsed < ServerRetryInterval ? _serverDown : (_serverDown = null);
+
+    private void ServerWentDown(NewsCacheException ex)
+    {
+        _serverDown = ex;
+        _sinceServerDown.Restart();
+    }
+
+    private void KeepUnstored(IEnumerable<AnalysisWrite> batch, NewsCacheException reason)
+    {
+        foreach (var w in batch)
+        {
+            Unstored.CountUnstored(1);
+            _unstored.Add(new UnstoredAnalysis(w.Article.Source ?? w.Article.Id, w.Article.Id, w.Article.Title, w.Kind, reason));
+        }
+    }
 
     public void Dispose()
     {
@@ -159,7 +214,7 @@ public sealed class CachedAnalyses : IDisposable
             payload = p.Payload;
             return true;
         }
-        if (Unstored.Failure?.Problem == NewsCacheProblem.ServerUnavailable) return false; // computed without the cache
+        if (ServerStillDown() != null) return false; // computed without the cache; storing it says the server is down
         string? stored;
         try
         {
@@ -167,7 +222,7 @@ public sealed class CachedAnalyses : IDisposable
         }
         catch (NewsCacheException ex) when (ex.Problem == NewsCacheProblem.ServerUnavailable)
         {
-            Unstored.Stop(ex);
+            ServerWentDown(ex);
             return false;
         }
         if (stored == null) return false;
@@ -181,6 +236,11 @@ public sealed class CachedAnalyses : IDisposable
         if (_cache.IsReadOnly || Unstored.Failure != null)
         {
             Unstored.Write(_cache, 1, () => { }); // a read-only cache is still read; what is not stored is counted
+            return;
+        }
+        if (ServerStillDown() is { } down)
+        {
+            KeepUnstored(new[] { write }, down);
             return;
         }
         _pending.Add(write);
@@ -238,5 +298,9 @@ public sealed class CachedAnalyses : IDisposable
 
 /// <summary>One analysis to store: the article (stored too when the cache does not hold it), what was computed, and for
 /// entities the entity index rows.</summary>
+/// <summary>An analysis computed but not stored because the cache's server did not answer: the article (where it came
+/// from, its id and title), the kind of analysis, and why.</summary>
+public sealed record UnstoredAnalysis(string Location, string ArticleId, string? Title, string Kind, NewsCacheException Reason);
+
 public sealed record AnalysisWrite(NewsArticle Article, string Kind, string AnalyserVersion, string Payload,
     IReadOnlyList<(string Key, string Type, int Mentions)>? EntityIndex);

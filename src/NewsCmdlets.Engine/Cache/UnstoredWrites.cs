@@ -3,7 +3,7 @@ namespace NewsCmdlets.Engine.Cache;
 /// <summary>
 /// What a buffered writer (<see cref="CachedArticleReader"/>, <see cref="CachedAnalyses"/>) could not store: on a
 /// read-only cache nothing is written and the items are counted; when a batch fails because the disk is full or the
-/// file became read-only (or, for a writer that asks for it, the cache's server stops answering), that failure is kept
+/// file became read-only, that failure is kept
 /// for the caller to report once, the writer stops writing and counts what it did not store, and the work (reading,
 /// analysing) goes on. Any other failure is thrown as before.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class UnstoredWrites
     public int Count { get; private set; }
 
     /// <summary>Runs one batch's <paramref name="write"/> of <paramref name="items"/> items, unless writing has stopped.</summary>
-    internal void Write(NewsCache cache, int items, Action write, bool serverOutageStops = false)
+    internal void Write(NewsCache cache, int items, Action write)
     {
         if (cache.IsReadOnly || Failure != null)
         {
@@ -29,16 +29,16 @@ public sealed class UnstoredWrites
         {
             write();
         }
-        catch (NewsCacheException ex) when (ex.Problem is NewsCacheProblem.Full or NewsCacheProblem.ReadOnly ||
-                                            serverOutageStops && ex.Problem == NewsCacheProblem.ServerUnavailable)
+        catch (NewsCacheException ex) when (ex.Problem is NewsCacheProblem.Full or NewsCacheProblem.ReadOnly)
         {
             Failure = ex;
             Count += items;
         }
     }
 
-    /// <summary>Stops the writes for <paramref name="failure"/> found elsewhere (a read that failed), as a failed batch would.</summary>
-    internal void Stop(NewsCacheException failure) => Failure ??= failure;
+    /// <summary>Counts items a writer could not store for a reason it reports itself (one error an item: a server that
+    /// did not answer), without stopping the writes.</summary>
+    internal void CountUnstored(int items) => Count += items;
 
     /// <summary>The failure, the first time it is asked for after it happened (to report it once); null otherwise.</summary>
     public NewsCacheException? TakeNewFailure()

@@ -225,6 +225,43 @@ public sealed class PostgresCacheFaultTests : CacheTestBase, IRunsOnPostgres
     }
 
     [StoreFact]
+    public void Analyses_while_the_server_is_away_are_each_reported_and_the_next_item_after_it_is_back_connects_again()
+    {
+        using var proxy = new TcpProxy(Database.Host, Database.Port);
+        var viaProxy = new Npgsql.NpgsqlConnectionStringBuilder(Database.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port, Pooling = false };
+        var articles = Enumerable.Range(0, 9).Select(i => Article($"art{i}", $"Ferry story {i}", $"Crews on route {i} walked out over pay.")).ToList();
+        var entities = new NewsCmdlets.Engine.Entities.ArticleEntities { TokenCount = 7 };
+        // Zero: every item after a failure tries the server again (the cmdlets wait two seconds between tries).
+        var analyses = new CachedAnalyses(NewsCache.OpenServer(viaProxy.ConnectionString), batchSize: 1) { OwnsCache = true, ServerRetryInterval = TimeSpan.Zero };
+        void Analyse(NewsCmdlets.Engine.Model.NewsArticle a)
+        {
+            if (!analyses.TryGetEntities(a, out _)) analyses.StoreEntities(a, entities);
+        }
+        for (int i = 0; i < 3; i++) Analyse(articles[i]);
+        Assert.Empty(analyses.TakeUnstored());
+        proxy.Cut();
+        for (int i = 3; i < 6; i++) Analyse(articles[i]);
+        var down = analyses.TakeUnstored();
+        // One per item, naming the server and not the password; nothing stops the analysing.
+        Assert.Equal(new[] { "art3", "art4", "art5" }, down.Select(u => u.ArticleId));
+        Assert.All(down, u =>
+        {
+            Assert.Equal(NewsCacheProblem.ServerUnavailable, u.Reason.Problem);
+            Assert.Contains($"127.0.0.1:{proxy.Port}/{Database.Name}", u.Reason.Message);
+            Assert.DoesNotContain(Database.Password, u.Reason.Message);
+            Assert.Equal(CachedAnalyses.EntitiesKind, u.Kind);
+        });
+        Assert.Null(analyses.Unstored.TakeNewFailure()); // not the one error that stops every later write
+        proxy.Restore();
+        for (int i = 6; i < 9; i++) Analyse(articles[i]);
+        Assert.Empty(analyses.TakeUnstored());
+        analyses.Dispose();
+        Assert.Equal(3, analyses.Unstored.Count);
+        Assert.Equal(6L, Convert.ToInt64(Database.Scalar("SELECT count(*) FROM analyses")));
+        Assert.Equal("art0,art1,art2,art6,art7,art8", Database.Scalar("SELECT string_agg(article_id, ',' ORDER BY article_id) FROM analyses"));
+    }
+
+    [StoreFact]
     public void A_read_only_server_cache_is_read_and_counts_what_it_could_not_store()
     {
         var folder = Directory.CreateDirectory(Path.Combine(Dir, "in")).FullName;
