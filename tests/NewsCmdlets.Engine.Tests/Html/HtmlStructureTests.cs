@@ -346,4 +346,15 @@ public class HtmlStructureTests
                              $"<div class=\"entry-content\">{Paragraphs(Story)}</div></div>"));
         Assert.Equal(new[] { opening }.Concat(Story).ToArray(), b.Paragraphs.ToArray());
     }
+
+    [Fact]
+    public void AParagraphThatIsAWrittenOutWebAddressStays()
+    {
+        // The author gives the petition's address as text; a linked line of words ("Read more") still goes.
+        const string address = "https://www.westmere-harbour.example/petitions/ferry-rosters-2024";
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" +
+                             $"{Paragraphs(P1, P2)}<p><a href=\"{address}\">{address}</a></p>{Paragraphs(P3, P4)}" +
+                             $"<p><a href=\"/more\">More ferry news from the harbour</a></p>{Paragraphs(P5)}</article>"));
+        Assert.Equal(new[] { P1, P2, address, P3, P4, P5 }, a.Paragraphs.ToArray());
+    }
 }

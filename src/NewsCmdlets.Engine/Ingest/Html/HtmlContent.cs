@@ -193,7 +193,7 @@ internal static class HtmlContent
                 sel.Headings1.Add(b);
                 continue;
             }
-            else if (b.LinkDensity > 0.5 && b.Heading == 0 && !b.IsProse)
+            else if (b.LinkDensity > 0.5 && b.Heading == 0 && !b.IsProse && !IsWrittenAddress(b))
                 why = "link text";
             else if (b.Words < 60 && !b.InQuote && CaptionCredit.IsMatch(b.Text))
             {
@@ -626,6 +626,15 @@ internal static class HtmlContent
         if (label.Text.TrimEnd().EndsWith(':')) return true;
         bool links = why is "list of links" or "link text" || why.StartsWith("teaser list", StringComparison.Ordinal);
         return links && label.Heading > 0 && label.Words <= 8;
+    }
+
+    /// <summary>A line that is one web address written out ("http://…", "www.…"): the author gives the address as text.</summary>
+    private static bool IsWrittenAddress(TextBlock b)
+    {
+        string t = b.Text.Trim();
+        if (t.Length < 8 || t.Contains(' ')) return false;
+        return t.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || t.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ||
+               t.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsPageTitle(HtmlDom dom, string text)
