@@ -327,4 +327,34 @@ public class HtmlStructureTests
         var b = Article(html.Replace(opening, dek));
         Assert.Equal(Story, b.Paragraphs.ToArray());
     }
+
+    [Fact]
+    public void AStandfirstClassedOpeningParagraphAboveTheStoryIsItsFirstParagraph()
+    {
+        const string opening = "Hundreds of commuters in Westmere spent Tuesday morning on the wrong side of the harbour after ferry crews " +
+                               "walked out over rosters, and the council says it cannot promise that the boats will run again this week.";
+        // In the headline's header, marked as the standfirst: a paragraph of prose that long is the story's opening.
+        var a = Article(Wrap("<article><header class=\"entry-header\"><h1>Ferry strike strands Westmere commuters</h1>" +
+                             $"<p class=\"byline\">By Mereana Tait</p><p class=\"standfirst\">{opening}</p></header>" +
+                             $"<div class=\"entry-content\">{Paragraphs(Story)}</div></article>"));
+        Assert.Equal(new[] { opening }.Concat(Story).ToArray(), a.Paragraphs.ToArray());
+
+        // Outside any header, between the headline and the story, beside a column of links the story's wrapper leaves out.
+        var links = string.Concat(Enumerable.Range(1, 12).Select(i => $"<div class=\"x\"><a href=\"/n{i}\">Harbour notice number {i} for this week</a></div>"));
+        var b = Article(Wrap("<div class=\"page\"><h1>Ferry strike strands Westmere commuters</h1>" +
+                             $"<div class=\"summary\"><p>{opening}</p></div>{links}" +
+                             $"<div class=\"entry-content\">{Paragraphs(Story)}</div></div>"));
+        Assert.Equal(new[] { opening }.Concat(Story).ToArray(), b.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void AParagraphThatIsAWrittenOutWebAddressStays()
+    {
+        // The author gives the petition's address as text; a linked line of words ("Read more") still goes.
+        const string address = "https://www.westmere-harbour.example/petitions/ferry-rosters-2024";
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" +
+                             $"{Paragraphs(P1, P2)}<p><a href=\"{address}\">{address}</a></p>{Paragraphs(P3, P4)}" +
+                             $"<p><a href=\"/more\">More ferry news from the harbour</a></p>{Paragraphs(P5)}</article>"));
+        Assert.Equal(new[] { P1, P2, address, P3, P4, P5 }, a.Paragraphs.ToArray());
+    }
 }

@@ -193,7 +193,7 @@ internal static class HtmlContent
                 sel.Headings1.Add(b);
                 continue;
             }
-            else if (b.LinkDensity > 0.5 && b.Heading == 0 && !b.IsProse)
+            else if (b.LinkDensity > 0.5 && b.Heading == 0 && !b.IsProse && !IsWrittenAddress(b))
                 why = "link text";
             else if (b.Words < 60 && !b.InQuote && CaptionCredit.IsMatch(b.Text))
             {
@@ -288,10 +288,11 @@ internal static class HtmlContent
     /// the byline in a header of their own (a &lt;header&gt;, an element classed "header" or "teaser") and the rest of
     /// the story in another element. Walking back from the container to the page's headline (an &lt;h1&gt;, or a
     /// heading that repeats the page's title, at most 20 blocks above), a paragraph of prose of 25 words or more inside
-    /// such a header is the story's first paragraph; bylines, dates, captions and short lines between (of chrome too: a
-    /// table of contents, a breadcrumb) are passed over. A short summary line or a subtitle set as a heading is the
-    /// standfirst, not the story's text, and nothing is taken when no headline is found or a long block of other text
-    /// lies between.
+    /// such a header, or marked as the standfirst outside chrome, is the story's first paragraph (a lead that long is
+    /// the story's text even when the page calls it a summary); bylines, dates, captions and short lines between (of
+    /// chrome too: a table of contents, a breadcrumb) are passed over. A short summary line or a subtitle set as a
+    /// heading is the standfirst, not the story's text, and nothing is taken when no headline is found or a long block
+    /// of other text lies between.
     /// </summary>
     private static void TakeLeadAboveTheStory(HtmlDom dom, DomNode c, List<TextBlock> kept, ContentSelection sel, List<string> decisions)
     {
@@ -310,7 +311,8 @@ internal static class HtmlContent
                 if (b.Words > 12) break;
                 continue;
             }
-            if (header && b.IsProse && b.Words >= 25 && b.Heading == 0 && b.Standfirst < 0 && b.Caption < 0 && b.LinkDensity < 0.3 && !b.InListItem && !b.InTable)
+            bool marked = header || b.Chrome < 0 && b.Standfirst >= 0;
+            if (marked && b.IsProse && b.Words >= 25 && b.Heading == 0 && b.Caption < 0 && b.LinkDensity < 0.3 && !b.InListItem && !b.InTable)
             {
                 (leads ??= new()).Add(b);
                 continue;
@@ -624,6 +626,15 @@ internal static class HtmlContent
         if (label.Text.TrimEnd().EndsWith(':')) return true;
         bool links = why is "list of links" or "link text" || why.StartsWith("teaser list", StringComparison.Ordinal);
         return links && label.Heading > 0 && label.Words <= 8;
+    }
+
+    /// <summary>A line that is one web address written out ("http://…", "www.…"): the author gives the address as text.</summary>
+    private static bool IsWrittenAddress(TextBlock b)
+    {
+        string t = b.Text.Trim();
+        if (t.Length < 8 || t.Contains(' ')) return false;
+        return t.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || t.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ||
+               t.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsPageTitle(HtmlDom dom, string text)
