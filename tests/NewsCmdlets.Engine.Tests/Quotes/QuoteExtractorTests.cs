@@ -289,4 +289,17 @@ public sealed class QuoteExtractorTests
         Assert.DoesNotContain(r.Quotes, q => q.Speaker != null && (q.Speaker.Contains("worked", StringComparison.Ordinal) || q.Speaker.Contains("Morn", StringComparison.Ordinal)));
         Assert.Contains(r.Quotes, q => q.Text == "a turning point for the island." && q.Speaker == "Tobias Wren");
     }
+    private static readonly (string Text, string[] Speakers)[] PronounAntecedents =
+    {
+        // A sentence that opens with the same pronoun is about its referent: the names in it are not.
+        ("Ada Quill runs the Pellam food bank.\n\nShe said the grant that Mayor Rhona Beck promised never came.\n\n\u201cWe are feeding twice as many families,\u201d she said.", new[] { "Ada Quill" }),
+        // A name written as a place ("in Halden Cross") is no one a pronoun stands for.
+        ("Tomas Rell, a farmer, spoke to the crowd.\n\nThe rally in Halden Cross drew thousands. \u201cWe came to be heard,\u201d he said.", new[] { "Tomas Rell" }),
+        // Nor are bare initials ("N.V.").
+        ("Mara Lind, a lobbyist, flew home on Friday. Lawmakers from N.V. held no vote. \u201cIt is a scandal,\u201d she said.", new[] { "Mara Lind" }),
+    };
+
+    /// <summary>He and she: past a sentence about the pronoun's own referent, never to a place or to bare initials.</summary>
+    [Fact]
+    public void A_pronoun_skips_sentences_about_itself_places_and_initials() => AssertSpeakers(PronounAntecedents);
 }
