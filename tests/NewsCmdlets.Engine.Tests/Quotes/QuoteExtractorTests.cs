@@ -299,6 +299,18 @@ public sealed class QuoteExtractorTests
         ("Mara Lind, a lobbyist, flew home on Friday. Lawmakers from N.V. held no vote. \u201cIt is a scandal,\u201d she said.", new[] { "Mara Lind" }),
     };
 
+    private static readonly (string Text, string[] Speakers)[] PlacesAndCompanies =
+    {
+        // A place the gazetteer knows whole is no person, even without a preposition before it.
+        ("Piet Vander, a fisherman, has sailed for forty years.\n\nLast spring New Zealand banned the nets. \u201cIt ended my trade,\u201d he said.", new[] { "Piet Vander" }),
+        // Nor is one word that is a company and no name part.
+        ("Lena Dorsk, a teacher, wrote a long post.\n\nWithin an hour Google removed it. \u201cI was silenced,\u201d she said.", new[] { "Lena Dorsk" }),
+    };
+
+    /// <summary>The fast name finder types a whole place name and a one-word company as what they are, so "he" and "she" pass them by.</summary>
+    [Fact]
+    public void Places_known_whole_and_one_word_companies_are_not_people() => AssertSpeakers(PlacesAndCompanies);
+
     /// <summary>He and she: past a sentence about the pronoun's own referent, never to a place or to bare initials.</summary>
     [Fact]
     public void A_pronoun_skips_sentences_about_itself_places_and_initials() => AssertSpeakers(PronounAntecedents);
