@@ -365,6 +365,15 @@ internal sealed partial class QuoteDocument
                 // A name followed by a comma may be an adjunct's ("Speaking in Salem, New Hampshire, Trump …") unless the
                 // comma opens its appositive ("Her colleague, Emil Sand, was …").
                 if (nm.End < to && S(nm.End) is "," && !(nm.Start > k && S(nm.Start - 1) is ",") && HasSubjectAhead(nm.End + 1, to)) { j = nm.End; continue; }
+                // A name that modifies the noun after it ("Democratic presidential candidate Ada Morn", "The Norland
+                // presidential candidate"): the person named at the end of the phrase, or the phrase's head.
+                if (!IsPossessive(nm.End) && ModifierRun(nm.End, to) is var run && run > nm.End)
+                {
+                    if (run < to && _nameAt[run] is { Type: NewsEntityType.Person, Weak: false } named && named.Start == run && !IsPossessive(named.End))
+                        return new Subj(SubjKind.Name, j, named.End, named.End - 1, named);
+                    if (nm.Weak || j > k && In(j - 1, Articles))
+                        return new Subj(SubjKind.Description, j > k && In(j - 1, Articles) ? j - 1 : j, run, run - 1, null);
+                }
                 // The name and what belongs to it ("Trump's campaign manager Corey Lewandowski" → the last name).
                 if (!IsPossessive(nm.End)) return new Subj(SubjKind.Name, j, nm.End, nm.End - 1, nm);
                 int e = nm.End + 1;
@@ -376,6 +385,21 @@ internal sealed partial class QuoteDocument
             if (_verb[j] != null || In(j, NpStop) && !In(j, Determiners)) break;
         }
         return default;
+    }
+
+    /// <summary>The end of the lower-case nouns after a name that modifies them ("presidential candidate" in "GOP presidential
+    /// candidate"): words that are no verb of saying, no clause word and do not look like a verb or an adverb (-ed, -ing, -ly,
+    /// -s), at most four.</summary>
+    private int ModifierRun(int from, int to)
+    {
+        int e = from;
+        while (e < to && e < from + 4 && IsLowerWord(e) && !_inQuote[e] && !In(e, NpStop) && !In(e, Determiners) && !In(e, NpInner) && _verb[e] == null)
+        {
+            var w = S(e);
+            if (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("ly", StringComparison.Ordinal) || w[^1] == 's') break;
+            e++;
+        }
+        return e;
     }
 
     /// <summary>Is there a name or pronoun followed by a lower-case word (a subject and its verb) in [from, to)?</summary>

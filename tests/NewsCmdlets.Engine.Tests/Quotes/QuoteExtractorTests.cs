@@ -314,4 +314,14 @@ public sealed class QuoteExtractorTests
     /// <summary>He and she: past a sentence about the pronoun's own referent, never to a place or to bare initials.</summary>
     [Fact]
     public void A_pronoun_skips_sentences_about_itself_places_and_initials() => AssertSpeakers(PronounAntecedents);
+    /// <summary>A name that modifies the nouns after it is not the clause's subject: the person named at the end of the
+    /// phrase is ("Norland presidential candidate Ada Morn"), or the phrase itself when it names no one.</summary>
+    [Fact]
+    public void A_name_modifying_a_noun_is_not_the_subject()
+    {
+        var named = Run("Norland presidential candidate Ada Morn toured the coast on Friday, promising voters \u201ca fairer deal.\u201d");
+        Assert.Contains(named.Quotes, q => q.Text.StartsWith("a fairer deal", StringComparison.Ordinal) && q.Speaker == "Ada Morn");
+        var described = Run("The Norland presidential candidate toured the coast on Friday, promising voters \u201ca fairer deal.\u201d");
+        Assert.Contains(described.Quotes, q => q.Text.StartsWith("a fairer deal", StringComparison.Ordinal) && q.Speaker == "The Norland presidential candidate");
+    }
 }
