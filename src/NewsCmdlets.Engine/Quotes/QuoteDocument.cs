@@ -365,6 +365,15 @@ internal sealed partial class QuoteDocument
                 // A name followed by a comma may be an adjunct's ("Speaking in Salem, New Hampshire, Trump …") unless the
                 // comma opens its appositive ("Her colleague, Emil Sand, was …").
                 if (nm.End < to && S(nm.End) is "," && !(nm.Start > k && S(nm.Start - 1) is ",") && HasSubjectAhead(nm.End + 1, to)) { j = nm.End; continue; }
+                // A name that modifies the noun after it ("Democratic presidential candidate Ada Morn", "The Norland
+                // presidential candidate"): the person named at the end of the phrase, or the phrase's head.
+                if (!IsPossessive(nm.End) && ModifierRun(nm.End, to) is var run && run > nm.End)
+                {
+                    if (run < to && _nameAt[run] is { Type: NewsEntityType.Person, Weak: false } named && named.Start == run && !IsPossessive(named.End))
+                        return new Subj(SubjKind.Name, j, named.End, named.End - 1, named);
+                    if (nm.Weak || j > k && In(j - 1, Articles))
+                        return new Subj(SubjKind.Description, j > k && In(j - 1, Articles) ? j - 1 : j, run, run - 1, null);
+                }
                 // The name and what belongs to it ("Trump's campaign manager Corey Lewandowski" → the last name).
                 if (!IsPossessive(nm.End)) return new Subj(SubjKind.Name, j, nm.End, nm.End - 1, nm);
                 int e = nm.End + 1;
@@ -376,6 +385,21 @@ internal sealed partial class QuoteDocument
             if (_verb[j] != null || In(j, NpStop) && !In(j, Determiners)) break;
         }
         return default;
+    }
+
+    /// <summary>The end of the lower-case nouns after a name that modifies them ("presidential candidate" in "GOP presidential
+    /// candidate"): words that are no verb of saying, no clause word and do not look like a verb or an adverb (-ed, -ing, -ly,
+    /// -s), at most four.</summary>
+    private int ModifierRun(int from, int to)
+    {
+        int e = from;
+        while (e < to && e < from + 4 && IsLowerWord(e) && !_inQuote[e] && !In(e, NpStop) && !In(e, Determiners) && !In(e, NpInner) && _verb[e] == null)
+        {
+            var w = S(e);
+            if (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("ly", StringComparison.Ordinal) || w[^1] == 's') break;
+            e++;
+        }
+        return e;
     }
 
     /// <summary>Is there a name or pronoun followed by a lower-case word (a subject and its verb) in [from, to)?</summary>
@@ -466,16 +490,21 @@ internal sealed partial class QuoteDocument
         char gender = p == "he" ? 'M' : p == "she" ? 'F' : '\0';
         int s = at < _n ? _sentOf[at] : _sentences.Count - 1;
         int startPara = at < _n ? _para[at] : 0;
+        SpeakerName? fallback = null;
         for (int back = 0; s >= 0 && back < 12; s--, back++)
         {
             var sr = _sentences[s];
             if (sr.FirstToken < _n && startPara - _para[sr.FirstToken] > 3) break;
             int end = Math.Min(sr.EndToken, at);
             SpeakerName? first = null;
+            bool chained = false;
             for (int k = sr.FirstToken; k < end; k++)
             {
+                // A sentence whose first compatible mention is the same pronoun ("She appeared to imply that Trump … Clinton
+                // …") is about the pronoun's own referent: its other names are not it; look further back.
+                if (first == null && person && !_inQuote[k] && _h[k] == _h[at] && k != at && !(k > sr.FirstToken && In(k - 1, Prepositions))) { chained = true; break; }
                 if (_nameAt[k] is not { } nm || nm.Start != k || nm.Weak) continue;
-                if (person ? nm.Type != NewsEntityType.Person || (gender != '\0' && nm.Gender != '\0' && nm.Gender != gender)
+                if (person ? nm.Type != NewsEntityType.Person || (gender != '\0' && nm.Gender != '\0' && nm.Gender != gender) || !CanBePerson(nm)
                            : nm.Type != NewsEntityType.Organization) continue;
                 if (k + 1 < _n && nm.End < _n && IsPossessive(nm.End) && person && _nameAt[Math.Min(_n - 1, nm.End + 1)] is { Type: NewsEntityType.Person }) continue;
                 first ??= nm;
@@ -483,8 +512,23 @@ internal sealed partial class QuoteDocument
                 if (SpeaksIn(s, nm, end)) return nm;
             }
             if (first != null) return first;
+            if (chained && fallback == null)
+                for (int k = sr.FirstToken; k < end && fallback == null; k++)
+                    if (_nameAt[k] is { Weak: false } nm && nm.Start == k && nm.Type == NewsEntityType.Person && (gender == '\0' || nm.Gender == '\0' || nm.Gender == gender) && CanBePerson(nm)) fallback = nm;
         }
-        return null;
+        return fallback; // only a sentence about the pronoun's referent named anyone: its first compatible name
+    }
+
+    private static readonly WordSet PlacePrepositions = new("in", "at", "near", "across", "into", "around", "throughout", "outside", "inside");
+
+    /// <summary>Can a person pronoun stand for this name? Not when it is written as a place ("in New Hampshire", "at Madison
+    /// Square Garden") or as bare initials ("D.C.", "N.H.").</summary>
+    private bool CanBePerson(SpeakerName nm)
+    {
+        if (nm.Start > 0 && In(nm.Start - 1, PlacePrepositions)) return false;
+        bool lower = false, dot = false;
+        foreach (char c in nm.Text) { if (char.IsLower(c)) { lower = true; break; } if (c == '.') dot = true; }
+        return lower || !dot;
     }
 
     /// <summary>Is this entity the subject of a verb of saying in sentence <paramref name="s"/> (before token <paramref name="end"/>)?</summary>

@@ -193,6 +193,20 @@ internal static class SpeakerNames
             // A place, unless a given name opens a two-word name ("David Paleologos" is no city).
             bool place = (firstCls & (GazetteerClass.Country | GazetteerClass.City | GazetteerClass.Region | GazetteerClass.Demonym | GazetteerClass.Subdivision)) != 0 && e - s <= 2 && !orgish && !titledBefore &&
                          !(e - s == 2 && (firstCls & GazetteerClass.GivenName) != 0 && (Cls(s + 1) & (GazetteerClass.Country | GazetteerClass.Region | GazetteerClass.Subdivision)) == 0);
+            // A name the gazetteer knows whole as a place ("New Hampshire", "El Paso"), or one word that is a company
+            // and no name part ("Twitter", "Facebook").
+            if (!orgish && !place && !titledBefore)
+            {
+                if (e - s >= 2)
+                {
+                    ulong ph = Gazetteer.SequenceSeed;
+                    for (int k = s; k < e; k++) ph = Gazetteer.Extend(ph, lowerHash[k]);
+                    var whole = gaz.Lookup(ph);
+                    place = (whole & (GazetteerClass.Country | GazetteerClass.City | GazetteerClass.Region | GazetteerClass.Subdivision | GazetteerClass.Town | GazetteerClass.WnPlace)) != 0 &&
+                            (whole & GazetteerClass.WnPerson) == 0;
+                }
+                else if ((firstCls & GazetteerClass.Company) != 0 && (firstCls & (GazetteerClass.NamePart | GazetteerClass.GivenName | GazetteerClass.WnPerson)) == 0) orgish = true;
+            }
             if (orgish) type = NewsEntityType.Organization;
             else if (place) type = NewsEntityType.Location;
             else type = NewsEntityType.Person; // a lone capitalised word is merged into a fuller name below when one exists

@@ -289,4 +289,39 @@ public sealed class QuoteExtractorTests
         Assert.DoesNotContain(r.Quotes, q => q.Speaker != null && (q.Speaker.Contains("worked", StringComparison.Ordinal) || q.Speaker.Contains("Morn", StringComparison.Ordinal)));
         Assert.Contains(r.Quotes, q => q.Text == "a turning point for the island." && q.Speaker == "Tobias Wren");
     }
+    private static readonly (string Text, string[] Speakers)[] PronounAntecedents =
+    {
+        // A sentence that opens with the same pronoun is about its referent: the names in it are not.
+        ("Ada Quill runs the Pellam food bank.\n\nShe said the grant that Mayor Rhona Beck promised never came.\n\n\u201cWe are feeding twice as many families,\u201d she said.", new[] { "Ada Quill" }),
+        // A name written as a place ("in Halden Cross") is no one a pronoun stands for.
+        ("Tomas Rell, a farmer, spoke to the crowd.\n\nThe rally in Halden Cross drew thousands. \u201cWe came to be heard,\u201d he said.", new[] { "Tomas Rell" }),
+        // Nor are bare initials ("N.V.").
+        ("Mara Lind, a lobbyist, flew home on Friday. Lawmakers from N.V. held no vote. \u201cIt is a scandal,\u201d she said.", new[] { "Mara Lind" }),
+    };
+
+    private static readonly (string Text, string[] Speakers)[] PlacesAndCompanies =
+    {
+        // A place the gazetteer knows whole is no person, even without a preposition before it.
+        ("Piet Vander, a fisherman, has sailed for forty years.\n\nLast spring New Zealand banned the nets. \u201cIt ended my trade,\u201d he said.", new[] { "Piet Vander" }),
+        // Nor is one word that is a company and no name part.
+        ("Lena Dorsk, a teacher, wrote a long post.\n\nWithin an hour Google removed it. \u201cI was silenced,\u201d she said.", new[] { "Lena Dorsk" }),
+    };
+
+    /// <summary>The fast name finder types a whole place name and a one-word company as what they are, so "he" and "she" pass them by.</summary>
+    [Fact]
+    public void Places_known_whole_and_one_word_companies_are_not_people() => AssertSpeakers(PlacesAndCompanies);
+
+    /// <summary>He and she: past a sentence about the pronoun's own referent, never to a place or to bare initials.</summary>
+    [Fact]
+    public void A_pronoun_skips_sentences_about_itself_places_and_initials() => AssertSpeakers(PronounAntecedents);
+    /// <summary>A name that modifies the nouns after it is not the clause's subject: the person named at the end of the
+    /// phrase is ("Norland presidential candidate Ada Morn"), or the phrase itself when it names no one.</summary>
+    [Fact]
+    public void A_name_modifying_a_noun_is_not_the_subject()
+    {
+        var named = Run("Norland presidential candidate Ada Morn toured the coast on Friday, promising voters \u201ca fairer deal.\u201d");
+        Assert.Contains(named.Quotes, q => q.Text.StartsWith("a fairer deal", StringComparison.Ordinal) && q.Speaker == "Ada Morn");
+        var described = Run("The Norland presidential candidate toured the coast on Friday, promising voters \u201ca fairer deal.\u201d");
+        Assert.Contains(described.Quotes, q => q.Text.StartsWith("a fairer deal", StringComparison.Ordinal) && q.Speaker == "The Norland presidential candidate");
+    }
 }
