@@ -221,6 +221,7 @@ public sealed class NerModel
     /// each token and, from the same lookups, writes the second stage's sums over those features into
     /// <paramref name="second"/> from <paramref name="secondAt"/> on (n × TagCount), for <see cref="ScoreSecond"/>.
     /// </summary>
+    [SkipLocalsInit] // every offset is written before it is read
     public unsafe void ScoreBoth(ulong[] feats, int n, float[] scores, float[] second, int secondAt)
     {
         if (Second == null) throw new InvalidOperationException("The model has no second stage.");
@@ -272,6 +273,7 @@ public sealed class NerModel
 
     /// <summary>The second stage's scores: the sums <see cref="ScoreBoth"/> kept (from <paramref name="baseAt"/>), plus
     /// the weights of the second stage's own features (slots <see cref="NerFeatures.Slots"/> on).</summary>
+    [SkipLocalsInit]
     public unsafe void ScoreSecond(ulong[] feats, int n, float[] baseSums, int baseAt, float[] scores)
     {
         var hot = Table;
