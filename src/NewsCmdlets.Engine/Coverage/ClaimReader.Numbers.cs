@@ -552,17 +552,38 @@ internal static partial class ClaimReader
     private static IEnumerable<(string, string)> Periods(string clause)
     {
         string low = clause.ToLowerInvariant();
-        foreach (var p in new[] { "this year", "last year", "next year" })
+        foreach (var p in YearPeriods)
             if (low.Contains(p, StringComparison.Ordinal)) yield return ("period:" + p, p);
         for (int q = 0; q < 4; q++)
-            if (low.Contains(Ordinals[q] + " quarter", StringComparison.Ordinal) || low.Contains(Ordinals[q] + "-quarter", StringComparison.Ordinal) || low.Contains("q" + (q + 1) + " ", StringComparison.Ordinal))
-                yield return ("period:q" + (q + 1), Ordinals[q] + " quarter");
-        string[] months = { "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december" };
+            if (low.Contains(QuarterWords[q, 0], StringComparison.Ordinal) || low.Contains(QuarterWords[q, 1], StringComparison.Ordinal) || low.Contains(QuarterWords[q, 2], StringComparison.Ordinal))
+                yield return (QuarterKeys[q], QuarterNames[q]);
         for (int q = 0; q < 4; q++)
-            if (low.Contains(months[3 * q] + "-" + months[3 * q + 2], StringComparison.Ordinal) || low.Contains(months[3 * q][..3] + "-" + months[3 * q + 2][..3], StringComparison.Ordinal))
-                yield return ("period:q" + (q + 1), Ordinals[q] + " quarter");
+            if (low.Contains(QuarterMonths[q, 0], StringComparison.Ordinal) || low.Contains(QuarterMonths[q, 1], StringComparison.Ordinal))
+                yield return (QuarterKeys[q], QuarterNames[q]);
         if (low.Contains("current quarter", StringComparison.Ordinal) || low.Contains("next quarter", StringComparison.Ordinal) || low.Contains("coming quarter", StringComparison.Ordinal))
             yield return ("period:next-quarter", "the coming quarter");
+    }
+
+    // What Periods looks for, built once ("first quarter", "first-quarter", "q1 "; "january-march", "jan-mar").
+    private static readonly string[] YearPeriods = { "this year", "last year", "next year" };
+    private static readonly string[] QuarterKeys = Enumerable.Range(1, 4).Select(q => "period:q" + q).ToArray();
+    private static readonly string[] QuarterNames = Ordinals.Select(o => o + " quarter").ToArray();
+    private static readonly string[,] QuarterWords = BuildQuarterWords();
+    private static readonly string[,] QuarterMonths = BuildQuarterMonths();
+
+    private static string[,] BuildQuarterWords()
+    {
+        var t = new string[4, 3];
+        for (int q = 0; q < 4; q++) { t[q, 0] = Ordinals[q] + " quarter"; t[q, 1] = Ordinals[q] + "-quarter"; t[q, 2] = "q" + (q + 1) + " "; }
+        return t;
+    }
+
+    private static string[,] BuildQuarterMonths()
+    {
+        string[] months = { "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december" };
+        var t = new string[4, 2];
+        for (int q = 0; q < 4; q++) { t[q, 0] = months[3 * q] + "-" + months[3 * q + 2]; t[q, 1] = months[3 * q][..3] + "-" + months[3 * q + 2][..3]; }
+        return t;
     }
 
     /// <summary>"Jane Roe, 45, said …": a person's age written between commas after the name.</summary>

@@ -75,10 +75,9 @@ internal static partial class ClaimReader
             var left = Left(sw, p0, 10);
             string lowBefore = sentence[..Math.Min(sentence.Length, Math.Max(0, sentence.IndexOf(written, StringComparison.Ordinal)))].ToLowerInvariant();
             ClaimMeasure measure;
-            if (left.Take(8).Any(x => MeasureLexicon.TakeOffWords.Contains(sw.Words[x].Text) && (sw.Words[x].Text != "off" || (x > 0 && sw.Words[x - 1].Text is "took" or "take" or "taking"))))
+            if (TakeOffBefore(sw, left))
                 measure = new ClaimMeasure("time:takeoff", "time of take-off", false, Dimension.Time) { Placed = false };
-            else if (left.Take(8).Any(x => MeasureLexicon.HappenedVerbs.Contains(sw.Words[x].Text) || MeasureLexicon.SameEvent(CoverageText.Stem(sw.Words[x].Text), ctx.EventNoun)
-                                                || sw.Words[x].Text is "occurred" or "happened" or "struck"))
+            else if (EventBefore(sw, left, ctx.EventNoun))
                 measure = new ClaimMeasure("time:event", "time of the " + ctx.EventNoun, false, Dimension.Time) { Placed = false, OfEvent = true };
             else continue; // a time of something else: the schedule of a briefing, a flight's arrival, a page's stamp
             var c = new Claim
@@ -99,6 +98,31 @@ internal static partial class ClaimReader
             c.ContextSet = new HashSet<string>(c.Context, StringComparer.Ordinal);
             yield return c;
         }
+    }
+
+    // Loops rather than lambdas: a lambda over the loop's words made the compiler allocate its closure for every
+    // character ReadTimes looks at.
+
+    /// <summary>A take-off word ("took off", "departed") among the 8 nearest words left of the time.</summary>
+    private static bool TakeOffBefore(SentenceWords sw, List<int> left)
+    {
+        for (int q = 0; q < left.Count && q < 8; q++)
+        {
+            int x = left[q];
+            if (MeasureLexicon.TakeOffWords.Contains(sw.Words[x].Text) && (sw.Words[x].Text != "off" || (x > 0 && sw.Words[x - 1].Text is "took" or "take" or "taking"))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A verb of the event's happening, or its noun, among the 8 nearest words left of the time.</summary>
+    private static bool EventBefore(SentenceWords sw, List<int> left, string eventNoun)
+    {
+        for (int q = 0; q < left.Count && q < 8; q++)
+        {
+            string w = sw.Words[left[q]].Text;
+            if (MeasureLexicon.HappenedVerbs.Contains(w) || MeasureLexicon.SameEvent(CoverageText.Stem(w), eventNoun) || w is "occurred" or "happened" or "struck") return true;
+        }
+        return false;
     }
 
     /// <summary>Two times of day agree within half the coarser one's precision ("8 a.m." and "7:58"), five minutes when approximate, or inside "just after".</summary>

@@ -9,11 +9,13 @@ internal static class CoverageText
 {
     internal readonly record struct Word(string Text, int Start, int End);
 
-    /// <summary>Runs of letters and digits (with inner hyphens, apostrophes, dots and commas between digits).</summary>
+    /// <summary>Runs of letters and digits (with inner hyphens, apostrophes, dots and commas between digits); a word
+    /// read before on this thread comes as the same string (<see cref="WordPool"/>).</summary>
     public static List<Word> Words(string s)
     {
         // About one word in six characters of running text: sized once rather than grown.
         var list = new List<Word>(s.Length / 6 + 4);
+        var pool = WordPool.ForThread;
         int i = 0, n = s.Length;
         while (i < n)
         {
@@ -27,7 +29,7 @@ internal static class CoverageText
                 if (inner && (c is '-' or '\'' or '’' or '‑' || (c is '.' or ',' && char.IsDigit(s[i - 1]) && char.IsDigit(s[i + 1])))) { i++; continue; }
                 break;
             }
-            list.Add(new Word(s.Substring(start, i - start), start, i));
+            list.Add(new Word(pool.Get(s, start, i - start), start, i));
         }
         return list;
     }

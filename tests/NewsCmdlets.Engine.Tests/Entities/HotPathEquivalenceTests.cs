@@ -42,6 +42,46 @@ public sealed class HotPathEquivalenceTests
     }
 
     [Fact]
+    public void Scoring_a_long_sentence_a_few_tokens_at_a_time_gives_each_token_the_sums_it_gets_alone()
+    {
+        // ScoreBoth and ScoreSecond look up the rows of several tokens before adding them (so the memory reads
+        // overlap): every token must still get the sums of its own features, added in their order.
+        var doc = NerTestText.Document("Marta Ilves , the harbour master of Holmgate Lines in Westmere , said on Monday that the crews of the Northvale ferry would strike again .");
+        var sentence = doc.Sentences[0];
+        int n = sentence.TokenCount, stride = NerFeatures.Stride, tags = NerModel.TagCount;
+        Assert.True(n > 16 && n % 8 != 0);
+        var model = NerModel.Shared;
+        var stage1 = new NerTagger(model, Gazetteer.Shared).TagStage1(doc);
+        var feats = new ulong[n * stride];
+        NerFeatures.Extract(doc, sentence, Gazetteer.Shared, feats, new uint[n], new uint[n]);
+        NerFeatures.ExtractStage2(doc, sentence, stage1, NerFeatures.Votes(doc, stage1), feats);
+        var (scores, final) = ScoreBothStages(model, feats, n);
+        Assert.Contains(final, x => x != 0);
+        for (int i = 0; i < n; i++)
+        {
+            var (alone, aloneFinal) = ScoreBothStages(model, feats.AsSpan(i * stride, stride).ToArray(), 1);
+            Assert.Equal(alone, scores[(i * tags)..((i + 1) * tags)]);
+            Assert.Equal(aloneFinal, final[(i * tags)..((i + 1) * tags)]);
+        }
+        // The first stage's scores are those of Score, which adds one token's rows after another.
+        var firstOnly = feats.ToArray();
+        for (int i = 0; i < n; i++) Array.Clear(firstOnly, i * stride + NerFeatures.Slots, stride - NerFeatures.Slots);
+        var plain = new float[n * tags];
+        model.Score(firstOnly, n, plain);
+        Assert.Equal(plain, scores);
+    }
+
+    private static (float[] First, float[] Second) ScoreBothStages(NerModel model, ulong[] feats, int n)
+    {
+        var scores = new float[n * NerModel.TagCount];
+        var sums = new float[n * NerModel.TagCount];
+        var final = new float[n * NerModel.TagCount];
+        model.ScoreBoth(feats, n, scores, sums, 0);
+        model.ScoreSecond(feats, n, sums, 0, final);
+        return (scores, final);
+    }
+
+    [Fact]
     public void Hedges_and_loaded_words_found_together_are_those_found_apart()
     {
         string text = "The regime’s ALLEGED plan, if confirmed, was a fiasco. \"It is chaos,\" he said. Reportedly, officials " +

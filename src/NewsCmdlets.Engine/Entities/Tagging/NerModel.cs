@@ -88,7 +88,10 @@ public sealed class NerModel
         /// every feature is a random access, so look-ups one after another each wait for memory in turn. A hint only:
         /// the scores are the same without it, and on processors without the instruction nothing is done.
         /// </summary>
-        public unsafe void Prefetch(ulong[] feats, int n)
+        public void Prefetch(ulong[] feats, int n) => Prefetch(feats, n, 0, NerFeatures.Slots);
+
+        /// <summary>The same for the features in slots <paramref name="from"/>..<paramref name="to"/> of each token.</summary>
+        public unsafe void Prefetch(ulong[] feats, int n, int from, int to)
         {
             if (!Sse.IsSupported) return;
             fixed (ulong* slots = Slots)
@@ -96,7 +99,7 @@ public sealed class NerModel
                 for (int i = 0; i < n; i++)
                 {
                     int o = i * NerFeatures.Stride;
-                    for (int k = 0; k < NerFeatures.Slots; k++)
+                    for (int k = from; k < to; k++)
                     {
                         ulong f = feats[o + k];
                         if (f != 0) Sse.Prefetch0(slots + (int)(f & (ulong)Mask));
@@ -218,48 +221,94 @@ public sealed class NerModel
     /// each token and, from the same lookups, writes the second stage's sums over those features into
     /// <paramref name="second"/> from <paramref name="secondAt"/> on (n × TagCount), for <see cref="ScoreSecond"/>.
     /// </summary>
-    public void ScoreBoth(ulong[] feats, int n, float[] scores, float[] second, int secondAt)
+    [SkipLocalsInit] // every offset is written before it is read
+    public unsafe void ScoreBoth(ulong[] feats, int n, float[] scores, float[] second, int secondAt)
     {
         if (Second == null) throw new InvalidOperationException("The model has no second stage.");
         var hot = Table;
         hot.Prefetch(feats, n);
         ref ushort r0 = ref MemoryMarshal.GetArrayDataReference(hot.Rows);
-        for (int i = 0; i < n; i++)
+        // A few tokens at a time: first every feature's row offset (the slots were asked for above), then a hint to
+        // fetch those rows, then the sums: the rows' cache misses overlap instead of following one another. The sums
+        // add the same rows in the same order as one token after another would.
+        Span<int> offsets = stackalloc int[ChunkTokens * NerFeatures.Slots];
+        for (int c = 0; c < n; c += ChunkTokens)
         {
-            int o = i * NerFeatures.Stride;
-            var acc = Vector256<float>.Zero;
-            var acc2 = Vector256<float>.Zero;
-            float last = 0, last2 = 0;
-            for (int k = 0; k < NerFeatures.Slots; k++)
+            int m = Math.Min(ChunkTokens, n - c);
+            for (int i = 0; i < m; i++)
             {
-                ulong f = feats[o + k];
-                if (f == 0) continue;
-                int at = hot.Find(f);
-                if (at < 0) continue;
-                acc += Widen(Vector256.LoadUnsafe(ref r0, (nuint)at));
-                last += Widen(Unsafe.Add(ref r0, at + 8));
-                acc2 += Widen(Vector256.LoadUnsafe(ref r0, (nuint)(at + RowStride)));
-                last2 += Widen(Unsafe.Add(ref r0, at + RowStride + 8));
+                int o = (c + i) * NerFeatures.Stride, b = i * NerFeatures.Slots;
+                for (int k = 0; k < NerFeatures.Slots; k++)
+                {
+                    ulong f = feats[o + k];
+                    int at = f == 0 ? -1 : hot.Find(f);
+                    offsets[b + k] = at;
+                    if (at >= 0 && Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref r0, at)));
+                }
             }
-            int so = i * TagCount;
-            Store(acc, last, scores, so);
-            Store(acc2, last2, second, secondAt + so);
+            for (int i = 0; i < m; i++)
+            {
+                int b = i * NerFeatures.Slots;
+                var acc = Vector256<float>.Zero;
+                var acc2 = Vector256<float>.Zero;
+                float last = 0, last2 = 0;
+                for (int k = 0; k < NerFeatures.Slots; k++)
+                {
+                    int at = offsets[b + k];
+                    if (at < 0) continue;
+                    acc += Widen(Vector256.LoadUnsafe(ref r0, (nuint)at));
+                    last += Widen(Unsafe.Add(ref r0, at + 8));
+                    acc2 += Widen(Vector256.LoadUnsafe(ref r0, (nuint)(at + RowStride)));
+                    last2 += Widen(Unsafe.Add(ref r0, at + RowStride + 8));
+                }
+                int so = (c + i) * TagCount;
+                Store(acc, last, scores, so);
+                Store(acc2, last2, second, secondAt + so);
+            }
         }
     }
 
+    /// <summary>Tokens whose rows <see cref="ScoreBoth"/> asks for at once.</summary>
+    private const int ChunkTokens = 8;
+
     /// <summary>The second stage's scores: the sums <see cref="ScoreBoth"/> kept (from <paramref name="baseAt"/>), plus
     /// the weights of the second stage's own features (slots <see cref="NerFeatures.Slots"/> on).</summary>
-    public void ScoreSecond(ulong[] feats, int n, float[] baseSums, int baseAt, float[] scores)
+    [SkipLocalsInit]
+    public unsafe void ScoreSecond(ulong[] feats, int n, float[] baseSums, int baseAt, float[] scores)
     {
         var hot = Table;
+        hot.Prefetch(feats, n, NerFeatures.Slots, NerFeatures.Stride);
         ref ushort r0 = ref MemoryMarshal.GetArrayDataReference(hot.Rows);
-        for (int i = 0; i < n; i++)
+        const int per = NerFeatures.Stride - NerFeatures.Slots;
+        Span<int> offsets = stackalloc int[ChunkTokens * per];
+        for (int c = 0; c < n; c += ChunkTokens)
         {
-            int so = i * TagCount;
-            var acc = Vector256.Create<float>(baseSums.AsSpan(baseAt + so, 8));
-            float last = baseSums[baseAt + so + 8];
-            Add(hot, ref r0, feats, i * NerFeatures.Stride, NerFeatures.Slots, NerFeatures.Stride, RowStride, ref acc, ref last);
-            Store(acc, last, scores, so);
+            int m = Math.Min(ChunkTokens, n - c);
+            for (int i = 0; i < m; i++)
+            {
+                int o = (c + i) * NerFeatures.Stride + NerFeatures.Slots, b = i * per;
+                for (int k = 0; k < per; k++)
+                {
+                    ulong f = feats[o + k];
+                    int at = f == 0 ? -1 : hot.Find(f);
+                    offsets[b + k] = at;
+                    if (at >= 0 && Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref r0, at + RowStride)));
+                }
+            }
+            for (int i = 0; i < m; i++)
+            {
+                int so = (c + i) * TagCount, b = i * per;
+                var acc = Vector256.Create<float>(baseSums.AsSpan(baseAt + so, 8));
+                float last = baseSums[baseAt + so + 8];
+                for (int k = 0; k < per; k++)
+                {
+                    int at = offsets[b + k];
+                    if (at < 0) continue;
+                    acc += Widen(Vector256.LoadUnsafe(ref r0, (nuint)(at + RowStride)));
+                    last += Widen(Unsafe.Add(ref r0, at + RowStride + 8));
+                }
+                Store(acc, last, scores, so);
+            }
         }
     }
 
