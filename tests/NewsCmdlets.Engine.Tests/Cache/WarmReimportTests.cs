@@ -93,7 +93,9 @@ public class WarmReimportTests : CacheTestBase
     public void An_edit_that_keeps_length_and_time_is_caught_when_the_stamp_was_taken_right_after_the_last_write()
     {
         // Written "now" and imported at once: the stamp is racy (a same-length edit in the same clock tick would keep
-        // the time), so the next import hashes the file instead of trusting length and time.
+        // the time), so the next import hashes the file instead of trusting length and time. The store is made first:
+        // creating a PostgreSQL database and its schema on a loaded machine took longer than the racy window.
+        using (OpenCache()) { }
         var files = WriteArticles(Path.Combine(Dir, "a"), 1, DateTime.UtcNow);
         string file = files[0];
         using (var reader = new CachedArticleReader(OpenCache()) { OwnsCache = true }) reader.ReadFile(file, Options);
@@ -113,6 +115,7 @@ public class WarmReimportTests : CacheTestBase
     [StoreFact]
     public void A_racy_but_unchanged_file_is_confirmed_by_its_hash_and_its_stamp_renewed()
     {
+        using (OpenCache()) { } // the store exists before the file is written (see above)
         var files = WriteArticles(Path.Combine(Dir, "a"), 1, DateTime.UtcNow);
         string file = Path.GetFullPath(files[0]);
         using (var reader = new CachedArticleReader(OpenCache()) { OwnsCache = true }) reader.ReadFile(file, Options);
