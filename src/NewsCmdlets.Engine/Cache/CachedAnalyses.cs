@@ -130,7 +130,7 @@ public sealed class CachedAnalyses : IDisposable
         var batch = _pending.ToArray();
         _pending.Clear();
         _pendingByKey.Clear();
-        if (ServerStillDown() is { } down)
+        if (_outage.StillDown() is { } down)
         {
             KeepUnstored(batch, down);
             return;
@@ -143,7 +143,7 @@ public sealed class CachedAnalyses : IDisposable
         }
         catch (NewsCacheException ex) when (ex.Problem == NewsCacheProblem.ServerUnavailable)
         {
-            ServerWentDown(ex);
+            _outage.WentDown(ex);
             KeepUnstored(batch, ex);
         }
     }
@@ -154,11 +154,10 @@ public sealed class CachedAnalyses : IDisposable
     // ---- A cache server that stops answering --------------------------------------------------------------------
 
     private readonly List<UnstoredAnalysis> _unstored = new();
-    private NewsCacheException? _serverDown;
-    private readonly System.Diagnostics.Stopwatch _sinceServerDown = new();
+    private readonly ServerOutage _outage = new();
 
     /// <summary>How long after the server did not answer the next item waits before it tries to connect again.</summary>
-    internal TimeSpan ServerRetryInterval { get; init; } = TimeSpan.FromSeconds(2);
+    internal TimeSpan ServerRetryInterval { get => _outage.RetryInterval; init => _outage = new ServerOutage { RetryInterval = value }; }
 
     /// <summary>
     /// The analyses since the last call that were computed without the cache and not stored because its server did
@@ -172,15 +171,6 @@ public sealed class CachedAnalyses : IDisposable
         var taken = _unstored.ToArray();
         _unstored.Clear();
         return taken;
-    }
-
-    private NewsCacheException? ServerStillDown() =>
-        _serverDown != null && _sinceServerDown.Elapsed < ServerRetryInterval ? _serverDown : (_serverDown = null);
-
-    private void ServerWentDown(NewsCacheException ex)
-    {
-        _serverDown = ex;
-        _sinceServerDown.Restart();
     }
 
     private void KeepUnstored(IEnumerable<AnalysisWrite> batch, NewsCacheException reason)
@@ -214,7 +204,7 @@ public sealed class CachedAnalyses : IDisposable
             payload = p.Payload;
             return true;
         }
-        if (ServerStillDown() != null) return false; // computed without the cache; storing it says the server is down
+        if (_outage.StillDown() != null) return false; // computed without the cache; storing it says the server is down
         string? stored;
         try
         {
@@ -222,7 +212,7 @@ public sealed class CachedAnalyses : IDisposable
         }
         catch (NewsCacheException ex) when (ex.Problem == NewsCacheProblem.ServerUnavailable)
         {
-            ServerWentDown(ex);
+            _outage.WentDown(ex);
             return false;
         }
         if (stored == null) return false;
@@ -238,7 +228,7 @@ public sealed class CachedAnalyses : IDisposable
             Unstored.Write(_cache, 1, () => { }); // a read-only cache is still read; what is not stored is counted
             return;
         }
-        if (ServerStillDown() is { } down)
+        if (_outage.StillDown() is { } down)
         {
             KeepUnstored(new[] { write }, down);
             return;

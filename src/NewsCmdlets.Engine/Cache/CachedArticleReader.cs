@@ -262,7 +262,7 @@ public sealed class CachedArticleReader : IDisposable
         _pending.Clear();
         _pendingByLocation.Clear();
         _sinceFlush.Restart();
-        if (ServerStillDown() is { } down)
+        if (_outage.StillDown() is { } down)
         {
             KeepUnstored(batch, down);
             return;
@@ -275,7 +275,7 @@ public sealed class CachedArticleReader : IDisposable
         }
         catch (NewsCacheException ex) when (ex.Problem == NewsCacheProblem.ServerUnavailable)
         {
-            ServerWentDown(ex);
+            _outage.WentDown(ex);
             KeepUnstored(batch, ex);
         }
     }
@@ -283,11 +283,7 @@ public sealed class CachedArticleReader : IDisposable
     // ---- A cache server that stops answering --------------------------------------------------------------------
 
     private readonly List<UnstoredArticle> _unstored = new();
-    private NewsCacheException? _serverDown;
-    private readonly Stopwatch _sinceServerDown = new();
-
-    /// <summary>How long after a server did not answer the next batch waits before it tries to connect again.</summary>
-    private static readonly TimeSpan ServerRetryInterval = TimeSpan.FromSeconds(2);
+    private readonly ServerOutage _outage = new(); // the next batch tries the server again two seconds after it failed
 
     /// <summary>
     /// The articles read since the last call that could not be stored because the cache's server did not answer (it
@@ -300,15 +296,6 @@ public sealed class CachedArticleReader : IDisposable
         var taken = _unstored.ToArray();
         _unstored.Clear();
         return taken;
-    }
-
-    private NewsCacheException? ServerStillDown() =>
-        _serverDown != null && _sinceServerDown.Elapsed < ServerRetryInterval ? _serverDown : (_serverDown = null);
-
-    private void ServerWentDown(NewsCacheException ex)
-    {
-        _serverDown = ex;
-        _sinceServerDown.Restart();
     }
 
     private void KeepUnstored(IEnumerable<CacheWrite> batch, NewsCacheException reason)
@@ -343,14 +330,14 @@ public sealed class CachedArticleReader : IDisposable
             _windowSize = _windowUsed * 2 >= _windowLoaded ? Math.Min(MaxWindow, _windowSize * 2) : Math.Max(MinWindow, _windowSize / 2);
         _window.Clear();
         IReadOnlyList<(CachedInput Input, NewsArticle? Article)> rows;
-        if (ServerStillDown() != null) return (null, null); // read afresh; storing it will say the server is down
+        if (_outage.StillDown() != null) return (null, null); // read afresh; storing it will say the server is down
         try
         {
             rows = _cache.LookupInputsFrom(location, FolderEnd(location), _windowSize);
         }
         catch (NewsCacheException ex) when (ex.Problem == NewsCacheProblem.ServerUnavailable)
         {
-            ServerWentDown(ex);
+            _outage.WentDown(ex);
             _windowLoaded = 0;
             return (null, null);
         }

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Text.Json;
 using NewsCmdlets.Engine.Model;
 
@@ -11,7 +10,7 @@ namespace NewsCmdlets.Engine.Cache;
 /// caller often never looks at; copying their bytes costs far less than decoding them, so a lookup that returns
 /// thousands of articles does not decode them all up front.
 /// </summary>
-internal sealed class StoredTextItems : IList<string>
+internal sealed class StoredTextItems : ReadOnlyStringList
 {
     // What the items are made from: the stored list's bytes.
     private byte[]? _source;
@@ -111,22 +110,9 @@ internal sealed class StoredTextItems : IList<string>
         return json.GetString()!;
     }
 
-    public string this[int index]
-    {
-        get => Items[index];
-        set => throw new NotSupportedException("The list is read-only.");
-    }
-
-    public int Count => Items.Length;
-    public bool IsReadOnly => true;
-    public bool Contains(string item) => Array.IndexOf(Items, item) >= 0;
-    public int IndexOf(string item) => Array.IndexOf(Items, item);
-    public void CopyTo(string[] array, int arrayIndex) => Items.CopyTo(array, arrayIndex);
-    public IEnumerator<string> GetEnumerator() => ((IEnumerable<string>)Items).GetEnumerator();
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-    public void Add(string item) => throw new NotSupportedException("The list is read-only.");
-    public void Clear() => throw new NotSupportedException("The list is read-only.");
-    public void Insert(int index, string item) => throw new NotSupportedException("The list is read-only.");
-    public bool Remove(string item) => throw new NotSupportedException("The list is read-only.");
-    public void RemoveAt(int index) => throw new NotSupportedException("The list is read-only.");
+    public override string this[int index] => Items[index];
+    public override int Count => Items.Length;
+    public override int IndexOf(string item) => Array.IndexOf(Items, item);
+    public override void CopyTo(string[] array, int arrayIndex) => Items.CopyTo(array, arrayIndex);
+    public override IEnumerator<string> GetEnumerator() => ((IEnumerable<string>)Items).GetEnumerator();
 }

@@ -1,4 +1,3 @@
-using System.Collections;
 
 namespace NewsCmdlets.Engine.Model;
 
@@ -7,7 +6,7 @@ namespace NewsCmdlets.Engine.Model;
 /// paragraphs joined by "\n"): a view over the body instead of a second copy of its text. The lines are split when
 /// first indexed or enumerated and kept; <see cref="Count"/> and <see cref="TextList.ToString"/> need no split.
 /// </summary>
-internal sealed class BodyLines : IList<string>
+internal sealed class BodyLines : ReadOnlyStringList
 {
     private string? _body;
     private string[]? _items;
@@ -66,22 +65,11 @@ internal sealed class BodyLines : IList<string>
 
     private string[] Items => _items ?? Deferred.Get(ref _items, ref _body, static body => body.Split('\n'));
 
-    public string this[int index]
-    {
-        get => (uint)index < (uint)_count ? Items[index] : throw new ArgumentOutOfRangeException(nameof(index));
-        set => throw new NotSupportedException("The list is read-only.");
-    }
+    public override string this[int index] =>
+        (uint)index < (uint)_count ? Items[index] : throw new ArgumentOutOfRangeException(nameof(index));
 
-    public int Count => _count;
-    public bool IsReadOnly => true;
-    public bool Contains(string item) => Array.IndexOf(Items, item) >= 0;
-    public int IndexOf(string item) => Array.IndexOf(Items, item);
-    public void CopyTo(string[] array, int arrayIndex) => Items.CopyTo(array, arrayIndex);
-    public IEnumerator<string> GetEnumerator() => ((IEnumerable<string>)Items).GetEnumerator();
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-    public void Add(string item) => throw new NotSupportedException("The list is read-only.");
-    public void Clear() => throw new NotSupportedException("The list is read-only.");
-    public void Insert(int index, string item) => throw new NotSupportedException("The list is read-only.");
-    public bool Remove(string item) => throw new NotSupportedException("The list is read-only.");
-    public void RemoveAt(int index) => throw new NotSupportedException("The list is read-only.");
+    public override int Count => _count;
+    public override int IndexOf(string item) => Array.IndexOf(Items, item);
+    public override void CopyTo(string[] array, int arrayIndex) => Items.CopyTo(array, arrayIndex);
+    public override IEnumerator<string> GetEnumerator() => ((IEnumerable<string>)Items).GetEnumerator();
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections;
 using System.Text;
 using System.Text.Unicode;
 
@@ -10,7 +9,7 @@ namespace NewsCmdlets.Engine.Model;
 /// one per item), each decoded again whenever it is read. For lists an article carries but analyses never read (the
 /// page chrome in <see cref="NewsArticle.Removed"/>): over 100,000 articles they were tens of MB of UTF-16.
 /// </summary>
-internal sealed class Utf8TextItems : IList<string>
+internal sealed class Utf8TextItems : ReadOnlyStringList
 {
     private readonly byte[] _utf8;
     private readonly int[] _ends;
@@ -43,7 +42,7 @@ internal sealed class Utf8TextItems : IList<string>
         return new TextList(new Utf8TextItems(utf8, ends), separator);
     }
 
-    public string this[int index]
+    public override string this[int index]
     {
         get
         {
@@ -51,33 +50,7 @@ internal sealed class Utf8TextItems : IList<string>
             int start = index == 0 ? 0 : _ends[index - 1];
             return Encoding.UTF8.GetString(_utf8, start, _ends[index] - start);
         }
-        set => throw new NotSupportedException("The list is read-only.");
     }
 
-    public int Count => _ends.Length;
-    public bool IsReadOnly => true;
-    public bool Contains(string item) => IndexOf(item) >= 0;
-
-    public int IndexOf(string item)
-    {
-        for (int i = 0; i < _ends.Length; i++) if (string.Equals(this[i], item, StringComparison.Ordinal)) return i;
-        return -1;
-    }
-
-    public void CopyTo(string[] array, int arrayIndex)
-    {
-        for (int i = 0; i < _ends.Length; i++) array[arrayIndex + i] = this[i];
-    }
-
-    public IEnumerator<string> GetEnumerator()
-    {
-        for (int i = 0; i < _ends.Length; i++) yield return this[i];
-    }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-    public void Add(string item) => throw new NotSupportedException("The list is read-only.");
-    public void Clear() => throw new NotSupportedException("The list is read-only.");
-    public void Insert(int index, string item) => throw new NotSupportedException("The list is read-only.");
-    public bool Remove(string item) => throw new NotSupportedException("The list is read-only.");
-    public void RemoveAt(int index) => throw new NotSupportedException("The list is read-only.");
+    public override int Count => _ends.Length;
 }
