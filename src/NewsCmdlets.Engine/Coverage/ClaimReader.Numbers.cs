@@ -90,7 +90,13 @@ internal static partial class ClaimReader
                 var person = entitiesNear(p0, p1);
                 if (person != null) quals.Add(("person:" + EntityMerger.Key(person), person));
                 else if (right.Count > 0 && char.IsLower(W(right, 0)[0]) && W(right, 0) is not ("man" or "woman" or "boy" or "girl" or "person" or "child"))
-                    quals.Add(("of:" + CoverageText.Stem(W(right, 0)), W(right, 0)));
+                {
+                    // A noun that names a person by what they do closes the phrase: "a 33-year-old flight attendant", "a
+                    // 40-year-old former teacher" are the age of a flight attendant, a former teacher (not of a flight).
+                    string what = W(right, 0), key = CoverageText.Stem(what);
+                    if (right.Count > 1 && IsAgentNoun(W(right, 1))) { what += " " + W(right, 1); key += " " + CoverageText.Stem(W(right, 1)); }
+                    quals.Add(("of:" + key, what));
+                }
                 else return null; // an age of someone unnamed cannot be compared
                 break;
             }
@@ -609,5 +615,24 @@ internal static partial class ClaimReader
         c.Context = CoverageText.ContentWords(s);
         c.ContextSet = new HashSet<string>(c.Context, StringComparer.Ordinal);
         return c;
+    }
+
+    private static readonly HashSet<string> NotAgentNouns = new(StringComparer.Ordinal)
+    {
+        "after", "under", "over", "other", "either", "neither", "whether", "later", "earlier", "never", "ever", "rather", "further",
+        "together", "however", "whatever", "whenever", "wherever", "her", "their", "per", "for", "nor", "or", "ago", "went", "sent",
+        "spent", "meant", "want", "recent", "current", "different", "independent", "present", "absent", "silent", "urgent",
+        "prominent", "permanent", "apparent", "pregnant", "significant", "important", "relevant", "vibrant", "distant", "tolerant",
+    };
+
+    /// <summary>A lower-case noun that names a person by what they do or are ("attendant", "driver", "actor", "student",
+    /// "pianist", "librarian", "chairman"), told by its ending, not an adverb, a conjunction or an adjective of that shape.</summary>
+    private static bool IsAgentNoun(string w)
+    {
+        if (w.Length < 4 || !char.IsLower(w[0]) || NotAgentNouns.Contains(w)) return false;
+        foreach (char c in w) if (!char.IsLetter(c)) return false;
+        return w.EndsWith("ant", StringComparison.Ordinal) || w.EndsWith("ent", StringComparison.Ordinal) || w.EndsWith("er", StringComparison.Ordinal)
+            || w.EndsWith("or", StringComparison.Ordinal) || w.EndsWith("ist", StringComparison.Ordinal) || w.EndsWith("ian", StringComparison.Ordinal)
+            || w.EndsWith("man", StringComparison.Ordinal) || w.EndsWith("woman", StringComparison.Ordinal);
     }
 }

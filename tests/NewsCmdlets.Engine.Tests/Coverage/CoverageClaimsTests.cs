@@ -43,6 +43,22 @@ public class CoverageClaimsTests
     }
 
     [Fact]
+    public void An_age_is_of_the_whole_noun_that_names_the_person_not_of_its_first_word()
+    {
+        var a = Article("a1", "Harrowgate Post", "Ferry survivors", "One survivor, a 33-year-old ferry attendant, is in intensive care.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Ferry survivors", "A 34-year-old ferry attendant was pulled from the water, the coastguard said.", Morning);
+        var r = Comparer.Compare(Story(a, b));
+        var age = Single(r, "age of the ferry attendant");
+        Assert.Equal(CoverageStatus.Conflict, age.Status);
+        Assert.DoesNotContain(Claims(r), i => i.Key == "age of the ferry");
+
+        // A word after the noun that is no noun of a person stays out: the age of the bridge.
+        var c = Article("c1", "Lakeside Daily", "Bridge closed", "The 90-year-old bridge over the Tarn was closed on Sunday.", Morning);
+        var d = Article("d1", "Harrowgate Post", "Tarn bridge shut", "Engineers shut the 90-year-old bridge after cracks appeared.", Morning);
+        Assert.Equal(CoverageStatus.Shared, Single(Comparer.Compare(Story(c, d)), "age of the bridge").Status);
+    }
+
+    [Fact]
     public void Approximate_figures_agree_within_their_precision_and_a_lower_bound_within_its_reach()
     {
         var a = Article("a1", "Harrowgate Post", "Quake near Tarnby", "The epicentre was about 70 kilometres south of Tarnby, officials said.");
