@@ -72,7 +72,14 @@ internal static partial class ClaimReader
         var (cf, cl) = Clause(s, p0, p1);
         int said = Enumerable.Range(cf, cl - cf + 1).Count(k => (k < p0 || k >= p1) && CoverageText.Content(s.Words[k].Text) != null);
         bool bare = said < 2;
-        if (bare) cl = Math.Min(s.Words.Count - 1, p1 + 7); // "Back in 2022, …": the clause says nothing, the next one does
+        if (bare && p1 < s.Words.Count)
+        {
+            // "Back in 2022, …": the clause says nothing, the next one does, up to its own end ("In 2004, Morocco had a
+            // strong earthquake, known as …" is "Morocco had a strong earthquake", not "… earthquake known").
+            int e = p1;
+            while (e + 1 < s.Words.Count && e + 1 <= p1 + 7 && !s.Boundary[e + 1]) e++;
+            cl = e;
+        }
         int a = Math.Max(cf, p0 - 6), b = Math.Min(cl, p1 + 6);
         var before = Enumerable.Range(a, Math.Max(0, p0 - a)).ToList();
         int firstFigure = before.FindLastIndex(k => char.IsDigit(s.Words[k].Text[0]));

@@ -59,6 +59,17 @@ public class CoverageClaimsTests
     }
 
     [Fact]
+    public void A_date_in_a_clause_of_its_own_is_named_by_the_next_clause_up_to_its_end()
+    {
+        var a = Article("a1", "Harrowgate Post", "Quake shakes Kestria",
+            "A strong earthquake struck Kestria on Sunday. In 2004, Kestria had another strong earthquake, known locally as the Tarnby quake, with hundreds hurt.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Kestria quake", "A strong earthquake struck Kestria on Sunday, officials said.", Morning);
+        var r = Comparer.Compare(Story(a, b));
+        var past = Assert.Single(Claims(r), i => i.Kind == CoverageKind.Date && i.Values.Values.Any(v => v.Contains("2004", StringComparison.Ordinal)));
+        Assert.Equal("Kestria had another strong earthquake", past.Key);
+    }
+
+    [Fact]
     public void Approximate_figures_agree_within_their_precision_and_a_lower_bound_within_its_reach()
     {
         var a = Article("a1", "Harrowgate Post", "Quake near Tarnby", "The epicentre was about 70 kilometres south of Tarnby, officials said.");
