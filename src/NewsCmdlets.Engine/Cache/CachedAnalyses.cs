@@ -153,11 +153,10 @@ public sealed class CachedAnalyses : IDisposable
 
     // ---- A cache server that stops answering --------------------------------------------------------------------
 
-    private readonly List<UnstoredAnalysis> _unstored = new();
-    private readonly ServerOutage _outage = new();
+    private readonly ServerOutage<UnstoredAnalysis> _outage = new();
 
     /// <summary>How long after the server did not answer the next item waits before it tries to connect again.</summary>
-    internal TimeSpan ServerRetryInterval { get => _outage.RetryInterval; init => _outage = new ServerOutage { RetryInterval = value }; }
+    internal TimeSpan ServerRetryInterval { get => _outage.RetryInterval; init => _outage = new ServerOutage<UnstoredAnalysis> { RetryInterval = value }; }
 
     /// <summary>
     /// The analyses since the last call that were computed without the cache and not stored because its server did
@@ -165,20 +164,14 @@ public sealed class CachedAnalyses : IDisposable
     /// <see cref="ServerRetryInterval"/> after the last failure tries the server again (a new connection), so the
     /// cache is used again, within the same call, as soon as the server answers.
     /// </summary>
-    public IReadOnlyList<UnstoredAnalysis> TakeUnstored()
-    {
-        if (_unstored.Count == 0) return Array.Empty<UnstoredAnalysis>();
-        var taken = _unstored.ToArray();
-        _unstored.Clear();
-        return taken;
-    }
+    public IReadOnlyList<UnstoredAnalysis> TakeUnstored() => _outage.TakeUnstored();
 
     private void KeepUnstored(IEnumerable<AnalysisWrite> batch, NewsCacheException reason)
     {
         foreach (var w in batch)
         {
             Unstored.CountUnstored(1);
-            _unstored.Add(new UnstoredAnalysis(w.Article.Source ?? w.Article.Id, w.Article.Id, w.Article.Title, w.Kind, reason));
+            _outage.Keep(new UnstoredAnalysis(w.Article.Source ?? w.Article.Id, w.Article.Id, w.Article.Title, w.Kind, reason));
         }
     }
 

@@ -282,26 +282,19 @@ public sealed class CachedArticleReader : IDisposable
 
     // ---- A cache server that stops answering --------------------------------------------------------------------
 
-    private readonly List<UnstoredArticle> _unstored = new();
-    private readonly ServerOutage _outage = new(); // the next batch tries the server again two seconds after it failed
+    private readonly ServerOutage<UnstoredArticle> _outage = new(); // the next batch tries the server again two seconds after it failed
 
     /// <summary>
     /// The articles read since the last call that could not be stored because the cache's server did not answer (it
     /// was stopped, restarted or cut off): each was read and returned all the same, and the reading goes on; the next
     /// batch tries the server again (at most every two seconds), so storing resumes when it answers.
     /// </summary>
-    public IReadOnlyList<UnstoredArticle> TakeUnstored()
-    {
-        if (_unstored.Count == 0) return Array.Empty<UnstoredArticle>();
-        var taken = _unstored.ToArray();
-        _unstored.Clear();
-        return taken;
-    }
+    public IReadOnlyList<UnstoredArticle> TakeUnstored() => _outage.TakeUnstored();
 
     private void KeepUnstored(IEnumerable<CacheWrite> batch, NewsCacheException reason)
     {
         foreach (var w in batch)
-            if (w.Article != null) _unstored.Add(new UnstoredArticle(w.Input?.Location ?? w.Article.Source ?? w.Article.Id, w.Article.Id, w.Article.Title, reason));
+            if (w.Article != null) _outage.Keep(new UnstoredArticle(w.Input?.Location ?? w.Article.Source ?? w.Article.Id, w.Article.Id, w.Article.Title, reason));
     }
 
     /// <summary>Commits what is buffered (and closes the cache when <see cref="OwnsCache"/>).</summary>

@@ -6,9 +6,12 @@ namespace NewsCmdlets.Engine.Cache;
 /// When the cache's server last did not answer, for a reader or an analyser that goes on without it: within
 /// <see cref="RetryInterval"/> of the failure the server is not tried again (each item says so at once); after it,
 /// the next item tries the server again, so the cache is used again within the same call once the server answers.
+/// It also keeps what could not be stored meanwhile (<typeparamref name="TUnstored"/>), until the caller takes it.
 /// </summary>
-internal sealed class ServerOutage
+internal sealed class ServerOutage<TUnstored>
 {
+    private readonly List<TUnstored> _unstored = new();
+
     private NewsCacheException? _error;
     private readonly Stopwatch _since = new();
 
@@ -24,5 +27,17 @@ internal sealed class ServerOutage
     {
         _error = error;
         _since.Restart();
+    }
+
+    /// <summary>Something not stored because the server did not answer.</summary>
+    public void Keep(TUnstored item) => _unstored.Add(item);
+
+    /// <summary>What was not stored since the last call, and forget it.</summary>
+    public IReadOnlyList<TUnstored> TakeUnstored()
+    {
+        if (_unstored.Count == 0) return Array.Empty<TUnstored>();
+        var taken = _unstored.ToArray();
+        _unstored.Clear();
+        return taken;
     }
 }
