@@ -66,6 +66,19 @@ public class CoverageComparerTests
     }
 
     [Fact]
+    public void A_counted_figure_named_by_its_clause_stops_where_the_next_clause_joins()
+    {
+        var a = Article("a1", "Harrowgate Post", "Storm hits Tarnby",
+            "The storm cut power to 87,000 homes and closed the coast road on Tuesday.");
+        var b = Article("b1", "Vellmouth Courier", "Tarnby storm",
+            "A storm hit Tarnby on Tuesday, officials said.");
+        var item = NumberWith(Comparer.Compare(Story(a, b)), "87,000");
+        Assert.Equal(CoverageStatus.Unique, item.Status);
+        Assert.Contains("homes", item.Key);
+        Assert.DoesNotContain("coast road", item.Key);
+    }
+
+    [Fact]
     public void A_reworded_count_of_the_same_thing_is_a_conflict_and_its_date_agrees()
     {
         var d = new DateTimeOffset(2025, 10, 19, 8, 0, 0, TimeSpan.Zero);
