@@ -50,6 +50,7 @@ public sealed class OrderedParallelMap<TIn, TOut> : IDisposable
     private readonly object _doneGate = new();              // the adding thread waits here for the oldest item
     private readonly CultureInfo _culture = CultureInfo.CurrentCulture, _uiCulture = CultureInfo.CurrentUICulture;
     private Func<TIn, CancellationToken, TOut>? _inline;
+    private Slot? _awaited;                                 // the item the adding thread sleeps on: only its end wakes it
     private int _workers, _busy, _maxInFlight;
     private bool _disposed;
 
@@ -212,17 +213,33 @@ public sealed class OrderedParallelMap<TIn, TOut> : IDisposable
         return !IsStopped;
     }
 
+    /// <summary>
+    /// Waits until the oldest item is finished. While the window is full it sleeps on a later one, the middle of the
+    /// window, so the adding thread wakes once for about half a window of small items instead of once for each (items
+    /// finish roughly in order: by then those before it are mostly done too), and the workers still have the other
+    /// half queued. Only the end of the item slept on wakes it.
+    /// </summary>
     private bool WaitForOldest()
     {
         var head = _order.Peek();
-        while (!head.Done)
+        var target = head;
+        if (_order.Count >= Window && Window >= 4)
+        {
+            int k = Window / 2 - 1, i = 0;
+            foreach (var s in _order) { if (i++ == k) { target = s; break; } }
+        }
+        while (!target.Done || !head.Done)
         {
             if (IsStopped) return false;
+            var wait = target.Done ? head : target;
             lock (_doneGate)
             {
-                if (!head.Done && !IsStopped) Monitor.Wait(_doneGate, 250);
+                // Published before Done is read again: a worker that finishes `wait` after this sees it and pulses.
+                Interlocked.Exchange(ref _awaited, wait);
+                if (!wait.Done && !IsStopped) Monitor.Wait(_doneGate, 250);
+                _awaited = null;
             }
-            if (!head.Done && !IsStopped) Waiting?.Invoke();
+            if (!head.Done && !wait.Done && !IsStopped) Waiting?.Invoke();
         }
         return !IsStopped;
     }
@@ -281,7 +298,9 @@ public sealed class OrderedParallelMap<TIn, TOut> : IDisposable
                 lock (_todo) _busy--;
             }
             slot.Done = true;
-            lock (_doneGate) Monitor.Pulse(_doneGate);
+            Interlocked.MemoryBarrier(); // Done is visible before _awaited is read (the adding thread does the reverse)
+            if (ReferenceEquals(Volatile.Read(ref _awaited), slot))
+                lock (_doneGate) Monitor.Pulse(_doneGate);
         }
     }
 }

@@ -183,11 +183,12 @@ internal static partial class ClaimReader
         if (measure == null)
         {
             string? head = null;
+            int headAt = -1;
             for (int k = 0; k < right.Count && k < 3 && head == null; k++)
             {
                 string w = W(right, k);
                 if (Joiners.Contains(w)) break;
-                if (w.Length > 2 && char.IsLower(w[0]) && (w.EndsWith('s') || unit == w.ToLowerInvariant()) && !w.EndsWith("ss", StringComparison.Ordinal)) head = w;
+                if (w.Length > 2 && char.IsLower(w[0]) && (w.EndsWith('s') || unit == w.ToLowerInvariant()) && !w.EndsWith("ss", StringComparison.Ordinal)) { head = w; headAt = right[k]; }
             }
             if (head == null && unit != null && unit != "people") head = unit;
             if (head == null) return null; // a bare figure: nothing says what it measures
@@ -201,7 +202,9 @@ internal static partial class ClaimReader
             string lastWord = words[p1 - 1].Text;
             if (unit != null && unit != "people" && phrase.Length > 0 && !char.IsDigit(lastWord[0]) && CoverageText.Content(lastWord) != null)
                 phrase = Phrase(s, rightWords.Prepend(p1 - 1).ToList(), 7);
-            if (phrase.Split(' ').Length < 3) phrase = ClausePhrase(s, p0, p1);
+            // Too few counted words: the clause names it ("the quake cut power … households", not "… households and
+            // triggered aftershocks").
+            if (phrase.Split(' ').Length < 3) phrase = ClausePhrase(s, p0, p1, headAt);
             if (phrase.Length == 0) phrase = head;
             measure = new ClaimMeasure("n:" + dim + ":" + CoverageText.Stem(head), phrase, false, dim) { Generic = true, Owned = true };
             measureText = phrase;

@@ -67,7 +67,8 @@ internal static partial class ClaimReader
     /// "Revenue slid"): up to six words before it and seven after, stopping at the next figure; a clause that is the
     /// figure alone ("Last year, …") takes the next one.
     /// </summary>
-    private static string ClausePhrase(SentenceWords s, int p0, int p1)
+    /// <param name="rightEnd">When not negative, the last word index the phrase may take after the figure (its counted word).</param>
+    private static string ClausePhrase(SentenceWords s, int p0, int p1, int rightEnd = -1)
     {
         var (cf, cl) = Clause(s, p0, p1);
         int said = Enumerable.Range(cf, cl - cf + 1).Count(k => (k < p0 || k >= p1) && CoverageText.Content(s.Words[k].Text) != null);
@@ -81,6 +82,10 @@ internal static partial class ClaimReader
             cl = e;
         }
         int a = Math.Max(cf, p0 - 6), b = Math.Min(cl, p1 + 6);
+        // Past the counted word, the phrase stops where another clause joins ("… households and triggered aftershocks").
+        if (rightEnd >= p1 && !bare)
+            for (int k = rightEnd + 1; k <= b; k++)
+                if (Joiners.Contains(s.Words[k].Text)) { b = k - 1; break; }
         var before = Enumerable.Range(a, Math.Max(0, p0 - a)).ToList();
         int firstFigure = before.FindLastIndex(k => char.IsDigit(s.Words[k].Text[0]));
         if (firstFigure >= 0) before = before.Skip(firstFigure + 1).ToList();

@@ -162,7 +162,7 @@ public sealed partial class CoverageComparer
                 {
                     // "…, with the Chosun Ilbo daily saying …": a named source in the description of an unnamed speaker.
                     if (NamedInDescription(q.SpeakerDescription) is string named)
-                        AddSource(sources, d.Outlet, named, QuoteExtractor.Classify(named), Lookup(d, named), groups);
+                        AddSource(sources, d.Outlet, named, QuoteExtractor.Classify(named), Lookup(d, named), groups, Quoted(q));
                     continue;
                 }
                 int g = Lookup(d, q.Speaker);
@@ -172,19 +172,20 @@ public sealed partial class CoverageComparer
                 string key = g >= 0 ? "#" + g : CoverageText.NameKey(name);
                 if (!quotesBySpeaker.TryGetValue(key, out var entry)) quotesBySpeaker[key] = entry = (name, new List<(int, NewsQuote)>());
                 entry.Quotes.Add((d.Outlet, q));
-                AddSource(sources, d.Outlet, q.Speaker!, QuoteExtractor.Classify(q.Speaker!, q.SpeakerDescription), g, groups);
+                AddSource(sources, d.Outlet, q.Speaker!, QuoteExtractor.Classify(q.Speaker!, q.SpeakerDescription), g, groups, Quoted(q));
             }
             foreach (var at in d.Quotes.Attributions)
                 // A photo credit or a caption credits a picture, not a claim.
                 if (ClaimableText.IsClaimableLine(at.Sentence, title: false) || at.Sentence.Length == 0)
-                    AddSource(sources, d.Outlet, at.Source, at.SourceKind, Lookup(d, at.Source), groups);
+                    AddSource(sources, d.Outlet, at.Source, at.SourceKind, Lookup(d, at.Source), groups,
+                        at.Sentence.Length > 0 ? CoverageText.Shorten(at.Sentence, 220) : null);
         }
         foreach (var (_, (name, list)) in quotesBySpeaker)
         {
             var has = list.Select(x => x.Outlet).Distinct().OrderBy(x => x).ToList();
             var values = new FieldSources();
             foreach (int i in has)
-                values.Set(outlets[i], string.Join(" / ", list.Where(x => x.Outlet == i).Select(x => "“" + CoverageText.Shorten(x.Quote.Text, 80).TrimEnd(',', ';', ':', ' ') + "”").Distinct().Take(3)));
+                values.Set(outlets[i], string.Join(" / ", list.Where(x => x.Outlet == i).Select(x => Quoted(x.Quote, 80)).Distinct().Take(3)));
             var kind = list.Select(x => x.Quote.Kind).Min();
             items.Add(ctx.Item(CoverageKind.Quote, name, kind.ToString(), has, null, ctx.Detail(values), values));
         }
@@ -196,8 +197,15 @@ public sealed partial class CoverageComparer
         {
             var has = s.Outlets.OrderBy(x => x).ToList();
             var values = new FieldSources();
-            foreach (int i in has) values.Set(outlets[i], s.Kind.ToString());
-            items.Add(ctx.Item(CoverageKind.Source, s.Name, s.Kind.ToString(), has, null, null, values));
+            var said = new FieldSources();
+            foreach (int i in has)
+            {
+                values.Set(outlets[i], s.Kind.ToString());
+                if (s.Said.TryGetValue(i, out var w)) said.Set(outlets[i], w);
+            }
+            // A source only one outlet cites says what it is cited for: the words quoted or the sentence citing it.
+            string? detail = has.Count == 1 && s.Said.TryGetValue(has[0], out var what) ? CoverageText.Shorten(what, 160) : null;
+            items.Add(ctx.Item(CoverageKind.Source, s.Name, s.Kind.ToString(), has, null, detail, values, said));
         }
         cancel.ThrowIfCancellationRequested();
 
@@ -286,7 +294,8 @@ public sealed partial class CoverageComparer
         public readonly List<string> Outlets;
         public Context(NewsStory story, List<string> outlets) { Story = story; Outlets = outlets; }
 
-        public NewsCoverageItem Item(CoverageKind kind, string key, string? type, IReadOnlyCollection<int> has, CoverageStatus? status, string? detail, FieldSources values)
+        public NewsCoverageItem Item(CoverageKind kind, string key, string? type, IReadOnlyCollection<int> has, CoverageStatus? status, string? detail, FieldSources values,
+            FieldSources? sentences = null)
         {
             int count = has.Count;
             var st = status ?? (count <= 1 ? CoverageStatus.Unique : count >= Outlets.Count ? CoverageStatus.Shared : CoverageStatus.Partial);
@@ -295,7 +304,7 @@ public sealed partial class CoverageComparer
                 Story = Story.Id, StoryTitle = Story.Title, Kind = kind, Key = key, Type = type,
                 Outlets = new TextList(has.OrderBy(x => x).Select(i => Outlets[i])), OutletCount = count,
                 MissingFrom = new TextList(Enumerable.Range(0, Outlets.Count).Where(i => !has.Contains(i)).Select(i => Outlets[i])),
-                Status = st, Detail = detail, Values = values,
+                Status = st, Detail = detail, Values = values, Sentences = sentences ?? new FieldSources(),
             };
         }
 
@@ -414,9 +423,12 @@ public sealed partial class CoverageComparer
         public Dictionary<SourceKind, int> Kinds = new();
         /// <summary>The source is a named entity of the story.</summary>
         public bool Entity;
+        /// <summary>Per outlet, what the source is first cited for there: its quoted words or the sentence citing it.</summary>
+        public Dictionary<int, string> Said = new();
     }
 
-    private static void AddSource(Dictionary<string, SourceInfo> sources, int outlet, string name, SourceKind kind, int group, List<EntityGroupInfo> groups)
+    private static void AddSource(Dictionary<string, SourceInfo> sources, int outlet, string name, SourceKind kind, int group, List<EntityGroupInfo> groups,
+        string? said)
     {
         name = name.Trim();
         if (name.Length == 0) return;
@@ -424,9 +436,22 @@ public sealed partial class CoverageComparer
         string key = group >= 0 ? "#" + group : CoverageText.NameKey(name);
         if (!sources.TryGetValue(key, out var s)) sources[key] = s = new SourceInfo { Name = display, Entity = group >= 0 };
         s.Outlets.Add(outlet);
+        if (!string.IsNullOrWhiteSpace(said)) s.Said.TryAdd(outlet, said);
         s.Kinds[kind] = s.Kinds.TryGetValue(kind, out int c) ? c + 1 : 1;
         // The most frequent kind; a specific kind beats Other.
         s.Kind = s.Kinds.OrderByDescending(kv => kv.Key == SourceKind.Other ? 0 : 1).ThenByDescending(kv => kv.Value).First().Key;
+    }
+
+    /// <summary>
+    /// A quote as a reader should see it: quoted words in quotation marks; reported speech, which is the writer's words,
+    /// without them, after its verb ("urged residents to stay away from the shore").
+    /// </summary>
+    private static string Quoted(NewsQuote q, int max = 200)
+    {
+        string text = CoverageText.Shorten(q.Text, max).TrimEnd(',', ';', ':', ' ');
+        if (q.Kind != QuoteKind.Indirect) return "“" + text + "”";
+        // "according to X, the toll rose": the reported clause stands alone (the source is the item's key or speaker).
+        return string.IsNullOrWhiteSpace(q.Verb) || q.Verb.StartsWith("according", StringComparison.OrdinalIgnoreCase) ? text : q.Verb.Trim() + " " + text;
     }
 
     private static string StripArticle(string s) => s.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? s[4..] : s;

@@ -82,7 +82,8 @@ public sealed class NewsCoverageItem
     /// <summary>Conflicts and updates: the outlets whose value differs from the value most outlets give (empty when no value has a majority).</summary>
     public TextList Differing { get; init; } = TextList.Empty;
 
-    /// <summary>Numbers and dates: each outlet's sentence stating the value (shortened), to check it against the article.</summary>
+    /// <summary>Each outlet's sentence (shortened), to check the item against the article: for numbers and dates the sentence
+    /// stating the value, for entities the sentence naming it, for sources the words quoted or the sentence citing it.</summary>
     public FieldSources Sentences { get; init; } = new();
 
     /// <summary>Numbers and dates: each outlet's publication time ("2025-03-28 14:05 UTC", "2025-03-28 (date only)", "no date").</summary>

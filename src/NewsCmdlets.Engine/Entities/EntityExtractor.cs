@@ -469,21 +469,51 @@ public sealed class EntityExtractor
         for (int gi = 0; gi < groups.Count; gi++)
         {
             var g = groups[gi];
-            var ms = g.Members.OrderBy(x => mentions[x].Start).Select(x => mentions[x]).ToList();
+            // The group's mentions in text order (ties in the order found), and its forms, most frequent first, then
+            // first seen: without LINQ, as this runs for every entity of every article.
+            var ms = new List<Mention>(g.Members.Count);
+            foreach (int x in g.Members) ms.Add(mentions[x]);
+            if (ms.Count > 1)
+            {
+                var order = new int[ms.Count];
+                for (int k = 0; k < order.Length; k++) order[k] = k;
+                var sorted = ms.ToArray();
+                Array.Sort(order, (x, y) => sorted[x].Start != sorted[y].Start ? sorted[x].Start.CompareTo(sorted[y].Start) : x.CompareTo(y));
+                for (int k = 0; k < order.Length; k++) ms[k] = sorted[order[k]];
+            }
             var firstM = ms[0];
             var (field, offset) = Locate(tokens[firstM.Start].Start);
-            var forms = ms.GroupBy(m => m.Text).OrderByDescending(x => x.Count()).Select(x => x.Key).ToList(); // most frequent first, then first seen
-            var v = ms.Select(m => m.Value).FirstOrDefault(x => x != null);
+            List<string> forms;
+            if (ms.Count == 1) forms = new List<string>(1) { firstM.Text };
+            else
+            {
+                var seen = new List<(string Text, int Count)>();
+                foreach (var m in ms)
+                {
+                    int at = -1;
+                    for (int k = 0; k < seen.Count && at < 0; k++) if (string.Equals(seen[k].Text, m.Text, StringComparison.Ordinal)) at = k;
+                    if (at < 0) seen.Add((m.Text, 1)); else seen[at] = (m.Text, seen[at].Count + 1);
+                }
+                var byCount = new int[seen.Count];
+                for (int k = 0; k < byCount.Length; k++) byCount[k] = k;
+                Array.Sort(byCount, (x, y) => seen[x].Count != seen[y].Count ? seen[y].Count.CompareTo(seen[x].Count) : x.CompareTo(y));
+                forms = new List<string>(seen.Count);
+                foreach (int k in byCount) forms.Add(seen[k].Text);
+            }
+            ValueMention? v = null;
+            foreach (var m in ms) if (m.Value != null) { v = m.Value; break; }
+            string? description = null;
+            foreach (var m in ms) if (m.Description != null) { description = m.Description; break; }
             entities.Add(new NewsEntity
             {
                 Name = g.Name,
                 Type = g.Type,
                 Mentions = ms.Count,
-                Forms = new TextList(forms.ToList()),
+                Forms = new TextList(forms),
                 FirstField = field,
                 FirstOffset = offset,
                 Salience = maxW > 0 ? Math.Round(weights[gi] / maxW, 3) : 0,
-                Description = ms.Select(m => m.Description).FirstOrDefault(d => d != null),
+                Description = description,
                 Sentence = SentenceText(firstM.Sentence),
                 ArticleId = articleId,
                 Outlet = outlet,

@@ -122,8 +122,23 @@ public sealed class EntityMerger
         void Union(int a, int b) { a = Find(a); b = Find(b); if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b); }
         static bool Named(NewsEntityType t) => t is NewsEntityType.Person or NewsEntityType.Organization or NewsEntityType.Location;
 
+        // A name's candidates join it when they all lie in one group: that group's root, else -1 (none, or several).
+        // Candidate lists hold one index per mention, so a name is often there many times: no copies while checking.
+        int SingleRoot(List<int> cands, int except)
+        {
+            int root = -1;
+            foreach (int j in cands)
+            {
+                if (j == except) continue;
+                int r = Find(j);
+                if (root < 0) root = r;
+                else if (r != root) return -1;
+            }
+            return root;
+        }
+
         // 1. Same key: same entity (named types may disagree on type: the tagger is not always consistent).
-        var byKey = new Dictionary<string, int>();
+        var byKey = new Dictionary<(NewsEntityType, string), int>();
         for (int i = 0; i < n; i++)
         {
             var it = _items[i];
@@ -131,25 +146,34 @@ public sealed class EntityMerger
             string key = it.Key;
             // A group's singular and plural are one group: "North Korean" (soldier) and "North Koreans".
             if (it.Type == NewsEntityType.Group && key.Length > 4 && key[^1] == 's' && key[^2] != 's') key = key[..^1];
-            string k = (Named(it.Type) ? "N:" : it.Type + ":") + key;
+            var k = (Named(it.Type) ? NewsEntityType.Person : it.Type, key);
             if (byKey.TryGetValue(k, out int j)) Union(i, j); else byKey[k] = i;
         }
         // 2. Declared aliases and acronyms.
-        var keyToItem = new Dictionary<string, List<int>>();
-        for (int i = 0; i < n; i++)
+        if (_aliases.Count > 0)
         {
-            if (!keyToItem.TryGetValue(_items[i].Key, out var l)) keyToItem[_items[i].Key] = l = new List<int>();
-            l.Add(i);
+            var keyToItem = new Dictionary<string, List<int>>();
+            for (int i = 0; i < n; i++)
+            {
+                if (!keyToItem.TryGetValue(_items[i].Key, out var l)) keyToItem[_items[i].Key] = l = new List<int>();
+                l.Add(i);
+            }
+            foreach (var (alias, full) in _aliases)
+                if (keyToItem.TryGetValue(alias, out var a) && keyToItem.TryGetValue(full, out var f))
+                    foreach (var x in a) Union(x, f[0]);
         }
-        foreach (var (alias, full) in _aliases)
-            if (keyToItem.TryGetValue(alias, out var a) && keyToItem.TryGetValue(full, out var f))
-                foreach (var x in a) Union(x, f[0]);
         // Acronyms: index multi-word names by their initials (with and without minor words), then look each acronym up.
+        // A spelling is indexed once (its other mentions are in its group already, by step 1); only when an acronym is there.
         var byInitials = new Dictionary<string, List<int>>();
-        for (int j = 0; j < n; j++)
+        bool anyAcronym = false;
+        for (int i = 0; i < n && !anyAcronym; i++) anyAcronym = _items[i].Type != NewsEntityType.Person && IsAcronymLike(_items[i].Name);
+        var indexed = anyAcronym ? new HashSet<(string, bool)>() : null;
+        for (int j = 0; j < n && anyAcronym; j++)
         {
             if (_items[j].Words.Length < 2 || !Named(_items[j].Type)) continue;
-            foreach (var ini in Initials(_items[j].Type == NewsEntityType.Person ? StripTitle(_items[j].Name) : _items[j].Name))
+            bool person = _items[j].Type == NewsEntityType.Person;
+            if (!indexed!.Add((_items[j].Name, person))) continue;
+            foreach (var ini in Initials(person ? StripTitle(_items[j].Name) : _items[j].Name))
             {
                 if (!byInitials.TryGetValue(ini, out var l)) byInitials[ini] = l = new List<int>();
                 l.Add(j);
@@ -161,8 +185,8 @@ public sealed class EntityMerger
             if (it.Type == NewsEntityType.Person || !IsAcronymLike(it.Name)) continue;
             string letters = new string(it.Name.Where(char.IsLetter).ToArray()).ToUpperInvariant();
             if (!byInitials.TryGetValue(letters, out var cands)) continue;
-            var roots = cands.Where(j => j != i).Select(Find).Distinct().ToList();
-            if (roots.Count == 1) Union(i, roots[0]);
+            int root = SingleRoot(cands, i);
+            if (root >= 0) Union(i, root);
         }
         // 3. A person's single name ("Lee", "Trump") joins the one longer person name that starts or ends with it.
         var byEdgeWord = new Dictionary<string, List<int>>();
@@ -170,8 +194,10 @@ public sealed class EntityMerger
         {
             var o = _items[j];
             if (o.Type != NewsEntityType.Person || o.Words.Length < 2) continue;
-            foreach (var w in new[] { o.Words[0], o.Words[^1] }.Distinct())
+            for (int e = 0; e < 2; e++)
             {
+                string w = e == 0 ? o.Words[0] : o.Words[^1];
+                if (e == 1 && w == o.Words[0]) break;
                 if (!byEdgeWord.TryGetValue(w, out var l)) byEdgeWord[w] = l = new List<int>();
                 l.Add(j);
             }
@@ -181,8 +207,8 @@ public sealed class EntityMerger
             var it = _items[i];
             if (it.Type != NewsEntityType.Person || it.Words.Length != 1) continue;
             if (!byEdgeWord.TryGetValue(it.Words[0], out var cands)) continue;
-            var roots = cands.Select(Find).Distinct().ToList();
-            if (roots.Count == 1) Union(i, roots[0]);
+            int root = SingleRoot(cands, -1);
+            if (root >= 0) Union(i, root);
         }
 
         // 3b. A one-word organisation (or a "person" the tagger mistook) that starts exactly one longer organisation name:
@@ -200,11 +226,11 @@ public sealed class EntityMerger
             var it = _items[i];
             if (it.Type is not (NewsEntityType.Organization or NewsEntityType.Person) || it.Words.Length != 1) continue;
             if (!byFirstOrgWord.TryGetValue(it.Words[0], out var cands)) continue;
-            var roots = cands.Select(Find).Distinct().ToList();
-            if (roots.Count != 1) continue;
+            int root = SingleRoot(cands, -1);
+            if (root < 0) continue;
             // A person's one-word name that also belongs to a longer person's name stays with the person.
             if (it.Type == NewsEntityType.Person && byEdgeWord.ContainsKey(it.Words[0])) continue;
-            Union(i, roots[0]);
+            Union(i, root);
         }
 
         // 4. Build the groups: type by weight, canonical = fullest, then most weighted, then first seen.

@@ -30,6 +30,36 @@ public sealed class OrderedParallelMapTests
     }
 
     [Fact]
+    public void With_a_full_window_the_adding_thread_sleeps_until_half_the_window_is_done_not_just_the_oldest()
+    {
+        // Small items: waking the adding thread for every finished item costs more than the item. With a window of 8
+        // full, the next Add must not return when only the oldest item is done, but once the first half (0–3) is.
+        var gates = Enumerable.Range(0, 9).Select(_ => new ManualResetEventSlim()).ToArray();
+        var written = new ConcurrentQueue<int>();
+        using var map = new OrderedParallelMap<int, int>(2, () => (i, _) =>
+        {
+            Assert.True(gates[i].Wait(Patience));
+            return i;
+        }, (i, _, e) => { Assert.Null(e); written.Enqueue(i); }, window: 8);
+        var adding = Task.Run(() =>
+        {
+            for (int i = 0; i < 9; i++) Assert.True(map.Add(i));
+        });
+        Thread.Sleep(200);
+        Assert.False(adding.IsCompleted); // the ninth Add waits: the window is full
+        gates[0].Set();
+        Thread.Sleep(400);
+        Assert.False(adding.IsCompleted, "the adding thread went on after the oldest item alone");
+        Assert.Empty(written);
+        for (int i = 1; i < 4; i++) gates[i].Set();
+        Assert.True(adding.Wait(Patience));
+        Assert.Equal(0, written.First()); // 1–3 may still be finishing on the other worker
+        foreach (var g in gates) g.Set();
+        Task.Run(() => Assert.True(map.Flush())).Wait(Patience);
+        Assert.Equal(Enumerable.Range(0, 9), written);
+    }
+
+    [Fact]
     public void An_items_exception_is_written_in_its_place_and_the_others_go_on()
     {
         var written = new List<string>();

@@ -44,6 +44,41 @@ public class CoverageComparerTests
     }
 
     [Fact]
+    public void A_source_only_one_outlet_cites_says_what_it_is_cited_for()
+    {
+        var a = Article("a1", "Harrowgate Post", "Ferry runs aground off Tarnby",
+            "A ferry ran aground off Tarnby on Tuesday with 40 passengers on board.\n\n" +
+            "\u201cWe heard a long scrape and then everything tilted,\u201d said Mara Quillon, a passenger from Oskby.");
+        var b = Article("b1", "Vellmouth Courier", "Passengers rescued after ferry grounding near Tarnby",
+            "A ferry ran aground off Tarnby on Tuesday with 40 passengers on board.\n\n" +
+            "The Lenn Harbour Authority said that the channel markers had been moved in the spring.");
+        var c = Comparer.Compare(Story(a, b));
+        var quoted = Assert.Single(c.Items, i => i.Kind == CoverageKind.Source && i.Key == "Mara Quillon");
+        Assert.Equal(CoverageStatus.Unique, quoted.Status);
+        Assert.StartsWith("\u201cWe heard a long scrape", quoted.Detail);
+        Assert.Contains("long scrape", quoted.Sentences["Harrowgate Post"]);
+        // Reported speech is the writer's words: after its verb, not in quotation marks.
+        var reported = Assert.Single(c.Items, i => i.Kind == CoverageKind.Source && i.Key.Contains("Harbour Authority"));
+        Assert.Equal(CoverageStatus.Unique, reported.Status);
+        Assert.NotNull(reported.Detail);
+        Assert.Contains("channel markers had been moved", reported.Detail);
+        Assert.DoesNotContain("\u201c", reported.Detail);
+    }
+
+    [Fact]
+    public void A_counted_figure_named_by_its_clause_stops_where_the_next_clause_joins()
+    {
+        var a = Article("a1", "Harrowgate Post", "Storm hits Tarnby",
+            "The storm cut power to 87,000 homes and closed the coast road on Tuesday.");
+        var b = Article("b1", "Vellmouth Courier", "Tarnby storm",
+            "A storm hit Tarnby on Tuesday, officials said.");
+        var item = NumberWith(Comparer.Compare(Story(a, b)), "87,000");
+        Assert.Equal(CoverageStatus.Unique, item.Status);
+        Assert.Contains("homes", item.Key);
+        Assert.DoesNotContain("coast road", item.Key);
+    }
+
+    [Fact]
     public void A_reworded_count_of_the_same_thing_is_a_conflict_and_its_date_agrees()
     {
         var d = new DateTimeOffset(2025, 10, 19, 8, 0, 0, TimeSpan.Zero);
