@@ -34,6 +34,7 @@ internal sealed partial class QuoteDocument
             string inner = _text.Substring(sp.Start + markLength, Math.Max(0, sp.End - sp.Start - markLength - closeLength)).Trim();
             if (!HasLetter(inner)) continue;
             if (sp.Start > 0 && _text[sp.Start - 1] == '=') continue; // an attribute in markup (id="…")
+            if (NamesAWork(qFirst, inner)) continue; // a title after "of", "on" or a possessive: "on Sunday's “Meet the Voters.”"
             bool partial = IsPartial(sp.Start, inner);
 
             var frame = partial ? LeftFrame(qFirst) ?? RightFrame(qLast) : RightFrame(qLast) ?? LeftFrame(qFirst);
@@ -172,6 +173,20 @@ internal sealed partial class QuoteDocument
     private static int CountWords(string s) { int n = 0; bool inW = false; foreach (char c in s) { bool l = char.IsLetterOrDigit(c); if (l && !inW) n++; inW = l; } return n; }
 
     private static readonly HashSet<string> TitleSmallWords = new(StringComparer.Ordinal) { "of", "the", "a", "an", "and", "to", "in", "on", "for", "at", "with", "or", "&", "de", "la", "vs", "vs." };
+
+    private static readonly WordSet WorkBefore = new("of", "on", "for", "at", "show", "program", "programme", "series", "book", "film", "movie", "documentary", "album", "song", "column", "podcast", "episode", "novel", "memoir", "play");
+
+    /// <summary>A title in quotation marks, not a quote: a short phrase in title case (a full stop or comma at its end allowed)
+    /// right after a possessive, "of", "on", "for", "at" or a word for a work ("CBS's “Face the Voters.”", "a co-author of
+    /// “…”", "the show “…”").</summary>
+    private bool NamesAWork(int qFirst, string inner)
+    {
+        int k = qFirst - 1;
+        if (k < 0 || _inQuote[k] || !(IsPossessive(k) || In(k, WorkBefore))) return false;
+        string t = inner.TrimEnd();
+        if (t.Length > 0 && t[^1] is '.' or ',') t = t[..^1].TrimEnd(); // not '!' or '?': a chant or a cry ("chants of “…!”")
+        return IsTitle(t);
+    }
 
     /// <summary>A short phrase in title case with no sentence punctuation: a show, a book, a slogan, a name.</summary>
     private static bool IsTitle(string inner)
@@ -583,7 +598,31 @@ internal sealed partial class QuoteDocument
             if (Is(k, "that")) { cs = k + 1; break; }
         }
         while (cs < ce && (Is(cs, "that") || S(cs) is "," or ":")) cs++;
-        return cs < ce ? (cs, ce) : null;
+        return cs < ce ? (cs, ClauseEnd(cs, ce, v, first)) : null;
+    }
+
+    private static readonly WordSet NominativePronouns = new("he", "she", "they", "we", "i", "there");
+    private static readonly WordSet Subordinators = new("when", "while", "although", "though", "if", "after", "before", "because", "since", "unless", "until", "whereas", "once");
+    /// <summary>Where a clause reported after its verb ends: at the end of the sentence, or, when the verb of saying stands in a
+    /// subordinate clause ("While Ada Morn said that the talks had failed, she …"), at the comma before the main clause's
+    /// subject.</summary>
+    private int ClauseEnd(int cs, int ce, int v, int first)
+    {
+        bool subordinate = false;
+        for (int k = first; k < v; k++)
+        {
+            if (S(k) is "," or ";" or ":" or "—" or "–") subordinate = false;
+            else if (In(k, Subordinators) && (k == first || S(k - 1) is "," or "—" or "–" || Is(k - 1, "and") || Is(k - 1, "but") || Is(k - 1, "even"))) subordinate = true;
+        }
+        if (!subordinate) return ce;
+        for (int k = cs + 2; k < ce - 1; k++)
+        {
+            if (_inQuote[k] || S(k) is not ",") continue;
+            int t = k + 1;
+            // "…, she did not say when": the main clause begins; "…, with his weight down" goes on with the reported words.
+            if (In(t, NominativePronouns) || In(t, Articles) || _nameAt[t] is { } nt && nt.Start == t) return k;
+        }
+        return ce;
     }
 
     /// <summary>A clause before its frame that opens with an adjunct or a conjunction ("Of the 121 people detained, 77 …", "But

@@ -324,4 +324,22 @@ public sealed class QuoteExtractorTests
         var described = Run("The Norland presidential candidate toured the coast on Friday, promising voters \u201ca fairer deal.\u201d");
         Assert.Contains(described.Quotes, q => q.Text.StartsWith("a fairer deal", StringComparison.Ordinal) && q.Speaker == "The Norland presidential candidate");
     }
+    [Fact]
+    public void A_title_after_a_possessive_or_of_is_no_quote_but_a_cry_is()
+    {
+        var r = Run("\u201cThe ferry will run all winter,\u201d Orla Venn said on Sunday on Velt TV's \u201cHarbour Hour.\u201d\n\nShe is a co-author of \u201cThe Tides of Pellam.\u201d The crowd answered with chants of \u201cKeep It Open!\u201d");
+        Assert.DoesNotContain(r.Quotes, q => q.Text.StartsWith("Harbour Hour", StringComparison.Ordinal));
+        Assert.DoesNotContain(r.Quotes, q => q.Text.StartsWith("The Tides of Pellam", StringComparison.Ordinal));
+        Assert.Contains(r.Quotes, q => q.Text == "Keep It Open!");
+        Assert.Equal("Orla Venn", Assert.Single(r.Quotes, q => q.Text.StartsWith("The ferry", StringComparison.Ordinal)).Speaker);
+    }
+
+    [Fact]
+    public void Indirect_speech_in_a_subordinate_clause_ends_before_the_main_clause()
+    {
+        var r = Run("While Ines Marlow said that the ferry would run all winter, the harbour board did not say when tickets go on sale.");
+        var ind = Assert.Single(r.Quotes, q => q.Kind == QuoteKind.Indirect);
+        Assert.Equal("the ferry would run all winter", ind.Text);
+        Assert.Equal("Ines Marlow", ind.Speaker);
+    }
 }
