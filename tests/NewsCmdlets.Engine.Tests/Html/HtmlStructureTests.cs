@@ -357,4 +357,30 @@ public class HtmlStructureTests
                              $"<p><a href=\"/more\">More ferry news from the harbour</a></p>{Paragraphs(P5)}</article>"));
         Assert.Equal(new[] { P1, P2, address, P3, P4, P5 }, a.Paragraphs.ToArray());
     }
+
+    [Fact]
+    public void ACookieOrConsentNoticeIsNotTheStory()
+    {
+        const string cookies = "This website uses cookies to make your visit easier. By using the site you agree that we store cookies on your device.";
+        const string consent = "We respect your privacy and only connect to the video service once you give your consent to load its player here.";
+        // Inside the story's element, between its paragraphs, a notice written as prose goes.
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" +
+                             $"{Paragraphs(P1, P2)}<div><p>{consent}</p></div>{Paragraphs(P3, P4, P5)}</article>" +
+                             $"<div><p>{cookies}</p></div>"));
+        Assert.Equal(new[] { P1, P2, P3, P4, P5 }, a.Paragraphs.ToArray());
+
+        // A page whose story is a few short lines: the notice, the only paragraph of prose on it, is not taken for the story.
+        const string line1 = "Harbour ferries to Westmere during the strike", line2 = "Tuesday: no sailings from either quay",
+                     line3 = "Wednesday: first boat at seven from the north quay", line4 = "Thursday: the usual timetable if talks succeed",
+                     line5 = "Friday: extra evening sailings for weekend travellers", line6 = "Saturday and Sunday: buses replace the last two boats";
+        var b = Article(Wrap($"<div><p>{cookies}</p></div><article><h1>Ferry timetable for the strike week</h1>" +
+                             $"<p>{line1}<br>{line2}<br>{line3}<br>{line4}<br>{line5}<br>{line6}</p></article>", "Ferry timetable for the strike week"));
+        Assert.DoesNotContain("cookies", b.Body);
+        Assert.Contains(line2, b.Body);
+
+        // A story that speaks of cookies without asking the reader to agree keeps its paragraph.
+        const string bakery = "The Westmere bakery handed out free cookies to the stranded commuters while they waited on the quay for news.";
+        var c = Article(Wrap($"<h1>Ferry strike strands Westmere commuters</h1><article>{Paragraphs(P1, bakery, P2, P3)}</article>"));
+        Assert.Contains(bakery, c.Paragraphs);
+    }
 }

@@ -205,6 +205,8 @@ internal static class HtmlContent
                 why = "byline or date line";
             else if (b.Byline >= 0 && nodes[b.Byline].Depth > c.Depth && nodes[b.Byline].TextChars <= 1500 && keptProse)
                 why = "author box after the story";
+            else if (IsConsentNotice(b))
+                why = "cookie or consent notice";
             else if ((b.Words <= 30 && b.Text.Contains('©') || b.Words <= 80 && b.Text.TrimStart().StartsWith('©')) && !b.InQuote)
                 why = "copyright or credit line";
             else if (b.Words <= 2 && b.Heading == 0 && !b.InListItem && !b.InQuote && !b.InTable && !b.IsProse &&
@@ -224,7 +226,7 @@ internal static class HtmlContent
                 kept.RemoveAt(kept.Count - 1);
             }
             keptBefore = -2;
-            if (why is "link text" or "byline or date line" or "label" or "author box after the story" or "copyright or credit line") Drop(b, why);
+            if (why is "link text" or "cookie or consent notice" or "byline or date line" or "label" or "author box after the story" or "copyright or credit line") Drop(b, why);
             else AddRemoved(sel, b.Text);
         }
 
@@ -603,6 +605,8 @@ internal static class HtmlContent
                      // Long sentences full of links (a news round-up) are still prose.
                      || ld <= 0.8 && sentence && (cjk ? len >= 80 : b.Words >= 20);
         if (b.Byline >= 0 && nodes[b.Byline].TextChars < 400 || b.Date >= 0 && nodes[b.Date].TextChars < 400) prose = prose && b.Words >= 25;
+        // A cookie or consent notice is not the story's prose, even where it is the only prose on the page.
+        if (prose && IsConsentNotice(b)) prose = false;
         if (prose)
         {
             b.IsProse = true;
@@ -626,6 +630,29 @@ internal static class HtmlContent
         if (label.Text.TrimEnd().EndsWith(':')) return true;
         bool links = why is "list of links" or "link text" || why.StartsWith("teaser list", StringComparison.Ordinal);
         return links && label.Heading > 0 && label.Words <= 8;
+    }
+
+    /// <summary>Words of cookies and privacy, in the languages the notices are met in (stems: "Datenschutz…", "prywatno…").</summary>
+    private static readonly System.Text.RegularExpressions.Regex PrivacyWords = new(
+        @"cookie|privatsphäre|privacy|datenschutz|confidentialité|privacidad|prywatno|riservatezza",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>Words of agreeing or of the website itself (stems: "zustimm…", "akzeptier…", "acept…").</summary>
+    private static readonly System.Text.RegularExpressions.Regex ConsentWords = new(
+        @"einverstanden|einverständnis|zustimm|akzeptier|consent|agree|accept|acept|accett|zgod|webseite|website|browser",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>
+    /// A cookie or consent notice: a short block (at most 80 words, not a quote or heading) that speaks of cookies or
+    /// privacy and of agreeing, accepting or the website ("By using our services you agree that we use cookies", "We
+    /// respect your privacy and connect to the video service only with your consent"). A story about cookies or privacy
+    /// is longer than one such paragraph, or does not ask the reader to agree. Both patterns are literal alternations
+    /// on at most 800 characters: no backtracking to bound.
+    /// </summary>
+    private static bool IsConsentNotice(TextBlock b)
+    {
+        if (b.Words > 80 || b.InQuote || b.Heading > 0 || b.Text.Length > 800) return false;
+        return PrivacyWords.IsMatch(b.Text) && ConsentWords.IsMatch(b.Text);
     }
 
     /// <summary>A line that is one web address written out ("http://…", "www.…"): the author gives the address as text.</summary>
