@@ -52,6 +52,8 @@ public sealed class StoryGrouper
     private readonly TermTable _terms = new();
     private readonly FeatureExtractor _extractor;
     private readonly List<StoryFeatures> _features = new();
+    /// <summary>How many of the first features have let go of their shingles (see <see cref="Group"/>).</summary>
+    private int _released;
     private readonly HashSet<(string Id, string Outlet, string Source)> _ids = new();
     private readonly HashSet<NewsArticle> _unidentified = new(ReferenceEqualityComparer.Instance);
 
@@ -91,11 +93,28 @@ public sealed class StoryGrouper
         if (n == 0) return Array.Empty<NewsStory>();
         progress?.Invoke(0, n);
 
+        // Shingles are read only to find copies, and are a third of the features' memory: they are let go once the
+        // copies are found, so the clustering does not hold them too, and read again from the article if Group is called again.
+        for (int i = 0; i < _released; i++)
+        {
+            var again = _extractor.Extract(_features[i].Article);
+            _features[i].Shingles = again.Shingles;
+            _features[i].NameHashes = again.NameHashes;
+        }
+        _released = 0;
         int[] copyRoot = CopyDetector.Find(f, _options.CopyThreshold, _options.Window, cancel, out int maxCopyCandidates);
+        foreach (var x in _features)
+        {
+            x.Shingles = Array.Empty<uint>();
+            x.NameHashes = Array.Empty<uint>();
+        }
+        _released = _features.Count;
+        ReturnMemory(n);
         cancel.ThrowIfCancellationRequested();
         var edges = Edges(f, cancel, progress);
         Statistics.MaxCopyCandidates = maxCopyCandidates;
         var cluster = Cluster(f, edges, copyRoot, cancel);
+        ReturnMemory(n);
 
         var members = new Dictionary<int, List<int>>();
         for (int i = 0; i < n; i++)
@@ -127,6 +146,21 @@ public sealed class StoryGrouper
         if (f.Length == 0) return new NewsStory { Id = StoryId(Array.Empty<string>()) };
         int[] copyRoot = CopyDetector.Find(f, grouper._options.CopyThreshold, TimeSpan.MaxValue, CancellationToken.None);
         return BuildStory(f, Enumerable.Range(0, f.Length).ToList(), copyRoot, grouper._terms);
+    }
+
+    /// <summary>Piles from this many articles on collect what a step of <see cref="Group"/> let go before the next one allocates.</summary>
+    private const int CollectFrom = 20_000;
+
+    /// <summary>
+    /// What one step of a large <see cref="Group"/> let go (the copy index and the shingles, the scored pairs, the
+    /// links) is long-lived, so only a full collection frees it, and without one the runtime grows the heap instead:
+    /// at 100,000 articles no full collection ran during Group and the heap grew by all of it. One full, compacting
+    /// collection after each such step, handing the freed memory back to the system (the working set otherwise keeps
+    /// it), costs a fraction of a second there; small piles (an interactive call) skip it.
+    /// </summary>
+    private static void ReturnMemory(int n)
+    {
+        if (n >= CollectFrom) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     // ---- order -------------------------------------------------------------------------------------------------
@@ -484,6 +518,7 @@ public sealed class StoryGrouper
     {
         int n = f.Length;
         var links = new GroupLinks(n, edges); // lets go of the pairs as it reads them
+        ReturnMemory(n);
         var uf = new UnionFind(n);
         var size = new int[n];
         var minTicks = new long[n];
