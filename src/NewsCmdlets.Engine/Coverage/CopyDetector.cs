@@ -40,54 +40,69 @@ internal static class CopyDetector
         int n = f.Count;
         var uf = new UnionFind(n);
         // Each article's keys (its sampled shingles, or all of a small text's) and samples, flat: article i's are
-        // [keyStart[i], keyStart[i + 1]) and [sampleStart[i], sampleStart[i + 1]).
-        var keyStart = new int[n + 1];
-        var sampleStart = new int[n + 1];
-        var keyList = new List<uint>();
-        var sampleList = new List<uint>();
+        // [keyStart[i], keyStart[i + 1]) and [sampleStart[i], sampleStart[i + 1]). The arrays are sized from a first
+        // count (repeated shingles aside, which only leave a few slots unused at the end), not grown by doubling: at
+        // 100,000 articles the lists held twice the room, and the index once more beside them.
+        long keyRoom = 0, sampleRoom = 0;
         for (int i = 0; i < n; i++)
         {
+            if (BodyWords(f[i]) < MinWords) continue;
             var s = f[i].Shingles;
+            int sampled = 0;
+            foreach (uint h in s) if ((h & SampleMask) == 0) sampled++;
+            sampleRoom += sampled;
+            keyRoom += s.Length < SmallText ? s.Length : sampled;
+        }
+        var keyStart = new int[n + 1];
+        var sampleStart = new int[n + 1];
+        var samples = new uint[sampleRoom];
+        // The index: every (key, article) in one sorted array, so the articles of a key are one run in ascending order
+        // (by date, undated last).
+        var entries = new ulong[keyRoom];
+        var buffer = new uint[SmallText];
+        int keys = 0, sampleCount = 0;
+        for (int i = 0; i < n; i++)
+        {
             if (BodyWords(f[i]) >= MinWords)
             {
-                var sample = SortedDistinct(s.Where(h => (h & SampleMask) == 0).ToArray());
-                sampleList.AddRange(sample);
-                keyList.AddRange(s.Length < SmallText ? SortedDistinct((uint[])s.Clone()) : sample);
+                var s = f[i].Shingles;
+                if (buffer.Length < s.Length) buffer = new uint[Math.Max(s.Length, 2 * buffer.Length)];
+                int sampled = 0;
+                foreach (uint h in s) if ((h & SampleMask) == 0) buffer[sampled++] = h;
+                sampled = SortDistinct(buffer.AsSpan(0, sampled));
+                buffer.AsSpan(0, sampled).CopyTo(samples.AsSpan(sampleCount));
+                if (s.Length < SmallText)
+                {
+                    s.CopyTo(buffer, 0);
+                    int distinct = SortDistinct(buffer.AsSpan(0, s.Length));
+                    for (int k = 0; k < distinct; k++) entries[keys++] = (ulong)buffer[k] << 32 | (uint)i;
+                }
+                else
+                    for (int k = 0; k < sampled; k++) entries[keys++] = (ulong)samples[sampleCount + k] << 32 | (uint)i;
+                sampleCount += sampled;
             }
-            keyStart[i + 1] = keyList.Count;
-            sampleStart[i + 1] = sampleList.Count;
+            keyStart[i + 1] = keys;
+            sampleStart[i + 1] = sampleCount;
         }
-        var samples = sampleList.ToArray();
-        sampleList = null;
-        // The index: every (key, article) in one sorted array, so the articles of a key are one run in ascending order
-        // (by date, undated last); each key of each article knows its run and its own place in it.
-        var entries = new ulong[keyList.Count];
-        for (int i = 0, q = 0; i < n; i++)
-            for (; q < keyStart[i + 1]; q++) entries[q] = (ulong)keyList[q] << 32 | (uint)i;
-        keyList = null;
-        Array.Sort(entries);
-        var postings = new int[entries.Length];
-        var runStart = new int[entries.Length];
-        var runEnd = new int[entries.Length];
-        var at = new int[entries.Length];
+        buffer = null;
+        Array.Sort(entries, 0, keys);
+        // Each key of each article knows its place in the index (an article's keys are ascending, so they come in the
+        // order they were stored), and whether its run is longer than MaxPosting (a template sentence, boilerplate).
+        var at = new int[keys];
         var fill = new int[n];
-        for (int r = 0; r < entries.Length;)
+        var common = new System.Collections.BitArray(keys);
+        for (int r = 0; r < keys;)
         {
             int e = r + 1;
-            while (e < entries.Length && entries[e] >> 32 == entries[r] >> 32) e++;
+            while (e < keys && entries[e] >> 32 == entries[r] >> 32) e++;
             for (int p = r; p < e; p++)
             {
                 int i = (int)(uint)entries[p];
-                postings[p] = i;
-                // An article's keys are ascending, so they come here in the order they were stored.
-                int q = keyStart[i] + fill[i]++;
-                runStart[q] = r;
-                runEnd[q] = e;
-                at[q] = p;
+                at[keyStart[i] + fill[i]++] = p;
+                if (e - r > MaxPosting) common[p] = true;
             }
             r = e;
         }
-        entries = null;
         fill = null;
 
         long windowTicks = Math.Max(0, window.Ticks);
@@ -105,13 +120,14 @@ internal static class CopyDetector
                 // (each pair once). A shingle many articles share (a template sentence, boilerplate) is followed only
                 // to articles published within the window after this one, and only so far.
                 int from = at[q] + 1;
-                bool common = runEnd[q] - runStart[q] > MaxPosting;
-                if (common && !dated) continue;
-                int stop = common ? Math.Min(runEnd[q], from + MaxPosting) : runEnd[q];
-                for (int p = from; p < stop; p++)
+                bool many = common[at[q]];
+                if (many && !dated) continue;
+                ulong key = entries[at[q]] >> 32;
+                int stop = many ? (int)Math.Min(keys, (long)from + MaxPosting) : keys;
+                for (int p = from; p < stop && entries[p] >> 32 == key; p++)
                 {
-                    int j = postings[p];
-                    if (common && f[j].Ticks - f[i].Ticks > windowTicks) break;
+                    int j = (int)(uint)entries[p];
+                    if (many && f[j].Ticks - f[i].Ticks > windowTicks) break;
                     if (shared[j]++ == 0) touched.Add(j);
                 }
             }
@@ -152,6 +168,15 @@ internal static class CopyDetector
         int sampled = Math.Min(a.Length, b.Length);
         if (sampled < MinSample) return false;
         return Overlap(a, b) / (double)sampled < threshold - EstimateSlack - 0.5 / Math.Sqrt(sampled);
+    }
+
+    /// <summary>Sorts the keys and moves the distinct ones to the front; returns how many there are.</summary>
+    private static int SortDistinct(Span<uint> k)
+    {
+        k.Sort();
+        int distinct = 0;
+        for (int x = 0; x < k.Length; x++) if (x == 0 || k[x] != k[x - 1]) k[distinct++] = k[x];
+        return distinct;
     }
 
     internal static uint[] SortedDistinct(uint[] k)

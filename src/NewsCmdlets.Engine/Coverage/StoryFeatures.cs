@@ -25,8 +25,8 @@ internal sealed class StoryFeatures
     public float NameNorm { get; init; }
     /// <summary>Distinct name term ids (people, organisations, places), in order of first mention.</summary>
     public int[] Names { get; init; } = Array.Empty<int>();
-    /// <summary>Hashes of the text's word shingles in text order (headline, standfirst, body), for copy detection.</summary>
-    public uint[] Shingles { get; init; } = Array.Empty<uint>();
+    /// <summary>Hashes of the text's word shingles in text order (headline, standfirst, body), for copy detection (<see cref="StoryGrouper.Group"/> lets go of them once it has found the copies).</summary>
+    public uint[] Shingles { get; set; } = Array.Empty<uint>();
     /// <summary>How many of the first <see cref="Shingles"/> start in the headline (a copy's new headline is not held against it).</summary>
     public int HeadlineShingles { get; init; }
     /// <summary>Words in the text shingled (headline included).</summary>
@@ -35,7 +35,7 @@ internal sealed class StoryFeatures
     public int LeadStart { get; init; }
     public int LeadEnd { get; init; }
     /// <summary>Distinct hashes of the capitalised words (but common ones) and numbers in the text (ascending), for copy detection.</summary>
-    public uint[] NameHashes { get; init; } = Array.Empty<uint>();
+    public uint[] NameHashes { get; set; } = Array.Empty<uint>();
 }
 
 [Flags]

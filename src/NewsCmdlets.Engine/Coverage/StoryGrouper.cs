@@ -52,6 +52,8 @@ public sealed class StoryGrouper
     private readonly TermTable _terms = new();
     private readonly FeatureExtractor _extractor;
     private readonly List<StoryFeatures> _features = new();
+    /// <summary>How many of the first features have let go of their shingles (see <see cref="Group"/>).</summary>
+    private int _released;
     private readonly HashSet<(string Id, string Outlet, string Source)> _ids = new();
     private readonly HashSet<NewsArticle> _unidentified = new(ReferenceEqualityComparer.Instance);
 
@@ -91,11 +93,28 @@ public sealed class StoryGrouper
         if (n == 0) return Array.Empty<NewsStory>();
         progress?.Invoke(0, n);
 
+        // Shingles are read only to find copies, and are a third of the features' memory: they are let go once the
+        // copies are found, so the clustering does not hold them too, and read again from the article if Group is called again.
+        for (int i = 0; i < _released; i++)
+        {
+            var again = _extractor.Extract(_features[i].Article);
+            _features[i].Shingles = again.Shingles;
+            _features[i].NameHashes = again.NameHashes;
+        }
+        _released = 0;
         int[] copyRoot = CopyDetector.Find(f, _options.CopyThreshold, _options.Window, cancel, out int maxCopyCandidates);
+        foreach (var x in _features)
+        {
+            x.Shingles = Array.Empty<uint>();
+            x.NameHashes = Array.Empty<uint>();
+        }
+        _released = _features.Count;
+        ReturnMemory(n);
         cancel.ThrowIfCancellationRequested();
         var edges = Edges(f, cancel, progress);
         Statistics.MaxCopyCandidates = maxCopyCandidates;
         var cluster = Cluster(f, edges, copyRoot, cancel);
+        ReturnMemory(n);
 
         var members = new Dictionary<int, List<int>>();
         for (int i = 0; i < n; i++)
@@ -127,6 +146,21 @@ public sealed class StoryGrouper
         if (f.Length == 0) return new NewsStory { Id = StoryId(Array.Empty<string>()) };
         int[] copyRoot = CopyDetector.Find(f, grouper._options.CopyThreshold, TimeSpan.MaxValue, CancellationToken.None);
         return BuildStory(f, Enumerable.Range(0, f.Length).ToList(), copyRoot, grouper._terms);
+    }
+
+    /// <summary>Piles from this many articles on collect what a step of <see cref="Group"/> let go before the next one allocates.</summary>
+    private const int CollectFrom = 20_000;
+
+    /// <summary>
+    /// What one step of a large <see cref="Group"/> let go (the copy index and the shingles, the scored pairs, the
+    /// links) is long-lived, so only a full collection frees it, and without one the runtime grows the heap instead:
+    /// at 100,000 articles no full collection ran during Group and the heap grew by all of it. One full, compacting
+    /// collection after each such step, handing the freed memory back to the system (the working set otherwise keeps
+    /// it), costs a fraction of a second there; small piles (an interactive call) skip it.
+    /// </summary>
+    private static void ReturnMemory(int n)
+    {
+        if (n >= CollectFrom) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     // ---- order -------------------------------------------------------------------------------------------------
@@ -206,7 +240,7 @@ public sealed class StoryGrouper
 
     // ---- candidate pairs ---------------------------------------------------------------------------------------
 
-    private readonly record struct Edge(int A, int B, float Sim);
+    internal readonly record struct Edge(int A, int B, float Sim);
 
     /// <summary>
     /// Scored pairs (A &lt; B) whose similarity is at least a share of the threshold. Candidates share at least
@@ -216,7 +250,7 @@ public sealed class StoryGrouper
     /// <see cref="MaxCandidates"/> that share the heaviest of its indexed terms are scored (a feature carried by hundreds
     /// of articles in a few days carries little weight; an event's own reports share its rare names and lead).
     /// </summary>
-    private List<Edge> Edges(StoryFeatures[] f, CancellationToken cancel, Action<int, int>? progress)
+    private Edge[]?[] Edges(StoryFeatures[] f, CancellationToken cancel, Action<int, int>? progress)
     {
         int n = f.Length;
         // Each article's indexed terms and their weights, flat: article i's are [i * IndexTerms, i * IndexTerms + topCount[i]).
@@ -256,7 +290,7 @@ public sealed class StoryGrouper
 
         long window = _options.Window.Ticks;
         double floor = Math.Max(0.02, _options.Threshold * Floor);
-        var found = new Edge[n][];
+        var found = new Edge[]?[n];
         var ticks = f.Select(x => x.Ticks).ToArray();
         int firstUndated = Array.FindIndex(ticks, t => t == long.MaxValue);
         if (firstUndated < 0) firstUndated = n;
@@ -283,12 +317,7 @@ public sealed class StoryGrouper
             stats.MaxCandidatesFound = Math.Max(stats.MaxCandidatesFound, s.MaxFound);
         }
         Statistics = stats;
-
-        long total = 0;
-        foreach (var e in found) total += e.Length;
-        var edges = new List<Edge>((int)Math.Min(total, Array.MaxLength)); // sized at once: grown by doubling it held up to twice the room, and left the smaller arrays behind
-        foreach (var e in found) edges.AddRange(e);
-        return edges;
+        return found; // each article's pairs as they are: copied into one list they were held twice at once
     }
 
     /// <summary>Each article's indexed terms (flat, <see cref="IndexTerms"/> slots an article) and the terms' posting lists (flat, by term).</summary>
@@ -485,23 +514,11 @@ public sealed class StoryGrouper
     /// depends only on the two groups involved, so articles that join none of an event's groups do not change how the
     /// event is grouped. Returns each article's group.
     /// </summary>
-    private int[] Cluster(StoryFeatures[] f, List<Edge> edges, int[] copyRoot, CancellationToken cancel)
+    private int[] Cluster(StoryFeatures[] f, Edge[]?[] edges, int[] copyRoot, CancellationToken cancel)
     {
         int n = f.Length;
-        var links = new Dictionary<int, double>?[n];
-        var degree = new int[n];
-        foreach (var e in edges) { degree[e.A]++; degree[e.B]++; }
-        foreach (var e in edges)
-        {
-            // Sized at once: a dictionary grown by doubling holds up to twice the room it needs, 100,000 times over.
-            (links[e.A] ??= new(degree[e.A])).TryGetValue(e.B, out double ab);
-            links[e.A]![e.B] = ab + e.Sim;
-            (links[e.B] ??= new(degree[e.B])).TryGetValue(e.A, out double ba);
-            links[e.B]![e.A] = ba + e.Sim;
-        }
-        degree = null;
-        edges.Clear();
-        edges.Capacity = 0; // the links hold them now: 1.6 million pairs at 100,000 articles, 19 MB, freed before the merging
+        var links = new GroupLinks(n, edges); // lets go of the pairs as it reads them
+        ReturnMemory(n);
         var uf = new UnionFind(n);
         var size = new int[n];
         var minTicks = new long[n];
@@ -526,23 +543,7 @@ public sealed class StoryGrouper
             version[root]++;
             version[other]++;
             names.Merge(root, other, copies);
-            var into = links[root];
-            var from = links[other];
-            links[other] = null;
-            if (from != null)
-            {
-                if (into == null) links[root] = into = new();
-                from.Remove(root);
-                into.Remove(other);
-                foreach (var (c, w) in from)
-                {
-                    into[c] = into.GetValueOrDefault(c) + w;
-                    var back = links[c]!;
-                    back.Remove(other);
-                    back[root] = back.GetValueOrDefault(root) + w;
-                }
-            }
-            else into?.Remove(other);
+            links.Merge(root, other);
             return root;
         }
 
@@ -559,7 +560,7 @@ public sealed class StoryGrouper
         {
             if (ra == rb) return;
             if (rb < ra) (ra, rb) = (rb, ra);
-            double score = (links[ra]?.GetValueOrDefault(rb) ?? 0) / ((double)size[ra] * size[rb]);
+            double score = links.Sum(ra, rb) / ((double)size[ra] * size[rb]);
             if (score < threshold) return;
             long lo = Math.Min(minTicks[ra], minTicks[rb]), hi = Math.Max(maxTicks[ra], maxTicks[rb]);
             if (lo != long.MaxValue && hi != long.MinValue && hi - lo > window) return;
@@ -568,20 +569,16 @@ public sealed class StoryGrouper
         }
         for (int i = 0; i < n; i++)
         {
-            if (uf.Find(i) != i || links[i] == null) continue;
-            foreach (var c in links[i]!.Keys) if (i < c) Push(i, c);
+            if (uf.Find(i) != i) continue;
+            foreach (int c in links.Neighbours(i)) if (i < c) Push(i, c);
         }
         int step = 0;
-        var neighbours = new List<int>();
         while (heap.TryDequeue(out var m, out _))
         {
             if ((++step & 4095) == 0) cancel.ThrowIfCancellationRequested();
             if (version[m.A] != m.VA || version[m.B] != m.VB) continue; // one of them has merged since
             int root = Merge(m.A, m.B, copies: false);
-            if (links[root] == null) continue;
-            neighbours.Clear();
-            neighbours.AddRange(links[root]!.Keys);
-            foreach (int c in neighbours) Push(root, c);
+            foreach (int c in links.Neighbours(root)) Push(root, c);
         }
         var result = new int[n];
         for (int i = 0; i < n; i++) result[i] = uf.Find(i);

@@ -39,6 +39,21 @@ public sealed class CopyDetectionTests
     }
 
     [Fact]
+    public void Grouping_again_finds_the_same_copies_and_those_of_articles_added_since()
+    {
+        // Group lets go of the shingles once it has found the copies; a second call must find them all the same.
+        var m = StoryFixtures.MarrowickCollapse(StoryFixtures.Day);
+        var g = new StoryGrouper();
+        foreach (var a in m) g.Add(a);
+        string Copies() => string.Join(" | ", g.Group().SelectMany(s => s.CopyGroups).Select(c => string.Join(",", c.Select(a => a.Id))));
+        string first = Copies();
+        Assert.Equal("m-wire,m-copy", first);
+        Assert.Equal(first, Copies());
+        g.Add(StoryFixtures.Article("m-copy2", "Sallowfield Echo", "Fourteen hurt in Marrowick", StoryFixtures.Day.AddHours(1), m[0].Paragraphs.Take(5).ToArray(), "Tidewater Press Agency"));
+        Assert.Equal("m-wire,m-copy2,m-copy", Copies());
+    }
+
+    [Fact]
     public void Copies_of_one_text_form_one_set_earliest_first()
     {
         var m = StoryFixtures.MarrowickCollapse(StoryFixtures.Day);
