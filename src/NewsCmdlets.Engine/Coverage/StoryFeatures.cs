@@ -139,7 +139,7 @@ internal sealed class FeatureExtractor
     private readonly List<uint> _shingles = new();
     private readonly List<int> _wordTokens = new();
     private readonly List<uint> _marked = new();
-    private readonly List<(ulong Name, ulong Last)> _heads = new();
+    private readonly Dictionary<ulong, ulong> _heads = new();
 
     public FeatureExtractor(TermTable terms) => _terms = terms;
 
@@ -238,7 +238,7 @@ internal sealed class FeatureExtractor
             if (k - first > 1)
             {
                 Add(h, tokens[first].Weight, idf, TermKind.Name | (tokens[first].Lead ? TermKind.Lead : 0));
-                _heads.Add((h, tokens[k - 1].Stem));
+                _heads.TryAdd(h, tokens[k - 1].Stem);
             }
             if (_names.Count < MaxNamesPerArticle * 2 && !_names.Contains(h))
             {
@@ -317,12 +317,10 @@ internal sealed class FeatureExtractor
         var ids = new int[pairs.Length];
         for (int k = 0; k < pairs.Length; k++) ids[k] = _terms.IdOf(pairs[k].Key);
         // Each kept name of several words knows its last word (the first article to keep the name tells it).
-        foreach (var (whole, last) in _heads)
-        {
-            if (Array.FindIndex(pairs, p => p.Key == whole) < 0) continue;
-            int id = _terms.IdOf(whole);
-            if (_terms.Head[id] < 0) _terms.Head[id] = _terms.IdOf(last);
-        }
+        if (_heads.Count > 0)
+            for (int k = 0; k < pairs.Length; k++)
+                if ((pairs[k].Kind & TermKind.Name) != 0 && _terms.Head[ids[k]] < 0 && _heads.TryGetValue(pairs[k].Key, out ulong last))
+                    _terms.Head[ids[k]] = _terms.IdOf(last);
         var order = new int[pairs.Length];
         for (int k = 0; k < order.Length; k++) order[k] = k;
         Array.Sort(ids, order);
