@@ -49,6 +49,8 @@ internal sealed class TermTable
 {
     private readonly Dictionary<ulong, int> _ids = new();
     public readonly List<string?> Display = new();
+    /// <summary>For a name of several words, the id of its last word ("Wyneri" of "Liesel Wyneri"), else -1.</summary>
+    public readonly List<int> Head = new();
 
     public int Count => Display.Count;
 
@@ -59,6 +61,7 @@ internal sealed class TermTable
             id = Display.Count;
             _ids.Add(hash, id);
             Display.Add(null);
+            Head.Add(-1);
         }
         return id;
     }
@@ -136,12 +139,13 @@ internal sealed class FeatureExtractor
     private readonly List<uint> _shingles = new();
     private readonly List<int> _wordTokens = new();
     private readonly List<uint> _marked = new();
+    private readonly Dictionary<ulong, ulong> _heads = new();
 
     public FeatureExtractor(TermTable terms) => _terms = terms;
 
     public StoryFeatures Extract(NewsArticle article)
     {
-        _tokens.Clear(); _segments.Clear(); _counts.Clear(); _midCapitals.Clear(); _names.Clear(); _nameDisplays.Clear(); _shingles.Clear(); _wordTokens.Clear(); _marked.Clear();
+        _tokens.Clear(); _segments.Clear(); _counts.Clear(); _midCapitals.Clear(); _names.Clear(); _nameDisplays.Clear(); _shingles.Clear(); _wordTokens.Clear(); _marked.Clear(); _heads.Clear();
 
         if (!string.IsNullOrWhiteSpace(article.Title)) Scan(article.Title, 0, article.Title.Length, TitleWeight, TokenFlags.Headline, true);
         if (!string.IsNullOrWhiteSpace(article.Standfirst)) Scan(article.Standfirst, 0, article.Standfirst.Length, StandfirstWeight, TokenFlags.None, true);
@@ -231,7 +235,11 @@ internal sealed class FeatureExtractor
                 idf = Math.Max(idf, WordRarity.Idf(tokens[k].Hash));
                 k++;
             }
-            if (k - first > 1) Add(h, tokens[first].Weight, idf, TermKind.Name | (tokens[first].Lead ? TermKind.Lead : 0));
+            if (k - first > 1)
+            {
+                Add(h, tokens[first].Weight, idf, TermKind.Name | (tokens[first].Lead ? TermKind.Lead : 0));
+                _heads.TryAdd(h, tokens[k - 1].Stem);
+            }
             if (_names.Count < MaxNamesPerArticle * 2 && !_names.Contains(h))
             {
                 _names.Add(h);
@@ -308,6 +316,11 @@ internal sealed class FeatureExtractor
         float inv = norm > 0 ? (float)(1 / Math.Sqrt(norm)) : 0f;
         var ids = new int[pairs.Length];
         for (int k = 0; k < pairs.Length; k++) ids[k] = _terms.IdOf(pairs[k].Key);
+        // Each kept name of several words knows its last word (the first article to keep the name tells it).
+        if (_heads.Count > 0)
+            for (int k = 0; k < pairs.Length; k++)
+                if ((pairs[k].Kind & TermKind.Name) != 0 && _terms.Head[ids[k]] < 0 && _heads.TryGetValue(pairs[k].Key, out ulong last))
+                    _terms.Head[ids[k]] = _terms.IdOf(last);
         var order = new int[pairs.Length];
         for (int k = 0; k < order.Length; k++) order[k] = k;
         Array.Sort(ids, order);

@@ -524,7 +524,7 @@ public sealed class StoryGrouper
         var minTicks = new long[n];
         var maxTicks = new long[n];
         var version = new int[n];
-        var names = new GroupNames(f);
+        var names = new GroupNames(f, _terms.Head);
         for (int i = 0; i < n; i++)
         {
             size[i] = 1;
@@ -603,10 +603,19 @@ public sealed class StoryGrouper
         /// <summary>Whether a group's counts are in the dictionaries yet: an article alone keeps none (its names are in its features), so a pile of mostly lone articles costs no dictionary each.</summary>
         private readonly bool[] _counted;
 
-        public GroupNames(StoryFeatures[] f)
+        /// <summary>By term id, the last word of a name of several words (else -1): <see cref="TermTable.Head"/>.</summary>
+        private readonly List<int> _head;
+        /// <summary>Each group's articles as a chain: the next article of its group (-1 at the end), and from a group's first article its last.</summary>
+        private readonly int[] _next, _last;
+
+        public GroupNames(StoryFeatures[] f, List<int> head)
         {
             int n = f.Length;
             _f = f;
+            _head = head;
+            _next = new int[n];
+            _last = new int[n];
+            for (int i = 0; i < n; i++) { _next[i] = -1; _last[i] = i; }
             _mentions = new Dictionary<int, int>?[n];
             _leads = new Dictionary<int, int>?[n];
             _voices = new int[n];
@@ -635,6 +644,16 @@ public sealed class StoryGrouper
             Add(_mentions, root, other, copies);
             Add(_leads, root, other, copies);
             if (!copies) _voices[root] += _voices[other];
+            _next[_last[root]] = other;
+            _last[root] = _last[other];
+        }
+
+        /// <summary>Whether any article of group <paramref name="g"/> has the term at all, as a name or as a plain word ("Bank" in one report is "the bank" in another).</summary>
+        private bool Uses(int g, int term)
+        {
+            for (int i = g; i >= 0; i = _next[i])
+                if (Array.BinarySearch(_f[i].Terms, term) >= 0) return true;
+            return false;
         }
 
         private static void Add(Dictionary<int, int>?[] d, int root, int other, bool union)
@@ -663,7 +682,13 @@ public sealed class StoryGrouper
             var mx = _mentions[x]!;
             var my = _mentions[y];
             foreach (var t in lx.Keys)
-                if (mx[t] >= Share * _voices[x] && (my == null || !my.ContainsKey(t))) return true;
+            {
+                if (mx[t] < Share * _voices[x] || my != null && my.ContainsKey(t)) continue;
+                // Not its own when the other group has the word at all, or, for a name of several words, its last
+                // word: "Unemployed Liesel Wyneri" and "Liesel Wyneri", "Dorham Central Fire Department" and "the fire department".
+                if (Uses(y, t) || _head[t] >= 0 && Uses(y, _head[t])) continue;
+                return true;
+            }
             return false;
         }
     }

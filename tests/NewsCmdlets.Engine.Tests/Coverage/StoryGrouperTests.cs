@@ -222,6 +222,56 @@ public sealed class StoryGrouperTests
     }
 
     [Fact]
+    public void One_event_named_in_full_by_some_reports_and_in_lower_case_by_others_is_one_story()
+    {
+        // Five reports lead with "the Dunstow Fire Brigade", three others say "the fire brigade" and lead with a witness
+        // the five never name. The full name is not the five's own: the three have its last word.
+        string[] lead =
+        {
+            "Crews from the Dunstow Fire Brigade fought a blaze at Carvel Mill in Dunstow on Monday night, and forty workers were led out unhurt.",
+            "The Dunstow Fire Brigade spent six hours on Monday night putting out a fire at Carvel Mill, where forty workers got out unhurt.",
+            "Forty workers escaped unhurt when fire tore through Carvel Mill in Dunstow on Monday night, the Dunstow Fire Brigade said.",
+            "A fire at Carvel Mill in Dunstow was brought under control early on Tuesday, the Dunstow Fire Brigade said, after forty workers were evacuated.",
+            "Eight engines of the Dunstow Fire Brigade were sent to Carvel Mill in Dunstow on Monday night as flames spread through the dye house.",
+        };
+        string[] shared =
+        {
+            "The roof of the dye house collapsed shortly before midnight and the blaze reached the weaving shed.",
+            "The brigade said the cause of the fire was not yet known and that investigators would return on Wednesday.",
+        };
+        string[] own =
+        {
+            "The mill employs about two hundred people and had reopened only last year after a long closure.",
+            "Smoke from the fire could be seen from the motorway ten miles away, drivers said.",
+            "The owners said the mill would stay closed for at least a month while the damage is assessed.",
+            "Power to nearby farms was cut for several hours as a precaution.",
+            "A spokesman for the owners thanked the crews and said wages would be paid during the closure.",
+        };
+        var articles = new List<NewsArticle>();
+        for (int i = 0; i < lead.Length; i++)
+            articles.Add(StoryFixtures.Article("full" + i, "Outlet F" + i, $"Fire at Carvel Mill in Dunstow ({i})", StoryFixtures.Day.AddHours(i),
+                new[] { lead[i], shared[i % 2], shared[(i + 1) % 2], own[i] }));
+        string[] witness =
+        {
+            "Orla Vantreece, who lives opposite Carvel Mill in Dunstow, said she saw flames in the dye house and called the fire brigade.",
+            "Neighbour Orla Vantreece said the fire brigade reached Carvel Mill in Dunstow within minutes.",
+            "The fire at Carvel Mill in Dunstow started in the dye house, said Orla Vantreece, who watched the fire brigade arrive.",
+        };
+        string[] street =
+        {
+            "Vantreece said families on Tannery Row had stood in the street in their coats while the fire brigade unrolled its hoses.",
+            "Vantreece, a retired teacher who worked at the mill as a young woman, said neighbours on Tannery Row smelled burning wool before the alarm.",
+        };
+        string[] aside = { "She said she would never forget the noise.", "Her cat was found safe the next morning.", "She has lived on the row for forty years." };
+        for (int i = 0; i < witness.Length; i++)
+            articles.Add(StoryFixtures.Article("witness" + i, "Outlet W" + i, $"Witness saw Dunstow mill fire start ({i})", StoryFixtures.Day.AddHours(2 + i),
+                new[] { witness[i], street[i % 2], street[(i + 1) % 2], aside[i] }));
+        var stories = GroupAll(articles.Concat(StoryFixtures.Filler(StoryFixtures.Day)));
+        var fire = StoryOf(stories, "full0");
+        Assert.Equal(8, fire.ArticleCount);
+    }
+
+    [Fact]
     public void Same_event_further_apart_than_the_window_is_two_stories_except_copies()
     {
         var articles = StoryFixtures.MarrowickCollapse(StoryFixtures.Day);
