@@ -237,6 +237,8 @@ internal sealed partial class QuoteDocument
             }
             k = c - 1;
             if (k <= limit || _inQuote[k]) return default;
+            // "Ada Morn, 35, the daughter of …, said": an age between commas belongs to the name before it.
+            if (k - 2 > limit && char.IsDigit(First(k)) && S(k - 1) is "," && _nameAt[k - 2] is { Type: NewsEntityType.Person } aged && aged.End == k - 1) k -= 2;
             // "Rep. Ada Morn (D-Ore.), chair of the committee, said": the bracket before the parenthetical.
             if (S(k) is ")" && (k = BeforeBracket(k, limit)) < 0) return default;
         }

@@ -357,4 +357,13 @@ public sealed class QuoteExtractorTests
         Assert.Equal("Lena Osk", q.Speaker);
         Assert.Equal("introduced by the sentence before", q.SpeakerNote);
     }
+
+    /// <summary>An age between commas after a name ("Ada Morn, 35, the daughter of …, said") belongs to the name: the name
+    /// speaks, not the number.</summary>
+    [Fact]
+    public void An_age_after_the_name_is_not_the_speaker()
+    {
+        var r = Run("Ada Morn, 35, the daughter of a former mayor, said on Monday, \u201cWe will be back next year.\u201d");
+        Assert.Equal("Ada Morn", Assert.Single(r.Quotes, x => x.Kind == QuoteKind.Direct).Speaker);
+    }
 }
