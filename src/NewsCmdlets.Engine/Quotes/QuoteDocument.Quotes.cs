@@ -314,7 +314,31 @@ internal sealed partial class QuoteDocument
         while (low - 1 >= 0 && qFirst - low < 45 && !_inQuote[low - 1] && !EndsClauseBefore(low - 1, qFirst) && _para[low - 1] == _para[qFirst]) low--;
         if (low >= qFirst) return null;
         var cs = ClauseSubject(low, qFirst);
+        if (!cs.Found) cs = DescriptionSubject(low, qFirst);
         return cs.Found ? MakeFrame(cs.Start, "", cs, false, qFirst) : null;
+    }
+
+    /// <summary>A clause that opens with a description as its subject ("The ad urges …", "The two lawmakers argue …", "His
+    /// response focused on …": the possessor): the description, followed by a lower-case word that is no preposition.</summary>
+    private Subj DescriptionSubject(int from, int to)
+    {
+        int k = from;
+        if (In(k, AdjunctStarts) && !In(k, Articles) || In(k, TimeWords))
+        {
+            int c = k;
+            while (c < to && c < k + 14 && S(c) is not "," && !_inQuote[c]) c++;
+            if (c < to && S(c) is ",") k = c + 1;
+        }
+        if (k >= to || _inQuote[k]) return default;
+        if ((Is(k, "his") || Is(k, "her") || Is(k, "their")) && IsLowerWord(k + 1) && !_inQuote[k + 1]) return new Subj(SubjKind.Pronoun, k, k + 1, k, null);
+        if (!In(k, Articles) || In(k, Possessives)) return default;
+        var sa = SubjectAfter(k - 1, to);
+        // "The advert says …": the phrase ends before a verb of saying that the noun test let through.
+        for (int j = k + 1; j < sa.End; j++)
+            if (_verb[j] != null && _nameAt[j] == null) { sa = j - 1 > k && _nameAt[j - 1] == null ? new Subj(SubjKind.Description, k, j, j - 1, null) : default; break; }
+        if (sa.Kind != SubjKind.Description || sa.End >= to || !IsLowerWord(sa.End) || In(sa.End, Prepositions) || In(sa.End, NpStop) && !In(sa.End, BeForms) && _verb[sa.End] == null) return default;
+        if (BareQuantifiers.Contains(Str(sa.Head)) || In(sa.Head, TimeWords)) return default;
+        return sa;
     }
 
     /// <summary>The frame of a verb of saying: its subject before it ("X said"), the subject of the main clause for "…,
@@ -370,13 +394,15 @@ internal sealed partial class QuoteDocument
         return w;
     }
 
-    /// <summary>The sentence before a quote that opens its sentence, when it has a frame: "Trump said the same on Monday. “…”".</summary>
+    /// <summary>The sentence before a quote that opens its sentence, when it has a frame: "Trump said the same on Monday. “…”";
+    /// the first verb of saying with a subject, not one in a clause it reports.</summary>
     private Frame? IntroFrame(int qFirst)
     {
         int s = PreviousSentenceIntroducing(qFirst);
         if (s < 0) return null;
         var sr = _sentences[s];
-        for (int v = sr.EndToken - 1; v >= sr.FirstToken; v--)
+        // The main clause's verb, the first ("Carter said that for decades some critics had been predicting …"), speaks.
+        for (int v = sr.FirstToken; v < sr.EndToken; v++)
         {
             if (_inQuote[v] || !IsSpeechVerb(v)) continue;
             if (FrameOfVerb(v, sr.FirstToken - 1, sr.EndToken, v, allowInverted: true) is { } f) return f;

@@ -237,6 +237,8 @@ internal sealed partial class QuoteDocument
             }
             k = c - 1;
             if (k <= limit || _inQuote[k]) return default;
+            // "Ada Morn, 35, the daughter of …, said": an age between commas belongs to the name before it.
+            if (k - 2 > limit && char.IsDigit(First(k)) && S(k - 1) is "," && _nameAt[k - 2] is { Type: NewsEntityType.Person } aged && aged.End == k - 1) k -= 2;
             // "Rep. Ada Morn (D-Ore.), chair of the committee, said": the bracket before the parenthetical.
             if (S(k) is ")" && (k = BeforeBracket(k, limit)) < 0) return default;
         }
@@ -452,7 +454,7 @@ internal sealed partial class QuoteDocument
             }
             case SubjKind.Pronoun:
             {
-                string p = Str(s.Head).ToLowerInvariant();
+                string p = Str(s.Head).ToLowerInvariant() switch { "his" => "he", "her" => "she", "their" => "they", var w => w };
                 f.Description = p;
                 var nm = ResolvePronoun(p, s.Start);
                 if (nm != null) { f.Name = nm; f.Speaker = nm.Canonical; f.Note = $"'{p}' resolved to the nearest {(nm.Type == NewsEntityType.Person ? "person" : "organisation")} it can refer to"; }
@@ -496,7 +498,7 @@ internal sealed partial class QuoteDocument
             var sr = _sentences[s];
             if (sr.FirstToken < _n && startPara - _para[sr.FirstToken] > 3) break;
             int end = Math.Min(sr.EndToken, at);
-            SpeakerName? first = null;
+            SpeakerName? first = null, firstKnown = null;
             bool chained = false;
             for (int k = sr.FirstToken; k < end; k++)
             {
@@ -507,16 +509,33 @@ internal sealed partial class QuoteDocument
                 if (person ? nm.Type != NewsEntityType.Person || (gender != '\0' && nm.Gender != '\0' && nm.Gender != gender) || !CanBePerson(nm)
                            : nm.Type != NewsEntityType.Organization) continue;
                 if (k + 1 < _n && nm.End < _n && IsPossessive(nm.End) && person && _nameAt[Math.Min(_n - 1, nm.End + 1)] is { Type: NewsEntityType.Person }) continue;
+                if (person && ModifiesNoun(nm, sr.EndToken)) continue;
                 first ??= nm;
+                if (person && gender != '\0' && nm.Gender == gender) firstKnown ??= nm;
                 // The one who speaks in that sentence ("…, said Katie Harbath") before the first one named.
                 if (SpeaksIn(s, nm, end)) return nm;
             }
+            if (firstKnown != null) return firstKnown;
             if (first != null) return first;
             if (chained && fallback == null)
                 for (int k = sr.FirstToken; k < end && fallback == null; k++)
                     if (_nameAt[k] is { Weak: false } nm && nm.Start == k && nm.Type == NewsEntityType.Person && (gender == '\0' || nm.Gender == '\0' || nm.Gender == gender) && CanBePerson(nm)) fallback = nm;
         }
         return fallback; // only a sentence about the pronoun's referent named anyone: its first compatible name
+    }
+
+    /// <summary>Is this name a modifier of the noun after it rather than a person talked about ("Trump spokesman Hope Hicks",
+    /// "the Afro-Colombian journalist", "the Clinton campaign")? Only when an article stands before it, a person is named
+    /// after the noun, or the noun is a title or an organisation's.</summary>
+    private bool ModifiesNoun(SpeakerName nm, int to)
+    {
+        if (IsPossessive(nm.End)) return false;
+        int run = ModifierRun(nm.End, to);
+        if (run <= nm.End) return false;
+        if (nm.Start > 0 && In(nm.Start - 1, Articles)) return true;
+        if (run < to && _nameAt[run] is { Type: NewsEntityType.Person } after && after.Start == run) return true;
+        int head = run - 1;
+        return OrgHeads.Contains(_h[head]) || Spokes.Contains(_h[head]) || (_gaz.LookupWord(S(head)) & GazetteerClass.Title) != 0;
     }
 
     private static readonly WordSet PlacePrepositions = new("in", "at", "near", "across", "into", "around", "throughout", "outside", "inside");

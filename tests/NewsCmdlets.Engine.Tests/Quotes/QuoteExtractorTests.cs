@@ -324,6 +324,7 @@ public sealed class QuoteExtractorTests
         var described = Run("The Norland presidential candidate toured the coast on Friday, promising voters \u201ca fairer deal.\u201d");
         Assert.Contains(described.Quotes, q => q.Text.StartsWith("a fairer deal", StringComparison.Ordinal) && q.Speaker == "The Norland presidential candidate");
     }
+
     [Fact]
     public void A_title_after_a_possessive_or_of_is_no_quote_but_a_cry_is()
     {
@@ -341,5 +342,47 @@ public sealed class QuoteExtractorTests
         var ind = Assert.Single(r.Quotes, q => q.Kind == QuoteKind.Indirect);
         Assert.Equal("the ferry would run all winter", ind.Text);
         Assert.Equal("Ines Marlow", ind.Speaker);
+    }
+
+    /// <summary>He and she pass by a name that only modifies a noun ("Ostrander aide Dorrit Vask") and, within one sentence,
+    /// prefer the person whose given name has the pronoun's gender to one whose gender is unknown.</summary>
+    [Fact]
+    public void A_pronoun_passes_modifiers_and_prefers_the_name_of_its_gender()
+    {
+        var modifier = Run("Ostrander aide Dorrit Vask confirmed that the fund was closed. \u201cIt is settled,\u201d she said.");
+        Assert.Equal("Dorrit Vask", Assert.Single(modifier.Quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+        var gendered = Run("After Bellamy closed the meeting, Mara Orr walked out. \u201cWe agreed on nothing,\u201d she said.");
+        Assert.Equal("Mara Orr", Assert.Single(gendered.Quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+    }
+
+    /// <summary>Quoted words with no verb of saying in a clause whose subject is a description ("The advert says …") or a
+    /// possessive ("Her plan promises to …"): the description as written, or the person the possessive stands for.</summary>
+    [Fact]
+    public void A_description_or_a_possessive_opening_the_clause_is_the_speaker()
+    {
+        var possessive = Run("Council candidate Mara Orr unveiled a housing plan on Monday. Her plan promises to \u201cbuild homes for every family that needs one.\u201d");
+        Assert.Equal("Mara Orr", Assert.Single(possessive.Quotes, q => q.Text.StartsWith("build homes", StringComparison.Ordinal)).Speaker);
+        var described = Run("The Pellam ferry union released an advert on Monday.\n\nThe advert says \u201cnothing will change until we elect new people.\u201d");
+        Assert.Equal("The advert", Assert.Single(described.Quotes, q => q.Text.StartsWith("nothing will", StringComparison.Ordinal)).Speaker);
+    }
+
+    /// <summary>A quote introduced by the sentence before is spoken by the subject of that sentence's main verb of saying,
+    /// not of a verb in the clause it reports.</summary>
+    [Fact]
+    public void The_sentence_before_introduces_a_quote_through_its_main_verb()
+    {
+        var r = Run("Lena Osk said that for years some rivals had been predicting her defeat.\n\n\u201cThat will not happen. We have the votes.\u201d");
+        var q = Assert.Single(r.Quotes, x => x.Kind == QuoteKind.Direct);
+        Assert.Equal("Lena Osk", q.Speaker);
+        Assert.Equal("introduced by the sentence before", q.SpeakerNote);
+    }
+
+    /// <summary>An age between commas after a name ("Ada Morn, 35, the daughter of …, said") belongs to the name: the name
+    /// speaks, not the number.</summary>
+    [Fact]
+    public void An_age_after_the_name_is_not_the_speaker()
+    {
+        var r = Run("Ada Morn, 35, the daughter of a former mayor, said on Monday, \u201cWe will be back next year.\u201d");
+        Assert.Equal("Ada Morn", Assert.Single(r.Quotes, x => x.Kind == QuoteKind.Direct).Speaker);
     }
 }
