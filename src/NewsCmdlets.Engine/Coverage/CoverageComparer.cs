@@ -451,7 +451,10 @@ public sealed partial class CoverageComparer
         string text = CoverageText.Shorten(q.Text, max).TrimEnd(',', ';', ':', ' ');
         if (q.Kind != QuoteKind.Indirect) return "“" + text + "”";
         // "according to X, the toll rose": the reported clause stands alone (the source is the item's key or speaker).
-        return string.IsNullOrWhiteSpace(q.Verb) || q.Verb.StartsWith("according", StringComparison.OrdinalIgnoreCase) ? text : q.Verb.Trim() + " " + text;
+        if (string.IsNullOrWhiteSpace(q.Verb) || q.Verb.StartsWith("according", StringComparison.OrdinalIgnoreCase)) return text;
+        // A clause that is a sentence of its own ("Crews walked out on Saturday, the operator said"): after a colon, so
+        // the verb does not read as its first word ("said Crews walked out").
+        return q.Verb.Trim() + (text.Length > 0 && char.IsUpper(text[0]) ? ": " : " ") + text;
     }
 
     private static string StripArticle(string s) => s.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? s[4..] : s;

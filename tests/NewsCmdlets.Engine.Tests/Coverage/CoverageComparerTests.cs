@@ -63,6 +63,13 @@ public class CoverageComparerTests
         Assert.NotNull(reported.Detail);
         Assert.Contains("channel markers had been moved", reported.Detail);
         Assert.DoesNotContain("\u201c", reported.Detail);
+
+        // Reported before its verb, as a sentence of its own: the verb does not read as the clause's first word.
+        var c2 = Comparer.Compare(Story(a, Article("b2", "Vellmouth Courier", "Ferry aground near Tarnby",
+            "A ferry ran aground off Tarnby on Tuesday with 40 passengers on board.\n\n" +
+            "Tarnby pilots had warned of the shifted markers for weeks, the Lenn Harbour Authority said.")));
+        var before = Assert.Single(c2.Items, i => i.Kind == CoverageKind.Source && i.Key.Contains("Harbour Authority"));
+        Assert.StartsWith("said: Tarnby pilots had warned", before.Detail);
     }
 
     [Fact]
