@@ -323,12 +323,7 @@ internal sealed partial class QuoteDocument
     private Subj DescriptionSubject(int from, int to)
     {
         int k = from;
-        if (In(k, AdjunctStarts) && !In(k, Articles) || In(k, TimeWords))
-        {
-            int c = k;
-            while (c < to && c < k + 14 && S(c) is not "," && !_inQuote[c]) c++;
-            if (c < to && S(c) is ",") k = c + 1;
-        }
+        if (In(k, AdjunctStarts) && !In(k, Articles) || In(k, TimeWords)) k = AfterAdjunct(k, to);
         if (k >= to || _inQuote[k]) return default;
         if ((Is(k, "his") || Is(k, "her") || Is(k, "their")) && IsLowerWord(k + 1) && !_inQuote[k + 1]) return new Subj(SubjKind.Pronoun, k, k + 1, k, null);
         if (!In(k, Articles) || In(k, Possessives)) return default;

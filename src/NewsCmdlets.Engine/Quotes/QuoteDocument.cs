@@ -372,17 +372,22 @@ internal sealed partial class QuoteDocument
         return new Subj(SubjKind.Description, k, e, head, null);
     }
 
+    /// <summary>Past an opening adjunct that starts at <paramref name="k"/> ("On Monday, …", "In a statement, …"): the word after
+    /// its comma, within 14 words and outside quotes; else <paramref name="k"/> itself.</summary>
+    private int AfterAdjunct(int k, int to)
+    {
+        int c = k;
+        while (c < to && c < k + 14 && S(c) is not "," && !_inQuote[c]) c++;
+        return c < to && S(c) is "," ? c + 1 : k;
+    }
+
     /// <summary>The subject a sentence opens with (for "…, saying …" and quotes with no verb of their own).</summary>
     private Subj ClauseSubject(int from, int to)
     {
         int k = from;
         // Skip an opening adjunct up to its comma ("On Monday, …", "In a statement, …").
         if (In(k, AdjunctStarts) || In(k, TimeWords) || k < to && IsWord(k) && (S(k).EndsWith("ed", StringComparison.OrdinalIgnoreCase) || S(k).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) && _lex.TryGetVerb(S(k), out _))
-        {
-            int c = k;
-            while (c < to && c < k + 14 && S(c) is not "," && !_inQuote[c]) c++;
-            if (c < to && S(c) is ",") k = c + 1;
-        }
+            k = AfterAdjunct(k, to);
         for (int j = k; j < to && j < k + 10 && !_inQuote[j]; j++)
         {
             if (Pronouns.Contains(_h[j]) && !In(j, ObjectWords)) return new Subj(SubjKind.Pronoun, j, j + 1, j, null);
