@@ -143,7 +143,7 @@ internal static class CopyDetector
                 // template sentence), when both samples are large enough to tell; then the exact measure.
                 if (shared[j] >= need && uf.Find(i) != uf.Find(j)
                     && !RuledOut(sampleI, sampleJ, threshold)
-                    && Coverage(f[i], f[j], scratch) >= threshold)
+                    && Coverage(f[i], f[j], scratch, threshold) >= threshold)
                     uf.Union(i, j);
                 shared[j] = 0;
             }
@@ -285,11 +285,17 @@ internal static class CopyDetector
     /// lower): a report of its own may reuse the wire's later paragraphs under a lead it wrote. 0 when the shorter text
     /// has fewer than <see cref="MinWords"/> words outside its headline.
     /// </summary>
-    public static double Coverage(StoryFeatures a, StoryFeatures b, CoverageScratch? scratch = null)
+    /// <remarks>
+    /// With <paramref name="enough"/> above 0 the caller only asks whether the measure reaches it: when the names alone
+    /// already keep it below (a template told of another event), their share is returned at once, before the words are read.
+    /// </remarks>
+    public static double Coverage(StoryFeatures a, StoryFeatures b, CoverageScratch? scratch = null, double enough = 0)
     {
         var (s, l) = BodyWords(a) <= BodyWords(b) ? (a, b) : (b, a);
         int body = BodyWords(s);
         if (body < MinWords || s.Shingles.Length == 0 || l.Shingles.Length == 0) return 0;
+        double names = s.NameHashes.Length >= MinNames ? CopyDetector.Overlap(s.NameHashes, l.NameHashes) / (double)s.NameHashes.Length : 1;
+        if (names < NameShare && names < enough) return names; // the measure is at most this
         scratch ??= new CoverageScratch();
         Span<bool> inLonger = s.Shingles.Length <= 4096 ? stackalloc bool[s.Shingles.Length] : new bool[s.Shingles.Length];
         scratch.Members(s.Shingles, l.Shingles, inLonger);
@@ -310,11 +316,7 @@ internal static class CopyDetector
         double share = total <= 0 ? 0 : covered / (double)total;
         // A copy keeps its original's names and figures; the same template told of another event (another town,
         // other people, other numbers) changes them.
-        if (s.NameHashes.Length >= MinNames)
-        {
-            double names = CopyDetector.Overlap(s.NameHashes, l.NameHashes) / (double)s.NameHashes.Length;
-            if (names < NameShare) share = Math.Min(share, names);
-        }
+        if (names < NameShare) share = Math.Min(share, names);
         if (share >= LeadShare)
         {
             // A copy keeps the lead: a report of its own that reuses the wire's sentences further down, or quotes the

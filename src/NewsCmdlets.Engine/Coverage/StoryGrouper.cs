@@ -286,7 +286,21 @@ public sealed class StoryGrouper
                 postings[start[term] + fill[term]++] = i;
             }
         fill = null;
-        var index = new CandidateIndex(topTerms, topWeights, topCount, postings, start);
+        // Every article's terms and weights in one block, in canonical order (a name's term id with its top bit set):
+        // an article's candidates lie near it in time, so near it here, and scoring one reads one run, not three
+        // arrays somewhere in the heap each.
+        var vectorStart = new int[n + 1];
+        for (int i = 0; i < n; i++) vectorStart[i + 1] = vectorStart[i] + f[i].Terms.Length;
+        var vectors = new TermWeight[vectorStart[n]];
+        var nameNorm = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            var x = f[i];
+            nameNorm[i] = x.NameNorm;
+            for (int k = 0, at = vectorStart[i]; k < x.Terms.Length; k++)
+                vectors[at + k] = new TermWeight(x.Terms[k] | ((x.Kinds[k] & (byte)TermKind.Name) != 0 ? NameBit : 0), x.Weights[k]);
+        }
+        var index = new CandidateIndex(topTerms, topWeights, topCount, postings, start, vectors, vectorStart, nameNorm);
 
         long window = _options.Window.Ticks;
         double floor = Math.Max(0.02, _options.Threshold * Floor);
@@ -317,11 +331,19 @@ public sealed class StoryGrouper
             stats.MaxCandidatesFound = Math.Max(stats.MaxCandidatesFound, s.MaxFound);
         }
         Statistics = stats;
+        index = null;
+        ReturnMemory(n); // the vectors' block goes before the links are built
         return found; // each article's pairs as they are: copied into one list they were held twice at once
     }
 
     /// <summary>Each article's indexed terms (flat, <see cref="IndexTerms"/> slots an article) and the terms' posting lists (flat, by term).</summary>
-    private sealed record CandidateIndex(int[] TopTerms, float[] TopWeights, byte[] TopCount, int[] Postings, int[] Start);
+    private sealed record CandidateIndex(int[] TopTerms, float[] TopWeights, byte[] TopCount, int[] Postings, int[] Start,
+        TermWeight[] Vectors, int[] VectorStart, float[] NameNorm);
+
+    /// <summary>A term of an article's vector: its id (with <see cref="NameBit"/> when it is one of its names) and weight.</summary>
+    private readonly record struct TermWeight(int Term, float Weight);
+
+    private const int NameBit = 1 << 31;
 
     /// <summary>Later articles sharing an indexed term followed per article and term (the nearest in time; a feature hundreds of articles of a few days carry says little about which of them report one event).</summary>
     internal const int MaxWalk = 64;
@@ -461,29 +483,27 @@ public sealed class StoryGrouper
             dense[2 * ti[k]] = wi[k];
             if ((ki[k] & (byte)TermKind.Name) != 0) dense[2 * ti[k] + 1] = wi[k];
         }
+        var norms = index.NameNorm;
         foreach (var (_, j) in chosen)
         {
             double sim = 0, entity = 0;
-            var tj = f[j].Terms;
-            var wj = f[j].Weights;
-            var kj = f[j].Kinds;
-            if (f[i].NameNorm >= NamedArticle && f[j].NameNorm >= NamedArticle)
+            var vj = index.Vectors.AsSpan(index.VectorStart[j], index.VectorStart[j + 1] - index.VectorStart[j]);
+            if (norms[i] >= NamedArticle && norms[j] >= NamedArticle)
             {
                 // Both name people and places: Combine needs the names' share too. Branch-free: a term that is not
                 // one of j's names adds exactly 0 (the product times 0), so the sums are those of Similarity.
-                for (int k = 0; k < tj.Length; k++)
+                foreach (var (term, w) in vj)
                 {
-                    int t = 2 * tj[k];
-                    float w = wj[k];
+                    int t = 2 * (term & ~NameBit);
                     sim += dense[t] * w;
-                    entity += dense[t + 1] * w * (kj[k] & (byte)TermKind.Name);
+                    entity += dense[t + 1] * w * (int)((uint)term >> 31);
                 }
             }
             else
             {
-                for (int k = 0; k < tj.Length; k++) sim += dense[2 * tj[k]] * wj[k]; // Combine ignores names here
+                foreach (var (term, w) in vj) sim += dense[2 * (term & ~NameBit)] * w; // Combine ignores names here
             }
-            sim = Combine(sim, entity, f[i].NameNorm, f[j].NameNorm);
+            sim = Combine(sim, entity, norms[i], norms[j]);
             if (dated && ticks[j] != long.MaxValue)
                 sim *= 1 - TimeDecay * Math.Min(1, (ticks[j] - ticks[i]) / (double)window);
             if (sim >= floor) s.Edges.Add(new Edge(i, j, (float)sim));

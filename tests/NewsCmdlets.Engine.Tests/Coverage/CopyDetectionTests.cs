@@ -29,6 +29,24 @@ public sealed class CopyDetectionTests
     }
 
     [Fact]
+    public void Asked_only_whether_a_pair_reaches_the_threshold_a_template_with_other_names_stops_at_the_names_with_the_same_answer()
+    {
+        var m = StoryFixtures.MarrowickCollapse(StoryFixtures.Day);
+        var d = StoryFixtures.DunmereCollapse(StoryFixtures.Day);
+        var x = new FeatureExtractor(new TermTable());
+        double threshold = new StoryGroupingOptions().CopyThreshold;
+        foreach (var (a, b) in new[] { (m[0], d[0]), (m[0], m[1]), (m[0], m[2]) })
+        {
+            StoryFeatures fa = x.Extract(a), fb = x.Extract(b);
+            double full = CopyDetector.Coverage(fa, fb), quick = CopyDetector.Coverage(fa, fb, null, threshold);
+            Assert.Equal(full >= threshold, quick >= threshold);
+            Assert.True(quick >= full); // never below the measure: at most it stops early
+        }
+        StoryFeatures t1 = x.Extract(m[0]), t2 = x.Extract(d[0]);
+        Assert.True(CopyDetector.Coverage(t1, t2, null, threshold) < 0.5); // stopped at the names: another event's
+    }
+
+    [Fact]
     public void Texts_too_short_to_tell_are_never_copies()
     {
         var a = StoryFixtures.Article("a", "X", "One", null, new[] { "Rain fell." });
