@@ -100,6 +100,78 @@ public sealed class CoresStage : IBenchStage
 
     private sealed record Timing(double Wall, double Cpu, double GcPause, long Allocated, long Items);
 
+    /// <summary>The machine's own baselines (see <see cref="Baseline"/>), in the order they are measured.</summary>
+    internal static readonly string[] Baselines = { "baseline: compute", "baseline: memory", "baseline: allocation" };
+
+    /// <summary>
+    /// Items of work that any code would scale with, to read the module's speed-ups against: what two threads give on
+    /// this machine when the work shares nothing, when it waits on memory, and when it allocates as the passes do.
+    /// </summary>
+    internal static class Baseline
+    {
+        /// <summary>Arithmetic in registers (xorshift), no memory touched: about 50 µs for 30,000 rounds here.</summary>
+        public static long Compute(int item, int rounds = 30_000)
+        {
+            ulong x = 0x9E3779B97F4A7C15UL ^ (ulong)(item + 1);
+            for (int k = 0; k < rounds; k++) { x ^= x << 13; x ^= x >> 7; x ^= x << 17; }
+            return (long)(x & 0x7FFFFFFF);
+        }
+
+        /// <summary>Each worker's own 32 MB cycle (as large as the L3 cache here, twice it for two workers) walked by dependent reads.</summary>
+        public sealed class Memory
+        {
+            private const int Slots = 8 << 20; // ints: 32 MB
+            private readonly int[][] _cycles;
+            private int _handedOut;
+
+            /// <summary>One cycle for each of up to <paramref name="workers"/> workers at once.</summary>
+            public Memory(int workers)
+            {
+                _cycles = new int[workers][];
+                for (int w = 0; w < workers; w++)
+                {
+                    // One cycle through every slot in a random order (Sattolo), so each read depends on the one before.
+                    var next = _cycles[w] = new int[Slots];
+                    var rng = new Random(7 + w);
+                    for (int i = 0; i < Slots; i++) next[i] = i;
+                    for (int i = Slots - 1; i > 0; i--)
+                    {
+                        int j = rng.Next(i);
+                        (next[i], next[j]) = (next[j], next[i]);
+                    }
+                }
+            }
+
+            /// <summary>A worker on the next cycle: the workers of one pass (no more than the cycles) get distinct ones.</summary>
+            public Func<int, CancellationToken, long> Worker()
+            {
+                var next = _cycles[(Interlocked.Increment(ref _handedOut) & int.MaxValue) % _cycles.Length];
+                return (item, _) =>
+                {
+                    // 4,000 dependent reads from a start fixed by the item.
+                    int at = (int)((uint)(item * 2654435761u) % Slots);
+                    for (int k = 0; k < 4000; k++) at = next[at];
+                    return at;
+                };
+            }
+        }
+
+        /// <summary>About 40 KB of small short-lived objects and 25 µs of arithmetic, the quote pass's allocation for its time per article.</summary>
+        public static long Allocate(int item)
+        {
+            var held = new List<int[]>(400);
+            for (int k = 0; k < 400; k++)
+            {
+                var a = new int[20];
+                a[k % 20] = item + k;
+                held.Add(a);
+            }
+            long sum = Compute(item, 15_000);
+            foreach (var a in held) sum += a[0] + a[19];
+            return sum;
+        }
+    }
+
     public StageMeasurement Run(StageContext context)
     {
         int n = Articles(context.Mode);
@@ -131,6 +203,7 @@ public sealed class CoresStage : IBenchStage
             };
         }).Where(s => s.ArticleCount > 1).ToArray();
 
+        var memory = new Baseline.Memory(threadCounts.Max()); // the arrays made once, outside the timed passes
         var workloads = new IWorkload[]
         {
             new Workload<NewsArticle, ArticleEntities>("entities", articles, () => new EntityExtractor().Extract,
@@ -139,6 +212,15 @@ public sealed class CoresStage : IBenchStage
                 r => string.Join(";", r.Quotes.Select(q => $"{q.Speaker}:{q.Text.Length}")) + "|" + r.Attributions.Count),
             new Workload<NewsStory, CoverageComparison>("comparison", stories, () => new CoverageComparer().Compare,
                 r => string.Join(";", r.Items.Select(i => $"{i.Kind}:{i.Key}:{i.Status}"))),
+            // What two threads can give on this machine and runtime at all, through the same map: work that shares
+            // nothing (arithmetic in registers), work bound by memory (dependent reads over a private array larger than
+            // the caches), and work that only allocates short-lived objects as the quote pass does (the GC's share).
+            new Workload<int, long>(Baselines[0], Enumerable.Range(0, smoke ? 100 : 4000).ToArray(), () => (i, _) => Baseline.Compute(i),
+                r => r.ToString(CultureInfo.InvariantCulture)),
+            new Workload<int, long>(Baselines[1], Enumerable.Range(0, smoke ? 100 : 2000).ToArray(), memory.Worker,
+                r => r.ToString(CultureInfo.InvariantCulture)),
+            new Workload<int, long>(Baselines[2], Enumerable.Range(0, smoke ? 100 : 8000).ToArray(), () => (i, _) => Baseline.Allocate(i),
+                r => r.ToString(CultureInfo.InvariantCulture)),
         };
 
         var m = new StageMeasurement { Bytes = bytes, Errors = errors };
