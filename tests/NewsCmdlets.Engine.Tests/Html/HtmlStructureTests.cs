@@ -407,4 +407,17 @@ public class HtmlStructureTests
     [InlineData("Score 3.5 out of 5", false)]
     public void DatesAndTimesAreToldFromOtherNumbers(string line, bool expected) =>
         Assert.Equal(expected, HtmlContent.HasDateOrTime(line));
+
+    [Fact]
+    public void ACopyrightNoticeWithoutTheSignIsNotTheStory()
+    {
+        const string notice = "Copyright 2024 Harbour Courier Media. All rights reserved. This story may not be republished without permission.";
+        const string polish = "Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone. Dalsze rozpowszechnianie tylko za zgodą wydawcy.";
+        // A sentence of the story that speaks of reserved rights further on stays.
+        const string about = "The ferry operator printed its timetable under a licence that differs from the usual all rights reserved notice.";
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" +
+                             $"{Paragraphs(P1, P2, about, P3, P4, P5)}<p>{notice}</p><div><p>{polish}</p></div></article>"));
+        Assert.Equal(new[] { P1, P2, about, P3, P4, P5 }, a.Paragraphs.ToArray());
+    }
 }
+

@@ -207,7 +207,7 @@ internal static class HtmlContent
                 why = "author box after the story";
             else if (IsConsentNotice(b))
                 why = "cookie or consent notice";
-            else if ((b.Words <= 30 && b.Text.Contains('©') || b.Words <= 80 && b.Text.TrimStart().StartsWith('©')) && !b.InQuote)
+            else if ((b.Words <= 30 && b.Text.Contains('©') || b.Words <= 80 && b.Text.TrimStart().StartsWith('©') || IsRightsNotice(b)) && !b.InQuote)
                 why = "copyright or credit line";
             else if (b.Words <= 2 && b.Heading == 0 && !b.InListItem && !b.InQuote && !b.InTable && !b.IsProse &&
                      nodes[b.Owner].Tag is "div" or "section" or "aside" or "span" or "center" && !TextShape.EndsLikeSentence(b.Text))
@@ -680,6 +680,24 @@ internal static class HtmlContent
             }
         }
         return false;
+    }
+
+    /// <summary>"All rights reserved" and "Copyright 2024" in the languages the notices are met in.</summary>
+    private static readonly System.Text.RegularExpressions.Regex RightsReserved = new(
+        @"all rights reserved|alle rechte vorbehalten|wszelkie prawa zastrzeżone|derechos reservados|droits réservés|diritti riservati|direitos reservados|alle rechten voorbehouden|\bcopyright\s+(?:\(c\)\s*)?(?:19|20)\d\d\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>
+    /// A copyright notice written without the © sign: a short block (at most 40 words, not a heading) that opens by
+    /// reserving the rights ("Copyright 2024 Harbour Media. All rights reserved. This material may not be
+    /// redistributed"); a sentence that speaks of "all rights reserved" further on is about copyright, not a notice. A
+    /// literal alternation on at most 500 characters: no backtracking to bound.
+    /// </summary>
+    private static bool IsRightsNotice(TextBlock b)
+    {
+        if (b.Words > 40 || b.Heading > 0 || b.Text.Length > 500) return false;
+        var m = RightsReserved.Match(b.Text);
+        return m.Success && m.Index <= 60;
     }
 
     /// <summary>A line that is one web address written out ("http://…", "www.…"): the author gives the address as text.</summary>
