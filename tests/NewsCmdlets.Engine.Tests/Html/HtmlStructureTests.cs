@@ -383,4 +383,41 @@ public class HtmlStructureTests
         var c = Article(Wrap($"<h1>Ferry strike strands Westmere commuters</h1><article>{Paragraphs(P1, bakery, P2, P3)}</article>"));
         Assert.Contains(bakery, c.Paragraphs);
     }
+
+    [Fact]
+    public void AFactLineAboveTheStoryStaysWhileAStampLineGoes()
+    {
+        // A recipe's or a product's facts written as short paragraphs above the text are the page's text; a date
+        // or time stamp in the same place is not.
+        const string facts = "Baking time: 25 minutes (+ 10 minutes to cool)", stamp = "Posted 12.05.2024, 14:30";
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" +
+                             $"<p>{stamp}</p><p>{facts}</p>{Paragraphs(Story)}</article>"));
+        Assert.Contains(facts, a.Paragraphs);
+        Assert.DoesNotContain(stamp, a.Body);
+    }
+
+    [Theory]
+    [InlineData("Posted 12.05.2024", true)]
+    [InlineData("Updated 14:30", true)]
+    [InlineData("3/4/21 by the desk", true)]
+    [InlineData("Saturday, June 1, 2024", true)]
+    [InlineData("am 12.05. im Hafen", true)]
+    [InlineData("Delivery time: 15 - 21 days", false)]
+    [InlineData("Serves 4, preparation 25 minutes", false)]
+    [InlineData("Score 3.5 out of 5", false)]
+    public void DatesAndTimesAreToldFromOtherNumbers(string line, bool expected) =>
+        Assert.Equal(expected, HtmlContent.HasDateOrTime(line));
+
+    [Fact]
+    public void ACopyrightNoticeWithoutTheSignIsNotTheStory()
+    {
+        const string notice = "Copyright 2024 Harbour Courier Media. All rights reserved. This story may not be republished without permission.";
+        const string polish = "Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone. Dalsze rozpowszechnianie tylko za zgodą wydawcy.";
+        // A sentence of the story that speaks of reserved rights further on stays.
+        const string about = "The ferry operator printed its timetable under a licence that differs from the usual all rights reserved notice.";
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" +
+                             $"{Paragraphs(P1, P2, about, P3, P4, P5)}<p>{notice}</p><div><p>{polish}</p></div></article>"));
+        Assert.Equal(new[] { P1, P2, about, P3, P4, P5 }, a.Paragraphs.ToArray());
+    }
 }
+

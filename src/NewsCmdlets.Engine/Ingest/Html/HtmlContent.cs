@@ -207,7 +207,7 @@ internal static class HtmlContent
                 why = "author box after the story";
             else if (IsConsentNotice(b))
                 why = "cookie or consent notice";
-            else if ((b.Words <= 30 && b.Text.Contains('©') || b.Words <= 80 && b.Text.TrimStart().StartsWith('©')) && !b.InQuote)
+            else if ((b.Words <= 30 && b.Text.Contains('©') || b.Words <= 80 && b.Text.TrimStart().StartsWith('©') || IsRightsNotice(b)) && !b.InQuote)
                 why = "copyright or credit line";
             else if (b.Words <= 2 && b.Heading == 0 && !b.InListItem && !b.InQuote && !b.InTable && !b.IsProse &&
                      nodes[b.Owner].Tag is "div" or "section" or "aside" or "span" or "center" && !TextShape.EndsLikeSentence(b.Text))
@@ -239,7 +239,7 @@ internal static class HtmlContent
             {
                 var b = kept[i];
                 if (b.Heading > 0 || b.InListItem || b.InQuote) continue;
-                if (b.Words <= 12 && !TextShape.EndsLikeSentence(b.Text) && !(nodes[b.Owner].Tag == "p" && b.LinkDensity < 0.3 && !b.Text.Any(char.IsDigit)))
+                if (b.Words <= 12 && !TextShape.EndsLikeSentence(b.Text) && !(nodes[b.Owner].Tag == "p" && b.LinkDensity < 0.3 && !HasDateOrTime(b.Text)))
                 {
                     Drop(b, "short line before the story");
                     kept[i] = null!;
@@ -653,6 +653,51 @@ internal static class HtmlContent
     {
         if (b.Words > 80 || b.InQuote || b.Heading > 0 || b.Text.Length > 800) return false;
         return PrivacyWords.IsMatch(b.Text) && ConsentWords.IsMatch(b.Text);
+    }
+
+    /// <summary>
+    /// Whether a line holds a date, a time or a year ("12.05.2022", "3/4/21", "14:30", "2022"): the stamp lines above a
+    /// story hold one, a recipe's or a product's facts ("Preparation: 25 minutes", "Delivery: 15 - 21 days") do not.
+    /// </summary>
+    internal static bool HasDateOrTime(string t)
+    {
+        int n = Math.Min(t.Length, 400);
+        for (int i = 0; i < n; i++)
+        {
+            if (!char.IsAsciiDigit(t[i]) || i > 0 && char.IsAsciiDigit(t[i - 1])) continue;
+            int j = i;
+            while (j < n && char.IsAsciiDigit(t[j])) j++;
+            int len = j - i;
+            if (len == 4 && t[i] is '1' or '2' && (t[i + 1] == '9' && t[i] == '1' || t[i + 1] == '0' && t[i] == '2')) return true; // a year
+            if (len is 1 or 2 && j + 1 < n && t[j] is ':' or '.' or '/' or '-' && char.IsAsciiDigit(t[j + 1]))
+            {
+                // 14:30, 12.05.(2022), 3/4/21: a second group of digits after the separator, and a third for dates with dots
+                int k = j + 1;
+                while (k < n && char.IsAsciiDigit(t[k])) k++;
+                if (t[j] == ':' && k - j - 1 == 2) return true;
+                if (t[j] is '.' or '/' or '-' && k - j - 1 is 1 or 2 && k + 1 < n && t[k] == t[j] && char.IsAsciiDigit(t[k + 1])) return true;
+                if (t[j] == '.' && k - j - 1 is 1 or 2 && k < n && t[k] == '.') return true; // "12.05."
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"All rights reserved" and "Copyright 2024" in the languages the notices are met in.</summary>
+    private static readonly System.Text.RegularExpressions.Regex RightsReserved = new(
+        @"all rights reserved|alle rechte vorbehalten|wszelkie prawa zastrzeżone|derechos reservados|droits réservés|diritti riservati|direitos reservados|alle rechten voorbehouden|\bcopyright\s+(?:\(c\)\s*)?(?:19|20)\d\d\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>
+    /// A copyright notice written without the © sign: a short block (at most 40 words, not a heading) that opens by
+    /// reserving the rights ("Copyright 2024 Harbour Media. All rights reserved. This material may not be
+    /// redistributed"); a sentence that speaks of "all rights reserved" further on is about copyright, not a notice. A
+    /// literal alternation on at most 500 characters: no backtracking to bound.
+    /// </summary>
+    private static bool IsRightsNotice(TextBlock b)
+    {
+        if (b.Words > 40 || b.Heading > 0 || b.Text.Length > 500) return false;
+        var m = RightsReserved.Match(b.Text);
+        return m.Success && m.Index <= 60;
     }
 
     /// <summary>A line that is one web address written out ("http://…", "www.…"): the author gives the address as text.</summary>
