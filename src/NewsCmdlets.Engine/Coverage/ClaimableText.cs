@@ -74,7 +74,8 @@ internal sealed class ClaimableText
     /// <summary>A line (or sentence) that reads as running text: not a caption, credit, time stamp, table row, sub-head or boilerplate.</summary>
     public static bool IsClaimableLine(string line, bool title)
     {
-        var words = CoverageText.Words(line);
+        // One list per thread for the line's words: read here and let go (HasCredit reads its parts into lists of its own).
+        var words = CoverageText.Words(line, _lineWords ??= new List<CoverageText.Word>());
         if (words.Count < 4) return false; // "News Today", "Updated 2h": too short to state a claim
         if (IsFurniture(line)) return false;
         if (IsTimeStamp(words)) return false;
@@ -83,6 +84,8 @@ internal sealed class ClaimableText
         if (!title && IsSubhead(line, words)) return false;
         return true;
     }
+
+    [ThreadStatic] private static List<CoverageText.Word>? _lineWords;
 
     private static readonly string[] FurnitureMarkers =
     {

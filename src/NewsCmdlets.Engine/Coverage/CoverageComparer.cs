@@ -490,6 +490,9 @@ public sealed partial class CoverageComparer
             claims.AddRange(ClaimReader.Read(d.Article, d.Outlet, d.Entities, local, d.Shape));
         }
         var aligned = FactClusters.Align(claims);
+        var mine = new List<Claim>();
+        var parts = new List<string>();
+        var articlesSeen = new List<NewsArticle>();
         // Most shared first, then in the order the first outlet states them.
         foreach (var g in aligned.OrderByDescending(g => g.Outlets.Count).ThenBy(g => g.Claims.Min(c => c.Outlet)))
         {
@@ -500,10 +503,18 @@ public sealed partial class CoverageComparer
             var times = new FieldSources();
             foreach (int i in g.Outlets)
             {
-                var mine = g.Claims.Where(c => c.Outlet == i).ToList();
-                values.Set(ctx.Outlets[i], string.Join(" / ", mine.Select(c => date ? DateText(c) : c.Text).Distinct(StringComparer.OrdinalIgnoreCase)));
+                mine.Clear();
+                foreach (var c in g.Claims) if (c.Outlet == i) mine.Add(c);
+                parts.Clear();
+                foreach (var c in mine) AddDistinct(parts, date ? DateText(c) : c.Text, StringComparer.OrdinalIgnoreCase);
+                values.Set(ctx.Outlets[i], string.Join(" / ", parts));
                 sentences.Set(ctx.Outlets[i], CoverageText.Shorten(mine[0].Sentence, 220));
-                times.Set(ctx.Outlets[i], string.Join(" / ", mine.Select(c => c.Article).Distinct().Select(ArticleTime.Describe).Distinct()));
+                // Each article's time once (articles in the order first met), then each wording once.
+                articlesSeen.Clear();
+                parts.Clear();
+                foreach (var c in mine)
+                    if (!articlesSeen.Contains(c.Article)) { articlesSeen.Add(c.Article); AddDistinct(parts, ArticleTime.Describe(c.Article), StringComparer.Ordinal); }
+                times.Set(ctx.Outlets[i], string.Join(" / ", parts));
             }
             var status = g.Disagree ? g.Update ? CoverageStatus.Update : CoverageStatus.Conflict : (CoverageStatus?)null;
             string detail = string.Join(" | ", g.Outlets.Select(i => ctx.Outlets[i] + ": " + values[ctx.Outlets[i]] + (g.Update ? " (" + times[ctx.Outlets[i]] + ")" : "")));
@@ -518,6 +529,13 @@ public sealed partial class CoverageComparer
                 Differing = new TextList(differing), Sentences = sentences, Times = times,
             };
         }
+    }
+
+    /// <summary>Adds <paramref name="value"/> unless an equal one is there (a few values: a scan beats a hash set).</summary>
+    private static void AddDistinct(List<string> list, string value, StringComparer comparer)
+    {
+        foreach (var x in list) if (comparer.Equals(x, value)) return;
+        list.Add(value);
     }
 
     private sealed record StoryFacts(int MainPlace, int MainOwner, int StoryYear, string EventNoun);
@@ -556,11 +574,12 @@ public sealed partial class CoverageComparer
         }
         // The event noun the titles use most (then the bodies).
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var scratch = new List<CoverageText.Word>();
         foreach (var d in data)
         {
-            foreach (var w in CoverageText.Words(d.Article.Title ?? ""))
+            foreach (var w in CoverageText.Words(d.Article.Title ?? "", scratch))
                 if (MeasureLexicon.EventNouns.Contains(w.Text)) { string k = w.Text.ToLowerInvariant(); counts[k] = counts.GetValueOrDefault(k) + 3; }
-            foreach (var w in CoverageText.Words(d.Article.Body.Length > 2000 ? d.Article.Body[..2000] : d.Article.Body))
+            foreach (var w in CoverageText.Words(d.Article.Body.Length > 2000 ? d.Article.Body[..2000] : d.Article.Body, scratch))
                 if (MeasureLexicon.EventNouns.Contains(w.Text)) { string k = w.Text.ToLowerInvariant(); counts[k] = counts.GetValueOrDefault(k) + 1; }
         }
         string noun = counts.Count > 0 ? counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key : "event";
@@ -639,13 +658,14 @@ public sealed partial class CoverageComparer
         var articleCounts = new int[o];
         var allCopies = new bool[o];
         Array.Fill(allCopies, true);
+        var scratch = new List<CoverageText.Word>();
         foreach (var d in data)
         {
             articleCounts[d.Outlet]++;
             if (!copyOf.Contains(d.Article)) allCopies[d.Outlet] = false;
             int wc = 0;
             foreach (var t in Fields(d.Article))
-                foreach (var w in CoverageText.Words(t))
+                foreach (var w in CoverageText.Words(t, scratch))
                 {
                     wc++;
                     if (CoverageText.Content(w.Text) is string c) vectors[d.Outlet][c] = vectors[d.Outlet].TryGetValue(c, out int n) ? n + 1 : 1;
