@@ -64,7 +64,13 @@ internal static partial class ClaimReader
         var right = Right(s, p1, 12);
         string W(List<int> l, int k) => k < l.Count ? words[l[k]].Text : "";
         bool AnyIn(List<int> l, int n, ICollection<string> set) { for (int k = 0; k < l.Count && k < n; k++) if (set.Contains(words[l[k]].Text)) return true; return false; }
-        bool AnyWord(List<int> l, int n, params string[] ws) { for (int k = 0; k < l.Count && k < n; k++) if (ws.Contains(words[l[k]].Text, StringComparer.OrdinalIgnoreCase)) return true; return false; }
+        bool AnyWord(List<int> l, int n, params ReadOnlySpan<string> ws)
+        {
+            for (int k = 0; k < l.Count && k < n; k++)
+                foreach (var w in ws)
+                    if (string.Equals(words[l[k]].Text, w, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
 
         // A bare figure next to "magnitude", "Richter", "measuring": a magnitude.
         double number = m.Number!.Value;
@@ -538,7 +544,6 @@ internal static partial class ClaimReader
             foreach (var pl in s.Places.Where(pl => pl.To <= p0).OrderByDescending(pl => pl.To).Take(1))
                 if (c.Places.Add(pl.Group)) { c.PlaceNames.Add(pl.Name); c.PlaceKeys.Add(pl.Name.ToLowerInvariant()); }
         // On the ground (not on board), and periods: "this year", "second quarter".
-        string clause = s.Text[words[cf].Start..words[cl].End];
         // "38 on the ground": right after the figure (not "241 of the 242 people on board and 38 on the ground").
         for (int k = p1; k + 2 < words.Count && k < p1 + 5; k++)
         {
