@@ -40,6 +40,8 @@ public sealed partial class CoverageComparer
         public required ArticleEntities Entities;
         public required ArticleQuotes Quotes;
         public Dictionary<string, int> NameGroup = new(StringComparer.Ordinal);
+        /// <summary>Names looked up in this article and the entity group each resolved to (-1: none).</summary>
+        public Dictionary<string, int> Looked = new(StringComparer.Ordinal);
         /// <summary>Which lines can hold a claim (not captions, credits, time stamps, tables, sub-heads).</summary>
         public required ClaimableText Shape;
         /// <summary>Mentions of each entity (by canonical name) in claimable text: a name only in page furniture is left out.</summary>
@@ -118,6 +120,15 @@ public sealed partial class CoverageComparer
         int Lookup(ArticleData d, string? name)
         {
             if (string.IsNullOrWhiteSpace(name)) return -1;
+            // The same names are looked up again and again (every mention, twice for the story's main place and owner; every
+            // claim's places): each article remembers what its names resolved to.
+            if (d.Looked.TryGetValue(name, out int known)) return known;
+            int found = Resolve(d, name);
+            d.Looked[name] = found;
+            return found;
+        }
+        int Resolve(ArticleData d, string name)
+        {
             string k = EntityMerger.Key(name);
             if (d.NameGroup.TryGetValue(k, out int g) || globalNames.TryGetValue(k, out g)) return g;
             string stripped = EntityMerger.Key(EntityMerger.StripTitle(name));
@@ -217,13 +228,26 @@ public sealed partial class CoverageComparer
         var hedges = new List<string>[o];
         var loaded = new List<string>[o];
         for (int i = 0; i < o; i++) { hedges[i] = new List<string>(); loaded[i] = new List<string>(); }
-        foreach (var d in data)
+        // Each field's words are read once, for the framing lexicons here and for the summary's word vectors and counts.
+        var vectors = new Dictionary<string, int>[o];
+        for (int i = 0; i < o; i++) vectors[i] = new Dictionary<string, int>(StringComparer.Ordinal);
+        var wordCounts = new int[data.Count];
+        var fieldWords = new List<CoverageText.Word>();
+        for (int di = 0; di < data.Count; di++)
+        {
+            var d = data[di];
+            var vector = vectors[d.Outlet];
             foreach (var text in Fields(d.Article))
             {
-                var (h, l) = FramingLexicon.Find(text);
+                var words = CoverageText.Words(text, fieldWords);
+                wordCounts[di] += words.Count;
+                foreach (var w in words)
+                    if (CoverageText.Content(w.Text) is string c) vector[c] = vector.TryGetValue(c, out int n) ? n + 1 : 1;
+                var (h, l) = FramingLexicon.Find(text, words);
                 hedges[d.Outlet].AddRange(h);
                 loaded[d.Outlet].AddRange(l);
             }
+        }
         items.AddRange(FramingItems(ctx, "hedging", "certainty", hedges, "no hedges (asserts)"));
         items.AddRange(FramingItems(ctx, "loaded language", "wording", loaded, "none"));
         foreach (var kind in Enum.GetValues<SourceKind>())
@@ -254,7 +278,7 @@ public sealed partial class CoverageComparer
         }
 
         // 8. Summary per outlet and the entity matrix.
-        var summary = Summarise(data, ctx, groups, items, sources, quoteCounts, hedges, copyOf);
+        var summary = Summarise(data, ctx, groups, items, sources, quoteCounts, hedges, copyOf, vectors, wordCounts);
         var matrix = groups.Where(g => g.Counts.Any(c => c > 0)).OrderByDescending(g => g.Counts.Sum()).ThenBy(g => g.Name, StringComparer.Ordinal)
             .Select(g => new NewsCoverageMatrixRow
             {
@@ -299,11 +323,20 @@ public sealed partial class CoverageComparer
         {
             int count = has.Count;
             var st = status ?? (count <= 1 ? CoverageStatus.Unique : count >= Outlets.Count ? CoverageStatus.Shared : CoverageStatus.Partial);
+            var order = new int[count];
+            int n = 0;
+            foreach (int i in has) order[n++] = i;
+            Array.Sort(order);
+            var present = new bool[Outlets.Count];
+            var named = new List<string>(count);
+            foreach (int i in order) { named.Add(Outlets[i]); present[i] = true; }
+            var missing = new List<string>(Outlets.Count - count > 0 ? Outlets.Count - count : 0);
+            for (int i = 0; i < Outlets.Count; i++) if (!present[i]) missing.Add(Outlets[i]);
             return new NewsCoverageItem
             {
                 Story = Story.Id, StoryTitle = Story.Title, Kind = kind, Key = key, Type = type,
-                Outlets = new TextList(has.OrderBy(x => x).Select(i => Outlets[i])), OutletCount = count,
-                MissingFrom = new TextList(Enumerable.Range(0, Outlets.Count).Where(i => !has.Contains(i)).Select(i => Outlets[i])),
+                Outlets = new TextList(named), OutletCount = count,
+                MissingFrom = new TextList(missing),
                 Status = st, Detail = detail, Values = values, Sentences = sentences ?? new FieldSources(),
             };
         }
@@ -649,28 +682,19 @@ public sealed partial class CoverageComparer
     private static readonly HashSet<CoverageKind> FactKinds = new() { CoverageKind.Entity, CoverageKind.Quote, CoverageKind.Source, CoverageKind.Number, CoverageKind.Date };
 
     private static List<NewsCoverageSummary> Summarise(List<ArticleData> data, Context ctx, List<EntityGroupInfo> groups, List<NewsCoverageItem> items,
-        Dictionary<string, SourceInfo> sources, int[] quoteCounts, List<string>[] hedges, HashSet<NewsArticle> copyOf)
+        Dictionary<string, SourceInfo> sources, int[] quoteCounts, List<string>[] hedges, HashSet<NewsArticle> copyOf, Dictionary<string, int>[] vectors, int[] wordCounts)
     {
         int o = ctx.Outlets.Count;
-        var vectors = new Dictionary<string, int>[o];
-        for (int i = 0; i < o; i++) vectors[i] = new Dictionary<string, int>(StringComparer.Ordinal);
         var words = new int[o];
         var articleCounts = new int[o];
         var allCopies = new bool[o];
         Array.Fill(allCopies, true);
-        var scratch = new List<CoverageText.Word>();
-        foreach (var d in data)
+        for (int di = 0; di < data.Count; di++)
         {
+            var d = data[di];
             articleCounts[d.Outlet]++;
             if (!copyOf.Contains(d.Article)) allCopies[d.Outlet] = false;
-            int wc = 0;
-            foreach (var t in Fields(d.Article))
-                foreach (var w in CoverageText.Words(t, scratch))
-                {
-                    wc++;
-                    if (CoverageText.Content(w.Text) is string c) vectors[d.Outlet][c] = vectors[d.Outlet].TryGetValue(c, out int n) ? n + 1 : 1;
-                }
-            words[d.Outlet] += d.Article.WordCount > 0 ? d.Article.WordCount : wc;
+            words[d.Outlet] += d.Article.WordCount > 0 ? d.Article.WordCount : wordCounts[di];
         }
         var shared = items.Where(i => FactKinds.Contains(i.Kind) && i.OutletCount >= 2).ToList();
         var list = new List<NewsCoverageSummary>(o);
