@@ -129,6 +129,12 @@ internal static partial class ClaimReader
         public List<(int From, int To, int Group, string Name)> Owners = new();
         public List<(int From, int To, string Name)> People = new();
         public List<(int From, int To, int Year)> Years = new();
+        private string? _lower;
+        /// <summary>The sentence in lower case, made once (ToLowerInvariant keeps every character where it was).</summary>
+        public string Lower => _lower ??= Text.ToLowerInvariant();
+        private bool? _event;
+        /// <summary>The sentence tells of an event: an event noun, a verb of happening, "killed", "claimed".</summary>
+        public bool TellsOfEvent => _event ??= Words.Any(w => MeasureLexicon.EventNouns.Contains(CoverageText.Stem(w.Text)) || MeasureLexicon.HappenedVerbs.Contains(w.Text) || w.Text is "killed" or "killing" or "claimed");
     }
 
     private static SentenceWords Analyse(string sentence)
