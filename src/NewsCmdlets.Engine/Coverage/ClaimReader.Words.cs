@@ -93,7 +93,42 @@ internal static partial class ClaimReader
         int to = p1;
         while (to <= b && (bare || !char.IsDigit(s.Words[to].Text[0]))) to++;
         string l = Phrase(s, from, Math.Max(from, p0), 8), r = Phrase(s, p1, to, 8);
+        // Cut short while its clause goes on, the words after the figure end on a fragment ("plan to catch [up …]"): they end
+        // before a function word followed by one last word.
+        if (r.Length > 0 && to < s.Words.Count && !s.Boundary[to]) r = WithoutDanglingEnd(r);
+        // Words of the figure's left that say nothing apart from their phrase ("[as] part of [a] $10 billion plan", a
+        // sentence's "Back in 2022, …"): the words after the figure stand alone, unless the one word is a name.
+        if (r.Contains(' ') && l.Length > 0)
+        {
+            string last = l.Contains(' ') ? l[(l.LastIndexOf(' ') + 1)..] : l;
+            int k = p0 - 1;
+            while (k > from && s.Words[k].Text != last) k--;
+            string next = k + 1 < p0 ? s.Words[k + 1].Text : "";
+            // "… as part of a $4 billion plan": what comes before "part of" is not what the figure measures either.
+            if (next == "of" && last == "part") l = "";
+            else if (!l.Contains(' ') && !IsNamed(s, l) && (next == "of" || (k == 0 && next is "in" or "on" or "at" or "by" or "since" or "during"))) l = "";
+        }
         return l.Length > 0 && r.Length > 0 ? l + " … " + r : l + r;
+    }
+
+    /// <summary>"cost-cutting plan to catch" → "cost-cutting plan": a dangling "to" and its verb dropped from the end.</summary>
+    private static string WithoutDanglingEnd(string phrase)
+    {
+        var ws = phrase.Split(' ');
+        // Only "to": an infinitive without its object ("to catch [up]", "to lay [off]"); "its dividend", "in London" end well.
+        if (ws.Length < 3 || ws[^2] != "to") return phrase;
+        int end = ws.Length - 2;
+        while (end > 0 && CoverageText.Content(ws[end - 1]) == null && !char.IsDigit(ws[end - 1][0])) end--;
+        return end == 0 ? phrase : string.Join(' ', ws, 0, end);
+    }
+
+    /// <summary>The word is (part of) a person, place or organisation the tagger found in the sentence.</summary>
+    private static bool IsNamed(SentenceWords s, string word)
+    {
+        foreach (var (from, to, _, name) in s.Places) if (name.Contains(word, StringComparison.Ordinal)) return true;
+        foreach (var (from, to, _, name) in s.Owners) if (name.Contains(word, StringComparison.Ordinal)) return true;
+        foreach (var (from, to, name) in s.People) if (name.Contains(word, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>The article's own words for the given word indexes (in order), trimmed of function words at the ends.</summary>

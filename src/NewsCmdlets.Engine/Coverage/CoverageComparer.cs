@@ -200,8 +200,10 @@ public sealed partial class CoverageComparer
             var kind = list.Select(x => x.Quote.Kind).Min();
             items.Add(ctx.Item(CoverageKind.Quote, name, kind.ToString(), has, null, ctx.Detail(values), values));
         }
-        // "Video posted online showed …", "the earthquake …": a lone common word credited as a source is no source.
-        foreach (var k in sources.Where(kv => kv.Value.Kind == SourceKind.Other && !kv.Value.Entity && (kv.Value.Name.IndexOf(' ') < 0 || !kv.Value.Name.Any(char.IsUpper))
+        // "Video posted online showed …", "the earthquake …": a lone common word credited as a source is no source; nor are
+        // common words capitalised only because they open a sentence ("Four dead, … reports", "A video shared …").
+        foreach (var k in sources.Where(kv => kv.Value.Kind == SourceKind.Other && !kv.Value.Entity
+                                              && (kv.Value.Name.IndexOf(' ') < 0 || !kv.Value.Name.Any(char.IsUpper) || OpensSentenceOnly(kv.Value.Name, globalNames, data))
                                               && !Text.WireAgencies.TryResolve(kv.Value.Name, out _)).Select(kv => kv.Key).ToList())
             sources.Remove(k);
         foreach (var s in sources.Values)
@@ -659,9 +661,49 @@ public sealed partial class CoverageComparer
         }
         if (best.OwnerNames.Count > 0 && !best.OwnerNames.Any(n => key.Contains(n, StringComparison.OrdinalIgnoreCase)))
             extra.Insert(0, string.Join(" / ", g.Claims.SelectMany(c => c.OwnerNames).Distinct(StringComparer.OrdinalIgnoreCase).Take(3)));
-        if (best.PlaceNames.Count > 0 && !placeFrom) key += " in " + string.Join(" / ", g.Claims.SelectMany(c => c.PlaceNames).Distinct(StringComparer.OrdinalIgnoreCase).Take(3));
+        // A place the key's own words already name is not named again ("residents of Kellby Island", not "… in Kellby Island").
+        var places = g.Claims.SelectMany(c => c.PlaceNames).Distinct(StringComparer.OrdinalIgnoreCase).Take(3).Where(p => !NamesWord(key, p)).ToList();
+        if (places.Count > 0 && !placeFrom) key += " in " + string.Join(" / ", places);
         if (extra.Count > 0) key += " (" + string.Join(", ", extra) + ")";
         return key;
+    }
+
+    /// <summary>
+    /// A name whose only capital is its first letter and whose first word names nothing in the story ("Four dead", "A
+    /// video", "Initial reports"): common words capitalised because they open a sentence, not "Biden administration".
+    /// </summary>
+    private static bool OpensSentenceOnly(string name, Dictionary<string, int> names, List<ArticleData> data)
+    {
+        if (name.Skip(1).Any(char.IsUpper) || name.Any(char.IsDigit)) return false;
+        string first = name.Split(' ')[0];
+        foreach (var part in first.Split('-'))
+        {
+            string k = EntityMerger.Key(part);
+            if (k.Length > 0 && names.ContainsKey(k)) return false;
+        }
+        // Capitalised inside a sentence too ("the California-based company said"): a name.
+        foreach (var d in data)
+            foreach (var text in Fields(d.Article))
+                for (int at = text.IndexOf(first, StringComparison.Ordinal); at >= 0; at = text.IndexOf(first, at + 1, StringComparison.Ordinal))
+                {
+                    int b = at - 1;
+                    while (b >= 0 && text[b] == ' ') b--;
+                    int end = at + first.Length;
+                    bool whole = end == text.Length || !char.IsLetterOrDigit(text[end]);
+                    if (whole && b >= 0 && b < at - 1 && (char.IsLower(text[b]) || text[b] == ',')) return false;
+                }
+        return true;
+    }
+
+    /// <summary><paramref name="text"/> holds <paramref name="name"/> as whole words (any case).</summary>
+    private static bool NamesWord(string text, string name)
+    {
+        for (int at = text.IndexOf(name, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            int end = at + name.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end]))) return true;
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- framing
