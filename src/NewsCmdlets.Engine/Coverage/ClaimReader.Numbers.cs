@@ -64,7 +64,13 @@ internal static partial class ClaimReader
         var right = Right(s, p1, 12);
         string W(List<int> l, int k) => k < l.Count ? words[l[k]].Text : "";
         bool AnyIn(List<int> l, int n, ICollection<string> set) { for (int k = 0; k < l.Count && k < n; k++) if (set.Contains(words[l[k]].Text)) return true; return false; }
-        bool AnyWord(List<int> l, int n, params string[] ws) { for (int k = 0; k < l.Count && k < n; k++) if (ws.Contains(words[l[k]].Text, StringComparer.OrdinalIgnoreCase)) return true; return false; }
+        bool AnyWord(List<int> l, int n, params ReadOnlySpan<string> ws)
+        {
+            for (int k = 0; k < l.Count && k < n; k++)
+                foreach (var w in ws)
+                    if (string.Equals(words[l[k]].Text, w, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
 
         // A bare figure next to "magnitude", "Richter", "measuring": a magnitude.
         double number = m.Number!.Value;
@@ -511,8 +517,7 @@ internal static partial class ClaimReader
         }
         if (lesser) quals.Add(("aftershock", "aftershock"));
         // An earlier event: a year before the story's, in a sentence about an event ("the 1999 quake killed 2,400").
-        if (ctx.StoryYear > 0 && s.Years.Count > 0 && c.Dimension != Dimension.Date
-            && words.Any(w => MeasureLexicon.EventNouns.Contains(CoverageText.Stem(w.Text)) || MeasureLexicon.HappenedVerbs.Contains(w.Text) || w.Text is "killed" or "killing" or "claimed"))
+        if (ctx.StoryYear > 0 && s.Years.Count > 0 && c.Dimension != Dimension.Date && s.TellsOfEvent)
         {
             int best = -1, dist = int.MaxValue;
             foreach (var (from, to, year) in s.Years)
@@ -538,7 +543,6 @@ internal static partial class ClaimReader
             foreach (var pl in s.Places.Where(pl => pl.To <= p0).OrderByDescending(pl => pl.To).Take(1))
                 if (c.Places.Add(pl.Group)) { c.PlaceNames.Add(pl.Name); c.PlaceKeys.Add(pl.Name.ToLowerInvariant()); }
         // On the ground (not on board), and periods: "this year", "second quarter".
-        string clause = s.Text[words[cf].Start..words[cl].End];
         // "38 on the ground": right after the figure (not "241 of the 242 people on board and 38 on the ground").
         for (int k = p1; k + 2 < words.Count && k < p1 + 5; k++)
         {
@@ -549,7 +553,7 @@ internal static partial class ClaimReader
         {
             // Periods often sit in the next clause: "a loss of $1.6 billion, or 38 cents a share, in the April-June period".
             int w0 = Math.Max(0, p0 - 10), w1 = Math.Min(words.Count - 1, p1 + 9);
-            foreach (var (key, text) in Periods(s.Text[words[w0].Start..words[w1].End])) quals.Add((key, text));
+            foreach (var (key, text) in Periods(s.Lower.AsMemory(words[w0].Start, words[w1].End - words[w0].Start))) quals.Add((key, text));
         }
         foreach (var (key, text) in quals)
             if (c.Qualifiers.Add(key)) c.QualifierParts.Add((key, text));
@@ -558,19 +562,22 @@ internal static partial class ClaimReader
     private static readonly string[] Ordinals = { "first", "second", "third", "fourth" };
 
     /// <summary>Periods named in a clause: "this year", "last year", "next year", "second quarter" / "Q2", "the current quarter".</summary>
-    private static IEnumerable<(string, string)> Periods(string clause)
+    /// <param name="low">The clause in lower case (a slice of the sentence lowered once).</param>
+    private static List<(string, string)> Periods(ReadOnlyMemory<char> low)
     {
-        string low = clause.ToLowerInvariant();
+        var found = new List<(string, string)>();
+        bool Has(string p) => low.Span.IndexOf(p.AsSpan(), StringComparison.Ordinal) >= 0;
         foreach (var p in YearPeriods)
-            if (low.Contains(p, StringComparison.Ordinal)) yield return ("period:" + p, p);
+            if (Has(p)) found.Add(("period:" + p, p));
         for (int q = 0; q < 4; q++)
-            if (low.Contains(QuarterWords[q, 0], StringComparison.Ordinal) || low.Contains(QuarterWords[q, 1], StringComparison.Ordinal) || low.Contains(QuarterWords[q, 2], StringComparison.Ordinal))
-                yield return (QuarterKeys[q], QuarterNames[q]);
+            if (Has(QuarterWords[q, 0]) || Has(QuarterWords[q, 1]) || Has(QuarterWords[q, 2]))
+                found.Add((QuarterKeys[q], QuarterNames[q]));
         for (int q = 0; q < 4; q++)
-            if (low.Contains(QuarterMonths[q, 0], StringComparison.Ordinal) || low.Contains(QuarterMonths[q, 1], StringComparison.Ordinal))
-                yield return (QuarterKeys[q], QuarterNames[q]);
-        if (low.Contains("current quarter", StringComparison.Ordinal) || low.Contains("next quarter", StringComparison.Ordinal) || low.Contains("coming quarter", StringComparison.Ordinal))
-            yield return ("period:next-quarter", "the coming quarter");
+            if (Has(QuarterMonths[q, 0]) || Has(QuarterMonths[q, 1]))
+                found.Add((QuarterKeys[q], QuarterNames[q]));
+        if (Has("current quarter") || Has("next quarter") || Has("coming quarter"))
+            found.Add(("period:next-quarter", "the coming quarter"));
+        return found;
     }
 
     // What Periods looks for, built once ("first quarter", "first-quarter", "q1 "; "january-march", "jan-mar").

@@ -53,11 +53,11 @@ internal static partial class ClaimReader
         first = Math.Max(first, p0 - 8);
         last = Math.Min(last, p1 + 7);
         var list = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int k = first; k <= last; k++)
         {
             if (k >= p0 && k < p1) continue;
-            if (CoverageText.Content(s.Words[k].Text) is string c && seen.Add(c)) list.Add(c);
+            // Each content word once (a clause of at most 16 words: a scan of the list, no set).
+            if (CoverageText.Content(s.Words[k].Text) is string c && !list.Contains(c)) list.Add(c);
         }
         return list;
     }
@@ -71,7 +71,8 @@ internal static partial class ClaimReader
     private static string ClausePhrase(SentenceWords s, int p0, int p1, int rightEnd = -1)
     {
         var (cf, cl) = Clause(s, p0, p1);
-        int said = Enumerable.Range(cf, cl - cf + 1).Count(k => (k < p0 || k >= p1) && CoverageText.Content(s.Words[k].Text) != null);
+        int said = 0;
+        for (int k = cf; k <= cl; k++) if ((k < p0 || k >= p1) && CoverageText.Content(s.Words[k].Text) != null) said++;
         bool bare = said < 2;
         if (bare && p1 < s.Words.Count)
         {
@@ -86,21 +87,72 @@ internal static partial class ClaimReader
         if (rightEnd >= p1 && !bare)
             for (int k = rightEnd + 1; k <= b; k++)
                 if (Joiners.Contains(s.Words[k].Text)) { b = k - 1; break; }
-        var before = Enumerable.Range(a, Math.Max(0, p0 - a)).ToList();
-        int firstFigure = before.FindLastIndex(k => char.IsDigit(s.Words[k].Text[0]));
-        if (firstFigure >= 0) before = before.Skip(firstFigure + 1).ToList();
-        var after = Enumerable.Range(p1, Math.Max(0, b - p1 + 1)).TakeWhile(k => bare || !char.IsDigit(s.Words[k].Text[0])).ToList();
-        string l = Phrase(s, before, 8), r = Phrase(s, after, 8);
+        // Before the figure, from the last other figure on; after it, up to the next one (a bare clause takes it all).
+        int from = a;
+        for (int k = p0 - 1; k >= a; k--) if (char.IsDigit(s.Words[k].Text[0])) { from = k + 1; break; }
+        int to = p1;
+        while (to <= b && (bare || !char.IsDigit(s.Words[to].Text[0]))) to++;
+        string l = Phrase(s, from, Math.Max(from, p0), 8), r = Phrase(s, p1, to, 8);
+        // Cut short while its clause goes on, the words after the figure end on a fragment ("plan to catch [up …]"): they end
+        // before a function word followed by one last word.
+        if (r.Length > 0 && to < s.Words.Count && !s.Boundary[to]) r = WithoutDanglingEnd(r);
+        // Words of the figure's left that say nothing apart from their phrase ("[as] part of [a] $10 billion plan", a
+        // sentence's "Back in 2022, …"): the words after the figure stand alone, unless the one word is a name.
+        if (r.Contains(' ') && l.Length > 0)
+        {
+            string last = l.Contains(' ') ? l[(l.LastIndexOf(' ') + 1)..] : l;
+            int k = p0 - 1;
+            while (k > from && s.Words[k].Text != last) k--;
+            string next = k + 1 < p0 ? s.Words[k + 1].Text : "";
+            // "… as part of a $4 billion plan": what comes before "part of" is not what the figure measures either.
+            if (next == "of" && last == "part") l = "";
+            else if (!l.Contains(' ') && !IsNamed(s, l) && (next == "of" || (k == 0 && next is "in" or "on" or "at" or "by" or "since" or "during"))) l = "";
+        }
         return l.Length > 0 && r.Length > 0 ? l + " … " + r : l + r;
+    }
+
+    /// <summary>"cost-cutting plan to catch" → "cost-cutting plan": a dangling "to" and its verb dropped from the end.</summary>
+    private static string WithoutDanglingEnd(string phrase)
+    {
+        var ws = phrase.Split(' ');
+        // Only "to": an infinitive without its object ("to catch [up]", "to lay [off]"); "its dividend", "in London" end well.
+        if (ws.Length < 3 || ws[^2] != "to") return phrase;
+        int end = ws.Length - 2;
+        while (end > 0 && CoverageText.Content(ws[end - 1]) == null && !char.IsDigit(ws[end - 1][0])) end--;
+        return end == 0 ? phrase : string.Join(' ', ws, 0, end);
+    }
+
+    /// <summary>The word is (part of) a person, place or organisation the tagger found in the sentence.</summary>
+    private static bool IsNamed(SentenceWords s, string word)
+    {
+        foreach (var (from, to, _, name) in s.Places) if (name.Contains(word, StringComparison.Ordinal)) return true;
+        foreach (var (from, to, _, name) in s.Owners) if (name.Contains(word, StringComparison.Ordinal)) return true;
+        foreach (var (from, to, name) in s.People) if (name.Contains(word, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>The article's own words for the given word indexes (in order), trimmed of function words at the ends.</summary>
     private static string Phrase(SentenceWords s, List<int> idx, int max)
     {
-        var ws = idx.Take(max).Select(k => s.Words[k].Text).ToList();
-        while (ws.Count > 0 && CoverageText.Content(ws[^1]) == null) ws.RemoveAt(ws.Count - 1);
-        while (ws.Count > 0 && CoverageText.Content(ws[0]) == null && !char.IsDigit(ws[0][0])) ws.RemoveAt(0);
-        return string.Join(' ', ws);
+        int n = Math.Min(idx.Count, max), lo = 0, hi = n;
+        while (hi > lo && CoverageText.Content(s.Words[idx[hi - 1]].Text) == null) hi--;
+        while (hi > lo && CoverageText.Content(s.Words[idx[lo]].Text) == null && !char.IsDigit(s.Words[idx[lo]].Text[0])) lo++;
+        if (hi - lo == 1) return s.Words[idx[lo]].Text;
+        var b = new System.Text.StringBuilder();
+        for (int k = lo; k < hi; k++) { if (k > lo) b.Append(' '); b.Append(s.Words[idx[k]].Text); }
+        return b.ToString();
+    }
+
+    /// <summary><see cref="Phrase(SentenceWords, List{int}, int)"/> of the word indexes [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    private static string Phrase(SentenceWords s, int from, int to, int max)
+    {
+        int lo = from, hi = Math.Min(to, from + max);
+        while (hi > lo && CoverageText.Content(s.Words[hi - 1].Text) == null) hi--;
+        while (hi > lo && CoverageText.Content(s.Words[lo].Text) == null && !char.IsDigit(s.Words[lo].Text[0])) lo++;
+        if (hi - lo == 1) return s.Words[lo].Text;
+        var b = new System.Text.StringBuilder();
+        for (int k = lo; k < hi; k++) { if (k > lo) b.Append(' '); b.Append(s.Words[k].Text); }
+        return b.ToString();
     }
 
     private static bool FollowedBy(SentenceWords s, string text, char c)

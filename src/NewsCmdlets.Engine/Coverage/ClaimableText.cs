@@ -74,7 +74,22 @@ internal sealed class ClaimableText
     /// <summary>A line (or sentence) that reads as running text: not a caption, credit, time stamp, table row, sub-head or boilerplate.</summary>
     public static bool IsClaimableLine(string line, bool title)
     {
-        var words = CoverageText.Words(line);
+        // Pure, and asked of the same lines again: a one-sentence paragraph as a line and as a sentence, the paragraphs a
+        // wire copy shares with its original. Remembered per thread, a few thousand lines at most.
+        var memo = title ? t_titleLines ??= new Dictionary<string, bool>(StringComparer.Ordinal) : t_lines ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (memo.TryGetValue(line, out bool known)) return known;
+        bool claimable = ReadsAsText(line, title);
+        if (memo.Count >= 4096) memo.Clear();
+        memo[line] = claimable;
+        return claimable;
+    }
+
+    [ThreadStatic] private static Dictionary<string, bool>? t_lines, t_titleLines;
+
+    private static bool ReadsAsText(string line, bool title)
+    {
+        // One list per thread for the line's words: read here and let go (HasCredit reads its parts into lists of its own).
+        var words = CoverageText.Words(line, _lineWords ??= new List<CoverageText.Word>());
         if (words.Count < 4) return false; // "News Today", "Updated 2h": too short to state a claim
         if (IsFurniture(line)) return false;
         if (IsTimeStamp(words)) return false;
@@ -83,6 +98,8 @@ internal sealed class ClaimableText
         if (!title && IsSubhead(line, words)) return false;
         return true;
     }
+
+    [ThreadStatic] private static List<CoverageText.Word>? _lineWords;
 
     private static readonly string[] FurnitureMarkers =
     {

@@ -64,10 +64,38 @@ internal sealed class Claim
     private string? _signature;
 
     /// <summary>Claims with one signature are stated alike (copies, repeats): they agree by construction.</summary>
-    public string Signature => _signature ??=
-        string.Join("\u0001", Measure.Id, Dimension, Unit, string.Join(',', Places.Order()), string.Join(',', Owners.Order()), ReferenceKey, string.Join(',', Qualifiers),
-            Low.ToString("R", CultureInfo.InvariantCulture), High.ToString("R", CultureInfo.InvariantCulture), Approximate, AtLeast, AtMost, Vague,
-            DateValue, Relative, string.Join(' ', Context));
+    public string Signature => _signature ??= BuildSignature();
+
+    [ThreadStatic] private static System.Text.StringBuilder? _builder;
+
+    /// <summary>Every field that tells two statements apart, joined by \u0001 (places and owners in order), in one builder.</summary>
+    private string BuildSignature()
+    {
+        var b = _builder ??= new System.Text.StringBuilder();
+        b.Clear();
+        const char sep = '\u0001';
+        b.Append(Measure.Id).Append(sep).Append(Dimension.ToString()).Append(sep).Append(Unit).Append(sep);
+        AppendSorted(b, Places);
+        b.Append(sep);
+        AppendSorted(b, Owners);
+        b.Append(sep).Append(ReferenceKey).Append(sep);
+        bool first = true;
+        foreach (var q in Qualifiers) { if (!first) b.Append(','); b.Append(q); first = false; }
+        b.Append(sep).Append(Low.ToString("R", CultureInfo.InvariantCulture)).Append(sep).Append(High.ToString("R", CultureInfo.InvariantCulture))
+            .Append(sep).Append(Approximate ? "True" : "False").Append(sep).Append(AtLeast ? "True" : "False").Append(sep).Append(AtMost ? "True" : "False")
+            .Append(sep).Append(Vague ? "True" : "False").Append(sep).Append(DateValue).Append(sep).Append(Relative).Append(sep);
+        for (int i = 0; i < Context.Count; i++) { if (i > 0) b.Append(' '); b.Append(Context[i]); }
+        return b.ToString();
+    }
+
+    private static void AppendSorted(System.Text.StringBuilder b, HashSet<int> set)
+    {
+        if (set.Count == 0) return;
+        var sorted = new int[set.Count];
+        set.CopyTo(sorted);
+        Array.Sort(sorted);
+        for (int i = 0; i < sorted.Length; i++) { if (i > 0) b.Append(','); b.Append(sorted[i].ToString(CultureInfo.InvariantCulture)); }
+    }
 }
 
 /// <summary>What the claim reader needs from the story: entity groups of names, the main place, the story's year and event noun.</summary>
@@ -101,6 +129,12 @@ internal static partial class ClaimReader
         public List<(int From, int To, int Group, string Name)> Owners = new();
         public List<(int From, int To, string Name)> People = new();
         public List<(int From, int To, int Year)> Years = new();
+        private string? _lower;
+        /// <summary>The sentence in lower case, made once (ToLowerInvariant keeps every character where it was).</summary>
+        public string Lower => _lower ??= Text.ToLowerInvariant();
+        private bool? _event;
+        /// <summary>The sentence tells of an event: an event noun, a verb of happening, "killed", "claimed".</summary>
+        public bool TellsOfEvent => _event ??= Words.Any(w => MeasureLexicon.EventNouns.Contains(CoverageText.Stem(w.Text)) || MeasureLexicon.HappenedVerbs.Contains(w.Text) || w.Text is "killed" or "killing" or "claimed");
     }
 
     private static SentenceWords Analyse(string sentence)

@@ -40,6 +40,8 @@ public sealed partial class CoverageComparer
         public required ArticleEntities Entities;
         public required ArticleQuotes Quotes;
         public Dictionary<string, int> NameGroup = new(StringComparer.Ordinal);
+        /// <summary>Names looked up in this article and the entity group each resolved to (-1: none).</summary>
+        public Dictionary<string, int> Looked = new(StringComparer.Ordinal);
         /// <summary>Which lines can hold a claim (not captions, credits, time stamps, tables, sub-heads).</summary>
         public required ClaimableText Shape;
         /// <summary>Mentions of each entity (by canonical name) in claimable text: a name only in page furniture is left out.</summary>
@@ -118,6 +120,15 @@ public sealed partial class CoverageComparer
         int Lookup(ArticleData d, string? name)
         {
             if (string.IsNullOrWhiteSpace(name)) return -1;
+            // The same names are looked up again and again (every mention, twice for the story's main place and owner; every
+            // claim's places): each article remembers what its names resolved to.
+            if (d.Looked.TryGetValue(name, out int known)) return known;
+            int found = Resolve(d, name);
+            d.Looked[name] = found;
+            return found;
+        }
+        int Resolve(ArticleData d, string name)
+        {
             string k = EntityMerger.Key(name);
             if (d.NameGroup.TryGetValue(k, out int g) || globalNames.TryGetValue(k, out g)) return g;
             string stripped = EntityMerger.Key(EntityMerger.StripTitle(name));
@@ -189,8 +200,10 @@ public sealed partial class CoverageComparer
             var kind = list.Select(x => x.Quote.Kind).Min();
             items.Add(ctx.Item(CoverageKind.Quote, name, kind.ToString(), has, null, ctx.Detail(values), values));
         }
-        // "Video posted online showed …", "the earthquake …": a lone common word credited as a source is no source.
-        foreach (var k in sources.Where(kv => kv.Value.Kind == SourceKind.Other && !kv.Value.Entity && (kv.Value.Name.IndexOf(' ') < 0 || !kv.Value.Name.Any(char.IsUpper))
+        // "Video posted online showed …", "the earthquake …": a lone common word credited as a source is no source; nor are
+        // common words capitalised only because they open a sentence ("Four dead, … reports", "A video shared …").
+        foreach (var k in sources.Where(kv => kv.Value.Kind == SourceKind.Other && !kv.Value.Entity
+                                              && (kv.Value.Name.IndexOf(' ') < 0 || !kv.Value.Name.Any(char.IsUpper) || OpensSentenceOnly(kv.Value.Name, globalNames, data))
                                               && !Text.WireAgencies.TryResolve(kv.Value.Name, out _)).Select(kv => kv.Key).ToList())
             sources.Remove(k);
         foreach (var s in sources.Values)
@@ -217,13 +230,26 @@ public sealed partial class CoverageComparer
         var hedges = new List<string>[o];
         var loaded = new List<string>[o];
         for (int i = 0; i < o; i++) { hedges[i] = new List<string>(); loaded[i] = new List<string>(); }
-        foreach (var d in data)
+        // Each field's words are read once, for the framing lexicons here and for the summary's word vectors and counts.
+        var vectors = new Dictionary<string, int>[o];
+        for (int i = 0; i < o; i++) vectors[i] = new Dictionary<string, int>(StringComparer.Ordinal);
+        var wordCounts = new int[data.Count];
+        var fieldWords = new List<CoverageText.Word>();
+        for (int di = 0; di < data.Count; di++)
+        {
+            var d = data[di];
+            var vector = vectors[d.Outlet];
             foreach (var text in Fields(d.Article))
             {
-                var (h, l) = FramingLexicon.Find(text);
+                var words = CoverageText.Words(text, fieldWords);
+                wordCounts[di] += words.Count;
+                foreach (var w in words)
+                    if (CoverageText.Content(w.Text) is string c) vector[c] = vector.TryGetValue(c, out int n) ? n + 1 : 1;
+                var (h, l) = FramingLexicon.Find(text, words);
                 hedges[d.Outlet].AddRange(h);
                 loaded[d.Outlet].AddRange(l);
             }
+        }
         items.AddRange(FramingItems(ctx, "hedging", "certainty", hedges, "no hedges (asserts)"));
         items.AddRange(FramingItems(ctx, "loaded language", "wording", loaded, "none"));
         foreach (var kind in Enum.GetValues<SourceKind>())
@@ -254,7 +280,7 @@ public sealed partial class CoverageComparer
         }
 
         // 8. Summary per outlet and the entity matrix.
-        var summary = Summarise(data, ctx, groups, items, sources, quoteCounts, hedges, copyOf);
+        var summary = Summarise(data, ctx, groups, items, sources, quoteCounts, hedges, copyOf, vectors, wordCounts);
         var matrix = groups.Where(g => g.Counts.Any(c => c > 0)).OrderByDescending(g => g.Counts.Sum()).ThenBy(g => g.Name, StringComparer.Ordinal)
             .Select(g => new NewsCoverageMatrixRow
             {
@@ -299,11 +325,20 @@ public sealed partial class CoverageComparer
         {
             int count = has.Count;
             var st = status ?? (count <= 1 ? CoverageStatus.Unique : count >= Outlets.Count ? CoverageStatus.Shared : CoverageStatus.Partial);
+            var order = new int[count];
+            int n = 0;
+            foreach (int i in has) order[n++] = i;
+            Array.Sort(order);
+            var present = new bool[Outlets.Count];
+            var named = new List<string>(count);
+            foreach (int i in order) { named.Add(Outlets[i]); present[i] = true; }
+            var missing = new List<string>(Outlets.Count - count > 0 ? Outlets.Count - count : 0);
+            for (int i = 0; i < Outlets.Count; i++) if (!present[i]) missing.Add(Outlets[i]);
             return new NewsCoverageItem
             {
                 Story = Story.Id, StoryTitle = Story.Title, Kind = kind, Key = key, Type = type,
-                Outlets = new TextList(has.OrderBy(x => x).Select(i => Outlets[i])), OutletCount = count,
-                MissingFrom = new TextList(Enumerable.Range(0, Outlets.Count).Where(i => !has.Contains(i)).Select(i => Outlets[i])),
+                Outlets = new TextList(named), OutletCount = count,
+                MissingFrom = new TextList(missing),
                 Status = st, Detail = detail, Values = values, Sentences = sentences ?? new FieldSources(),
             };
         }
@@ -490,6 +525,9 @@ public sealed partial class CoverageComparer
             claims.AddRange(ClaimReader.Read(d.Article, d.Outlet, d.Entities, local, d.Shape));
         }
         var aligned = FactClusters.Align(claims);
+        var mine = new List<Claim>();
+        var parts = new List<string>();
+        var articlesSeen = new List<NewsArticle>();
         // Most shared first, then in the order the first outlet states them.
         foreach (var g in aligned.OrderByDescending(g => g.Outlets.Count).ThenBy(g => g.Claims.Min(c => c.Outlet)))
         {
@@ -500,10 +538,18 @@ public sealed partial class CoverageComparer
             var times = new FieldSources();
             foreach (int i in g.Outlets)
             {
-                var mine = g.Claims.Where(c => c.Outlet == i).ToList();
-                values.Set(ctx.Outlets[i], string.Join(" / ", mine.Select(c => date ? DateText(c) : c.Text).Distinct(StringComparer.OrdinalIgnoreCase)));
+                mine.Clear();
+                foreach (var c in g.Claims) if (c.Outlet == i) mine.Add(c);
+                parts.Clear();
+                foreach (var c in mine) AddDistinct(parts, date ? DateText(c) : c.Text, StringComparer.OrdinalIgnoreCase);
+                values.Set(ctx.Outlets[i], string.Join(" / ", parts));
                 sentences.Set(ctx.Outlets[i], CoverageText.Shorten(mine[0].Sentence, 220));
-                times.Set(ctx.Outlets[i], string.Join(" / ", mine.Select(c => c.Article).Distinct().Select(ArticleTime.Describe).Distinct()));
+                // Each article's time once (articles in the order first met), then each wording once.
+                articlesSeen.Clear();
+                parts.Clear();
+                foreach (var c in mine)
+                    if (!articlesSeen.Contains(c.Article)) { articlesSeen.Add(c.Article); AddDistinct(parts, ArticleTime.Describe(c.Article), StringComparer.Ordinal); }
+                times.Set(ctx.Outlets[i], string.Join(" / ", parts));
             }
             var status = g.Disagree ? g.Update ? CoverageStatus.Update : CoverageStatus.Conflict : (CoverageStatus?)null;
             string detail = string.Join(" | ", g.Outlets.Select(i => ctx.Outlets[i] + ": " + values[ctx.Outlets[i]] + (g.Update ? " (" + times[ctx.Outlets[i]] + ")" : "")));
@@ -518,6 +564,13 @@ public sealed partial class CoverageComparer
                 Differing = new TextList(differing), Sentences = sentences, Times = times,
             };
         }
+    }
+
+    /// <summary>Adds <paramref name="value"/> unless an equal one is there (a few values: a scan beats a hash set).</summary>
+    private static void AddDistinct(List<string> list, string value, StringComparer comparer)
+    {
+        foreach (var x in list) if (comparer.Equals(x, value)) return;
+        list.Add(value);
     }
 
     private sealed record StoryFacts(int MainPlace, int MainOwner, int StoryYear, string EventNoun);
@@ -556,11 +609,12 @@ public sealed partial class CoverageComparer
         }
         // The event noun the titles use most (then the bodies).
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var scratch = new List<CoverageText.Word>();
         foreach (var d in data)
         {
-            foreach (var w in CoverageText.Words(d.Article.Title ?? ""))
+            foreach (var w in CoverageText.Words(d.Article.Title ?? "", scratch))
                 if (MeasureLexicon.EventNouns.Contains(w.Text)) { string k = w.Text.ToLowerInvariant(); counts[k] = counts.GetValueOrDefault(k) + 3; }
-            foreach (var w in CoverageText.Words(d.Article.Body.Length > 2000 ? d.Article.Body[..2000] : d.Article.Body))
+            foreach (var w in CoverageText.Words(d.Article.Body.Length > 2000 ? d.Article.Body[..2000] : d.Article.Body, scratch))
                 if (MeasureLexicon.EventNouns.Contains(w.Text)) { string k = w.Text.ToLowerInvariant(); counts[k] = counts.GetValueOrDefault(k) + 1; }
         }
         string noun = counts.Count > 0 ? counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key : "event";
@@ -607,9 +661,49 @@ public sealed partial class CoverageComparer
         }
         if (best.OwnerNames.Count > 0 && !best.OwnerNames.Any(n => key.Contains(n, StringComparison.OrdinalIgnoreCase)))
             extra.Insert(0, string.Join(" / ", g.Claims.SelectMany(c => c.OwnerNames).Distinct(StringComparer.OrdinalIgnoreCase).Take(3)));
-        if (best.PlaceNames.Count > 0 && !placeFrom) key += " in " + string.Join(" / ", g.Claims.SelectMany(c => c.PlaceNames).Distinct(StringComparer.OrdinalIgnoreCase).Take(3));
+        // A place the key's own words already name is not named again ("residents of Kellby Island", not "… in Kellby Island").
+        var places = g.Claims.SelectMany(c => c.PlaceNames).Distinct(StringComparer.OrdinalIgnoreCase).Take(3).Where(p => !NamesWord(key, p)).ToList();
+        if (places.Count > 0 && !placeFrom) key += " in " + string.Join(" / ", places);
         if (extra.Count > 0) key += " (" + string.Join(", ", extra) + ")";
         return key;
+    }
+
+    /// <summary>
+    /// A name whose only capital is its first letter and whose first word names nothing in the story ("Four dead", "A
+    /// video", "Initial reports"): common words capitalised because they open a sentence, not "Biden administration".
+    /// </summary>
+    private static bool OpensSentenceOnly(string name, Dictionary<string, int> names, List<ArticleData> data)
+    {
+        if (name.Skip(1).Any(char.IsUpper) || name.Any(char.IsDigit)) return false;
+        string first = name.Split(' ')[0];
+        foreach (var part in first.Split('-'))
+        {
+            string k = EntityMerger.Key(part);
+            if (k.Length > 0 && names.ContainsKey(k)) return false;
+        }
+        // Capitalised inside a sentence too ("the California-based company said"): a name.
+        foreach (var d in data)
+            foreach (var text in Fields(d.Article))
+                for (int at = text.IndexOf(first, StringComparison.Ordinal); at >= 0; at = text.IndexOf(first, at + 1, StringComparison.Ordinal))
+                {
+                    int b = at - 1;
+                    while (b >= 0 && text[b] == ' ') b--;
+                    int end = at + first.Length;
+                    bool whole = end == text.Length || !char.IsLetterOrDigit(text[end]);
+                    if (whole && b >= 0 && b < at - 1 && (char.IsLower(text[b]) || text[b] == ',')) return false;
+                }
+        return true;
+    }
+
+    /// <summary><paramref name="text"/> holds <paramref name="name"/> as whole words (any case).</summary>
+    private static bool NamesWord(string text, string name)
+    {
+        for (int at = text.IndexOf(name, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            int end = at + name.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end]))) return true;
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- framing
@@ -630,27 +724,19 @@ public sealed partial class CoverageComparer
     private static readonly HashSet<CoverageKind> FactKinds = new() { CoverageKind.Entity, CoverageKind.Quote, CoverageKind.Source, CoverageKind.Number, CoverageKind.Date };
 
     private static List<NewsCoverageSummary> Summarise(List<ArticleData> data, Context ctx, List<EntityGroupInfo> groups, List<NewsCoverageItem> items,
-        Dictionary<string, SourceInfo> sources, int[] quoteCounts, List<string>[] hedges, HashSet<NewsArticle> copyOf)
+        Dictionary<string, SourceInfo> sources, int[] quoteCounts, List<string>[] hedges, HashSet<NewsArticle> copyOf, Dictionary<string, int>[] vectors, int[] wordCounts)
     {
         int o = ctx.Outlets.Count;
-        var vectors = new Dictionary<string, int>[o];
-        for (int i = 0; i < o; i++) vectors[i] = new Dictionary<string, int>(StringComparer.Ordinal);
         var words = new int[o];
         var articleCounts = new int[o];
         var allCopies = new bool[o];
         Array.Fill(allCopies, true);
-        foreach (var d in data)
+        for (int di = 0; di < data.Count; di++)
         {
+            var d = data[di];
             articleCounts[d.Outlet]++;
             if (!copyOf.Contains(d.Article)) allCopies[d.Outlet] = false;
-            int wc = 0;
-            foreach (var t in Fields(d.Article))
-                foreach (var w in CoverageText.Words(t))
-                {
-                    wc++;
-                    if (CoverageText.Content(w.Text) is string c) vectors[d.Outlet][c] = vectors[d.Outlet].TryGetValue(c, out int n) ? n + 1 : 1;
-                }
-            words[d.Outlet] += d.Article.WordCount > 0 ? d.Article.WordCount : wc;
+            words[d.Outlet] += d.Article.WordCount > 0 ? d.Article.WordCount : wordCounts[di];
         }
         var shared = items.Where(i => FactKinds.Contains(i.Kind) && i.OutletCount >= 2).ToList();
         var list = new List<NewsCoverageSummary>(o);

@@ -11,10 +11,13 @@ internal static class CoverageText
 
     /// <summary>Runs of letters and digits (with inner hyphens, apostrophes, dots and commas between digits); a word
     /// read before on this thread comes as the same string (<see cref="WordPool"/>).</summary>
-    public static List<Word> Words(string s)
+    public static List<Word> Words(string s) => Words(s, new List<Word>(s.Length / 6 + 4)); // about one word in six characters: sized once rather than grown
+
+    /// <summary><see cref="Words(string)"/> written into <paramref name="list"/> (cleared first): a caller that reads the
+    /// words and lets them go reuses one list instead of allocating one a text.</summary>
+    public static List<Word> Words(string s, List<Word> list)
     {
-        // About one word in six characters of running text: sized once rather than grown.
-        var list = new List<Word>(s.Length / 6 + 4);
+        list.Clear();
         var pool = WordPool.ForThread;
         int i = 0, n = s.Length;
         while (i < n)
@@ -60,6 +63,22 @@ internal static class CoverageText
     /// <summary>Lower case, possessive and plural endings removed ("defectors" → "defector", "Korea's" → "korea").</summary>
     public static string Stem(string word)
     {
+        // Pure, and asked of the same few thousand words over and over (words come pooled): remembered per thread.
+        var cache = _stems ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (cache.TryGetValue(word, out var known)) return known;
+        string stem = StemOf(word);
+        if (cache.Count >= CacheLimit) cache.Clear();
+        cache[word] = stem;
+        return stem;
+    }
+
+    /// <summary>Entries each per-thread word cache holds before it starts again (a few MB at most).</summary>
+    private const int CacheLimit = 50_000;
+    [ThreadStatic] private static Dictionary<string, string>? _stems;
+    [ThreadStatic] private static Dictionary<string, string?>? _contents;
+
+    private static string StemOf(string word)
+    {
         string w = word.ToLowerInvariant().Replace('’', '\'');
         if (w.EndsWith("'s", StringComparison.Ordinal)) w = w[..^2];
         else if (w.EndsWith('\'')) w = w[..^1];
@@ -87,6 +106,16 @@ internal static class CoverageText
     public static string? Content(string word)
     {
         if (word.Length == 0 || !char.IsLetter(word[0])) return null;
+        var cache = _contents ??= new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (cache.TryGetValue(word, out var known)) return known;
+        string? content = ContentOf(word);
+        if (cache.Count >= CacheLimit) cache.Clear();
+        cache[word] = content;
+        return content;
+    }
+
+    private static string? ContentOf(string word)
+    {
         string s = Stem(word);
         if (s.Length < 2 || Stop.Contains(s) || Stop.Contains(word.ToLowerInvariant())) return null;
         return Synonyms.TryGetValue(s, out var same) ? same : s;

@@ -78,9 +78,20 @@ public static class FramingLexicon
     {
         if (string.IsNullOrEmpty(text)) return (new List<string>(), new List<string>());
         var spans = QuoteExtractor.FindQuoteSpans(text);
-        var words = CoverageText.Words(text);
+        var words = CoverageText.Words(text, _words ??= new List<CoverageText.Word>());
         return (Find(text, spans, words, HedgeWords, HedgeFirst), Find(text, spans, words, LoadedWords, LoadedFirst));
     }
+
+    /// <summary><see cref="Find(string?)"/> of a text whose words (<see cref="CoverageText.Words(string)"/>) the caller has read already.</summary>
+    internal static (List<string> Hedges, List<string> Loaded) Find(string text, List<CoverageText.Word> words)
+    {
+        if (string.IsNullOrEmpty(text)) return (new List<string>(), new List<string>());
+        var spans = QuoteExtractor.FindQuoteSpans(text);
+        return (Find(text, spans, words, HedgeWords, HedgeFirst), Find(text, spans, words, LoadedWords, LoadedFirst));
+    }
+
+    /// <summary>The words of the text being read, in one list per thread (read, then let go).</summary>
+    [ThreadStatic] private static List<CoverageText.Word>? _words;
 
     private static List<string> Find(string text, List<(int Start, int End)> spans, List<CoverageText.Word> words, string[][] phrases, Dictionary<string, List<int>> first)
     {

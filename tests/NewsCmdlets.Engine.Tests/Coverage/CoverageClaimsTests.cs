@@ -306,4 +306,16 @@ public class CoverageClaimsTests
         var c = new NewsArticle { Id = "x3", Body = "Crews walked out.", Source = "/tmp/10-plain.txt" };
         Assert.Equal("10-plain", OutletName.Of(c));
     }
+
+    [Fact]
+    public void A_figure_in_a_phrase_cut_short_is_keyed_by_the_words_it_measures_not_by_fragments()
+    {
+        // "as part of a $4 billion restructuring plan to catch up in …": neither "part …" nor "… plan to catch".
+        var a = Article("a1", "Harrowgate Post", "Corvane cuts jobs",
+            "Last spring, Corvane Systems said it would cut 8% of its staff as part of a $4 billion restructuring plan to catch up in the battery market.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Corvane to cut staff", "Corvane Systems will cut jobs, the company said on Tuesday.", Morning);
+        var r = Comparer.Compare(Story(a, b));
+        var money = Assert.Single(Claims(r), i => i.Values.Values.Any(v => v.Contains("$4 billion", StringComparison.Ordinal)));
+        Assert.Equal("restructuring plan", money.Key);
+    }
 }

@@ -432,4 +432,14 @@ public class CoverageComparerTests
                             + string.Join("\n", c.Matrix.Select(r => r.Entity));
         Assert.All(chromeWords, w => Assert.DoesNotContain(w, everything, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Common_words_that_open_a_sentence_are_no_source()
+    {
+        // "Three dead, … reports Tarnwire": the sentence's opening words are what is reported, not who reports it.
+        var a = Article("a1", "Harrowgate Post", "Quake in Kestria", "Three dead, over 40 injured per Kestria's fire service, reports Tarnwire.\nThe quake struck on Sunday.");
+        var b = Article("b1", "Vellmouth Courier", "Kestria quake", "A quake struck Kestria on Sunday, killing three people, the fire service said.");
+        var r = new CoverageComparer().Compare(Story(a, b));
+        Assert.DoesNotContain(r.Items, i => i.Kind == CoverageKind.Source && i.Key.StartsWith("Three", StringComparison.Ordinal));
+    }
 }
