@@ -524,7 +524,7 @@ public sealed class StoryGrouper
         var minTicks = new long[n];
         var maxTicks = new long[n];
         var version = new int[n];
-        var names = new GroupNames(f, _terms.Head);
+        var names = new GroupNames(f, _terms.Head, _terms.Display);
         for (int i = 0; i < n; i++)
         {
             size[i] = 1;
@@ -608,8 +608,12 @@ public sealed class StoryGrouper
         /// <summary>Each group's articles as a chain: the next article of its group (-1 at the end), and from a group's first article its last.</summary>
         private readonly int[] _next, _last;
 
-        public GroupNames(StoryFeatures[] f, List<int> head)
+        /// <summary>By term id, a name's display form (see <see cref="TermTable.Display"/>).</summary>
+        private readonly List<string?> _display;
+
+        public GroupNames(StoryFeatures[] f, List<int> head, List<string?> display)
         {
+            _display = display;
             int n = f.Length;
             _f = f;
             _head = head;
@@ -667,30 +671,57 @@ public sealed class StoryGrouper
         /// <summary>
         /// Two established groups that each have a name of their own (one that most of its voices mention and some
         /// lead with, and that no article of the other group mentions at all) report two events of one kind
-        /// ("Klitschko beats A in Mannheim" and "Klitschko beats B in Bern"), however alike their words.
+        /// ("Klitschko beats A in Mannheim" and "Klitschko beats B in Bern"), however alike their words, when one of
+        /// them has two such names at least: one differing word each (the street one set of outlets names, the village
+        /// another names) is a detail the outlets chose, not another event.
         /// </summary>
-        public bool DistinctEvents(int a, int b) =>
-            Math.Max(_voices[a], _voices[b]) >= LargerVoices && Math.Min(_voices[a], _voices[b]) >= SmallerVoices
-            && HasOwnName(a, b) && HasOwnName(b, a);
+        public bool DistinctEvents(int a, int b)
+        {
+            if (Math.Max(_voices[a], _voices[b]) < LargerVoices || Math.Min(_voices[a], _voices[b]) < SmallerVoices) return false;
+            int ownA = OwnNames(a, b, 2);
+            if (ownA == 0) return false;
+            int ownB = OwnNames(b, a, 2);
+            return ownB > 0 && ownA + ownB >= 3;
+        }
 
-        private bool HasOwnName(int x, int y)
+        /// <summary>
+        /// How many names of its own group <paramref name="x"/> has against <paramref name="y"/> (counted up to
+        /// <paramref name="max"/>), names that share a word counted once ("Dean Smith", "Smith Center").
+        /// </summary>
+        private int OwnNames(int x, int y, int max)
         {
             Count(x);
             Count(y);
             var lx = _leads[x];
-            if (lx == null) return false;
+            if (lx == null) return 0;
             var mx = _mentions[x]!;
             var my = _mentions[y];
+            int found = 0, first = -1;
             foreach (var t in lx.Keys)
             {
                 if (mx[t] < Share * _voices[x] || my != null && my.ContainsKey(t)) continue;
                 // Not its own when the other group has the word at all, or, for a name of several words, its last
                 // word: "Unemployed Liesel Wyneri" and "Liesel Wyneri", "Dorham Central Fire Department" and "the fire department".
                 if (Uses(y, t) || _head[t] >= 0 && Uses(y, _head[t])) continue;
-                return true;
+                if (found == 1 && ShareAWord(first, t)) continue;
+                if (found++ == 0) first = t;
+                if (found >= max) break;
             }
+            return found;
+        }
+
+        /// <summary>Whether two names have a word in common ("Smith" and "Smith Center").</summary>
+        private bool ShareAWord(int s, int t)
+        {
+            string? a = _display[s], b = _display[t];
+            if (a == null || b == null) return false;
+            foreach (var w in a.Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries))
+                foreach (var v in b.Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries))
+                    if (w.Equals(v, StringComparison.OrdinalIgnoreCase)) return true;
             return false;
         }
+
+        private static readonly char[] NameSeparators = { ' ', '-', '\u2019', '\'', '.' };
     }
 
     // ---- stories -----------------------------------------------------------------------------------------------
