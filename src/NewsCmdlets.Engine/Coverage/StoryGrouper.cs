@@ -17,7 +17,7 @@ public sealed class StoryGroupingOptions
 
     /// <summary>
     /// Articles further apart in time than this are never the same story: no story spans more (copies of one text
-    /// excepted). Articles without a date are compared on text alone.
+    /// excepted: they count as one date, the middle one of theirs). Articles without a date are compared on text alone.
     /// </summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromDays(4);
 
@@ -549,6 +549,7 @@ public sealed class StoryGrouper
 
         for (int i = 0; i < n; i++)
             if (copyRoot[i] != i) Merge(copyRoot[i], i, copies: true);
+        CopyDates(f, copyRoot, uf, minTicks, maxTicks);
 
         long window = _options.Window.Ticks;
         double threshold = _options.Threshold;
@@ -583,6 +584,33 @@ public sealed class StoryGrouper
         var result = new int[n];
         for (int i = 0; i < n; i++) result[i] = uf.Find(i);
         return result;
+    }
+
+    /// <summary>
+    /// A set of copies of one text counts one date in the window, the middle one of its dated copies: a page that
+    /// gives a copy a wrong date (a day of the site's own, a republication) does not stretch its story.
+    /// </summary>
+    private static void CopyDates(StoryFeatures[] f, int[] copyRoot, UnionFind uf, long[] minTicks, long[] maxTicks)
+    {
+        Dictionary<int, List<long>>? sets = null;
+        for (int i = 0; i < f.Length; i++)
+        {
+            if (copyRoot[i] == i || !f[i].HasDate) continue;
+            sets ??= new();
+            if (!sets.TryGetValue(copyRoot[i], out var dates))
+            {
+                sets[copyRoot[i]] = dates = new List<long>();
+                if (f[copyRoot[i]].HasDate) dates.Add(f[copyRoot[i]].Ticks);
+            }
+            dates.Add(f[i].Ticks);
+        }
+        if (sets == null) return;
+        foreach (var (root, dates) in sets)
+        {
+            dates.Sort();
+            int r = uf.Find(root);
+            minTicks[r] = maxTicks[r] = dates[(dates.Count - 1) / 2];
+        }
     }
 
     /// <summary>

@@ -331,6 +331,21 @@ public sealed class StoryGrouperTests
     }
 
     [Fact]
+    public void A_copy_with_a_wrong_page_date_does_not_stretch_its_story_past_the_window()
+    {
+        // A third site reprints the wire text under a date five days too early (its page's own). The copies count one
+        // date, their middle one, so the outlet's own report the next day still joins them.
+        var articles = StoryFixtures.MarrowickCollapse(StoryFixtures.Day);
+        var wire = articles[0];
+        articles.Add(StoryFixtures.Article("m-misdated", "Quillon Weekly", "Marrowick bridge collapse", StoryFixtures.Day.AddDays(-5),
+            wire.Paragraphs.Take(5).ToArray(), "Tidewater Press Agency"));
+        var stories = GroupAll(articles.Concat(StoryFixtures.Filler(StoryFixtures.Day)));
+        var story = StoryOf(stories, "m-wire");
+        Assert.Equal(new[] { "m-misdated", "m-wire", "m-copy", "m-own" }, story.Articles.Select(a => a.Id));
+        Assert.Equal(3, story.CopyGroups[0].Count);
+    }
+
+    [Fact]
     public void Undated_articles_are_grouped_on_text_and_sort_last()
     {
         var articles = StoryFixtures.MarrowickCollapse(StoryFixtures.Day);
