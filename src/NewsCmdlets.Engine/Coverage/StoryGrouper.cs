@@ -738,18 +738,34 @@ public sealed class StoryGrouper
             return found;
         }
 
-        /// <summary>Whether two names have a word in common ("Smith" and "Smith Center").</summary>
+        /// <summary>Whether two names have a word in common ("Smith" and "Smith Center"), compared without allocating.</summary>
         private bool ShareAWord(int s, int t)
         {
             string? a = _display[s], b = _display[t];
             if (a == null || b == null) return false;
-            foreach (var w in a.Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries))
-                foreach (var v in b.Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries))
+            var restA = a.AsSpan();
+            while (NextWord(ref restA) is { IsEmpty: false } w)
+            {
+                var restB = b.AsSpan();
+                while (NextWord(ref restB) is { IsEmpty: false } v)
                     if (w.Equals(v, StringComparison.OrdinalIgnoreCase)) return true;
+            }
             return false;
         }
 
-        private static readonly char[] NameSeparators = { ' ', '-', '\u2019', '\'', '.' };
+        /// <summary>The next word of <paramref name="rest"/> (between separators), which moves past it; empty at the end.</summary>
+        private static ReadOnlySpan<char> NextWord(ref ReadOnlySpan<char> rest)
+        {
+            int start = 0;
+            while (start < rest.Length && NameSeparators.Contains(rest[start])) start++;
+            int end = start;
+            while (end < rest.Length && !NameSeparators.Contains(rest[end])) end++;
+            var word = rest[start..end];
+            rest = rest[end..];
+            return word;
+        }
+
+        private const string NameSeparators = " -\u2019'.";
     }
 
     // ---- stories -----------------------------------------------------------------------------------------------
