@@ -17,7 +17,7 @@ public sealed class StoryGroupingOptions
 
     /// <summary>
     /// Articles further apart in time than this are never the same story: no story spans more (copies of one text
-    /// excepted). Articles without a date are compared on text alone.
+    /// excepted: they count as one date, the middle one of theirs). Articles without a date are compared on text alone.
     /// </summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromDays(4);
 
@@ -544,7 +544,7 @@ public sealed class StoryGrouper
         var minTicks = new long[n];
         var maxTicks = new long[n];
         var version = new int[n];
-        var names = new GroupNames(f, _terms.Head);
+        var names = new GroupNames(f, _terms.Head, _terms.Display);
         for (int i = 0; i < n; i++)
         {
             size[i] = 1;
@@ -569,6 +569,7 @@ public sealed class StoryGrouper
 
         for (int i = 0; i < n; i++)
             if (copyRoot[i] != i) Merge(copyRoot[i], i, copies: true);
+        CopyDates(f, copyRoot, uf, minTicks, maxTicks);
 
         long window = _options.Window.Ticks;
         double threshold = _options.Threshold;
@@ -606,6 +607,33 @@ public sealed class StoryGrouper
     }
 
     /// <summary>
+    /// A set of copies of one text counts one date in the window, the middle one of its dated copies: a page that
+    /// gives a copy a wrong date (a day of the site's own, a republication) does not stretch its story.
+    /// </summary>
+    private static void CopyDates(StoryFeatures[] f, int[] copyRoot, UnionFind uf, long[] minTicks, long[] maxTicks)
+    {
+        Dictionary<int, List<long>>? sets = null;
+        for (int i = 0; i < f.Length; i++)
+        {
+            if (copyRoot[i] == i || !f[i].HasDate) continue;
+            sets ??= new();
+            if (!sets.TryGetValue(copyRoot[i], out var dates))
+            {
+                sets[copyRoot[i]] = dates = new List<long>();
+                if (f[copyRoot[i]].HasDate) dates.Add(f[copyRoot[i]].Ticks);
+            }
+            dates.Add(f[i].Ticks);
+        }
+        if (sets == null) return;
+        foreach (var (root, dates) in sets)
+        {
+            dates.Sort();
+            int r = uf.Find(root);
+            minTicks[r] = maxTicks[r] = dates[(dates.Count - 1) / 2];
+        }
+    }
+
+    /// <summary>
     /// The names of each group as the clustering merges groups: for each name, how many of the group's voices (an
     /// article, or a set of copies of one text counted once) mention it, and how many lead with it (headline,
     /// standfirst, first paragraphs).
@@ -628,8 +656,12 @@ public sealed class StoryGrouper
         /// <summary>Each group's articles as a chain: the next article of its group (-1 at the end), and from a group's first article its last.</summary>
         private readonly int[] _next, _last;
 
-        public GroupNames(StoryFeatures[] f, List<int> head)
+        /// <summary>By term id, a name's display form (see <see cref="TermTable.Display"/>).</summary>
+        private readonly List<string?> _display;
+
+        public GroupNames(StoryFeatures[] f, List<int> head, List<string?> display)
         {
+            _display = display;
             int n = f.Length;
             _f = f;
             _head = head;
@@ -687,30 +719,73 @@ public sealed class StoryGrouper
         /// <summary>
         /// Two established groups that each have a name of their own (one that most of its voices mention and some
         /// lead with, and that no article of the other group mentions at all) report two events of one kind
-        /// ("Klitschko beats A in Mannheim" and "Klitschko beats B in Bern"), however alike their words.
+        /// ("Klitschko beats A in Mannheim" and "Klitschko beats B in Bern"), however alike their words, when one of
+        /// them has two such names at least: one differing word each (the street one set of outlets names, the village
+        /// another names) is a detail the outlets chose, not another event.
         /// </summary>
-        public bool DistinctEvents(int a, int b) =>
-            Math.Max(_voices[a], _voices[b]) >= LargerVoices && Math.Min(_voices[a], _voices[b]) >= SmallerVoices
-            && HasOwnName(a, b) && HasOwnName(b, a);
+        public bool DistinctEvents(int a, int b)
+        {
+            if (Math.Max(_voices[a], _voices[b]) < LargerVoices || Math.Min(_voices[a], _voices[b]) < SmallerVoices) return false;
+            int ownA = OwnNames(a, b, 2);
+            if (ownA == 0) return false;
+            int ownB = OwnNames(b, a, 2);
+            return ownB > 0 && ownA + ownB >= 3;
+        }
 
-        private bool HasOwnName(int x, int y)
+        /// <summary>
+        /// How many names of its own group <paramref name="x"/> has against <paramref name="y"/> (counted up to
+        /// <paramref name="max"/>), names that share a word counted once ("Dean Smith", "Smith Center").
+        /// </summary>
+        private int OwnNames(int x, int y, int max)
         {
             Count(x);
             Count(y);
             var lx = _leads[x];
-            if (lx == null) return false;
+            if (lx == null) return 0;
             var mx = _mentions[x]!;
             var my = _mentions[y];
+            int found = 0, first = -1;
             foreach (var t in lx.Keys)
             {
                 if (mx[t] < Share * _voices[x] || my != null && my.ContainsKey(t)) continue;
                 // Not its own when the other group has the word at all, or, for a name of several words, its last
                 // word: "Unemployed Liesel Wyneri" and "Liesel Wyneri", "Dorham Central Fire Department" and "the fire department".
                 if (Uses(y, t) || _head[t] >= 0 && Uses(y, _head[t])) continue;
-                return true;
+                if (found == 1 && ShareAWord(first, t)) continue;
+                if (found++ == 0) first = t;
+                if (found >= max) break;
+            }
+            return found;
+        }
+
+        /// <summary>Whether two names have a word in common ("Smith" and "Smith Center"), compared without allocating.</summary>
+        private bool ShareAWord(int s, int t)
+        {
+            string? a = _display[s], b = _display[t];
+            if (a == null || b == null) return false;
+            var restA = a.AsSpan();
+            while (NextWord(ref restA) is { IsEmpty: false } w)
+            {
+                var restB = b.AsSpan();
+                while (NextWord(ref restB) is { IsEmpty: false } v)
+                    if (w.Equals(v, StringComparison.OrdinalIgnoreCase)) return true;
             }
             return false;
         }
+
+        /// <summary>The next word of <paramref name="rest"/> (between separators), which moves past it; empty at the end.</summary>
+        private static ReadOnlySpan<char> NextWord(ref ReadOnlySpan<char> rest)
+        {
+            int start = 0;
+            while (start < rest.Length && NameSeparators.Contains(rest[start])) start++;
+            int end = start;
+            while (end < rest.Length && !NameSeparators.Contains(rest[end])) end++;
+            var word = rest[start..end];
+            rest = rest[end..];
+            return word;
+        }
+
+        private const string NameSeparators = " -\u2019'.";
     }
 
     // ---- stories -----------------------------------------------------------------------------------------------

@@ -272,6 +272,51 @@ public sealed class StoryGrouperTests
     }
 
     [Fact]
+    public void Two_groups_of_reports_that_differ_by_one_word_name_each_are_one_story()
+    {
+        // Five reports of a mill fire name the district it stands in, three others the village it was seen from; no
+        // report names both. One word each is a detail some outlets chose, not two events: one story.
+        string[] street =
+        {
+            "Fire swept through Carvel Mill in the Ostreby district of Dunstow on Monday night, and forty workers were led out unhurt.",
+            "Forty workers escaped unhurt when fire tore through Carvel Mill in Ostreby, Dunstow, on Monday night.",
+            "A fire at Carvel Mill in Dunstow's Ostreby district was brought under control early on Tuesday after forty workers were evacuated.",
+            "Flames spread through the dye house of Carvel Mill in the Ostreby district of Dunstow on Monday night as forty workers fled.",
+            "Carvel Mill in Ostreby, Dunstow, was badly damaged by fire on Monday night; its forty workers got out unhurt.",
+        };
+        string[] witness =
+        {
+            "Flames from Carvel Mill in Dunstow could be seen from Harlowgate on Monday night, villagers said.",
+            "Villagers in Harlowgate said they saw fire spread through Carvel Mill in Dunstow on Monday night within minutes.",
+            "The fire at Carvel Mill in Dunstow on Monday night lit up the sky over Harlowgate, villagers said.",
+        };
+        // Each set of reports shares its own further words (no two texts copies of one), so each set is a group before the two meet.
+        string[] streetMore =
+        {
+            "The dye house roof collapsed before midnight and the weaving shed burned.",
+            "Eight engines were sent to the weaving shed and the dye house.",
+            "Crews saved the weaving shed but lost the dye house roof.",
+            "The weaving shed was flooded by hoses after the dye house roof fell.",
+            "By dawn the dye house roof was gone and the weaving shed gutted.",
+        };
+        string[] witnessMore =
+        {
+            "Villagers said smoke filled the lane and they stood outside in their coats.",
+            "Villagers in coats watched from the lane as smoke rose.",
+            "Smoke drifted down the lane while villagers waited in their coats.",
+        };
+        var articles = new List<NewsArticle>();
+        for (int i = 0; i < street.Length; i++)
+            articles.Add(StoryFixtures.Article("street" + i, "Outlet S" + i, $"Fire at Carvel Mill in Dunstow ({i})", StoryFixtures.Day.AddHours(i),
+                new[] { street[i], streetMore[i] }));
+        for (int i = 0; i < witness.Length; i++)
+            articles.Add(StoryFixtures.Article("witness" + i, "Outlet W" + i, $"Villagers saw the Dunstow mill fire ({i})", StoryFixtures.Day.AddHours(2 + i),
+                new[] { witness[i], witnessMore[i] }));
+        var stories = GroupAll(articles.Concat(StoryFixtures.Filler(StoryFixtures.Day)));
+        Assert.Equal(8, StoryOf(stories, "street0").ArticleCount);
+    }
+
+    [Fact]
     public void Same_event_further_apart_than_the_window_is_two_stories_except_copies()
     {
         var articles = StoryFixtures.MarrowickCollapse(StoryFixtures.Day);
@@ -283,6 +328,21 @@ public sealed class StoryGrouperTests
 
         var wide = GroupAll(articles.Concat(StoryFixtures.Filler(StoryFixtures.Day)), new StoryGroupingOptions { Window = TimeSpan.FromDays(8) });
         Assert.Same(StoryOf(wide, "m-wire"), StoryOf(wide, "m-own"));
+    }
+
+    [Fact]
+    public void A_copy_with_a_wrong_page_date_does_not_stretch_its_story_past_the_window()
+    {
+        // A third site reprints the wire text under a date five days too early (its page's own). The copies count one
+        // date, their middle one, so the outlet's own report the next day still joins them.
+        var articles = StoryFixtures.MarrowickCollapse(StoryFixtures.Day);
+        var wire = articles[0];
+        articles.Add(StoryFixtures.Article("m-misdated", "Quillon Weekly", "Marrowick bridge collapse", StoryFixtures.Day.AddDays(-5),
+            wire.Paragraphs.Take(5).ToArray(), "Tidewater Press Agency"));
+        var stories = GroupAll(articles.Concat(StoryFixtures.Filler(StoryFixtures.Day)));
+        var story = StoryOf(stories, "m-wire");
+        Assert.Equal(new[] { "m-misdated", "m-wire", "m-copy", "m-own" }, story.Articles.Select(a => a.Id));
+        Assert.Equal(3, story.CopyGroups[0].Count);
     }
 
     [Fact]
