@@ -542,6 +542,8 @@ internal sealed partial class QuoteDocument
 
     private int CountWordTokens(int s, int e) { int c = 0; for (int i = s; i < e; i++) if (IsWord(i)) c++; return c; }
 
+    private static readonly WordSet Particles = new("up", "off", "back", "down", "into", "away", "around");
+
     private static readonly WordSet TellLike = new("told", "tells", "tell", "telling", "informed", "assured", "reminded", "warned", "urged", "asked", "asks", "advised", "briefed", "notified", "promised", "convinced", "persuaded");
 
     /// <summary>The clause a frame reports: after the verb ("said [that] …", "told reporters …") or, when the frame ends the
@@ -592,6 +594,8 @@ internal sealed partial class QuoteDocument
         if (subj.Start > v) return null; // "said X" in the middle of a sentence: no clause of its own
         int cs = v + 1;
         if (cs < ce && S(cs) is "," && !Is(cs + 1, "that")) return null; // "he said, wiping sweat off his face"
+        // A particle makes another verb of it ("signed up for", "called into the show", "wrote off"): nothing is reported.
+        if (cs < ce && In(cs, Particles) && !Is(cs + 1, "that")) return null;
         if (TellLike.Contains(_h[v]))
         {
             // The person told: "told reporters", "told CNN", "told the Post on Sunday".

@@ -149,6 +149,10 @@ internal sealed partial class QuoteDocument
         if (i < 0 || i >= _n || _verb[i] is not { } v || (v.Use & use) == 0) return false;
         if (i > 0 && (In(i - 1, Articles) || IsPossessive(i - 1) || Is(i - 1, "to") && v.Form != VerbForm.Base)) return false;
         if (i + 1 < _n && IsPossessive(i + 1)) return false;
+        // A participle after a number or a quantity word modifies the noun after it ("400 pledged delegates", "more
+        // guaranteed income"): no verb.
+        if (v.Form == VerbForm.Past && i > 0 && !_inQuote[i - 1] && (char.IsDigit(First(i - 1)) || In(i - 1, QuantityWords)) && IsLowerWord(i + 1) && !_inQuote[i + 1] &&
+            !In(i + 1, Determiners) && !In(i + 1, ObjectWords) && !In(i + 1, NpStop) && !In(i + 1, NominativePronouns)) return false;
         // An -ing form is a verb of saying after a comma ("…, saying …") or a form of be ("was saying"), not as a noun
         // or an adjective ("his second-best showing", "mechanically repeating himself").
         if (v.Form == VerbForm.Gerund)
@@ -180,6 +184,7 @@ internal sealed partial class QuoteDocument
         return true;
     }
 
+    private static readonly WordSet QuantityWords = new("more", "most", "fewer", "less", "own");
     private static readonly WordSet Modals = new("will", "would", "can", "could", "should", "may", "might", "must", "has", "have", "had", "can't", "can’t", "won't", "won’t");
     private static readonly WordSet Auxiliaries = new("to", "will", "would", "can", "could", "should", "may", "might", "must", "did", "does", "do", "didn't", "doesn't", "don't", "not", "n't", "never");
 
