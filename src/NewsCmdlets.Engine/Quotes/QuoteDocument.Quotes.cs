@@ -596,6 +596,10 @@ internal sealed partial class QuoteDocument
         if (cs < ce && S(cs) is "," && !Is(cs + 1, "that")) return null; // "he said, wiping sweat off his face"
         // A particle makes another verb of it ("signed up for", "called into the show", "wrote off"): nothing is reported.
         if (cs < ce && In(cs, Particles) && !Is(cs + 1, "that")) return null;
+        // "…, forcing her to fend off both rivals, said Ada Morn, a pollster.": a verb set off by a comma with a person
+        // named after it is the inverted frame of the words before it; the name is who speaks, not what was said.
+        if (v > first && S(v - 1) is "," && _nameAt[cs] is { Type: NewsEntityType.Person } inv && inv.Start == cs && (inv.End >= ce || S(inv.End) is "," or "("))
+            return null;
         if (TellLike.Contains(_h[v]))
         {
             // The person told: "told reporters", "told CNN", "told the Post on Sunday".

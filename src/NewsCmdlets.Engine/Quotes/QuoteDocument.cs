@@ -165,7 +165,9 @@ internal sealed partial class QuoteDocument
         }
         if ((v.Use & SpeechVerbUse.AlsoNoun) != 0 && v.Form is VerbForm.Base or VerbForm.ThirdPerson)
         {
-            if (Is(i + 1, "that")) return true;
+            // "states that …" reports a clause unless "that" opens a relative clause ("in states that vote next week", "a
+            // record that cannot be excused"): a verb right after it; then the noun needs a subject like any other.
+            if (Is(i + 1, "that") && !RelativeAfterThat(i + 2)) return true;
             if (In(i + 1, Modals) || In(i + 1, BeForms)) return false; // "the debate could be decisive"
             // A clause starts right after it ("police say they …", "voters say the economy …"); after a verb that is not
             // first a verb of saying, only a pronoun does ("point their fingers" is no clause).
@@ -182,6 +184,19 @@ internal sealed partial class QuoteDocument
             return false;
         }
         return true;
+    }
+
+    /// <summary>Does the word after a "that" begin the verb of a relative clause ("… that vote", "… that cannot", "… that
+    /// practically scuttled") rather than a clause's subject ("… that the talks", "… that voters", "… that if")?</summary>
+    private bool RelativeAfterThat(int j)
+    {
+        if (j >= _n || _inQuote[j] || !IsLowerWord(j)) return false;
+        if (In(j, Modals) || In(j, BeForms) || In(j, Auxiliaries) && !Is(j, "to")) return true;
+        if (_verb[j] != null) return true;
+        var w = S(j);
+        // An adverb and a verb ("that practically scuttled"), or a past form ("that stunned").
+        if (w.Length > 3 && (w.EndsWith("ly", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal))) return true;
+        return false;
     }
 
     private static readonly WordSet QuantityWords = new("more", "most", "fewer", "less", "own");
