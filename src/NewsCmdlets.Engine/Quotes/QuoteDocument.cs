@@ -153,6 +153,7 @@ internal sealed partial class QuoteDocument
         // guaranteed income"): no verb.
         if (v.Form == VerbForm.Past && i > 0 && !_inQuote[i - 1] && (char.IsDigit(First(i - 1)) || In(i - 1, QuantityWords)) && IsLowerWord(i + 1) && !_inQuote[i + 1] &&
             !In(i + 1, Determiners) && !In(i + 1, ObjectWords) && !In(i + 1, NpStop) && !In(i + 1, NominativePronouns)) return false;
+        if (v.Form == VerbForm.Past && NamingParticiple(i, v)) return false;
         // An -ing form is a verb of saying after a comma ("…, saying …") or a form of be ("was saying"), not as a noun
         // or an adjective ("his second-best showing", "mechanically repeating himself").
         if (v.Form == VerbForm.Gerund)
@@ -196,6 +197,24 @@ internal sealed partial class QuoteDocument
         var w = S(j);
         // An adverb and a verb ("that practically scuttled"), or a past form ("that stunned").
         if (w.Length > 3 && (w.EndsWith("ly", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal))) return true;
+        return false;
+    }
+
+    private static readonly WordSet NamingLemmas = new("call", "name", "dub", "title", "term", "label", "nickname", "christen", "entitle");
+
+    /// <summary>"a super PAC called Future 45", "a group of exiles named Ginbot 7": a participle that gives the name of the
+    /// indefinite noun phrase before it, not a verb of saying. The phrase starts with "a" or "an" a few words back and a
+    /// capitalised word follows.</summary>
+    private bool NamingParticiple(int i, SpeechVerb v)
+    {
+        if (!NamingLemmas.Contains(Hashing.Lower(v.Lemma)) || i + 1 >= _n || _inQuote[i + 1]) return false;
+        int next = Is(i + 1, "the") ? i + 2 : i + 1;
+        if (next >= _n || _inQuote[next] || !char.IsUpper(First(next))) return false;
+        for (int k = i - 1; k >= 0 && k >= i - 7 && !_inQuote[k]; k--)
+        {
+            if (Is(k, "a") || Is(k, "an")) return true;
+            if (!IsWord(k) || Pronouns.Contains(_h[k]) || In(k, Auxiliaries) || In(k, BeForms) || In(k, NpStop) && !Is(k, "of") || _verb[k] != null) return false;
+        }
         return false;
     }
 
