@@ -174,7 +174,8 @@ internal sealed partial class QuoteDocument
 
     private static readonly HashSet<string> TitleSmallWords = new(StringComparer.Ordinal) { "of", "the", "a", "an", "and", "to", "in", "on", "for", "at", "with", "or", "&", "de", "la", "vs", "vs." };
 
-    private static readonly WordSet WorkBefore = new("of", "on", "for", "at", "show", "program", "programme", "series", "book", "film", "movie", "documentary", "album", "song", "column", "podcast", "episode", "novel", "memoir", "play");
+    private static readonly WordSet WorkBefore = new("of", "on", "for", "at", "show", "program", "programme", "series", "book", "film", "movie", "documentary", "album", "song", "column", "podcast", "episode", "novel", "memoir", "play", "titled", "entitled", "headlined");
+    private static readonly WordSet WorkNouns = new("show", "program", "programme", "series", "book", "film", "movie", "documentary", "album", "song", "column", "podcast", "episode", "novel", "memoir", "play", "article", "essay", "segment", "musical", "sitcom");
 
     /// <summary>A title in quotation marks, not a quote: a short phrase in title case (a full stop or comma at its end allowed)
     /// right after a possessive, "of", "on", "for", "at" or a word for a work ("CBS's “Face the Voters.”", "a co-author of
@@ -182,6 +183,8 @@ internal sealed partial class QuoteDocument
     private bool NamesAWork(int qFirst, string inner)
     {
         int k = qFirst - 1;
+        // "his memoir, “Long Roads.”": a title set off after a word for a work.
+        if (k > 0 && !_inQuote[k] && S(k) is "," && In(k - 1, WorkNouns)) k--;
         if (k < 0 || _inQuote[k] || !(IsPossessive(k) || In(k, WorkBefore))) return false;
         string t = inner.TrimEnd();
         if (t.Length > 0 && t[^1] is '.' or ',') t = t[..^1].TrimEnd(); // not '!' or '?': a chant or a cry ("chants of “…!”")
