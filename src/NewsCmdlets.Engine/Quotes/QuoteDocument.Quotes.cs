@@ -646,13 +646,29 @@ internal sealed partial class QuoteDocument
             if (S(k) is "," or ";" or ":" or "—" or "–") subordinate = false;
             else if (In(k, Subordinators) && (k == first || S(k - 1) is "," or "—" or "–" || Is(k - 1, "and") || Is(k - 1, "but") || Is(k - 1, "even"))) subordinate = true;
         }
-        if (!subordinate) return ce;
+        if (!subordinate) return NextVoice(cs, ce);
         for (int k = cs + 2; k < ce - 1; k++)
         {
             if (_inQuote[k] || S(k) is not ",") continue;
             int t = k + 1;
             // "…, she did not say when": the main clause begins; "…, with his weight down" goes on with the reported words.
             if (In(t, NominativePronouns) || In(t, Articles) || _nameAt[t] is { } nt && nt.Start == t) return k;
+        }
+        return ce;
+    }
+
+    private static readonly WordSet Coordinators = new("and", "but", "while", "whereas");
+
+    /// <summary>Where a clause reported after its verb ends when a coordinated clause brings its own "say" or "tell" ("she said
+    /// the fund was closed, but other members said …", "…, and they say that …"): at the comma before it; that clause is its
+    /// own report. Else <paramref name="ce"/>.</summary>
+    private int NextVoice(int cs, int ce)
+    {
+        for (int k = cs + 2; k < ce - 2; k++)
+        {
+            if (_inQuote[k] || S(k) is not "," || !In(k + 1, Coordinators)) continue;
+            for (int j = k + 2; j < ce && j < k + 12 && !_inQuote[j] && S(j) is not ","; j++)
+                if (IsSpeechVerb(j) && _verb[j] is { Form: not VerbForm.Gerund } vj && vj.Lemma is "say" or "tell") return k;
         }
         return ce;
     }

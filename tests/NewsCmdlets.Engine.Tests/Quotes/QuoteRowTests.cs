@@ -69,4 +69,15 @@ public sealed class QuoteRowTests
         var quote = Run("Ada Morn wrote in her memoir, \u201cWe lost everything in the flood.\u201d");
         Assert.Single(quote.Quotes, q => q.Kind == QuoteKind.Direct);
     }
+
+    /// <summary>"…, but other members said …": a coordinated clause with its own "say" or "tell" is its own report, not the
+    /// end of the first one.</summary>
+    [Fact]
+    public void A_reported_clause_ends_where_another_voice_speaks()
+    {
+        var r = Run("Ada Morn said the ferry fund was closed, but other members of the council said it would reopen in the spring.");
+        var ind = Indirect(r);
+        Assert.Contains("the ferry fund was closed", ind);
+        Assert.Contains(ind, t => t.StartsWith("it would reopen", StringComparison.Ordinal));
+    }
 }
