@@ -166,7 +166,7 @@ internal sealed partial class QuoteDocument
         }
         if ((v.Use & SpeechVerbUse.AlsoNoun) != 0 && v.Form is VerbForm.Base or VerbForm.ThirdPerson)
         {
-            // "states that …" reports a clause unless "that" opens a relative clause ("in states that vote next week", "a
+            // "states that …" reports a clause unless "that" opens a relative clause ("in states that have voted", "a
             // record that cannot be excused"): a verb right after it; then the noun needs a subject like any other.
             if (Is(i + 1, "that") && !RelativeAfterThat(i + 2)) return true;
             if (In(i + 1, Modals) || In(i + 1, BeForms)) return false; // "the debate could be decisive"
@@ -187,7 +187,7 @@ internal sealed partial class QuoteDocument
         return true;
     }
 
-    /// <summary>Does the word after a "that" begin the verb of a relative clause ("… that vote", "… that cannot", "… that
+    /// <summary>Does the word after a "that" begin the verb of a relative clause ("… that have", "… that cannot", "… that
     /// practically scuttled") rather than a clause's subject ("… that the talks", "… that voters", "… that if")?</summary>
     private bool RelativeAfterThat(int j)
     {
