@@ -174,7 +174,8 @@ internal sealed partial class QuoteDocument
 
     private static readonly HashSet<string> TitleSmallWords = new(StringComparer.Ordinal) { "of", "the", "a", "an", "and", "to", "in", "on", "for", "at", "with", "or", "&", "de", "la", "vs", "vs." };
 
-    private static readonly WordSet WorkBefore = new("of", "on", "for", "at", "show", "program", "programme", "series", "book", "film", "movie", "documentary", "album", "song", "column", "podcast", "episode", "novel", "memoir", "play");
+    private static readonly WordSet WorkBefore = new("of", "on", "for", "at", "show", "program", "programme", "series", "book", "film", "movie", "documentary", "album", "song", "column", "podcast", "episode", "novel", "memoir", "play", "titled", "entitled", "headlined");
+    private static readonly WordSet WorkNouns = new("show", "program", "programme", "series", "book", "film", "movie", "documentary", "album", "song", "column", "podcast", "episode", "novel", "memoir", "play", "article", "essay", "segment", "musical", "sitcom");
 
     /// <summary>A title in quotation marks, not a quote: a short phrase in title case (a full stop or comma at its end allowed)
     /// right after a possessive, "of", "on", "for", "at" or a word for a work ("CBS's “Face the Voters.”", "a co-author of
@@ -182,6 +183,8 @@ internal sealed partial class QuoteDocument
     private bool NamesAWork(int qFirst, string inner)
     {
         int k = qFirst - 1;
+        // "his memoir, “Long Roads.”": a title set off after a word for a work.
+        if (k > 0 && !_inQuote[k] && S(k) is "," && In(k - 1, WorkNouns)) k--;
         if (k < 0 || _inQuote[k] || !(IsPossessive(k) || In(k, WorkBefore))) return false;
         string t = inner.TrimEnd();
         if (t.Length > 0 && t[^1] is '.' or ',') t = t[..^1].TrimEnd(); // not '!' or '?': a chant or a cry ("chants of “…!”")
@@ -542,6 +545,8 @@ internal sealed partial class QuoteDocument
 
     private int CountWordTokens(int s, int e) { int c = 0; for (int i = s; i < e; i++) if (IsWord(i)) c++; return c; }
 
+    private static readonly WordSet Particles = new("up", "off", "back", "down", "into", "away", "around");
+
     private static readonly WordSet TellLike = new("told", "tells", "tell", "telling", "informed", "assured", "reminded", "warned", "urged", "asked", "asks", "advised", "briefed", "notified", "promised", "convinced", "persuaded");
 
     /// <summary>The clause a frame reports: after the verb ("said [that] …", "told reporters …") or, when the frame ends the
@@ -592,6 +597,12 @@ internal sealed partial class QuoteDocument
         if (subj.Start > v) return null; // "said X" in the middle of a sentence: no clause of its own
         int cs = v + 1;
         if (cs < ce && S(cs) is "," && !Is(cs + 1, "that")) return null; // "he said, wiping sweat off his face"
+        // A particle makes another verb of it ("signed up for", "called into the show", "wrote off"): nothing is reported.
+        if (cs < ce && In(cs, Particles) && !Is(cs + 1, "that")) return null;
+        // "…, forcing her to fend off both rivals, said Ada Morn, a pollster.": a verb set off by a comma with a person
+        // named after it is the inverted frame of the words before it; the name is who speaks, not what was said.
+        if (v > first && S(v - 1) is "," && _nameAt[cs] is { Type: NewsEntityType.Person } inv && inv.Start == cs && (inv.End >= ce || S(inv.End) is "," or "("))
+            return null;
         if (TellLike.Contains(_h[v]))
         {
             // The person told: "told reporters", "told CNN", "told the Post on Sunday".
@@ -635,13 +646,29 @@ internal sealed partial class QuoteDocument
             if (S(k) is "," or ";" or ":" or "—" or "–") subordinate = false;
             else if (In(k, Subordinators) && (k == first || S(k - 1) is "," or "—" or "–" || Is(k - 1, "and") || Is(k - 1, "but") || Is(k - 1, "even"))) subordinate = true;
         }
-        if (!subordinate) return ce;
+        if (!subordinate) return NextVoice(cs, ce);
         for (int k = cs + 2; k < ce - 1; k++)
         {
             if (_inQuote[k] || S(k) is not ",") continue;
             int t = k + 1;
             // "…, she did not say when": the main clause begins; "…, with his weight down" goes on with the reported words.
             if (In(t, NominativePronouns) || In(t, Articles) || _nameAt[t] is { } nt && nt.Start == t) return k;
+        }
+        return ce;
+    }
+
+    private static readonly WordSet Coordinators = new("and", "but", "while", "whereas");
+
+    /// <summary>Where a clause reported after its verb ends when a coordinated clause brings its own "say" or "tell" ("she said
+    /// the fund was closed, but other members said …", "…, and they say that …"): at the comma before it; that clause is its
+    /// own report. Else <paramref name="ce"/>.</summary>
+    private int NextVoice(int cs, int ce)
+    {
+        for (int k = cs + 2; k < ce - 2; k++)
+        {
+            if (_inQuote[k] || S(k) is not "," || !In(k + 1, Coordinators)) continue;
+            for (int j = k + 2; j < ce && j < k + 12 && !_inQuote[j] && S(j) is not ","; j++)
+                if (IsSpeechVerb(j) && _verb[j] is { Form: not VerbForm.Gerund } vj && vj.Lemma is "say" or "tell") return k;
         }
         return ce;
     }

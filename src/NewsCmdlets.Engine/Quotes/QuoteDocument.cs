@@ -149,6 +149,11 @@ internal sealed partial class QuoteDocument
         if (i < 0 || i >= _n || _verb[i] is not { } v || (v.Use & use) == 0) return false;
         if (i > 0 && (In(i - 1, Articles) || IsPossessive(i - 1) || Is(i - 1, "to") && v.Form != VerbForm.Base)) return false;
         if (i + 1 < _n && IsPossessive(i + 1)) return false;
+        // A participle after a number or a quantity word modifies the noun after it ("400 pledged delegates", "more
+        // guaranteed income"): no verb.
+        if (v.Form == VerbForm.Past && i > 0 && !_inQuote[i - 1] && (char.IsDigit(First(i - 1)) || In(i - 1, QuantityWords)) && IsLowerWord(i + 1) && !_inQuote[i + 1] &&
+            !In(i + 1, Determiners) && !In(i + 1, ObjectWords) && !In(i + 1, NpStop) && !In(i + 1, NominativePronouns)) return false;
+        if (v.Form == VerbForm.Past && NamingParticiple(i, v)) return false;
         // An -ing form is a verb of saying after a comma ("…, saying …") or a form of be ("was saying"), not as a noun
         // or an adjective ("his second-best showing", "mechanically repeating himself").
         if (v.Form == VerbForm.Gerund)
@@ -161,7 +166,9 @@ internal sealed partial class QuoteDocument
         }
         if ((v.Use & SpeechVerbUse.AlsoNoun) != 0 && v.Form is VerbForm.Base or VerbForm.ThirdPerson)
         {
-            if (Is(i + 1, "that")) return true;
+            // "states that …" reports a clause unless "that" opens a relative clause ("in states that have voted", "a
+            // record that cannot be excused"): a verb right after it; then the noun needs a subject like any other.
+            if (Is(i + 1, "that") && !RelativeAfterThat(i + 2)) return true;
             if (In(i + 1, Modals) || In(i + 1, BeForms)) return false; // "the debate could be decisive"
             // A clause starts right after it ("police say they …", "voters say the economy …"); after a verb that is not
             // first a verb of saying, only a pronoun does ("point their fingers" is no clause).
@@ -180,6 +187,38 @@ internal sealed partial class QuoteDocument
         return true;
     }
 
+    /// <summary>Does the word after a "that" begin the verb of a relative clause ("… that have", "… that cannot", "… that
+    /// practically scuttled") rather than a clause's subject ("… that the talks", "… that voters", "… that if")?</summary>
+    private bool RelativeAfterThat(int j)
+    {
+        if (j >= _n || _inQuote[j] || !IsLowerWord(j)) return false;
+        if (In(j, Modals) || In(j, BeForms) || In(j, Auxiliaries) && !Is(j, "to")) return true;
+        if (_verb[j] != null) return true;
+        var w = S(j);
+        // An adverb and a verb ("that practically scuttled"), or a past form ("that stunned").
+        if (w.Length > 3 && (w.EndsWith("ly", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal))) return true;
+        return false;
+    }
+
+    private static readonly WordSet NamingLemmas = new("call", "name", "dub", "title", "term", "label", "nickname", "christen", "entitle");
+
+    /// <summary>"a super PAC called Future 45", "a group of exiles named Ginbot 7": a participle that gives the name of the
+    /// indefinite noun phrase before it, not a verb of saying. The phrase starts with "a" or "an" a few words back and a
+    /// capitalised word follows.</summary>
+    private bool NamingParticiple(int i, SpeechVerb v)
+    {
+        if (!NamingLemmas.Contains(Hashing.Lower(v.Lemma)) || i + 1 >= _n || _inQuote[i + 1]) return false;
+        int next = Is(i + 1, "the") ? i + 2 : i + 1;
+        if (next >= _n || _inQuote[next] || !char.IsUpper(First(next))) return false;
+        for (int k = i - 1; k >= 0 && k >= i - 7 && !_inQuote[k]; k--)
+        {
+            if (Is(k, "a") || Is(k, "an")) return true;
+            if (!IsWord(k) || Pronouns.Contains(_h[k]) || In(k, Auxiliaries) || In(k, BeForms) || In(k, NpStop) && !Is(k, "of") || _verb[k] != null) return false;
+        }
+        return false;
+    }
+
+    private static readonly WordSet QuantityWords = new("more", "most", "fewer", "less", "own");
     private static readonly WordSet Modals = new("will", "would", "can", "could", "should", "may", "might", "must", "has", "have", "had", "can't", "can’t", "won't", "won’t");
     private static readonly WordSet Auxiliaries = new("to", "will", "would", "can", "could", "should", "may", "might", "must", "did", "does", "do", "didn't", "doesn't", "don't", "not", "n't", "never");
 

@@ -1,0 +1,83 @@
+using NewsCmdlets.Engine.Quotes;
+
+namespace NewsCmdlets.Engine.Tests.Quotes;
+
+/// <summary>Which rows Get-NewsQuote gives at all (issue 26, row precision): words that only look like verbs of saying
+/// report nothing, and titles in quotation marks are not quotes. Invented text.</summary>
+public sealed class QuoteRowTests
+{
+    private static ArticleQuotes Run(string text) => QuoteExtractorTests.Run(text);
+
+    private static List<string> Indirect(ArticleQuotes r) => r.Quotes.Where(q => q.Kind == QuoteKind.Indirect).Select(q => q.Text).ToList();
+
+    /// <summary>A particle makes another verb of a verb of saying: "signed up for", "called into".</summary>
+    [Fact]
+    public void A_verb_with_a_particle_reports_nothing()
+    {
+        var r = Run("Ada Morn signed up for a pottery class at the Pellam community hall last winter.");
+        Assert.Empty(Indirect(r));
+        var said = Run("Ada Morn said the pottery class at the Pellam community hall would close.");
+        Assert.Single(Indirect(said));
+    }
+
+    /// <summary>"400 pledged delegates", "more guaranteed income": a participle after a number or a quantity word that
+    /// modifies the noun after it.</summary>
+    [Fact]
+    public void A_participle_after_a_number_modifies_its_noun()
+    {
+        var r = Run("Ada Morn has won 400 pledged delegates so far in the long primary contest.");
+        Assert.DoesNotContain(Indirect(r), t => t.StartsWith("delegates", StringComparison.Ordinal));
+        var subject = Run("About six in 10 said they would vote for the ferry levy in the spring.");
+        Assert.Contains(Indirect(subject), t => t.StartsWith("they would vote", StringComparison.Ordinal));
+    }
+
+    /// <summary>"states that have voted": a relative clause after a noun, not a reported clause.</summary>
+    [Fact]
+    public void A_noun_before_a_relative_that_reports_nothing()
+    {
+        var r = Run("Ada Morn campaigned hard in the western states that have voted for the ferry levy before.");
+        Assert.Equal(new string[0], Indirect(r));
+        var states = Run("The ministry states that the ferry levy will rise in the spring.");
+        Assert.Contains(Indirect(states), t => t.StartsWith("the ferry levy", StringComparison.Ordinal));
+    }
+
+    /// <summary>"…, said Ada Morn, a pollster.": the name after a comma-set verb is who speaks, not what was said.</summary>
+    [Fact]
+    public void The_name_after_a_verb_set_off_by_a_comma_is_not_the_reported_clause()
+    {
+        var r = Run("Turnout will fall, forcing the council to close two schools, said Ada Morn, a pollster at the Linden Forum.");
+        Assert.DoesNotContain(Indirect(r), t => t.StartsWith("Ada Morn", StringComparison.Ordinal));
+    }
+
+    /// <summary>"a group called Harbour Watch": a naming participle, not a verb of saying.</summary>
+    [Fact]
+    public void A_naming_participle_after_an_indefinite_phrase_is_no_verb_of_saying()
+    {
+        var r = Run("A new group called Harbour Watch is raising money to rebuild the east pier in Pellam.");
+        Assert.Empty(Indirect(r));
+        Assert.Empty(r.Attributions);
+    }
+
+    /// <summary>Titles in quotation marks after "titled" or set off after a word for a work are not quotes.</summary>
+    [Fact]
+    public void Titles_after_titled_or_a_work_word_are_not_quotes()
+    {
+        var memoir = Run("Ada Morn wrote about the flood in her memoir, \u201cLong Roads Home.\u201d");
+        Assert.DoesNotContain(memoir.Quotes, q => q.Kind != QuoteKind.Indirect);
+        var memo = Run("The campaign of Ada Morn released a memo titled \u201cThe Facts on the Ferry Plan.\u201d");
+        Assert.DoesNotContain(memo.Quotes, q => q.Kind != QuoteKind.Indirect);
+        var quote = Run("Ada Morn wrote in her memoir, \u201cWe lost everything in the flood.\u201d");
+        Assert.Single(quote.Quotes, q => q.Kind == QuoteKind.Direct);
+    }
+
+    /// <summary>"…, but other members said …": a coordinated clause with its own "say" or "tell" is its own report, not the
+    /// end of the first one.</summary>
+    [Fact]
+    public void A_reported_clause_ends_where_another_voice_speaks()
+    {
+        var r = Run("Ada Morn said the ferry fund was closed, but other members of the council said it would reopen in the spring.");
+        var ind = Indirect(r);
+        Assert.Contains("the ferry fund was closed", ind);
+        Assert.Contains(ind, t => t.StartsWith("it would reopen", StringComparison.Ordinal));
+    }
+}
