@@ -593,7 +593,10 @@ internal sealed partial class QuoteDocument
             {
                 if (_inQuote[v] || !IsSpeechVerb(v)) continue;
                 var sb = SubjectBefore(v, sr.FirstToken - 1, out bool passive);
-                if (!sb.Found && !passive) sb = SubjectAfter(v, sr.EndToken);
+                // "…,” said Ada Morn: the subject after the verb; not the person told ("telling Kestrel TV …") or the object of
+                // an -ing form.
+                if (!sb.Found && !passive && _verb[v] is { Form: not VerbForm.Gerund } vv && vv.Lemma != "tell" && (v == sr.FirstToken || S(v - 1) is "," || _inQuote[v - 1]))
+                    sb = SubjectAfter(v, sr.EndToken);
                 if (sb.Kind == SubjKind.Name) list.Add(sb.Name!);
             }
         }
