@@ -385,6 +385,8 @@ internal sealed partial class QuoteDocument
     private Subj ClauseSubject(int from, int to)
     {
         int k = from;
+        // "But a few days later, Ada Morn …": a conjunction opening the sentence comes before its adjunct.
+        if (k + 1 < to && In(k, OpeningConjunctions) && !_inQuote[k + 1]) k++;
         // Skip an opening adjunct up to its comma ("On Monday, …", "In a statement, …").
         if (In(k, AdjunctStarts) || In(k, TimeWords) || k < to && IsWord(k) && (S(k).EndsWith("ed", StringComparison.OrdinalIgnoreCase) || S(k).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) && _lex.TryGetVerb(S(k), out _))
             k = AfterAdjunct(k, to);
@@ -417,6 +419,8 @@ internal sealed partial class QuoteDocument
         }
         return default;
     }
+
+    private static readonly WordSet OpeningConjunctions = new("but", "and", "yet", "so");
 
     /// <summary>The end of the lower-case nouns after a name that modifies them ("presidential candidate" in "GOP presidential
     /// candidate"): words that are no verb of saying, no clause word and do not look like a verb or an adverb (-ed, -ing, -ly,

@@ -27,4 +27,28 @@ public sealed class SpeakerResolutionTests
         var q = Direct("Deputy mayor Jon Belder weighed in as well, telling Vexa in an interview published on Monday:\n\n\u201cThey are both qualified,\u201d he said.");
         Assert.Equal("Jon Belder", Assert.Single(q).Speaker);
     }
+
+    /// <summary>The full stop of an abbreviation in the frame ("(D-Ore.)") does not end it.</summary>
+    [Fact]
+    public void A_frame_with_an_abbreviation_before_its_verb()
+    {
+        var q = Direct("\u201cThere is energy in a whole host of races,\u201d Rep. Earl Blumenhaus (D-Ore.) said.");
+        Assert.Equal("Earl Blumenhaus", Assert.Single(q).Speaker);
+    }
+
+    /// <summary>A sentence that opens with "But" and an adjunct ("But a few days later, …") has its subject after them.</summary>
+    [Fact]
+    public void A_conjunction_and_an_adjunct_before_the_subject()
+    {
+        var q = Direct("Councillor Mara Olk backed the ferry levy in May.\n\nBut a few days later, Olk reversed herself again, telling KBX that the levies \u201care set. And we have to leave it that way.\u201d");
+        Assert.Equal("Mara Olk", Assert.Single(q).Speaker);
+    }
+
+    /// <summary>A past-tense verb after a quote and a name is the frame's even when a time follows it ("fumed on Tuesday").</summary>
+    [Fact]
+    public void A_verb_of_saying_outside_the_lexicon_followed_by_a_time()
+    {
+        var q = Direct("\u201cThere is no money for it,\u201d Bram Hulst fumed on Tuesday.");
+        Assert.Equal("Bram Hulst", Assert.Single(q).Speaker);
+    }
 }
