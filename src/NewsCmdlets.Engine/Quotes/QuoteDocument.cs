@@ -240,6 +240,9 @@ internal sealed partial class QuoteDocument
         if (k <= limit || _inQuote[k]) return default;
         // "Lisa Madigan (D) asserted": a bracket after the name.
         if (S(k) is ")" && (k = BeforeBracket(k, limit)) < 0) return default;
+        // "Gov. Ada Morn (R-OH), said": the comma closes the bracket after the name, no parenthetical.
+        if (S(k) is "," && k - 1 > limit && S(k - 1) is ")" && BeforeBracket(k - 1, limit) is var bb && bb >= 0 && _nameAt[bb] is { Type: NewsEntityType.Person } bn && bn.End == bb + 1)
+            k = bb;
         if (S(k) is ",")
         {
             // A parenthetical between commas: an appositive, a relative clause or an adjunct ("in an email to CNBC").
@@ -420,6 +423,7 @@ internal sealed partial class QuoteDocument
         return default;
     }
 
+    private static readonly WordSet Particles = new("out", "up", "off", "down", "back", "away");
     private static readonly WordSet OpeningConjunctions = new("but", "and", "yet", "so");
 
     /// <summary>The end of the lower-case nouns after a name that modifies them ("presidential candidate" in "GOP presidential
@@ -433,6 +437,13 @@ internal sealed partial class QuoteDocument
             var w = S(e);
             if (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("ly", StringComparison.Ordinal) || w[^1] == 's') break;
             e++;
+        }
+        // An article right after the run: its last word is a verb with its object ("candidate sent out an email", "aide
+        // gave the order"), not a noun; a particle goes with the verb.
+        if (e - from >= 2 && e < to && In(e, Articles) && !In(e, Possessives))
+        {
+            e--;
+            if (e - from >= 2 && In(e, Particles)) e--;
         }
         return e;
     }

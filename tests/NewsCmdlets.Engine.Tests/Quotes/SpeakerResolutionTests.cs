@@ -51,4 +51,21 @@ public sealed class SpeakerResolutionTests
         var q = Direct("\u201cThere is no money for it,\u201d Bram Hulst fumed on Tuesday.");
         Assert.Equal("Bram Hulst", Assert.Single(q).Speaker);
     }
+
+    /// <summary>"Gov. Ada Morrow (R-OH), said": the comma closes the bracket after the name, it opens no parenthetical.</summary>
+    [Fact]
+    public void A_comma_after_the_bracket_that_follows_the_name()
+    {
+        var q = Direct("Tuesday at Pellam College in Berea, after winning the county in the primary, Gov. Ada Morrow (R-OH), said, \u201cWe are going all the way.\u201d");
+        Assert.Equal("Ada Morrow", Assert.Single(q).Speaker);
+    }
+
+    /// <summary>A speaker is never a fragment with a verb in it: "The Pellam mayoral candidate sent out an email …" gives the
+    /// description, not "… candidate sent out".</summary>
+    [Fact]
+    public void A_description_stops_before_the_verb_and_its_object()
+    {
+        var r = QuoteExtractorTests.Run("Bram Hulst is giving away a boat.\n\nThe Pellam mayoral candidate sent out an email to supporters inviting them to \u201cwin my boat!\u201d");
+        Assert.Equal("The Pellam mayoral candidate", Assert.Single(r.Quotes, q => q.Text.StartsWith("win my", StringComparison.Ordinal)).Speaker);
+    }
 }
