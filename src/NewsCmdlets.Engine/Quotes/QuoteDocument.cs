@@ -423,7 +423,7 @@ internal sealed partial class QuoteDocument
         return default;
     }
 
-    private static readonly WordSet Particles = new("out", "up", "off", "down", "back", "away");
+    private static readonly WordSet PhrasalParticles = new("out", "up", "off", "down", "back", "away");
     private static readonly WordSet OpeningConjunctions = new("but", "and", "yet", "so");
 
     /// <summary>The end of the lower-case nouns after a name that modifies them ("presidential candidate" in "GOP presidential
@@ -443,7 +443,7 @@ internal sealed partial class QuoteDocument
         if (e - from >= 2 && e < to && In(e, Articles) && !In(e, Possessives))
         {
             e--;
-            if (e - from >= 2 && In(e, Particles)) e--;
+            if (e - from >= 2 && In(e, PhrasalParticles)) e--;
         }
         return e;
     }
