@@ -212,7 +212,8 @@ internal sealed partial class QuoteDocument
         int j = qLast + 1;
         if (j >= _n || _inQuote[j] || _para[j] != _para[qLast]) return null;
         int limit = j;
-        while (limit < _n && limit < j + 40 && !_inQuote[limit] && _para[limit] == _para[qLast] && !IsTerminal(limit)) limit++;
+        // A full stop the sentence goes on after ("Rep. Ada Morn (D-Ore.) said") is an abbreviation's, not the frame's end.
+        while (limit < _n && limit < j + 40 && !_inQuote[limit] && _para[limit] == _para[qLast] && !(IsTerminal(limit) && !AbbreviationStop(limit))) limit++;
         int k = j;
         while (k < limit && k < j + 2 && S(k) is "," or "—" or "–" or "-" or "(") k++;
         if (k >= limit) return null;
@@ -241,7 +242,8 @@ internal sealed partial class QuoteDocument
         bool open = k > j && S(k - 1) is "," || k == j && qLast > 0 && S(qLast - 1) is "," or "?" or "!"; // the quote's sentence goes on
         if (open && PastLike(k) && _nameAt[k + 1] is { Type: NewsEntityType.Person } && SubjectAfter(k, limit) is { Kind: SubjKind.Name } after)
             return MakeFrame(k, Str(k).ToLowerInvariant(), after, true, qLast);
-        if (open && _nameAt[k] is { Type: NewsEntityType.Person } before && before.Start == k && PastLike(before.End) && (before.End + 1 >= limit || IsTerminal(before.End + 1) || S(before.End + 1) is ","))
+        if (open && _nameAt[k] is { Type: NewsEntityType.Person } before && before.Start == k && PastLike(before.End) && (before.End + 1 >= limit || IsTerminal(before.End + 1) || S(before.End + 1) is "," ||
+            In(before.End + 1, TimeWords) || Is(before.End + 1, "on") && In(before.End + 2, TimeWords))) // "“…,” Morn fumed on Tuesday."
             return MakeFrame(before.End, Str(before.End).ToLowerInvariant(), new Subj(SubjKind.Name, k, before.End, before.End - 1, before), false, qLast);
         return null;
     }
@@ -249,6 +251,9 @@ internal sealed partial class QuoteDocument
     /// <summary>Does token <paramref name="k"/> end the clause before the quote at <paramref name="qFirst"/>: a semicolon or
     /// the end of another sentence, not the full stop of an abbreviation in the quote's own ("(D-Ore.),")?</summary>
     private bool EndsClauseBefore(int k, int qFirst) => IsTerminal(k) && (S(k) is ";" || _sentOf[k] != _sentOf[qFirst]);
+
+    /// <summary>A full stop inside its sentence (the next token is in the same sentence and is a word or a bracket): an abbreviation's.</summary>
+    private bool AbbreviationStop(int i) => S(i) is "." && i + 1 < _n && _sentOf[i + 1] == _sentOf[i] && !_inQuote[i + 1] && (IsWord(i + 1) || S(i + 1) is ")") && _para[i + 1] == _para[i];
 
     private bool PastLike(int i) => i < _n && !_inQuote[i] && IsLowerWord(i) && S(i).Length > 4 && S(i).EndsWith("ed", StringComparison.Ordinal);
 

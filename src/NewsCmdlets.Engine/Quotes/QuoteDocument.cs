@@ -279,6 +279,9 @@ internal sealed partial class QuoteDocument
         if (k <= limit || _inQuote[k]) return default;
         // "Lisa Madigan (D) asserted": a bracket after the name.
         if (S(k) is ")" && (k = BeforeBracket(k, limit)) < 0) return default;
+        // "Gov. Ada Morn (R-OH), said": the comma closes the bracket after the name, no parenthetical.
+        if (S(k) is "," && k - 1 > limit && S(k - 1) is ")" && BeforeBracket(k - 1, limit) is var bb && bb >= 0 && _nameAt[bb] is { Type: NewsEntityType.Person } bn && bn.End == bb + 1)
+            k = bb;
         if (S(k) is ",")
         {
             // A parenthetical between commas: an appositive, a relative clause or an adjunct ("in an email to CNBC").
@@ -424,6 +427,8 @@ internal sealed partial class QuoteDocument
     private Subj ClauseSubject(int from, int to)
     {
         int k = from;
+        // "But a few days later, Ada Morn …": a conjunction opening the sentence comes before its adjunct.
+        if (k + 1 < to && In(k, OpeningConjunctions) && !_inQuote[k + 1]) k++;
         // Skip an opening adjunct up to its comma ("On Monday, …", "In a statement, …").
         if (In(k, AdjunctStarts) || In(k, TimeWords) || k < to && IsWord(k) && (S(k).EndsWith("ed", StringComparison.OrdinalIgnoreCase) || S(k).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) && _lex.TryGetVerb(S(k), out _))
             k = AfterAdjunct(k, to);
@@ -457,6 +462,9 @@ internal sealed partial class QuoteDocument
         return default;
     }
 
+    private static readonly WordSet PhrasalParticles = new("out", "up", "off", "down", "back", "away");
+    private static readonly WordSet OpeningConjunctions = new("but", "and", "yet", "so");
+
     /// <summary>The end of the lower-case nouns after a name that modifies them ("presidential candidate" in "GOP presidential
     /// candidate"): words that are no verb of saying, no clause word and do not look like a verb or an adverb (-ed, -ing, -ly,
     /// -s), at most four.</summary>
@@ -468,6 +476,13 @@ internal sealed partial class QuoteDocument
             var w = S(e);
             if (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("ly", StringComparison.Ordinal) || w[^1] == 's') break;
             e++;
+        }
+        // An article right after the run: its last word is a verb with its object ("candidate sent out an email", "aide
+        // gave the order"), not a noun; a particle goes with the verb.
+        if (e - from >= 2 && e < to && In(e, Articles) && !In(e, Possessives))
+        {
+            e--;
+            if (e - from >= 2 && In(e, PhrasalParticles)) e--;
         }
         return e;
     }
@@ -632,7 +647,10 @@ internal sealed partial class QuoteDocument
             {
                 if (_inQuote[v] || !IsSpeechVerb(v)) continue;
                 var sb = SubjectBefore(v, sr.FirstToken - 1, out bool passive);
-                if (!sb.Found && !passive) sb = SubjectAfter(v, sr.EndToken);
+                // "…,” said Ada Morn: the subject after the verb; not the person told ("telling Kestrel TV …") or the object of
+                // an -ing form.
+                if (!sb.Found && !passive && _verb[v] is { Form: not VerbForm.Gerund } vv && vv.Lemma != "tell" && (v == sr.FirstToken || S(v - 1) is "," || _inQuote[v - 1]))
+                    sb = SubjectAfter(v, sr.EndToken);
                 if (sb.Kind == SubjKind.Name) list.Add(sb.Name!);
             }
         }

@@ -223,8 +223,36 @@ internal static class SpeakerNames
             }
             list.Add(name);
         }
+        SurnamesArePeople(list, text, tokens, lowerHash, inQuote, sentenceOf, lex, Cls);
         Merge(list);
         return list;
+    }
+
+    private static readonly WordSet PlaceWordsBefore = new("in", "at", "near", "across", "into", "around", "throughout", "outside", "inside", "from", "to", "of", "toward", "towards");
+
+    /// <summary>A one-word name the gazetteer knows as a place ("Carson", "Jackson", "Austin") that is the surname of a
+    /// person the article names in full is that person ("Ben Carson … Carson said"), unless it is written as a place
+    /// ("in Jackson", "from Austin").</summary>
+    private static void SurnamesArePeople(List<SpeakerName> list, string text, List<TextToken> tokens, ulong[] lowerHash, bool[] inQuote, int[] sentenceOf, QuoteLexicon lex, Func<int, GazetteerClass> cls)
+    {
+        HashSet<ulong>? surnames = null;
+        foreach (var nm in list)
+        {
+            if (nm.Type != NewsEntityType.Person || nm.End - nm.Start < 2) continue;
+            bool joined = false; // "West and Florida" is no one's name
+            for (int k = nm.Start; k < nm.End; k++) if (Connectors.Contains(lowerHash[k])) joined = true;
+            if (!joined) (surnames ??= new HashSet<ulong>()).Add(lowerHash[nm.End - 1]);
+        }
+        if (surnames == null) return;
+        foreach (var nm in list)
+        {
+            if (nm.Type != NewsEntityType.Location || nm.End - nm.Start != 1 || !surnames.Contains(lowerHash[nm.Start])) continue;
+            if ((cls(nm.Start) & (GazetteerClass.Country | GazetteerClass.Region | GazetteerClass.Subdivision | GazetteerClass.Demonym)) != 0) continue; // "Florida", "Georgia"
+            if (nm.Start > 0 && PlaceWordsBefore.Contains(lowerHash[nm.Start - 1])) continue;
+            nm.Type = NewsEntityType.Person;
+            nm.Title = TitleBefore(text, tokens, nm.Start, nm.Start, inQuote, sentenceOf, lex);
+            nm.Description = Appositive(text, tokens, nm.End, inQuote, sentenceOf);
+        }
     }
 
     /// <summary>Canonical names through the merger, as Get-NewsEntity does; titles, descriptions and gender travel to every mention.</summary>
