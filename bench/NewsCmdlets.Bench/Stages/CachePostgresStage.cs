@@ -165,10 +165,33 @@ public static class BenchPostgres
         return ConnectionTo(name);
     }
 
+    /// <summary>
+    /// Drops the database, ending the connections a finished importer may have left. FORCE may not end a backend of
+    /// another role (after a large import, the server's own autovacuum worker is often at work on the new database:
+    /// 42501 for a bench role that is not a superuser); a plain DROP cancels autovacuum by itself, so it is tried
+    /// then, a few times while the database is still in use (55006).
+    /// </summary>
     public static void Drop(string name)
     {
         NpgsqlConnection.ClearAllPools();
-        Scalar(AdminConnectionString!, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        try
+        {
+            Scalar(AdminConnectionString!, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            return;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege) { }
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Scalar(AdminConnectionString!, $"DROP DATABASE IF EXISTS {name}");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                Thread.Sleep(200);
+            }
+        }
     }
 }
 

@@ -19,28 +19,28 @@ public sealed class SpeakerResolutionTests
         Assert.Equal(new[] { "Tomas Jackson", "Tomas Jackson" }, q.Select(x => x.Speaker));
     }
 
-    /// <summary>The person someone is telling ("telling Vexa in an interview") does not speak in that sentence, so a "he" after
+    /// <summary>The person someone is telling ("telling Marsh over the phone") does not speak in that sentence, so a "he" after
     /// it is the one who tells.</summary>
     [Fact]
     public void The_person_told_is_not_the_one_a_pronoun_stands_for()
     {
-        var q = Direct("Deputy mayor Jon Belder weighed in as well, telling Vexa in an interview published on Monday:\n\n\u201cThey are both qualified,\u201d he said.");
-        Assert.Equal("Jon Belder", Assert.Single(q).Speaker);
+        var q = Direct("Harbour master Ivo Brandt joined the debate, telling Marsh over the phone:\n\n\u201cThe berths are full until June,\u201d he said.");
+        Assert.Equal("Ivo Brandt", Assert.Single(q).Speaker);
     }
 
-    /// <summary>The full stop of an abbreviation in the frame ("(D-Ore.)") does not end it.</summary>
+    /// <summary>The full stop of an abbreviation in the frame ("(Lab.)") does not end it.</summary>
     [Fact]
     public void A_frame_with_an_abbreviation_before_its_verb()
     {
-        var q = Direct("\u201cThere is energy in a whole host of races,\u201d Rep. Earl Blumenhaus (D-Ore.) said.");
-        Assert.Equal("Earl Blumenhaus", Assert.Single(q).Speaker);
+        var q = Direct("\u201cThe ferry timetable changes in October,\u201d Sen. Halvar Dunne (Lab.) said.");
+        Assert.Equal("Halvar Dunne", Assert.Single(q).Speaker);
     }
 
     /// <summary>A sentence that opens with "But" and an adjunct ("But a few days later, …") has its subject after them.</summary>
     [Fact]
     public void A_conjunction_and_an_adjunct_before_the_subject()
     {
-        var q = Direct("Councillor Mara Olk backed the ferry levy in May.\n\nBut a few days later, Olk reversed herself again, telling KBX that the levies \u201care set. And we have to leave it that way.\u201d");
+        var q = Direct("Councillor Mara Olk backed the ferry levy in May.\n\nBut a week later, Olk changed course, telling the Pellam Echo that the plan \u201cis finished. We will not bring it back.\u201d");
         Assert.Equal("Mara Olk", Assert.Single(q).Speaker);
     }
 
@@ -52,20 +52,20 @@ public sealed class SpeakerResolutionTests
         Assert.Equal("Bram Hulst", Assert.Single(q).Speaker);
     }
 
-    /// <summary>"Gov. Ada Morrow (R-OH), said": the comma closes the bracket after the name, it opens no parenthetical.</summary>
+    /// <summary>"Mayor Ada Morrow (Green), said": the comma closes the bracket after the name, it opens no parenthetical.</summary>
     [Fact]
     public void A_comma_after_the_bracket_that_follows_the_name()
     {
-        var q = Direct("Tuesday at Pellam College in Berea, after winning the county in the primary, Gov. Ada Morrow (R-OH), said, \u201cWe are going all the way.\u201d");
+        var q = Direct("On Friday at the Dunmore show ground, once the count was over, Mayor Ada Morrow (Green), said, \u201cThe park stays open.\u201d");
         Assert.Equal("Ada Morrow", Assert.Single(q).Speaker);
     }
 
-    /// <summary>A speaker is never a fragment with a verb in it: "The Pellam mayoral candidate sent out an email …" gives the
+    /// <summary>A speaker is never a fragment with a verb in it: "The Dunmore farm candidate sent out a letter …" gives the
     /// description, not "… candidate sent out".</summary>
     [Fact]
     public void A_description_stops_before_the_verb_and_its_object()
     {
-        var r = QuoteExtractorTests.Run("Bram Hulst is giving away a boat.\n\nThe Pellam mayoral candidate sent out an email to supporters inviting them to \u201cwin my boat!\u201d");
-        Assert.Equal("The Pellam mayoral candidate", Assert.Single(r.Quotes, q => q.Text.StartsWith("win my", StringComparison.Ordinal)).Speaker);
+        var r = QuoteExtractorTests.Run("Bram Hulst is raffling his old tractor.\n\nThe Dunmore farm candidate sent out a letter to members asking them to \u201cbid for the tractor!\u201d");
+        Assert.Equal("The Dunmore farm candidate", Assert.Single(r.Quotes, q => q.Text.StartsWith("bid for", StringComparison.Ordinal)).Speaker);
     }
 }
