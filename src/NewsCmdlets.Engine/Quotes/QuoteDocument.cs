@@ -484,6 +484,10 @@ internal sealed partial class QuoteDocument
             e--;
             if (e - from >= 2 && In(e, PhrasalParticles)) e--;
         }
+        // The run stopped at its cap on a particle with an article after it ("dairy board chairman sent | out a leaflet"):
+        // its last word is the verb.
+        else if (e - from >= 2 && e + 1 < to && In(e, PhrasalParticles) && In(e + 1, Articles) && !In(e + 1, Possessives))
+            e--;
         return e;
     }
 

@@ -67,5 +67,8 @@ public sealed class SpeakerResolutionTests
     {
         var r = QuoteExtractorTests.Run("Bram Hulst is raffling his old tractor.\n\nThe Dunmore farm candidate sent out a letter to members asking them to \u201cbid for the tractor!\u201d");
         Assert.Equal("The Dunmore farm candidate", Assert.Single(r.Quotes, q => q.Text.StartsWith("bid for", StringComparison.Ordinal)).Speaker);
+        // A description as long as the run allows, its verb's particle just past it.
+        var longer = QuoteExtractorTests.Run("Bram Hulst is raffling his old tractor.\n\nThe Dunmore dairy board chairman sent out a letter to members asking them to \u201cbid for the tractor!\u201d");
+        Assert.Equal("The Dunmore dairy board chairman", Assert.Single(longer.Quotes, q => q.Text.StartsWith("bid for", StringComparison.Ordinal)).Speaker);
     }
 }
