@@ -67,6 +67,9 @@ internal static partial class ClaimReader
     /// "Revenue slid"): up to six words before it and seven after, stopping at the next figure; a clause that is the
     /// figure alone ("Last year, …") takes the next one.
     /// </summary>
+    /// <param name="s">The sentence's words.</param>
+    /// <param name="p0">The figure's first word index.</param>
+    /// <param name="p1">The word index just past the figure (the figure is [p0, p1)).</param>
     /// <param name="rightEnd">When not negative, the last word index the phrase may take after the figure (its counted word).</param>
     private static string ClausePhrase(SentenceWords s, int p0, int p1, int rightEnd = -1)
     {

@@ -2,7 +2,7 @@ namespace NewsCmdlets.Engine.Coverage;
 
 /// <summary>
 /// The strings of short words met before on this thread, handed out again instead of a new copy of the same characters
-/// (<see cref="CoverageText.Words"/> reads every line of every article, and most of its words are words it has read
+/// (<see cref="CoverageText.Words(string)"/> reads every line of every article, and most of its words are words it has read
 /// before: "the", "said", "police"). Direct-mapped: a word's slot is chosen by a hash of its characters, and a new word
 /// takes the slot of the one before, so the pool never grows. Only saves allocations: the text handed out is always
 /// the word's own characters.
