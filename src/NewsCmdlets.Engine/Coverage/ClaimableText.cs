@@ -76,15 +76,11 @@ internal sealed class ClaimableText
     {
         // Pure, and asked of the same lines again: a one-sentence paragraph as a line and as a sentence, the paragraphs a
         // wire copy shares with its original. Remembered per thread, a few thousand lines at most.
-        var memo = title ? t_titleLines ??= new Dictionary<string, bool>(StringComparer.Ordinal) : t_lines ??= new Dictionary<string, bool>(StringComparer.Ordinal);
-        if (memo.TryGetValue(line, out bool known)) return known;
-        bool claimable = ReadsAsText(line, title);
-        if (memo.Count >= 4096) memo.Clear();
-        memo[line] = claimable;
-        return claimable;
+        var memo = title ? t_titleLines ??= new StringMemo<bool>(4096) : t_lines ??= new StringMemo<bool>(4096);
+        return memo.TryGet(line, out bool known) ? known : memo.Remember(line, ReadsAsText(line, title));
     }
 
-    [ThreadStatic] private static Dictionary<string, bool>? t_lines, t_titleLines;
+    [ThreadStatic] private static StringMemo<bool>? t_lines, t_titleLines;
 
     private static bool ReadsAsText(string line, bool title)
     {

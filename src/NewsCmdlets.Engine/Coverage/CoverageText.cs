@@ -64,18 +64,14 @@ internal static class CoverageText
     public static string Stem(string word)
     {
         // Pure, and asked of the same few thousand words over and over (words come pooled): remembered per thread.
-        var cache = _stems ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        if (cache.TryGetValue(word, out var known)) return known;
-        string stem = StemOf(word);
-        if (cache.Count >= CacheLimit) cache.Clear();
-        cache[word] = stem;
-        return stem;
+        var memo = _stems ??= new StringMemo<string>(CacheLimit);
+        return memo.TryGet(word, out var known) ? known : memo.Remember(word, StemOf(word));
     }
 
     /// <summary>Entries each per-thread word cache holds before it starts again (a few MB at most).</summary>
     private const int CacheLimit = 50_000;
-    [ThreadStatic] private static Dictionary<string, string>? _stems;
-    [ThreadStatic] private static Dictionary<string, string?>? _contents;
+    [ThreadStatic] private static StringMemo<string>? _stems;
+    [ThreadStatic] private static StringMemo<string?>? _contents;
 
     private static string StemOf(string word)
     {
@@ -106,12 +102,8 @@ internal static class CoverageText
     public static string? Content(string word)
     {
         if (word.Length == 0 || !char.IsLetter(word[0])) return null;
-        var cache = _contents ??= new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (cache.TryGetValue(word, out var known)) return known;
-        string? content = ContentOf(word);
-        if (cache.Count >= CacheLimit) cache.Clear();
-        cache[word] = content;
-        return content;
+        var memo = _contents ??= new StringMemo<string?>(CacheLimit);
+        return memo.TryGet(word, out var known) ? known : memo.Remember(word, ContentOf(word));
     }
 
     private static string? ContentOf(string word)
