@@ -351,7 +351,9 @@ internal sealed class HtmlDom
                 if (_buf.Length > 0) _bufSpace = true;
                 continue;
             }
-            if (ch is '\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\u00AD') continue;
+            // Zero-width spaces, joiners and the byte-order mark are dropped; a soft hyphen (U+00AD, &shy;) is the
+            // page's text, as in its source and as a reader copies it (Tokenizer and TextShape read it inside a word).
+            if (ch is '\u200B' or '\u200C' or '\u200D' or '\uFEFF') continue;
             if (_bufSpace) { _buf.Append(' '); _bufSpace = false; if (inLink && _bufLink > 0) _bufLink++; }
             _buf.Append(ch);
             if (inLink) _bufLink++;
