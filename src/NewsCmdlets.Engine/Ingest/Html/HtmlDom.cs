@@ -370,7 +370,8 @@ internal sealed class HtmlDom
             var c = _bufCtx;
             string text = _buf.ToString();
             // Composed (NFC) text, as a reader sees it: a letter and its combining mark typed apart match the letter.
-            if (!text.IsNormalized(NormalizationForm.FormC)) text = text.Normalize(NormalizationForm.FormC);
+            // Text below U+0300 (Latin scripts without combining marks) is composed already: ICU is not asked.
+            if (!BelowCombiningMarks(text) && !text.IsNormalized(NormalizationForm.FormC)) text = text.Normalize(NormalizationForm.FormC);
             int owner = c.Block >= 0 ? c.Block : Math.Max(0, c.Node);
             var b = new TextBlock
             {
@@ -389,6 +390,14 @@ internal sealed class HtmlDom
         _bufLink = 0;
         _bufSpace = false;
         _bufHasCtx = false;
+    }
+
+    /// <summary>Every character is below U+0300, where no character composes with another or has a composed form of its own (NFC as it stands).</summary>
+    private static bool BelowCombiningMarks(string s)
+    {
+        foreach (char c in s)
+            if (c >= '\u0300') return false;
+        return true;
     }
 
     private static bool IsHeadingTag(string tag) => tag.Length == 2 && tag[0] == 'h' && tag[1] is >= '1' and <= '6';
