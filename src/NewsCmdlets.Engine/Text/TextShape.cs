@@ -15,7 +15,7 @@ public static class TextShape
         {
             bool w = char.IsLetterOrDigit(c);
             if (w && !inWord) n++;
-            inWord = w || (inWord && (c == '\'' || c == '’' || c == '-'));
+            inWord = w || (inWord && (c == '\'' || c == '’' || c == '-' || c == '\u00AD'));
         }
         return n;
     }
@@ -68,7 +68,7 @@ public static class TextShape
         foreach (char c in s)
         {
             if (char.IsLetterOrDigit(c)) { if (space && sb.Length > 0) sb.Append(' '); sb.Append(char.ToLowerInvariant(c)); space = false; }
-            else space = true;
+            else if (c != '\u00AD') space = true; // a soft hyphen inside a word is no break: "Stadt\u00ADrat" is "stadtrat"
         }
         return sb.ToString();
     }

@@ -75,6 +75,8 @@ public static class Tokenizer
             }
             bool nextAlnum = i + 1 < end && char.IsLetterOrDigit(text[i + 1]);
             if ((c == '-' || c == '‑' || c == '&') && nextAlnum && i > s) { allDigits = false; i++; continue; }
+            // A soft hyphen (U+00AD) marks where a word may break at a line's end: "Stadt\u00ADrat" is one word.
+            if (c == '\u00AD' && nextAlnum && i > s) { i++; continue; }
             if ((c == '\'' || c == '’') && nextAlnum)
             {
                 // Possessive: stop before it, the apostrophe-s is its own token.

@@ -351,7 +351,9 @@ internal sealed class HtmlDom
                 if (_buf.Length > 0) _bufSpace = true;
                 continue;
             }
-            if (ch is '\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\u00AD') continue;
+            // Zero-width spaces, joiners and the byte-order mark are dropped; a soft hyphen (U+00AD, &shy;) is the
+            // page's text, as in its source and as a reader copies it (Tokenizer and TextShape read it inside a word).
+            if (ch is '\u200B' or '\u200C' or '\u200D' or '\uFEFF') continue;
             if (_bufSpace) { _buf.Append(' '); _bufSpace = false; if (inLink && _bufLink > 0) _bufLink++; }
             _buf.Append(ch);
             if (inLink) _bufLink++;
@@ -368,7 +370,8 @@ internal sealed class HtmlDom
             var c = _bufCtx;
             string text = _buf.ToString();
             // Composed (NFC) text, as a reader sees it: a letter and its combining mark typed apart match the letter.
-            if (!text.IsNormalized(NormalizationForm.FormC)) text = text.Normalize(NormalizationForm.FormC);
+            // Text below U+0300 (Latin scripts without combining marks) is composed already: ICU is not asked.
+            if (!BelowCombiningMarks(text) && !text.IsNormalized(NormalizationForm.FormC)) text = text.Normalize(NormalizationForm.FormC);
             int owner = c.Block >= 0 ? c.Block : Math.Max(0, c.Node);
             var b = new TextBlock
             {
@@ -387,6 +390,14 @@ internal sealed class HtmlDom
         _bufLink = 0;
         _bufSpace = false;
         _bufHasCtx = false;
+    }
+
+    /// <summary>Every character is below U+0300, where no character composes with another or has a composed form of its own (NFC as it stands).</summary>
+    private static bool BelowCombiningMarks(string s)
+    {
+        foreach (char c in s)
+            if (c >= '\u0300') return false;
+        return true;
     }
 
     private static bool IsHeadingTag(string tag) => tag.Length == 2 && tag[0] == 'h' && tag[1] is >= '1' and <= '6';
