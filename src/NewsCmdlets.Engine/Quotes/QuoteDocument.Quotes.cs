@@ -13,8 +13,21 @@ internal sealed partial class QuoteDocument
         FindTranscriptAnswers(quotes, articleId, outlet);
         cancel.ThrowIfCancellationRequested();
         FindReportedSpeech(quotes, attributions, articleId, outlet);
+        DropRepeats(quotes);
         quotes.Sort((a, b) => a.Offset.CompareTo(b.Offset));
         return new ArticleQuotes { Quotes = quotes, Attributions = attributions, Warnings = _problems.ToArray() };
+    }
+
+    /// <summary>One row for one span: two verbs in a sentence can frame the same reported clause ("Ada Morn said during
+    /// the council debate that …"), and a span can be found twice; the first row found (the earlier frame) stays.</summary>
+    private static void DropRepeats(List<NewsQuote> quotes)
+    {
+        if (quotes.Count < 2) return;
+        var seen = new HashSet<(int, int, QuoteKind)>();
+        int w = 0;
+        for (int i = 0; i < quotes.Count; i++)
+            if (seen.Add((quotes[i].Offset, quotes[i].Length, quotes[i].Kind))) quotes[w++] = quotes[i];
+        quotes.RemoveRange(w, quotes.Count - w);
     }
 
     // ---------------------------------------------------------------- direct and partial quotes
@@ -175,17 +188,26 @@ internal sealed partial class QuoteDocument
     private static readonly HashSet<string> TitleSmallWords = new(StringComparer.Ordinal) { "of", "the", "a", "an", "and", "to", "in", "on", "for", "at", "with", "or", "&", "de", "la", "vs", "vs." };
 
     private static readonly WordSet WorkBefore = new("of", "on", "for", "at", "show", "program", "programme", "series", "book", "film", "movie", "documentary", "album", "song", "column", "podcast", "episode", "novel", "memoir", "play", "titled", "entitled", "headlined");
-    private static readonly WordSet WorkNouns = new("show", "program", "programme", "series", "book", "film", "movie", "documentary", "album", "song", "column", "podcast", "episode", "novel", "memoir", "play", "article", "essay", "segment", "musical", "sitcom");
+    private static readonly WordSet WorkNouns = new("show", "program", "programme", "series", "book", "film", "movie", "documentary", "album", "song", "column", "podcast", "episode", "novel", "memoir", "play", "article", "essay", "segment", "musical", "sitcom",
+        "drama", "thriller", "comedy", "serial", "sequel", "biography", "autobiography");
+
+    /// <summary>People named by the work they make or appear in: "the “Harbour Lights” star", "“Night Desk” host …".</summary>
+    private static readonly WordSet RoleAfterTitle = new("star", "stars", "co-star", "host", "hosts", "co-host", "actor", "actress", "actors", "creator", "producer", "author", "anchor", "narrator", "showrunner");
 
     /// <summary>A title in quotation marks, not a quote: a short phrase in title case (a full stop or comma at its end allowed)
     /// right after a possessive, "of", "on", "for", "at" or a word for a work ("CBS's “Face the Voters.”", "a co-author of
     /// “…”", "the show “…”").</summary>
     private bool NamesAWork(int qFirst, string inner)
     {
+        // "the “Harbour Lights” star": a title in title case right before a word for who makes or appears in a work.
+        int after = qFirst;
+        while (after < _n && _inQuote[after] && _quoteOf[after] == _quoteOf[qFirst]) after++;
+        if (after < _n && !_inQuote[after] && In(after, RoleAfterTitle) && IsLowerWord(after) && IsTitle(inner)) return true;
         int k = qFirst - 1;
         // "his memoir, “Long Roads.”": a title set off after a word for a work.
-        if (k > 0 && !_inQuote[k] && S(k) is "," && In(k - 1, WorkNouns)) k--;
-        if (k < 0 || _inQuote[k] || !(IsPossessive(k) || In(k, WorkBefore))) return false;
+        bool setOff = k > 0 && !_inQuote[k] && S(k) is "," && In(k - 1, WorkNouns);
+        if (setOff) k--;
+        if (k < 0 || _inQuote[k] || !(setOff || IsPossessive(k) || In(k, WorkBefore))) return false;
         string t = inner.TrimEnd();
         if (t.Length > 0 && t[^1] is '.' or ',') t = t[..^1].TrimEnd(); // not '!' or '?': a chant or a cry ("chants of “…!”")
         return IsTitle(t);

@@ -70,6 +70,26 @@ public sealed class QuoteRowTests
         Assert.Single(quote.Quotes, q => q.Kind == QuoteKind.Direct);
     }
 
+    /// <summary>A title right before a word for who makes or appears in a work ("the “…” star"), or set off after a word
+    /// for a kind of show or book ("the coastal thriller, “…,”"), is a title, not a quote.</summary>
+    [Fact]
+    public void Titles_before_a_role_word_or_after_a_genre_word_are_not_quotes()
+    {
+        var star = Run("On Friday the \u201cHarbour Lights\u201d star Ines Kalb opened a bakery on the east pier in Pellam. She said: \u201cWe start filming again in May.\u201d");
+        Assert.DoesNotContain(star.Quotes, q => q.Text.Contains("Harbour Lights", StringComparison.Ordinal));
+        Assert.Single(star.Quotes, q => q.Kind == QuoteKind.Direct && q.Text.StartsWith("We start filming", StringComparison.Ordinal));
+        var thriller = Run("Ines Kalb also appears in the coastal thriller, \u201cGrey Tide,\u201d which opens in Pellam in May.");
+        Assert.DoesNotContain(thriller.Quotes, q => q.Kind != QuoteKind.Indirect);
+    }
+
+    /// <summary>Two verbs in one sentence that frame the same reported clause give one row, not two.</summary>
+    [Fact]
+    public void One_reported_clause_gives_one_row()
+    {
+        var r = Run("Ada Morn said during the council debate that the ferry levy would rise in the spring.");
+        Assert.Single(Indirect(r), t => t.StartsWith("the ferry levy would rise", StringComparison.Ordinal));
+    }
+
     /// <summary>"…, but other members said …": a coordinated clause with its own "say" or "tell" is its own report, not the
     /// end of the first one.</summary>
     [Fact]
