@@ -90,6 +90,26 @@ public sealed class QuoteRowTests
         Assert.Single(Indirect(r), t => t.StartsWith("the ferry levy would rise", StringComparison.Ordinal));
     }
 
+    /// <summary>"… said that A and said that B": the same speaker's second report is its own row, not the tail of the first.</summary>
+    [Fact]
+    public void A_coordinated_second_report_is_its_own_row()
+    {
+        var r = Run("Ines Kalb said that the harbour board had failed the town and said that the spring timetable must be rewritten.");
+        var rows = r.Quotes.Where(q => q.Kind == QuoteKind.Indirect).ToList();
+        Assert.Equal(new[] { "the harbour board had failed the town", "the spring timetable must be rewritten" }, rows.Select(q => q.Text).ToArray());
+        Assert.All(rows, q => Assert.Equal("Ines Kalb", q.Speaker));
+    }
+
+    /// <summary>The words skipped before a "that" do not run past another verb of saying: "told the council …, but added that
+    /// …" reports the added clause under "added", not under "told".</summary>
+    [Fact]
+    public void The_search_for_that_stops_at_another_verb_of_saying()
+    {
+        var r = Run("Ada Morn told the council the levy would rise, but added that the schools would not close.");
+        var added = Assert.Single(r.Quotes, q => q.Kind == QuoteKind.Indirect && q.Text == "the schools would not close");
+        Assert.Equal("added", added.Verb);
+    }
+
     /// <summary>"…, but other members said …": a coordinated clause with its own "say" or "tell" is its own report, not the
     /// end of the first one.</summary>
     [Fact]
