@@ -23,7 +23,7 @@ foreach ($id in $list.Keys) {
     $article = Import-NewsArticle -Content ("date $($list[$id].date) " + $text) -SourceName $id -ErrorAction SilentlyContinue
     if (-not $article) { $result[$id] = $null; continue }
     $quotes = @($article | Get-NewsQuote | ForEach-Object {
-        [ordered]@{ text = $_.Text; speaker = $_.Speaker; kind = "$($_.Kind)"; offset = $_.Offset; length = $_.Length } })
+        [ordered]@{ text = $_.Text; speaker = $_.Speaker; kind = "$($_.Kind)"; verb = $_.Verb; offset = $_.Offset; length = $_.Length } })
     $attributions = @($article | Get-NewsQuote -Attribution | ForEach-Object {
         [ordered]@{ source = $_.Source; verb = $_.Verb; offset = $_.Offset; sentence = $_.Sentence } })
     $result[$id] = [ordered]@{ title = $article.Title; body = $article.Body; quotes = $quotes; attributions = $attributions }

@@ -41,7 +41,7 @@ public static class QuotesQuality
                         string qt = q!["text"]?.GetValue<string>() ?? "";
                         var (s, e) = map.Span(q["offset"]!.GetValue<int>(), q["length"]!.GetValue<int>(), qt);
                         if (s < 0) { unmapped++; continue; }
-                        rowsOut.Add(new JsonObject { ["text"] = qt, ["start"] = s, ["end"] = e, ["speaker"] = q["speaker"]?.GetValue<string>(), ["kind"] = q["kind"]?.GetValue<string>() });
+                        rowsOut.Add(new JsonObject { ["text"] = qt, ["start"] = s, ["end"] = e, ["speaker"] = q["speaker"]?.GetValue<string>(), ["kind"] = q["kind"]?.GetValue<string>(), ["verb"] = q["verb"]?.GetValue<string>() });
                     }
                     foreach (var at in output["attributions"]!.AsArray())
                     {

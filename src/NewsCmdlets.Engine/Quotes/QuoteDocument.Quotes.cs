@@ -13,8 +13,21 @@ internal sealed partial class QuoteDocument
         FindTranscriptAnswers(quotes, articleId, outlet);
         cancel.ThrowIfCancellationRequested();
         FindReportedSpeech(quotes, attributions, articleId, outlet);
+        DropRepeats(quotes);
         quotes.Sort((a, b) => a.Offset.CompareTo(b.Offset));
         return new ArticleQuotes { Quotes = quotes, Attributions = attributions, Warnings = _problems.ToArray() };
+    }
+
+    /// <summary>One row for one span: two verbs in a sentence can frame the same reported clause ("Ada Morn said during
+    /// the council debate that …"), and a span can be found twice; the first row found (the earlier frame) stays.</summary>
+    private static void DropRepeats(List<NewsQuote> quotes)
+    {
+        if (quotes.Count < 2) return;
+        var seen = new HashSet<(int, int, QuoteKind)>();
+        int w = 0;
+        for (int i = 0; i < quotes.Count; i++)
+            if (seen.Add((quotes[i].Offset, quotes[i].Length, quotes[i].Kind))) quotes[w++] = quotes[i];
+        quotes.RemoveRange(w, quotes.Count - w);
     }
 
     // ---------------------------------------------------------------- direct and partial quotes
@@ -175,17 +188,26 @@ internal sealed partial class QuoteDocument
     private static readonly HashSet<string> TitleSmallWords = new(StringComparer.Ordinal) { "of", "the", "a", "an", "and", "to", "in", "on", "for", "at", "with", "or", "&", "de", "la", "vs", "vs." };
 
     private static readonly WordSet WorkBefore = new("of", "on", "for", "at", "show", "program", "programme", "series", "book", "film", "movie", "documentary", "album", "song", "column", "podcast", "episode", "novel", "memoir", "play", "titled", "entitled", "headlined");
-    private static readonly WordSet WorkNouns = new("show", "program", "programme", "series", "book", "film", "movie", "documentary", "album", "song", "column", "podcast", "episode", "novel", "memoir", "play", "article", "essay", "segment", "musical", "sitcom");
+    private static readonly WordSet WorkNouns = new("show", "program", "programme", "series", "book", "film", "movie", "documentary", "album", "song", "column", "podcast", "episode", "novel", "memoir", "play", "article", "essay", "segment", "musical", "sitcom",
+        "drama", "thriller", "comedy", "serial", "sequel", "biography", "autobiography");
+
+    /// <summary>People named by the work they make or appear in: "the “Harbour Lights” star", "“Night Desk” host …".</summary>
+    private static readonly WordSet RoleAfterTitle = new("star", "stars", "co-star", "host", "hosts", "co-host", "actor", "actress", "actors", "creator", "producer", "author", "anchor", "narrator", "showrunner");
 
     /// <summary>A title in quotation marks, not a quote: a short phrase in title case (a full stop or comma at its end allowed)
     /// right after a possessive, "of", "on", "for", "at" or a word for a work ("CBS's “Face the Voters.”", "a co-author of
     /// “…”", "the show “…”").</summary>
     private bool NamesAWork(int qFirst, string inner)
     {
+        // "the “Harbour Lights” star": a title in title case right before a word for who makes or appears in a work.
+        int after = qFirst;
+        while (after < _n && _inQuote[after] && _quoteOf[after] == _quoteOf[qFirst]) after++;
+        if (after < _n && !_inQuote[after] && In(after, RoleAfterTitle) && IsLowerWord(after) && IsTitle(inner)) return true;
         int k = qFirst - 1;
         // "his memoir, “Long Roads.”": a title set off after a word for a work.
-        if (k > 0 && !_inQuote[k] && S(k) is "," && In(k - 1, WorkNouns)) k--;
-        if (k < 0 || _inQuote[k] || !(IsPossessive(k) || In(k, WorkBefore))) return false;
+        bool setOff = k > 0 && !_inQuote[k] && S(k) is "," && In(k - 1, WorkNouns);
+        if (setOff) k--;
+        if (k < 0 || _inQuote[k] || !(setOff || IsPossessive(k) || In(k, WorkBefore))) return false;
         string t = inner.TrimEnd();
         if (t.Length > 0 && t[^1] is '.' or ',') t = t[..^1].TrimEnd(); // not '!' or '?': a chant or a cry ("chants of “…!”")
         return IsTitle(t);
@@ -521,6 +543,17 @@ internal sealed partial class QuoteDocument
                         Verb = f.VerbText, Kind = QuoteKind.Indirect, ArticleId = articleId, Outlet = outlet,
                         Offset = _tok[cs].Start, Length = _tok[ce - 1].End - _tok[cs].Start,
                     });
+                    // "… and said that …": the same subject's second report is a row of its own.
+                    if (!f.Inverted && subj.Start < i && ce < end && CoordinatedReport(cs, end) is var (cut, v2) && v2 > i && (cut == ce || cut + 1 == ce || cut == ce - 1) &&
+                        Reported(v2, false, subj, false, first, end, out var gap2) is var (cs2, ce2) && gap2.End <= gap2.Start && cs2 > v2 && CountWordTokens(cs2, ce2) >= 3 && !StartsWithQuote(cs2))
+                    {
+                        quotes.Add(new NewsQuote
+                        {
+                            Text = Join(cs2, ce2), Speaker = f.Speaker, SpeakerDescription = f.Description == f.Speaker ? null : f.Description, SpeakerNote = f.Note,
+                            Verb = VerbText(v2), Kind = QuoteKind.Indirect, ArticleId = articleId, Outlet = outlet,
+                            Offset = _tok[cs2].Start, Length = _tok[ce2 - 1].End - _tok[cs2].Start,
+                        });
+                    }
                 }
             }
         }
@@ -631,7 +664,8 @@ internal sealed partial class QuoteDocument
         bool adjunctFirst = cs < ce && (Is(cs, "that") || In(cs, NotAClause) || In(cs, TimeWords) || In(cs, Skippable));
         for (int k = cs; adjunctFirst && k < ce && k < cs + 14; k++)
         {
-            if (_inQuote[k] || S(k) is "," && k > cs + 6) break;
+            // Not past another verb of saying: its "that" is its own ("told the council the levy would rise, but added that …").
+            if (_inQuote[k] || S(k) is "," && k > cs + 6 || k > cs && IsSpeechVerb(k) && _verb[k] is { } vk && (vk.Form == VerbForm.Past || vk.Form == VerbForm.ThirdPerson && (vk.Use & SpeechVerbUse.AlsoNoun) == 0)) break;
             if (Is(k, "that")) { cs = k + 1; break; }
         }
         while (cs < ce && (Is(cs, "that") || S(cs) is "," or ":")) cs++;
@@ -669,6 +703,7 @@ internal sealed partial class QuoteDocument
     /// own report. Else <paramref name="ce"/>.</summary>
     private int NextVoice(int cs, int ce)
     {
+        if (CoordinatedReport(cs, ce) is var (cut, _) && cut >= 0) ce = cut;
         for (int k = cs + 2; k < ce - 2; k++)
         {
             if (_inQuote[k] || S(k) is not "," || !In(k + 1, Coordinators)) continue;
@@ -676,6 +711,28 @@ internal sealed partial class QuoteDocument
                 if (IsSpeechVerb(j) && _verb[j] is { Form: not VerbForm.Gerund } vj && vj.Lemma is "say" or "tell") return k;
         }
         return ce;
+    }
+
+    private static readonly WordSet CoordinatedAdverbs = new("then", "also", "later", "again");
+
+    /// <summary>A second report by the same subject, coordinated with the first ("he said that the fund was closed and said
+    /// that …", "… but added that …"): the first clause ends before the coordinator (Cut, its comma included) and the
+    /// second verb (Verb) reports its own clause. A finite form of "say", or of a verb of saying followed by "that". (-1, -1) when
+    /// there is none.</summary>
+    private (int Cut, int Verb) CoordinatedReport(int cs, int ce)
+    {
+        for (int k = cs + 2; k < ce - 2; k++)
+        {
+            if (_inQuote[k] || !(Is(k, "and") || Is(k, "but"))) continue;
+            int j = k + 1;
+            if (In(j, CoordinatedAdverbs)) j++;
+            if (j + 1 >= ce || _inQuote[j] || _verb[j] is not { Form: VerbForm.Past or VerbForm.ThirdPerson } vj || !IsLowerWord(j)) continue; // not "to raise her voice and say …"
+            // The first clause keeps the words it had when it is too short to stand alone ("claimed vast wealth and said …").
+            if (CountWordTokens(cs, k) < 3) continue;
+            if (vj.Lemma == "say" || (vj.Use & SpeechVerbUse.Clause) != 0 && Is(j + 1, "that"))
+                return (S(k - 1) is "," && !_inQuote[k - 1] ? k - 1 : k, j);
+        }
+        return (-1, -1);
     }
 
     /// <summary>A clause before its frame that opens with an adjunct or a conjunction ("Of the 121 people detained, 77 …", "But

@@ -70,6 +70,46 @@ public sealed class QuoteRowTests
         Assert.Single(quote.Quotes, q => q.Kind == QuoteKind.Direct);
     }
 
+    /// <summary>A title right before a word for who makes or appears in a work ("the “…” star"), or set off after a word
+    /// for a kind of show or book ("the coastal thriller, “…,”"), is a title, not a quote.</summary>
+    [Fact]
+    public void Titles_before_a_role_word_or_after_a_genre_word_are_not_quotes()
+    {
+        var star = Run("On Friday the \u201cHarbour Lights\u201d star Ines Kalb opened a bakery on the east pier in Pellam. She said: \u201cWe start filming again in May.\u201d");
+        Assert.DoesNotContain(star.Quotes, q => q.Text.Contains("Harbour Lights", StringComparison.Ordinal));
+        Assert.Single(star.Quotes, q => q.Kind == QuoteKind.Direct && q.Text.StartsWith("We start filming", StringComparison.Ordinal));
+        var thriller = Run("Ines Kalb also appears in the coastal thriller, \u201cGrey Tide,\u201d which opens in Pellam in May.");
+        Assert.DoesNotContain(thriller.Quotes, q => q.Kind != QuoteKind.Indirect);
+    }
+
+    /// <summary>Two verbs in one sentence that frame the same reported clause give one row, not two.</summary>
+    [Fact]
+    public void One_reported_clause_gives_one_row()
+    {
+        var r = Run("Ada Morn said during the council debate that the ferry levy would rise in the spring.");
+        Assert.Single(Indirect(r), t => t.StartsWith("the ferry levy would rise", StringComparison.Ordinal));
+    }
+
+    /// <summary>"… said that A and said that B": the same speaker's second report is its own row, not the tail of the first.</summary>
+    [Fact]
+    public void A_coordinated_second_report_is_its_own_row()
+    {
+        var r = Run("Ines Kalb said that the harbour board had failed the town and said that the spring timetable must be rewritten.");
+        var rows = r.Quotes.Where(q => q.Kind == QuoteKind.Indirect).ToList();
+        Assert.Equal(new[] { "the harbour board had failed the town", "the spring timetable must be rewritten" }, rows.Select(q => q.Text).ToArray());
+        Assert.All(rows, q => Assert.Equal("Ines Kalb", q.Speaker));
+    }
+
+    /// <summary>The words skipped before a "that" do not run past another verb of saying: "told the council …, but added that
+    /// …" reports the added clause under "added", not under "told".</summary>
+    [Fact]
+    public void The_search_for_that_stops_at_another_verb_of_saying()
+    {
+        var r = Run("Ada Morn told the council the levy would rise, but added that the schools would not close.");
+        var added = Assert.Single(r.Quotes, q => q.Kind == QuoteKind.Indirect && q.Text == "the schools would not close");
+        Assert.Equal("added", added.Verb);
+    }
+
     /// <summary>"…, but other members said …": a coordinated clause with its own "say" or "tell" is its own report, not the
     /// end of the first one.</summary>
     [Fact]
