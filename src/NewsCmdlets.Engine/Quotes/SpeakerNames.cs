@@ -325,15 +325,35 @@ internal static class SpeakerNames
             if (!joined) (surnames ??= new HashSet<ulong>()).Add(lowerHash[nm.End - 1]);
         }
         if (surnames == null) return;
+        // Surnames that a verb of saying has as its subject somewhere ("Bolton said", "said Bolton"): people, even where the
+        // gazetteer knows them as a region or a district.
+        HashSet<ulong>? speaking = null;
+        foreach (var nm in list)
+            if (nm.Type == NewsEntityType.Location && nm.End - nm.Start == 1 && surnames.Contains(lowerHash[nm.Start]) && NextToVerbOfSaying(text, tokens, nm, inQuote, sentenceOf, lex))
+                (speaking ??= new HashSet<ulong>()).Add(lowerHash[nm.Start]);
         foreach (var nm in list)
         {
             if (nm.Type != NewsEntityType.Location || nm.End - nm.Start != 1 || !surnames.Contains(lowerHash[nm.Start])) continue;
-            if ((cls(nm.Start) & (GazetteerClass.Country | GazetteerClass.Region | GazetteerClass.Subdivision | GazetteerClass.Demonym)) != 0) continue; // "Florida", "Georgia"
+            // "Florida", "Georgia" stay places, unless a verb of saying has the name as its subject.
+            var c = cls(nm.Start);
+            if ((c & (GazetteerClass.Country | GazetteerClass.Region | GazetteerClass.Subdivision | GazetteerClass.Demonym)) != 0 &&
+                ((c & (GazetteerClass.Country | GazetteerClass.Demonym)) != 0 || speaking == null || !speaking.Contains(lowerHash[nm.Start]))) continue;
             if (nm.Start > 0 && PlaceWordsBefore.Contains(lowerHash[nm.Start - 1])) continue;
             nm.Type = NewsEntityType.Person;
             nm.Title = TitleBefore(text, tokens, nm.Start, nm.Start, inQuote, sentenceOf, lex);
             nm.Description = Appositive(text, tokens, nm.End, inQuote, sentenceOf);
         }
+    }
+
+    /// <summary>Is a one-word name the subject of a verb of saying next to it: "Bolton said", "Bolton told", "…,” said Bolton?</summary>
+    private static bool NextToVerbOfSaying(string text, List<TextToken> tokens, SpeakerName nm, bool[] inQuote, int[] sentenceOf, QuoteLexicon lex)
+    {
+        int a = nm.End, b = nm.Start - 1;
+        if (a < tokens.Count && !inQuote[a] && sentenceOf[a] == sentenceOf[nm.Start] && IsSayingForm(tokens[a].Span(text))) return true;
+        return b >= 0 && !inQuote[b] && sentenceOf[b] == sentenceOf[nm.Start] && IsSayingForm(tokens[b].Span(text)) && (b == 0 || inQuote[b - 1] || tokens[b - 1].Span(text) is ",");
+
+        bool IsSayingForm(ReadOnlySpan<char> w) => w.Length > 1 && char.IsLower(w[0]) && lex.TryGetVerb(w, out var v) && (v.Use & SpeechVerbUse.Quote) != 0 &&
+                                                   (v.Form == VerbForm.Past || v.Form == VerbForm.ThirdPerson && (v.Use & SpeechVerbUse.AlsoNoun) == 0);
     }
 
     /// <summary>Canonical names through the merger, as Get-NewsEntity does; titles, descriptions and gender travel to every mention.</summary>

@@ -121,4 +121,14 @@ public sealed class SpeakerResolutionTests
                        "\u201cThe old rule failed every family in the valley,\u201d Dara Penhallow, tenant rights program director at Civic Rights Watch, said in an interview.");
         Assert.Equal(new[] { "Halvar Dunne", "Dara Penhallow" }, q.Select(x => x.Speaker));
     }
+
+    /// <summary>A surname the gazetteer knows as a district ("Bolton") is the person named in full once a verb of saying has
+    /// it as its subject, in every mention.</summary>
+    [Fact]
+    public void A_surname_that_is_a_district_speaks_as_the_person()
+    {
+        var q = Direct("Former U.N. Ambassador Piet Bolton spoke on the radio on Monday.\n\nBolton thought the plan was weak. Bolton said it would fail.\n\n" +
+                       "\u201cIt will not work,\u201d said Bolton.");
+        Assert.Equal("Piet Bolton", Assert.Single(q).Speaker);
+    }
 }
