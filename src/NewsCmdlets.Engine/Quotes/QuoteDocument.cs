@@ -289,6 +289,8 @@ internal sealed partial class QuoteDocument
         // "Gov. Ada Morn (R-OH), said": the comma closes the bracket after the name, no parenthetical.
         if (S(k) is "," && k - 1 > limit && S(k - 1) is ")" && BeforeBracket(k - 1, limit) is var bb && bb >= 0 && _nameAt[bb] is { Type: NewsEntityType.Person } bn && bn.End == bb + 1)
             k = bb;
+        // "Ada Morn, D-Ore., said": a party and state tag between commas belongs to the name before it.
+        if (S(k) is "," && PartyTagBefore(k, limit) is var tagged && tagged >= 0) k = tagged;
         if (S(k) is ",")
         {
             // A parenthetical between commas: an appositive, a relative clause or an adjunct ("in an email to CNBC").
@@ -345,6 +347,18 @@ internal sealed partial class QuoteDocument
             if (subject.Kind == SubjKind.Description && inner.Kind is SubjKind.Name or SubjKind.Pronoun) return inner;
         }
         return subject;
+    }
+
+    /// <summary>A US party and state tag ("D-Ore", "R-Ky", "I-Vt"): D, R or I, a hyphen and a capital.</summary>
+    private bool IsPartyTag(int i) => i >= 0 && i < _n && SpeakerNames.IsPartyTag(S(i));
+
+    /// <summary>For the comma at <paramref name="comma"/> that closes ", D-Ore.," or ", R-Ky,": the token before the comma that
+    /// opens the tag, or -1.</summary>
+    private int PartyTagBefore(int comma, int limit)
+    {
+        int t = comma - 1;
+        if (t > limit && S(t) is ".") t--;
+        return t - 1 > limit && IsPartyTag(t) && !_inQuote[t] && S(t - 1) is "," && t - 2 > limit ? t - 2 : -1;
     }
 
     /// <summary>The token before the bracketed words that end at <paramref name="close"/> ("(D-Ore.)"), or -1.</summary>

@@ -142,7 +142,7 @@ internal static class SpeakerNames
         }
         for (int i = 0; i < n; i++)
         {
-            if (inQuote[i] || !Cap(i) || capsSentence[sentenceOf[i]]) continue;
+            if (inQuote[i] || !Cap(i) || capsSentence[sentenceOf[i]] || i > 0 && tokens[i - 1].Span(text) is "," or "(" && IsPartyTag(tokens[i].Span(text))) continue;
             if (LeadStop.Contains(lowerHash[i])) continue;
             var firstCls = Cls(i);
             if ((firstCls & GazetteerClass.Calendar) != 0) continue;
@@ -354,6 +354,14 @@ internal static class SpeakerNames
 
         bool IsSayingForm(ReadOnlySpan<char> w) => w.Length > 1 && char.IsLower(w[0]) && lex.TryGetVerb(w, out var v) && (v.Use & SpeechVerbUse.Quote) != 0 &&
                                                    (v.Form == VerbForm.Past || v.Form == VerbForm.ThirdPerson && (v.Use & SpeechVerbUse.AlsoNoun) == 0);
+    }
+
+    /// <summary>A US party and state tag after a name ("D-Ore", "R-Ky", "I-Vt", "D-N.Y"): not a name of its own.</summary>
+    internal static bool IsPartyTag(ReadOnlySpan<char> w)
+    {
+        if (w.Length is < 3 or > 7 || w[0] is not ('D' or 'R' or 'I') || w[1] != '-' || !char.IsUpper(w[2])) return false;
+        foreach (char c in w[2..]) if (!char.IsLetter(c) && c != '.') return false;
+        return true;
     }
 
     /// <summary>Canonical names through the merger, as Get-NewsEntity does; titles, descriptions and gender travel to every mention.</summary>

@@ -131,4 +131,14 @@ public sealed class SpeakerResolutionTests
                        "\u201cIt will not work,\u201d said Bolton.");
         Assert.Equal("Piet Bolton", Assert.Single(q).Speaker);
     }
+
+    /// <summary>A party and state tag between commas after the name ("Ada Morn, D-Ore., said") belongs to the name: its full
+    /// stop does not end the frame, and the tag is no speaker of its own.</summary>
+    [Fact]
+    public void A_party_and_state_tag_between_commas_after_the_name()
+    {
+        var q = Direct("\u201cLet me make it clear,\u201d Senate Majority Leader Ada Morn, D-Ore., said. \u201cWe will not raise the levy.\u201d\n\n" +
+                       "Officials met on Monday.\n\n\u201cThe berths are too small,\u201d Ivo Brandt, R-Wash., said on Tuesday.");
+        Assert.Equal(new[] { "Ada Morn", "Ada Morn", "Ivo Brandt" }, q.Select(x => x.Speaker));
+    }
 }
