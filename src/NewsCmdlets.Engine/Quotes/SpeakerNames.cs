@@ -70,6 +70,13 @@ internal static class SpeakerNames
         "Convention", "Campaign", "Conference", "Caucus", "Administration", "PAC", "Initiative", "Project", "Review", "Magazine",
         "Channel", "Growth", "Action", "Watch", "Forum", "Council", "Network", "Studios", "Records", "Group", "Team", "Fed");
 
+    /// <summary>Titles before a name besides the gazetteer's, mostly abbreviated ("Cllr Ada Morn", "Det Supt Ivo Brandt"):
+    /// never part of the name.</summary>
+    private static readonly WordSet MoreTitles = new(
+        "Cllr", "Councillor", "Councilor", "Councilman", "Councilwoman", "Alderman", "Alderwoman", "Assemblyman", "Assemblywoman",
+        "Assemblymember", "Supt", "Insp", "Det", "Sgt", "Cpl", "Pte", "Atty", "Msgr", "Gov", "Sen", "Rep", "Sens", "Reps", "Govs",
+        "Cllr.", "Supt.", "Insp.", "Det.", "Sgt.", "Cpl.", "Pte.", "Atty.", "Msgr.", "Sens.", "Reps.", "Govs.");
+
     private static readonly WordSet Connectors = new("of", "for", "and", "de", "&", "-", "von", "van", "der", "al", "bin");
     private static readonly ulong AndHash = Hashing.Lower("and"), OfHash = Hashing.Lower("of"), ForHash = Hashing.Lower("for");
 
@@ -108,7 +115,12 @@ internal static class SpeakerNames
         var known = new bool[n];
         GazetteerClass Cls(int i)
         {
-            if (!known[i]) { classes[i] = gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, lowerHash[i])); known[i] = true; }
+            if (!known[i])
+            {
+                classes[i] = gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, lowerHash[i]));
+                if (MoreTitles.Contains(lowerHash[i])) classes[i] |= GazetteerClass.Title;
+                known[i] = true;
+            }
             return classes[i];
         }
         bool Upper(int i) { char c = text[tokens[i].Start]; return char.IsUpper(c); }
@@ -171,6 +183,7 @@ internal static class SpeakerNames
                    !(s + 1 < e && (lex.GenderOf(tokens[s].Span(text)) != '\0' || (Cls(s) & GazetteerClass.GivenName) != 0))) // "Tad Devine", "Wren Corado" opening a sentence
                 s++;
             if (s >= e) continue;
+            if (e - s == 1 && MoreTitles.Contains(lowerHash[s])) continue; // "Cllr" cut off from its name by the abbreviation's full stop
             if (e - s >= 8) continue; // a sentence in title case, not a name
             bool weak = false;
             if (e - s == 1)

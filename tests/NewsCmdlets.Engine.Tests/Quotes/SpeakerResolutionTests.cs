@@ -141,4 +141,14 @@ public sealed class SpeakerResolutionTests
                        "Officials met on Monday.\n\n\u201cThe berths are too small,\u201d Ivo Brandt, R-Wash., said on Tuesday.");
         Assert.Equal(new[] { "Ada Morn", "Ada Morn", "Ivo Brandt" }, q.Select(x => x.Speaker));
     }
+
+    /// <summary>Abbreviated titles ("Cllr", "Cllr.", "Det. Supt.") are not part of the speaker's name, and their full stop ends
+    /// no sentence.</summary>
+    [Fact]
+    public void Abbreviated_titles_are_not_part_of_the_name()
+    {
+        var q = Direct("\u201cWe need the money,\u201d said Cllr. Ada Morn.\n\n\u201cWe need it now,\u201d said Cllr Tomas Reyne.\n\n" +
+                       "Det. Supt. Piet Marsh told reporters: \u201cWe have made two arrests.\u201d");
+        Assert.Equal(new[] { "Ada Morn", "Tomas Reyne", "Piet Marsh" }, q.Select(x => x.Speaker));
+    }
 }
