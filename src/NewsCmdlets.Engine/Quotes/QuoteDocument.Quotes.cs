@@ -275,7 +275,8 @@ internal sealed partial class QuoteDocument
     private bool EndsClauseBefore(int k, int qFirst) => IsTerminal(k) && (S(k) is ";" || _sentOf[k] != _sentOf[qFirst]);
 
     /// <summary>A full stop inside its sentence (the next token is in the same sentence and is a word or a bracket): an abbreviation's.</summary>
-    private bool AbbreviationStop(int i) => S(i) is "." && i + 1 < _n && _sentOf[i + 1] == _sentOf[i] && !_inQuote[i + 1] && (IsWord(i + 1) || S(i + 1) is ")") && _para[i + 1] == _para[i];
+    private bool AbbreviationStop(int i) => S(i) is "." && i + 1 < _n && !_inQuote[i + 1] && _para[i + 1] == _para[i] &&
+        (_sentOf[i + 1] == _sentOf[i] && (IsWord(i + 1) || S(i + 1) is ")") || S(i + 1) is "," && IsPartyTag(i - 1)); // "Ada Morn, D-Ore., said"
 
     private bool PastLike(int i) => i < _n && !_inQuote[i] && IsLowerWord(i) && S(i).Length > 4 && S(i).EndsWith("ed", StringComparison.Ordinal);
 

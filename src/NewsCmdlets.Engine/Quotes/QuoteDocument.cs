@@ -61,7 +61,7 @@ internal sealed partial class QuoteDocument
         for (int i = 0; i < _n; i++)
         {
             var sp = _tok[i].Span(text);
-            _h[i] = Hashing.Lower(sp);
+            _h[i] = sp is "US" ? UsHash : Hashing.Lower(sp); // the country, not the pronoun "us"
             if (!_inQuote[i] && sp.Length > 1 && char.IsLower(sp[0]) && lex.TryGetVerb(sp, out var v)) _verb.Set(i, v);
         }
         _names = entities != null
@@ -111,6 +111,7 @@ internal sealed partial class QuoteDocument
     private bool IsTerminal(int i) => i >= 0 && i < _n && S(i) is "." or "!" or "?" or "…" or ";";
     private string Join(int s, int e) => s >= e ? "" : _text.Substring(_tok[s].Start, _tok[e - 1].End - _tok[s].Start).Replace('\n', ' ');
 
+    private static readonly ulong UsHash = Hashing.Lower("U.S.");
     private static readonly WordSet Pronouns = new("he", "she", "they", "it", "i", "we", "you");
     private static readonly WordSet ObjectWords = new("me", "him", "her", "them", "us", "you", "reporters", "journalists", "it", "that", "this", "so", "nothing", "something", "anything", "everything", "what", "how", "why", "whether", "if");
     private static readonly WordSet Determiners = new("the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "another", "some", "one", "two", "three", "four", "five", "several", "many", "both", "all", "each", "every", "no", "other", "such", "most", "few", "any");
@@ -187,6 +188,12 @@ internal sealed partial class QuoteDocument
         return true;
     }
 
+    /// <summary>A verb of saying that is also a noun, followed by a lower-case word that no clause or object starts with: a noun
+    /// modifying the next ("the tenant rights program director", "a debate coach").</summary>
+    private bool NounBeforeNoun(int i) =>
+        _verb[i] is { } v && (v.Use & SpeechVerbUse.AlsoNoun) != 0 && v.Form is VerbForm.Base or VerbForm.ThirdPerson && i + 1 < _n && !_inQuote[i + 1] && IsLowerWord(i + 1) &&
+        !In(i + 1, Determiners) && !In(i + 1, ObjectWords) && !In(i + 1, NpStop) && !In(i + 1, NominativePronouns) && !In(i + 1, Prepositions) && _verb[i + 1] == null;
+
     /// <summary>Does the word after a "that" begin the verb of a relative clause ("… that have", "… that cannot", "… that
     /// practically scuttled") rather than a clause's subject ("… that the talks", "… that voters", "… that if")?</summary>
     private bool RelativeAfterThat(int j)
@@ -227,7 +234,7 @@ internal sealed partial class QuoteDocument
     private enum SubjKind : byte { None, Name, Pronoun, Description }
 
     /// <summary>Who a frame's verb has as its subject: a name, a pronoun or a description, as token span [Start, End) with its head.</summary>
-    private readonly record struct Subj(SubjKind Kind, int Start, int End, int Head, SpeakerName? Name)
+    private readonly record struct Subj(SubjKind Kind, int Start, int End, int Head, SpeakerName? Name, SpeakerName? Also = null)
     {
         public bool Found => Kind != SubjKind.None;
     }
@@ -282,6 +289,8 @@ internal sealed partial class QuoteDocument
         // "Gov. Ada Morn (R-OH), said": the comma closes the bracket after the name, no parenthetical.
         if (S(k) is "," && k - 1 > limit && S(k - 1) is ")" && BeforeBracket(k - 1, limit) is var bb && bb >= 0 && _nameAt[bb] is { Type: NewsEntityType.Person } bn && bn.End == bb + 1)
             k = bb;
+        // "Ada Morn, D-Ore., said": a party and state tag between commas belongs to the name before it.
+        if (S(k) is "," && PartyTagBefore(k, limit) is var tagged && tagged >= 0) k = tagged;
         if (S(k) is ",")
         {
             // A parenthetical between commas: an appositive, a relative clause or an adjunct ("in an email to CNBC").
@@ -292,7 +301,7 @@ internal sealed partial class QuoteDocument
             // A clause between the commas ("…, the race will be tight, said X") is no parenthetical of the subject; a
             // relative clause ("…, which is airing, argues") is.
             if (!(Is(ps, "who") || Is(ps, "which") || Is(ps, "whose")))
-                for (int j = ps; j < k; j++) if (In(j, Auxiliaries) && !Is(j, "to") || In(j, BeForms) || IsSpeechVerb(j)) return default;
+                for (int j = ps; j < k; j++) if (In(j, Auxiliaries) && !Is(j, "to") || In(j, BeForms) || IsSpeechVerb(j) && !NounBeforeNoun(j)) return default;
             // "one resident, Kofi Adair, said" / "his wife, longtime aide Huma Abedin, announced": the name that ends the
             // parenthetical speaks.
             if (_nameAt[k - 1] is { } pn && pn.End == k && pn.Type == NewsEntityType.Person && pn.Start >= ps && !AfterPreposition(pn.Start, ps))
@@ -340,6 +349,18 @@ internal sealed partial class QuoteDocument
         return subject;
     }
 
+    /// <summary>A US party and state tag ("D-Ore", "R-Ky", "I-Vt"): D, R or I, a hyphen and a capital.</summary>
+    private bool IsPartyTag(int i) => i >= 0 && i < _n && SpeakerNames.IsPartyTag(S(i));
+
+    /// <summary>For the comma at <paramref name="comma"/> that closes ", D-Ore.," or ", R-Ky,": the token before the comma that
+    /// opens the tag, or -1.</summary>
+    private int PartyTagBefore(int comma, int limit)
+    {
+        int t = comma - 1;
+        if (t > limit && S(t) is ".") t--;
+        return t - 1 > limit && IsPartyTag(t) && !_inQuote[t] && S(t - 1) is "," && t - 2 > limit ? t - 2 : -1;
+    }
+
     /// <summary>The token before the bracketed words that end at <paramref name="close"/> ("(D-Ore.)"), or -1.</summary>
     private int BeforeBracket(int close, int limit)
     {
@@ -384,9 +405,23 @@ internal sealed partial class QuoteDocument
         int head = k;
         for (int j = d; j <= k; j++) if (Is(j, "of") || Is(j, "for") || Is(j, "at")) { head = j - 1; break; }
         if (head < d) return default;
-        if (_nameAt[head] is { } hn) return new Subj(SubjKind.Name, d, k + 1, head, hn);
+        if (_nameAt[head] is { } hn)
+        {
+            // "Ada Morn and Tomas Reyne said": both speak.
+            if (hn.Type == NewsEntityType.Person && CoordinatedBefore(d, limit, hn) is { } first) return new Subj(SubjKind.Name, first.Start, k + 1, head, hn, first);
+            return new Subj(SubjKind.Name, d, k + 1, head, hn);
+        }
         if (head == k && IsPossessive(k)) return default;
         return new Subj(SubjKind.Description, d, k + 1, head, null);
+    }
+
+    /// <summary>The person named before "and" right before token <paramref name="d"/> ("Ada Morn and | Tomas Reyne"), another
+    /// person than <paramref name="second"/>; else null.</summary>
+    private SpeakerName? CoordinatedBefore(int d, int limit, SpeakerName second)
+    {
+        if (d - 2 <= limit || !Is(d - 1, "and") || _inQuote[d - 2]) return null;
+        return _nameAt[d - 2] is { Type: NewsEntityType.Person, Weak: false } first && first.End == d - 1 && first.Start > limit && first.Canonical != second.Canonical &&
+               !IsPossessive(first.Start - 1) && !In(first.Start - 1, Prepositions) ? first : null;
     }
 
     /// <summary>The subject right of a verb (inverted order): "said Tomas Reyne", "said the company", "according to South Korea's Joint Chiefs of Staff".</summary>
@@ -526,6 +561,12 @@ internal sealed partial class QuoteDocument
                 var nm = s.Name!;
                 f.Name = nm;
                 f.Speaker = nm.Canonical;
+                if (s.Also != null)
+                {
+                    // Two people speak together ("Ada Morn and Tomas Reyne said").
+                    f.Speaker = s.Also.Canonical + " and " + nm.Canonical;
+                    break;
+                }
                 // A description written with the name ("Trump's campaign manager Corey Lewandowski", ", a senior analyst at …").
                 if (s.Start < nm.Start) f.Description = Join(s.Start, nm.Start).TrimEnd(',', ' ');
                 else if (s.Head != s.End - 1 || s.End > nm.End) f.Description = Join(s.Start, s.End);
@@ -597,6 +638,9 @@ internal sealed partial class QuoteDocument
                            : nm.Type != NewsEntityType.Organization) continue;
                 if (k + 1 < _n && nm.End < _n && IsPossessive(nm.End) && person && _nameAt[Math.Min(_n - 1, nm.End + 1)] is { Type: NewsEntityType.Person }) continue;
                 if (person && ModifiesNoun(nm, sr.EndToken)) continue;
+                // In the pronoun's own sentence, a name in an adjunct before it ("At a forum with Kestrel Radio, he said",
+                // "On Ada Morn's show, she said") is not what the pronoun stands for.
+                if (back == 0 && (In(k - 1, Prepositions) || IsPossessive(nm.End) && In(k - 1, Prepositions))) continue;
                 first ??= nm;
                 if (person && gender != '\0' && nm.Gender == gender) firstKnown ??= nm;
                 // The one who speaks in that sentence ("…, said Katie Harbath") before the first one named.

@@ -19,6 +19,8 @@ internal sealed class SpeakerName
     /// <summary>'F', 'M' or '\0' (unknown), shared by every mention of the entity.</summary>
     public char Gender;
     public int Sentence;
+    /// <summary>The gender is only the given name's usual one (the lexicon's), which the article's pronouns may overrule.</summary>
+    public bool GenderFromGivenName;
     /// <summary>A lone capitalised dictionary word ("Democratic"): a subject, but never an antecedent.</summary>
     public bool Weak;
 
@@ -68,7 +70,15 @@ internal static class SpeakerNames
         "Convention", "Campaign", "Conference", "Caucus", "Administration", "PAC", "Initiative", "Project", "Review", "Magazine",
         "Channel", "Growth", "Action", "Watch", "Forum", "Council", "Network", "Studios", "Records", "Group", "Team", "Fed");
 
+    /// <summary>Titles before a name besides the gazetteer's, mostly abbreviated ("Cllr Ada Morn", "Det Supt Ivo Brandt"):
+    /// never part of the name.</summary>
+    private static readonly WordSet MoreTitles = new(
+        "Cllr", "Councillor", "Councilor", "Councilman", "Councilwoman", "Alderman", "Alderwoman", "Assemblyman", "Assemblywoman",
+        "Assemblymember", "Supt", "Insp", "Det", "Sgt", "Cpl", "Pte", "Atty", "Msgr", "Gov", "Sen", "Rep", "Sens", "Reps", "Govs",
+        "Cllr.", "Supt.", "Insp.", "Det.", "Sgt.", "Cpl.", "Pte.", "Atty.", "Msgr.", "Sens.", "Reps.", "Govs.");
+
     private static readonly WordSet Connectors = new("of", "for", "and", "de", "&", "-", "von", "van", "der", "al", "bin");
+    private static readonly ulong AndHash = Hashing.Lower("and"), OfHash = Hashing.Lower("of"), ForHash = Hashing.Lower("for");
 
     private static readonly Dictionary<string, char> GenderTitles = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -105,7 +115,12 @@ internal static class SpeakerNames
         var known = new bool[n];
         GazetteerClass Cls(int i)
         {
-            if (!known[i]) { classes[i] = gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, lowerHash[i])); known[i] = true; }
+            if (!known[i])
+            {
+                classes[i] = gaz.Lookup(Gazetteer.Extend(Gazetteer.SequenceSeed, lowerHash[i]));
+                if (MoreTitles.Contains(lowerHash[i])) classes[i] |= GazetteerClass.Title;
+                known[i] = true;
+            }
             return classes[i];
         }
         bool Upper(int i) { char c = text[tokens[i].Start]; return char.IsUpper(c); }
@@ -139,7 +154,7 @@ internal static class SpeakerNames
         }
         for (int i = 0; i < n; i++)
         {
-            if (inQuote[i] || !Cap(i) || capsSentence[sentenceOf[i]]) continue;
+            if (inQuote[i] || !Cap(i) || capsSentence[sentenceOf[i]] || i > 0 && tokens[i - 1].Span(text) is "," or "(" && IsPartyTag(tokens[i].Span(text))) continue;
             if (LeadStop.Contains(lowerHash[i])) continue;
             var firstCls = Cls(i);
             if ((firstCls & GazetteerClass.Calendar) != 0) continue;
@@ -150,6 +165,16 @@ internal static class SpeakerNames
                 if (e + 1 < n && !inQuote[e + 1] && Connectors.Contains(lowerHash[e]) && !Upper(e) && Cap(e + 1)) { e += 2; continue; }
                 break;
             }
+            // "Ada Morn and Tomas Reyne", "Morn and Reyne": two names joined by "and" are two people, not one, unless the
+            // whole is an organisation's name ("Department of Health and Human Services", "Society for Arts and Letters").
+            for (int a = s + 1; a < e - 1; a++)
+            {
+                if (lowerHash[a] != AndHash || Upper(a)) continue;
+                bool org = (Cls(e - 1) & GazetteerClass.OrgWord) != 0 || (Cls(s) & GazetteerClass.OrgWord) != 0 || MoreOrgWords.Contains(lowerHash[e - 1]);
+                for (int k = s; k < a && !org; k++) if (lowerHash[k] == OfHash || lowerHash[k] == ForHash) org = true;
+                if (!org) e = a;
+                break;
+            }
             i = e - 1;
             // A capitalised dictionary word opening a sentence ("Also", "Still", "Asked") is not a name unless the article
             // capitalises it elsewhere.
@@ -158,6 +183,7 @@ internal static class SpeakerNames
                    !(s + 1 < e && (lex.GenderOf(tokens[s].Span(text)) != '\0' || (Cls(s) & GazetteerClass.GivenName) != 0))) // "Tad Devine", "Wren Corado" opening a sentence
                 s++;
             if (s >= e) continue;
+            if (e - s == 1 && MoreTitles.Contains(lowerHash[s])) continue; // "Cllr" cut off from its name by the abbreviation's full stop
             if (e - s >= 8) continue; // a sentence in title case, not a name
             bool weak = false;
             if (e - s == 1)
@@ -179,8 +205,10 @@ internal static class SpeakerNames
                     s++;
                 }
                 // "Health Secretary Rhona Callis", "Shopkeeper Lena Osei": common words before a title or a two-word name.
+                // "US Senator Halvar Dunne", "U.N. Ambassador Ines Kalb": a title after a place or an abbreviation, with a name of
+                // two words or more after it.
                 for (int t = s; t < e - 2; t++)
-                    if ((Cls(t + 1) & GazetteerClass.Title) != 0 && (Cls(t) & (GazetteerClass.LowerWord | GazetteerClass.Title)) != 0) { s = t + 2; break; }
+                    if ((Cls(t + 1) & GazetteerClass.Title) != 0 && ((Cls(t) & (GazetteerClass.LowerWord | GazetteerClass.Title)) != 0 || e - (t + 2) >= 2 && !Connectors.Contains(lowerHash[t]))) { s = t + 2; break; }
                 while (s < e - 2 && (Cls(s) & (GazetteerClass.LowerWord | GazetteerClass.Title)) != 0 && (Cls(s) & (GazetteerClass.NamePart | GazetteerClass.GivenName | GazetteerClass.Country | GazetteerClass.OrgWord)) == 0) s++;
             }
             bool titledBefore = s > t0 || (s > 0 && (Cls(s - 1) & GazetteerClass.Title) != 0);
@@ -216,7 +244,7 @@ internal static class SpeakerNames
             var name = new SpeakerName { Start = s, End = e, CharStart = tokens[s].Start, Type = type, Text = nm, Gender = gender, Sentence = sentenceOf[s], Weak = weak };
             if (type == NewsEntityType.Person)
             {
-                if (gender == '\0' && e - s >= 2) name.Gender = lex.GenderOf(tokens[s].Span(text));
+                if (gender == '\0' && e - s >= 2) { name.Gender = lex.GenderOf(tokens[s].Span(text)); name.GenderFromGivenName = name.Gender != '\0'; }
                 name.Title = TitleBefore(text, tokens, s, t0, inQuote, sentenceOf, lex);
                 name.Description = Appositive(text, tokens, e, inQuote, sentenceOf);
                 if (name.Gender == '\0') name.Gender = GenderOfWords(name.Title) is var gt and not '\0' ? gt : GenderOfWords(name.Description, 3);
@@ -225,7 +253,73 @@ internal static class SpeakerNames
         }
         SurnamesArePeople(list, text, tokens, lowerHash, inQuote, sentenceOf, lex, Cls);
         Merge(list);
+        GenderFromPronouns(list, lowerHash, inQuote, sentenceOf, sentences);
         return list;
+    }
+
+    private static readonly WordSet MalePronouns = new("he", "him", "his", "himself");
+    private static readonly WordSet FemalePronouns = new("she", "her", "hers", "herself");
+
+    /// <summary>
+    /// The gender of a person the name does not tell ("Obama", "Clinton" with no given name, a given name the lexicon does
+    /// not know), or tells only by the given name's usual gender (a man named "Lindsey"): from the he/she pronouns
+    /// (outside quotes) that can only stand for that person. A pronoun counts for an unknown gender when no other person
+    /// of a compatible gender is named before it in its sentence or the sentence before; against a given name's gender
+    /// when no other person at all is. Taken when the pronouns agree (one gender at least three times as often as the
+    /// other; twice at least to overrule a given name).
+    /// </summary>
+    private static void GenderFromPronouns(List<SpeakerName> list, ulong[] lowerHash, bool[] inQuote, int[] sentenceOf, List<SentenceRange> sentences)
+    {
+        bool open = false;
+        foreach (var nm in list) if (nm.Type == NewsEntityType.Person && !nm.Weak && (nm.Gender == '\0' || nm.GenderFromGivenName)) { open = true; break; }
+        if (!open) return;
+        Dictionary<string, (int M, int F)>? votes = null, sole = null;
+        int next = 0; // names before the pronoun, in order
+        for (int i = 0; i < lowerHash.Length; i++)
+        {
+            if (inQuote[i]) continue;
+            char g = MalePronouns.Contains(lowerHash[i]) ? 'M' : FemalePronouns.Contains(lowerHash[i]) ? 'F' : '\0';
+            if (g == '\0') continue;
+            while (next < list.Count && list[next].Start < i) next++;
+            // The people named in the pronoun's sentence (before it) and the sentence before: those of a compatible gender,
+            // and all of them.
+            int firstSentence = Math.Max(0, sentenceOf[i] - 1);
+            SpeakerName? only = null, onlyAny = null;
+            bool ambiguous = false, ambiguousAny = false;
+            for (int k = next - 1; k >= 0 && list[k].Sentence >= firstSentence; k--)
+            {
+                var nm = list[k];
+                if (nm.Type != NewsEntityType.Person || nm.Weak) continue;
+                if (onlyAny == null) onlyAny = nm;
+                else if (onlyAny.Canonical != nm.Canonical) ambiguousAny = true;
+                if (nm.Gender != '\0' && nm.Gender != g) continue;
+                if (only == null) only = nm;
+                else if (only.Canonical != nm.Canonical) ambiguous = true;
+            }
+            if (only != null && !ambiguous && only.Gender == '\0') Vote(ref votes, only.Canonical, g);
+            if (onlyAny != null && !ambiguousAny && onlyAny.GenderFromGivenName) Vote(ref sole, onlyAny.Canonical, g);
+        }
+        foreach (var nm in list)
+        {
+            if (nm.Type != NewsEntityType.Person) continue;
+            if (nm.Gender == '\0' && votes != null && votes.TryGetValue(nm.Canonical, out var v))
+            {
+                if (v.M > 0 && v.M >= 3 * v.F) nm.Gender = 'M';
+                else if (v.F > 0 && v.F >= 3 * v.M) nm.Gender = 'F';
+            }
+            else if (nm.GenderFromGivenName && sole != null && sole.TryGetValue(nm.Canonical, out var w))
+            {
+                if (nm.Gender == 'F' && w.M >= 2 && w.F == 0) nm.Gender = 'M';
+                else if (nm.Gender == 'M' && w.F >= 2 && w.M == 0) nm.Gender = 'F';
+            }
+        }
+
+        static void Vote(ref Dictionary<string, (int M, int F)>? d, string canonical, char g)
+        {
+            d ??= new Dictionary<string, (int M, int F)>();
+            d.TryGetValue(canonical, out var v);
+            d[canonical] = g == 'M' ? (v.M + 1, v.F) : (v.M, v.F + 1);
+        }
     }
 
     private static readonly WordSet PlaceWordsBefore = new("in", "at", "near", "across", "into", "around", "throughout", "outside", "inside", "from", "to", "of", "toward", "towards");
@@ -244,15 +338,43 @@ internal static class SpeakerNames
             if (!joined) (surnames ??= new HashSet<ulong>()).Add(lowerHash[nm.End - 1]);
         }
         if (surnames == null) return;
+        // Surnames that a verb of saying has as its subject somewhere ("Bolton said", "said Bolton"): people, even where the
+        // gazetteer knows them as a region or a district.
+        HashSet<ulong>? speaking = null;
+        foreach (var nm in list)
+            if (nm.Type == NewsEntityType.Location && nm.End - nm.Start == 1 && surnames.Contains(lowerHash[nm.Start]) && NextToVerbOfSaying(text, tokens, nm, inQuote, sentenceOf, lex))
+                (speaking ??= new HashSet<ulong>()).Add(lowerHash[nm.Start]);
         foreach (var nm in list)
         {
             if (nm.Type != NewsEntityType.Location || nm.End - nm.Start != 1 || !surnames.Contains(lowerHash[nm.Start])) continue;
-            if ((cls(nm.Start) & (GazetteerClass.Country | GazetteerClass.Region | GazetteerClass.Subdivision | GazetteerClass.Demonym)) != 0) continue; // "Florida", "Georgia"
+            // "Florida", "Georgia" stay places, unless a verb of saying has the name as its subject.
+            var c = cls(nm.Start);
+            if ((c & (GazetteerClass.Country | GazetteerClass.Region | GazetteerClass.Subdivision | GazetteerClass.Demonym)) != 0 &&
+                ((c & (GazetteerClass.Country | GazetteerClass.Demonym)) != 0 || speaking == null || !speaking.Contains(lowerHash[nm.Start]))) continue;
             if (nm.Start > 0 && PlaceWordsBefore.Contains(lowerHash[nm.Start - 1])) continue;
             nm.Type = NewsEntityType.Person;
             nm.Title = TitleBefore(text, tokens, nm.Start, nm.Start, inQuote, sentenceOf, lex);
             nm.Description = Appositive(text, tokens, nm.End, inQuote, sentenceOf);
         }
+    }
+
+    /// <summary>Is a one-word name the subject of a verb of saying next to it: "Bolton said", "Bolton told", "…,” said Bolton?</summary>
+    private static bool NextToVerbOfSaying(string text, List<TextToken> tokens, SpeakerName nm, bool[] inQuote, int[] sentenceOf, QuoteLexicon lex)
+    {
+        int a = nm.End, b = nm.Start - 1;
+        if (a < tokens.Count && !inQuote[a] && sentenceOf[a] == sentenceOf[nm.Start] && IsSayingForm(tokens[a].Span(text))) return true;
+        return b >= 0 && !inQuote[b] && sentenceOf[b] == sentenceOf[nm.Start] && IsSayingForm(tokens[b].Span(text)) && (b == 0 || inQuote[b - 1] || tokens[b - 1].Span(text) is ",");
+
+        bool IsSayingForm(ReadOnlySpan<char> w) => w.Length > 1 && char.IsLower(w[0]) && lex.TryGetVerb(w, out var v) && (v.Use & SpeechVerbUse.Quote) != 0 &&
+                                                   (v.Form == VerbForm.Past || v.Form == VerbForm.ThirdPerson && (v.Use & SpeechVerbUse.AlsoNoun) == 0);
+    }
+
+    /// <summary>A US party and state tag after a name ("D-Ore", "R-Ky", "I-Vt", "D-N.Y"): not a name of its own.</summary>
+    internal static bool IsPartyTag(ReadOnlySpan<char> w)
+    {
+        if (w.Length is < 3 or > 7 || w[0] is not ('D' or 'R' or 'I') || w[1] != '-' || !char.IsUpper(w[2])) return false;
+        foreach (char c in w[2..]) if (!char.IsLetter(c) && c != '.') return false;
+        return true;
     }
 
     /// <summary>Canonical names through the merger, as Get-NewsEntity does; titles, descriptions and gender travel to every mention.</summary>
@@ -268,18 +390,19 @@ internal static class SpeakerNames
             }
         var title = new Dictionary<string, string>();
         var desc = new Dictionary<string, string>();
-        var gender = new Dictionary<string, char>();
+        var gender = new Dictionary<string, (char G, bool Given)>();
         foreach (var nm in list)
         {
             if (nm.Title != null) title.TryAdd(nm.Canonical, nm.Title);
             if (nm.Description != null) desc.TryAdd(nm.Canonical, nm.Description);
-            if (nm.Gender != '\0') gender.TryAdd(nm.Canonical, nm.Gender);
+            // A title's or a role's gender ("Mr.", "spokeswoman") before a given name's usual one.
+            if (nm.Gender != '\0' && (!gender.TryGetValue(nm.Canonical, out var cur) || cur.Given && !nm.GenderFromGivenName)) gender[nm.Canonical] = (nm.Gender, nm.GenderFromGivenName);
         }
         foreach (var nm in list)
         {
             if (nm.Title == null && title.TryGetValue(nm.Canonical, out var t)) nm.Title = t;
             if (nm.Description == null && desc.TryGetValue(nm.Canonical, out var d)) nm.Description = d;
-            if (nm.Gender == '\0' && gender.TryGetValue(nm.Canonical, out var g)) nm.Gender = g;
+            if (gender.TryGetValue(nm.Canonical, out var g) && (nm.Gender == '\0' || nm.GenderFromGivenName && !g.Given)) { nm.Gender = g.G; nm.GenderFromGivenName = g.Given; }
         }
     }
 

@@ -22,6 +22,7 @@ public static class Tokenizer
         "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cpl", "maj", "adm", "gov", "sen", "rep", "rev",
         "st", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul",
         "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pres", "hon", "est", "approx", "dept", "univ", "assn",
+        "cllr", "supt", "insp", "det", "atty", "msgr", "sens", "reps", "govs", // titles: "Cllr. Ada Morn", "Det. Supt. Ivo Brandt"
     };
 
     public static List<TextToken> Tokenize(string text) { var list = new List<TextToken>(text.Length / 5 + 4); Tokenize(text, 0, text.Length, list); return list; }

@@ -71,4 +71,84 @@ public sealed class SpeakerResolutionTests
         var longer = QuoteExtractorTests.Run("Bram Hulst is raffling his old tractor.\n\nThe Dunmore dairy board chairman sent out a letter to members asking them to \u201cbid for the tractor!\u201d");
         Assert.Equal("The Dunmore dairy board chairman", Assert.Single(longer.Quotes, q => q.Text.StartsWith("bid for", StringComparison.Ordinal)).Speaker);
     }
+
+    /// <summary>Two people joined by "and" are two names, not one person: the surname alone is the second person, and both
+    /// speak when they are the subject together.</summary>
+    [Fact]
+    public void Two_names_joined_by_and_are_two_people()
+    {
+        var q = Direct("Wren Halloway and Piet Marsh toured the ferry terminal on Monday.\n\n\u201cThe berths are too small,\u201d Marsh said.\n\n" +
+                       "\u201cWe will appeal,\u201d Halloway and Marsh said in a statement.");
+        Assert.Equal(new[] { "Piet Marsh", "Wren Halloway and Piet Marsh" }, q.Select(x => x.Speaker));
+    }
+
+    /// <summary>A name in an adjunct before the pronoun in its own sentence ("During a debate with X, he said") is not what
+    /// the pronoun stands for.</summary>
+    [Fact]
+    public void A_name_in_an_adjunct_before_the_pronoun_is_not_its_antecedent()
+    {
+        var q = Direct("Tomas Reyne spent the week in Pellam.\n\nDuring a debate with Piet Marsh, he said, \u201cThe bridge must be rebuilt.\u201d");
+        Assert.Equal("Tomas Reyne", Assert.Single(q).Speaker);
+    }
+
+    /// <summary>A person known only by a surname takes the gender of the pronouns that can only stand for them, so a later
+    /// "she" passes over the man named in the same sentence.</summary>
+    [Fact]
+    public void A_surname_takes_the_gender_of_its_pronouns()
+    {
+        var q = Direct("Halvorsen, the harbour chief, said he would resign. He told the council he was tired of the dispute.\n\n" +
+                       "Darrant, the port lawyer, said she would stay on. She has worked at the port since 1998.\n\n" +
+                       "Halvorsen visited Darrant on Friday to settle the matter.\n\n\u201cIt is over,\u201d she said.");
+        Assert.Equal("Darrant", Assert.Single(q).Speaker);
+    }
+
+    /// <summary>A given name's usual gender gives way to the article's own pronouns (a man named Kelly).</summary>
+    [Fact]
+    public void Pronouns_overrule_the_usual_gender_of_a_given_name()
+    {
+        var q = Direct("Sen. Kelly Brannock toured the Dunmore mill on Monday. He said the town needs the jobs.\n\n" +
+                       "He later met the union. Brannock said he would back its claim.\n\n" +
+                       "Ada Morn, the mill owner, greeted Brannock at the gate on Tuesday.\n\n\u201cWe need the contract,\u201d he said.");
+        Assert.Equal("Kelly Brannock", Assert.Single(q).Speaker);
+    }
+
+    /// <summary>"US Senator Halvar Dunne said": "US" is the country, not the pronoun, and with the title it is no part of the
+    /// name; an appositive with a noun that is also a verb of saying ("rights program director") is still an appositive.</summary>
+    [Fact]
+    public void A_country_abbreviation_and_an_appositive_with_a_noun_like_a_verb()
+    {
+        var q = Direct("\u201cThe dam must be finished by May!\u201d US Senator Halvar Dunne said as he opened the hearing.\n\n" +
+                       "\u201cThe old rule failed every family in the valley,\u201d Dara Penhallow, tenant rights program director at Civic Rights Watch, said in an interview.");
+        Assert.Equal(new[] { "Halvar Dunne", "Dara Penhallow" }, q.Select(x => x.Speaker));
+    }
+
+    /// <summary>A surname the gazetteer knows as a district ("Bolton") is the person named in full once a verb of saying has
+    /// it as its subject, in every mention.</summary>
+    [Fact]
+    public void A_surname_that_is_a_district_speaks_as_the_person()
+    {
+        var q = Direct("Former U.N. Ambassador Piet Bolton spoke on the radio on Monday.\n\nBolton thought the plan was weak. Bolton said it would fail.\n\n" +
+                       "\u201cIt will not work,\u201d said Bolton.");
+        Assert.Equal("Piet Bolton", Assert.Single(q).Speaker);
+    }
+
+    /// <summary>A party and state tag between commas after the name ("Ada Morn, D-Ore., said") belongs to the name: its full
+    /// stop does not end the frame, and the tag is no speaker of its own.</summary>
+    [Fact]
+    public void A_party_and_state_tag_between_commas_after_the_name()
+    {
+        var q = Direct("\u201cLet me make it clear,\u201d Senate Majority Leader Ada Morn, D-Ore., said. \u201cWe will not raise the levy.\u201d\n\n" +
+                       "Officials met on Monday.\n\n\u201cThe berths are too small,\u201d Ivo Brandt, R-Wash., said on Tuesday.");
+        Assert.Equal(new[] { "Ada Morn", "Ada Morn", "Ivo Brandt" }, q.Select(x => x.Speaker));
+    }
+
+    /// <summary>Abbreviated titles ("Cllr", "Cllr.", "Det. Supt.") are not part of the speaker's name, and their full stop ends
+    /// no sentence.</summary>
+    [Fact]
+    public void Abbreviated_titles_are_not_part_of_the_name()
+    {
+        var q = Direct("\u201cWe need the money,\u201d said Cllr. Ada Morn.\n\n\u201cWe need it now,\u201d said Cllr Tomas Reyne.\n\n" +
+                       "Det. Supt. Piet Marsh told reporters: \u201cWe have made two arrests.\u201d");
+        Assert.Equal(new[] { "Ada Morn", "Tomas Reyne", "Piet Marsh" }, q.Select(x => x.Speaker));
+    }
 }
