@@ -554,7 +554,8 @@ public sealed partial class CoverageComparer
             var status = g.Disagree ? g.Update ? CoverageStatus.Update : CoverageStatus.Conflict : (CoverageStatus?)null;
             string detail = string.Join(" | ", g.Outlets.Select(i => ctx.Outlets[i] + ": " + values[ctx.Outlets[i]] + (g.Update ? " (" + times[ctx.Outlets[i]] + ")" : "")));
             var differing = g.Differ.OrderBy(x => x).Select(i => ctx.Outlets[i]).ToList();
-            if (g.Disagree) detail += differing.Count > 0 ? " — differs from most: " + string.Join(", ", differing) : " — no value has a majority";
+            if (g.SameReport != null) detail += " — one report, not an update: each gives the same " + g.SameReport + " beside it";
+            else if (g.Disagree) detail += differing.Count > 0 ? " — differs from most: " + string.Join(", ", differing) : " — no value has a majority";
             else if (g.Forecasts) detail += " — forecasts differ";
             var item = ctx.Item(date ? CoverageKind.Date : CoverageKind.Number, ClaimKey(g, cc.EventNoun), TypeOf(first), g.Outlets, status, detail, values);
             yield return new NewsCoverageItem

@@ -106,6 +106,26 @@ public class CoverageClaimsTests
     }
 
     [Fact]
+    public void Two_readings_of_one_announcement_that_differ_are_a_conflict_not_an_update()
+    {
+        // Both give the same toll beside the injured figure: one announcement, copied two ways (and 412 is not "over 415").
+        var a = Article("a1", "Harrowgate Post", "Dam breach floods Orlen valley", "In the Orlen valley, at least 57 people have been confirmed dead and 412 injured, the interior office said.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Orlen flood toll", "The interior office reported at least 57 deaths and over 415 injuries in the Orlen valley.", Morning.AddHours(5));
+        var later = Article("c1", "Lakeside Daily", "Orlen toll climbs", "The death toll in the Orlen valley has risen to 230, with 1,940 people injured, the interior office said.", Morning.AddHours(30));
+        var r = Comparer.Compare(Story(a, b, later));
+        var injured = r.Items.Where(i => i.Kind == CoverageKind.Number && i.Key == "people injured").ToList();
+        var conflict = Assert.Single(injured, i => i.Status == CoverageStatus.Conflict);
+        Assert.Equal(new[] { "Harrowgate Post", "Vellmouth Courier" }, conflict.Outlets.OrderBy(o => o));
+        Assert.Contains("death toll (at least 57)", conflict.Detail);
+        Assert.Contains(injured, i => i.Status == CoverageStatus.Update);
+
+        // A later report that moved the injured figure and kept the toll is an update: a different toll, or figures far apart.
+        var revised = Article("d1", "Lakeside Daily", "Orlen injured rise", "The interior office now counts at least 57 dead and 980 injured in the Orlen valley.", Morning.AddHours(20));
+        var r2 = Comparer.Compare(Story(a, revised));
+        Assert.DoesNotContain(r2.Items, i => i.Status == CoverageStatus.Conflict);
+    }
+
+    [Fact]
     public void A_length_measured_from_a_point_is_a_distance_not_the_height_or_depth_named_in_its_clause()
     {
         // "within 300 km of the epicentre" says how far a warning reaches, not how high the waves were.
