@@ -106,6 +106,19 @@ public class CoverageClaimsTests
     }
 
     [Fact]
+    public void A_range_joined_by_a_dash_is_one_figure_with_its_unit_written_once()
+    {
+        var a = Article("a1", "Harrowgate Post", "Quake off Velmar", "A strong earthquake struck some 40\u201355 kilometers off Port Velmar, the survey said.");
+        var b = Article("b1", "Vellmouth Courier", "Velmar quake", "The earthquake hit 70 km off Port Velmar, officials said.");
+        var c = Article("c1", "Lakeside Daily", "Velmar quake", "The quake's epicentre lay 50 kilometres off Port Velmar.");
+        var distance = Single(Comparer.Compare(Story(a, b, c)), "distance from Port Velmar");
+        Assert.Equal("some 40\u201355 kilometers", distance.Values["Harrowgate Post"]);
+        // 40–55 holds 50, not 70.
+        Assert.Equal(CoverageStatus.Conflict, distance.Status);
+        Assert.Equal(new[] { "Vellmouth Courier" }, distance.Differing);
+    }
+
+    [Fact]
     public void Two_readings_of_one_announcement_that_differ_are_a_conflict_not_an_update()
     {
         // Both give the same toll beside the injured figure: one announcement, copied two ways (and 412 is not "over 415").
