@@ -106,6 +106,20 @@ public class CoverageClaimsTests
     }
 
     [Fact]
+    public void Counted_people_and_cited_figures_are_not_speakers()
+    {
+        var a = Article("a1", "Harrowgate Post", "Floods swamp Orlen",
+            "The death toll from the Orlen floods has risen to 64, with 2,310 residents reported missing, according to the regional coast guard. "
+            + "More than 900 homes were damaged, according to figures from the Harbor Ministry on Monday evening.");
+        var b = Article("b1", "Vellmouth Courier", "Orlen floods", "Floods in Orlen have killed 64 people, the regional coast guard said on Monday. Rescue crews worked through the night.");
+        var r = Comparer.Compare(Story(a, b));
+        var quotes = r.Items.Where(i => i.Kind is CoverageKind.Quote or CoverageKind.Source).Select(i => i.Key).ToList();
+        Assert.Contains("the regional coast guard", quotes);
+        Assert.DoesNotContain("2,310 residents", quotes);
+        Assert.DoesNotContain("figures", quotes);
+    }
+
+    [Fact]
     public void A_range_joined_by_a_dash_is_one_figure_with_its_unit_written_once()
     {
         var a = Article("a1", "Harrowgate Post", "Quake off Velmar", "A strong earthquake struck some 40\u201355 kilometers off Port Velmar, the survey said.");
