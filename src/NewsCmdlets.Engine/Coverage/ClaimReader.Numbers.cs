@@ -48,7 +48,8 @@ internal static partial class ClaimReader
         }
         var words = s.Words;
         string lower = m.Text.ToLowerInvariant();
-        string? unit = m.Unit;
+        // "40–55 kilometers": the unit written once, after the upper figure.
+        string? unit = m.Unit ?? upper?.Unit;
         var dim = m.Type switch
         {
             NewsEntityType.Percent => Dimension.Percent,

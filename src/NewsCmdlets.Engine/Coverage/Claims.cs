@@ -155,6 +155,19 @@ internal static partial class ClaimReader
         return new SentenceWords { Text = sentence, Words = words, Boundary = boundary, Strong = strong };
     }
 
+    /// <summary>Only a dash (hyphen, en or em dash), perhaps spaced, between two positions of the text: "130–144", "130 – 144".</summary>
+    private static bool DashBetween(string text, int from, int to)
+    {
+        if (to <= from || to - from > 3) return false;
+        int dashes = 0;
+        for (int i = from; i < to; i++)
+        {
+            if (text[i] is '-' or '\u2013' or '\u2014') dashes++;
+            else if (text[i] != ' ') return false;
+        }
+        return dashes == 1;
+    }
+
     /// <summary>Word indexes [p0, p1) of <paramref name="phrase"/> in the sentence (its first occurrence at or after <paramref name="from"/>), or (-1, -1).</summary>
     private static (int, int) Locate(SentenceWords s, string phrase, int from = 0)
     {
@@ -241,7 +254,16 @@ internal static partial class ClaimReader
                         used.Add(mi + 1);
                     }
                 }
-                c = ReadNumber(m, upper, s, p0, upper != null ? Locate(s, upper.Text, s.Words[p1].End).Item2 : p1, ctx);
+                // "130–144 kilometers": two figures joined by a dash the tokenizer does not split ("130-144" is one word).
+                else if (mi + 1 < mentions.Count && p1 < s.Words.Count && mentions[mi + 1] is var nd && nd.SentenceIndex == m.SentenceIndex && nd.Type == m.Type
+                         && nd.Number is double && char.IsDigit(s.Words[p1].Text[0]) && DashBetween(s.Text, s.Words[p1 - 1].End, s.Words[p1].Start)
+                         && Locate(s, nd.Text, s.Words[p1 - 1].End) is (int d0, _) && d0 == p1)
+                {
+                    upper = nd;
+                    used.Add(mi + 1);
+                }
+                int upperFrom = upper != null && s.Words[p1].Text is "to" or "and" ? s.Words[p1].End : s.Words[p1 - 1].End;
+                c = ReadNumber(m, upper, s, p0, upper != null ? Locate(s, upper.Text, upperFrom).Item2 : p1, ctx);
             }
             else c = ReadDate(m, s, p0, p1, ctx);
             if (c == null) continue;

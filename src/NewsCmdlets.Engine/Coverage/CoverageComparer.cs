@@ -400,6 +400,12 @@ public sealed partial class CoverageComparer
         "Station", "School", "Institute", "Museum", "Park", "Hall", "Centre", "Center", "Building", "Tower", "Market", "Prize", "Award",
     };
 
+    /// <summary>What a figure is cited from rather than who gives it: "according to figures", "data showed".</summary>
+    private static readonly HashSet<string> DataNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "figures", "data", "statistics", "numbers", "estimates", "tallies", "tally", "records", "reports", "report",
+    };
+
     private static readonly HashSet<string> NotSpeakerStart = new(StringComparer.OrdinalIgnoreCase)
     {
         "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "there", "his", "her", "its", "their", "but", "and", "so",
@@ -413,6 +419,10 @@ public sealed partial class CoverageComparer
     {
         var words = speaker.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0 || words.Length > 8) return false;
+        // "1,670 individuals reported injured": a figure's counted people, not who reports it.
+        if (char.IsDigit(words[0][0])) return false;
+        // "according to figures from the ministry": the figures are what is cited, not who cites them.
+        if (DataNouns.Contains(words[^1]) && words.Length <= 2 && (words.Length == 1 || NotSpeakerStart.Contains(words[0]))) return false;
         if (char.IsUpper(words[0][0]))
             return !NotSpeakerStart.Contains(words[0]) && words.Length <= 6 && words.All(w => char.IsUpper(w[0]) || w is "of" or "the" or "for" or "and" or "de" or "van" or "von" or "al" or "bin");
         return words.Length >= 1 && words.All(w => !NotSpeakerStart.Contains(w) || w is "the" or "a" or "an") && !MeasureLexicon.HappenedVerbs.Contains(words[^1]);
@@ -554,7 +564,8 @@ public sealed partial class CoverageComparer
             var status = g.Disagree ? g.Update ? CoverageStatus.Update : CoverageStatus.Conflict : (CoverageStatus?)null;
             string detail = string.Join(" | ", g.Outlets.Select(i => ctx.Outlets[i] + ": " + values[ctx.Outlets[i]] + (g.Update ? " (" + times[ctx.Outlets[i]] + ")" : "")));
             var differing = g.Differ.OrderBy(x => x).Select(i => ctx.Outlets[i]).ToList();
-            if (g.Disagree) detail += differing.Count > 0 ? " — differs from most: " + string.Join(", ", differing) : " — no value has a majority";
+            if (g.SameReport != null) detail += " — one report, not an update: each gives the same " + g.SameReport + " beside it";
+            else if (g.Disagree) detail += differing.Count > 0 ? " — differs from most: " + string.Join(", ", differing) : " — no value has a majority";
             else if (g.Forecasts) detail += " — forecasts differ";
             var item = ctx.Item(date ? CoverageKind.Date : CoverageKind.Number, ClaimKey(g, cc.EventNoun), TypeOf(first), g.Outlets, status, detail, values);
             yield return new NewsCoverageItem

@@ -18,6 +18,11 @@ internal sealed class ClaimGroup
     public HashSet<int> Differ = new();
     /// <summary>Forecasts or fears that differ ("could reach 1,000" against "could surpass 10,000"): not a disagreement on a fact.</summary>
     public bool Forecasts;
+    /// <summary>
+    /// For a conflict split off an update: the figure both outlets' sentences give alike beside it ("at least 144 dead"), which
+    /// shows they report the same announcement.
+    /// </summary>
+    public string? SameReport;
 }
 
 /// <summary>
@@ -27,7 +32,8 @@ internal sealed class ClaimGroup
 /// figure's precision, approximation ("about", "some") and bounds ("at least", "up to"), lengths converted to
 /// kilometres. A disagreement on an evolving measure (tolls, evacuations, counts of votes, share prices) is an update,
 /// unless both reports carry precise publication times within an hour of each other and neither says the figure
-/// changed. Measures named only by their counted words ("buildings") align only when their clauses share most words too.
+/// changed, or unless two outlets give, in the same sentence, another figure of the story alike to the digit and this one
+/// differently (one announcement copied two ways: a conflict of its own beside the update). Measures named only by their counted words ("buildings") align only when their clauses share most words too.
 /// Work grows with the claims of one measure (pairs within a measure only), never with all pairs of the story.
 /// </summary>
 internal static class FactClusters
@@ -40,6 +46,7 @@ internal static class FactClusters
         var groups = new List<ClaimGroup>();
         // Claims stated the same way (wire copies, a title repeated in the body) are one representative.
         var reps = new Dictionary<string, List<Claim>>(StringComparer.Ordinal);
+        Dictionary<(NewsCmdlets.Engine.Model.NewsArticle, string), List<Claim>>? bySentence = null;
         foreach (var c in claims)
         {
             string sig = c.Signature;
@@ -70,9 +77,108 @@ internal static class FactClusters
                 }
             }
             foreach (var cluster in Enumerable.Range(0, n).GroupBy(Find))
-                groups.Add(Judge(cluster.Select(i => members[i]).ToList()));
+            {
+                var g = Judge(cluster.Select(i => members[i]).ToList());
+                groups.Add(g);
+                if (g.Update && SameReportConflict(g, claims, ref bySentence) is { } split) groups.Add(split);
+            }
         }
         return groups;
+    }
+
+    /// <summary>Below this relative difference two figures of one announcement read as one figure copied wrongly, not a revision.</summary>
+    private const double SameReportSpread = 0.10;
+
+    /// <summary>
+    /// Two outlets whose figures of an evolving measure differ while their sentences give the same other figure of the
+    /// story, to the digit ("at least 144 dead and 730 injured" against "at least 144 dead and over 732 injured"), report
+    /// one announcement: the difference is not an update but a conflict. Returned as a group of its own (the update stays
+    /// for the other outlets), or null. Only figures within <see cref="SameReportSpread"/> of each other: a revision that
+    /// moves one figure of a report and leaves the other stays an update.
+    /// </summary>
+    private static ClaimGroup? SameReportConflict(ClaimGroup g, List<Claim> claims, ref Dictionary<(NewsCmdlets.Engine.Model.NewsArticle, string), List<Claim>>? bySentence)
+    {
+        if (g.Claims[0].Dimension is Dimension.Date or Dimension.Time) return null;
+        // Only claims whose sentence gives another evolving figure can be paired: usually a few of the group's claims.
+        bySentence ??= BySentence(claims);
+        var candidates = new List<Claim>();
+        foreach (var c in g.Claims)
+            if (!c.Vague && !RoundFigure(c) && bySentence.TryGetValue((c.Article, c.Sentence), out var near) && near.Exists(u => u.Measure.Id != c.Measure.Id))
+                candidates.Add(c);
+        if (candidates.Count < 2 || candidates.Count > MaxPairwise) return null;
+        ClaimGroup? split = null;
+        string? shown = null;
+        for (int i = 0; i < candidates.Count; i++)
+            for (int j = i + 1; j < candidates.Count; j++)
+            {
+                Claim x = candidates[i], y = candidates[j];
+                if (x.Outlet == y.Outlet) continue;
+                double a = Math.Max(Math.Abs(x.Low), Math.Abs(y.Low)), d = Math.Abs(x.Low - y.Low);
+                if (a == 0 || d / a > SameReportSpread) continue;
+                if (!SameSubject(x, y) || !DifferToTheDigit(x, y) || !Comparable(x, y)) continue;
+                if (split != null && split.Claims.Contains(x) && split.Claims.Contains(y)) continue;
+                string? companion = Companion(x, y, bySentence);
+                if (companion == null) continue;
+                split ??= new ClaimGroup { Claims = new List<Claim>(), Outlets = new List<int>(), Disagree = true };
+                shown ??= companion;
+                foreach (var c in new[] { x, y })
+                {
+                    if (!split.Claims.Contains(c)) split.Claims.Add(c);
+                    if (!split.Outlets.Contains(c.Outlet)) split.Outlets.Add(c.Outlet);
+                }
+            }
+        if (split == null) return null;
+        split.Outlets.Sort();
+        split.SameReport = shown;
+        return split;
+    }
+
+    /// <summary>
+    /// Two figures that cannot both be one announcement's figure as written: neither is marked approximate ("about",
+    /// "tens of") and their intervals (a bound's included) do not touch. Rounding is no excuse within one report: "730"
+    /// and "over 732" are two readings of one number.
+    /// </summary>
+    private static bool DifferToTheDigit(Claim x, Claim y)
+    {
+        if (x.Dimension != y.Dimension || x.Vague || y.Vague) return false;
+        if (RoundFigure(x) || RoundFigure(y)) return false;
+        var (xl, xh) = Bounds(x);
+        var (yl, yh) = Bounds(y);
+        return Math.Max(xl - yh, yl - xh) > 1e-9 * Math.Max(Math.Abs(xh), Math.Abs(yh));
+    }
+
+    /// <summary>Marked as approximate by its words ("about 70"), not merely bounded ("at least 144", which the reader marks approximate too).</summary>
+    private static bool RoundFigure(Claim c) => c.Approximate && !(c.AtLeast || c.AtMost);
+
+    private static Dictionary<(NewsCmdlets.Engine.Model.NewsArticle, string), List<Claim>> BySentence(List<Claim> claims)
+    {
+        var map = new Dictionary<(NewsCmdlets.Engine.Model.NewsArticle, string), List<Claim>>();
+        foreach (var c in claims)
+        {
+            if (c.Dimension is Dimension.Date or Dimension.Time || c.Sentence.Length == 0 || !IsCompanion(c)) continue;
+            var k = (c.Article, c.Sentence);
+            if (!map.TryGetValue(k, out var l)) map[k] = l = new List<Claim>();
+            l.Add(c);
+        }
+        return map;
+    }
+
+    /// <summary>A figure that can show two sentences report one announcement: of an evolving measure, exact, not a small count.</summary>
+    private static bool IsCompanion(Claim c) => c.Measure.Evolving && !c.Measure.Generic && !c.Vague && !RoundFigure(c) && c.Low >= 10;
+
+    /// <summary>A figure of another evolving measure that both claims' sentences state alike, to the digit, as written (or null).</summary>
+    private static string? Companion(Claim x, Claim y, Dictionary<(NewsCmdlets.Engine.Model.NewsArticle, string), List<Claim>> bySentence)
+    {
+        if (!bySentence.TryGetValue((x.Article, x.Sentence), out var xs) || !bySentence.TryGetValue((y.Article, y.Sentence), out var ys)) return null;
+        foreach (var u in xs)
+        {
+            if (u.Measure.Id == x.Measure.Id) continue;
+            foreach (var v in ys)
+                if (v.Measure.Id == u.Measure.Id && v.Unit == u.Unit && v.Low == u.Low && v.High == u.High && v.AtLeast == u.AtLeast && v.AtMost == u.AtMost
+                    && SameSubject(u, v))
+                    return u.Measure.Display + " (" + u.Text + ")";
+        }
+        return null;
     }
 
     /// <summary>Two claims are about the same thing: the same subject and, for a generic measure, most of the same words.</summary>

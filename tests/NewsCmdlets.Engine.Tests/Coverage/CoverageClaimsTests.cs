@@ -106,6 +106,53 @@ public class CoverageClaimsTests
     }
 
     [Fact]
+    public void Counted_people_and_cited_figures_are_not_speakers()
+    {
+        var a = Article("a1", "Harrowgate Post", "Floods swamp Orlen",
+            "The death toll from the Orlen floods has risen to 64, with 2,310 residents reported missing, according to the regional coast guard. "
+            + "More than 900 homes were damaged, according to figures from the Harbor Ministry on Monday evening.");
+        var b = Article("b1", "Vellmouth Courier", "Orlen floods", "Floods in Orlen have killed 64 people, the regional coast guard said on Monday. Rescue crews worked through the night.");
+        var r = Comparer.Compare(Story(a, b));
+        var quotes = r.Items.Where(i => i.Kind is CoverageKind.Quote or CoverageKind.Source).Select(i => i.Key).ToList();
+        Assert.Contains("the regional coast guard", quotes);
+        Assert.DoesNotContain("2,310 residents", quotes);
+        Assert.DoesNotContain("figures", quotes);
+    }
+
+    [Fact]
+    public void A_range_joined_by_a_dash_is_one_figure_with_its_unit_written_once()
+    {
+        var a = Article("a1", "Harrowgate Post", "Quake off Velmar", "A strong earthquake struck some 40\u201355 kilometers off Port Velmar, the survey said.");
+        var b = Article("b1", "Vellmouth Courier", "Velmar quake", "The earthquake hit 70 km off Port Velmar, officials said.");
+        var c = Article("c1", "Lakeside Daily", "Velmar quake", "The quake's epicentre lay 50 kilometres off Port Velmar.");
+        var distance = Single(Comparer.Compare(Story(a, b, c)), "distance from Port Velmar");
+        Assert.Equal("some 40\u201355 kilometers", distance.Values["Harrowgate Post"]);
+        // 40–55 holds 50, not 70.
+        Assert.Equal(CoverageStatus.Conflict, distance.Status);
+        Assert.Equal(new[] { "Vellmouth Courier" }, distance.Differing);
+    }
+
+    [Fact]
+    public void Two_readings_of_one_announcement_that_differ_are_a_conflict_not_an_update()
+    {
+        // Both give the same toll beside the injured figure: one announcement, copied two ways (and 412 is not "over 415").
+        var a = Article("a1", "Harrowgate Post", "Dam breach floods Orlen valley", "In the Orlen valley, at least 57 people have been confirmed dead and 412 injured, the interior office said.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Orlen flood toll", "The interior office reported at least 57 deaths and over 415 injuries in the Orlen valley.", Morning.AddHours(5));
+        var later = Article("c1", "Lakeside Daily", "Orlen toll climbs", "The death toll in the Orlen valley has risen to 230, with 1,940 people injured, the interior office said.", Morning.AddHours(30));
+        var r = Comparer.Compare(Story(a, b, later));
+        var injured = r.Items.Where(i => i.Kind == CoverageKind.Number && i.Key == "people injured").ToList();
+        var conflict = Assert.Single(injured, i => i.Status == CoverageStatus.Conflict);
+        Assert.Equal(new[] { "Harrowgate Post", "Vellmouth Courier" }, conflict.Outlets.OrderBy(o => o));
+        Assert.Contains("death toll (at least 57)", conflict.Detail);
+        Assert.Contains(injured, i => i.Status == CoverageStatus.Update);
+
+        // A later report that moved the injured figure and kept the toll is an update: a different toll, or figures far apart.
+        var revised = Article("d1", "Lakeside Daily", "Orlen injured rise", "The interior office now counts at least 57 dead and 980 injured in the Orlen valley.", Morning.AddHours(20));
+        var r2 = Comparer.Compare(Story(a, revised));
+        Assert.DoesNotContain(r2.Items, i => i.Status == CoverageStatus.Conflict);
+    }
+
+    [Fact]
     public void A_length_measured_from_a_point_is_a_distance_not_the_height_or_depth_named_in_its_clause()
     {
         // "within 300 km of the epicentre" says how far a warning reaches, not how high the waves were.
