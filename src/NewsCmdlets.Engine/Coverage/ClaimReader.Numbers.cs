@@ -343,9 +343,9 @@ internal static partial class ClaimReader
         int partOf = W(right, 0).Equals("of", StringComparison.OrdinalIgnoreCase)
             ? IsNumberWord(W(right, 1)) ? 2 : W(right, 1).Equals("the", StringComparison.OrdinalIgnoreCase) && IsNumberWord(W(right, 2)) ? 3 : -1 : -1;
         if (partOf > 0) right = right.Skip(partOf).ToList();
-        // "Four killed", "730 injured", "Four dead".
+        // "Four killed", "412 injured", "Four dead".
         if (MeasureLexicon.Predicates.TryGetValue(W(right, 0), out var direct) && !W(right, 0).Equals("lives", StringComparison.OrdinalIgnoreCase)) return direct;
-        // The counted noun within three words after the figure ("1,670 individuals", "15,000 job cuts", "about 20 trapped people").
+        // The counted noun within three words after the figure ("2,310 residents", "15,000 job cuts", "about 20 trapped people").
         string? head = null;
         int headAt = -1;
         for (int k = 0; k < right.Count && k < 3; k++)
@@ -357,7 +357,7 @@ internal static partial class ClaimReader
             { head = w; headAt = k; break; }
         }
         if (head == null && m.Unit == "people") head = "people";
-        // Predicates up to a joining word or the next figure: "144 people have been confirmed dead and 730 injured".
+        // Predicates up to a joining word or the next figure: "57 people have been confirmed dead and 412 injured".
         ClaimMeasure? predicate = null;
         for (int k = 0; k < right.Count; k++)
         {
@@ -426,7 +426,7 @@ internal static partial class ClaimReader
                           or "refugees" or "defectors" or "evacuees" or "asylum" or "seekers" or "detainees" or "prisoners" or "hostages" or "civilians" or "troops";
         if (peopleLike)
         {
-            // What happened to them: a verb just before ("killing 2,500 people"), a predicate after ("144 people confirmed dead").
+            // What happened to them: a verb just before ("killing 2,500 people"), a predicate after ("57 people confirmed dead").
             var found = verb != null && left.Take(2).Any(k => MeasureLexicon.VerbsBefore.ContainsKey(words[k].Text)) ? verb : predicate ?? verb;
             if (found != null)
             {

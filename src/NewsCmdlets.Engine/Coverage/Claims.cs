@@ -155,7 +155,7 @@ internal static partial class ClaimReader
         return new SentenceWords { Text = sentence, Words = words, Boundary = boundary, Strong = strong };
     }
 
-    /// <summary>Only a dash (hyphen, en or em dash), perhaps spaced, between two positions of the text: "130–144", "130 – 144".</summary>
+    /// <summary>Only a dash (hyphen, en or em dash), perhaps spaced, between two positions of the text: "40–55", "40 – 55".</summary>
     private static bool DashBetween(string text, int from, int to)
     {
         if (to <= from || to - from > 3) return false;
@@ -254,7 +254,7 @@ internal static partial class ClaimReader
                         used.Add(mi + 1);
                     }
                 }
-                // "130–144 kilometers": two figures joined by a dash the tokenizer does not split ("130-144" is one word).
+                // "40–55 kilometers": two figures joined by a dash the tokenizer does not split ("40-55" is one word).
                 else if (mi + 1 < mentions.Count && p1 < s.Words.Count && mentions[mi + 1] is var nd && nd.SentenceIndex == m.SentenceIndex && nd.Type == m.Type
                          && nd.Number is double && char.IsDigit(s.Words[p1].Text[0]) && DashBetween(s.Text, s.Words[p1 - 1].End, s.Words[p1].Start)
                          && Locate(s, nd.Text, s.Words[p1 - 1].End) is (int d0, _) && d0 == p1)

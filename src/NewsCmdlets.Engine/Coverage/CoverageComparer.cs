@@ -419,7 +419,7 @@ public sealed partial class CoverageComparer
     {
         var words = speaker.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0 || words.Length > 8) return false;
-        // "1,670 individuals reported injured": a figure's counted people, not who reports it.
+        // "2,310 residents reported injured": a figure's counted people, not who reports it.
         if (char.IsDigit(words[0][0])) return false;
         // "according to figures from the ministry": the figures are what is cited, not who cites them.
         if (DataNouns.Contains(words[^1]) && words.Length <= 2 && (words.Length == 1 || NotSpeakerStart.Contains(words[0]))) return false;

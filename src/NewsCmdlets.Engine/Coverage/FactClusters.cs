@@ -19,7 +19,7 @@ internal sealed class ClaimGroup
     /// <summary>Forecasts or fears that differ ("could reach 1,000" against "could surpass 10,000"): not a disagreement on a fact.</summary>
     public bool Forecasts;
     /// <summary>
-    /// For a conflict split off an update: the figure both outlets' sentences give alike beside it ("at least 144 dead"), which
+    /// For a conflict split off an update: the figure both outlets' sentences give alike beside it ("at least 57 dead"), which
     /// shows they report the same announcement.
     /// </summary>
     public string? SameReport;
@@ -91,7 +91,7 @@ internal static class FactClusters
 
     /// <summary>
     /// Two outlets whose figures of an evolving measure differ while their sentences give the same other figure of the
-    /// story, to the digit ("at least 144 dead and 730 injured" against "at least 144 dead and over 732 injured"), report
+    /// story, to the digit ("at least 57 dead and 412 injured" against "at least 57 dead and over 415 injured"), report
     /// one announcement: the difference is not an update but a conflict. Returned as a group of its own (the update stays
     /// for the other outlets), or null. Only figures within <see cref="SameReportSpread"/> of each other: a revision that
     /// moves one figure of a report and leaves the other stays an update.
@@ -135,8 +135,8 @@ internal static class FactClusters
 
     /// <summary>
     /// Two figures that cannot both be one announcement's figure as written: neither is marked approximate ("about",
-    /// "tens of") and their intervals (a bound's included) do not touch. Rounding is no excuse within one report: "730"
-    /// and "over 732" are two readings of one number.
+    /// "tens of") and their intervals (a bound's included) do not touch. Rounding is no excuse within one report: "412"
+    /// and "over 415" are two readings of one number.
     /// </summary>
     private static bool DifferToTheDigit(Claim x, Claim y)
     {
@@ -147,7 +147,7 @@ internal static class FactClusters
         return Math.Max(xl - yh, yl - xh) > 1e-9 * Math.Max(Math.Abs(xh), Math.Abs(yh));
     }
 
-    /// <summary>Marked as approximate by its words ("about 70"), not merely bounded ("at least 144", which the reader marks approximate too).</summary>
+    /// <summary>Marked as approximate by its words ("about 70"), not merely bounded ("at least 57", which the reader marks approximate too).</summary>
     private static bool RoundFigure(Claim c) => c.Approximate && !(c.AtLeast || c.AtMost);
 
     private static Dictionary<(NewsCmdlets.Engine.Model.NewsArticle, string), List<Claim>> BySentence(List<Claim> claims)

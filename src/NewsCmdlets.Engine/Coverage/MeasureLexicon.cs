@@ -85,7 +85,7 @@ internal static class MeasureLexicon
         Passengers, Crew, OnBoard, AnalystEstimate, Damaged, Majority,
     };
 
-    /// <summary>Words after (or around) a count of people that say what happened to them: "144 people confirmed dead".</summary>
+    /// <summary>Words after (or around) a count of people that say what happened to them: "57 people confirmed dead".</summary>
     public static readonly Dictionary<string, ClaimMeasure> Predicates = new(StringComparer.OrdinalIgnoreCase)
     {
         ["killed"] = Deaths, ["dead"] = Deaths, ["died"] = Deaths, ["perished"] = Deaths, ["deaths"] = Deaths, ["death"] = Deaths,
@@ -138,7 +138,7 @@ internal static class MeasureLexicon
         "workforce", "employees", "staff", "headcount", "employs", "employing", "workers",
     };
 
-    /// <summary>Nouns a figure is given for in "NOUN of/at/to/was N" ("death toll of 144", "population of 1.5 million").</summary>
+    /// <summary>Nouns a figure is given for in "NOUN of/at/to/was N" ("death toll of 57", "population of 1.5 million").</summary>
     public static readonly Dictionary<string, ClaimMeasure> NounsBefore = new(StringComparer.OrdinalIgnoreCase)
     {
         ["toll"] = Deaths, ["depth"] = Depth, ["magnitude"] = Magnitude, ["population"] = Population, ["turnout"] = Turnout,
