@@ -9,7 +9,8 @@ namespace NewsCmdlets.Engine.Coverage;
 /// in the same order (<see cref="Coverage"/>: a word counts when a run of <see cref="FeatureExtractor.ShingleSize"/>
 /// words around it is in the other text, so an edited word costs that word, not the whole passage). The shorter text's
 /// headline counts only where the other text has it too; a copy also keeps the lead (either text's first sentence
-/// paragraph stands for the most part in the other). Candidates come from a fixed sample of each text's shingles
+/// paragraph stands for the most part in the other). Two reprints cut at different places, neither containing the
+/// other, are copies when they share a long passage and most of their names (<see cref="IsCopy"/>). Candidates come from a fixed sample of each text's shingles
 /// (those whose hash is 0 mod 8), indexed; shingles shared by very many articles (template sentences, boilerplate)
 /// lead only to articles published within the time window after. Never all pairs.
 /// </summary>
@@ -105,6 +106,7 @@ internal static class CopyDetector
         }
         fill = null;
 
+        double lowest = Math.Min(threshold, LongPassageShare);
         long windowTicks = Math.Max(0, window.Ticks);
         var shared = new int[n];
         var touched = new List<int>();
@@ -143,7 +145,7 @@ internal static class CopyDetector
                 // template sentence), when both samples are large enough to tell; then the exact measure.
                 if (shared[j] >= need && uf.Find(i) != uf.Find(j)
                     && !RuledOut(sampleI, sampleJ, threshold)
-                    && Coverage(f[i], f[j], scratch, threshold) >= threshold)
+                    && IsCopy(Measure(f[i], f[j], scratch, lowest), threshold))
                     uf.Union(i, j);
                 shared[j] = 0;
             }
@@ -167,8 +169,16 @@ internal static class CopyDetector
     {
         int sampled = Math.Min(a.Length, b.Length);
         if (sampled < MinSample) return false;
-        return Overlap(a, b) / (double)sampled < threshold - EstimateSlack - 0.5 / Math.Sqrt(sampled);
+        int overlap = Overlap(a, b);
+        double error = 0.5 / Math.Sqrt(sampled);
+        if (overlap / (double)sampled >= threshold - EstimateSlack - error) return false;
+        // A long passage in common (see IsCopy): ninety words in the same order hold about eleven sampled shingles,
+        // and half the shorter text, a quarter of its sample at least (edits cost the sample more than the words).
+        return !(threshold > LongPassageShare && overlap >= LongPassageSamples && overlap >= LongPassageShare / 2 * sampled);
     }
+
+    /// <summary>Sampled shingles two texts must share before a long passage in common is measured (half those of <see cref="LongPassage"/> words).</summary>
+    private const int LongPassageSamples = LongPassage / 16;
 
     /// <summary>Sorts the keys and moves the distinct ones to the front; returns how many there are.</summary>
     private static int SortDistinct(Span<uint> k)
@@ -289,13 +299,40 @@ internal static class CopyDetector
     /// With <paramref name="enough"/> above 0 the caller only asks whether the measure reaches it: when the names alone
     /// already keep it below (a template told of another event), their share is returned at once, before the words are read.
     /// </remarks>
-    public static double Coverage(StoryFeatures a, StoryFeatures b, CoverageScratch? scratch = null, double enough = 0)
+    public static double Coverage(StoryFeatures a, StoryFeatures b, CoverageScratch? scratch = null, double enough = 0) =>
+        Measure(a, b, scratch, enough).Share;
+
+    /// <summary>Words of the shorter text in a passage the other has, from which two texts are copies when they share at least <see cref="LongPassageShare"/> of the shorter one's words.</summary>
+    internal const int LongPassage = 90;
+    /// <summary>Share of the shorter text's words that two texts sharing <see cref="LongPassage"/> words in order must share to be copies.</summary>
+    internal const double LongPassageShare = 0.5;
+
+    /// <summary>
+    /// Two texts are copies when the shorter one's <see cref="Coverage"/> reaches the threshold, or when they share a
+    /// long passage (<see cref="LongPassage"/> words or more, in runs in the same order) that is half the shorter text
+    /// at least: each of two reprints of one wire text may be cut at another place (one keeps the later paragraphs,
+    /// the other an added one), so neither contains the other, yet ninety words in the same order are not two
+    /// reports of their own, when the longer text has most of the shorter one's names and figures (<see cref="LongPassageNames"/>).
+    /// The names and lead checks of <see cref="Coverage"/> hold for both.
+    /// </summary>
+    internal static bool IsCopy((double Share, int Covered, double Names) m, double threshold) =>
+        m.Share >= threshold || m.Covered >= LongPassage && m.Share >= Math.Min(threshold, LongPassageShare) && m.Names >= LongPassageNames;
+
+    /// <summary>
+    /// Share of the shorter text's names and figures the longer must have for a long passage in common to make them
+    /// copies: a reprint cut at another place keeps most of them; the same template told of another event (another
+    /// town, other people and figures) shares its sentences' wording, but half its names at most.
+    /// </summary>
+    internal const double LongPassageNames = 0.8;
+
+    /// <summary><see cref="Coverage"/>, how many of the shorter text's words it counts as standing in the other, and the share of its names and figures the other has (1 when it has too few).</summary>
+    internal static (double Share, int Covered, double Names) Measure(StoryFeatures a, StoryFeatures b, CoverageScratch? scratch = null, double enough = 0)
     {
         var (s, l) = BodyWords(a) <= BodyWords(b) ? (a, b) : (b, a);
         int body = BodyWords(s);
-        if (body < MinWords || s.Shingles.Length == 0 || l.Shingles.Length == 0) return 0;
+        if (body < MinWords || s.Shingles.Length == 0 || l.Shingles.Length == 0) return (0, 0, 0);
         double names = s.NameHashes.Length >= MinNames ? CopyDetector.Overlap(s.NameHashes, l.NameHashes) / (double)s.NameHashes.Length : 1;
-        if (names < NameShare && names < enough) return names; // the measure is at most this
+        if (names < NameShare && names < enough) return (names, 0, names); // the measure is at most this
         scratch ??= new CoverageScratch();
         Span<bool> inLonger = s.Shingles.Length <= 4096 ? stackalloc bool[s.Shingles.Length] : new bool[s.Shingles.Length];
         scratch.Members(s.Shingles, l.Shingles, inLonger);
@@ -326,7 +363,7 @@ internal static class CopyDetector
             double lead = Math.Max(LeadCovered(s, inLonger), LeadCovered(l, inShorter));
             if (lead < LeadShare) share = Math.Min(share, lead);
         }
-        return Math.Min(1, share);
+        return (Math.Min(1, share), covered, names);
     }
 
     /// <summary>Share of a lead's words a copy must have (of either text's lead in the other).</summary>

@@ -569,6 +569,17 @@ public sealed class StoryGrouper
 
         for (int i = 0; i < n; i++)
             if (copyRoot[i] != i) Merge(copyRoot[i], i, copies: true);
+        // Each set of copies speaks with its original's names.
+        Dictionary<int, List<int>>? copySets = null;
+        for (int i = 0; i < n; i++)
+        {
+            if (copyRoot[i] == i) continue;
+            copySets ??= new();
+            if (!copySets.TryGetValue(copyRoot[i], out var set)) copySets[copyRoot[i]] = set = new List<int> { copyRoot[i] };
+            set.Add(i);
+        }
+        if (copySets != null)
+            foreach (var (first, set) in copySets) names.SpeakAs(uf.Find(first), CopyDetector.Original(f, set));
         CopyDates(f, copyRoot, uf, minTicks, maxTicks);
 
         long window = _options.Window.Ticks;
@@ -688,14 +699,17 @@ public sealed class StoryGrouper
             }
         }
 
-        /// <summary>Adds <paramref name="other"/>'s counts to <paramref name="root"/>'s; copies of one text are one voice.</summary>
+        /// <summary>Adds <paramref name="other"/>'s counts to <paramref name="root"/>'s; copies of one text are one voice (see <see cref="SpeakAs"/>).</summary>
         public void Merge(int root, int other, bool copies)
         {
-            Count(root);
-            Count(other);
-            Add(_mentions, root, other, copies);
-            Add(_leads, root, other, copies);
-            if (!copies) _voices[root] += _voices[other];
+            if (!copies)
+            {
+                Count(root);
+                Count(other);
+                Add(_mentions, root, other);
+                Add(_leads, root, other);
+                _voices[root] += _voices[other];
+            }
             _next[_last[root]] = other;
             _last[root] = _last[other];
         }
@@ -708,12 +722,31 @@ public sealed class StoryGrouper
             return false;
         }
 
-        private static void Add(Dictionary<int, int>?[] d, int root, int other, bool union)
+        private static void Add(Dictionary<int, int>?[] d, int root, int other)
         {
             if (d[other] == null) return;
             var into = d[root] ??= new();
-            foreach (var (t, c) in d[other]!) into[t] = union ? Math.Max(into.GetValueOrDefault(t), c) : into.GetValueOrDefault(t) + c;
+            foreach (var (t, c) in d[other]!) into[t] = into.GetValueOrDefault(t) + c;
             d[other] = null;
+        }
+
+        /// <summary>
+        /// A set of copies of one text (group <paramref name="root"/>, its copies joined) speaks once, with its
+        /// original's names (<see cref="CopyDetector.Original"/>): each reprint may be cut at another place, and the
+        /// names of all its pieces together would speak for more than one text.
+        /// </summary>
+        public void SpeakAs(int root, int original)
+        {
+            var a = _f[original];
+            _mentions[root] = null;
+            _leads[root] = null;
+            _counted[root] = true;
+            for (int k = 0; k < a.Terms.Length; k++)
+            {
+                if ((a.Kinds[k] & (byte)TermKind.Name) == 0) continue;
+                (_mentions[root] ??= new())[a.Terms[k]] = 1;
+                if ((a.Kinds[k] & (byte)TermKind.Lead) != 0) (_leads[root] ??= new())[a.Terms[k]] = 1;
+            }
         }
 
         /// <summary>

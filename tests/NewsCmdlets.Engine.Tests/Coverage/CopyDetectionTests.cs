@@ -132,6 +132,55 @@ public sealed class CopyContainmentTests
         Assert.StartsWith("Tidewater Press Agency (m-wire) < Upland Echo (edited)", s.CopyGroups.ToString());
     }
 
+    /// <summary>An invented wire report of ten paragraphs: a grain silo fire at an invented port.</summary>
+    private static readonly string[] SiloWire =
+    {
+        "A fire that broke out in a grain silo at the port of Velderhaven on Tuesday night burned for eleven hours before crews brought it under control, the harbour authority said.",
+        "Nobody was hurt, but the blaze destroyed about 4,300 tonnes of barley that was waiting to be loaded onto a freighter bound for the southern coast, according to the terminal operator Graanveld Logistics.",
+        "Smoke from the silo drifted over the old town for most of Wednesday morning, and the council advised people living near the quay to keep their windows shut until the air cleared.",
+        "Fire chief Oskar Lindqvell said dust inside the silo had probably ignited after a conveyor belt overheated, although investigators would need several days to confirm the cause.",
+        "Forty firefighters from three districts took turns on the quay through the night, pumping seawater onto the concrete walls to keep the neighbouring fuel depot from catching.",
+        "Graanveld Logistics said the terminal would stay closed to grain ships for at least a week while engineers checked whether the damaged structure could be repaired or had to come down.",
+        "Farmers in the surrounding province, who send most of their harvest through the terminal, warned that a long closure would leave them paying for storage they could not afford.",
+        "The port handled a record tonnage of cereals last season, and the harbour authority had only recently approved plans to add two more silos beside the burned one.",
+        "Harbourmaster Britt Maelstead said ferries and container traffic were running normally and that the fire zone had been sealed off from the rest of the docks.",
+        "It was the second fire at the terminal in four years; an earlier blaze in a loading shed was blamed on faulty wiring and caused no injuries.",
+    };
+
+    [Fact]
+    public void Two_reprints_of_one_wire_text_cut_at_other_places_are_copies_though_neither_contains_the_other()
+    {
+        var w = SiloWire;
+        // One paper runs the first six paragraphs and adds one of its own; another runs all but the third and adds
+        // another. They share over a hundred words in the same order, and the names and figures of both.
+        var first = StoryFixtures.Article("rim", "Rimmerton Courier", "Fire at Velderhaven grain silo burns for eleven hours", StoryFixtures.Day.AddHours(8),
+            w.Take(6).Append("Several lorry drivers were turned away from the terminal gates on Wednesday and told to take their loads to a rail yard further inland instead.").ToArray());
+        var second = StoryFixtures.Article("hal", "Hallow Bay Post", "Port fire: grain terminal shut for a week", StoryFixtures.Day.AddHours(9),
+            w.Take(2).Concat(w.Skip(3)).Append("Readers can follow updates on the closure on the harbour authority's notice board at the ferry terminal.").ToArray());
+        var x = new FeatureExtractor(new TermTable());
+        var m = CopyDetector.Measure(x.Extract(first), x.Extract(second));
+        Assert.True(m.Share < new StoryGroupingOptions().CopyThreshold, $"share {m.Share:F3}"); // neither contains the other
+        Assert.True(CopyDetector.IsCopy(m, new StoryGroupingOptions().CopyThreshold), $"share {m.Share:F3}, words {m.Covered}, names {m.Names:F2}");
+
+        var grouper = new StoryGrouper();
+        grouper.Add(first);
+        grouper.Add(second);
+        var story = Assert.Single(grouper.Group());
+        var group = Assert.Single(story.CopyGroups);
+        Assert.Equal(new[] { "hal", "rim" }, group.Select(a => a.Id).OrderBy(i => i, StringComparer.Ordinal));
+
+        // A report of its own that reuses two of the wire's paragraphs (under fifty words) is no copy.
+        var own = StoryFixtures.Article("own", "Hallow Bay Post", "Farmers fear storage bills after port fire", StoryFixtures.Day.AddHours(10), new[]
+        {
+            "Barley growers around Velderhaven spent Wednesday ringing co-operatives and hauliers, trying to find somewhere to keep a harvest that had nowhere to go.",
+            w[6],
+            "Agnete Holmfrid, who farms near the estuary, said her sheds were already full and that renting space in the city would cost more than the crop would fetch.",
+            w[5],
+            "The farmers' union asked the province to help with the cost, but officials said no decision would come before the terminal's inspection was finished.",
+        });
+        Assert.False(CopyDetector.IsCopy(CopyDetector.Measure(x.Extract(own), x.Extract(second)), new StoryGroupingOptions().CopyThreshold));
+    }
+
     [Fact]
     public void Two_reports_quoting_one_long_statement_are_not_copies()
     {
