@@ -359,6 +359,39 @@ public sealed class TextArticleParserTests
         Assert.Contains(a.Warnings, w => w.Contains("'Language: Klingonese'"));
         Assert.Equal("en", a.Language);                                  // detected from the text instead
     }
+
+    [Fact]
+    public void A_paragraph_of_prose_written_twice_does_not_cut_off_the_story_before_it()
+    {
+        // A text dump in which one long paragraph was pasted twice: the story keeps its lead, and the paragraph once.
+        const string repeated = "The commission will publish its final count on Friday, after the postal votes from the three "
+            + "northern districts have been checked against the register, a step the board said could take two more days.";
+        string text = "date 2026-05-11 Harbour Party wins Lowmere council vote\n\n"
+            + "LOWMERE (Tarn Wire) — The Harbour Party won control of Lowmere's council in Sunday's election, taking 31 of the 55 seats, according to the electoral board.\n\n"
+            + "Turnout rose to 64 percent, the highest in two decades, as queues formed outside polling stations in the old town well before they opened.\n\n"
+            + repeated + "\n\n"
+            + repeated + "\n\n"
+            + "Party leader Ines Valder told supporters that the new council would start work on the harbour bridge within a month.\n\n"
+            + "The Civic League, which had run the council for twelve years, kept 17 seats and said it would lead the opposition.\n";
+        var article = Parse(text);
+        Assert.StartsWith("LOWMERE (Tarn Wire) — The Harbour Party won control", article.Body);
+        Assert.Contains("Turnout rose to 64 percent", article.Body);
+        Assert.Contains("kept 17 seats", article.Body);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Matches(article.Body, "final count on Friday").Count);
+    }
+
+    [Fact]
+    public void A_short_block_written_twice_is_still_chrome()
+    {
+        string text = "date 2026-05-11 Ferry fares to rise in June\n\n"
+            + "Share this story on social media.\n\n"
+            + "Ferry fares on the Tarn crossing will rise by 6 percent in June, the operator said on Monday, citing the cost of fuel and new crew rules.\n\n"
+            + "Season tickets for island residents will keep their current price until the end of the year, the operator added.\n\n"
+            + "Share this story on social media.\n";
+        var article = Parse(text);
+        Assert.DoesNotContain("Share this story", article.Body);
+        Assert.Contains("Ferry fares on the Tarn crossing", article.Body);
+    }
 }
 
 public sealed class TextDecoderTests

@@ -92,6 +92,10 @@ public static partial class TextArticleParser
         return text.Length <= 100 && LooksLikeCredit(text) && TextShape.CountWords(text) <= 10;
     }
 
+    /// <summary>Words from which a repeated paragraph that ends like a sentence is prose written twice, not repeated chrome
+    /// (menus, share bars, sign-up prompts and credits are shorter).</summary>
+    private const int RepeatedProseWords = 25;
+
     private static void ScoreCandidates(List<Para> paras, List<int> candidates, string? bylineCredit)
     {
         // How often each block occurs on the page: chrome repeats, stories do not.
@@ -128,7 +132,9 @@ public static partial class TextArticleParser
             string norm = TextShape.Normalise(p.Text);
             if (TextShape.IsTimeLike(p.Text)) p.Score = -8;
             else if (w == 0) p.Score = -2;
-            else if (counts.TryGetValue(norm, out var c) && c > 1 && w >= 2) p.Score = -(w + 5);
+            // A paragraph of prose written twice (a text pasted twice, a pull quote repeated in full) is story, not chrome:
+            // neutral, so that it does not cut the story in two (the copy is dropped from Body as a repeat).
+            else if (counts.TryGetValue(norm, out var c) && c > 1 && w >= 2) p.Score = w >= RepeatedProseWords && TextShape.EndsLikeSentence(p.Text) ? 0 : -(w + 5);
             else if (bylineCredit != null && norm == bylineCredit) p.Score = -10;
             else if (w <= 20 && (Copyright.IsMatch(p.Text) || ReportingCredit.IsMatch(p.Text))) p.Score = -10;
             else if (TextShape.IsNavigationTrail(p.Text)) p.Score = -(3 + w);
