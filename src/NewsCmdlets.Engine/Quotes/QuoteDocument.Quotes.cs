@@ -784,8 +784,29 @@ internal sealed partial class QuoteDocument
         for (int j = obj.Start; named == null && j < obj.End; j++) if (_nameAt[j] is { Type: NewsEntityType.Organization or NewsEntityType.Person } nm) named = nm;
         string objText = named?.Text ?? TrimToldObject(Join(obj.Start, obj.End));
         var objKind = QuoteExtractor.Classify(Join(obj.Start, obj.End), named?.Description);
-        if (objKind is SourceKind.Agency or SourceKind.Media)
+        // "Several told the Gazette …" in The Island Gazette: the article's own outlet is its reporting, not a source it relies on.
+        if (objKind is SourceKind.Agency or SourceKind.Media && !IsOwnOutlet(named?.Canonical ?? objText, outlet))
             attributions.Add(new NewsAttribution { Source = CleanSource(named?.Canonical ?? objText), SourceKind = objKind, Verb = "told", Sentence = SentenceText(s), ArticleId = articleId, Outlet = outlet, Offset = _tok[named?.Start ?? obj.Start].Start });
+    }
+
+    /// <summary>Is <paramref name="name"/> the article's own outlet ("the Courier" in The Harbour Courier): the outlet's
+    /// name, or its last words (four letters at least)?</summary>
+    internal static bool IsOwnOutlet(string name, string? outlet)
+    {
+        if (string.IsNullOrWhiteSpace(outlet)) return false;
+        string n = EntityMerger.Key(name), o = EntityMerger.Key(outlet);
+        if (n.Length < 4 || o.Length == 0) return false;
+        if (n == o) return true;
+        // The last words of the outlet's name, whole words only: "Courier" of "Harbour Courier", not "our" of "Harbour".
+        var words = outlet.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string tail = "";
+        for (int i = words.Length - 1; i >= 1; i--)
+        {
+            tail = EntityMerger.Key(words[i]) + tail;
+            if (tail == n) return true;
+            if (tail.Length > n.Length) break;
+        }
+        return false;
     }
 
     private string SentenceText(int s)

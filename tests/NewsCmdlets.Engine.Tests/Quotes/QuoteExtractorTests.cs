@@ -141,6 +141,20 @@ public sealed class QuoteExtractorTests
         Assert.DoesNotContain(r.Attributions, a => a.Source.Contains("arranged") || a.Source is "Several" or "Many");
     }
 
+    [Fact]
+    public void The_articles_own_outlet_told_is_no_source_it_relies_on()
+    {
+        var x = new QuoteExtractor();
+        // In the Marsh Courier's own article, "told the Courier" is its reporting; another outlet told stays a source.
+        var own = x.ExtractText("Several told the Courier they had arranged to work from home. Two drivers told the Marsh Courier the depot was closed. "
+            + "A porter told the Lowmere Gazette the trains were full.", "id1", "The Marsh Courier");
+        Assert.DoesNotContain(own.Attributions, a => a.Source is "Courier" or "Marsh Courier");
+        Assert.Contains(own.Attributions, a => a.Source == "Lowmere Gazette" && a.SourceKind == SourceKind.Media);
+        Assert.True(QuoteDocument.IsOwnOutlet("the Courier", "The Marsh Courier"));
+        Assert.False(QuoteDocument.IsOwnOutlet("Marsh", "The Marsh Courier"));
+        Assert.False(QuoteDocument.IsOwnOutlet("Courier", null));
+    }
+
     private static readonly (string Text, string[] Speakers)[] VerblessAndAppositive =
     {
         ("\u201cWe lost everything,\u201d said Hana Kerr, whose shop on Mill Lane flooded twice this year.", new[] { "Hana Kerr" }),
