@@ -8,6 +8,7 @@ namespace NewsCmdlets.Engine.Tests;
 /// the middle of the run must stop it and delete its folder, not leave it running. Runs where the PostgreSQL tests do
 /// (CI, or NEWSCMDLETS_TEST_POSTGRES named: the server binaries are there); skipped with the reason otherwise.
 /// </summary>
+[Collection(BenchBuilds.Name)]
 public sealed class BenchPostgresCleanupTests : IRunsOnPostgres
 {
     [StoreFact]

@@ -6,6 +6,7 @@ namespace NewsCmdlets.Engine.Tests;
 /// The benchmark is not part of the test suite, but it must keep building and running: this runs
 /// <c>bench/run --smoke</c> (tiny corpora, every implemented stage, no peers, no scoring).
 /// </summary>
+[Collection(BenchBuilds.Name)]
 public sealed class BenchSmokeTests
 {
     [Fact]
@@ -92,4 +93,14 @@ public sealed class BenchSmokeTests
         p.WaitForExit();
         return (p.ExitCode, stdout.Result + stderr.Result);
     }
+}
+
+/// <summary>
+/// Test classes that build and run the benchmark project: one at a time, or two builds of NewsCmdlets.Bench race for its
+/// output files ("NewsCmdlets.Bench.runtimeconfig.json … is being used by another process").
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class BenchBuilds
+{
+    public const string Name = "bench builds";
 }
