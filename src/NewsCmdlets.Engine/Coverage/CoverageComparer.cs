@@ -260,7 +260,7 @@ public sealed partial class CoverageComparer
             if (has.Count == 0) continue;
             var values = new FieldSources();
             for (int i = 0; i < o; i++) values.Set(outlets[i], perOutlet[i].Count + (perOutlet[i].Count > 0 ? " (" + string.Join(", ", perOutlet[i]) + ")" : ""));
-            items.Add(ctx.Item(CoverageKind.Framing, "sources: " + kind, "sources", has, null, ctx.Detail(values), values));
+            items.Add(ctx.Item(CoverageKind.Framing, SourcesKey(kind), "sources", has, null, ctx.Detail(values), values));
         }
 
         // 7. Copies of one text.
@@ -501,6 +501,17 @@ public sealed partial class CoverageComparer
         // the verb does not read as its first word ("said Crews walked out").
         return q.Verb.Trim() + (text.Length > 0 && char.IsUpper(text[0]) ? ": " : " ") + text;
     }
+
+    /// <summary>A Framing row's key for the sources of one kind an outlet cites, as a phrase ("official sources").</summary>
+    internal static string SourcesKey(SourceKind kind) => kind switch
+    {
+        SourceKind.Official => "official sources",
+        SourceKind.Agency => "news agencies as sources",
+        SourceKind.Media => "other media as sources",
+        SourceKind.Expert => "experts as sources",
+        SourceKind.Anonymous => "unnamed sources",
+        _ => "other named sources",
+    };
 
     private static string StripArticle(string s) => s.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? s[4..] : s;
 

@@ -254,7 +254,7 @@ public class CoverageComparerTests
         Assert.Contains("if confirmed", hedging.Values["Harrowgate Post"]);
         Assert.Equal(3, c.Summary.Single(s => s.Outlet == "Harrowgate Post").Hedges); // title, body, "if confirmed"
         Assert.Equal(0, c.Summary.Single(s => s.Outlet == "Vellmouth Courier").Hedges);
-        var official = Assert.Single(c.Items, i => i.Kind == CoverageKind.Framing && i.Key == "sources: Official");
+        var official = Assert.Single(c.Items, i => i.Kind == CoverageKind.Framing && i.Key == "official sources");
         Assert.Equal(CoverageStatus.Shared, official.Status);
     }
 
