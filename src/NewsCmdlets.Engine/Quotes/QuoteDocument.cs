@@ -434,11 +434,16 @@ internal sealed partial class QuoteDocument
         while (e < limit && e < k + 10 && !_inQuote[e] && (IsWord(e) && (!In(e, NpStop) || e > k && In(e, NpInner)) || IsPossessive(e) || In(e, NpInner)))
         {
             if (_nameAt[e] is { } ne) { e = Math.Max(e + 1, ne.End); continue; }
-            if (e > k && IsSpeechVerb(e)) break;
+            if (e > k && IsSpeechVerb(e) && !Is(e - 1, "of")) break; // "secretary of state": after "of", a noun
             e++;
         }
         if (e <= k) return default;
         while (e - 1 > k && (In(e - 1, NpInner) || Is(e - 1, "and"))) e--;
+        // "said former secretary of state Halvar Dunne": a description in apposition to the person named at its end (a noun
+        // right before the name, not "of", "for" or "at": "a friend of Ada Morn" is not Ada Morn).
+        if (_nameAt[e - 1] is { Type: NewsEntityType.Person, Weak: false } last && last.End == e && last.Start - 1 > k && IsLowerWord(last.Start - 1) &&
+            !Is(last.Start - 1, "of") && !Is(last.Start - 1, "for") && !Is(last.Start - 1, "at") && !Is(last.Start - 1, "and") && !Is(last.Start - 1, "to") && !Is(last.Start - 1, "with"))
+            return new Subj(SubjKind.Name, k, e, e - 1, last);
         int head = e - 1;
         for (int j = k; j < e; j++) if (Is(j, "of") || Is(j, "for") || Is(j, "at")) { head = j - 1; break; }
         if (head < k) return default;

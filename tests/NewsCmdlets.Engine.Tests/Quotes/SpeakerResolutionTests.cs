@@ -151,4 +151,17 @@ public sealed class SpeakerResolutionTests
                        "Det. Supt. Piet Marsh told reporters: \u201cWe have made two arrests.\u201d");
         Assert.Equal(new[] { "Ada Morn", "Tomas Reyne", "Piet Marsh" }, q.Select(x => x.Speaker));
     }
+
+    [Fact]
+    public void A_description_in_apposition_before_the_name_after_the_verb()
+    {
+        // "said former secretary of state X": the person named at the end of the description speaks ("state" after "of" is
+        // a noun, not a verb of saying); "said a friend of X" is the friend, not X.
+        var q = Direct("\u201cThe talks are over,\u201d said former Eastmark secretary of state Halvar Dunne, who led them.\n\n" +
+                       "\u201cWe will try again,\u201d said former foreign minister Ines Kalb.\n\n" +
+                       "\u201cHe was tired,\u201d said a friend of Halvar Dunne.");
+        Assert.Equal("Halvar Dunne", q[0].Speaker);
+        Assert.Equal("Ines Kalb", q[1].Speaker);
+        Assert.NotEqual("Halvar Dunne", q[2].Speaker);
+    }
 }
