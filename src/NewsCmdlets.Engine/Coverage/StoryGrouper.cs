@@ -690,12 +690,17 @@ public sealed class StoryGrouper
         {
             if (_counted[i]) return;
             _counted[i] = true;
-            var a = _f[i];
+            Fill(i, _f[i]);
+        }
+
+        /// <summary>Group <paramref name="slot"/> mentions the names of <paramref name="a"/> (and leads with its lead names), once each.</summary>
+        private void Fill(int slot, StoryFeatures a)
+        {
             for (int k = 0; k < a.Terms.Length; k++)
             {
                 if ((a.Kinds[k] & (byte)TermKind.Name) == 0) continue;
-                (_mentions[i] ??= new())[a.Terms[k]] = 1;
-                if ((a.Kinds[k] & (byte)TermKind.Lead) != 0) (_leads[i] ??= new())[a.Terms[k]] = 1;
+                (_mentions[slot] ??= new())[a.Terms[k]] = 1;
+                if ((a.Kinds[k] & (byte)TermKind.Lead) != 0) (_leads[slot] ??= new())[a.Terms[k]] = 1;
             }
         }
 
@@ -737,16 +742,10 @@ public sealed class StoryGrouper
         /// </summary>
         public void SpeakAs(int root, int original)
         {
-            var a = _f[original];
             _mentions[root] = null;
             _leads[root] = null;
             _counted[root] = true;
-            for (int k = 0; k < a.Terms.Length; k++)
-            {
-                if ((a.Kinds[k] & (byte)TermKind.Name) == 0) continue;
-                (_mentions[root] ??= new())[a.Terms[k]] = 1;
-                if ((a.Kinds[k] & (byte)TermKind.Lead) != 0) (_leads[root] ??= new())[a.Terms[k]] = 1;
-            }
+            Fill(root, _f[original]);
         }
 
         /// <summary>
