@@ -103,7 +103,7 @@ public sealed class EntityExtractor
         // mentions (an article of 600,000 names took minutes).
         var mentionAt = new Mention?[tokens.Count];
         var aliases = new List<(string Alias, string Full)>();
-        string Tok(int i) => i >= 0 && i < tokens.Count ? text.Substring(tokens[i].Start, tokens[i].Length) : "";
+        string Tok(int i) => i >= 0 && i < tokens.Count ? Tokenizer.Text(text, tokens, i) : "";
         string Join(int s, int e) => QuantityRecognizer.Join(text, tokens, s, e);
 
         // 1. Names from the tagger's BIO spans.

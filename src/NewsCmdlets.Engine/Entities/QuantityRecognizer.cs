@@ -89,7 +89,7 @@ public static class QuantityRecognizer
     /// <summary>Finds quantities among tokens [first, end) not already <paramref name="taken"/> (by dates).</summary>
     public static void Find(string text, IReadOnlyList<TextToken> tokens, int first, int end, bool[] taken, Gazetteer gaz, List<ValueMention> output)
     {
-        string Tok(int i) => i >= first && i < end ? text.Substring(tokens[i].Start, tokens[i].Length) : "";
+        string Tok(int i) => i >= first && i < end ? Tokenizer.Text(text, tokens, i) : "";
         for (int i = first; i < end; i++)
         {
             if (taken[i]) continue;
@@ -262,7 +262,6 @@ public static class QuantityRecognizer
 
     internal static string Join(string text, IReadOnlyList<TextToken> tokens, int s, int e)
     {
-        if (e <= s) return "";
-        return text.Substring(tokens[s].Start, tokens[e - 1].End - tokens[s].Start).Replace('\n', ' ');
+        return Tokenizer.Text(text, tokens, s, e);
     }
 }

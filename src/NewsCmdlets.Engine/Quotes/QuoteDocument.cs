@@ -100,7 +100,7 @@ internal sealed partial class QuoteDocument
     // ---------------------------------------------------------------- tokens
 
     private ReadOnlySpan<char> S(int i) => _tok[i].Span(_text);
-    private string Str(int i) => _text.Substring(_tok[i].Start, _tok[i].Length);
+    private string Str(int i) => Tokenizer.Text(_text, _tok, i);
     private bool Is(int i, string w) => i >= 0 && i < _n && S(i).Equals(w, StringComparison.OrdinalIgnoreCase);
     private bool In(int i, WordSet set) => i >= 0 && i < _n && set.Contains(_h[i]);
     private char First(int i) => _text[_tok[i].Start];
@@ -109,7 +109,7 @@ internal sealed partial class QuoteDocument
     private bool IsPossessive(int i) => i >= 0 && i < _n && (S(i) is "'s" or "’s" ||
         S(i) is "'" or "’" && !_inQuote[i] && i > 0 && _tok[i - 1].End == _tok[i].Start && S(i - 1)[^1] == 's'); // "officials'"
     private bool IsTerminal(int i) => i >= 0 && i < _n && S(i) is "." or "!" or "?" or "…" or ";";
-    private string Join(int s, int e) => s >= e ? "" : _text.Substring(_tok[s].Start, _tok[e - 1].End - _tok[s].Start).Replace('\n', ' ');
+    private string Join(int s, int e) => Tokenizer.Text(_text, _tok, s, e);
 
     private static readonly ulong UsHash = Hashing.Lower("U.S.");
     private static readonly WordSet Pronouns = new("he", "she", "they", "it", "i", "we", "you");

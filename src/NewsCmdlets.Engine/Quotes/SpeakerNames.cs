@@ -240,7 +240,7 @@ internal static class SpeakerNames
             else type = NewsEntityType.Person; // a lone capitalised word is merged into a fuller name below when one exists
             // "the company" before a capitalised one-word name makes it an organisation
             if (s > 0 && tokens[s - 1].Span(text) is "the" && type == NewsEntityType.Person && !titledBefore) type = NewsEntityType.Organization;
-            string nm = text.Substring(tokens[s].Start, tokens[e - 1].End - tokens[s].Start).Replace('\n', ' ');
+            string nm = Tokenizer.Text(text, tokens, s, e);
             var name = new SpeakerName { Start = s, End = e, CharStart = tokens[s].Start, Type = type, Text = nm, Gender = gender, Sentence = sentenceOf[s], Weak = weak };
             if (type == NewsEntityType.Person)
             {
@@ -438,7 +438,7 @@ internal static class SpeakerNames
             a--;
         }
         if (a >= nameStart) return null;
-        return text.Substring(tokens[a].Start, tokens[nameStart - 1].End - tokens[a].Start).Replace('\n', ' ');
+        return Tokenizer.Text(text, tokens, a, nameStart);
     }
 
     /// <summary>An appositive after a person's name: ", a senior analyst at …," / ", the crews’ union representative." / ", 34, a nurse".</summary>
@@ -452,7 +452,7 @@ internal static class SpeakerNames
         int k = f;
         while (k < tokens.Count && k < f + 16 && sentenceOf[k] == sentenceOf[e] && !inQuote[k] && tokens[k].Span(text) is not ("," or "." or ";" or ":" or "—" or "(" or ")")) k++;
         if (k <= f) return null;
-        return text.Substring(tokens[f].Start, tokens[k - 1].End - tokens[f].Start).Replace('\n', ' ');
+        return Tokenizer.Text(text, tokens, f, k);
     }
 
     /// <summary>Names from the article's entities (Get-NewsEntity's): people and organisations in the body, outside quotes.</summary>

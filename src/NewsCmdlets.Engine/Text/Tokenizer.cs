@@ -25,6 +25,39 @@ public static class Tokenizer
         "cllr", "supt", "insp", "det", "atty", "msgr", "sens", "reps", "govs", // titles: "Cllr. Ada Morn", "Det. Supt. Ivo Brandt"
     };
 
+    /// <summary>
+    /// The text of tokens <paramref name="s"/> to <paramref name="e"/> (exclusive) as a name or phrase is shown: line
+    /// breaks as spaces, and the invisible soft hyphens (U+00AD) and zero-width spaces that a page puts inside words
+    /// left out, so "Oster\u00ADhagen" is the name a user types and compares. Allocates only the result.
+    /// </summary>
+    public static string Text(string text, IReadOnlyList<TextToken> tokens, int s, int e)
+    {
+        if (e <= s) return "";
+        int start = tokens[s].Start, end = tokens[e - 1].End;
+        var span = text.AsSpan(start, end - start);
+        if (span.IndexOfAny('\n', '\u00AD', '\u200B') < 0) return text.Substring(start, end - start);
+        return string.Create(Visible(span), (text, start, end), static (dst, st) =>
+        {
+            int k = 0;
+            for (int i = st.start; i < st.end; i++)
+            {
+                char c = st.text[i];
+                if (c is '\u00AD' or '\u200B') continue;
+                dst[k++] = c == '\n' ? ' ' : c;
+            }
+        });
+
+        static int Visible(ReadOnlySpan<char> span)
+        {
+            int n = span.Length;
+            foreach (char c in span) if (c is '\u00AD' or '\u200B') n--;
+            return n;
+        }
+    }
+
+    /// <summary>One token's text, as <see cref="Text(string, IReadOnlyList{TextToken}, int, int)"/> shows it.</summary>
+    public static string Text(string text, IReadOnlyList<TextToken> tokens, int i) => Text(text, tokens, i, i + 1);
+
     public static List<TextToken> Tokenize(string text) { var list = new List<TextToken>(text.Length / 5 + 4); Tokenize(text, 0, text.Length, list); return list; }
 
     public static void Tokenize(string text, int start, int end, List<TextToken> tokens)

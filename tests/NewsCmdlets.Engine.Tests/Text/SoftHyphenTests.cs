@@ -33,3 +33,35 @@ public class SoftHyphenTests
         Assert.Equal("the brackenfold harbourmaster resigned", TextShape.Normalise(text));
     }
 }
+
+/// <summary>
+/// A name the page hyphenated softly is the name a user types: entity names, forms and speakers leave the invisible
+/// soft hyphen out, and the word is read as the same word ("Oster­hagen" later is "Osterhagen"). Invented text.
+/// </summary>
+public class SoftHyphenNameTests
+{
+    private const char Shy = '\u00AD';
+    private static readonly string Text =
+        $"The mayor of Port Wen{Shy}della, Marta Oster{Shy}hagen, said on Tuesday that the Wen{Shy}della Harbour Authority " +
+        $"would delay the vote on the new ferry terminal. Osterhagen met the authority's board on Monday.\n" +
+        $"\"We need more time to read the plans,\" Oster{Shy}hagen said.";
+
+    [Fact]
+    public void EntityNamesAndFormsHaveNoSoftHyphen()
+    {
+        var r = new NewsCmdlets.Engine.Entities.EntityExtractor().ExtractText(Text, new DateTimeOffset(2025, 3, 4, 0, 0, 0, TimeSpan.Zero));
+        Assert.DoesNotContain(r.Entities, e => e.Name.Contains(Shy) || e.Forms.Any(f => f.Contains(Shy)));
+        // One person: the softly hyphenated and the plain spelling are one name.
+        var person = Assert.Single(r.Entities, e => e.Name == "Marta Osterhagen");
+        Assert.Contains("Osterhagen", person.Forms);
+        Assert.Contains(r.Entities, e => e.Name == "Port Wendella");
+    }
+
+    [Fact]
+    public void SpeakersHaveNoSoftHyphen()
+    {
+        var q = new NewsCmdlets.Engine.Quotes.QuoteExtractor().ExtractText(Text, "id1", "The Test Tide");
+        Assert.NotEmpty(q.Quotes);
+        Assert.All(q.Quotes, x => Assert.Equal("Marta Osterhagen", x.Speaker));
+    }
+}

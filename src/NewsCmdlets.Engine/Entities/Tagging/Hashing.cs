@@ -11,6 +11,7 @@ public static class Hashing
         ulong h = Offset;
         foreach (char c in s)
         {
+            if (c == '\u00AD') continue; // a soft hyphen inside a word is invisible: "Oster\u00ADhagen" is "osterhagen"
             char l = Fold(c);
             h = (h ^ l) * Prime;
         }
@@ -20,7 +21,11 @@ public static class Hashing
     public static ulong Exact(ReadOnlySpan<char> s)
     {
         ulong h = Offset ^ 0x5bd1e995UL;
-        foreach (char c in s) h = (h ^ c) * Prime;
+        foreach (char c in s)
+        {
+            if (c == '\u00AD') continue;
+            h = (h ^ c) * Prime;
+        }
         return Finish(h);
     }
 
