@@ -149,6 +149,18 @@ public class CoverageClaimsTests
     }
 
     [Fact]
+    public void A_figure_named_by_its_clause_does_not_end_inside_a_noun_phrase()
+    {
+        var a = Article("a1", "Harrowgate Post", "Brisk Mills cuts jobs",
+            "Brisk Mills will cut 900 jobs. Back in 2019, Brisk Mills opened a new textile finishing plant near Tarnby to serve its northern customers. "
+            + "The group announced a 12% head count reduction alongside a weak quarter of sales on Thursday.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Mill cuts", "Brisk Mills is cutting 900 jobs, the company said.", Morning);
+        var keys = Claims(Comparer.Compare(Story(a, b))).Select(i => i.Key).ToList();
+        Assert.Contains("Brisk Mills opened", keys);
+        Assert.DoesNotContain(keys, k => k.EndsWith(" a new textile finishing", StringComparison.Ordinal) || k.EndsWith(" a weak", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_form_of_address_alone_is_no_description_of_a_person()
     {
         var a = Article("a1", "Harrowgate Post", "Orlen storm", "The storm killed 23 people in Orlen, according to Dr. Pella Varnhout of the city hospital.", Morning);
