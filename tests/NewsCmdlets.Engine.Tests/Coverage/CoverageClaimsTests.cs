@@ -161,6 +161,18 @@ public class CoverageClaimsTests
     }
 
     [Fact]
+    public void A_photo_caption_dated_at_its_end_gives_no_entities_but_running_text_does()
+    {
+        var a = Article("a1", "Harrowgate Post", "Brisk Mills cuts jobs",
+            "Mill owner Dorin Kask speaks at a trade fair in Quellport, Tuesday, March 3, 2020. Brisk Mills will cut 900 jobs at its Tarnby plant, the company said. "
+            + "The union first met the owners in Lindhaven on Monday, June 1, 2026.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Mill cuts", "Brisk Mills is cutting 900 jobs in Tarnby, the company said.", Morning);
+        var names = Comparer.Compare(Story(a, b)).Items.Where(i => i.Kind == CoverageKind.Entity).Select(i => i.Key).ToList();
+        Assert.DoesNotContain("Quellport", names);
+        Assert.Contains("Lindhaven", names);
+    }
+
+    [Fact]
     public void A_form_of_address_alone_is_no_description_of_a_person()
     {
         var a = Article("a1", "Harrowgate Post", "Orlen storm", "The storm killed 23 people in Orlen, according to Dr. Pella Varnhout of the city hospital.", Morning);
