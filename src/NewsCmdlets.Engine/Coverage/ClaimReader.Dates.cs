@@ -65,6 +65,11 @@ internal static partial class ClaimReader
         }
         var c = new Claim { Dimension = Dimension.Date, Text = m.Text.Trim(), DateValue = string.IsNullOrEmpty(m.Value) ? null : m.Value, Granularity = m.Granularity, Relative = relative };
         c.HasInterval = FactClusters.TryInterval(m.Value, out c.From, out c.To);
+        // "next week", "this year", "tonight" with no event of the story by it: when something is said or expected, which
+        // the article dates only from its own day; its clause is no fact a reader can place or another outlet can match.
+        // A year or a month placed from a known publication date ("completed this year" → 2024) stays.
+        if (measure == null && relative != null && SpeechRelative(relative)
+            && (string.IsNullOrEmpty(m.Value) || m.Granularity is null or DateGranularity.Day or DateGranularity.Week)) return null;
         if (measure == null)
         {
             // The date's clause in the article's words, without the date: "a 7.2-magnitude temblor struck the country's Nantou county".
@@ -80,6 +85,11 @@ internal static partial class ClaimReader
         c.ContextSet = new HashSet<string>(c.Context, StringComparer.Ordinal);
         return c;
     }
+
+    /// <summary>A date told only from the day of writing ("tonight", "next week", "earlier this year"): no weekday, month or count in it.</summary>
+    private static bool SpeechRelative(string relative) =>
+        relative.Split(' ').All(w => w is "yesterday" or "today" or "tonight" or "tomorrow" or "last" or "this" or "next" or "past" or "earlier"
+            or "later" or "week" or "weekend" or "month" or "year" or "morning" or "afternoon" or "evening" or "night" or "overnight" or "early" or "late");
 
     private static bool IsDayWord(string relative) =>
         relative.Split(' ').Any(w => w is "yesterday" or "today" or "tonight" or "tomorrow" or "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday");

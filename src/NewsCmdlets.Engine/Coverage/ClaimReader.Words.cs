@@ -98,7 +98,13 @@ internal static partial class ClaimReader
         string l = Phrase(s, from, Math.Max(from, p0), 8), r = Phrase(s, p1, to, 8);
         // Cut short while its clause goes on, the words after the figure end on a fragment ("plan to catch [up …]"): they end
         // before a function word followed by one last word.
-        if (r.Length > 0 && to < s.Words.Count && !s.Boundary[to]) r = WithoutDanglingEnd(r);
+        if (r.Length > 0 && to < s.Words.Count && !s.Boundary[to])
+        {
+            r = WithoutDanglingEnd(r);
+            // … or inside a noun phrase whose noun is left out ("cut alongside a disappointing [report]", "broke ground on a
+            // semiconductor manufacturing [plant]"): they end before the phrase's opening word.
+            if (to < s.Words.Count && char.IsLower(s.Words[to].Text[0]) && CoverageText.Content(s.Words[to].Text) != null) r = WithoutOpenPhrase(r);
+        }
         // Words of the figure's left that say nothing apart from their phrase ("[as] part of [a] $10 billion plan", a
         // sentence's "Back in 2022, …"): the words after the figure stand alone, unless the one word is a name.
         if (r.Contains(' ') && l.Length > 0)
@@ -123,6 +129,29 @@ internal static partial class ClaimReader
         int end = ws.Length - 2;
         while (end > 0 && CoverageText.Content(ws[end - 1]) == null && !char.IsDigit(ws[end - 1][0])) end--;
         return end == 0 ? phrase : string.Join(' ', ws, 0, end);
+    }
+
+    /// <summary>Words that open a noun phrase: a determiner, a possessive or a preposition.</summary>
+    private static readonly HashSet<string> PhraseOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "its", "their", "his", "her", "our", "by", "of", "on", "in", "at", "with", "alongside", "for", "from", "into",
+        "over", "after", "before", "amid", "to", "and", "or",
+    };
+
+    /// <summary>
+    /// "head count cut alongside a disappointing" → "head count cut": a phrase cut one or two words into a noun phrase
+    /// ends before the phrase's opener (and any opener before it).
+    /// </summary>
+    private static string WithoutOpenPhrase(string phrase)
+    {
+        var ws = phrase.Split(' ');
+        int j = -1;
+        for (int k = ws.Length - 2; k >= 1 && k >= ws.Length - 4; k--)
+            if (PhraseOpeners.Contains(ws[k])) { j = k; break; }
+        if (j < 0) return phrase;
+        int end = j;
+        while (end > 0 && (PhraseOpeners.Contains(ws[end - 1]) || CoverageText.Content(ws[end - 1]) == null) && !char.IsDigit(ws[end - 1][0])) end--;
+        return end < 2 ? phrase : string.Join(' ', ws, 0, end);
     }
 
     /// <summary>The word is (part of) a person, place or organisation the tagger found in the sentence.</summary>

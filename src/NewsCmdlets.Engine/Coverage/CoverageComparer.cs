@@ -382,7 +382,8 @@ public sealed partial class CoverageComparer
             int outlet = data[a].Outlet;
             info.Counts[outlet] += data[a].Counts.TryGetValue(ent.Name, out int claimable) ? claimable : ent.Mentions;
             info.Forms[outlet] ??= ent.Name;
-            info.Said[outlet] ??= !string.IsNullOrWhiteSpace(ent.Description) ? ent.Name + ", " + ent.Description : data[a].FirstSentence.GetValueOrDefault(ent.Name) ?? ent.Sentence;
+            // "Dr." or "Mr." alone describes nobody: the sentence naming the person says more ("Kyaw Zin, Dr." was the detail).
+            info.Said[outlet] ??= !string.IsNullOrWhiteSpace(ent.Description) && !HonorificOnly(ent.Description) ? ent.Name + ", " + ent.Description : data[a].FirstSentence.GetValueOrDefault(ent.Name) ?? ent.Sentence;
             foreach (var f in ent.Forms.Prepend(ent.Name))
             {
                 string k = EntityMerger.Key(f);
@@ -425,8 +426,48 @@ public sealed partial class CoverageComparer
         if (DataNouns.Contains(words[^1]) && words.Length <= 2 && (words.Length == 1 || NotSpeakerStart.Contains(words[0]))) return false;
         if (char.IsUpper(words[0][0]))
             return !NotSpeakerStart.Contains(words[0]) && words.Length <= 6 && words.All(w => char.IsUpper(w[0]) || w is "of" or "the" or "for" or "and" or "de" or "van" or "von" or "al" or "bin");
-        return words.Length >= 1 && words.All(w => !NotSpeakerStart.Contains(w) || w is "the" or "a" or "an") && !MeasureLexicon.HappenedVerbs.Contains(words[^1]);
+        if (!words.All(w => !NotSpeakerStart.Contains(w) || w is "the" or "a" or "an") || MeasureLexicon.HappenedVerbs.Contains(words[^1])) return false;
+        // "according to a regulatory filing", "data compiled by …", "the statement said": a document or a figure is what is
+        // cited, not who speaks; nor is the story's event ("the quake claimed …").
+        if (words.Any(w => DataNouns.Contains(w) || DocumentNouns.Contains(w)) || MeasureLexicon.EventNouns.Contains(words[^1])) return false;
+        // "as well", "so far", "at least seven people": the tail of a phrase cut off before the speaker's verb.
+        if (CutPhraseTails.Contains(words[0])) return false;
+        // A lone lower-case word names people only as a plural or a body ("officials", "police"), not "well" or "far".
+        return words.Length > 1 || words[0].EndsWith('s') || BodyNouns.Contains(words[0]);
     }
+
+    private static readonly HashSet<string> Honorifics = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr.", "sir", "dame", "madam", "madame", "mme", "mme.", "m.",
+    };
+
+    /// <summary>A description made only of forms of address ("Dr.", "Mr."): it says nothing of who the person is.</summary>
+    private static bool HonorificOnly(string description)
+    {
+        foreach (var w in description.Split(new[] { ' ', ',' }, StringSplitOptions.RemoveEmptyEntries))
+            if (!Honorifics.Contains(w)) return false;
+        return true;
+    }
+
+    /// <summary>What is cited as a text, not who speaks: "a statement", "the memo", "a regulatory filing".</summary>
+    private static readonly HashSet<string> DocumentNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "statement", "statements", "memo", "filing", "filings", "poll", "survey", "letter", "release", "post", "document", "documents",
+        "study", "analysis", "compiled", "notice", "transcript",
+    };
+
+    /// <summary>Words that end a phrase of degree or manner ("at least", "so far", "as well"), left before a verb when the phrase was cut.</summary>
+    private static readonly HashSet<string> CutPhraseTails = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "least", "most", "far", "well", "much", "more", "than", "also", "still", "already", "then", "now", "too", "even", "only",
+    };
+
+    /// <summary>Bodies of people named by a singular lower-case noun.</summary>
+    private static readonly HashSet<string> BodyNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "police", "military", "army", "navy", "government", "staff", "management", "personnel", "media", "press", "congress",
+        "parliament", "administration", "company", "ministry", "council", "court", "prosecution", "defence", "defense", "opposition",
+    };
 
     /// <summary>A person's name that is part of a place's or a prize's ("Sardar Vallabhbhai Patel International Airport").</summary>
     private static bool InsideFacilityName(NewsEntityMention m)

@@ -120,6 +120,68 @@ public class CoverageClaimsTests
     }
 
     [Fact]
+    public void Cut_phrases_documents_and_the_event_itself_are_not_speakers()
+    {
+        var a = Article("a1", "Harrowgate Post", "Storm batters Orlen",
+            "The storm has so far claimed the lives of 23 people in Orlen, with dozens more hurt. "
+            + "At least nine fishermen reported missing off the Orlen coast on Tuesday. "
+            + "Brisk Mills employed 4,200 people at the end of March, according to a quarterly filing. "
+            + "Repairs are expected to cost $40 million, according to estimates compiled by Tarn Analytics. "
+            + "The cyclone claimed the lives of two wardens on the Orlen pier, the harbor master said.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Orlen storm", "A storm killed 23 people in Orlen, the regional coast guard said on Tuesday.", Morning);
+        var r = Comparer.Compare(Story(a, b));
+        var speakers = r.Items.Where(i => i.Kind is CoverageKind.Quote or CoverageKind.Source).Select(i => i.Key).ToList();
+        Assert.Contains("the regional coast guard", speakers);
+        Assert.DoesNotContain(speakers, k => k is "far" or "least nine fishermen" or "a quarterly filing" or "estimates compiled" or "The cyclone" or "the cyclone");
+    }
+
+    [Fact]
+    public void A_date_told_only_from_the_day_of_writing_is_no_claim_but_a_resolved_year_is()
+    {
+        var a = Article("a1", "Harrowgate Post", "Brisk Mills cuts jobs",
+            "Brisk Mills will cut 900 jobs. Analysts expect the mill's rivals to follow next week. "
+            + "Brisk Mills said the cuts would be finished this year.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Mill cuts", "Brisk Mills is cutting 900 jobs, the company said. Union leaders will meet tonight.");
+        var r = Comparer.Compare(Story(a, b));
+        var dates = r.Items.Where(i => i.Kind == CoverageKind.Date).ToList();
+        Assert.DoesNotContain(dates, i => i.Values.Values.Any(v => v.Contains("next week") || v.Contains("tonight")));
+        Assert.Contains(dates, i => i.Values.Values.Any(v => v.StartsWith("2026 (this year)")));
+    }
+
+    [Fact]
+    public void A_figure_named_by_its_clause_does_not_end_inside_a_noun_phrase()
+    {
+        var a = Article("a1", "Harrowgate Post", "Brisk Mills cuts jobs",
+            "Brisk Mills will cut 900 jobs. Back in 2019, Brisk Mills opened a new textile finishing plant near Tarnby to serve its northern customers. "
+            + "The group announced a 12% head count reduction alongside a weak quarter of sales on Thursday.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Mill cuts", "Brisk Mills is cutting 900 jobs, the company said.", Morning);
+        var keys = Claims(Comparer.Compare(Story(a, b))).Select(i => i.Key).ToList();
+        Assert.Contains("Brisk Mills opened", keys);
+        Assert.DoesNotContain(keys, k => k.EndsWith(" a new textile finishing", StringComparison.Ordinal) || k.EndsWith(" a weak", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_photo_caption_dated_at_its_end_gives_no_entities_but_running_text_does()
+    {
+        var a = Article("a1", "Harrowgate Post", "Brisk Mills cuts jobs",
+            "Mill owner Dorin Kask speaks at a trade fair in Quellport, Tuesday, March 3, 2020. Brisk Mills will cut 900 jobs at its Tarnby plant, the company said. "
+            + "The union first met the owners in Lindhaven on Monday, June 1, 2026.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Mill cuts", "Brisk Mills is cutting 900 jobs in Tarnby, the company said.", Morning);
+        var names = Comparer.Compare(Story(a, b)).Items.Where(i => i.Kind == CoverageKind.Entity).Select(i => i.Key).ToList();
+        Assert.DoesNotContain("Quellport", names);
+        Assert.Contains("Lindhaven", names);
+    }
+
+    [Fact]
+    public void A_form_of_address_alone_is_no_description_of_a_person()
+    {
+        var a = Article("a1", "Harrowgate Post", "Orlen storm", "The storm killed 23 people in Orlen, according to Dr. Pella Varnhout of the city hospital.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Orlen storm", "A storm killed 23 people in Orlen, the regional coast guard said on Tuesday.", Morning);
+        var person = Assert.Single(Comparer.Compare(Story(a, b)).Items, i => i.Kind == CoverageKind.Entity && i.Key == "Pella Varnhout");
+        Assert.DoesNotContain("Pella Varnhout, Dr.", person.Detail);
+    }
+
+    [Fact]
     public void A_range_joined_by_a_dash_is_one_figure_with_its_unit_written_once()
     {
         var a = Article("a1", "Harrowgate Post", "Quake off Velmar", "A strong earthquake struck some 40\u201355 kilometers off Port Velmar, the survey said.");
