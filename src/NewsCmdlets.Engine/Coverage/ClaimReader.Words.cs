@@ -101,8 +101,8 @@ internal static partial class ClaimReader
         if (r.Length > 0 && to < s.Words.Count && !s.Boundary[to])
         {
             r = WithoutDanglingEnd(r);
-            // … or inside a noun phrase whose noun is left out ("cut alongside a disappointing [report]", "broke ground on a
-            // semiconductor manufacturing [plant]"): they end before the phrase's opening word.
+            // … or inside a noun phrase whose noun is left out ("closed alongside a damaged [pier]", "began work on a
+            // tidal energy [barrage]"): they end before the phrase's opening word.
             if (to < s.Words.Count && char.IsLower(s.Words[to].Text[0]) && CoverageText.Content(s.Words[to].Text) != null) r = WithoutOpenPhrase(r);
         }
         // Words of the figure's left that say nothing apart from their phrase ("[as] part of [a] $10 billion plan", a
@@ -139,7 +139,7 @@ internal static partial class ClaimReader
     };
 
     /// <summary>
-    /// "head count cut alongside a disappointing" → "head count cut": a phrase cut one or two words into a noun phrase
+    /// "ferry route closed alongside a damaged" → "ferry route closed": a phrase cut one or two words into a noun phrase
     /// ends before the phrase's opener (and any opener before it).
     /// </summary>
     private static string WithoutOpenPhrase(string phrase)

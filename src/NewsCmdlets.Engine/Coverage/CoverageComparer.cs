@@ -382,7 +382,7 @@ public sealed partial class CoverageComparer
             int outlet = data[a].Outlet;
             info.Counts[outlet] += data[a].Counts.TryGetValue(ent.Name, out int claimable) ? claimable : ent.Mentions;
             info.Forms[outlet] ??= ent.Name;
-            // "Dr." or "Mr." alone describes nobody: the sentence naming the person says more ("Kyaw Zin, Dr." was the detail).
+            // "Dr." or "Mr." alone describes nobody: the sentence naming the person says more ("Orla Fenn, Dr." would be the detail).
             info.Said[outlet] ??= !string.IsNullOrWhiteSpace(ent.Description) && !HonorificOnly(ent.Description) ? ent.Name + ", " + ent.Description : data[a].FirstSentence.GetValueOrDefault(ent.Name) ?? ent.Sentence;
             foreach (var f in ent.Forms.Prepend(ent.Name))
             {
