@@ -21,6 +21,8 @@ internal sealed class StoryFeatures
     public float[] Weights { get; init; } = Array.Empty<float>();
     /// <summary>What each term is here (<see cref="TermKind"/> flags), parallel to <see cref="Terms"/>.</summary>
     public byte[] Kinds { get; init; } = Array.Empty<byte>();
+    /// <summary>Whether any of <see cref="Terms"/> is a <see cref="TermKind.HeadlineFigure"/>.</summary>
+    public bool HasHeadlineFigure { get; init; }
     /// <summary>L2 norm of the weights of the names among <see cref="Terms"/>.</summary>
     public float NameNorm { get; init; }
     /// <summary>Distinct name term ids (people, organisations, places), in order of first mention.</summary>
@@ -38,8 +40,10 @@ internal sealed class StoryFeatures
     public uint[] NameHashes { get; set; } = Array.Empty<uint>();
 }
 
+/// <summary>What a term is in an article. <see cref="HeadlineFigure"/>: a figure (not a year, a day of the month or a small
+/// count) that the headline gives, such as a quake's magnitude or the jobs a company cuts.</summary>
 [Flags]
-internal enum TermKind : byte { Word = 0, Name = 1, Number = 2, Lead = 4 }
+internal enum TermKind : byte { Word = 0, Name = 1, Number = 2, Lead = 4, HeadlineFigure = 8 }
 
 /// <summary>
 /// The vocabulary shared by the articles of one grouper: term ids by 64-bit hash of the term, and a display form for
@@ -206,7 +210,7 @@ internal sealed class FeatureExtractor
             if (isNumber)
             {
                 idf = NumberWeight(_segments[t.Segment].AsSpan(t.Start, t.Length));
-                kind = TermKind.Number;
+                kind = idf >= NumberIdf && (t.Flags & TokenFlags.Headline) != 0 ? TermKind.Number | TermKind.HeadlineFigure : TermKind.Number;
                 key = t.Hash;
             }
             else
@@ -327,10 +331,12 @@ internal sealed class FeatureExtractor
         var weights = new float[pairs.Length];
         var kinds = new byte[pairs.Length];
         double entityNorm = 0;
+        bool headlineFigure = false;
         for (int k = 0; k < order.Length; k++)
         {
             weights[k] = pairs[order[k]].W * inv;
             kinds[k] = (byte)pairs[order[k]].Kind;
+            headlineFigure |= (pairs[order[k]].Kind & TermKind.HeadlineFigure) != 0;
             if ((pairs[order[k]].Kind & TermKind.Name) != 0) entityNorm += (double)weights[k] * weights[k];
         }
 
@@ -353,6 +359,7 @@ internal sealed class FeatureExtractor
             Weights = weights,
             Kinds = kinds,
             NameNorm = (float)Math.Sqrt(entityNorm),
+            HasHeadlineFigure = headlineFigure,
             Names = names.ToArray(),
             Shingles = _shingles.ToArray(),
             HeadlineShingles = headlineShingles,

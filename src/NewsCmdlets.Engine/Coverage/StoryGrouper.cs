@@ -655,9 +655,15 @@ public sealed class StoryGrouper
         private const int LargerVoices = 5, SmallerVoices = 3;
         /// <summary>Share of a group's voices that must mention a name for it to be the group's own.</summary>
         private const double Share = 0.5;
+        /// <summary>A group of at most this many voices is told from a story of <see cref="FigureStoryVoices"/> or more by its headline figure (<see cref="OtherFigure"/>).</summary>
+        private const int FigureVoices = 2, FigureStoryVoices = 3;
+        /// <summary>Share of a story's voices whose headlines must give a figure for it to be the story's figure.</summary>
+        private const double FigureShare = 0.75;
 
         private readonly StoryFeatures[] _f;
         private readonly Dictionary<int, int>?[] _mentions, _leads;
+        /// <summary>For each group, how many of its voices give each figure in their headline (<see cref="TermKind.HeadlineFigure"/>).</summary>
+        private readonly Dictionary<int, int>?[] _figures;
         private readonly int[] _voices;
         /// <summary>Whether a group's counts are in the dictionaries yet: an article alone keeps none (its names are in its features), so a pile of mostly lone articles costs no dictionary each.</summary>
         private readonly bool[] _counted;
@@ -681,6 +687,7 @@ public sealed class StoryGrouper
             for (int i = 0; i < n; i++) { _next[i] = -1; _last[i] = i; }
             _mentions = new Dictionary<int, int>?[n];
             _leads = new Dictionary<int, int>?[n];
+            _figures = new Dictionary<int, int>?[n];
             _voices = new int[n];
             _counted = new bool[n];
             Array.Fill(_voices, 1);
@@ -693,11 +700,12 @@ public sealed class StoryGrouper
             Fill(i, _f[i]);
         }
 
-        /// <summary>Group <paramref name="slot"/> mentions the names of <paramref name="a"/> (and leads with its lead names), once each.</summary>
+        /// <summary>Group <paramref name="slot"/> mentions the names of <paramref name="a"/> (and leads with its lead names) and gives its headline figures, once each.</summary>
         private void Fill(int slot, StoryFeatures a)
         {
             for (int k = 0; k < a.Terms.Length; k++)
             {
+                if ((a.Kinds[k] & (byte)TermKind.HeadlineFigure) != 0) (_figures[slot] ??= new())[a.Terms[k]] = 1;
                 if ((a.Kinds[k] & (byte)TermKind.Name) == 0) continue;
                 (_mentions[slot] ??= new())[a.Terms[k]] = 1;
                 if ((a.Kinds[k] & (byte)TermKind.Lead) != 0) (_leads[slot] ??= new())[a.Terms[k]] = 1;
@@ -713,6 +721,7 @@ public sealed class StoryGrouper
                 Count(other);
                 Add(_mentions, root, other);
                 Add(_leads, root, other);
+                Add(_figures, root, other);
                 _voices[root] += _voices[other];
             }
             _next[_last[root]] = other;
@@ -744,6 +753,7 @@ public sealed class StoryGrouper
         {
             _mentions[root] = null;
             _leads[root] = null;
+            _figures[root] = null;
             _counted[root] = true;
             Fill(root, _f[original]);
         }
@@ -753,15 +763,51 @@ public sealed class StoryGrouper
         /// lead with, and that no article of the other group mentions at all) report two events of one kind
         /// ("Klitschko beats A in Mannheim" and "Klitschko beats B in Bern"), however alike their words, when one of
         /// them has two such names at least: one differing word each (the street one set of outlets names, the village
-        /// another names) is a detail the outlets chose, not another event.
+        /// another names) is a detail the outlets chose, not another event. A group of one or two voices is told from a
+        /// story by its headline figure instead (<see cref="OtherFigure"/>): it has too few voices for names of its own.
         /// </summary>
         public bool DistinctEvents(int a, int b)
         {
-            if (Math.Max(_voices[a], _voices[b]) < LargerVoices || Math.Min(_voices[a], _voices[b]) < SmallerVoices) return false;
+            int small = _voices[a] <= _voices[b] ? a : b, large = small == a ? b : a;
+            if (_voices[small] <= FigureVoices) return _voices[large] >= FigureStoryVoices && OtherFigure(large, small);
+            if (_voices[large] < LargerVoices || _voices[small] < SmallerVoices) return false;
             int ownA = OwnNames(a, b, 2);
             if (ownA == 0) return false;
             int ownB = OwnNames(b, a, 2);
             return ownB > 0 && ownA + ownB >= 3;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="joiner"/> (one or two voices) reports another event of the kind <paramref name="story"/>
+        /// reports: the story's headlines give a figure (most of its voices: a quake's magnitude, a flight's toll) that
+        /// the joiner does not have at all, and the joiner's headline gives a figure that no article of the story has
+        /// ("7.4 quake strikes the peninsula" beside a story of an 8.8 quake there). A figure a report updates (a rising
+        /// toll) is in its story's other articles or not in most of its headlines, and a report that does not give a
+        /// figure in its headline is not told apart this way.
+        /// </summary>
+        private bool OtherFigure(int story, int joiner)
+        {
+            if (_counted[joiner] ? _figures[joiner] == null : !_f[joiner].HasHeadlineFigure) return false;
+            Count(story);
+            var fs = _figures[story];
+            if (fs == null) return false;
+            bool storyFigure = false;
+            foreach (var (t, c) in fs)
+                if (c >= FigureShare * _voices[story] && !Uses(joiner, t)) { storyFigure = true; break; }
+            if (!storyFigure) return false;
+            if (!_counted[joiner])
+            {
+                // An article alone: its own headline figures, read from its features (no dictionary made for it).
+                var a = _f[joiner];
+                for (int k = 0; k < a.Terms.Length; k++)
+                    if ((a.Kinds[k] & (byte)TermKind.HeadlineFigure) != 0 && !Uses(story, a.Terms[k])) return true;
+                return false;
+            }
+            var fj = _figures[joiner];
+            if (fj == null) return false;
+            foreach (var (t, c) in fj)
+                if (c >= Share * _voices[joiner] && !Uses(story, t)) return true;
+            return false;
         }
 
         /// <summary>

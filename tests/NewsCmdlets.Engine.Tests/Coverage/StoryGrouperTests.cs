@@ -317,6 +317,53 @@ public sealed class StoryGrouperTests
     }
 
     [Fact]
+    public void A_report_whose_headline_gives_another_magnitude_is_another_quake_but_an_update_with_the_story_figure_joins()
+    {
+        // Four reports of a magnitude 6.3 quake off an invented coast, each headline giving the magnitude; then an
+        // undated report of a smaller quake in the same place, told with the same governor, office and harbour: its
+        // headline's 5.1 is in no report of the first quake, and it never gives 6.3. Another event of the same kind.
+        // A later report whose headline gives a new figure (homes damaged) but whose text gives the magnitude joins.
+        string[] headlines =
+        {
+            "Magnitude 6.3 quake shakes Velmara coast, tsunami watch issued",
+            "6.3 earthquake strikes off Velmara as ferries halt in Brisk Harbour",
+            "Strong 6.3 tremor hits Velmara region, governor says no deaths",
+            "Velmara coast rattled by magnitude 6.3 earthquake",
+        };
+        string[] leads =
+        {
+            "A magnitude 6.3 earthquake struck off the Velmara coast before dawn, and the Velmara Seismic Office issued a tsunami watch for Brisk Harbour.",
+            "Ferries in Brisk Harbour were halted after a 6.3 earthquake struck under the sea off Velmara, the Velmara Seismic Office said.",
+            "Governor Ansel Trow said no deaths had been reported after a strong 6.3 earthquake shook the Velmara coast early in the morning.",
+            "The Velmara coast was rattled by a magnitude 6.3 earthquake, and Governor Ansel Trow asked people in Brisk Harbour to move to higher ground.",
+        };
+        string[] more =
+        {
+            "Governor Ansel Trow said crews were checking the harbour walls and the coast road for cracks.",
+            "The seismic office measured the quake at a depth of about forty kilometres and warned of aftershocks along the coast.",
+            "Schools along the coast were closed for the day while engineers inspected them, the seismic office said.",
+            "The tsunami watch was lifted by midday, the seismic office said, and the ferries from Brisk Harbour sailed again.",
+        };
+        var articles = new List<NewsArticle>();
+        for (int i = 0; i < headlines.Length; i++)
+            articles.Add(StoryFixtures.Article("quake" + i, "Coast Outlet " + i, headlines[i], StoryFixtures.Day.AddHours(1 + i), new[] { leads[i], more[i] }));
+        articles.Add(StoryFixtures.Article("smaller", "Coast Outlet 9", "Tsunami watch lifted after 5.1 quake off Velmara", null, new[]
+        {
+            "A tsunami watch for the Velmara coast was lifted within the hour after a magnitude 5.1 earthquake struck near Kessly Point.",
+            "Fishermen at Kessly Point said the shaking rattled windows but the sea stayed calm, and the governor thanked the coastguard.",
+        }));
+        articles.Add(StoryFixtures.Article("update", "Coast Outlet 8", "Velmara quake damaged 240 homes, governor says", StoryFixtures.Day.AddHours(20), new[]
+        {
+            "The magnitude 6.3 earthquake that struck off the Velmara coast damaged 240 homes in Brisk Harbour, Governor Ansel Trow said.",
+            "The Velmara Seismic Office said aftershocks along the coast had grown weaker through the day.",
+        }));
+        var stories = GroupAll(articles.Concat(StoryFixtures.Filler(StoryFixtures.Day)));
+        var quake = StoryOf(stories, "quake0");
+        Assert.Equal(new[] { "quake0", "quake1", "quake2", "quake3", "update" }, quake.Articles.Select(a => a.Id).OrderBy(x => x, StringComparer.Ordinal));
+        Assert.NotSame(quake, StoryOf(stories, "smaller"));
+    }
+
+    [Fact]
     public void Same_event_further_apart_than_the_window_is_two_stories_except_copies()
     {
         var articles = StoryFixtures.MarrowickCollapse(StoryFixtures.Day);
