@@ -781,7 +781,7 @@ public sealed class StoryGrouper
         /// Whether <paramref name="joiner"/> (one or two voices) reports another event of the kind <paramref name="story"/>
         /// reports: the story's headlines give a figure (most of its voices: a quake's magnitude, a flight's toll) that
         /// the joiner does not have at all, and the joiner's headline gives a figure that no article of the story has
-        /// ("7.4 quake strikes the peninsula" beside a story of an 8.8 quake there). A figure a report updates (a rising
+        /// ("5.9 quake strikes the peninsula" beside a story of a 7.1 quake there). A figure a report updates (a rising
         /// toll) is in its story's other articles or not in most of its headlines, and a report that does not give a
         /// figure in its headline is not told apart this way.
         /// </summary>
