@@ -164,4 +164,41 @@ public sealed class SpeakerResolutionTests
         Assert.Equal("Ines Kalb", q[1].Speaker);
         Assert.NotEqual("Halvar Dunne", q[2].Speaker);
     }
+
+    /// <summary>A "she" after a sentence that only mentions someone (after a preposition, in a clause opened by "when")
+    /// is the person who spoke last, not the one mentioned.</summary>
+    [Fact]
+    public void A_pronoun_after_a_sentence_that_only_mentions_someone_is_the_last_speaker()
+    {
+        var q = Direct("\u201cThe ferry will run all winter,\u201d said Greta Solberg, the harbour's director.\n\n" +
+                       "The route was nearly cut in the spring of 2019, when Mirela Dorn ran the port.\n\n" +
+                       "\u201cNobody closes a route that makes money,\u201d she said.");
+        Assert.Equal(new[] { "Greta Solberg", "Greta Solberg" }, q.Select(x => x.Speaker));
+    }
+
+    /// <summary>In a sentence opened by a participle ("Asked about …, she replied"), a name in the participle's clause is
+    /// not what the main clause's pronoun stands for: the person who spoke before is.</summary>
+    [Fact]
+    public void A_name_in_an_opening_participle_clause_is_not_the_pronoun()
+    {
+        var q = Direct("\u201cWe can win the county,\u201d said Lotta Brenn, the Green candidate.\n\n" +
+                       "Asked whether Hanna Vick had lost the farm vote to the Harbour Party, she replied: \u201cThat is her problem.\u201d");
+        Assert.Equal(new[] { "Lotta Brenn", "Lotta Brenn" }, q.Select(x => x.Speaker));
+    }
+
+    /// <summary>A party and state tag with abbreviation points ("(D-N.Y.)") ends no sentence: the verb after it frames the quote.</summary>
+    [Fact]
+    public void A_party_and_state_tag_with_points_does_not_end_the_frame()
+    {
+        var q = Direct("\u201cThe levee money has to come this year,\u201d Sen. Orrin Vale (D-N.M.) said Tuesday.");
+        Assert.Equal("Orrin Vale", Assert.Single(q).Speaker);
+    }
+
+    /// <summary>Quoted words the writer's sentence goes on from ("“…” about the vote, said X") have the frame after the comma.</summary>
+    [Fact]
+    public void A_frame_after_the_words_that_continue_the_quote()
+    {
+        var q = Direct("The board met on Monday.\n\n\u201cWe are very relieved\u201d about the decision, said Petra Lund, head of the Tidewater Growers Union.");
+        Assert.Equal("Petra Lund", Assert.Single(q).Speaker);
+    }
 }
