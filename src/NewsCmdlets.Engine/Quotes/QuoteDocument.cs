@@ -795,13 +795,26 @@ internal sealed partial class QuoteDocument
     private static readonly WordSet PlacePrepositions = new("in", "at", "near", "across", "into", "around", "throughout", "outside", "inside");
 
     /// <summary>Can a person pronoun stand for this name? Not when it is written as a place ("in New Hampshire", "at Madison
-    /// Square Garden") or as bare initials ("D.C.", "N.H.").</summary>
+    /// Square Garden"), as bare initials ("D.C.", "N.H.") or capitals ("CNN"), or is one plural word no dictionary gives as
+    /// a name ("Democrats", "Millennials").</summary>
     private bool CanBePerson(SpeakerName nm)
     {
         if (nm.Start > 0 && In(nm.Start - 1, PlacePrepositions)) return false;
         bool lower = false, dot = false;
         foreach (char c in nm.Text) { if (char.IsLower(c)) { lower = true; break; } if (c == '.') dot = true; }
-        return lower || !dot;
+        if (!lower) return !dot && InCapitals;
+        var canon = nm.Canonical.AsSpan();
+        if (canon.IndexOf(' ') < 0)
+        {
+            // One word for the whole entity: an acronym ("CNN", "PAC") or a group's plural ("Democrats", "Millennials")
+            // is no he or she; a surname ("Sanders", "Jones") is.
+            bool anyLower = false;
+            foreach (char c in canon) if (char.IsLower(c)) { anyLower = true; break; }
+            if (!anyLower) return InCapitals;
+            if (canon.Length > 3 && canon[^1] == 's' && canon[^2] != 's' &&
+                (_gaz.LookupWord(canon) & (GazetteerClass.NamePart | GazetteerClass.GivenName | GazetteerClass.WnPerson)) == 0) return false;
+        }
+        return true;
     }
 
     /// <summary>Is this entity the subject of a verb of saying in sentence <paramref name="s"/> (before token <paramref name="end"/>)?</summary>

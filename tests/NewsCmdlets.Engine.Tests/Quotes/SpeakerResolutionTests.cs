@@ -201,4 +201,14 @@ public sealed class SpeakerResolutionTests
         var q = Direct("The board met on Monday.\n\n\u201cWe are very relieved\u201d about the decision, said Petra Lund, head of the Tidewater Growers Union.");
         Assert.Equal("Petra Lund", Assert.Single(q).Speaker);
     }
+
+    /// <summary>An acronym ("KNTV") or a group's plural ("Islanders") named in the sentence before is no he or she: the
+    /// person named before it is.</summary>
+    [Fact]
+    public void An_acronym_or_a_plural_group_is_not_what_he_or_she_stands_for()
+    {
+        var q = Direct("Lena Osk runs the Harbour Board.\n\nKNTV first reported the delay on Monday.\n\n\u201cWe are three years behind,\u201d she said.\n\n" +
+                       "Tomas Brel leads the ferry crews.\n\nFor Islanders, the delay is costly.\n\n\u201cWe lose a season,\u201d he said.");
+        Assert.Equal(new[] { "Lena Osk", "Tomas Brel" }, q.Select(x => x.Speaker));
+    }
 }
