@@ -211,4 +211,14 @@ public sealed class SpeakerResolutionTests
                        "Tomas Brel leads the ferry crews.\n\nFor Islanders, the delay is costly.\n\n\u201cWe lose a season,\u201d he said.");
         Assert.Equal(new[] { "Lena Osk", "Tomas Brel" }, q.Select(x => x.Speaker));
     }
+
+    /// <summary>"Oskar Haldane of Lisbon" is a person from a place, not one organisation's name: the speaker is the person,
+    /// and a later "Haldane" is the same one.</summary>
+    [Fact]
+    public void A_person_of_a_place_is_the_person()
+    {
+        var q = Direct("The crowd cheered as the mayor spoke.\n\n\u201cThis is fantastic!\u201d beamed Oskar Haldane of Lisbon.\n\n" +
+                       "\u201cI came for the music,\u201d Haldane said.");
+        Assert.Equal(new[] { "Oskar Haldane", "Oskar Haldane" }, q.Select(x => x.Speaker));
+    }
 }
