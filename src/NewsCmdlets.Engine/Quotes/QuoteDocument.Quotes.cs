@@ -555,7 +555,7 @@ internal sealed partial class QuoteDocument
                 var subj = f.Subject;
                 string srcText = f.Speaker ?? f.Description ?? "";
                 if (srcText.Length == 0 || f.Speaker == null && subj.Kind == SubjKind.Pronoun) continue;
-                if (subj.Kind == SubjKind.Description && (BareQuantifiers.Contains(srcText.Trim()) || !PlausibleSource(srcText))) continue;
+                if (subj.Kind == SubjKind.Description && (BareQuantifiers.Contains(srcText.Trim()) || !PlausibleSource(RelationalPart(subj) ?? srcText))) continue;
                 {
                     // A qualified description ("the regional transport authority") names its own source; only a bare one
                     // ("the company") stands for the nearest named organisation.
@@ -864,6 +864,15 @@ internal sealed partial class QuoteDocument
     }
 
     /// <summary>An unnamed source is a short noun phrase ("officials", "a source", "South Korea's military"), not a clause.</summary>
+    /// <summary>A description that goes on through its last word's phrase ("a source familiar with the week's talks"): the
+    /// part up to that word, which is what has to look like a source; null for any other.</summary>
+    private string? RelationalPart(Subj subj)
+    {
+        for (int j = subj.Start; j + 1 < subj.End; j++)
+            if (In(j, RelationalWords) && (Is(j + 1, "to") || Is(j + 1, "with") || Is(j + 1, "in"))) return Join(subj.Start, j + 1);
+        return null;
+    }
+
     private static bool PlausibleSource(string s)
     {
         int words = 0;

@@ -497,8 +497,21 @@ internal sealed partial class QuoteDocument
         if (_nameAt[head] == null && e + 1 < limit && S(e) is "," && _nameAt[e + 1] is { Type: NewsEntityType.Person } pn && pn.Start == e + 1)
             return new Subj(SubjKind.Name, k, pn.End, pn.End - 1, pn);
         if (_nameAt[head] is { } hn) return new Subj(SubjKind.Name, k, e, head, hn);
+        // "said a person close to the Morns", "a longtime adviser to Ada Morn", "a source familiar with the talks": the
+        // description goes on through the phrase its last word takes.
+        if (e + 1 < limit && e - 1 >= k && In(e - 1, RelationalWords) && (Is(e, "to") || Is(e, "with") || Is(e, "in")) && !_inQuote[e + 1])
+        {
+            int x = e + 1;
+            while (x < limit && x < e + 9 && !_inQuote[x] && (IsWord(x) && (!In(x, NpStop) || In(x, NpInner) || In(x, Articles)) || IsPossessive(x)) &&
+                   !(IsSpeechVerb(x) && !In(x - 1, Articles) && !IsLowerWord(x - 1)))
+                x = _nameAt[x] is { } nx ? Math.Max(x + 1, nx.End) : x + 1;
+            if (x > e + 1) e = x;
+        }
         return new Subj(SubjKind.Description, k, e, head, null);
     }
+
+    private static readonly WordSet RelationalWords = new("close", "closer", "familiar", "adviser", "advisers", "advisor", "advisors", "aide", "aides",
+        "involved", "loyal", "allied", "connected", "confidant", "ally", "allies", "friend", "friends", "briefed", "knowledgeable");
 
     /// <summary>Past an opening adjunct that starts at <paramref name="k"/> ("On Monday, …", "In a statement, …"): the word after
     /// its comma, within 14 words and outside quotes; else <paramref name="k"/> itself.</summary>

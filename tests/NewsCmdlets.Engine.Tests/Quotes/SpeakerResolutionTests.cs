@@ -221,4 +221,14 @@ public sealed class SpeakerResolutionTests
                        "\u201cI came for the music,\u201d Haldane said.");
         Assert.Equal(new[] { "Oskar Haldane", "Oskar Haldane" }, q.Select(x => x.Speaker));
     }
+
+    /// <summary>A description goes on through the phrase its last word takes ("a person close to …", "a longtime adviser
+    /// to …"): the speaker is the whole description, not "a person close".</summary>
+    [Fact]
+    public void A_description_with_its_phrase_close_to_or_adviser_to()
+    {
+        var q = Direct("\u201cThe ferry vote is lost,\u201d said a person close to the harbour board.\n\n" +
+                       "\u201cNobody expected it,\u201d said a longtime adviser to Mayor Ines Farrow.");
+        Assert.Equal(new[] { "a person close to the harbour board", "a longtime adviser to Mayor Ines Farrow" }, q.Select(x => x.Speaker));
+    }
 }
