@@ -35,6 +35,7 @@ internal sealed partial class QuoteDocument
     private void FindQuotes(List<NewsQuote> quotes, string? articleId, string? outlet, CancellationToken cancel)
     {
         NewsQuote? previous = null;
+        SpeakerName? previousName = null;
         int previousLast = -1;
         for (int q = 0; q < _spans.Count; q++)
         {
@@ -52,9 +53,11 @@ internal sealed partial class QuoteDocument
 
             var frame = partial ? LeftFrame(qFirst) ?? RightFrame(qLast) : RightFrame(qLast) ?? LeftFrame(qFirst);
             string? speaker = null, description = null, note = null, verb = null;
+            SpeakerName? who = null;
             if (frame != null)
             {
                 speaker = frame.Speaker;
+                who = frame.Name;
                 description = frame.Description;
                 note = frame.Note;
                 verb = frame.VerbText;
@@ -67,6 +70,7 @@ internal sealed partial class QuoteDocument
                 if (intro != null)
                 {
                     speaker = intro.Speaker;
+                    who = intro.Name;
                     description = intro.Description;
                     note = "introduced by the sentence before" + (intro.Note != null ? "; " + intro.Note : "");
                 }
@@ -74,19 +78,22 @@ internal sealed partial class QuoteDocument
                 {
                     // Quoted words that end the writer's sentence ("He went on to call Cruz “…”"): its subject's.
                     speaker = clause.Speaker;
+                    who = clause.Name;
                     description = clause.Description;
                     note = "the subject of the sentence the quoted words end" + (clause.Note != null ? "; " + clause.Note : "");
                 }
                 else if (previous != null && Continues(previous, previousLast, qFirst))
                 {
                     speaker = previous.Speaker;
+                    who = previousName;
                     description = previous.SpeakerDescription;
                     note = previous.Speaker != null ? "continues the quote before" : previous.SpeakerNote;
                 }
-                else if (VerblessIntro(qFirst) is { } who)
+                else if (VerblessIntro(qFirst) is { } vi)
                 {
-                    speaker = who.Speaker;
-                    description = who.Description;
+                    speaker = vi.Speaker;
+                    who = vi.Name;
+                    description = vi.Description;
                     note = "introduced by the sentence before, which names the speaker";
                 }
                 else note = "no verb of saying, and no speaker in the sentence before";
@@ -94,6 +101,7 @@ internal sealed partial class QuoteDocument
             else if (ClauseFrame(qFirst) is { } clause && clause.Speaker != null)
             {
                 speaker = clause.Speaker;
+                who = clause.Name;
                 description = clause.Description;
                 note = "the subject of the clause the quoted words stand in" + (clause.Note != null ? "; " + clause.Note : "");
             }
@@ -105,7 +113,8 @@ internal sealed partial class QuoteDocument
                 Offset = sp.Start, Length = sp.End - sp.Start,
             };
             quotes.Add(quote);
-            if (!partial) { previous = quote; previousLast = qLast; }
+            if (!partial) { previous = quote; previousName = who; previousLast = qLast; }
+            if (who is { Type: NewsEntityType.Person } && speaker == who.Canonical) (_spoke ??= new()).Add((qFirst, who));
         }
     }
 
@@ -267,6 +276,27 @@ internal sealed partial class QuoteDocument
         if (open && _nameAt[k] is { Type: NewsEntityType.Person } before && before.Start == k && PastLike(before.End) && (before.End + 1 >= limit || IsTerminal(before.End + 1) || S(before.End + 1) is "," ||
             In(before.End + 1, TimeWords) || Is(before.End + 1, "on") && In(before.End + 2, TimeWords))) // "“…,” Morn fumed on Tuesday."
             return MakeFrame(before.End, Str(before.End).ToLowerInvariant(), new Subj(SubjKind.Name, k, before.End, before.End - 1, before), false, qLast);
+        // Quoted words the writer's sentence goes on from, then the frame after a comma: "“…” about the vote, said Ada Morn" /
+        // "“…” before taking questions, she said." Only a short phrase with no verb of saying and no other quote between.
+        if (k == j && qLast > 0 && !IsTerminal(qLast - 1) && S(qLast - 1) is not ("," or ":") && IsLowerWord(k))
+        {
+            int c = k + 1;
+            while (c < limit && c < k + 8 && S(c) is not "," && !IsSpeechVerb(c)) c++;
+            if (c < limit && S(c) is "," && c + 1 < limit)
+            {
+                int f = c + 1;
+                if (IsSpeechVerb(f) && _verb[f] is { } vf && vf.Form != VerbForm.Gerund && vf.Lemma != "tell" && SubjectAfter(f, limit) is { Kind: SubjKind.Name or SubjKind.Description } sa)
+                    return MakeFrame(f, VerbText(f), sa, true, qLast);
+                for (int v = f + 1; v < limit && v < f + 6; v++)
+                {
+                    if (!IsSpeechVerb(v)) continue;
+                    var sb = SubjectBefore(v, c, out bool passive);
+                    if (!passive && sb.Found && sb.Start == f && sb.Kind is SubjKind.Name or SubjKind.Pronoun && (v + 1 >= limit || IsTerminal(v + 1) || In(v + 1, TimeWords) || S(v + 1) is ","))
+                        return MakeFrame(v, VerbText(v), sb, false, qLast);
+                    break;
+                }
+            }
+        }
         return null;
     }
 
@@ -525,7 +555,7 @@ internal sealed partial class QuoteDocument
                 var subj = f.Subject;
                 string srcText = f.Speaker ?? f.Description ?? "";
                 if (srcText.Length == 0 || f.Speaker == null && subj.Kind == SubjKind.Pronoun) continue;
-                if (subj.Kind == SubjKind.Description && (BareQuantifiers.Contains(srcText.Trim()) || !PlausibleSource(srcText))) continue;
+                if (subj.Kind == SubjKind.Description && (BareQuantifiers.Contains(srcText.Trim()) || !PlausibleSource(RelationalPart(subj) ?? srcText))) continue;
                 {
                     // A qualified description ("the regional transport authority") names its own source; only a bare one
                     // ("the company") stands for the nearest named organisation.
@@ -834,6 +864,15 @@ internal sealed partial class QuoteDocument
     }
 
     /// <summary>An unnamed source is a short noun phrase ("officials", "a source", "South Korea's military"), not a clause.</summary>
+    /// <summary>A description that goes on through its last word's phrase ("a source familiar with the week's talks"): the
+    /// part up to that word, which is what has to look like a source; null for any other.</summary>
+    private string? RelationalPart(Subj subj)
+    {
+        for (int j = subj.Start; j + 1 < subj.End; j++)
+            if (In(j, RelationalWords) && (Is(j + 1, "to") || Is(j + 1, "with") || Is(j + 1, "in"))) return Join(subj.Start, j + 1);
+        return null;
+    }
+
     private static bool PlausibleSource(string s)
     {
         int words = 0;

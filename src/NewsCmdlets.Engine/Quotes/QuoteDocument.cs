@@ -35,7 +35,7 @@ internal sealed partial class QuoteDocument
         _lex = lex;
         _tok = Tokenizer.Tokenize(text);
         _n = _tok.Count;
-        _sentences = SentenceSplitter.Split(text, _tok);
+        _sentences = JoinBracketBreaks(text, _tok, SentenceSplitter.Split(text, _tok));
         _sentOf = new int[_n];
         for (int s = 0; s < _sentences.Count; s++)
             for (int i = _sentences[s].FirstToken; i < _sentences[s].EndToken; i++) _sentOf[i] = s;
@@ -72,6 +72,52 @@ internal sealed partial class QuoteDocument
     }
 
     public IReadOnlyList<string> Problems => _problems;
+
+    /// <summary>
+    /// Undoes a sentence break inside a short bracket: the abbreviation points of a party and state tag ("Ada Morn
+    /// (D-N.Y.) said", tokens "D-N", ".", "Y", ".", ")") end no sentence. A break is joined when a "(" opened at most six
+    /// tokens before it closes at most six tokens after it, on the same line.
+    /// </summary>
+    private static List<SentenceRange> JoinBracketBreaks(string text, List<TextToken> tok, List<SentenceRange> sentences)
+    {
+        if (sentences.Count < 2 || text.IndexOf('(') < 0) return sentences;
+        List<SentenceRange>? joined = null;
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            var sr = sentences[s];
+            if (joined != null && joined.Count > 0 && OpenBracketAcross(text, tok, joined[^1].EndToken))
+                joined[^1] = new SentenceRange(joined[^1].FirstToken, sr.EndToken - joined[^1].FirstToken);
+            else if (joined == null && s > 0 && OpenBracketAcross(text, tok, sr.FirstToken))
+            {
+                joined = new List<SentenceRange>(sentences.Count);
+                for (int k = 0; k < s - 1; k++) joined.Add(sentences[k]);
+                joined.Add(new SentenceRange(sentences[s - 1].FirstToken, sr.EndToken - sentences[s - 1].FirstToken));
+            }
+            else joined?.Add(sr);
+        }
+        return joined ?? sentences;
+    }
+
+    /// <summary>Does a "(" in the six tokens before token <paramref name="b"/> close in the six tokens from it, with no line break?</summary>
+    private static bool OpenBracketAcross(string text, List<TextToken> tok, int b)
+    {
+        if (b <= 0 || b >= tok.Count || text[tok[b - 1].Start] != '.') return false;
+        int open = -1;
+        for (int k = b - 1; k >= 0 && k >= b - 6; k--)
+        {
+            char c = text[tok[k].Start];
+            if (c == ')') return false;
+            if (c == '(') { open = k; break; }
+        }
+        if (open < 0) return false;
+        for (int k = b; k < tok.Count && k < b + 6; k++)
+        {
+            char c = text[tok[k].Start];
+            if (c == '(') return false;
+            if (c == ')') return text.IndexOf('\n', tok[open].Start, tok[k].Start - tok[open].Start) < 0;
+        }
+        return false;
+    }
 
     /// <summary>
     /// Each token's verb of saying, if it is one: an index into the verbs found (0 for none), as few tokens are verbs.
@@ -451,8 +497,21 @@ internal sealed partial class QuoteDocument
         if (_nameAt[head] == null && e + 1 < limit && S(e) is "," && _nameAt[e + 1] is { Type: NewsEntityType.Person } pn && pn.Start == e + 1)
             return new Subj(SubjKind.Name, k, pn.End, pn.End - 1, pn);
         if (_nameAt[head] is { } hn) return new Subj(SubjKind.Name, k, e, head, hn);
+        // "said a person close to the Morns", "a longtime adviser to Ada Morn", "a source familiar with the talks": the
+        // description goes on through the phrase its last word takes.
+        if (e + 1 < limit && e - 1 >= k && In(e - 1, RelationalWords) && (Is(e, "to") || Is(e, "with") || Is(e, "in")) && !_inQuote[e + 1])
+        {
+            int x = e + 1;
+            while (x < limit && x < e + 9 && !_inQuote[x] && (IsWord(x) && (!In(x, NpStop) || In(x, NpInner) || In(x, Articles)) || IsPossessive(x)) &&
+                   !(IsSpeechVerb(x) && !In(x - 1, Articles) && !IsLowerWord(x - 1)))
+                x = _nameAt[x] is { } nx ? Math.Max(x + 1, nx.End) : x + 1;
+            if (x > e + 1) e = x;
+        }
         return new Subj(SubjKind.Description, k, e, head, null);
     }
+
+    private static readonly WordSet RelationalWords = new("close", "closer", "familiar", "adviser", "advisers", "advisor", "advisors", "aide", "aides",
+        "involved", "loyal", "allied", "connected", "confidant", "ally", "allies", "friend", "friends", "briefed", "knowledgeable");
 
     /// <summary>Past an opening adjunct that starts at <paramref name="k"/> ("On Monday, …", "In a statement, …"): the word after
     /// its comma, within 14 words and outside quotes; else <paramref name="k"/> itself.</summary>
@@ -631,7 +690,7 @@ internal sealed partial class QuoteDocument
             var sr = _sentences[s];
             if (sr.FirstToken < _n && startPara - _para[sr.FirstToken] > 3) break;
             int end = Math.Min(sr.EndToken, at);
-            SpeakerName? first = null, firstKnown = null;
+            SpeakerName? first = null, firstKnown = null, subject = null;
             bool chained = false;
             for (int k = sr.FirstToken; k < end; k++)
             {
@@ -648,16 +707,88 @@ internal sealed partial class QuoteDocument
                 if (back == 0 && (In(k - 1, Prepositions) || IsPossessive(nm.End) && In(k - 1, Prepositions))) continue;
                 first ??= nm;
                 if (person && gender != '\0' && nm.Gender == gender) firstKnown ??= nm;
+                if (person && back > 0 && subject == null && SubjectLike(nm, sr)) subject = nm;
                 // The one who speaks in that sentence ("…, said Katie Harbath") before the first one named.
                 if (SpeaksIn(s, nm, end)) return nm;
             }
-            if (firstKnown != null) return firstKnown;
-            if (first != null) return first;
+            if ((firstKnown ?? first) is { } cand) return person ? Salient(cand, subject, sr, back, gender, at, startPara) : cand;
             if (chained && fallback == null)
                 for (int k = sr.FirstToken; k < end && fallback == null; k++)
                     if (_nameAt[k] is { Weak: false } nm && nm.Start == k && nm.Type == NewsEntityType.Person && (gender == '\0' || nm.Gender == '\0' || nm.Gender == gender) && CanBePerson(nm)) fallback = nm;
         }
         return fallback; // only a sentence about the pronoun's referent named anyone: its first compatible name
+    }
+
+    /// <summary>The speakers of the quotes found so far, in order (their first token and name): the people a reader keeps
+    /// in mind as the story's current voices.</summary>
+    private List<(int Token, SpeakerName Name)>? _spoke;
+
+    /// <summary>
+    /// The nearest sentence's candidate for a he/she, unless it is only mentioned there (after a preposition or a verb, as
+    /// a possessor, in a clause opened by "when" or "asked"), not its subject: then the person who spoke last (the
+    /// speaker of the latest quote, in this paragraph or the two before) when that person can be the pronoun, as a reader
+    /// takes "“…,” he said" after "Ada Morn said. ¶ Reyne's plan worried farmers in Lisbon." for Morn's words.
+    /// </summary>
+    private SpeakerName Salient(SpeakerName cand, SpeakerName? subject, SentenceRange sr, int back, char gender, int at, int startPara)
+    {
+        if (back == 0 ? !OpensWithParticiple(sr) : SubjectLike(cand, sr) || PronounAfter(cand, sr, at)) return cand;
+        if (subject != null) return subject;
+        if (_spoke == null) return cand;
+        for (int i = _spoke.Count - 1; i >= 0; i--)
+        {
+            var (t, nm) = _spoke[i];
+            if (t >= at) continue;
+            if (startPara - _para[t] > 2) break;
+            if (gender != '\0' && nm.Gender != '\0' && nm.Gender != gender) continue;
+            return nm;
+        }
+        return cand;
+    }
+
+    /// <summary>Does the name stand as its clause's subject: nothing before it since the sentence's start or its last comma
+    /// but its title and description words ("Former Gov. Ada Morn", "On Monday, the party's chairman Tomas Reyne", "As
+    /// for Morn,", "Then there's Morn."), and not a possessor inside the clause ("the dispute over Morn's plan")?</summary>
+    private bool SubjectLike(SpeakerName nm, SentenceRange sr)
+    {
+        int from = sr.FirstToken;
+        for (int t = nm.Start - 1; t > sr.FirstToken; t--)
+            if (S(t) is "," && !_inQuote[t])
+            {
+                if (_nameAt[t - 1] != null) return false; // in an appositive: "Ada Morn, a member of the Tern Party,"
+                from = t + 1;
+                break;
+            }
+        if (nm.Start - from > 8) return false;
+        if (IsPossessive(nm.End) && nm.Start > from) return false;
+        for (int t = from; t < nm.Start; t++)
+        {
+            if (_inQuote[t]) return false;
+            if (!IsWord(t) || In(t, ClauseLeads) || Is(t, "as") && Is(t + 1, "for")) continue;
+            if (In(t, Prepositions) || In(t, Subordinators) || In(t, NpStop) && !Is(t, "of") && !Is(t, "for")) return false;
+            // A verb before the name makes it an object ("asked Ada Morn"); not "state" before a title ("state Sen. Ada Morn").
+            if (_verb[t] != null && !(t + 1 < _n && (_gaz.LookupWord(S(t + 1)) & GazetteerClass.Title) != 0)) return false;
+            if (t == sr.FirstToken && OpensWithParticiple(sr)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Does the same pronoun open the main clause later in the candidate's sentence ("When the host asked Ada Morn
+    /// about it, she laughed")? Then that sentence already reads the candidate as the pronoun; not when the candidate is
+    /// in a prepositional phrase or the sentence opens with a participle ("Asked about Morn, she …": she is someone else).</summary>
+    private bool PronounAfter(SpeakerName cand, SentenceRange sr, int at)
+    {
+        if (OpensWithParticiple(sr) || In(cand.Start - 1, Prepositions)) return false;
+        for (int t = cand.End + 1; t < sr.EndToken && t < at; t++) if (!_inQuote[t] && _h[t] == _h[at] && S(t - 1) is ",") return true;
+        return false;
+    }
+
+    private static readonly WordSet ClauseLeads = new("and", "but", "then", "so", "yet", "there", "even", "also", "now", "still", "meanwhile", "however", "only");
+
+    /// <summary>Does the sentence open with a participle ("Asked about …", "Speaking to …"), whose subject is the main clause's?</summary>
+    private bool OpensWithParticiple(SentenceRange sr)
+    {
+        var w = S(sr.FirstToken);
+        return IsWord(sr.FirstToken) && w.Length > 4 && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal));
     }
 
     /// <summary>Is this name a modifier of the noun after it rather than a person talked about ("Trump spokesman Hope Hicks",
@@ -677,13 +808,26 @@ internal sealed partial class QuoteDocument
     private static readonly WordSet PlacePrepositions = new("in", "at", "near", "across", "into", "around", "throughout", "outside", "inside");
 
     /// <summary>Can a person pronoun stand for this name? Not when it is written as a place ("in New Hampshire", "at Madison
-    /// Square Garden") or as bare initials ("D.C.", "N.H.").</summary>
+    /// Square Garden"), as bare initials ("D.C.", "N.H.") or capitals ("CNN"), or is one plural word no dictionary gives as
+    /// a name ("Democrats", "Millennials").</summary>
     private bool CanBePerson(SpeakerName nm)
     {
         if (nm.Start > 0 && In(nm.Start - 1, PlacePrepositions)) return false;
         bool lower = false, dot = false;
         foreach (char c in nm.Text) { if (char.IsLower(c)) { lower = true; break; } if (c == '.') dot = true; }
-        return lower || !dot;
+        if (!lower) return !dot && InCapitals;
+        var canon = nm.Canonical.AsSpan();
+        if (canon.IndexOf(' ') < 0)
+        {
+            // One word for the whole entity: an acronym ("CNN", "PAC") or a group's plural ("Democrats", "Millennials")
+            // is no he or she; a surname ("Sanders", "Jones") is.
+            bool anyLower = false;
+            foreach (char c in canon) if (char.IsLower(c)) { anyLower = true; break; }
+            if (!anyLower) return InCapitals;
+            if (canon.Length > 3 && canon[^1] == 's' && canon[^2] != 's' &&
+                (_gaz.LookupWord(canon) & (GazetteerClass.NamePart | GazetteerClass.GivenName | GazetteerClass.WnPerson)) == 0) return false;
+        }
+        return true;
     }
 
     /// <summary>Is this entity the subject of a verb of saying in sentence <paramref name="s"/> (before token <paramref name="end"/>)?</summary>

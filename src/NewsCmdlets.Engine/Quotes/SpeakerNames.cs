@@ -152,6 +152,16 @@ internal static class SpeakerNames
             var sp = tokens[i].Span(text);
             return sp.Length > 0 && char.IsUpper(sp[0]) && (sp.Length == 1 || !sp.Contains('.') || sp.Length <= 4);
         }
+        // A given name and a surname (after any titles), no organisation word: a person's name, which "of" does not extend.
+        bool IsPersonRun(int s, int e)
+        {
+            int t = s;
+            while (t < e && (Cls(t) & GazetteerClass.Title) != 0) t++;
+            if (e - t is < 2 or > 3) return false;
+            if ((Cls(t) & GazetteerClass.GivenName) == 0 && lex.GenderOf(tokens[t].Span(text)) == '\0') return false;
+            for (int k = t; k < e; k++) if ((Cls(k) & (GazetteerClass.OrgWord | GazetteerClass.Country | GazetteerClass.Region)) != 0) return false;
+            return true;
+        }
         for (int i = 0; i < n; i++)
         {
             if (inQuote[i] || !Cap(i) || capsSentence[sentenceOf[i]] || i > 0 && tokens[i - 1].Span(text) is "," or "(" && IsPartyTag(tokens[i].Span(text))) continue;
@@ -162,7 +172,12 @@ internal static class SpeakerNames
             while (e < n && !inQuote[e] && sentenceOf[e] == sentenceOf[s] && e - s < 10)
             {
                 if (Cap(e) && (Cls(e) & GazetteerClass.Calendar) == 0 && !LeadStop.Contains(lowerHash[e])) { e++; continue; }
-                if (e + 1 < n && !inQuote[e + 1] && Connectors.Contains(lowerHash[e]) && !Upper(e) && Cap(e + 1)) { e += 2; continue; }
+                if (e + 1 < n && !inQuote[e + 1] && Connectors.Contains(lowerHash[e]) && !Upper(e) && Cap(e + 1))
+                {
+                    if (lowerHash[e] == OfHash && IsPersonRun(s, e)) break; // "Oskar Haldane of Lisbon": the person, from a place
+                    e += 2;
+                    continue;
+                }
                 break;
             }
             // "Ada Morn and Tomas Reyne", "Morn and Reyne": two names joined by "and" are two people, not one, unless the

@@ -164,4 +164,71 @@ public sealed class SpeakerResolutionTests
         Assert.Equal("Ines Kalb", q[1].Speaker);
         Assert.NotEqual("Halvar Dunne", q[2].Speaker);
     }
+
+    /// <summary>A "she" after a sentence that only mentions someone (after a preposition, in a clause opened by "when")
+    /// is the person who spoke last, not the one mentioned.</summary>
+    [Fact]
+    public void A_pronoun_after_a_sentence_that_only_mentions_someone_is_the_last_speaker()
+    {
+        var q = Direct("\u201cThe ferry will run all winter,\u201d said Greta Solberg, the harbour's director.\n\n" +
+                       "The route was nearly cut in the spring of 2019, when Mirela Dorn ran the port.\n\n" +
+                       "\u201cNobody closes a route that makes money,\u201d she said.");
+        Assert.Equal(new[] { "Greta Solberg", "Greta Solberg" }, q.Select(x => x.Speaker));
+    }
+
+    /// <summary>In a sentence opened by a participle ("Asked about …, she replied"), a name in the participle's clause is
+    /// not what the main clause's pronoun stands for: the person who spoke before is.</summary>
+    [Fact]
+    public void A_name_in_an_opening_participle_clause_is_not_the_pronoun()
+    {
+        var q = Direct("\u201cWe can win the county,\u201d said Lotta Brenn, the Green candidate.\n\n" +
+                       "Asked whether Hanna Vick had lost the farm vote to the Harbour Party, she replied: \u201cThat is her problem.\u201d");
+        Assert.Equal(new[] { "Lotta Brenn", "Lotta Brenn" }, q.Select(x => x.Speaker));
+    }
+
+    /// <summary>A party and state tag with abbreviation points ("(D-N.Y.)") ends no sentence: the verb after it frames the quote.</summary>
+    [Fact]
+    public void A_party_and_state_tag_with_points_does_not_end_the_frame()
+    {
+        var q = Direct("\u201cThe levee money has to come this year,\u201d Sen. Orrin Vale (D-N.M.) said Tuesday.");
+        Assert.Equal("Orrin Vale", Assert.Single(q).Speaker);
+    }
+
+    /// <summary>Quoted words the writer's sentence goes on from ("“…” about the vote, said X") have the frame after the comma.</summary>
+    [Fact]
+    public void A_frame_after_the_words_that_continue_the_quote()
+    {
+        var q = Direct("The board met on Monday.\n\n\u201cWe are very relieved\u201d about the decision, said Petra Lund, head of the Tidewater Growers Union.");
+        Assert.Equal("Petra Lund", Assert.Single(q).Speaker);
+    }
+
+    /// <summary>An acronym ("KNTV") or a group's plural ("Islanders") named in the sentence before is no he or she: the
+    /// person named before it is.</summary>
+    [Fact]
+    public void An_acronym_or_a_plural_group_is_not_what_he_or_she_stands_for()
+    {
+        var q = Direct("Lena Osk runs the Harbour Board.\n\nKNTV first reported the delay on Monday.\n\n\u201cWe are three years behind,\u201d she said.\n\n" +
+                       "Tomas Brel leads the ferry crews.\n\nFor Islanders, the delay is costly.\n\n\u201cWe lose a season,\u201d he said.");
+        Assert.Equal(new[] { "Lena Osk", "Tomas Brel" }, q.Select(x => x.Speaker));
+    }
+
+    /// <summary>"Oskar Haldane of Lisbon" is a person from a place, not one organisation's name: the speaker is the person,
+    /// and a later "Haldane" is the same one.</summary>
+    [Fact]
+    public void A_person_of_a_place_is_the_person()
+    {
+        var q = Direct("The crowd cheered as the mayor spoke.\n\n\u201cThis is fantastic!\u201d beamed Oskar Haldane of Lisbon.\n\n" +
+                       "\u201cI came for the music,\u201d Haldane said.");
+        Assert.Equal(new[] { "Oskar Haldane", "Oskar Haldane" }, q.Select(x => x.Speaker));
+    }
+
+    /// <summary>A description goes on through the phrase its last word takes ("a person close to …", "a longtime adviser
+    /// to …"): the speaker is the whole description, not "a person close".</summary>
+    [Fact]
+    public void A_description_with_its_phrase_close_to_or_adviser_to()
+    {
+        var q = Direct("\u201cThe ferry vote is lost,\u201d said a person close to the harbour board.\n\n" +
+                       "\u201cNobody expected it,\u201d said a longtime adviser to Mayor Ines Farrow.");
+        Assert.Equal(new[] { "a person close to the harbour board", "a longtime adviser to Mayor Ines Farrow" }, q.Select(x => x.Speaker));
+    }
 }
