@@ -419,5 +419,33 @@ public class HtmlStructureTests
                              $"{Paragraphs(P1, P2, about, P3, P4, P5)}<p>{notice}</p><div><p>{polish}</p></div></article>"));
         Assert.Equal(new[] { P1, P2, about, P3, P4, P5 }, a.Paragraphs.ToArray());
     }
-}
 
+    [Theory]
+    [InlineData("The old tram shed is now a studio for twelve potters. #makers #harbourlife", true)]
+    [InlineData("We painted the stairs green last spring and never looked back! \U0001F33F #stairs", true)]
+    [InlineData("Morning light over the slipway. \u2600\uFE0F", true)]
+    [InlineData("Our favourite corner of the loft #reading #loft", false)]
+    [InlineData("#tbt #harbour #summer", false)]
+    [InlineData("The ferry timetable for the winter season", false)]
+    public void ASentenceFollowedByHashtagsOrEmojiEndsLikeASentence(string line, bool expected) =>
+        Assert.Equal(expected, HtmlContent.EndsLikeSentenceBeforeTags(line));
+
+    [Fact]
+    public void APhotoStoryWhoseLinesEndInHashtagsIsTheText()
+    {
+        // A home tour: each picture has one or two sentences of its owner's, followed by hashtags. They are the story,
+        // not the one-line promotion for other tours below it.
+        string[] lines =
+        {
+            "The workbench came from my grandfather's boatyard and still smells of tar. #workshop #heirloom",
+            "Sixty seedlings live on the sill of the bay window. \U0001F331 #plants #windowsill",
+            "We stripped the floorboards ourselves over three long weekends. #diy #floors #oldhouse",
+            "The blue cabinet holds every jar of jam we ever made. #pantry #kitchen",
+        };
+        var sb = new System.Text.StringBuilder("<main><div class=\"tour\"><h1>A cottage full of salvage</h1>");
+        foreach (var l in lines) sb.Append($"<div class=\"tour-item\"><div class=\"tour-text\">{l}</div><div class=\"likes\"><a href=\"#\">12</a></div></div>");
+        sb.Append("</div><section><h2>More home tours</h2><p>How do our readers live? Click through the homes of the community.</p><a href=\"/tours\">All tours</a></section></main>");
+        var a = Article(Wrap(sb.ToString(), "A cottage full of salvage"));
+        foreach (var l in lines) Assert.Contains(l, a.Paragraphs);
+    }
+}

@@ -599,7 +599,7 @@ internal static class HtmlContent
             return;
         }
         bool cjk = IsMostlyCjk(b.Text);
-        bool sentence = TextShape.EndsLikeSentence(b.Text) || b.Text.EndsWith(':');
+        bool sentence = TextShape.EndsLikeSentence(b.Text) || b.Text.EndsWith(':') || EndsLikeSentenceBeforeTags(b.Text);
         bool longEnough = cjk ? len >= 25 : b.Words >= 8;
         bool prose = ld <= 0.5 && longEnough && (sentence || (cjk ? len >= 60 : b.Words >= 20) || b.InQuote || b.InListItem && b.Words >= 12)
                      // Long sentences full of links (a news round-up) are still prose.
@@ -618,6 +618,35 @@ internal static class HtmlContent
             b.Value = 0;
         else
             b.Value = -(1 + Math.Min(len, 60) * 0.15);
+    }
+
+    /// <summary>
+    /// A sentence followed by hashtags or emoji ("… the best corner of the flat. #kitchen #vintage", "… so green. 🌿"): the
+    /// way posts and photo stories end a sentence. Only text that ends in a hashtag or a symbol is looked at; the tags
+    /// and symbols (at most 12) are passed over from the end and what is left must end like a sentence.
+    /// </summary>
+    internal static bool EndsLikeSentenceBeforeTags(string t)
+    {
+        int i = t.Length - 1;
+        if (i < 0 || !(char.IsLetterOrDigit(t[i]) || IsSymbol(t, i))) return false;
+        bool skipped = false;
+        for (int tokens = 0; tokens < 12 && i >= 0; tokens++)
+        {
+            while (i >= 0 && t[i] == ' ') i--;
+            if (i < 0) return false;
+            int end = i;
+            while (i >= 0 && t[i] != ' ') i--;
+            var token = t.AsSpan(i + 1, end - i);
+            bool tag = token.Length >= 2 && token[0] == '#' && char.IsLetterOrDigit(token[1]);
+            bool symbols = true;
+            for (int k = 0; k < token.Length && symbols; k++) symbols = IsSymbol(token, k);
+            if (!tag && !symbols) return skipped && TextShape.EndsLikeSentence(t[..(end + 1)]);
+            skipped = true;
+        }
+        return false;
+
+        static bool IsSymbol(ReadOnlySpan<char> s, int k) =>
+            char.IsSurrogate(s[k]) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(s[k]) is System.Globalization.UnicodeCategory.OtherSymbol or System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.Format;
     }
 
     /// <summary>
