@@ -448,4 +448,18 @@ public class HtmlStructureTests
         var a = Article(Wrap(sb.ToString(), "A cottage full of salvage"));
         foreach (var l in lines) Assert.Contains(l, a.Paragraphs);
     }
+
+    [Fact]
+    public void TheLeadInTheHeadlinesHeaderIsTakenPastALongStampLine()
+    {
+        // The header holds the headline, a stamp line of names and times (more than twelve words) and the opening
+        // paragraph; the rest of the story is in another element.
+        const string lead = "Commuters in Westmere faced a second day without ferries on Wednesday, as the crews' union said it would not return to the boats until the operator put a new roster in writing.";
+        string html = Wrap("<main><header class=\"entry-header\"><h1>Ferry strike strands Westmere commuters</h1>" +
+                           "<div class=\"entry-meta\">By Ana Lind and Tomas Urrutia for the weekend desk 13.12.2023 - 08:13, updated 13.12.2023 - 09:40</div>" +
+                           $"<div class=\"lead\"><p>{lead}</p></div></header>" +
+                           $"<div class=\"entry-content\">{Paragraphs(Story)}</div></main>");
+        var a = Article(html);
+        Assert.Equal(new[] { lead }.Concat(Story).ToArray(), a.Paragraphs.ToArray());
+    }
 }

@@ -310,7 +310,8 @@ internal static class HtmlContent
             bool header = b.Chrome >= 0 && IsHeaderMark(nodes[b.Chrome]);
             if (b.Chrome >= 0 && !header)
             {
-                if (b.Words > 12) break;
+                // A stamp line ("by … 13.12.2022 - 08:13") is passed over like a short line.
+                if (b.Words > 12 && !(b.Words <= 25 && b.LinkDensity < 0.5 && HasDateOrTime(b.Text))) break;
                 continue;
             }
             bool marked = header || b.Chrome < 0 && b.Standfirst >= 0;
