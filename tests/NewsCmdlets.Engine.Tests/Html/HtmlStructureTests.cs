@@ -462,4 +462,14 @@ public class HtmlStructureTests
         var a = Article(html);
         Assert.Equal(new[] { lead }.Concat(Story).ToArray(), a.Paragraphs.ToArray());
     }
+
+    [Fact]
+    public void ThePreviewOfTheNextPostIsNotTheStory()
+    {
+        const string preview = "The Westmere rowing club opened its new boathouse on Saturday, and more than two hundred people came down to the river to watch the first crews launch from the slipway in the rain.";
+        string html = Wrap("<div class=\"wrap\"><h1>Ferry strike strands Westmere commuters</h1>" + Paragraphs(Story) +
+                           $"<div class=\"next-story\"><h2><a href=\"/rowing-club-boathouse\">Rowing club opens its boathouse</a></h2><p>{preview}</p></div></div>");
+        var a = Article(html);
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
 }

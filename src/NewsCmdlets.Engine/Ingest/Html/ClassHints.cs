@@ -36,7 +36,7 @@ internal sealed class ClassHints
         "overlay", "banner", "widget", "widgets", "outbrain", "taboola", "trending", "popular", "masthead", "toolbar",
         "tags", "tag", "topics", "keywords", "header", "pagination", "pager", "paging", "more", "follow", "login", "signin",
         "cta", "donate", "donation", "membership", "reactions", "copyright", "gallery", "slideshow", "carousel",
-        "skip", "invisible", "print",
+        "skip", "invisible", "print", "next", "prev", "previous",
         "mailto", "bio", "biography", "nocontent", "noprint", "combx", "shoutbox",
         "skyscraper", "leaderboard", "teaser", "teasers", "readmore", "affiliate", "shopping", "toc",
         "dialog", "lightbox", "flyout", "dropdown", "search", "offcanvas", "supplemental", "sr", "screenreader",
