@@ -472,4 +472,24 @@ public class HtmlStructureTests
         var a = Article(html);
         Assert.Equal(Story, a.Paragraphs.ToArray());
     }
+
+    [Fact]
+    public void TeaserUnitsInARowBesideTheStoryInOneElementAreChrome()
+    {
+        // The story's paragraphs and three teasers of other stories share one parent; each teaser opens with a
+        // section label, then its linked headline, a lead and a stamp.
+        string[] leads =
+        {
+            "Volunteers counted more seabirds on the northern cliffs this spring than in any year since the survey began.",
+            "A bakery on the quay has started selling its day-old loaves to the harbour's fishing crews at half price.",
+            "The council will decide next month whether the old customs house becomes a library or a hotel.",
+        };
+        var sb = new System.Text.StringBuilder("<div class=\"wrap\"><h1>Ferry strike strands Westmere commuters</h1>").Append(Paragraphs(Story));
+        for (int i = 0; i < leads.Length; i++)
+            sb.Append($"<div class=\"item\"><div><a href=\"/local\">Local</a></div><h3><a href=\"/story-{i}\">Another headline from the harbour desk number {i + 1}</a></h3>")
+              .Append($"<p>{leads[i]}</p><p>By Ana Lind, Mar {i + 3}, 2024</p></div>");
+        sb.Append("</div>");
+        var a = Article(Wrap(sb.ToString()));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
 }

@@ -555,6 +555,17 @@ internal static class HtmlContent
         var kids = new int[n];
         var units = new int[n];
         var unitTag = new string?[n];
+        // Runs of units in a row among a parent's children (teasers after the story, in the story's own parent).
+        var isUnit = new bool[n];
+        var runLen = new int[n];
+        var runFirst = new int[n];
+        var runLast = new int[n];
+        List<(int Parent, int First, int Last, int Count)>? runs = null;
+        void EndRun(int p)
+        {
+            if (runLen[p] >= 3) (runs ??= new()).Add((p, runFirst[p], runLast[p], runLen[p]));
+            runLen[p] = 0;
+        }
         for (int i = 1; i < n; i++)
         {
             var c = nodes[i];
@@ -563,10 +574,16 @@ internal static class HtmlContent
             kids[p]++;
             bool unit = headlines[i] is >= 1 and <= 2 && words[i] <= 80 && blockCount[i] is >= 2 and <= 8 && words[i] > linkWords[i] &&
                         LeadsWithHeadline(blocks, c);
-            if (!unit) continue;
+            if (!unit) { EndRun(p); continue; }
+            isUnit[i] = true;
+            if (runLen[p] > 0 && nodes[runFirst[p]].Tag != c.Tag) EndRun(p);
+            if (runLen[p] == 0) runFirst[p] = i;
+            runLen[p]++;
+            runLast[p] = i;
             unitTag[p] ??= c.Tag;
             if (c.Tag == unitTag[p]) units[p]++;
         }
+        for (int p = 0; p < n; p++) EndRun(p);
         int reported = 0;
         for (int p = 0; p < n; p++)
         {
@@ -577,13 +594,35 @@ internal static class HtmlContent
             e.ChromeWhy = $"teaser list ({units[p]} units of headline and lead)";
             if (reported++ < 20) decisions.Add($"{Describe(e)} is a teaser list: {units[p]} units of linked headline and lead");
         }
+        if (runs == null) return;
+        // Three or more units in a row beside a story in the same parent (the parent is not a teaser list itself, and
+        // holds more prose outside the run than in it): each unit is chrome.
+        foreach (var (p, first, last, count) in runs)
+        {
+            if (nodes[p].IsChrome) continue;
+            int runProse = 0;
+            for (int i = first; i <= last; i++)
+                if (isUnit[i] && nodes[i].Parent == p) runProse += rawProse[i];
+            if (rawProse[p] - runProse < Math.Max(500, 1.5 * runProse)) continue;
+            for (int i = first; i <= last; i++)
+            {
+                if (!isUnit[i] || nodes[i].Parent != p) continue;
+                nodes[i].IsChrome = nodes[i].IsTeaserList = true;
+                nodes[i].ChromeWhy = $"teaser ({count} units of headline and lead in a row)";
+            }
+            if (reported++ < 20) decisions.Add($"{count} teaser units in a row in {Describe(nodes[p])} beside the story: chrome");
+        }
     }
 
-    /// <summary>A teaser opens with its headline: a linked headline among its first two blocks (after a kicker or a date at most).</summary>
+    /// <summary>A teaser opens with its headline: a linked headline among its first two blocks (after a kicker or a
+    /// date at most), or after up to three section labels of one to three words ("Travel", "Study Japanese").</summary>
     private static bool LeadsWithHeadline(List<TextBlock> blocks, DomNode unit)
     {
-        for (int k = unit.BlockStart; k < unit.BlockEnd && k < unit.BlockStart + 2; k++)
+        for (int k = unit.BlockStart; k < unit.BlockEnd && k < unit.BlockStart + 4; k++)
+        {
             if (IsHeadlineLink(blocks[k])) return true;
+            if (k >= unit.BlockStart + 1 && blocks[k].Words > 3) return false;
+        }
         return false;
     }
 
