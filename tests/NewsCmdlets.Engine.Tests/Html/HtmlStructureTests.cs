@@ -492,4 +492,12 @@ public class HtmlStructureTests
         var a = Article(Wrap(sb.ToString()));
         Assert.Equal(Story, a.Paragraphs.ToArray());
     }
+
+    [Fact]
+    public void AFooterLineOfItemsWithTheCopyrightIsNotTheStory()
+    {
+        const string footer = "IMPRINT | PRIVACY | COPYRIGHT MIRA SOLVANG | A PROJECT OF THE HARBOUR WEB WORKSHOP";
+        var a = Article(Wrap($"<h1>Ferry strike strands Westmere commuters</h1><div class=\"page\">{Paragraphs(Story)}<p>{footer}</p></div>"));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
 }

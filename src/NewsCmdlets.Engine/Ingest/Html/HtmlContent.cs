@@ -766,7 +766,11 @@ internal static class HtmlContent
     {
         if (b.Words > 40 || b.Heading > 0 || b.Text.Length > 500) return false;
         var m = RightsReserved.Match(b.Text);
-        return m.Success && m.Index <= 60;
+        if (m.Success && m.Index <= 60) return true;
+        // A footer line of short items, one of them the copyright ("Imprint | Privacy | Copyright Ana Lind"): not a sentence.
+        if (b.Words > 20 || TextShape.EndsLikeSentence(b.Text) || b.Text.IndexOf('|') < 0) return false;
+        int c = b.Text.IndexOf("copyright", StringComparison.OrdinalIgnoreCase);
+        return c >= 0 && c <= 60;
     }
 
     /// <summary>A line that is one web address written out ("http://…", "www.…"): the author gives the address as text.</summary>
