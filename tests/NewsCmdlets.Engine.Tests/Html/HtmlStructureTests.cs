@@ -500,4 +500,13 @@ public class HtmlStructureTests
         var a = Article(Wrap($"<h1>Ferry strike strands Westmere commuters</h1><div class=\"page\">{Paragraphs(Story)}<p>{footer}</p></div>"));
         Assert.Equal(Story, a.Paragraphs.ToArray());
     }
+
+    [Fact]
+    public void TextInAMoreInformationSectionOfTheArticleStays()
+    {
+        // "more" alone names no chrome: a section of further information in the article is its text.
+        var a = Article(Wrap($"<h1>Ferry strike strands Westmere commuters</h1><article>{Paragraphs(P1, P2, P3)}" +
+                             $"<div id=\"moreInformation\">{Paragraphs(P4, P5)}</div></article>"));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
 }

@@ -34,7 +34,7 @@ internal sealed class ClassHints
         "adunit", "adsbygoogle", "dfp", "doubleclick", "sponsor", "sponsored", "sponsors", "breadcrumb", "breadcrumbs",
         "subscribe", "subscription", "subscriptions", "signup", "cookie", "cookies", "consent", "gdpr", "modal", "popup",
         "overlay", "banner", "widget", "widgets", "outbrain", "taboola", "trending", "popular", "masthead", "toolbar",
-        "tags", "tag", "topics", "keywords", "header", "pagination", "pager", "paging", "more", "follow", "login", "signin",
+        "tags", "tag", "topics", "keywords", "header", "pagination", "pager", "paging", "follow", "login", "signin",
         "cta", "donate", "donation", "membership", "reactions", "copyright", "gallery", "slideshow", "carousel",
         "skip", "invisible", "print", "next", "prev", "previous",
         "mailto", "bio", "biography", "nocontent", "noprint", "combx", "shoutbox",
