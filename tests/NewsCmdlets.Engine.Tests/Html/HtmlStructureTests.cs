@@ -419,5 +419,94 @@ public class HtmlStructureTests
                              $"{Paragraphs(P1, P2, about, P3, P4, P5)}<p>{notice}</p><div><p>{polish}</p></div></article>"));
         Assert.Equal(new[] { P1, P2, about, P3, P4, P5 }, a.Paragraphs.ToArray());
     }
-}
 
+    [Theory]
+    [InlineData("The old tram shed is now a studio for twelve potters. #makers #harbourlife", true)]
+    [InlineData("We painted the stairs green last spring and never looked back! \U0001F33F #stairs", true)]
+    [InlineData("Morning light over the slipway. \u2600\uFE0F", true)]
+    [InlineData("Our favourite corner of the loft #reading #loft", false)]
+    [InlineData("#tbt #harbour #summer", false)]
+    [InlineData("The ferry timetable for the winter season", false)]
+    public void ASentenceFollowedByHashtagsOrEmojiEndsLikeASentence(string line, bool expected) =>
+        Assert.Equal(expected, HtmlContent.EndsLikeSentenceBeforeTags(line));
+
+    [Fact]
+    public void APhotoStoryWhoseLinesEndInHashtagsIsTheText()
+    {
+        // A home tour: each picture has one or two sentences of its owner's, followed by hashtags. They are the story,
+        // not the one-line promotion for other tours below it.
+        string[] lines =
+        {
+            "The workbench came from my grandfather's boatyard and still smells of tar. #workshop #heirloom",
+            "Sixty seedlings live on the sill of the bay window. \U0001F331 #plants #windowsill",
+            "We stripped the floorboards ourselves over three long weekends. #diy #floors #oldhouse",
+            "The blue cabinet holds every jar of jam we ever made. #pantry #kitchen",
+        };
+        var sb = new System.Text.StringBuilder("<main><div class=\"tour\"><h1>A cottage full of salvage</h1>");
+        foreach (var l in lines) sb.Append($"<div class=\"tour-item\"><div class=\"tour-text\">{l}</div><div class=\"likes\"><a href=\"#\">12</a></div></div>");
+        sb.Append("</div><section><h2>More home tours</h2><p>How do our readers live? Click through the homes of the community.</p><a href=\"/tours\">All tours</a></section></main>");
+        var a = Article(Wrap(sb.ToString(), "A cottage full of salvage"));
+        foreach (var l in lines) Assert.Contains(l, a.Paragraphs);
+    }
+
+    [Fact]
+    public void TheLeadInTheHeadlinesHeaderIsTakenPastALongStampLine()
+    {
+        // The header holds the headline, a stamp line of names and times (more than twelve words) and the opening
+        // paragraph; the rest of the story is in another element.
+        const string lead = "Commuters in Westmere faced a second day without ferries on Wednesday, as the crews' union said it would not return to the boats until the operator put a new roster in writing.";
+        string html = Wrap("<main><header class=\"entry-header\"><h1>Ferry strike strands Westmere commuters</h1>" +
+                           "<div class=\"entry-meta\">By Ana Lind and Tomas Urrutia for the weekend desk 13.12.2023 - 08:13, updated 13.12.2023 - 09:40</div>" +
+                           $"<div class=\"lead\"><p>{lead}</p></div></header>" +
+                           $"<div class=\"entry-content\">{Paragraphs(Story)}</div></main>");
+        var a = Article(html);
+        Assert.Equal(new[] { lead }.Concat(Story).ToArray(), a.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void ThePreviewOfTheNextPostIsNotTheStory()
+    {
+        const string preview = "The Westmere rowing club opened its new boathouse on Saturday, and more than two hundred people came down to the river to watch the first crews launch from the slipway in the rain.";
+        string html = Wrap("<div class=\"wrap\"><h1>Ferry strike strands Westmere commuters</h1>" + Paragraphs(Story) +
+                           $"<div class=\"next-story\"><h2><a href=\"/rowing-club-boathouse\">Rowing club opens its boathouse</a></h2><p>{preview}</p></div></div>");
+        var a = Article(html);
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void TeaserUnitsInARowBesideTheStoryInOneElementAreChrome()
+    {
+        // The story's paragraphs and three teasers of other stories share one parent; each teaser opens with a
+        // section label, then its linked headline, a lead and a stamp.
+        string[] leads =
+        {
+            "Volunteers counted more seabirds on the northern cliffs this spring than in any year since the survey began.",
+            "A bakery on the quay has started selling its day-old loaves to the harbour's fishing crews at half price.",
+            "The council will decide next month whether the old customs house becomes a library or a hotel.",
+        };
+        var sb = new System.Text.StringBuilder("<div class=\"wrap\"><h1>Ferry strike strands Westmere commuters</h1>").Append(Paragraphs(Story));
+        for (int i = 0; i < leads.Length; i++)
+            sb.Append($"<div class=\"item\"><div><a href=\"/local\">Local</a></div><h3><a href=\"/story-{i}\">Another headline from the harbour desk number {i + 1}</a></h3>")
+              .Append($"<p>{leads[i]}</p><p>By Ana Lind, Mar {i + 3}, 2024</p></div>");
+        sb.Append("</div>");
+        var a = Article(Wrap(sb.ToString()));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void AFooterLineOfItemsWithTheCopyrightIsNotTheStory()
+    {
+        const string footer = "IMPRINT | PRIVACY | COPYRIGHT MIRA SOLVANG | A PROJECT OF THE HARBOUR WEB WORKSHOP";
+        var a = Article(Wrap($"<h1>Ferry strike strands Westmere commuters</h1><div class=\"page\">{Paragraphs(Story)}<p>{footer}</p></div>"));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void TextInAMoreInformationSectionOfTheArticleStays()
+    {
+        // "more" alone names no chrome: a section of further information in the article is its text.
+        var a = Article(Wrap($"<h1>Ferry strike strands Westmere commuters</h1><article>{Paragraphs(P1, P2, P3)}" +
+                             $"<div id=\"moreInformation\">{Paragraphs(P4, P5)}</div></article>"));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
+}

@@ -310,7 +310,8 @@ internal static class HtmlContent
             bool header = b.Chrome >= 0 && IsHeaderMark(nodes[b.Chrome]);
             if (b.Chrome >= 0 && !header)
             {
-                if (b.Words > 12) break;
+                // A stamp line ("by … 13.12.2022 - 08:13") is passed over like a short line.
+                if (b.Words > 12 && !(b.Words <= 25 && b.LinkDensity < 0.5 && HasDateOrTime(b.Text))) break;
                 continue;
             }
             bool marked = header || b.Chrome < 0 && b.Standfirst >= 0;
@@ -554,6 +555,17 @@ internal static class HtmlContent
         var kids = new int[n];
         var units = new int[n];
         var unitTag = new string?[n];
+        // Runs of units in a row among a parent's children (teasers after the story, in the story's own parent).
+        var isUnit = new bool[n];
+        var runLen = new int[n];
+        var runFirst = new int[n];
+        var runLast = new int[n];
+        List<(int Parent, int First, int Last, int Count)>? runs = null;
+        void EndRun(int p)
+        {
+            if (runLen[p] >= 3) (runs ??= new()).Add((p, runFirst[p], runLast[p], runLen[p]));
+            runLen[p] = 0;
+        }
         for (int i = 1; i < n; i++)
         {
             var c = nodes[i];
@@ -562,10 +574,16 @@ internal static class HtmlContent
             kids[p]++;
             bool unit = headlines[i] is >= 1 and <= 2 && words[i] <= 80 && blockCount[i] is >= 2 and <= 8 && words[i] > linkWords[i] &&
                         LeadsWithHeadline(blocks, c);
-            if (!unit) continue;
+            if (!unit) { EndRun(p); continue; }
+            isUnit[i] = true;
+            if (runLen[p] > 0 && nodes[runFirst[p]].Tag != c.Tag) EndRun(p);
+            if (runLen[p] == 0) runFirst[p] = i;
+            runLen[p]++;
+            runLast[p] = i;
             unitTag[p] ??= c.Tag;
             if (c.Tag == unitTag[p]) units[p]++;
         }
+        for (int p = 0; p < n; p++) EndRun(p);
         int reported = 0;
         for (int p = 0; p < n; p++)
         {
@@ -576,13 +594,35 @@ internal static class HtmlContent
             e.ChromeWhy = $"teaser list ({units[p]} units of headline and lead)";
             if (reported++ < 20) decisions.Add($"{Describe(e)} is a teaser list: {units[p]} units of linked headline and lead");
         }
+        if (runs == null) return;
+        // Three or more units in a row beside a story in the same parent (the parent is not a teaser list itself, and
+        // holds more prose outside the run than in it): each unit is chrome.
+        foreach (var (p, first, last, count) in runs)
+        {
+            if (nodes[p].IsChrome) continue;
+            int runProse = 0;
+            for (int i = first; i <= last; i++)
+                if (isUnit[i] && nodes[i].Parent == p) runProse += rawProse[i];
+            if (rawProse[p] - runProse < Math.Max(500, 1.5 * runProse)) continue;
+            for (int i = first; i <= last; i++)
+            {
+                if (!isUnit[i] || nodes[i].Parent != p) continue;
+                nodes[i].IsChrome = nodes[i].IsTeaserList = true;
+                nodes[i].ChromeWhy = $"teaser ({count} units of headline and lead in a row)";
+            }
+            if (reported++ < 20) decisions.Add($"{count} teaser units in a row in {Describe(nodes[p])} beside the story: chrome");
+        }
     }
 
-    /// <summary>A teaser opens with its headline: a linked headline among its first two blocks (after a kicker or a date at most).</summary>
+    /// <summary>A teaser opens with its headline: a linked headline among its first two blocks (after a kicker or a
+    /// date at most), or after up to three section labels of one to three words ("Travel", "Study Japanese").</summary>
     private static bool LeadsWithHeadline(List<TextBlock> blocks, DomNode unit)
     {
-        for (int k = unit.BlockStart; k < unit.BlockEnd && k < unit.BlockStart + 2; k++)
+        for (int k = unit.BlockStart; k < unit.BlockEnd && k < unit.BlockStart + 4; k++)
+        {
             if (IsHeadlineLink(blocks[k])) return true;
+            if (k >= unit.BlockStart + 1 && blocks[k].Words > 3) return false;
+        }
         return false;
     }
 
@@ -599,7 +639,7 @@ internal static class HtmlContent
             return;
         }
         bool cjk = IsMostlyCjk(b.Text);
-        bool sentence = TextShape.EndsLikeSentence(b.Text) || b.Text.EndsWith(':');
+        bool sentence = TextShape.EndsLikeSentence(b.Text) || b.Text.EndsWith(':') || EndsLikeSentenceBeforeTags(b.Text);
         bool longEnough = cjk ? len >= 25 : b.Words >= 8;
         bool prose = ld <= 0.5 && longEnough && (sentence || (cjk ? len >= 60 : b.Words >= 20) || b.InQuote || b.InListItem && b.Words >= 12)
                      // Long sentences full of links (a news round-up) are still prose.
@@ -618,6 +658,35 @@ internal static class HtmlContent
             b.Value = 0;
         else
             b.Value = -(1 + Math.Min(len, 60) * 0.15);
+    }
+
+    /// <summary>
+    /// A sentence followed by hashtags or emoji ("… the best corner of the flat. #kitchen #vintage", "… so green. 🌿"): the
+    /// way posts and photo stories end a sentence. Only text that ends in a hashtag or a symbol is looked at; the tags
+    /// and symbols (at most 12) are passed over from the end and what is left must end like a sentence.
+    /// </summary>
+    internal static bool EndsLikeSentenceBeforeTags(string t)
+    {
+        int i = t.Length - 1;
+        if (i < 0 || !(char.IsLetterOrDigit(t[i]) || IsSymbol(t, i))) return false;
+        bool skipped = false;
+        for (int tokens = 0; tokens < 12 && i >= 0; tokens++)
+        {
+            while (i >= 0 && t[i] == ' ') i--;
+            if (i < 0) return false;
+            int end = i;
+            while (i >= 0 && t[i] != ' ') i--;
+            var token = t.AsSpan(i + 1, end - i);
+            bool tag = token.Length >= 2 && token[0] == '#' && char.IsLetterOrDigit(token[1]);
+            bool symbols = true;
+            for (int k = 0; k < token.Length && symbols; k++) symbols = IsSymbol(token, k);
+            if (!tag && !symbols) return skipped && TextShape.EndsLikeSentence(t[..(end + 1)]);
+            skipped = true;
+        }
+        return false;
+
+        static bool IsSymbol(ReadOnlySpan<char> s, int k) =>
+            char.IsSurrogate(s[k]) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(s[k]) is System.Globalization.UnicodeCategory.OtherSymbol or System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.Format;
     }
 
     /// <summary>
@@ -697,7 +766,11 @@ internal static class HtmlContent
     {
         if (b.Words > 40 || b.Heading > 0 || b.Text.Length > 500) return false;
         var m = RightsReserved.Match(b.Text);
-        return m.Success && m.Index <= 60;
+        if (m.Success && m.Index <= 60) return true;
+        // A footer line of short items, one of them the copyright ("Imprint | Privacy | Copyright Ana Lind"): not a sentence.
+        if (b.Words > 20 || TextShape.EndsLikeSentence(b.Text) || b.Text.IndexOf('|') < 0) return false;
+        int c = b.Text.IndexOf("copyright", StringComparison.OrdinalIgnoreCase);
+        return c >= 0 && c <= 60;
     }
 
     /// <summary>A line that is one web address written out ("http://…", "www.…"): the author gives the address as text.</summary>
