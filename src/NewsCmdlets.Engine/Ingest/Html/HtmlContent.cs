@@ -310,7 +310,7 @@ internal static class HtmlContent
             bool header = b.Chrome >= 0 && IsHeaderMark(nodes[b.Chrome]);
             if (b.Chrome >= 0 && !header)
             {
-                // A stamp line ("by … 13.12.2022 - 08:13") is passed over like a short line.
+                // A stamp line ("by … 04.05.2021 - 17:40") is passed over like a short line.
                 if (b.Words > 12 && !(b.Words <= 25 && b.LinkDensity < 0.5 && HasDateOrTime(b.Text))) break;
                 continue;
             }
@@ -615,7 +615,7 @@ internal static class HtmlContent
     }
 
     /// <summary>A teaser opens with its headline: a linked headline among its first two blocks (after a kicker or a
-    /// date at most), or after up to three section labels of one to three words ("Travel", "Study Japanese").</summary>
+    /// date at most), or after up to three section labels of one to three words ("Travel", "Learn Dutch").</summary>
     private static bool LeadsWithHeadline(List<TextBlock> blocks, DomNode unit)
     {
         for (int k = unit.BlockStart; k < unit.BlockEnd && k < unit.BlockStart + 4; k++)
