@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using AngleSharp;
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using NewsCmdlets.Engine.Ingest.Text;
 using NewsCmdlets.Engine.Model;
@@ -176,6 +178,14 @@ public static class HtmlArticleExtractor
         "http-equiv", "charset", "type", "datetime", "lang", "xml:lang", "pubdate",
     };
 
+    /// <summary>
+    /// AngleSharp's default services without the attribute observers: they keep each element's class list, link
+    /// relations, base address and the like in step with its attributes (every attribute of every element is offered
+    /// to some 25 observers, and a stylesheet link or a base href is parsed as an address), and the extractor reads
+    /// none of that, only the attributes themselves.
+    /// </summary>
+    private static readonly IConfiguration ParserConfiguration = Configuration.Default.Without<IAttributeObserver>();
+
     internal static HtmlParser CreateParser() => new(new HtmlParserOptions
     {
         IsScripting = false,
@@ -188,7 +198,7 @@ public static class HtmlArticleExtractor
                 if (span.Length == k.Length && span.Equals(k, StringComparison.OrdinalIgnoreCase)) return true;
             return false;
         },
-    });
+    }, BrowsingContext.New(ParserConfiguration));
 
     private static bool IsErrorTitle(string? t) => t != null && t.Length <= 150 && ErrorTitle.IsMatch(t);
 
