@@ -83,7 +83,21 @@ internal sealed class ClassHints
         "standfirst", "dek", "deck", "subtitle", "subheadline", "strapline", "kicker", "summary", "excerpt", "lede", "intro",
     };
 
-    private readonly Dictionary<(string Classes, string Id), (Hint Hint, string? Word)> _cache = new();
+    private Dictionary<(string Classes, string Id), (Hint Hint, string? Word)> _cache = new();
+
+    [ThreadStatic] private static ClassHints? _forThread;
+
+    /// <summary>
+    /// This thread's classifier with an empty cache (one page's values at a time, as with a new one; the cache's
+    /// tables are kept from page to page instead of being grown again for every page).
+    /// </summary>
+    public static ClassHints ForPage()
+    {
+        var hints = _forThread ??= new ClassHints();
+        if (hints._cache.Count > 4096) hints._cache = new();
+        else hints._cache.Clear();
+        return hints;
+    }
 
     /// <summary>Classifies the words of a class and id value; <paramref name="word"/> is the word that decided.</summary>
     public Hint Classify(string? classes, string? id, out string? word)

@@ -102,7 +102,7 @@ internal sealed class HtmlDom
         "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar", "tablist",
     };
 
-    private readonly ClassHints _hints = new();
+    private readonly ClassHints _hints = ClassHints.ForPage();
 
     private struct Ctx
     {
