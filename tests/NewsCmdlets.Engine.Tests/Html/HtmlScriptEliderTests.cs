@@ -55,10 +55,22 @@ public class HtmlScriptEliderTests
     }
 
     [Fact]
-    public void FromTheFirstSvgOnThePageIsLeftAsItIs()
+    public void AfterAnSvgIconTheScanGoesOn()
     {
-        const string page = "<script>a()</script><svg><style>.b{}</style></svg><script>c()</script>";
-        Assert.Equal("<script></script><svg><style>.b{}</style></svg><script>c()</script>", HtmlScriptElider.Elide(page));
+        const string page = "<script>a()</script><svg viewBox=\"0 0 9 9\"><title>Share</title><g><path d=\"M0 0h9\"/><use href=#i /></g></svg>" +
+                            "<svg/><script>b()</script><svg class=x/><circle r=1></circle></svg><style>.c{}</style>";
+        Assert.Equal("<script></script><svg viewBox=\"0 0 9 9\"><title>Share</title><g><path d=\"M0 0h9\"/><use href=#i /></g></svg>" +
+                     "<svg/><script></script><svg class=x/><circle r=1></circle></svg><style></style>", HtmlScriptElider.Elide(page));
+    }
+
+    [Fact]
+    public void AnSvgWithMoreThanDrawingStopsTheScan()
+    {
+        // foreignObject holds HTML, a <style> in SVG is not raw text: what the parser does there is the tree builder's.
+        const string page = "<script>a()</script><svg><foreignObject><p>x</p></foreignObject></svg><script>c()</script>";
+        Assert.Equal("<script></script><svg><foreignObject><p>x</p></foreignObject></svg><script>c()</script>", HtmlScriptElider.Elide(page));
+        const string styled = "<script>a()</script><svg><style>.b{}</style></svg><script>c()</script>";
+        Assert.Equal("<script></script><svg><style>.b{}</style></svg><script>c()</script>", HtmlScriptElider.Elide(styled));
     }
 
     [Theory]
@@ -79,6 +91,9 @@ public class HtmlScriptEliderTests
         "<head><noscript><style>.nojs{}</style></noscript><script async src=a.js></script></head><body><p>Body text</p><script>z()</script>",
         "<p>Before<script/>After</p><script>q</script ><p>End</p><script>r</script\n><p>Last</p>",
         "<ul><li>One<li>Two<script>s</script><li>Three</ul><iframe><script>t</script></iframe><p>Tail</p>",
+        "<p>Icon <svg width=9><title>Menu &amp; more</title><defs><linearGradient id=a><stop/></linearGradient></defs><rect/></svg> text</p><script>u</script>",
+        "<table><tr><td><svg><svg><g></svg><path></svg>cell</td></tr></table><script>v</script><p>Below</p>",
+        "<div><svg viewBox=0/><circle/></svg><script>w</script>after</div>",
     };
 
     [Theory]

@@ -9,8 +9,9 @@ namespace NewsCmdlets.Engine.Ingest.Html;
 /// The scan follows the HTML tokenizer where it matters for finding those elements: comments, doctypes and bogus
 /// comments, tags with quoted and unquoted attribute values, and the raw text of title, textarea, xmp, iframe, noembed
 /// and noframes. It stops (the rest of the page is parsed as it is) where a tokenizer alone cannot tell what the parser
-/// will do, or where this scan does not follow the tokenizer: at the first &lt;svg&gt;, &lt;math&gt; or &lt;select&gt;
-/// (the tree builder decides there whether a script's text is raw text), at frames and &lt;plaintext&gt;, at a script
+/// will do, or where this scan does not follow the tokenizer: at an &lt;svg&gt; that holds more than plain drawing
+/// elements, at the first &lt;math&gt; or &lt;select&gt; (the tree builder decides there whether a script's text is raw
+/// text), at frames and &lt;plaintext&gt;, at a script
 /// whose text holds "&lt;!--" (escaped script text), at a comment closed by "--!&gt;" and at anything left unterminated.
 /// </para>
 /// </summary>
@@ -136,7 +137,16 @@ internal static class HtmlScriptElider
                 if (close < 0) break;
                 pos = close;
             }
-            else if (Is(name, "svg") || Is(name, "math") || Is(name, "select"))
+            else if (Is(name, "svg"))
+            {
+                // An icon or drawing in SVG: after its end tag the parser is back in HTML. Anything else in SVG: stop.
+                TagEnd(html, nameEnd, out bool selfClosing);
+                if (selfClosing) continue;
+                int after = PlainSvgEnd(html, pos);
+                if (after < 0) break;
+                pos = after;
+            }
+            else if (Is(name, "math") || Is(name, "select"))
                 break; // the tree builder decides from here on
             else if (Is(name, "frameset") || Is(name, "frame") || Is(name, "plaintext"))
                 break;
@@ -155,15 +165,23 @@ internal static class HtmlScriptElider
     }
 
     /// <summary>The index of the '&gt;' that ends a tag whose name ends at <paramref name="i"/>, by the tokenizer's attribute states; -1 at the end of the input.</summary>
-    private static int TagEnd(string s, int i)
+    private static int TagEnd(string s, int i) => TagEnd(s, i, out _);
+
+    /// <summary>
+    /// As <see cref="TagEnd(string, int)"/>; <paramref name="selfClosing"/> when a '/' outside an attribute value comes
+    /// right before the '&gt;' ("&lt;svg/&gt;", not "&lt;svg a=b/&gt;", whose '/' belongs to the value).
+    /// </summary>
+    private static int TagEnd(string s, int i, out bool selfClosing)
     {
         int n = s.Length;
+        selfClosing = false;
         while (true)
         {
             // Before an attribute name.
-            while (i < n && (IsSpace(s[i]) || s[i] == '/')) i++;
+            bool slash = false;
+            while (i < n && (IsSpace(s[i]) || s[i] == '/')) { slash = s[i] == '/'; i++; }
             if (i >= n) return -1;
-            if (s[i] == '>') return i;
+            if (s[i] == '>') { selfClosing = slash; return i; }
             // The name: up to white space, '/', '>' or '=' (a leading '=' is part of it).
             i++;
             while (i < n && !IsSpace(s[i]) && s[i] is not ('/' or '>' or '=')) i++;
@@ -183,8 +201,66 @@ internal static class HtmlScriptElider
                 continue;
             }
             if (q == '>') return i;
-            // Unquoted: up to white space or '>' (quotes, '=' and '<' belong to the value).
+            // Unquoted: up to white space or '>' (quotes, '=', '<' and '/' belong to the value).
             while (i < n && !IsSpace(s[i]) && s[i] != '>') i++;
+        }
+    }
+
+    /// <summary>SVG elements that draw or group (no text integration points, nothing that leaves SVG for HTML); title and desc with text only.</summary>
+    private static readonly string[] PlainSvgElements =
+    {
+        "svg", "g", "path", "circle", "rect", "ellipse", "line", "polyline", "polygon", "defs", "use", "symbol",
+        "lineargradient", "radialgradient", "stop", "clippath", "mask", "pattern", "title", "desc",
+    };
+
+    private static bool IsPlainSvgElement(ReadOnlySpan<char> name)
+    {
+        foreach (var e in PlainSvgElements)
+            if (name.Equals(e, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The index after the '&gt;' of the "&lt;/svg&gt;" that closes an &lt;svg&gt; whose content starts at
+    /// <paramref name="from"/>, when that content is plain drawing: only the elements of <see cref="PlainSvgElements"/>
+    /// (title and desc holding text only), text, no comments; -1 otherwise. After it the parser is back in HTML.
+    /// </summary>
+    private static int PlainSvgEnd(string s, int from)
+    {
+        int depth = 1, i = from, n = s.Length;
+        while (true)
+        {
+            int lt = s.IndexOf('<', i);
+            if (lt < 0 || lt + 2 >= n) return -1;
+            char c = s[lt + 1];
+            bool end = c == '/';
+            int nameStart = end ? lt + 2 : lt + 1;
+            if (!char.IsAsciiLetter(s[nameStart]))
+            {
+                if (end || c is '!' or '?') return -1;
+                i = lt + 1; // a '<' that is text
+                continue;
+            }
+            int nameEnd = NameEnd(s, nameStart);
+            var name = s.AsSpan(nameStart, nameEnd - nameStart);
+            if (!IsPlainSvgElement(name)) return -1;
+            int gt = TagEnd(s, nameEnd, out bool selfClosing);
+            if (gt < 0) return -1;
+            i = gt + 1;
+            bool svg = Is(name, "svg");
+            if (end)
+            {
+                if (svg && --depth == 0) return i;
+                continue;
+            }
+            if (selfClosing) continue;
+            if (svg) depth++;
+            else if (Is(name, "title") || Is(name, "desc"))
+            {
+                // Text only, up to its end tag.
+                int next = s.IndexOf('<', i);
+                if (next < 0 || !IsEndTag(s, next, Is(name, "title") ? "title" : "desc")) return -1;
+            }
         }
     }
 
