@@ -63,14 +63,28 @@ public static class TextShape
     /// <summary>Normalised form for comparing blocks: lower case, letters and digits only, single spaces.</summary>
     public static string Normalise(string s)
     {
-        var sb = new StringBuilder(s.Length);
+        if (s.Length <= 512)
+        {
+            Span<char> buffer = stackalloc char[s.Length];
+            return new string(buffer[..Normalise(s, buffer)]);
+        }
+        char[] rented = System.Buffers.ArrayPool<char>.Shared.Rent(s.Length);
+        string result = new(rented, 0, Normalise(s, rented));
+        System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return result;
+    }
+
+    /// <summary><see cref="Normalise(string)"/> written into <paramref name="into"/> (at least as long as <paramref name="s"/>: the normalised form is never longer); returns its length.</summary>
+    internal static int Normalise(ReadOnlySpan<char> s, Span<char> into)
+    {
+        int n = 0;
         bool space = false;
         foreach (char c in s)
         {
-            if (char.IsLetterOrDigit(c)) { if (space && sb.Length > 0) sb.Append(' '); sb.Append(char.ToLowerInvariant(c)); space = false; }
+            if (char.IsLetterOrDigit(c)) { if (space && n > 0) into[n++] = ' '; into[n++] = char.ToLowerInvariant(c); space = false; }
             else if (c != '\u00AD') space = true; // a soft hyphen inside a word is no break: "Stadt\u00ADrat" is "stadtrat"
         }
-        return sb.ToString();
+        return n;
     }
 
     private static readonly HashSet<string> LowerParticles = new(StringComparer.OrdinalIgnoreCase)

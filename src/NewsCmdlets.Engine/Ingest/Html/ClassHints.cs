@@ -83,41 +83,116 @@ internal sealed class ClassHints
         "standfirst", "dek", "deck", "subtitle", "subheadline", "strapline", "kicker", "summary", "excerpt", "lede", "intro",
     };
 
-    private readonly Dictionary<string, (Hint Hint, string? Word)> _cache = new(StringComparer.Ordinal);
+    private Dictionary<(string Classes, string Id), (Hint Hint, string? Word)> _cache = new();
+
+    [ThreadStatic] private static ClassHints? _forThread;
+
+    /// <summary>
+    /// This thread's classifier with an empty cache (one page's values at a time, as with a new one; the cache's
+    /// tables are kept from page to page instead of being grown again for every page).
+    /// </summary>
+    public static ClassHints ForPage()
+    {
+        var hints = _forThread ??= new ClassHints();
+        if (hints._cache.Count > 4096) hints._cache = new();
+        else hints._cache.Clear();
+        return hints;
+    }
 
     /// <summary>Classifies the words of a class and id value; <paramref name="word"/> is the word that decided.</summary>
     public Hint Classify(string? classes, string? id, out string? word)
     {
         word = null;
         if (string.IsNullOrEmpty(classes) && string.IsNullOrEmpty(id)) return Hint.None;
-        string key = (classes ?? "") + "#" + (id ?? "");
+        // Cached by the pair of values (no key string built per element); the words are those of "classes#id" cut at 300.
+        var pair = (classes ?? "", id ?? "");
+        if (_cache.TryGetValue(pair, out var hit)) { word = hit.Word; return hit.Hint; }
+        string key = pair.Item1 + "#" + pair.Item2;
         if (key.Length > 300) key = key[..300];
-        if (_cache.TryGetValue(key, out var hit)) { word = hit.Word; return hit.Hint; }
         var r = ClassifyUncached(key);
-        if (_cache.Count < 20000) _cache[key] = r;
+        if (_cache.Count < 20000) _cache[pair] = r;
         word = r.Word;
         return r.Hint;
     }
 
+    /// <summary>The hint words found so far in one value, the first of each kind.</summary>
+    private struct Found
+    {
+        public string? Caption, Chrome, Byline, Date, Standfirst, Positive;
+    }
+
     private static (Hint Hint, string? Word) ClassifyUncached(string value)
     {
-        string? caption = null, chrome = null, byline = null, date = null, positive = null, standfirst = null;
-        foreach (var w in Words(value))
-        {
-            if (caption == null && CaptionWords.Contains(w)) caption = w;
-            else if (chrome == null && ChromeWords.Contains(w)) chrome = w;
-            else if (byline == null && BylineWords.Contains(w)) byline = w;
-            else if (date == null && DateWords.Contains(w)) date = w;
-            else if (standfirst == null && StandfirstWords.Contains(w)) standfirst = w;
-            else if (positive == null && PositiveWords.Contains(w)) positive = w;
-        }
-        if (caption != null) return (Hint.Caption, caption);
-        if (chrome != null) return (Hint.Chrome, chrome);
-        if (byline != null) return (Hint.Byline, byline);
-        if (date != null) return (Hint.Date, date);
-        if (standfirst != null) return (Hint.Standfirst, standfirst);
-        if (positive != null) return (Hint.Positive, positive);
+        var f = new Found();
+        ForEachWord(value, ref f);
+        if (f.Caption != null) return (Hint.Caption, f.Caption);
+        if (f.Chrome != null) return (Hint.Chrome, f.Chrome);
+        if (f.Byline != null) return (Hint.Byline, f.Byline);
+        if (f.Date != null) return (Hint.Date, f.Date);
+        if (f.Standfirst != null) return (Hint.Standfirst, f.Standfirst);
+        if (f.Positive != null) return (Hint.Positive, f.Positive);
         return (Hint.None, null);
+    }
+
+    /// <summary>One word of the value, in order: the first word of each kind is kept (a word of several kinds counts for the first kind still open).</summary>
+    private static void Consider(ReadOnlySpan<char> w, ref Found f)
+    {
+        if (!Table.TryGet(w, out string word, out var kinds)) return;
+        if (f.Caption == null && (kinds & Kinds.Caption) != 0) f.Caption = word;
+        else if (f.Chrome == null && (kinds & Kinds.Chrome) != 0) f.Chrome = word;
+        else if (f.Byline == null && (kinds & Kinds.Byline) != 0) f.Byline = word;
+        else if (f.Date == null && (kinds & Kinds.Date) != 0) f.Date = word;
+        else if (f.Standfirst == null && (kinds & Kinds.Standfirst) != 0) f.Standfirst = word;
+        else if (f.Positive == null && (kinds & Kinds.Positive) != 0) f.Positive = word;
+    }
+
+    [Flags]
+    private enum Kinds : byte { Caption = 1, Chrome = 2, Byline = 4, Date = 8, Standfirst = 16, Positive = 32 }
+
+    /// <summary>Every hint word with the kinds it belongs to, looked up by a span (no string made for a word of a class value).</summary>
+    private static readonly WordTable Table = WordTable.Build(
+        (CaptionWords, Kinds.Caption), (ChromeWords, Kinds.Chrome), (BylineWords, Kinds.Byline), (DateWords, Kinds.Date),
+        (StandfirstWords, Kinds.Standfirst), (PositiveWords, Kinds.Positive));
+
+    /// <summary>An open-addressing set of words with their kinds, probed with a span (.NET 8 has no span look-up in a HashSet of strings).</summary>
+    private sealed class WordTable
+    {
+        private readonly string?[] _words;
+        private readonly Kinds[] _kinds;
+        private readonly int _mask;
+
+        private WordTable(int size) { _words = new string?[size]; _kinds = new Kinds[size]; _mask = size - 1; }
+
+        public static WordTable Build(params (HashSet<string> Words, Kinds Kind)[] sets)
+        {
+            int n = sets.Sum(s => s.Words.Count);
+            int size = 16;
+            while (size < n * 4) size <<= 1;
+            var t = new WordTable(size);
+            foreach (var (words, kind) in sets)
+                foreach (var w in words)
+                {
+                    int i = t.Slot(w);
+                    t._words[i] ??= w;
+                    t._kinds[i] |= kind;
+                }
+            return t;
+        }
+
+        private int Slot(ReadOnlySpan<char> w)
+        {
+            int i = string.GetHashCode(w) & _mask;
+            while (_words[i] is { } x && !w.SequenceEqual(x)) i = (i + 1) & _mask;
+            return i;
+        }
+
+        public bool TryGet(ReadOnlySpan<char> w, out string word, out Kinds kinds)
+        {
+            int i = Slot(w);
+            word = _words[i]!;
+            kinds = _kinds[i];
+            return word != null;
+        }
     }
 
     private static readonly string[] IgnoredPrefixes =
@@ -130,7 +205,7 @@ internal sealed class ClassHints
     /// style option, not the element's role.</summary>
     private static readonly string[] PresentationalParts = { "align", "alignment", "aligned", "padding", "margin", "spacing", "font", "color", "colour" };
 
-    private static bool IsPresentational(string token)
+    private static bool IsPresentational(ReadOnlySpan<char> token)
     {
         foreach (var p in PresentationalParts)
         {
@@ -146,7 +221,7 @@ internal sealed class ClassHints
 
     /// <summary>A generated identifier ("post-76e426d9-56de-40ad-…", "c3f0a9b2e1"): a run of eight or more hex digits
     /// mixing letters and digits. Its letters ("ad", "cta") are chance, not words.</summary>
-    private static bool IsGeneratedId(string token)
+    private static bool IsGeneratedId(ReadOnlySpan<char> token)
     {
         int run = 0;
         bool letters = false, digits = false;
@@ -163,17 +238,22 @@ internal sealed class ClassHints
         return false;
     }
 
-    private static bool IsTaxonomyOrState(string token)
+    private static bool IsTaxonomyOrState(ReadOnlySpan<char> token)
     {
         foreach (var p in IgnoredPrefixes)
             if (token.Length > p.Length && token.StartsWith(p, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 
-    /// <summary>Splits "articleBody relatedStories__list ad300x250" into article, body, articlebody, related, stories, … .</summary>
-    internal static IEnumerable<string> Words(string value)
+    /// <summary>
+    /// Offers every word of "articleBody relatedStories__list ad300x250" to <see cref="Consider"/>, in order: article,
+    /// body, articlebody, related, stories, … . A token of ASCII characters is lower-cased into a buffer on the stack;
+    /// others (rare) as strings, as culture-invariant lower-casing of a string does.
+    /// </summary>
+    private static void ForEachWord(string value, ref Found found)
     {
-        var list = new List<string>();
+        Span<char> joined = stackalloc char[Math.Min(value.Length, 300)];
+        Span<char> lower = stackalloc char[Math.Min(value.Length, 300)];
         int n = value.Length;
         int i = 0;
         while (i < n)
@@ -183,14 +263,26 @@ internal sealed class ClassHints
             int start = i;
             while (i < n && (char.IsLetterOrDigit(value[i]) || value[i] is '-' or '_')) i++;
             if (i == start) continue;
-            string token = value[start..i];
+            var token = value.AsSpan(start, i - start);
             // Taxonomy and state classes ("tag-social-media", "category-ads", "status-publish", "has-sidebar") say
             // nothing about the element's role.
             if (IsTaxonomyOrState(token) || IsPresentational(token) || IsGeneratedId(token)) continue;
+            bool ascii = System.Text.Ascii.IsValid(token) && token.Length <= joined.Length;
             // The whole token joined ("article-body" → articlebody) …
-            var joined = new System.Text.StringBuilder(token.Length);
-            foreach (char c in token) if (char.IsLetter(c)) joined.Append(char.ToLowerInvariant(c));
-            if (joined.Length > 0) list.Add(joined.ToString());
+            int joinedLength = 0;
+            if (ascii)
+            {
+                foreach (char c in token) if (char.IsAsciiLetter(c)) joined[joinedLength++] = (char)(c | 0x20);
+                if (joinedLength > 0) Consider(joined[..joinedLength], ref found);
+                System.Text.Ascii.ToLower(token, lower, out _);
+            }
+            else
+            {
+                var sb = new System.Text.StringBuilder(token.Length);
+                foreach (char c in token) if (char.IsLetter(c)) sb.Append(char.ToLowerInvariant(c));
+                joinedLength = sb.Length;
+                if (joinedLength > 0) Consider(sb.ToString(), ref found);
+            }
             // … and its parts, split at '-', '_', digits and camelCase humps.
             int ps = 0;
             for (int k = 0; k <= token.Length; k++)
@@ -198,14 +290,10 @@ internal sealed class ClassHints
                 bool boundary = k == token.Length || !char.IsLetter(token[k]) ||
                                 (k > ps && char.IsUpper(token[k]) && char.IsLower(token[k - 1]));
                 if (!boundary) continue;
-                if (k > ps)
-                {
-                    string part = token[ps..k].ToLowerInvariant();
-                    if (part.Length != joined.Length) list.Add(part);
-                }
+                if (k > ps && k - ps != joinedLength)
+                    Consider(ascii ? lower[ps..k] : token[ps..k].ToString().ToLowerInvariant(), ref found);
                 ps = k < token.Length && char.IsLetter(token[k]) ? k : k + 1;
             }
         }
-        return list;
     }
 }

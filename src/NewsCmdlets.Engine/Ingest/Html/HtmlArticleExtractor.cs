@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using AngleSharp;
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using NewsCmdlets.Engine.Ingest.Text;
 using NewsCmdlets.Engine.Model;
@@ -32,8 +34,10 @@ public static class HtmlArticleExtractor
         if (TextDecoder.LooksBinary(html)) return NotArticle("binary content, not HTML", decisions, "Import-NewsArticle reads HTML and plain text; convert the file to one of them first.");
 
         string prepared = HtmlPreparer.Prepare(html, warnings, decisions);
+        // The parser is given the page without the text of its scripts and styles (JSON-LD kept), which is never read.
+        using var page = ElidedPage.Of(prepared);
         var parser = _parser ??= CreateParser();
-        using var doc = parser.ParseDocument(prepared);
+        using var doc = page.Parse(parser);
         var dom = HtmlDom.Build(doc);
         var selected = new List<string>();
         var sel = HtmlContent.Select(dom, selected);
@@ -60,8 +64,9 @@ public static class HtmlArticleExtractor
                 "Open the page in a browser and save the frame that holds the story (Save Frame As), or import that frame's address.");
         if (dom.Blocks.Count == 0)
         {
-            return dom.Meta.ScriptChars > 0
-                ? NotArticle($"script-only page: no text outside {dom.Meta.ScriptChars:N0} characters of scripts and styles", decisions,
+            int scriptChars = page.IsElided ? ScriptCharsOf(parser, prepared) : dom.Meta.ScriptChars;
+            return scriptChars > 0
+                ? NotArticle($"script-only page: no text outside {scriptChars:N0} characters of scripts and styles", decisions,
                     "The page builds its text with scripts: save it from a browser once it has loaded (Save Page As, complete page) and import that file.")
                 : NotArticle("no text", decisions, CheckTheFile);
         }
@@ -176,6 +181,14 @@ public static class HtmlArticleExtractor
         "http-equiv", "charset", "type", "datetime", "lang", "xml:lang", "pubdate",
     };
 
+    /// <summary>
+    /// AngleSharp's default services without the attribute observers: they keep each element's class list, link
+    /// relations, base address and the like in step with its attributes (every attribute of every element is offered
+    /// to some 25 observers, and a stylesheet link or a base href is parsed as an address), and the extractor reads
+    /// none of that, only the attributes themselves.
+    /// </summary>
+    private static readonly IConfiguration ParserConfiguration = Configuration.Default.Without<IAttributeObserver>();
+
     internal static HtmlParser CreateParser() => new(new HtmlParserOptions
     {
         IsScripting = false,
@@ -188,7 +201,14 @@ public static class HtmlArticleExtractor
                 if (span.Length == k.Length && span.Equals(k, StringComparison.OrdinalIgnoreCase)) return true;
             return false;
         },
-    });
+    }, BrowsingContext.New(ParserConfiguration));
+
+    /// <summary>The characters of scripts and styles a page holds, read from the whole page (the extraction parsed it without them).</summary>
+    private static int ScriptCharsOf(HtmlParser parser, string prepared)
+    {
+        using var doc = parser.ParseDocument(prepared);
+        return HtmlDom.Build(doc).Meta.ScriptChars;
+    }
 
     private static bool IsErrorTitle(string? t) => t != null && t.Length <= 150 && ErrorTitle.IsMatch(t);
 

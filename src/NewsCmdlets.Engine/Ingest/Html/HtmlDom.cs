@@ -102,7 +102,7 @@ internal sealed class HtmlDom
         "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar", "tablist",
     };
 
-    private readonly ClassHints _hints = new();
+    private readonly ClassHints _hints = ClassHints.ForPage();
 
     private struct Ctx
     {
@@ -209,11 +209,13 @@ internal sealed class HtmlDom
             _afterBreak = false;
             return false;
         }
-        // One pass over the attributes (cheaper than several GetAttribute look-ups).
+        // One pass over the attributes (cheaper than several GetAttribute look-ups), by index: no enumerator boxed per element.
         string? cls = null, id = null, itemprop = null, role = null, rel = null;
         bool hasHref = false;
-        foreach (var a in e.Attributes)
+        var attributes = e.Attributes;
+        for (int i = 0, count = attributes.Length; i < count; i++)
         {
+            var a = attributes[i]!;
             switch (a.Name)
             {
                 case "class": cls = a.Value; break;

@@ -154,7 +154,7 @@ internal static class HtmlPreparer
                 }
                 else if (sb != null && lts > MaxPiecesPerTextNode)
                 {
-                    sb.Append(s, copied, tagEnd - copied).Append(s.AsSpan(tagEnd, contentEnd - tagEnd).ToString().Replace('<', '‹'));
+                    sb.Append(s, copied, contentEnd - copied).Replace('<', '‹', sb.Length - (contentEnd - tagEnd), contentEnd - tagEnd);
                     copied = contentEnd;
                 }
                 pos = after;

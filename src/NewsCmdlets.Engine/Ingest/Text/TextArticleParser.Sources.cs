@@ -79,10 +79,20 @@ public static partial class TextArticleParser
     /// </summary>
     public static string ComputeId(string? title, string body, string? outlet = null)
     {
-        string norm = TextShape.Normalise(title ?? "") + "\n" + TextShape.Normalise(body);
-        if (!string.IsNullOrWhiteSpace(outlet)) norm += "\n@" + TextShape.Normalise(outlet).ToLowerInvariant();
+        // The hash of "title\nbody[\n@outlet]", each normalised, built in pooled buffers (a body can be long).
+        title ??= "";
+        string? outletPart = string.IsNullOrWhiteSpace(outlet) ? null : "\n@" + TextShape.Normalise(outlet).ToLowerInvariant();
+        char[] chars = System.Buffers.ArrayPool<char>.Shared.Rent(title.Length + 1 + body.Length + (outletPart?.Length ?? 0));
+        int n = TextShape.Normalise(title, chars);
+        chars[n++] = '\n';
+        n += TextShape.Normalise(body, chars.AsSpan(n));
+        if (outletPart != null) { outletPart.CopyTo(chars.AsSpan(n)); n += outletPart.Length; }
+        byte[] bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(n));
+        int length = Encoding.UTF8.GetBytes(chars.AsSpan(0, n), bytes);
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(norm), hash);
+        SHA256.HashData(bytes.AsSpan(0, length), hash);
+        System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+        System.Buffers.ArrayPool<char>.Shared.Return(chars);
         return Convert.ToHexString(hash[..8]).ToLowerInvariant();
     }
 }
