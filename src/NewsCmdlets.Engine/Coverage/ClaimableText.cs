@@ -1,4 +1,5 @@
 using NewsCmdlets.Engine.Model;
+using NewsCmdlets.Engine.Text;
 
 namespace NewsCmdlets.Engine.Coverage;
 
@@ -147,17 +148,6 @@ internal sealed class ClaimableText
         return digits > 0 && other <= 1;
     }
 
-    private static readonly HashSet<string> WeekdayNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    };
-
-    private static readonly HashSet<string> MonthNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march",
-        "april", "june", "july", "august", "september", "october", "november", "december",
-    };
-
     /// <summary>
     /// A photo's caption dated the way agencies date pictures, its day set off by a comma at the very end ("… speaks at a
     /// rally in Tarnby, Tuesday, March 3, 2020."): running text says "on Tuesday" and goes on. What the picture shows is
@@ -171,8 +161,8 @@ internal sealed class ClaimableText
         if (year.Text.Length != 4 || !year.Text.All(char.IsDigit)) return false;
         for (int k = year.End; k < line.Length; k++) if (line[k] is not ('.' or ' ' or ')' or '\u00a0' or '\r')) return false;
         string a = words[n - 3].Text, b = words[n - 2].Text;
-        bool date = (MonthNames.Contains(a) && b.Length <= 2 && b.All(char.IsDigit)) || (MonthNames.Contains(b) && a.Length <= 2 && a.All(char.IsDigit));
-        if (!date || !WeekdayNames.Contains(words[n - 4].Text)) return false;
+        bool date = (NewsDateParser.IsMonthName(a) && b.Length <= 2 && b.All(char.IsDigit)) || (NewsDateParser.IsMonthName(b) && a.Length <= 2 && a.All(char.IsDigit));
+        if (!date || !NewsDateParser.IsWeekdayName(words[n - 4].Text)) return false;
         // The weekday follows a comma, not a preposition ("… met on Tuesday, March 3, 2020" is running text).
         var before = words[n - 5];
         return line.AsSpan(before.End, words[n - 4].Start - before.End).Contains(',')

@@ -64,6 +64,17 @@ public static class NewsDateParser
         ["nov"] = 11, ["november"] = 11, ["dec"] = 12, ["december"] = 12,
     };
 
+    /// <summary>A month's name or its abbreviation, without a point ("March", "mar", "Sept").</summary>
+    public static bool IsMonthName(string word) => Months.ContainsKey(word);
+
+    private static readonly HashSet<string> WeekdayNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    };
+
+    /// <summary>A weekday's full name ("Tuesday").</summary>
+    public static bool IsWeekdayName(string word) => WeekdayNames.Contains(word);
+
     // Offsets in minutes. Ambiguous abbreviations take their most common reading in English-language news.
     private static readonly Dictionary<string, int> Zones = new(StringComparer.OrdinalIgnoreCase)
     {
