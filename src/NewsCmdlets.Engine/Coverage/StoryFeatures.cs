@@ -354,7 +354,7 @@ internal sealed class FeatureExtractor
         return new StoryFeatures
         {
             Article = article,
-            Ticks = article.Published?.UtcTicks ?? long.MaxValue,
+            Ticks = article.Published is { } published && !IsPlaceholderDate(published, article) ? published.UtcTicks : long.MaxValue,
             Terms = ids,
             Weights = weights,
             Kinds = kinds,
@@ -368,6 +368,30 @@ internal sealed class FeatureExtractor
             LeadEnd = leadEnd,
             NameHashes = nameHashes,
         };
+    }
+
+    /// <summary>
+    /// Whether a date is most likely a placeholder rather than the article's day: midnight on 1 January (what a page
+    /// that gives only a year, or a default date, comes out as) in a text that says nothing of January or the New Year.
+    /// Such an article is grouped as undated: it may join a story of any day but not hold two days apart.
+    /// </summary>
+    internal static bool IsPlaceholderDate(DateTimeOffset date, NewsArticle article)
+    {
+        if (date.Month != 1 || date.Day != 1 || date.TimeOfDay != TimeSpan.Zero) return false;
+        return !MentionsNewYear(article.Title) && !MentionsNewYear(article.Standfirst) && !MentionsNewYear(article.Body);
+    }
+
+    private static bool MentionsNewYear(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return false;
+        var span = text.AsSpan(0, Math.Min(text.Length, MaxBodyChars));
+        if (span.Contains("january", StringComparison.OrdinalIgnoreCase) || span.Contains("new year", StringComparison.OrdinalIgnoreCase)) return true;
+        for (int at = span.IndexOf("Jan"); at >= 0; at = span.Slice(at + 3).IndexOf("Jan") is int next and >= 0 ? at + 3 + next : -1)
+        {
+            // "Jan. 1", "Jan 1": the month's short form (not a word that starts with it).
+            if ((at == 0 || !char.IsLetter(span[at - 1])) && (at + 3 >= span.Length || !char.IsLetter(span[at + 3]))) return true;
+        }
+        return false;
     }
 
     private void Add(ulong key, float weight, float idf, TermKind kind)

@@ -921,7 +921,9 @@ public sealed class StoryGrouper
         }
         title ??= articles.Select(a => a.Title).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
 
-        var dates = articles.Where(a => a.Published != null).Select(a => a.Published!.Value).ToArray();
+        // A placeholder date (see FeatureExtractor.IsPlaceholderDate) does not date a story that has real dates.
+        var dates = members.Where(i => f[i].HasDate).Select(i => f[i].Article.Published!.Value).ToArray();
+        if (dates.Length == 0) dates = articles.Where(a => a.Published != null).Select(a => a.Published!.Value).ToArray();
         return new NewsStory
         {
             Id = StoryId(articles.Select(a => a.Id)),

@@ -411,6 +411,28 @@ public sealed class StoryGrouperTests
     }
 
     [Fact]
+    public void A_midnight_first_of_January_date_is_a_placeholder_unless_the_text_speaks_of_January()
+    {
+        // A site that knows only the year gives its report of a July collapse as 1 January 00:00: it still joins its
+        // story (a placeholder holds no day). A report that speaks of January keeps its date and its window.
+        var articles = StoryFixtures.MarrowickCollapse(new DateTimeOffset(2025, 7, 8, 9, 0, 0, TimeSpan.Zero));
+        var own = articles[2];
+        var newYear = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        articles[2] = StoryFixtures.Article(own.Id, own.Outlet, own.Title!, newYear, own.Paragraphs.ToArray());
+        var stories = GroupAll(articles.Concat(StoryFixtures.Filler(StoryFixtures.Day)));
+        Assert.Same(StoryOf(stories, "m-wire"), StoryOf(stories, "m-own"));
+        Assert.Equal(articles[0].Published, StoryOf(stories, "m-own").FirstPublished);
+
+        articles[2] = StoryFixtures.Article(own.Id, own.Outlet, own.Title!, newYear, own.Paragraphs.Append("The crossing had been closed for repairs in January.").ToArray());
+        stories = GroupAll(articles.Concat(StoryFixtures.Filler(StoryFixtures.Day)));
+        Assert.NotSame(StoryOf(stories, "m-wire"), StoryOf(stories, "m-own"));
+        // Any other time of that day is a date like any other.
+        articles[2] = StoryFixtures.Article(own.Id, own.Outlet, own.Title!, newYear.AddHours(7), own.Paragraphs.ToArray());
+        stories = GroupAll(articles.Concat(StoryFixtures.Filler(StoryFixtures.Day)));
+        Assert.NotSame(StoryOf(stories, "m-wire"), StoryOf(stories, "m-own"));
+    }
+
+    [Fact]
     public void A_higher_threshold_splits_own_reports_but_never_copies()
     {
         var articles = StoryFixtures.MarrowickCollapse(StoryFixtures.Day).Concat(StoryFixtures.Filler(StoryFixtures.Day)).ToList();
