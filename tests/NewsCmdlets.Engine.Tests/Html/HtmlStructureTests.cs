@@ -509,4 +509,27 @@ public class HtmlStructureTests
                              $"<div id=\"moreInformation\">{Paragraphs(P4, P5)}</div></article>"));
         Assert.Equal(Story, a.Paragraphs.ToArray());
     }
+
+    [Fact]
+    public void AHeaderInsideAListItemIsTheTitleOfThatItem()
+    {
+        // An accordion of questions: each <li> opens with a <header> that holds its question, which is the story's text.
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" + Paragraphs(P1, P2, P3) +
+                             "<ul class=\"accordion\"><li><header><h3>Which crossings still run during the strike?</h3></header>" +
+                             Paragraphs(P4) + "</li><li><header><h3>Will season tickets be refunded for the lost days?</h3></header>" +
+                             Paragraphs(P5) + "</li></ul></article>"));
+        Assert.Contains("Which crossings still run during the strike?", a.Body);
+        Assert.Contains("Will season tickets be refunded for the lost days?", a.Body);
+    }
+
+    [Fact]
+    public void LinkedHeadingsOfOneOrTwoWordsAreAMenuNotAnIndex()
+    {
+        // A page of prose with a menu whose items are set as linked headings ("Archive", "Contact us"): not an index page.
+        var sb = new System.Text.StringBuilder("<h1>Ferry strike strands Westmere commuters</h1><div class=\"page\">").Append(Paragraphs(P1, P2));
+        foreach (var item in new[] { "Archive", "Timetables", "Contact us", "Newsletter", "Harbour map", "Events" })
+            sb.Append($"<h4><a href=\"/{item.Replace(' ', '-')}\">{item}</a></h4>");
+        var a = Article(Wrap(sb.Append("</div>").ToString()));
+        Assert.Equal(new[] { P1, P2 }, a.Paragraphs.ToArray());
+    }
 }

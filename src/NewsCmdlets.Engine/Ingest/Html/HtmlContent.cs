@@ -275,11 +275,12 @@ internal static class HtmlContent
             if (b.IsProse) { sel.ProseBlocks++; sel.ProseChars += b.Text.Length; }
         }
         // Linked headlines in the container (a sign of an index page), except those of chrome beside a story (teaser
-        // lists, related and promoted stories).
+        // lists, related and promoted stories). A linked heading of one or two words ("Archive", "Newsletter") is a
+        // menu item set as a heading, not a story's headline.
         for (int k = c.BlockStart; k < c.BlockEnd; k++)
         {
             var b = blocks[k];
-            if (b.Heading is >= 2 and <= 4 && b.LinkDensity > 0.6 && !(b.Chrome >= 0 && nodes[b.Chrome].Depth > c.Depth)) sel.LinkedHeadings++;
+            if (b.Heading is >= 2 and <= 4 && b.LinkDensity > 0.6 && b.Words >= 3 && !(b.Chrome >= 0 && nodes[b.Chrome].Depth > c.Depth)) sel.LinkedHeadings++;
         }
         CollectRemoved(dom, sel, c.BlockEnd, blocks.Count, "outside the story container");
         return sel;
