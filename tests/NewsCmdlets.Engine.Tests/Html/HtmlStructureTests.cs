@@ -532,4 +532,16 @@ public class HtmlStructureTests
         var a = Article(Wrap(sb.Append("</div>").ToString()));
         Assert.Equal(new[] { P1, P2 }, a.Paragraphs.ToArray());
     }
+
+    [Fact]
+    public void TheShortPitchBeforeASignUpButtonGoesWithTheButton()
+    {
+        // The pitch and its button are siblings with no box drawn around them; the button's class names a banner.
+        const string pitch = "Join the Courier club and get our members' offers!";
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" + Paragraphs(P1, P2, P3) +
+                             $"<p>{pitch}</p><p class=\"club-banner__button\"><a href=\"/join\">Join now</a></p>" +
+                             Paragraphs(P4, P5) + "</article>"));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+        Assert.DoesNotContain("members' offers", a.Body);
+    }
 }

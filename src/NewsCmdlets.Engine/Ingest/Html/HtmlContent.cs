@@ -220,7 +220,7 @@ internal static class HtmlContent
                 continue;
             }
             // A label or heading straight before removed links ("Read more:", "More on this") introduced them: it goes too.
-            if (keptBefore == k - 1 && kept.Count > 0 && IntroducesRemoved(kept[^1], why))
+            if (keptBefore == k - 1 && kept.Count > 0 && (IntroducesRemoved(kept[^1], why) || PitchesCallToAction(kept[^1], b, nodes)))
             {
                 Drop(kept[^1], "label of what was removed after it");
                 kept.RemoveAt(kept.Count - 1);
@@ -700,6 +700,27 @@ internal static class HtmlContent
         if (label.Text.TrimEnd().EndsWith(':')) return true;
         bool links = why is "list of links" or "link text" || why.StartsWith("teaser list", StringComparison.Ordinal);
         return links && label.Heading > 0 && label.Words <= 8;
+    }
+
+    /// <summary>Class words of a call to action: a button or box that asks the reader to subscribe, sign up, log in or give.</summary>
+    private static readonly HashSet<string> CallToActionWords = new(StringComparer.Ordinal)
+    {
+        "cta", "subscribe", "subscription", "subscriptions", "signup", "newsletter", "newsletters", "membership", "donate",
+        "donation", "login", "signin", "banner",
+    };
+
+    /// <summary>
+    /// The pitch of a call to action: a short line (at most 15 words, not a heading or quote) set straight before a
+    /// removed button or box of a call to action, as its sibling ("Join the club and get our members' offers!" and
+    /// then "Sign up now"): it belongs to the box, whose wrapper the page did not draw around it. Only a line that
+    /// exclaims or does not read as prose: the story's own short paragraph before a sign-up box stays.
+    /// </summary>
+    private static bool PitchesCallToAction(TextBlock label, TextBlock removed, List<DomNode> nodes)
+    {
+        if (label.Words > 15 || label.Heading > 0 || label.InQuote || removed.Chrome < 0) return false;
+        var box = nodes[removed.Chrome];
+        if (box.HintWord == null || !CallToActionWords.Contains(box.HintWord) || nodes[label.Owner].Parent != box.Parent) return false;
+        return !label.IsProse || label.Text.TrimEnd().EndsWith('!');
     }
 
     /// <summary>Words of cookies and privacy, in the languages the notices are met in (stems: "Datenschutz…", "prywatno…").</summary>
