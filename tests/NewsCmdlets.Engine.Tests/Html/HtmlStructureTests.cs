@@ -544,4 +544,15 @@ public class HtmlStructureTests
         Assert.Equal(Story, a.Paragraphs.ToArray());
         Assert.DoesNotContain("members' offers", a.Body);
     }
+
+    [Fact]
+    public void GermanClassWordsOfAdvertisingAndSubscriptionMarkChrome()
+    {
+        // "Abo" (subscription), "Werbung" and "Anzeige" (advertising) in class names name the same boxes as subscribe and ad.
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" + Paragraphs(P1, P2, P3) +
+                             "<div class=\"abo-box\"><p>Read every story of the Courier for the price of one coffee a week, with the weekend edition delivered to your door.</p></div>" +
+                             Paragraphs(P4) + "<div class=\"werbung\"><p>The new harbour spa opens this week with a discount for all early guests and their families.</p></div>" +
+                             Paragraphs(P5) + "</article>"));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
 }
