@@ -555,4 +555,14 @@ public class HtmlStructureTests
                              Paragraphs(P5) + "</article>"));
         Assert.Equal(Story, a.Paragraphs.ToArray());
     }
+
+    [Theory]
+    [InlineData("x Mira")]
+    [InlineData("xo Tavi")]
+    [InlineData("=)")]
+    public void ABloggersSignOffAfterTheLastParagraphStays(string signOff)
+    {
+        var a = Article(Wrap($"<h1>Ferry strike strands Westmere commuters</h1><div class=\"entry\">{Paragraphs(P1, P2, P3, P4, P5)}<p>{signOff}</p></div>"));
+        Assert.Equal(Story.Append(signOff).ToArray(), a.Paragraphs.ToArray());
+    }
 }

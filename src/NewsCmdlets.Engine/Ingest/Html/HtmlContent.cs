@@ -252,7 +252,7 @@ internal static class HtmlContent
         {
             var b = kept[i];
             if (b.IsProse) break;
-            if (b.Heading > 0 || !b.InListItem && b.Words <= 6 && !TextShape.EndsLikeSentence(b.Text))
+            if (b.Heading > 0 || !b.InListItem && b.Words <= 6 && !TextShape.EndsLikeSentence(b.Text) && !(i == kept.Count - 1 && i > 0 && kept[i - 1].Heading == 0 && IsSignOff(b.Text)))
             {
                 Drop(b, b.Heading > 0 ? "heading after the story" : "short line after the story");
                 kept.RemoveAt(i);
@@ -793,6 +793,28 @@ internal static class HtmlContent
         if (b.Words > 20 || TextShape.EndsLikeSentence(b.Text) || b.Text.IndexOf('|') < 0) return false;
         int c = b.Text.IndexOf("copyright", StringComparison.OrdinalIgnoreCase);
         return c >= 0 && c <= 60;
+    }
+
+    /// <summary>
+    /// A blogger's sign-off as the last line, straight after a line of text (not a heading): a smiley alone (":)", "=D", "^^") or
+    /// kisses and a first name ("x Mara", "xo Lena"). The writer's words, not a label of the page.
+    /// </summary>
+    internal static bool IsSignOff(string text)
+    {
+        var t = text.AsSpan().Trim();
+        if (t.Length == 0 || t.Length > 30) return false;
+        bool smiley = t.Length <= 6;
+        foreach (char ch in t) smiley &= ch is ':' or ';' or '=' or '-' or ')' or '(' or 'D' or 'P' or 'p' or '^' or '_' or '*' or '<' or '3' or 'o' or 'O';
+        if (smiley && t.IndexOfAny(":;=^") >= 0) return true;
+        int sp = t.IndexOf(' ');
+        if (sp <= 0 || t[(sp + 1)..].IndexOf(' ') >= 0) return false;
+        var kiss = t[..sp];
+        var name = t[(sp + 1)..];
+        bool kisses = kiss.Length <= 4;
+        foreach (char ch in kiss) kisses &= ch is 'x' or 'o' or 'X' or 'O';
+        if (!kisses || kiss[0] is not ('x' or 'X') || name.Length < 2 || !char.IsUpper(name[0])) return false;
+        foreach (char ch in name[1..]) if (!char.IsLower(ch)) return false;
+        return true;
     }
 
     /// <summary>A line that is one web address written out ("http://…", "www.…"): the author gives the address as text.</summary>
