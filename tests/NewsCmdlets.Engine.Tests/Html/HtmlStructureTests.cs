@@ -509,4 +509,60 @@ public class HtmlStructureTests
                              $"<div id=\"moreInformation\">{Paragraphs(P4, P5)}</div></article>"));
         Assert.Equal(Story, a.Paragraphs.ToArray());
     }
+
+    [Fact]
+    public void AHeaderInsideAListItemIsTheTitleOfThatItem()
+    {
+        // An accordion of questions: each <li> opens with a <header> that holds its question, which is the story's text.
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" + Paragraphs(P1, P2, P3) +
+                             "<ul class=\"accordion\"><li><header><h3>Which crossings still run during the strike?</h3></header>" +
+                             Paragraphs(P4) + "</li><li><header><h3>Will season tickets be refunded for the lost days?</h3></header>" +
+                             Paragraphs(P5) + "</li></ul></article>"));
+        Assert.Contains("Which crossings still run during the strike?", a.Body);
+        Assert.Contains("Will season tickets be refunded for the lost days?", a.Body);
+    }
+
+    [Fact]
+    public void LinkedHeadingsOfOneOrTwoWordsAreAMenuNotAnIndex()
+    {
+        // A page of prose with a menu whose items are set as linked headings ("Archive", "Contact us"): not an index page.
+        var sb = new System.Text.StringBuilder("<h1>Ferry strike strands Westmere commuters</h1><div class=\"page\">").Append(Paragraphs(P1, P2));
+        foreach (var item in new[] { "Archive", "Timetables", "Contact us", "Newsletter", "Harbour map", "Events" })
+            sb.Append($"<h4><a href=\"/{item.Replace(' ', '-')}\">{item}</a></h4>");
+        var a = Article(Wrap(sb.Append("</div>").ToString()));
+        Assert.Equal(new[] { P1, P2 }, a.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void TheShortPitchBeforeASignUpButtonGoesWithTheButton()
+    {
+        // The pitch and its button are siblings with no box drawn around them; the button's class names a banner.
+        const string pitch = "Join the Courier club and get our members' offers!";
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" + Paragraphs(P1, P2, P3) +
+                             $"<p>{pitch}</p><p class=\"club-banner__button\"><a href=\"/join\">Join now</a></p>" +
+                             Paragraphs(P4, P5) + "</article>"));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+        Assert.DoesNotContain("members' offers", a.Body);
+    }
+
+    [Fact]
+    public void GermanClassWordsOfAdvertisingAndSubscriptionMarkChrome()
+    {
+        // "Abo" (subscription), "Werbung" and "Anzeige" (advertising) in class names name the same boxes as subscribe and ad.
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" + Paragraphs(P1, P2, P3) +
+                             "<div class=\"abo-box\"><p>Read every story of the Courier for the price of one coffee a week, with the weekend edition delivered to your door.</p></div>" +
+                             Paragraphs(P4) + "<div class=\"werbung\"><p>The new harbour spa opens this week with a discount for all early guests and their families.</p></div>" +
+                             Paragraphs(P5) + "</article>"));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
+
+    [Theory]
+    [InlineData("x Mira")]
+    [InlineData("xo Tavi")]
+    [InlineData("=)")]
+    public void ABloggersSignOffAfterTheLastParagraphStays(string signOff)
+    {
+        var a = Article(Wrap($"<h1>Ferry strike strands Westmere commuters</h1><div class=\"entry\">{Paragraphs(P1, P2, P3, P4, P5)}<p>{signOff}</p></div>"));
+        Assert.Equal(Story.Append(signOff).ToArray(), a.Paragraphs.ToArray());
+    }
 }

@@ -41,6 +41,8 @@ internal sealed class ClassHints
         "skyscraper", "leaderboard", "teaser", "teasers", "readmore", "affiliate", "shopping", "toc",
         "dialog", "lightbox", "flyout", "dropdown", "search", "offcanvas", "supplemental", "sr", "screenreader",
         "meta", "metadata", "postmetadata", "postmeta", "utility", "tools", "actions", "pullquote",
+        // Advertising and subscription offers in German ("Werbung", "Anzeige", "Abo"): the same roles as ad and subscribe.
+        "werbung", "abowerbung", "anzeige", "abo",
     };
 
     /// <summary>Chrome words that never name a layout wrapper around the story: comments, navigation, footers, related stories.</summary>

@@ -220,7 +220,7 @@ internal static class HtmlContent
                 continue;
             }
             // A label or heading straight before removed links ("Read more:", "More on this") introduced them: it goes too.
-            if (keptBefore == k - 1 && kept.Count > 0 && IntroducesRemoved(kept[^1], why))
+            if (keptBefore == k - 1 && kept.Count > 0 && (IntroducesRemoved(kept[^1], why) || PitchesCallToAction(kept[^1], b, nodes)))
             {
                 Drop(kept[^1], "label of what was removed after it");
                 kept.RemoveAt(kept.Count - 1);
@@ -252,7 +252,7 @@ internal static class HtmlContent
         {
             var b = kept[i];
             if (b.IsProse) break;
-            if (b.Heading > 0 || !b.InListItem && b.Words <= 6 && !TextShape.EndsLikeSentence(b.Text))
+            if (b.Heading > 0 || !b.InListItem && b.Words <= 6 && !TextShape.EndsLikeSentence(b.Text) && !(i == kept.Count - 1 && i > 0 && kept[i - 1].Heading == 0 && IsSignOff(b.Text)))
             {
                 Drop(b, b.Heading > 0 ? "heading after the story" : "short line after the story");
                 kept.RemoveAt(i);
@@ -275,11 +275,12 @@ internal static class HtmlContent
             if (b.IsProse) { sel.ProseBlocks++; sel.ProseChars += b.Text.Length; }
         }
         // Linked headlines in the container (a sign of an index page), except those of chrome beside a story (teaser
-        // lists, related and promoted stories).
+        // lists, related and promoted stories). A linked heading of one or two words ("Archive", "Newsletter") is a
+        // menu item set as a heading, not a story's headline.
         for (int k = c.BlockStart; k < c.BlockEnd; k++)
         {
             var b = blocks[k];
-            if (b.Heading is >= 2 and <= 4 && b.LinkDensity > 0.6 && !(b.Chrome >= 0 && nodes[b.Chrome].Depth > c.Depth)) sel.LinkedHeadings++;
+            if (b.Heading is >= 2 and <= 4 && b.LinkDensity > 0.6 && b.Words >= 3 && !(b.Chrome >= 0 && nodes[b.Chrome].Depth > c.Depth)) sel.LinkedHeadings++;
         }
         CollectRemoved(dom, sel, c.BlockEnd, blocks.Count, "outside the story container");
         return sel;
@@ -701,6 +702,27 @@ internal static class HtmlContent
         return links && label.Heading > 0 && label.Words <= 8;
     }
 
+    /// <summary>Class words of a call to action: a button or box that asks the reader to subscribe, sign up, log in or give.</summary>
+    private static readonly HashSet<string> CallToActionWords = new(StringComparer.Ordinal)
+    {
+        "cta", "subscribe", "subscription", "subscriptions", "signup", "newsletter", "newsletters", "membership", "donate",
+        "donation", "login", "signin", "banner",
+    };
+
+    /// <summary>
+    /// The pitch of a call to action: a short line (at most 15 words, not a heading or quote) set straight before a
+    /// removed button or box of a call to action, as its sibling ("Join the club and get our members' offers!" and
+    /// then "Sign up now"): it belongs to the box, whose wrapper the page did not draw around it. Only a line that
+    /// exclaims or does not read as prose: the story's own short paragraph before a sign-up box stays.
+    /// </summary>
+    private static bool PitchesCallToAction(TextBlock label, TextBlock removed, List<DomNode> nodes)
+    {
+        if (label.Words > 15 || label.Heading > 0 || label.InQuote || removed.Chrome < 0) return false;
+        var box = nodes[removed.Chrome];
+        if (box.HintWord == null || !CallToActionWords.Contains(box.HintWord) || nodes[label.Owner].Parent != box.Parent) return false;
+        return !label.IsProse || label.Text.TrimEnd().EndsWith('!');
+    }
+
     /// <summary>Words of cookies and privacy, in the languages the notices are met in (stems: "Datenschutz…", "prywatno…").</summary>
     private static readonly System.Text.RegularExpressions.Regex PrivacyWords = new(
         @"cookie|privatsphäre|privacy|datenschutz|confidentialité|privacidad|prywatno|riservatezza",
@@ -771,6 +793,28 @@ internal static class HtmlContent
         if (b.Words > 20 || TextShape.EndsLikeSentence(b.Text) || b.Text.IndexOf('|') < 0) return false;
         int c = b.Text.IndexOf("copyright", StringComparison.OrdinalIgnoreCase);
         return c >= 0 && c <= 60;
+    }
+
+    /// <summary>
+    /// A blogger's sign-off as the last line, straight after a line of text (not a heading): a smiley alone (":)", "=D", "^^") or
+    /// kisses and a first name ("x Mara", "xo Lena"). The writer's words, not a label of the page.
+    /// </summary>
+    internal static bool IsSignOff(string text)
+    {
+        var t = text.AsSpan().Trim();
+        if (t.Length == 0 || t.Length > 30) return false;
+        bool smiley = t.Length <= 6;
+        foreach (char ch in t) smiley &= ch is ':' or ';' or '=' or '-' or ')' or '(' or 'D' or 'P' or 'p' or '^' or '_' or '*' or '<' or '3' or 'o' or 'O';
+        if (smiley && t.IndexOfAny(":;=^") >= 0) return true;
+        int sp = t.IndexOf(' ');
+        if (sp <= 0 || t[(sp + 1)..].IndexOf(' ') >= 0) return false;
+        var kiss = t[..sp];
+        var name = t[(sp + 1)..];
+        bool kisses = kiss.Length <= 4;
+        foreach (char ch in kiss) kisses &= ch is 'x' or 'o' or 'X' or 'O';
+        if (!kisses || kiss[0] is not ('x' or 'X') || name.Length < 2 || !char.IsUpper(name[0])) return false;
+        foreach (char ch in name[1..]) if (!char.IsLower(ch)) return false;
+        return true;
     }
 
     /// <summary>A line that is one web address written out ("http://…", "www.…"): the author gives the address as text.</summary>

@@ -285,7 +285,8 @@ internal sealed class HtmlDom
         _afterBreak = false;
         node.BlockStart = Blocks.Count;
         ctx.Block = index;
-        if (tag is "nav" or "aside" or "footer" or "header" || tag == "menu")
+        // A <header> inside a list item heads that item (the title of an accordion panel, a question of a FAQ), not the page.
+        if (tag is "nav" or "aside" or "footer" || tag == "menu" || tag == "header" && !ctx.ListItem)
         {
             node.IsChrome = true; node.ChromeWhy = $"<{tag}> element";
         }
