@@ -27,6 +27,62 @@ internal sealed partial class QuoteDocument
     private readonly Gazetteer _gaz;
     private readonly QuoteLexicon _lex;
     private readonly List<string> _problems = new();
+    private Buffers? _buffers;
+
+    /// <summary>
+    /// The per-token arrays of a document (sentence, paragraph, quote span, in-quote flag, hash, verb, name of each
+    /// token), kept by each thread for its next document: a quarter of what the quote pass allocated per article, and
+    /// on several threads every byte allocated is shared garbage-collection work. Arrays may be longer than the
+    /// document: every reader stops at the token count; each document gets them cleared over its tokens.
+    /// </summary>
+    private sealed class Buffers
+    {
+        /// <summary>Documents with more tokens get arrays of their own, not kept.</summary>
+        public const int MaxKept = 1 << 16;
+        public int[] SentOf = [], Para = [], QuoteOf = [], VerbAt = [];
+        public bool[] InQuote = [];
+        public ulong[] H = [];
+        public SpeakerName?[] NameAt = [];
+
+        public static Buffers For(int n)
+        {
+            Buffers? b = n <= MaxKept ? t_free : null;
+            if (b != null) t_free = null; // taken: a document made while this one lives gets its own
+            b ??= new Buffers();
+            if (b.SentOf.Length < n)
+            {
+                int size = n <= MaxKept ? Math.Max(256, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)n)) : n;
+                b.SentOf = new int[size]; b.Para = new int[size]; b.QuoteOf = new int[size]; b.VerbAt = new int[size];
+                b.InQuote = new bool[size]; b.H = new ulong[size]; b.NameAt = new SpeakerName?[size];
+            }
+            else
+            {
+                Array.Clear(b.SentOf, 0, n); Array.Clear(b.Para, 0, n); Array.Clear(b.QuoteOf, 0, n); Array.Clear(b.VerbAt, 0, n);
+                Array.Clear(b.InQuote, 0, n); Array.Clear(b.H, 0, n); Array.Clear(b.NameAt, 0, n);
+            }
+            return b;
+        }
+
+        [ThreadStatic] private static Buffers? t_free;
+
+        /// <summary>Hands the arrays back to this thread for its next document (the names' references dropped).</summary>
+        public void Release(int n)
+        {
+            if (SentOf.Length > MaxKept) return;
+            Array.Clear(NameAt, 0, n);
+            t_free = this;
+        }
+    }
+
+    /// <summary>
+    /// Gives the document's arrays back to the thread for its next document. The document must not be used after.
+    /// </summary>
+    public void Release()
+    {
+        var b = _buffers;
+        _buffers = null;
+        b?.Release(_n);
+    }
 
     public QuoteDocument(string text, ArticleEntities? entities, Gazetteer gaz, QuoteLexicon lex)
     {
@@ -36,10 +92,11 @@ internal sealed partial class QuoteDocument
         _tok = Tokenizer.Tokenize(text);
         _n = _tok.Count;
         _sentences = JoinBracketBreaks(text, _tok, SentenceSplitter.Split(text, _tok));
-        _sentOf = new int[_n];
+        var b = _buffers = Buffers.For(_n);
+        _sentOf = b.SentOf;
         for (int s = 0; s < _sentences.Count; s++)
             for (int i = _sentences[s].FirstToken; i < _sentences[s].EndToken; i++) _sentOf[i] = s;
-        _para = new int[_n];
+        _para = b.Para;
         int p = 0;
         for (int i = 0; i < _n; i++)
         {
@@ -47,8 +104,8 @@ internal sealed partial class QuoteDocument
             _para[i] = p;
         }
         _spans = QuoteSpans.Find(text, _problems);
-        _quoteOf = new int[_n];
-        _inQuote = new bool[_n];
+        _quoteOf = b.QuoteOf;
+        _inQuote = b.InQuote;
         for (int i = 0, q = 0; i < _n; i++)
         {
             int c = _tok[i].Start;
@@ -56,8 +113,8 @@ internal sealed partial class QuoteDocument
             _quoteOf[i] = q < _spans.Count && c >= _spans[q].Start ? q : -1;
             _inQuote[i] = _quoteOf[i] >= 0;
         }
-        _h = new ulong[_n];
-        _verb = new VerbAt(_n);
+        _h = b.H;
+        _verb = new VerbAt(b.VerbAt);
         for (int i = 0; i < _n; i++)
         {
             var sp = _tok[i].Span(text);
@@ -67,7 +124,7 @@ internal sealed partial class QuoteDocument
         _names = entities != null
             ? SpeakerNames.FromEntities(text, _tok, _sentOf, _inQuote, entities, lex)
             : SpeakerNames.Find(text, _tok, _h, _sentOf, _sentences, _inQuote, gaz, lex);
-        _nameAt = new SpeakerName?[_n];
+        _nameAt = b.NameAt;
         foreach (var nm in _names) for (int k = nm.Start; k < nm.End && k < _n; k++) _nameAt[k] = nm;
     }
 
@@ -128,9 +185,10 @@ internal sealed partial class QuoteDocument
         private readonly int[] _at;
         private readonly List<SpeechVerb> _verbs;
 
-        public VerbAt(int n)
+        /// <param name="at">One zero for each token (or more).</param>
+        public VerbAt(int[] at)
         {
-            _at = new int[n];
+            _at = at;
             _verbs = new List<SpeechVerb>();
         }
 

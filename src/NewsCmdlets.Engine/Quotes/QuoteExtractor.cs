@@ -45,8 +45,15 @@ public sealed class QuoteExtractor
     {
         if (string.IsNullOrWhiteSpace(text)) return new ArticleQuotes();
         var doc = new QuoteDocument(text, entities, _gaz, _lex);
-        cancel.ThrowIfCancellationRequested();
-        return doc.Extract(articleId, outlet, cancel);
+        try
+        {
+            cancel.ThrowIfCancellationRequested();
+            return doc.Extract(articleId, outlet, cancel);
+        }
+        finally
+        {
+            doc.Release(); // its per-token arrays go to this thread's next document
+        }
     }
 
     /// <summary>Quote spans [Start, End) including their marks (see <see cref="QuoteSpans"/>).</summary>

@@ -268,7 +268,7 @@ internal static class SpeakerNames
         }
         SurnamesArePeople(list, text, tokens, lowerHash, inQuote, sentenceOf, lex, Cls);
         Merge(list);
-        GenderFromPronouns(list, lowerHash, inQuote, sentenceOf, sentences);
+        GenderFromPronouns(list, tokens.Count, lowerHash, inQuote, sentenceOf, sentences); // the arrays may be longer
         return list;
     }
 
@@ -283,14 +283,14 @@ internal static class SpeakerNames
     /// when no other person at all is. Taken when the pronouns agree (one gender at least three times as often as the
     /// other; twice at least to overrule a given name).
     /// </summary>
-    private static void GenderFromPronouns(List<SpeakerName> list, ulong[] lowerHash, bool[] inQuote, int[] sentenceOf, List<SentenceRange> sentences)
+    private static void GenderFromPronouns(List<SpeakerName> list, int tokenCount, ulong[] lowerHash, bool[] inQuote, int[] sentenceOf, List<SentenceRange> sentences)
     {
         bool open = false;
         foreach (var nm in list) if (nm.Type == NewsEntityType.Person && !nm.Weak && (nm.Gender == '\0' || nm.GenderFromGivenName)) { open = true; break; }
         if (!open) return;
         Dictionary<string, (int M, int F)>? votes = null, sole = null;
         int next = 0; // names before the pronoun, in order
-        for (int i = 0; i < lowerHash.Length; i++)
+        for (int i = 0; i < tokenCount; i++)
         {
             if (inQuote[i]) continue;
             char g = MalePronouns.Contains(lowerHash[i]) ? 'M' : FemalePronouns.Contains(lowerHash[i]) ? 'F' : '\0';
