@@ -698,6 +698,10 @@ internal sealed partial class QuoteDocument
                 // …") is about the pronoun's own referent: its other names are not it; look further back.
                 if (first == null && person && !_inQuote[k] && _h[k] == _h[at] && k != at && !(k > sr.FirstToken && In(k - 1, Prepositions))) { chained = true; break; }
                 if (_nameAt[k] is not { } nm || nm.Start != k || nm.Weak) continue;
+                // A gender known only from the given name's usual one ("Kelly", "Jordan") does not rule out the subject of that
+                // sentence who was just quoted in it ("Morn said, “…” ¶ “…,” he added").
+                if (person && gender != '\0' && nm.Gender != '\0' && nm.Gender != gender && nm.GenderFromGivenName && nm.Type == NewsEntityType.Person && CanBePerson(nm) && SubjectLike(nm, sr) && QuotedIn(s, nm))
+                    return nm;
                 if (person ? nm.Type != NewsEntityType.Person || (gender != '\0' && nm.Gender != '\0' && nm.Gender != gender) || !CanBePerson(nm)
                            : nm.Type != NewsEntityType.Organization) continue;
                 if (k + 1 < _n && nm.End < _n && IsPossessive(nm.End) && person && _nameAt[Math.Min(_n - 1, nm.End + 1)] is { Type: NewsEntityType.Person }) continue;
@@ -717,6 +721,19 @@ internal sealed partial class QuoteDocument
                     if (_nameAt[k] is { Weak: false } nm && nm.Start == k && nm.Type == NewsEntityType.Person && (gender == '\0' || nm.Gender == '\0' || nm.Gender == gender) && CanBePerson(nm)) fallback = nm;
         }
         return fallback; // only a sentence about the pronoun's referent named anyone: its first compatible name
+    }
+
+    /// <summary>Is this person the speaker of a quote found so far in sentence <paramref name="s"/>?</summary>
+    private bool QuotedIn(int s, SpeakerName nm)
+    {
+        if (_spoke == null) return false;
+        for (int i = _spoke.Count - 1; i >= 0; i--)
+        {
+            var (t, who) = _spoke[i];
+            if (_sentOf[t] < s) break;
+            if (_sentOf[t] == s && who.Canonical == nm.Canonical) return true;
+        }
+        return false;
     }
 
     /// <summary>The speakers of the quotes found so far, in order (their first token and name): the people a reader keeps
