@@ -685,6 +685,7 @@ internal sealed partial class QuoteDocument
         int s = at < _n ? _sentOf[at] : _sentences.Count - 1;
         int startPara = at < _n ? _para[at] : 0;
         SpeakerName? fallback = null;
+        bool anyChained = false;
         for (int back = 0; s >= 0 && back < 12; s--, back++)
         {
             var sr = _sentences[s];
@@ -716,10 +717,23 @@ internal sealed partial class QuoteDocument
                 if (SpeaksIn(s, nm, end)) return nm;
             }
             if ((firstKnown ?? first) is { } cand) return person ? Salient(cand, subject, sr, back, gender, at, startPara) : cand;
+            anyChained |= chained;
             if (chained && fallback == null)
                 for (int k = sr.FirstToken; k < end && fallback == null; k++)
                     if (_nameAt[k] is { Weak: false } nm && nm.Start == k && nm.Type == NewsEntityType.Person && (gender == '\0' || nm.Gender == '\0' || nm.Gender == gender) && CanBePerson(nm)) fallback = nm;
         }
+        // Only sentences about the pronoun's referent ("She appeared to imply that Trump …") were met: the person who spoke
+        // last in the same or the three paragraphs before, when that person can be the pronoun ("“…,” she added" a few
+        // sentences up), else the first compatible name of such a sentence.
+        if (person && anyChained && _spoke != null)
+            for (int i = _spoke.Count - 1; i >= 0; i--)
+            {
+                var (t, nm) = _spoke[i];
+                if (t >= at) continue;
+                if (startPara - _para[t] > 3) break;
+                if (gender != '\0' && nm.Gender != '\0' && nm.Gender != gender) continue;
+                return nm;
+            }
         return fallback; // only a sentence about the pronoun's referent named anyone: its first compatible name
     }
 

@@ -251,4 +251,15 @@ public sealed class SpeakerResolutionTests
                        "Veldt said, \u201cThe cranes are old.\u201d\n\n\u201cWe will replace them next spring,\u201d he added.");
         Assert.Equal(new[] { "Shannon Veldt", "Shannon Veldt" }, q.Select(x => x.Speaker));
     }
+
+    /// <summary>When the sentences before a "she" are all about her ("She hinted that Lena Osk …"), the woman named in them
+    /// is not her: the one who spoke last, a few paragraphs up, is.</summary>
+    [Fact]
+    public void A_pronoun_after_sentences_about_its_referent_is_the_last_speaker()
+    {
+        var q = Direct("Ines Farrow, the harbour mayor, spoke to the crews on Friday.\n\n\u201cWe will reopen the pier,\u201d Farrow said.\n\n" +
+                       "\u201cSoon,\u201d she added when a deckhand laughed.\n\nThe mayor said she was tired of the delays.\n\n" +
+                       "She hinted that Lena Osk, her predecessor, had left the pier in ruins.\n\n\u201cThe timbers were rotten for years,\u201d she said.");
+        Assert.Equal("Ines Farrow", q[^1].Speaker);
+    }
 }
