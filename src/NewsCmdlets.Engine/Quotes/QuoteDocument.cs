@@ -743,6 +743,7 @@ internal sealed partial class QuoteDocument
         int s = at < _n ? _sentOf[at] : _sentences.Count - 1;
         int startPara = at < _n ? _para[at] : 0;
         SpeakerName? fallback = null;
+        bool anyChained = false;
         for (int back = 0; s >= 0 && back < 12; s--, back++)
         {
             var sr = _sentences[s];
@@ -756,6 +757,10 @@ internal sealed partial class QuoteDocument
                 // …") is about the pronoun's own referent: its other names are not it; look further back.
                 if (first == null && person && !_inQuote[k] && _h[k] == _h[at] && k != at && !(k > sr.FirstToken && In(k - 1, Prepositions))) { chained = true; break; }
                 if (_nameAt[k] is not { } nm || nm.Start != k || nm.Weak) continue;
+                // A gender known only from the given name's usual one ("Kelly", "Jordan") does not rule out the subject of that
+                // sentence who was just quoted in it ("Morn said, “…” ¶ “…,” he added").
+                if (person && gender != '\0' && nm.Gender != '\0' && nm.Gender != gender && nm.GenderFromGivenName && nm.Type == NewsEntityType.Person && CanBePerson(nm) && SubjectLike(nm, sr) && QuotedIn(s, nm))
+                    return nm;
                 if (person ? nm.Type != NewsEntityType.Person || (gender != '\0' && nm.Gender != '\0' && nm.Gender != gender) || !CanBePerson(nm)
                            : nm.Type != NewsEntityType.Organization) continue;
                 if (k + 1 < _n && nm.End < _n && IsPossessive(nm.End) && person && _nameAt[Math.Min(_n - 1, nm.End + 1)] is { Type: NewsEntityType.Person }) continue;
@@ -770,11 +775,37 @@ internal sealed partial class QuoteDocument
                 if (SpeaksIn(s, nm, end)) return nm;
             }
             if ((firstKnown ?? first) is { } cand) return person ? Salient(cand, subject, sr, back, gender, at, startPara) : cand;
+            anyChained |= chained;
             if (chained && fallback == null)
                 for (int k = sr.FirstToken; k < end && fallback == null; k++)
                     if (_nameAt[k] is { Weak: false } nm && nm.Start == k && nm.Type == NewsEntityType.Person && (gender == '\0' || nm.Gender == '\0' || nm.Gender == gender) && CanBePerson(nm)) fallback = nm;
         }
+        // Only sentences about the pronoun's referent ("She appeared to imply that Trump …") were met: the person who spoke
+        // last in the same or the three paragraphs before, when that person can be the pronoun ("“…,” she added" a few
+        // sentences up), else the first compatible name of such a sentence.
+        if (person && anyChained && _spoke != null)
+            for (int i = _spoke.Count - 1; i >= 0; i--)
+            {
+                var (t, nm) = _spoke[i];
+                if (t >= at) continue;
+                if (startPara - _para[t] > 3) break;
+                if (gender != '\0' && nm.Gender != '\0' && nm.Gender != gender) continue;
+                return nm;
+            }
         return fallback; // only a sentence about the pronoun's referent named anyone: its first compatible name
+    }
+
+    /// <summary>Is this person the speaker of a quote found so far in sentence <paramref name="s"/>?</summary>
+    private bool QuotedIn(int s, SpeakerName nm)
+    {
+        if (_spoke == null) return false;
+        for (int i = _spoke.Count - 1; i >= 0; i--)
+        {
+            var (t, who) = _spoke[i];
+            if (_sentOf[t] < s) break;
+            if (_sentOf[t] == s && who.Canonical == nm.Canonical) return true;
+        }
+        return false;
     }
 
     /// <summary>The speakers of the quotes found so far, in order (their first token and name): the people a reader keeps

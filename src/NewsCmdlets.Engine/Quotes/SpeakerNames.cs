@@ -403,6 +403,14 @@ internal static class SpeakerNames
                 list[m].Canonical = g.Canonical;
                 list[m].Type = g.Type;
             }
+        // A lone dictionary word that is the surname of a person the article names in full ("Bram Baker" … "Baker said"):
+        // that person, an antecedent like any other mention, not a weak one.
+        HashSet<string>? full = null;
+        foreach (var nm in list)
+            if (nm.Type == NewsEntityType.Person && !nm.Weak && nm.End - nm.Start >= 2 && nm.Canonical.IndexOf(' ') > 0) (full ??= new()).Add(nm.Canonical);
+        if (full != null)
+            foreach (var nm in list)
+                if (nm.Weak && nm.Type == NewsEntityType.Person && full.Contains(nm.Canonical) && nm.Canonical.EndsWith(" " + nm.Text, StringComparison.Ordinal)) nm.Weak = false;
         var title = new Dictionary<string, string>();
         var desc = new Dictionary<string, string>();
         var gender = new Dictionary<string, (char G, bool Given)>();

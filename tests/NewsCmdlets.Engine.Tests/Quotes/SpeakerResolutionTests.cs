@@ -231,4 +231,35 @@ public sealed class SpeakerResolutionTests
                        "\u201cNobody expected it,\u201d said a longtime adviser to Mayor Ines Farrow.");
         Assert.Equal(new[] { "a person close to the harbour board", "a longtime adviser to Mayor Ines Farrow" }, q.Select(x => x.Speaker));
     }
+
+    /// <summary>A surname that is also a common word ("Spindle") is the person the article named in full: a "he" after their
+    /// quote stands for them, not for someone named before.</summary>
+    [Fact]
+    public void A_surname_that_is_also_a_common_word_is_an_antecedent()
+    {
+        var q = Direct("Tomas Spindle, the harbour master, met the ferry crews on Monday. Oskar Brel, the town clerk, listened.\n\n" +
+                       "Spindle said, \u201cThe berths are full.\u201d\n\n\u201cWe need a second pier,\u201d he added.");
+        Assert.Equal(new[] { "Tomas Spindle", "Tomas Spindle" }, q.Select(x => x.Speaker));
+    }
+
+    /// <summary>A gender known only from the given name's usual one does not rule out the person who speaks in the sentence
+    /// before: "he" after "Veldt said, “…”" is Shannon Veldt, not the other man named earlier.</summary>
+    [Fact]
+    public void A_given_names_usual_gender_does_not_rule_out_the_speaker()
+    {
+        var q = Direct("Shannon Veldt toured the docks with Oskar Brel on Friday.\n\n" +
+                       "Veldt said, \u201cThe cranes are old.\u201d\n\n\u201cWe will replace them next spring,\u201d he added.");
+        Assert.Equal(new[] { "Shannon Veldt", "Shannon Veldt" }, q.Select(x => x.Speaker));
+    }
+
+    /// <summary>When the sentences before a "she" are all about her ("She hinted that Lena Osk …"), the woman named in them
+    /// is not her: the one who spoke last, a few paragraphs up, is.</summary>
+    [Fact]
+    public void A_pronoun_after_sentences_about_its_referent_is_the_last_speaker()
+    {
+        var q = Direct("Ines Farrow, the harbour mayor, spoke to the crews on Friday.\n\n\u201cWe will reopen the pier,\u201d Farrow said.\n\n" +
+                       "\u201cSoon,\u201d she added when a deckhand laughed.\n\nThe mayor said she was tired of the delays.\n\n" +
+                       "She hinted that Lena Osk, her predecessor, had left the pier in ruins.\n\n\u201cThe timbers were rotten for years,\u201d she said.");
+        Assert.Equal("Ines Farrow", q[^1].Speaker);
+    }
 }
