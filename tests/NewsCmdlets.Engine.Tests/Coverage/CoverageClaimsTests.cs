@@ -58,6 +58,20 @@ public class CoverageClaimsTests
     }
 
     [Fact]
+    public void An_abbreviated_rank_before_a_name_is_no_part_of_the_name()
+    {
+        var a = Article("a1", "Harrowgate Post", "Cargo jet lands on one engine",
+            "The cargo jet landed safely at Vellmouth on Friday. Investigators will interview FO Ravi Tannehill, who was at the controls during the approach.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Jet lands safely",
+            "Ravi Tannehill, the first officer, brought the cargo jet down at Vellmouth on Friday. Sgt Ana Voss of the airport police closed the runway.", Morning);
+        var r = Comparer.Compare(Story(a, b));
+        var person = Assert.Single(r.Items, i => i.Kind == CoverageKind.Entity && i.Key.Contains("Tannehill", StringComparison.Ordinal));
+        Assert.Equal("Ravi Tannehill", person.Key);
+        Assert.Equal(2, person.OutletCount);
+        Assert.Contains(r.Items, i => i.Kind == CoverageKind.Entity && i.Key == "Ana Voss");
+    }
+
+    [Fact]
     public void An_age_is_of_the_whole_noun_that_names_the_person_not_of_its_first_word()
     {
         var a = Article("a1", "Harrowgate Post", "Ferry survivors", "One survivor, a 33-year-old ferry attendant, is in intensive care.", Morning);
