@@ -72,6 +72,20 @@ public class CoverageClaimsTests
     }
 
     [Fact]
+    public void Feet_or_metres_reached_are_a_height_without_the_word()
+    {
+        var a = Article("a1", "Harrowgate Post", "Balloon bursts", "The weather balloon released from Tarnby on Monday reached 9,000 feet before it burst.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Tarnby balloon", "The Tarnby weather balloon burst on Monday at an altitude of 8,000 feet.", Morning);
+        var height = Single(Comparer.Compare(Story(a, b)), "height");
+        Assert.Equal(CoverageStatus.Conflict, height.Status);
+        Assert.Equal("9,000 feet", height.Values["Harrowgate Post"]);
+        // A rise is a change, not a height reached: the river that rose 3 metres is not 3 metres high.
+        var c = Article("c1", "Lakeside Daily", "River rises", "The Tarn rose 3 metres overnight, flooding the quay.", Morning);
+        var d = Article("d1", "Harrowgate Post", "Tarn floods", "The Tarn was 5 metres high at the quay on Monday.", Morning);
+        Assert.DoesNotContain(Claims(Comparer.Compare(Story(c, d))), i => i.Status == CoverageStatus.Conflict);
+    }
+
+    [Fact]
     public void An_age_is_of_the_whole_noun_that_names_the_person_not_of_its_first_word()
     {
         var a = Article("a1", "Harrowgate Post", "Ferry survivors", "One survivor, a 33-year-old ferry attendant, is in intensive care.", Morning);
