@@ -83,8 +83,11 @@ internal static class FactClusters
                 var g = Judge(kept);
                 groups.Add(g);
                 if (g.Update && SameReportConflict(g, claims, ref bySentence) is { } split) groups.Add(split);
+                // A value taken out stands as a row of its own only where another outlet states it too: alone, its row could
+                // only be keyed by the measure it was wrongly joined to ("death toll: 28" for the toll on the ground).
                 if (apart != null)
-                    foreach (var part in AgreeingParts(apart)) groups.Add(Judge(part));
+                    foreach (var part in AgreeingParts(apart))
+                        if (part.SelectMany(r => r).Select(c => c.Outlet).Distinct().Skip(1).Any()) groups.Add(Judge(part));
             }
         }
         return groups;

@@ -54,7 +54,8 @@ public class CoverageClaimsTests
         var aboard = Assert.Single(Claims(r), i => i.Values.TryGetValue("Harrowgate Post", out var v) && v == "14");
         Assert.Equal("14", aboard.Values["Vellmouth Courier"]);
         Assert.NotEqual(CoverageStatus.Conflict, aboard.Status);
-        Assert.Single(Claims(r), i => i.Values.TryGetValue("Harrowgate Post", out var v) && v == "Nine" && i.Status == CoverageStatus.Unique);
+        // The other value, which no other outlet states, is not shown under a key that is not its own ("crew: Nine").
+        Assert.DoesNotContain(Claims(r), i => i.Values.TryGetValue("Harrowgate Post", out var v) && v.Contains("Nine", StringComparison.Ordinal));
     }
 
     [Fact]
