@@ -133,6 +133,15 @@ internal static partial class ClaimReader
                 foreach (var l in new[] { left.Take(Math.Min(sameClause + 1, 6)).ToList(), right.Skip(2).Take(3).ToList(), left.Take(6).ToList() })
                     foreach (int k in l)
                         if (measure == null && MeasureLexicon.LengthCues.TryGetValue(words[k].Text, out var lm) && lm != MeasureLexicon.Offshore) measure = lm;
+                // "having reached a mere 650 feet", "climbed to 3,000 metres": feet or metres reached are a height, even
+                // without the word ("rose 3 metres" is a change, not a height; kilometres reached are a distance).
+                if (measure == null && unit is "foot" or "meter")
+                {
+                    int k = 0;
+                    while (k < left.Count && k < 4 && W(left, k).ToLowerInvariant() is "a" or "an" or "mere" or "just" or "only" or "about" or "around" or "nearly" or "almost" or "some" or "roughly" or "approximately") k++;
+                    string v = W(left, k).ToLowerInvariant();
+                    if (v is "reached" or "reaching" or "reaches" || (v == "to" && W(left, k + 1).ToLowerInvariant() is "climbed" or "climbing" or "rose" or "risen" or "rising" or "soared" or "ascended")) measure = MeasureLexicon.Height;
+                }
                 break;
             }
             case Dimension.Percent:

@@ -78,12 +78,81 @@ internal static class FactClusters
             }
             foreach (var cluster in Enumerable.Range(0, n).GroupBy(Find))
             {
-                var g = Judge(cluster.Select(i => members[i]).ToList());
+                var kept = cluster.Select(i => members[i]).ToList();
+                var apart = kept.Count > 1 ? SplitOwnValues(kept) : null;
+                var g = Judge(kept);
                 groups.Add(g);
                 if (g.Update && SameReportConflict(g, claims, ref bySentence) is { } split) groups.Add(split);
+                // A value taken out stands as a row of its own only where another outlet states it too: alone, its row could
+                // only be keyed by the measure it was wrongly joined to ("death toll: 28" for the toll on the ground).
+                if (apart != null)
+                    foreach (var part in AgreeingParts(apart))
+                        if (part.SelectMany(r => r).Select(c => c.Outlet).Distinct().Skip(1).Any()) groups.Add(Judge(part));
             }
         }
         return groups;
+    }
+
+    /// <summary>
+    /// One outlet's values of one row that do not agree with each other are two things the reader could not tell apart
+    /// ("410 seats" for one party and "43 seats" for another; a latitude and a longitude; the crew aboard and the crew
+    /// rescued), not one figure: unless one of them is worded as a step of a series ("initially", "rose to"), all but one
+    /// leave the row. The one kept is the one most other outlets agree with (then the first stated). Returns the values
+    /// taken out (null when none), which <paramref name="kept"/> no longer holds.
+    /// </summary>
+    private static List<List<Claim>>? SplitOwnValues(List<List<Claim>> kept)
+    {
+        List<List<Claim>>? apart = null;
+        for (int guard = 0; guard < 64; guard++)
+        {
+            int victim = -1;
+            for (int i = 0; i < kept.Count && victim < 0; i++)
+                for (int j = i + 1; j < kept.Count && victim < 0; j++)
+                {
+                    Claim x = kept[i][0], y = kept[j][0];
+                    if (x.EvolvingCue || y.EvolvingCue || !ShareOutlet(kept[i], kept[j]) || Agree(x, y)) continue;
+                    if (x.Dimension == Dimension.Date && DatesAgree(x, y) == null) continue;
+                    victim = Support(kept, j) > Support(kept, i) ? i : j;
+                }
+            if (victim < 0) break;
+            (apart ??= new List<List<Claim>>()).Add(kept[victim]);
+            kept.RemoveAt(victim);
+        }
+        return apart;
+    }
+
+    private static bool ShareOutlet(List<Claim> a, List<Claim> b)
+    {
+        foreach (var x in a)
+            foreach (var y in b)
+                if (x.Outlet == y.Outlet) return true;
+        return false;
+    }
+
+    /// <summary>How many outlets outside rep <paramref name="r"/> state a value of the row that agrees with it.</summary>
+    private static int Support(List<List<Claim>> reps, int r)
+    {
+        var mine = new HashSet<int>();
+        foreach (var c in reps[r]) mine.Add(c.Outlet);
+        var others = new HashSet<int>();
+        for (int k = 0; k < reps.Count; k++)
+        {
+            if (k == r || !Agree(reps[r][0], reps[k][0])) continue;
+            foreach (var c in reps[k]) if (!mine.Contains(c.Outlet)) others.Add(c.Outlet);
+        }
+        return others.Count;
+    }
+
+    /// <summary>Values taken out of a row, grouped again only where every two of a group agree: never a disagreement of their own.</summary>
+    private static List<List<List<Claim>>> AgreeingParts(List<List<Claim>> apart)
+    {
+        var parts = new List<List<List<Claim>>>();
+        foreach (var r in apart)
+        {
+            var home = parts.Find(p => p.TrueForAll(q => Linked(q[0], r[0]) && Agree(q[0], r[0]) && (q[0].Dimension != Dimension.Date || DatesAgree(q[0], r[0]) == true)));
+            if (home != null) home.Add(r); else parts.Add(new List<List<Claim>> { r });
+        }
+        return parts;
     }
 
     /// <summary>Below this relative difference two figures of one announcement read as one figure copied wrongly, not a revision.</summary>

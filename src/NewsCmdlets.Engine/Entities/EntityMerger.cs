@@ -81,7 +81,20 @@ public sealed class EntityMerger
 
     private static readonly HashSet<string> TitleSet = new(Gazetteer.TitleWords.Where(t => char.IsUpper(t[0])), StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>"President Lee Jae-myung" → "Lee Jae-myung"; "Mr. Smith" → "Smith". A lone title is kept.</summary>
+    /// <summary>
+    /// Abbreviated ranks and offices written before a name ("Sgt", "Lt Col", "FO" for a first officer, "DSP" for a
+    /// deputy superintendent of police, "PM"), exactly as written: never part of the person's name. Letter pairs that are
+    /// as often a person's initials ("SP", "DK") are not here.
+    /// </summary>
+    private static readonly HashSet<string> RankAbbreviations = new(StringComparer.Ordinal)
+    {
+        "Lt", "Col", "Maj", "Gen", "Brig", "Capt", "Cdr", "Cmdr", "Sgt", "Cpl", "Pvt", "Pte", "Insp", "Supt", "Det", "Adm", "Wg",
+        "Sqn", "Ldr", "Flt", "Cllr", "Gov", "Sen", "Rep", "Amb", "Const", "Constable", "Inspector", "Superintendent",
+        "LT", "COL", "MAJ", "GEN", "CAPT", "SGT", "CPL", "PVT", "FO", "PM", "CM", "DSP", "ASP", "SSP", "DCP", "ACP", "ASI", "DIG",
+        "DGP", "SHO", "MLA",
+    };
+
+    /// <summary>"President Lee Jae-myung" → "Lee Jae-myung"; "Mr. Smith" → "Smith"; "Sgt Ana Voss" → "Ana Voss". A lone title is kept.</summary>
     public static string StripTitle(string name)
     {
         string s = name.Trim();
@@ -90,7 +103,7 @@ public sealed class EntityMerger
             int sp = s.IndexOf(' ');
             if (sp <= 0) break;
             string first = s[..sp];
-            if (!TitleSet.Contains(first) && !TitleSet.Contains(first.TrimEnd('.'))) break;
+            if (!TitleSet.Contains(first) && !TitleSet.Contains(first.TrimEnd('.')) && !RankAbbreviations.Contains(first.TrimEnd('.'))) break;
             s = s[(sp + 1)..].TrimStart();
         }
         return s;

@@ -43,6 +43,50 @@ public class CoverageClaimsTests
     }
 
     [Fact]
+    public void One_outlets_two_values_that_do_not_agree_are_never_one_row()
+    {
+        var a = Article("a1", "Harrowgate Post", "Trawler sinks off Pellick Point",
+            "The trawler Grey Heron sank on Tuesday with 14 crew members on board. Nine crew members were pulled from the sea by a lifeboat, the coastguard said.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Grey Heron lost", "The Grey Heron, with 14 crew members, went down on Tuesday.", Morning);
+        var r = Comparer.Compare(Story(a, b));
+        // The crew aboard and the crew rescued are two things, whatever the reader could tell of them: never "14 / Nine".
+        Assert.DoesNotContain(Claims(r), i => i.Values.TryGetValue("Harrowgate Post", out var v) && v.Contains(" / ", StringComparison.Ordinal));
+        var aboard = Assert.Single(Claims(r), i => i.Values.TryGetValue("Harrowgate Post", out var v) && v == "14");
+        Assert.Equal("14", aboard.Values["Vellmouth Courier"]);
+        Assert.NotEqual(CoverageStatus.Conflict, aboard.Status);
+        // The other value, which no other outlet states, is not shown under a key that is not its own ("crew: Nine").
+        Assert.DoesNotContain(Claims(r), i => i.Values.TryGetValue("Harrowgate Post", out var v) && v.Contains("Nine", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_abbreviated_rank_before_a_name_is_no_part_of_the_name()
+    {
+        var a = Article("a1", "Harrowgate Post", "Cargo jet lands on one engine",
+            "The cargo jet landed safely at Vellmouth on Friday. Investigators will interview FO Ravi Tannehill, who was at the controls during the approach.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Jet lands safely",
+            "Ravi Tannehill, the first officer, brought the cargo jet down at Vellmouth on Friday. Sgt Ana Voss of the airport police closed the runway.", Morning);
+        var r = Comparer.Compare(Story(a, b));
+        var person = Assert.Single(r.Items, i => i.Kind == CoverageKind.Entity && i.Key.Contains("Tannehill", StringComparison.Ordinal));
+        Assert.Equal("Ravi Tannehill", person.Key);
+        Assert.Equal(2, person.OutletCount);
+        Assert.Contains(r.Items, i => i.Kind == CoverageKind.Entity && i.Key == "Ana Voss");
+    }
+
+    [Fact]
+    public void Feet_or_metres_reached_are_a_height_without_the_word()
+    {
+        var a = Article("a1", "Harrowgate Post", "Balloon bursts", "The weather balloon released from Tarnby on Monday reached 9,000 feet before it burst.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Tarnby balloon", "The Tarnby weather balloon burst on Monday at an altitude of 8,000 feet.", Morning);
+        var height = Single(Comparer.Compare(Story(a, b)), "height");
+        Assert.Equal(CoverageStatus.Conflict, height.Status);
+        Assert.Equal("9,000 feet", height.Values["Harrowgate Post"]);
+        // A rise is a change, not a height reached: the river that rose 3 metres is not 3 metres high.
+        var c = Article("c1", "Lakeside Daily", "River rises", "The Tarn rose 3 metres overnight, flooding the quay.", Morning);
+        var d = Article("d1", "Harrowgate Post", "Tarn floods", "The Tarn was 5 metres high at the quay on Monday.", Morning);
+        Assert.DoesNotContain(Claims(Comparer.Compare(Story(c, d))), i => i.Status == CoverageStatus.Conflict);
+    }
+
+    [Fact]
     public void An_age_is_of_the_whole_noun_that_names_the_person_not_of_its_first_word()
     {
         var a = Article("a1", "Harrowgate Post", "Ferry survivors", "One survivor, a 33-year-old ferry attendant, is in intensive care.", Morning);
@@ -270,7 +314,9 @@ public class CoverageClaimsTests
         Assert.Contains("forecasts differ", forecast.Detail);
         // The toll elsewhere is not compared with the toll at home.
         Assert.Contains(r.Items, i => i.Key.StartsWith("death toll in Ostmark", StringComparison.Ordinal));
-        Assert.DoesNotContain(r.Items, i => i.Key == "death toll" && i.Values.Values.Any(v => v is "3" or "5"));
+        // The row of the toll at home holds no other figure (not "54 / 3"); a figure the reader could not place stands apart.
+        var home = Assert.Single(r.Items, i => i.Key == "death toll" && i.Values.Values.Contains("54"));
+        Assert.All(home.Values.Values, v => Assert.Equal("54", v));
     }
 
     [Fact]
