@@ -133,7 +133,7 @@ internal static partial class ClaimReader
                 foreach (var l in new[] { left.Take(Math.Min(sameClause + 1, 6)).ToList(), right.Skip(2).Take(3).ToList(), left.Take(6).ToList() })
                     foreach (int k in l)
                         if (measure == null && MeasureLexicon.LengthCues.TryGetValue(words[k].Text, out var lm) && lm != MeasureLexicon.Offshore) measure = lm;
-                // "having reached a mere 650 feet", "climbed to 3,000 metres": feet or metres reached are a height, even
+                // "had reached only 900 feet", "climbed to 3,000 metres": feet or metres reached are a height, even
                 // without the word ("rose 3 metres" is a change, not a height; kilometres reached are a distance).
                 if (measure == null && unit is "foot" or "meter")
                 {

@@ -84,7 +84,7 @@ internal static class FactClusters
                 groups.Add(g);
                 if (g.Update && SameReportConflict(g, claims, ref bySentence) is { } split) groups.Add(split);
                 // A value taken out stands as a row of its own only where another outlet states it too: alone, its row could
-                // only be keyed by the measure it was wrongly joined to ("death toll: 28" for the toll on the ground).
+                // only be keyed by the measure it was wrongly joined to ("death toll: 12" for the toll on the ground).
                 if (apart != null)
                     foreach (var part in AgreeingParts(apart))
                         if (part.SelectMany(r => r).Select(c => c.Outlet).Distinct().Skip(1).Any()) groups.Add(Judge(part));
@@ -95,7 +95,7 @@ internal static class FactClusters
 
     /// <summary>
     /// One outlet's values of one row that do not agree with each other are two things the reader could not tell apart
-    /// ("410 seats" for one party and "43 seats" for another; a latitude and a longitude; the crew aboard and the crew
+    /// ("212 seats" for one party and "37 seats" for another; a latitude and a longitude; the crew aboard and the crew
     /// rescued), not one figure: unless one of them is worded as a step of a series ("initially", "rose to"), all but one
     /// leave the row. The one kept is the one most other outlets agree with (then the first stated). Returns the values
     /// taken out (null when none), which <paramref name="kept"/> no longer holds.

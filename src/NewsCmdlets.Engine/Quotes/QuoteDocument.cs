@@ -753,7 +753,7 @@ internal sealed partial class QuoteDocument
             bool chained = false;
             for (int k = sr.FirstToken; k < end; k++)
             {
-                // A sentence whose first compatible mention is the same pronoun ("She appeared to imply that Trump … Clinton
+                // A sentence whose first compatible mention is the same pronoun ("She hinted that Varga … Osk
                 // …") is about the pronoun's own referent: its other names are not it; look further back.
                 if (first == null && person && !_inQuote[k] && _h[k] == _h[at] && k != at && !(k > sr.FirstToken && In(k - 1, Prepositions))) { chained = true; break; }
                 if (_nameAt[k] is not { } nm || nm.Start != k || nm.Weak) continue;
@@ -780,7 +780,7 @@ internal sealed partial class QuoteDocument
                 for (int k = sr.FirstToken; k < end && fallback == null; k++)
                     if (_nameAt[k] is { Weak: false } nm && nm.Start == k && nm.Type == NewsEntityType.Person && (gender == '\0' || nm.Gender == '\0' || nm.Gender == gender) && CanBePerson(nm)) fallback = nm;
         }
-        // Only sentences about the pronoun's referent ("She appeared to imply that Trump …") were met: the person who spoke
+        // Only sentences about the pronoun's referent ("She hinted that Varga …") were met: the person who spoke
         // last in the same or the three paragraphs before, when that person can be the pronoun ("“…,” she added" a few
         // sentences up), else the first compatible name of such a sentence.
         if (person && anyChained && _spoke != null)
