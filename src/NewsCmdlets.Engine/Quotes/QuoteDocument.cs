@@ -783,16 +783,8 @@ internal sealed partial class QuoteDocument
         // Only sentences about the pronoun's referent ("She hinted that Varga …") were met: the person who spoke
         // last in the same or the three paragraphs before, when that person can be the pronoun ("“…,” she added" a few
         // sentences up), else the first compatible name of such a sentence.
-        if (person && anyChained && _spoke != null)
-            for (int i = _spoke.Count - 1; i >= 0; i--)
-            {
-                var (t, nm) = _spoke[i];
-                if (t >= at) continue;
-                if (startPara - _para[t] > 3) break;
-                if (gender != '\0' && nm.Gender != '\0' && nm.Gender != gender) continue;
-                return nm;
-            }
-        return fallback; // only a sentence about the pronoun's referent named anyone: its first compatible name
+        if (person && anyChained && LastSpeaker(at, startPara, 3, gender) is { } last) return last;
+        return fallback; // only a sentence about the pronoun's referent named anyone: its first compatible name // only a sentence about the pronoun's referent named anyone: its first compatible name
     }
 
     /// <summary>Is this person the speaker of a quote found so far in sentence <paramref name="s"/>?</summary>
@@ -822,16 +814,25 @@ internal sealed partial class QuoteDocument
     {
         if (back == 0 ? !OpensWithParticiple(sr) : SubjectLike(cand, sr) || PronounAfter(cand, sr, at)) return cand;
         if (subject != null) return subject;
-        if (_spoke == null) return cand;
+        return LastSpeaker(at, startPara, 2, gender) ?? cand;
+    }
+
+    /// <summary>
+    /// The speaker of the latest quote found before token <paramref name="at"/>, in paragraph <paramref name="startPara"/>
+    /// or the <paramref name="paragraphsBack"/> before it, who can be a pronoun of <paramref name="gender"/> ('\0': any).
+    /// </summary>
+    private SpeakerName? LastSpeaker(int at, int startPara, int paragraphsBack, char gender)
+    {
+        if (_spoke == null) return null;
         for (int i = _spoke.Count - 1; i >= 0; i--)
         {
             var (t, nm) = _spoke[i];
             if (t >= at) continue;
-            if (startPara - _para[t] > 2) break;
+            if (startPara - _para[t] > paragraphsBack) break;
             if (gender != '\0' && nm.Gender != '\0' && nm.Gender != gender) continue;
             return nm;
         }
-        return cand;
+        return null;
     }
 
     /// <summary>Does the name stand as its clause's subject: nothing before it since the sentence's start or its last comma
