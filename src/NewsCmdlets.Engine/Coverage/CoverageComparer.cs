@@ -137,7 +137,9 @@ public sealed partial class CoverageComparer
         }
         foreach (var g in groups.Where(g => g.Counts.Any(c => c > 0)).OrderByDescending(g => g.Counts.Count(c => c > 0)).ThenByDescending(g => g.Counts.Sum()))
         {
-            var has = Enumerable.Range(0, o).Where(i => g.Counts[i] > 0).ToList();
+            // An outlet naming itself ("told the Gazette", "Photo: Gazette staff") reports nothing about the event.
+            var has = Enumerable.Range(0, o).Where(i => g.Counts[i] > 0 && !(g.Type == NewsEntityType.Organization && NamesOwnOutlet(outlets[i], g.Forms[i] ?? g.Name))).ToList();
+            if (has.Count == 0) continue;
             var values = new FieldSources();
             var said = new FieldSources();
             foreach (int i in has)
@@ -783,6 +785,25 @@ public sealed partial class CoverageComparer
     }
 
     // ---------------------------------------------------------------- summary
+
+    /// <summary>
+    /// Whether an organisation's name is the outlet's own: its whole name, without a leading "The", or the last word of
+    /// its masthead ("Gazette" for "The Island Gazette"). A place in the masthead ("Westmere" in "The Westmere Courier")
+    /// is not the outlet and is never asked about here (only organisations are).
+    /// </summary>
+    internal static bool NamesOwnOutlet(string outlet, string name)
+    {
+        static string Bare(string x)
+        {
+            x = x.Trim();
+            return x.StartsWith("The ", StringComparison.OrdinalIgnoreCase) ? x.Substring(4).Trim() : x;
+        }
+        string o = Bare(outlet), n = Bare(name);
+        if (o.Length == 0 || n.Length == 0) return false;
+        if (string.Equals(o, n, StringComparison.OrdinalIgnoreCase)) return true;
+        int space = o.LastIndexOf(' ');
+        return space > 0 && n.IndexOf(' ') < 0 && string.Equals(o.Substring(space + 1), n, StringComparison.OrdinalIgnoreCase);
+    }
 
     private static readonly HashSet<CoverageKind> FactKinds = new() { CoverageKind.Entity, CoverageKind.Quote, CoverageKind.Source, CoverageKind.Number, CoverageKind.Date };
 

@@ -73,6 +73,22 @@ public class CoverageClaimsTests
     }
 
     [Fact]
+    public void An_outlet_naming_itself_is_no_entity_of_the_story()
+    {
+        // "told The Tarnby Herald", "a spokesman for the Herald": the outlet's own masthead, not an organisation in the news.
+        var a = Article("a1", "The Tarnby Herald", "Grain silo collapses at Tarnby docks",
+            "A grain silo collapsed at Tarnby docks on Friday, the port authority said. \"Nobody was inside,\" the harbour master, Ines Dolan, told The Tarnby Herald. A spokesman for the Herald said its reporter was at the scene.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Silo falls at Tarnby",
+            "A grain silo fell at Tarnby docks on Friday. The port authority said nobody was hurt.", Morning);
+        var r = Comparer.Compare(Story(a, b));
+        Assert.DoesNotContain(r.Items, i => i.Kind == CoverageKind.Entity && i.Key.Contains("Herald", StringComparison.Ordinal));
+        // A place in the masthead is still a place of the story.
+        Assert.Contains(r.Items, i => i.Kind == CoverageKind.Entity && i.Key == "Tarnby" && i.OutletCount == 2);
+        Assert.True(CoverageComparer.NamesOwnOutlet("The Tarnby Herald", "Tarnby Herald"));
+        Assert.False(CoverageComparer.NamesOwnOutlet("The Tarnby Herald", "Tarnby"));
+    }
+
+    [Fact]
     public void Feet_or_metres_reached_are_a_height_without_the_word()
     {
         var a = Article("a1", "Harrowgate Post", "Balloon bursts", "The weather balloon released from Tarnby on Monday reached 9,000 feet before it burst.", Morning);
