@@ -562,7 +562,11 @@ internal sealed partial class QuoteDocument
                     string source = f.Speaker!;
                     if (subj.Kind == SubjKind.Description && f.Name != null && subj.End - subj.Start >= 3) source = Join(subj.Start, subj.End);
                     var kind = QuoteExtractor.Classify(source + " " + (f.Description ?? ""), f.Name?.Description);
-                    attributions.Add(new NewsAttribution { Source = CleanSource(source), SourceKind = kind, Verb = f.VerbText, Sentence = SentenceText(s), ArticleId = articleId, Outlet = outlet, Offset = _tok[subj.Start].Start });
+                    string clean = CleanSource(source);
+                    // The offset of the name itself when the subject holds more before it (a heading cut off the speaker).
+                    int from = _tok[subj.Start].Start, to = subj.End > subj.Start ? _tok[subj.End - 1].End : from;
+                    int named = to > from ? _text.IndexOf(clean, from, to - from, StringComparison.Ordinal) : -1;
+                    attributions.Add(new NewsAttribution { Source = clean, SourceKind = kind, Verb = f.VerbText, Sentence = SentenceText(s), ArticleId = articleId, Outlet = outlet, Offset = named >= 0 ? named : from });
                 }
                 if ((according || _verb[i] is { } vb && (vb.Use & SpeechVerbUse.Clause) != 0) && !citing && Reported(i, according, subj, f.Inverted, first, end, out var gap) is var (cs, ce) && ce - cs >= 3 &&
                     (according || cs != i + 1 || (_verb[i]!.Value.Use & SpeechVerbUse.Saying) != 0 || Is(i + 1, "that")) &&

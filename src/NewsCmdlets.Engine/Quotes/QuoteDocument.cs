@@ -215,6 +215,27 @@ internal sealed partial class QuoteDocument
     private bool IsTerminal(int i) => i >= 0 && i < _n && S(i) is "." or "!" or "?" or "…" or ";";
     private string Join(int s, int e) => Tokenizer.Text(_text, _tok, s, e);
 
+    /// <summary>
+    /// A speaker without the heading set before it in capitals and a dash ("HARBOUR VOTE DELAYED - Ada Morn: “…”", as a
+    /// roundup introduces each excerpt), or a dash left at its start: the name after the dash. Only a heading with no
+    /// lower-case letter is cut, so a name written with a spaced dash stays whole.
+    /// </summary>
+    internal static string? WithoutHeading(string? speaker)
+    {
+        if (string.IsNullOrEmpty(speaker)) return speaker;
+        int cut = -1;
+        for (int i = 1; i + 1 < speaker.Length; i++)
+            if (speaker[i] is '-' or '\u2013' or '\u2014' && speaker[i - 1] == ' ' && speaker[i + 1] == ' ') cut = i;
+        if (cut < 0 && speaker.Length > 2 && speaker[0] is '-' or '\u2013' or '\u2014' && speaker[1] == ' ') cut = 0;
+        if (cut < 0) return speaker;
+        var before = speaker.AsSpan(0, cut);
+        foreach (char c in before) if (char.IsLower(c)) return speaker;
+        string rest = speaker.Substring(cut + 1).Trim();
+        if (rest.Length == 0 || !char.IsUpper(rest[0])) return speaker;
+        foreach (char c in rest) if (char.IsLower(c)) return rest;
+        return speaker;
+    }
+
     private static readonly ulong UsHash = Hashing.Lower("U.S.");
     private static readonly WordSet Pronouns = new("he", "she", "they", "it", "i", "we", "you");
     private static readonly WordSet ObjectWords = new("me", "him", "her", "them", "us", "you", "reporters", "journalists", "it", "that", "this", "so", "nothing", "something", "anything", "everything", "what", "how", "why", "whether", "if");
@@ -364,7 +385,7 @@ internal sealed partial class QuoteDocument
             Doc.Resolve(this, At);
         }
 
-        public string? Speaker { get { Ensure(); return _speaker; } set => _speaker = value; }
+        public string? Speaker { get { Ensure(); return _speaker; } set => _speaker = WithoutHeading(value); }
         public string? Description { get { Ensure(); return _description; } set => _description = value; }
         public string? Note { get { Ensure(); return _note; } set => _note = value; }
         public SpeakerName? Name { get { Ensure(); return _name; } set => _name = value; }

@@ -262,4 +262,18 @@ public sealed class SpeakerResolutionTests
                        "She hinted that Lena Osk, her predecessor, had left the pier in ruins.\n\n\u201cThe timbers were rotten for years,\u201d she said.");
         Assert.Equal("Ines Farrow", q[^1].Speaker);
     }
+
+    /// <summary>A roundup sets a heading in capitals and a dash before each excerpt's author: the speaker is the author.</summary>
+    [Fact]
+    public void A_heading_in_capitals_before_a_dash_is_no_part_of_the_speaker()
+    {
+        var q = Direct("Morning roundup\n\nThe best reads of the day on the harbour vote.\n\n" +
+                       "TURNOUT FELL IN THE SOUTH - Ada Morn and Ben Holt: \u201cTurnout in the southern wards fell for the third election running, and the fall was steepest among renters.\u201d\n\n" +
+                       "BRIDGE TOLLS RETURN - Oskar Brel: \u201cThe bridge tolls are back on the agenda after a decade away, and the harbour board will vote in May.\u201d");
+        Assert.Equal(new[] { "Ada Morn and Ben Holt", "Oskar Brel" }, q.Select(x => x.Speaker));
+        // A name written with a spaced dash, or a heading with lower-case letters, stays whole.
+        Assert.Equal("Ana Ruiz - Holt", QuoteDocument.WithoutHeading("Ana Ruiz - Holt"));
+        Assert.Equal("Oskar Brel", QuoteDocument.WithoutHeading("- Oskar Brel"));
+        Assert.Equal("NATO", QuoteDocument.WithoutHeading("NATO"));
+    }
 }
