@@ -793,16 +793,17 @@ public sealed partial class CoverageComparer
     /// </summary>
     internal static bool NamesOwnOutlet(string outlet, string name)
     {
-        static string Bare(string x)
+        // Spans, not substrings: asked for every organisation and outlet of every story.
+        static ReadOnlySpan<char> Bare(string x)
         {
-            x = x.Trim();
-            return x.StartsWith("The ", StringComparison.OrdinalIgnoreCase) ? x.Substring(4).Trim() : x;
+            var t = x.AsSpan().Trim();
+            return t.StartsWith("The ", StringComparison.OrdinalIgnoreCase) ? t[4..].Trim() : t;
         }
-        string o = Bare(outlet), n = Bare(name);
-        if (o.Length == 0 || n.Length == 0) return false;
-        if (string.Equals(o, n, StringComparison.OrdinalIgnoreCase)) return true;
+        ReadOnlySpan<char> o = Bare(outlet), n = Bare(name);
+        if (o.IsEmpty || n.IsEmpty) return false;
+        if (o.Equals(n, StringComparison.OrdinalIgnoreCase)) return true;
         int space = o.LastIndexOf(' ');
-        return space > 0 && n.IndexOf(' ') < 0 && string.Equals(o.Substring(space + 1), n, StringComparison.OrdinalIgnoreCase);
+        return space > 0 && n.IndexOf(' ') < 0 && o[(space + 1)..].Equals(n, StringComparison.OrdinalIgnoreCase);
     }
 
     private static readonly HashSet<CoverageKind> FactKinds = new() { CoverageKind.Entity, CoverageKind.Quote, CoverageKind.Source, CoverageKind.Number, CoverageKind.Date };
