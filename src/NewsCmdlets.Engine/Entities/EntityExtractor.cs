@@ -83,7 +83,8 @@ public sealed class EntityExtractor
         string text = sb.ToString();
         var tokens = Tokenizer.Tokenize(text);
         var sentences = SentenceSplitter.Split(text, tokens, out int forced);
-        var doc = new NerDocument(text, tokens, sentences);
+        var doc = NerDocument.OnThreadArrays(text, tokens, sentences);
+        using var release = new ReleaseOnDispose(doc); // its arrays go to this thread's next document, however Run ends
         if (language.Length > 0 && language != "en")
             warnings.Add($"The text appears to be in '{language}'; entity recognition is trained on English, so names and dates may be missed or wrong.");
         if (doc.CaseUnreliable)
@@ -541,6 +542,12 @@ public sealed class EntityExtractor
         entities.Sort((a, b) => b.Salience.CompareTo(a.Salience) is int c && c != 0 ? c : string.CompareOrdinal(a.FirstField, b.FirstField) is int d && d != 0 ? -d : a.FirstOffset.CompareTo(b.FirstOffset));
         outMentions.Sort((a, b) => FieldOrder(a.Field) != FieldOrder(b.Field) ? FieldOrder(a.Field).CompareTo(FieldOrder(b.Field)) : a.Offset.CompareTo(b.Offset));
         return new ArticleEntities { Entities = entities, Mentions = outMentions, Warnings = warnings, TokenCount = tokens.Count, ArticleId = articleId, Outlet = outlet };
+    }
+
+    /// <summary>Gives a document's kept arrays back to the thread at the end of a using scope.</summary>
+    private readonly struct ReleaseOnDispose(NerDocument doc) : IDisposable
+    {
+        public void Dispose() => doc.Release();
     }
 
     private static int FieldOrder(string f) => f == "Title" ? 0 : f == "Standfirst" ? 1 : 2;

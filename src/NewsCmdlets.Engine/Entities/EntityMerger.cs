@@ -58,9 +58,12 @@ public sealed class EntityMerger
     }
 
     /// <summary>Comparison key: lower case, no diacritics, no hyphens, spaces or punctuation, no leading "the".</summary>
-    public static string Key(string name)
+    public static string Key(string name) => Key(name.AsSpan());
+
+    /// <summary>The <see cref="Key(string)"/> of a part of a string (a word of a name), without making the part a string first.</summary>
+    internal static string Key(ReadOnlySpan<char> name)
     {
-        var s = name.AsSpan().Trim();
+        var s = name.Trim();
         if (s.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) s = s[4..];
         if (s.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || s.EndsWith("’s", StringComparison.OrdinalIgnoreCase)) s = s[..^2];
         // Called for every mention and every name looked up in a comparison: the key is written into a buffer on the
@@ -75,9 +78,54 @@ public sealed class EntityMerger
         return key;
     }
 
-    private static string[] Words(string name) =>
-        name.Split(new[] { ' ', '-', '‑', '.', '\u00A0' }, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => Key(w)).Where(w => w.Length > 0).ToArray();
+    /// <summary>Would <see cref="Key(ReadOnlySpan{char})"/> of this part be non-empty? (The same trimming, no string made.)</summary>
+    private static bool HasKey(ReadOnlySpan<char> name)
+    {
+        var s = name.Trim();
+        if (s.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) s = s[4..];
+        if (s.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || s.EndsWith("’s", StringComparison.OrdinalIgnoreCase)) s = s[..^2];
+        foreach (char c in s) if (char.IsLetterOrDigit(c)) return true;
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> WordBreaks = System.Buffers.SearchValues.Create(" -‑.\u00A0");
+
+    /// <summary>
+    /// The keys of a name's words (split at spaces, hyphens and points; words with no key left out), as
+    /// name.Split(…).Select(Key).Where(non-empty) gave them, read from the name in place: one array, one string a word.
+    /// </summary>
+    private static string[] Words(string name)
+    {
+        int count = WordCount(name);
+        if (count == 0) return Array.Empty<string>();
+        var words = new string[count];
+        int k = 0;
+        var rest = name.AsSpan();
+        while (rest.Length > 0)
+        {
+            int b = rest.IndexOfAny(WordBreaks);
+            var w = b < 0 ? rest : rest[..b];
+            rest = b < 0 ? default : rest[(b + 1)..];
+            if (w.Length == 0) continue;
+            string key = Key(w);
+            if (key.Length > 0) words[k++] = key;
+        }
+        return words;
+    }
+
+    /// <summary>How many words <see cref="Words"/> gives for a name, with nothing allocated.</summary>
+    private static int WordCount(ReadOnlySpan<char> name)
+    {
+        int count = 0;
+        while (name.Length > 0)
+        {
+            int b = name.IndexOfAny(WordBreaks);
+            var w = b < 0 ? name : name[..b];
+            name = b < 0 ? default : name[(b + 1)..];
+            if (w.Length > 0 && HasKey(w)) count++;
+        }
+        return count;
+    }
 
     private static readonly HashSet<string> TitleSet = new(Gazetteer.TitleWords.Where(t => char.IsUpper(t[0])), StringComparer.OrdinalIgnoreCase);
 
@@ -126,17 +174,39 @@ public sealed class EntityMerger
         return false;
     }
 
+    // Resolve's working tables, kept by the merger and emptied for its next call: a merger used for article after article
+    // (the quote pass keeps one a thread) makes them once.
+    private readonly Dictionary<(NewsEntityType, string), int> _byKey = new();
+    private readonly Dictionary<string, int> _edgeHead = new(StringComparer.Ordinal), _orgHead = new(StringComparer.Ordinal);
+    private readonly List<(int Item, int Next)> _links = new(); // candidate lists of _edgeHead and _orgHead, chained
+    private readonly List<(NewsEntityType Type, double W, int First)> _typeWeights = new();
+    private readonly List<(string Name, double W, int First)> _forms = new();
+    private int[] _parent = Array.Empty<int>(), _groupAt = Array.Empty<int>();
+
+    /// <summary>Forgets every name and alias added, keeping the tables for the next names (a merger reused per thread).</summary>
+    internal void Clear()
+    {
+        _items.Clear();
+        _aliases.Clear();
+        // A spelling's key and words are the same in every article, but the tables are kept small: forgotten too.
+        if (_personForms.Count > 0) _personForms.Clear();
+        if (_otherForms.Count > 0) _otherForms.Clear();
+    }
+
     /// <summary>Groups the names added so far.</summary>
     public IReadOnlyList<EntityGroup> Resolve()
     {
         int n = _items.Count;
-        var parent = Enumerable.Range(0, n).ToArray();
+        if (_parent.Length < n) { _parent = new int[Math.Max(n, 2 * _parent.Length)]; _groupAt = new int[_parent.Length]; }
+        var parent = _parent;
+        for (int i = 0; i < n; i++) parent[i] = i;
         int Find(int x) { while (parent[x] != x) x = parent[x] = parent[parent[x]]; return x; }
         void Union(int a, int b) { a = Find(a); b = Find(b); if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b); }
         static bool Named(NewsEntityType t) => t is NewsEntityType.Person or NewsEntityType.Organization or NewsEntityType.Location;
 
         // A name's candidates join it when they all lie in one group: that group's root, else -1 (none, or several).
         // Candidate lists hold one index per mention, so a name is often there many times: no copies while checking.
+        // The answer does not depend on the candidates' order.
         int SingleRoot(List<int> cands, int except)
         {
             int root = -1;
@@ -149,9 +219,29 @@ public sealed class EntityMerger
             }
             return root;
         }
+        var links = _links;
+        links.Clear();
+        // The same for a list chained through _links from its last-added candidate.
+        int SingleRootOf(int head)
+        {
+            int root = -1;
+            for (int l = head; l >= 0; l = links[l].Next)
+            {
+                int r = Find(links[l].Item);
+                if (root < 0) root = r;
+                else if (r != root) return -1;
+            }
+            return root;
+        }
+        void Chain(Dictionary<string, int> heads, string word, int item)
+        {
+            links.Add((item, heads.TryGetValue(word, out int head) ? head : -1));
+            heads[word] = links.Count - 1;
+        }
 
         // 1. Same key: same entity (named types may disagree on type: the tagger is not always consistent).
-        var byKey = new Dictionary<(NewsEntityType, string), int>();
+        var byKey = _byKey;
+        byKey.Clear();
         for (int i = 0; i < n; i++)
         {
             var it = _items[i];
@@ -177,32 +267,36 @@ public sealed class EntityMerger
         }
         // Acronyms: index multi-word names by their initials (with and without minor words), then look each acronym up.
         // A spelling is indexed once (its other mentions are in its group already, by step 1); only when an acronym is there.
-        var byInitials = new Dictionary<string, List<int>>();
         bool anyAcronym = false;
         for (int i = 0; i < n && !anyAcronym; i++) anyAcronym = _items[i].Type != NewsEntityType.Person && IsAcronymLike(_items[i].Name);
-        var indexed = anyAcronym ? new HashSet<(string, bool)>() : null;
-        for (int j = 0; j < n && anyAcronym; j++)
+        if (anyAcronym)
         {
-            if (_items[j].Words.Length < 2 || !Named(_items[j].Type)) continue;
-            bool person = _items[j].Type == NewsEntityType.Person;
-            if (!indexed!.Add((_items[j].Name, person))) continue;
-            foreach (var ini in Initials(person ? StripTitle(_items[j].Name) : _items[j].Name))
+            var byInitials = new Dictionary<string, List<int>>();
+            var indexed = new HashSet<(string, bool)>();
+            for (int j = 0; j < n; j++)
             {
-                if (!byInitials.TryGetValue(ini, out var l)) byInitials[ini] = l = new List<int>();
-                l.Add(j);
+                if (_items[j].Words.Length < 2 || !Named(_items[j].Type)) continue;
+                bool person = _items[j].Type == NewsEntityType.Person;
+                if (!indexed.Add((_items[j].Name, person))) continue;
+                foreach (var ini in Initials(person ? StripTitle(_items[j].Name) : _items[j].Name))
+                {
+                    if (!byInitials.TryGetValue(ini, out var l)) byInitials[ini] = l = new List<int>();
+                    l.Add(j);
+                }
+            }
+            for (int i = 0; i < n; i++)
+            {
+                var it = _items[i];
+                if (it.Type == NewsEntityType.Person || !IsAcronymLike(it.Name)) continue;
+                string letters = new string(it.Name.Where(char.IsLetter).ToArray()).ToUpperInvariant();
+                if (!byInitials.TryGetValue(letters, out var cands)) continue;
+                int root = SingleRoot(cands, i);
+                if (root >= 0) Union(i, root);
             }
         }
-        for (int i = 0; i < n; i++)
-        {
-            var it = _items[i];
-            if (it.Type == NewsEntityType.Person || !IsAcronymLike(it.Name)) continue;
-            string letters = new string(it.Name.Where(char.IsLetter).ToArray()).ToUpperInvariant();
-            if (!byInitials.TryGetValue(letters, out var cands)) continue;
-            int root = SingleRoot(cands, i);
-            if (root >= 0) Union(i, root);
-        }
         // 3. A person's single name ("Lee", "Trump") joins the one longer person name that starts or ends with it.
-        var byEdgeWord = new Dictionary<string, List<int>>();
+        var byEdgeWord = _edgeHead;
+        byEdgeWord.Clear();
         for (int j = 0; j < n; j++)
         {
             var o = _items[j];
@@ -211,54 +305,54 @@ public sealed class EntityMerger
             {
                 string w = e == 0 ? o.Words[0] : o.Words[^1];
                 if (e == 1 && w == o.Words[0]) break;
-                if (!byEdgeWord.TryGetValue(w, out var l)) byEdgeWord[w] = l = new List<int>();
-                l.Add(j);
+                Chain(byEdgeWord, w, j);
             }
         }
         for (int i = 0; i < n; i++)
         {
             var it = _items[i];
             if (it.Type != NewsEntityType.Person || it.Words.Length != 1) continue;
-            if (!byEdgeWord.TryGetValue(it.Words[0], out var cands)) continue;
-            int root = SingleRoot(cands, -1);
+            if (!byEdgeWord.TryGetValue(it.Words[0], out int head)) continue;
+            int root = SingleRootOf(head);
             if (root >= 0) Union(i, root);
         }
 
         // 3b. A one-word organisation (or a "person" the tagger mistook) that starts exactly one longer organisation name:
         // "Brightwater" → "Brightwater Lines". Places are left alone ("Washington" is not "Washington Post").
-        var byFirstOrgWord = new Dictionary<string, List<int>>();
+        var byFirstOrgWord = _orgHead;
+        byFirstOrgWord.Clear();
         for (int j = 0; j < n; j++)
         {
             var o = _items[j];
             if (o.Type != NewsEntityType.Organization || o.Words.Length < 2) continue;
-            if (!byFirstOrgWord.TryGetValue(o.Words[0], out var l)) byFirstOrgWord[o.Words[0]] = l = new List<int>();
-            l.Add(j);
+            Chain(byFirstOrgWord, o.Words[0], j);
         }
         for (int i = 0; i < n; i++)
         {
             var it = _items[i];
             if (it.Type is not (NewsEntityType.Organization or NewsEntityType.Person) || it.Words.Length != 1) continue;
-            if (!byFirstOrgWord.TryGetValue(it.Words[0], out var cands)) continue;
-            int root = SingleRoot(cands, -1);
+            if (!byFirstOrgWord.TryGetValue(it.Words[0], out int head)) continue;
+            int root = SingleRootOf(head);
             if (root < 0) continue;
             // A person's one-word name that also belongs to a longer person's name stays with the person.
             if (it.Type == NewsEntityType.Person && byEdgeWord.ContainsKey(it.Words[0])) continue;
             Union(i, root);
         }
 
-        // 4. Build the groups: type by weight, canonical = fullest, then most weighted, then first seen.
-        var groups = new Dictionary<int, EntityGroup>();
-        var order = new List<int>();
+        // 4. Build the groups, in the order their first names were added: type by weight, canonical = fullest, then most
+        // weighted, then first seen.
+        var groupAt = _groupAt;
+        for (int i = 0; i < n; i++) groupAt[i] = -1;
+        var result = new List<EntityGroup>();
         for (int i = 0; i < n; i++)
         {
             int r = Find(i);
-            if (!groups.TryGetValue(r, out var g)) { groups[r] = g = new EntityGroup(); order.Add(r); }
-            g._members.Add(i);
+            int gi = groupAt[r];
+            if (gi < 0) { groupAt[r] = gi = result.Count; result.Add(new EntityGroup()); }
+            result[gi]._members.Add(i);
         }
-        var result = new List<EntityGroup>(groups.Count);
-        foreach (int r in order)
+        foreach (var g in result)
         {
-            var g = groups[r];
             if (g._members.Count == 1)
             {
                 // A name alone (most groups of an article): its type, its one form, its name without a person's title.
@@ -267,23 +361,105 @@ public sealed class EntityMerger
                 g.Forms = new[] { it.Name };
                 string stripped = it.Type == NewsEntityType.Person ? StripTitle(it.Name) : it.Name;
                 g.Canonical = stripped.Length > 0 ? stripped : it.Name;
-                result.Add(g);
                 continue;
             }
-            var typeWeights = g._members.GroupBy(m => _items[m].Type).Select(x => (Type: x.Key, W: x.Sum(m => _items[m].Weight), First: x.Min())).OrderByDescending(x => x.W).ThenBy(x => x.First).ToList();
-            g.Type = typeWeights[0].Type;
-            var forms = g._members.GroupBy(m => _items[m].Name).Select(x => (Name: x.Key, W: x.Sum(m => _items[m].Weight), First: x.Min())).ToList();
-            g.Forms = forms.OrderByDescending(x => x.W).ThenBy(x => x.First).Select(x => x.Name).ToArray();
-            g.Canonical = forms
-                .Select(x => (x.Name, Stripped: g.Type == NewsEntityType.Person ? StripTitle(x.Name) : x.Name, x.W, x.First))
-                .OrderByDescending(x => IsAcronymLike(x.Stripped) ? 0 : 1)
-                .ThenByDescending(x => Words(x.Stripped).Length)
-                .ThenByDescending(x => x.W)
-                .ThenBy(x => x.First)
-                .Select(x => x.Stripped.Length > 0 ? x.Stripped : x.Name).First();
-            result.Add(g);
+            g.Type = HeaviestType(g._members);
+            var forms = FormsByWeight(g._members);
+            var names = new string[forms.Count];
+            for (int f = 0; f < forms.Count; f++) names[f] = forms[f].Name;
+            g.Forms = names;
+            g.Canonical = Fullest(forms, g.Type == NewsEntityType.Person);
         }
         return result;
+    }
+
+    /// <summary>
+    /// The type of a group's members with the most weight (summed in member order), the first seen on a tie: what
+    /// GroupBy(type), Sum, OrderByDescending(weight) and ThenBy(first member) chose.
+    /// </summary>
+    private NewsEntityType HeaviestType(List<int> members)
+    {
+        var types = _typeWeights;
+        types.Clear();
+        foreach (int m in members)
+        {
+            var t = _items[m].Type;
+            int k = 0;
+            while (k < types.Count && types[k].Type != t) k++;
+            if (k == types.Count) types.Add((t, 0.0, m));
+            var x = types[k];
+            x.W += _items[m].Weight;
+            types[k] = x;
+        }
+        int best = 0;
+        for (int k = 1; k < types.Count; k++)
+        {
+            int c = types[k].W.CompareTo(types[best].W);
+            if (c > 0 || c == 0 && types[k].First < types[best].First) best = k;
+        }
+        return types[best].Type;
+    }
+
+    /// <summary>
+    /// A group's distinct spellings (ordinal) with their summed weight (in member order) and first member, most weighted
+    /// first, then first seen: what GroupBy(name), Sum, OrderByDescending and ThenBy gave. The list is the merger's own,
+    /// good until the next call.
+    /// </summary>
+    private List<(string Name, double W, int First)> FormsByWeight(List<int> members)
+    {
+        var forms = _forms;
+        forms.Clear();
+        Dictionary<string, int>? index = members.Count > 32 ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
+        foreach (int m in members)
+        {
+            string name = _items[m].Name;
+            int k;
+            if (index != null)
+            {
+                if (!index.TryGetValue(name, out k)) { index[name] = k = forms.Count; forms.Add((name, 0.0, m)); }
+            }
+            else
+            {
+                k = 0;
+                while (k < forms.Count && !string.Equals(forms[k].Name, name)) k++;
+                if (k == forms.Count) forms.Add((name, 0.0, m));
+            }
+            var x = forms[k];
+            x.W += _items[m].Weight;
+            forms[k] = x;
+        }
+        forms.Sort(static (a, b) =>
+        {
+            int c = b.W.CompareTo(a.W);
+            return c != 0 ? c : a.First.CompareTo(b.First);
+        });
+        return forms;
+    }
+
+    /// <summary>
+    /// The canonical name among a group's forms (a person's without titles): not an acronym, then the most words, then the
+    /// most weight, then the first seen; the form itself when stripping leaves nothing.
+    /// </summary>
+    private static string Fullest(List<(string Name, double W, int First)> forms, bool person)
+    {
+        string bestName = "", bestStripped = "";
+        int bestAcronym = -1, bestWords = -1, bestFirst = int.MaxValue;
+        double bestW = 0;
+        foreach (var (name, w, first) in forms)
+        {
+            string stripped = person ? StripTitle(name) : name;
+            int notAcronym = IsAcronymLike(stripped) ? 0 : 1;
+            int words = WordCount(stripped);
+            int c = notAcronym.CompareTo(bestAcronym);
+            if (c == 0) c = words.CompareTo(bestWords);
+            if (c == 0) c = w.CompareTo(bestW);
+            if (c == 0) c = bestFirst.CompareTo(first);
+            if (bestAcronym < 0 || c > 0)
+            {
+                bestName = name; bestStripped = stripped; bestAcronym = notAcronym; bestWords = words; bestW = w; bestFirst = first;
+            }
+        }
+        return bestStripped.Length > 0 ? bestStripped : bestName;
     }
 
     private static IEnumerable<string> Initials(string phrase)
@@ -296,5 +472,15 @@ public sealed class EntityMerger
         if (major != all && major.Length >= 2) yield return major;
     }
 
-    private static bool IsAcronymLike(string s) => s.Length <= 8 && !s.Any(char.IsLower) && s.Count(char.IsLetter) >= 2;
+    private static bool IsAcronymLike(string s)
+    {
+        if (s.Length > 8) return false;
+        int letters = 0;
+        foreach (char c in s)
+        {
+            if (char.IsLower(c)) return false;
+            if (char.IsLetter(c)) letters++;
+        }
+        return letters >= 2;
+    }
 }

@@ -68,21 +68,30 @@ public sealed class QuoteExtractor
     /// <summary>What kind of source a name or description denotes.</summary>
     public static SourceKind Classify(string source, string? description = null)
     {
-        string s = source + " " + description;
-        if (ContainsWord(s, AgencyWords)) return SourceKind.Agency;
-        if (ContainsWord(s, AnonymousWords)) return SourceKind.Anonymous;
-        if (ContainsWord(s, ExpertWords)) return SourceKind.Expert;
-        if (ContainsWord(s, OfficialWords)) return SourceKind.Official;
-        if (ContainsWord(s, MediaWords)) return SourceKind.Media;
-        return SourceKind.Other;
+        // "source description" (asked for every attribution) written into a buffer on the stack, or a pooled one when long.
+        int length = source.Length + 1 + (description?.Length ?? 0);
+        char[]? rented = length > 512 ? System.Buffers.ArrayPool<char>.Shared.Rent(length) : null;
+        Span<char> buffer = rented ?? stackalloc char[512];
+        source.AsSpan().CopyTo(buffer);
+        buffer[source.Length] = ' ';
+        description.AsSpan().CopyTo(buffer[(source.Length + 1)..]);
+        ReadOnlySpan<char> s = buffer[..length];
+        var kind = ContainsWord(s, AgencyWords) ? SourceKind.Agency
+            : ContainsWord(s, AnonymousWords) ? SourceKind.Anonymous
+            : ContainsWord(s, ExpertWords) ? SourceKind.Expert
+            : ContainsWord(s, OfficialWords) ? SourceKind.Official
+            : ContainsWord(s, MediaWords) ? SourceKind.Media
+            : SourceKind.Other;
+        if (rented != null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return kind;
     }
 
-    private static bool ContainsWord(string s, string[] words)
+    private static bool ContainsWord(ReadOnlySpan<char> s, string[] words)
     {
         foreach (var w in words)
         {
             int i = 0;
-            while ((i = s.IndexOf(w, i, StringComparison.Ordinal)) >= 0)
+            while ((i = IndexOf(s, w, i)) >= 0)
             {
                 bool left = i == 0 || !char.IsLetter(s[i - 1]);
                 bool right = i + w.Length >= s.Length || !char.IsLetter(s[i + w.Length]) || (s[i + w.Length] == 's' && (i + w.Length + 1 >= s.Length || !char.IsLetter(s[i + w.Length + 1])));
@@ -91,6 +100,12 @@ public sealed class QuoteExtractor
             }
         }
         return false;
+
+        static int IndexOf(ReadOnlySpan<char> s, string w, int from)
+        {
+            int k = s[from..].IndexOf(w.AsSpan(), StringComparison.Ordinal);
+            return k < 0 ? -1 : from + k;
+        }
     }
 
 }

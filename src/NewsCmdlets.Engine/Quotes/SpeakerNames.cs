@@ -110,9 +110,74 @@ internal static class SpeakerNames
     {
         var list = new List<SpeakerName>();
         int n = tokens.Count;
+        var scratch = Scratch.Take(n, sentences.Count);
+        try
+        {
+            Find(text, tokens, lowerHash, sentenceOf, sentences, inQuote, gaz, lex, list, scratch);
+        }
+        finally
+        {
+            scratch.Release();
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// Find's and Merge's working arrays and tables, kept by each thread for its next article (cleared over what an
+    /// article uses): per-token classes, the sentences in capitals, the words capitalised mid-sentence, the merger and the
+    /// tables that carry titles, descriptions and genders to every mention. They were two fifths of what the quote pass
+    /// allocated per article, and on several threads every byte allocated is shared garbage-collection work.
+    /// </summary>
+    private sealed class Scratch
+    {
+        private const int MaxKept = 1 << 16;
+        public GazetteerClass[] Classes = [];
+        public bool[] Known = [];
+        public bool[] CapsSentence = [];
+        public HashSet<ulong> MidCap = new();
+        public readonly EntityMerger Merger = new();
+        public readonly Dictionary<string, string> Title = new(), Description = new();
+        public readonly Dictionary<string, (char G, bool Given)> Gender = new();
+
+        [ThreadStatic] private static Scratch? t_free;
+
+        /// <summary>This thread's scratch (a new one while it is taken), sized for <paramref name="tokens"/> tokens and
+        /// <paramref name="sentences"/> sentences, the known flags cleared.</summary>
+        public static Scratch Take(int tokens, int sentences)
+        {
+            var sc = t_free ?? new Scratch();
+            t_free = null;
+            if (sc.Known.Length < tokens)
+            {
+                int size = Math.Max(256, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)tokens));
+                sc.Classes = new GazetteerClass[size];
+                sc.Known = new bool[size];
+            }
+            else Array.Clear(sc.Known, 0, tokens);
+            if (sc.CapsSentence.Length < sentences) sc.CapsSentence = new bool[Math.Max(64, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)sentences))];
+            return sc;
+        }
+
+        /// <summary>Hands the scratch back to the thread, emptied of the article's names; very large ones are dropped.</summary>
+        public void Release()
+        {
+            Merger.Clear();
+            Title.Clear();
+            Description.Clear();
+            Gender.Clear();
+            if (MidCap.Count > 4096) MidCap = new HashSet<ulong>(); else MidCap.Clear();
+            if (Known.Length > MaxKept) return;
+            t_free = this;
+        }
+    }
+
+    private static void Find(string text, List<TextToken> tokens, ulong[] lowerHash, int[] sentenceOf, List<SentenceRange> sentences,
+                             bool[] inQuote, Gazetteer gaz, QuoteLexicon lex, List<SpeakerName> list, Scratch scratch)
+    {
+        int n = tokens.Count;
         // Each token's gazetteer classes, looked up once, from the hash the caller already has.
-        var classes = new GazetteerClass[n];
-        var known = new bool[n];
+        var classes = scratch.Classes;
+        var known = scratch.Known;
         GazetteerClass Cls(int i)
         {
             if (!known[i])
@@ -127,7 +192,7 @@ internal static class SpeakerNames
         bool SentenceStart(int i) => i == 0 || sentences[sentenceOf[i]].FirstToken == i || inQuote[i - 1] || text[tokens[i - 1].Start] is '(' or '“' or '"' or ':';
 
         // Sentences in capitals (headlines, shouting) say nothing about names.
-        var capsSentence = new bool[sentences.Count];
+        var capsSentence = scratch.CapsSentence;
         for (int s = 0; s < sentences.Count; s++)
         {
             int words = 0, caps = 0;
@@ -143,7 +208,7 @@ internal static class SpeakerNames
             capsSentence[s] = words >= 4 && caps * 10 >= words * 7;
         }
         // Words the article capitalises inside sentences: evidence that a capitalised sentence opener is a name.
-        var midCap = new HashSet<ulong>();
+        var midCap = scratch.MidCap;
         for (int i = 0; i < n; i++)
             if (!inQuote[i] && Upper(i) && !SentenceStart(i) && !capsSentence[sentenceOf[i]]) midCap.Add(lowerHash[i]);
 
@@ -267,9 +332,8 @@ internal static class SpeakerNames
             list.Add(name);
         }
         SurnamesArePeople(list, text, tokens, lowerHash, inQuote, sentenceOf, lex, Cls);
-        Merge(list);
+        Merge(list, scratch);
         GenderFromPronouns(list, tokens.Count, lowerHash, inQuote, sentenceOf, sentences); // the arrays may be longer
-        return list;
     }
 
     private static readonly WordSet MalePronouns = new("he", "him", "his", "himself");
@@ -393,16 +457,20 @@ internal static class SpeakerNames
     }
 
     /// <summary>Canonical names through the merger, as Get-NewsEntity does; titles, descriptions and gender travel to every mention.</summary>
-    internal static void Merge(List<SpeakerName> list)
+    private static void Merge(List<SpeakerName> list, Scratch scratch)
     {
-        var merger = new EntityMerger();
+        var merger = scratch.Merger;
+        merger.Clear();
         foreach (var nm in list) merger.Add(nm.Text, nm.Type);
         foreach (var g in merger.Resolve())
-            foreach (var m in g.Members)
+        {
+            var members = g._members;
+            for (int k = 0; k < members.Count; k++)
             {
-                list[m].Canonical = g.Canonical;
-                list[m].Type = g.Type;
+                list[members[k]].Canonical = g.Canonical;
+                list[members[k]].Type = g.Type;
             }
+        }
         // A lone dictionary word that is the surname of a person the article names in full ("Bram Baker" … "Baker said"):
         // that person, an antecedent like any other mention, not a weak one.
         HashSet<string>? full = null;
@@ -411,9 +479,12 @@ internal static class SpeakerNames
         if (full != null)
             foreach (var nm in list)
                 if (nm.Weak && nm.Type == NewsEntityType.Person && full.Contains(nm.Canonical) && nm.Canonical.EndsWith(" " + nm.Text, StringComparison.Ordinal)) nm.Weak = false;
-        var title = new Dictionary<string, string>();
-        var desc = new Dictionary<string, string>();
-        var gender = new Dictionary<string, (char G, bool Given)>();
+        var title = scratch.Title;
+        var desc = scratch.Description;
+        var gender = scratch.Gender;
+        title.Clear();
+        desc.Clear();
+        gender.Clear();
         foreach (var nm in list)
         {
             if (nm.Title != null) title.TryAdd(nm.Canonical, nm.Title);

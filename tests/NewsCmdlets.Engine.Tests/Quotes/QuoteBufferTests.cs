@@ -69,4 +69,24 @@ public sealed class QuoteBufferTests
         int tokens = NewsCmdlets.Engine.Text.Tokenizer.Tokenize(midText).Count;
         Assert.True(first - second >= 30L * tokens, $"first {first} B, second {second} B, {tokens} tokens");
     }
+
+    [Fact]
+    public void A_document_read_after_others_on_its_thread_allocates_little_more_than_its_results()
+    {
+        string text = Report(40, 5);
+        var x = new QuoteExtractor();
+        var (used, quotes, tokens) = OnNewThread(() =>
+        {
+            x.ExtractText(Report(60, 1)); // everything kept for the thread made large enough
+            x.ExtractText(text);
+            long a0 = GC.GetAllocatedBytesForCurrentThread();
+            var r = x.ExtractText(text);
+            long a1 = GC.GetAllocatedBytesForCurrentThread();
+            return (a1 - a0, r.Quotes.Count + r.Attributions.Count, NewsCmdlets.Engine.Text.Tokenizer.Tokenize(text).Count);
+        });
+        Assert.True(quotes > 40);
+        // The token list, the name finder's per-token classes and tables and the name merger's tables are the thread's
+        // own from the last document: what is left is the names, quotes, attributions and their strings.
+        Assert.True(used < 100L * tokens, $"{used} B for {tokens} tokens, {quotes} quotes and attributions: {used / (double)tokens:F1} B a token");
+    }
 }

@@ -17,24 +17,88 @@ public sealed class NerDocument
     internal readonly byte[] Flags;
     /// <summary>Each token's word clusters, packed (<see cref="WordClusters"/>; 0 for a word without clusters).</summary>
     internal readonly uint[] Clusters;
-    internal readonly HashSet<ulong> SeenLower = new();
-    internal readonly HashSet<ulong> SeenCapitalMid = new();
+    internal readonly HashSet<ulong> SeenLower;
+    internal readonly HashSet<ulong> SeenCapitalMid;
     /// <summary>True when the text has (almost) no lower-case letters or no capitals: casing carries no signal.</summary>
     public bool CaseUnreliable { get; }
 
     internal const byte FCap = 1, FAllCaps = 2, FDigit = 4, FPunct = 8, FInitial = 16, FLowerStart = 32, FHeadline = 64;
 
-    public NerDocument(string text, IReadOnlyList<TextToken> tokens, IReadOnlyList<SentenceRange> sentences)
+    public NerDocument(string text, IReadOnlyList<TextToken> tokens, IReadOnlyList<SentenceRange> sentences) : this(text, tokens, sentences, null) { }
+
+    /// <summary>
+    /// The per-token arrays and word sets of a document, kept by each thread for its next document (issue 31: they were
+    /// an eighth of what the entity pass allocated per article, and every byte allocated is GC work shared by all
+    /// threads). Arrays may be longer than the document: readers stop at the token count; each document gets them
+    /// cleared over its tokens and the sets emptied.
+    /// </summary>
+    internal sealed class Arrays
+    {
+        /// <summary>Documents with more tokens get arrays of their own, not kept.</summary>
+        private const int MaxKept = 1 << 16;
+        public ulong[] Lower = [], Exact = [], Shape = [];
+        public byte[] Flags = [];
+        public uint[] Clusters = [];
+        public readonly HashSet<ulong> SeenLower = new(), SeenCapitalMid = new();
+
+        [ThreadStatic] private static Arrays? t_free;
+
+        /// <summary>This thread's arrays for a document of <paramref name="n"/> tokens (new ones while they are taken), or null for a very long document.</summary>
+        public static Arrays? Take(int n)
+        {
+            if (n > MaxKept) return null;
+            var a = t_free ?? new Arrays();
+            t_free = null;
+            if (a.Lower.Length < n)
+            {
+                int size = Math.Max(256, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)n));
+                a.Lower = new ulong[size]; a.Exact = new ulong[size]; a.Shape = new ulong[size]; a.Flags = new byte[size]; a.Clusters = new uint[size];
+            }
+            else
+            {
+                Array.Clear(a.Lower, 0, n); Array.Clear(a.Exact, 0, n); Array.Clear(a.Shape, 0, n); Array.Clear(a.Flags, 0, n); Array.Clear(a.Clusters, 0, n);
+            }
+            a.SeenLower.Clear();
+            a.SeenCapitalMid.Clear();
+            return a;
+        }
+
+        /// <summary>Hands the arrays back to this thread; sets grown large are dropped with them.</summary>
+        public void Release()
+        {
+            if (SeenLower.Count > 4096 || SeenCapitalMid.Count > 4096) return;
+            t_free = this;
+        }
+    }
+
+    private Arrays? _arrays;
+
+    /// <summary>A document on this thread's kept arrays (see <see cref="Arrays"/>); <see cref="Release"/> gives them back.</summary>
+    internal static NerDocument OnThreadArrays(string text, IReadOnlyList<TextToken> tokens, IReadOnlyList<SentenceRange> sentences) =>
+        new(text, tokens, sentences, Arrays.Take(tokens.Count));
+
+    /// <summary>Gives the document's kept arrays back to the thread. The document must not be used after.</summary>
+    internal void Release()
+    {
+        var a = _arrays;
+        _arrays = null;
+        a?.Release();
+    }
+
+    private NerDocument(string text, IReadOnlyList<TextToken> tokens, IReadOnlyList<SentenceRange> sentences, Arrays? kept)
     {
         Text = text;
         Tokens = tokens;
         Sentences = sentences;
         int n = tokens.Count;
-        Lower = new ulong[n];
-        Exact = new ulong[n];
-        Shape = new ulong[n];
-        Flags = new byte[n];
-        Clusters = new uint[n];
+        _arrays = kept;
+        Lower = kept?.Lower ?? new ulong[n];
+        Exact = kept?.Exact ?? new ulong[n];
+        Shape = kept?.Shape ?? new ulong[n];
+        Flags = kept?.Flags ?? new byte[n];
+        Clusters = kept?.Clusters ?? new uint[n];
+        SeenLower = kept?.SeenLower ?? new HashSet<ulong>();
+        SeenCapitalMid = kept?.SeenCapitalMid ?? new HashSet<ulong>();
         var clusters = WordClusters.Shared;
         int upperWords = 0, lowerWords = 0, capWords = 0;
         bool[]? capsSentence = null;
