@@ -565,4 +565,15 @@ public class HtmlStructureTests
         var a = Article(Wrap($"<h1>Ferry strike strands Westmere commuters</h1><div class=\"entry\">{Paragraphs(P1, P2, P3, P4, P5)}<p>{signOff}</p></div>"));
         Assert.Equal(Story.Append(signOff).ToArray(), a.Paragraphs.ToArray());
     }
+
+    [Theory]
+    [InlineData("Subscribe today to read every Courier story on the harbour dispute.")]
+    [InlineData("Unterstützen Sie unabhängigen Lokaljournalismus!")]
+    [InlineData("Hazte miembro y recibe la edición del domingo en casa.")]
+    public void APitchToTheReaderToSubscribeOrGiveIsNotTheStory(string pitch)
+    {
+        // A plain paragraph, with no box or class around it, asking the reader to subscribe, join or give.
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" + Paragraphs(P1, P2, P3, P4, P5, pitch) + "</article>"));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
 }

@@ -207,6 +207,8 @@ internal static class HtmlContent
                 why = "author box after the story";
             else if (IsConsentNotice(b))
                 why = "cookie or consent notice";
+            else if (IsReaderPitch(b))
+                why = "call to subscribe, join or give";
             else if ((b.Words <= 30 && b.Text.Contains('©') || b.Words <= 80 && b.Text.TrimStart().StartsWith('©') || IsRightsNotice(b)) && !b.InQuote)
                 why = "copyright or credit line";
             else if (b.Words <= 2 && b.Heading == 0 && !b.InListItem && !b.InQuote && !b.InTable && !b.IsProse &&
@@ -226,7 +228,7 @@ internal static class HtmlContent
                 kept.RemoveAt(kept.Count - 1);
             }
             keptBefore = -2;
-            if (why is "link text" or "cookie or consent notice" or "byline or date line" or "label" or "author box after the story" or "copyright or credit line") Drop(b, why);
+            if (why is "link text" or "cookie or consent notice" or "call to subscribe, join or give" or "byline or date line" or "label" or "author box after the story" or "copyright or credit line") Drop(b, why);
             else AddRemoved(sel, b.Text);
         }
 
@@ -744,6 +746,32 @@ internal static class HtmlContent
     {
         if (b.Words > 80 || b.InQuote || b.Heading > 0 || b.Text.Length > 800) return false;
         return PrivacyWords.IsMatch(b.Text) && ConsentWords.IsMatch(b.Text);
+    }
+
+    /// <summary>Asking the reader to subscribe, sign up, join or give, in the languages such pitches are met in.</summary>
+    private static readonly System.Text.RegularExpressions.Regex PitchWords = new(
+        @"(?<![-\w])(?:subscrib\w*|subscriptions?|newsletters?|membership|become a member|donat(?:e|ion|ions)|support (?:us|our|independent)|abonn\w*|abo|mitglied werden|spenden?|spendenfinanziert|unterstützen sie|unterstütze uns|suscr[ií]b\w*|suscripci[oó]n|hazte (?:miembro|socio)|soutenez|faites un don|abbonati|abbonamento|sostieni|assine|assinatura|subskrybuj|prenumerat\w*)\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>Words that turn to the reader: "you", "please", "now", the formal German "Sie" (capitalised), or a pitch word as the first, imperative, word.</summary>
+    private static readonly System.Text.RegularExpressions.Regex ReaderWords = new(
+        @"\b(?i:you|your|please|now|today|jetzt|heute|bitte|du|dich|dir|dein\w*|vous|votre|tu|te|toi|usted|ahora|tú|hazte|maintenant|você|agora|ora|ti|tuo|tua)\b|\b(?:Sie|Ihnen|Ihr|Ihre|Euch)\b|^(?i:subscri|abonn|suscr|hazte|assine|abbonati|support|unterstütz|spende|donate)",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>
+    /// A pitch to the reader: a short block (at most 40 words, not a quotation) that asks the reader to subscribe, sign
+    /// up for a newsletter, become a member or give ("Subscribe now for the full story", "Unterstützen Sie unabhängigen
+    /// Journalismus!", "Hazte miembro"), wherever the page set it, with or without a box around it. The story's own
+    /// sentences about subscriptions or donations do not turn to the reader, or run longer; a word inside a hyphenated
+    /// name ("Weekly-Newsletter") is no pitch. Both patterns are
+    /// alternations of words on at most 600 characters.
+    /// </summary>
+    private static bool IsReaderPitch(TextBlock b)
+    {
+        if (b.Words > 40 || b.InQuote || b.Text.Length > 600) return false;
+        var t = b.Text.AsSpan().TrimStart();
+        if (t.Length == 0 || t[0] is '"' or '“' or '„' or '«' or '\'' or '‘' or '»' or '‹' or '›') return false;
+        return PitchWords.IsMatch(b.Text) && ReaderWords.IsMatch(t.ToString());
     }
 
     /// <summary>
