@@ -576,4 +576,14 @@ public class HtmlStructureTests
         var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" + Paragraphs(P1, P2, P3, P4, P5, pitch) + "</article>"));
         Assert.Equal(Story, a.Paragraphs.ToArray());
     }
+
+    [Fact]
+    public void APromoBoxOfAHeadingAPitchAndALinkAfterTheStoryGoes()
+    {
+        // No class marks the box: a heading, one short line pitching the link, and the link, after the story's prose.
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><main>" + Paragraphs(P1, P2, P3, P4, P5) +
+                             "<section><h2>Discover more harbour walks</h2><p>Where do our readers walk on Sundays? Browse their favourite routes.</p>" +
+                             "<a href=\"/walks\">More harbour walks</a></section></main>"));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
 }

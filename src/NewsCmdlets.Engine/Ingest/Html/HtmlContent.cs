@@ -227,6 +227,11 @@ internal static class HtmlContent
                 Drop(kept[^1], "label of what was removed after it");
                 kept.RemoveAt(kept.Count - 1);
             }
+            else if (keptBefore == k - 1 && why == "link text" && PromoBoxBefore(kept, b, c, nodes) is int box and > 0)
+            {
+                for (int i = 0; i < box; i++) Drop(kept[kept.Count - 1 - i], "promo box: a heading and its pitch before a link");
+                kept.RemoveRange(kept.Count - box, box);
+            }
             keptBefore = -2;
             if (why is "link text" or "cookie or consent notice" or "call to subscribe, join or give" or "byline or date line" or "label" or "author box after the story" or "copyright or credit line") Drop(b, why);
             else AddRemoved(sel, b.Text);
@@ -702,6 +707,34 @@ internal static class HtmlContent
         if (label.Text.TrimEnd().EndsWith(':')) return true;
         bool links = why is "list of links" or "link text" || why.StartsWith("teaser list", StringComparison.Ordinal);
         return links && label.Heading > 0 && label.Words <= 8;
+    }
+
+    /// <summary>
+    /// A promo box after the story: a link line (removed as link text) closes an element below the container that
+    /// holds nothing kept but a heading and at most two short lines under it (30 words each, 50 in all), and the story's
+    /// prose comes before the box ("Discover more homes" / "How do our readers live? Browse their stories." / "More
+    /// homes"). The heading and its pitch go with the link. Returns how many kept lines at the end belong to the box.
+    /// </summary>
+    private static int PromoBoxBefore(List<TextBlock> kept, TextBlock link, DomNode container, List<DomNode> nodes)
+    {
+        int box = link.Owner;
+        if (nodes[box].Depth <= container.Depth || link.Words > 6) return 0;
+        int n = 0, words = 0;
+        bool heading = false;
+        for (int i = kept.Count - 1; i >= 0 && n < 3; i--)
+        {
+            var b = kept[i];
+            if (b.Owner != box && !IsAncestor(nodes, box, b.Owner)) break;
+            if (b.IsProse && b.Words > 30 || b.InListItem || b.InQuote) return 0;
+            n++;
+            words += b.Words;
+            if (b.Heading > 0) { heading = true; break; }
+        }
+        if (!heading || words > 50 || kept.Count - n <= 0) return 0;
+        // The story's prose before the box, outside it.
+        bool prose = false;
+        for (int i = kept.Count - n - 1; i >= 0 && !prose; i--) prose = kept[i].IsProse && !IsAncestor(nodes, box, kept[i].Owner) && kept[i].Owner != box;
+        return prose ? n : 0;
     }
 
     /// <summary>Class words of a call to action: a button or box that asks the reader to subscribe, sign up, log in or give.</summary>
