@@ -586,4 +586,16 @@ public class HtmlStructureTests
                              "<a href=\"/walks\">More harbour walks</a></section></main>"));
         Assert.Equal(Story, a.Paragraphs.ToArray());
     }
+
+    [Theory]
+    [InlineData("About the author")]
+    [InlineData("Über die Autorin:")]
+    [InlineData("Sobre el autor")]
+    public void AnAuthorBoxIntroducedByItsLabelAfterTheStoryGoes(string label)
+    {
+        // No class marks the box: a label and a short biography under the story.
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" + Paragraphs(P1, P2, P3, P4, P5) +
+                             $"<h3>{label}</h3><p>Tomas Veld has covered the harbour and its ferries for the Courier since 2009.</p></article>"));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
 }

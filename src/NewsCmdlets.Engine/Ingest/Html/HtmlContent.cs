@@ -238,6 +238,21 @@ internal static class HtmlContent
         }
 
         TakeLeadAboveTheStory(dom, c, kept, sel, decisions);
+        // An author box after the story, introduced by its label ("About the author", "Über die Autorin", "Zu den
+        // Autoren:"): the label and the lines under it (to the next heading; three lines of at most 80 words) go.
+        for (int i = 1; i < kept.Count; i++)
+        {
+            var b = kept[i];
+            if (b.Words > 6 || b.InQuote || b.InListItem || !AboutTheAuthor.IsMatch(b.Text)) continue;
+            bool storyBefore = false;
+            for (int j = 0; j < i && !storyBefore; j++) storyBefore = kept[j].IsProse;
+            if (!storyBefore) continue;
+            int end = i + 1;
+            while (end < kept.Count && end - i <= 3 && kept[end].Heading == 0 && kept[end].Words <= 80) end++;
+            for (int j = i; j < end; j++) Drop(kept[j], "author box after the story");
+            kept.RemoveRange(i, end - i);
+            break;
+        }
         // Leading lines before the first paragraph of prose that are not prose or headings: bylines, stamps, share labels.
         int firstProse = kept.FindIndex(b => b.IsProse);
         if (firstProse > 0)
@@ -780,6 +795,11 @@ internal static class HtmlContent
         if (b.Words > 80 || b.InQuote || b.Heading > 0 || b.Text.Length > 800) return false;
         return PrivacyWords.IsMatch(b.Text) && ConsentWords.IsMatch(b.Text);
     }
+
+    /// <summary>The label of an author box: "About the author", "Über den Autor", "Zur Autorin", "Sobre el autor", "À propos de l'auteur", "O autorze"; a colon may follow.</summary>
+    private static readonly System.Text.RegularExpressions.Regex AboutTheAuthor = new(
+        @"^\s*(?:about the authors?|über (?:den|die) autor(?:in|en|innen)?|zu(?:m|r)? (?:den )?autor(?:in|en|innen)?|(?:der|die) autor(?:in|en|innen)?|sobre (?:el|la|los|las|o|a) autor(?:a|es|as)?|à propos de l'auteur(?:e|s)?|(?:l'|gli )autor[ei]|o autorze|o autorach)\s*:?\s*$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
 
     /// <summary>Asking the reader to subscribe, sign up, join or give, in the languages such pitches are met in.</summary>
     private static readonly System.Text.RegularExpressions.Regex PitchWords = new(
