@@ -598,4 +598,13 @@ public class HtmlStructureTests
                              $"<h3>{label}</h3><p>Tomas Veld has covered the harbour and its ferries for the Courier since 2009.</p></article>"));
         Assert.Equal(Story, a.Paragraphs.ToArray());
     }
+
+    [Theory]
+    [InlineData("The Courier is not responsible for the opinions of its guest writers.")]
+    [InlineData("(Alle Angaben ohne Gewähr)")]
+    public void ADisclaimerIsNotTheStory(string disclaimer)
+    {
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" + Paragraphs(P1, P2, P3, disclaimer, P4, P5) + "</article>"));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
 }

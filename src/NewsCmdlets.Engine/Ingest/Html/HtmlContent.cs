@@ -209,6 +209,8 @@ internal static class HtmlContent
                 why = "cookie or consent notice";
             else if (IsReaderPitch(b))
                 why = "call to subscribe, join or give";
+            else if (IsDisclaimer(b))
+                why = "disclaimer";
             else if ((b.Words <= 30 && b.Text.Contains('©') || b.Words <= 80 && b.Text.TrimStart().StartsWith('©') || IsRightsNotice(b)) && !b.InQuote)
                 why = "copyright or credit line";
             else if (b.Words <= 2 && b.Heading == 0 && !b.InListItem && !b.InQuote && !b.InTable && !b.IsProse &&
@@ -233,7 +235,7 @@ internal static class HtmlContent
                 kept.RemoveRange(kept.Count - box, box);
             }
             keptBefore = -2;
-            if (why is "link text" or "cookie or consent notice" or "call to subscribe, join or give" or "byline or date line" or "label" or "author box after the story" or "copyright or credit line") Drop(b, why);
+            if (why is "link text" or "cookie or consent notice" or "call to subscribe, join or give" or "disclaimer" or "byline or date line" or "label" or "author box after the story" or "copyright or credit line") Drop(b, why);
             else AddRemoved(sel, b.Text);
         }
 
@@ -794,6 +796,25 @@ internal static class HtmlContent
     {
         if (b.Words > 80 || b.InQuote || b.Heading > 0 || b.Text.Length > 800) return false;
         return PrivacyWords.IsMatch(b.Text) && ConsentWords.IsMatch(b.Text);
+    }
+
+    /// <summary>
+    /// The words of a disclaimer, in the languages it is met in: "all details without guarantee" ("ohne Gewähr"), "is
+    /// not responsible for", "does not necessarily reflect", "gibt die Meinung des Autors wieder", "n'engage que".
+    /// </summary>
+    private static readonly System.Text.RegularExpressions.Regex DisclaimerWords = new(
+        @"ohne gewähr|keine gewähr|not (?:be )?(?:held )?responsible for|(?:do|does) not necessarily (?:reflect|represent)|nicht (?:unbedingt|notwendigerweise) (?:die|der|den)|gibt die meinung de[sr] (?:autor|verfasser)|no se hacen? responsable|no (?:necesariamente )?refleja|n'engagen?t? que|non riflettono? necessariamente|nie odpowiada za|opinions? expressed (?:here|in)|the views expressed",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>
+    /// A disclaimer: a short block (at most 60 words, not a quotation or heading) that disowns the page's details or
+    /// its writers' opinions ("All details without guarantee", "The publisher is not responsible for the opinions of
+    /// contributors"). A literal alternation on at most 800 characters.
+    /// </summary>
+    private static bool IsDisclaimer(TextBlock b)
+    {
+        if (b.Words > 60 || b.InQuote || b.Heading > 0 || b.Text.Length > 800) return false;
+        return DisclaimerWords.IsMatch(b.Text);
     }
 
     /// <summary>The label of an author box: "About the author", "Über den Autor", "Zur Autorin", "Sobre el autor", "À propos de l'auteur", "O autorze"; a colon may follow.</summary>
