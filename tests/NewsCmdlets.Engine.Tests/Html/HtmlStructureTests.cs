@@ -607,4 +607,15 @@ public class HtmlStructureTests
         var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" + Paragraphs(P1, P2, P3, disclaimer, P4, P5) + "</article>"));
         Assert.Equal(Story, a.Paragraphs.ToArray());
     }
+
+    [Theory]
+    [InlineData("Read more")]
+    [InlineData("Mehr zum Thema")]
+    [InlineData("Lire aussi")]
+    public void ALabelOfFurtherReadingInTheStoryIsNotItsText(string label)
+    {
+        // The label is set as a heading inside the story, before a paragraph that is the story's own.
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" + Paragraphs(P1, P2, P3) + $"<h3>{label}</h3>" + Paragraphs(P4, P5) + "</article>"));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
 }

@@ -211,6 +211,8 @@ internal static class HtmlContent
                 why = "call to subscribe, join or give";
             else if (IsDisclaimer(b))
                 why = "disclaimer";
+            else if (b.Words <= 7 && !b.InQuote && !b.InTable && b.Text.Length <= 80 && MoreOnThis.IsMatch(b.Text))
+                why = "label of further reading";
             else if ((b.Words <= 30 && b.Text.Contains('©') || b.Words <= 80 && b.Text.TrimStart().StartsWith('©') || IsRightsNotice(b)) && !b.InQuote)
                 why = "copyright or credit line";
             else if (b.Words <= 2 && b.Heading == 0 && !b.InListItem && !b.InQuote && !b.InTable && !b.IsProse &&
@@ -235,7 +237,7 @@ internal static class HtmlContent
                 kept.RemoveRange(kept.Count - box, box);
             }
             keptBefore = -2;
-            if (why is "link text" or "cookie or consent notice" or "call to subscribe, join or give" or "disclaimer" or "byline or date line" or "label" or "author box after the story" or "copyright or credit line") Drop(b, why);
+            if (why is "link text" or "cookie or consent notice" or "call to subscribe, join or give" or "disclaimer" or "label of further reading" or "byline or date line" or "label" or "author box after the story" or "copyright or credit line") Drop(b, why);
             else AddRemoved(sel, b.Text);
         }
 
@@ -816,6 +818,15 @@ internal static class HtmlContent
         if (b.Words > 60 || b.InQuote || b.Heading > 0 || b.Text.Length > 800) return false;
         return DisclaimerWords.IsMatch(b.Text);
     }
+
+    /// <summary>
+    /// A label of further reading, alone on its line (a heading or not; a few words may follow, such as the site's name
+    /// or a reading time): "Read more", "Related", "See also", "Mehr zum Thema", "Lesen Sie auch", "Weiterlesen",
+    /// "Lire aussi", "Leggi anche", "Czytaj też", "Next article". What it introduces is judged on its own.
+    /// </summary>
+    private static readonly System.Text.RegularExpressions.Regex MoreOnThis = new(
+        @"^\s*(?:mehr zum thema|zum weiterlesen|weiterlesen|weitere artikel|mehr dazu|lesen sie (?:auch|dazu|mehr)|das könnte (?:sie|dich) auch interessieren|siehe auch|see also|read more|read also|more on (?:this|the topic)|related(?: articles| stories| posts| recipes| content)?|you may also like|también te puede interesar|leer más|lee también|lire aussi|à lire aussi|leggi anche|czytaj (?:też|także|więcej)|vorschau auf den nächsten artikel|nächster artikel|vorheriger artikel|next article|previous article)\b[^.!?]{0,25}$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
 
     /// <summary>The label of an author box: "About the author", "Über den Autor", "Zur Autorin", "Sobre el autor", "À propos de l'auteur", "O autorze"; a colon may follow.</summary>
     private static readonly System.Text.RegularExpressions.Regex AboutTheAuthor = new(
