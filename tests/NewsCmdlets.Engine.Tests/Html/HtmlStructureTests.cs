@@ -565,4 +565,57 @@ public class HtmlStructureTests
         var a = Article(Wrap($"<h1>Ferry strike strands Westmere commuters</h1><div class=\"entry\">{Paragraphs(P1, P2, P3, P4, P5)}<p>{signOff}</p></div>"));
         Assert.Equal(Story.Append(signOff).ToArray(), a.Paragraphs.ToArray());
     }
+
+    [Theory]
+    [InlineData("Subscribe today to read every Courier story on the harbour dispute.")]
+    [InlineData("Unterstützen Sie unabhängigen Lokaljournalismus!")]
+    [InlineData("Hazte miembro y recibe la edición del domingo en casa.")]
+    public void APitchToTheReaderToSubscribeOrGiveIsNotTheStory(string pitch)
+    {
+        // A plain paragraph, with no box or class around it, asking the reader to subscribe, join or give.
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" + Paragraphs(P1, P2, P3, P4, P5, pitch) + "</article>"));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
+
+    [Fact]
+    public void APromoBoxOfAHeadingAPitchAndALinkAfterTheStoryGoes()
+    {
+        // No class marks the box: a heading, one short line pitching the link, and the link, after the story's prose.
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><main>" + Paragraphs(P1, P2, P3, P4, P5) +
+                             "<section><h2>Discover more harbour walks</h2><p>Where do our readers walk on Sundays? Browse their favourite routes.</p>" +
+                             "<a href=\"/walks\">More harbour walks</a></section></main>"));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
+
+    [Theory]
+    [InlineData("About the author")]
+    [InlineData("Über die Autorin:")]
+    [InlineData("Sobre el autor")]
+    public void AnAuthorBoxIntroducedByItsLabelAfterTheStoryGoes(string label)
+    {
+        // No class marks the box: a label and a short biography under the story.
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" + Paragraphs(P1, P2, P3, P4, P5) +
+                             $"<h3>{label}</h3><p>Tomas Veld has covered the harbour and its ferries for the Courier since 2009.</p></article>"));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
+
+    [Theory]
+    [InlineData("The Courier is not responsible for the opinions of its guest writers.")]
+    [InlineData("(Alle Angaben ohne Gewähr)")]
+    public void ADisclaimerIsNotTheStory(string disclaimer)
+    {
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" + Paragraphs(P1, P2, P3, disclaimer, P4, P5) + "</article>"));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
+
+    [Theory]
+    [InlineData("Read more")]
+    [InlineData("Mehr zum Thema")]
+    [InlineData("Lire aussi")]
+    public void ALabelOfFurtherReadingInTheStoryIsNotItsText(string label)
+    {
+        // The label is set as a heading inside the story, before a paragraph that is the story's own.
+        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" + Paragraphs(P1, P2, P3) + $"<h3>{label}</h3>" + Paragraphs(P4, P5) + "</article>"));
+        Assert.Equal(Story, a.Paragraphs.ToArray());
+    }
 }

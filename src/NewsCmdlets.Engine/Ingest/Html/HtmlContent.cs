@@ -207,6 +207,12 @@ internal static class HtmlContent
                 why = "author box after the story";
             else if (IsConsentNotice(b))
                 why = "cookie or consent notice";
+            else if (IsReaderPitch(b))
+                why = "call to subscribe, join or give";
+            else if (IsDisclaimer(b))
+                why = "disclaimer";
+            else if (b.Words <= 7 && !b.InQuote && !b.InTable && b.Text.Length <= 80 && MoreOnThis.IsMatch(b.Text))
+                why = "label of further reading";
             else if ((b.Words <= 30 && b.Text.Contains('©') || b.Words <= 80 && b.Text.TrimStart().StartsWith('©') || IsRightsNotice(b)) && !b.InQuote)
                 why = "copyright or credit line";
             else if (b.Words <= 2 && b.Heading == 0 && !b.InListItem && !b.InQuote && !b.InTable && !b.IsProse &&
@@ -225,12 +231,32 @@ internal static class HtmlContent
                 Drop(kept[^1], "label of what was removed after it");
                 kept.RemoveAt(kept.Count - 1);
             }
+            else if (keptBefore == k - 1 && why == "link text" && PromoBoxBefore(kept, b, c, nodes) is int box and > 0)
+            {
+                for (int i = 0; i < box; i++) Drop(kept[kept.Count - 1 - i], "promo box: a heading and its pitch before a link");
+                kept.RemoveRange(kept.Count - box, box);
+            }
             keptBefore = -2;
-            if (why is "link text" or "cookie or consent notice" or "byline or date line" or "label" or "author box after the story" or "copyright or credit line") Drop(b, why);
+            if (why is "link text" or "cookie or consent notice" or "call to subscribe, join or give" or "disclaimer" or "label of further reading" or "byline or date line" or "label" or "author box after the story" or "copyright or credit line") Drop(b, why);
             else AddRemoved(sel, b.Text);
         }
 
         TakeLeadAboveTheStory(dom, c, kept, sel, decisions);
+        // An author box after the story, introduced by its label ("About the author", "Über die Autorin", "Zu den
+        // Autoren:"): the label and the lines under it (to the next heading; three lines of at most 80 words) go.
+        for (int i = 1; i < kept.Count; i++)
+        {
+            var b = kept[i];
+            if (b.Words > 6 || b.InQuote || b.InListItem || !AboutTheAuthor.IsMatch(b.Text)) continue;
+            bool storyBefore = false;
+            for (int j = 0; j < i && !storyBefore; j++) storyBefore = kept[j].IsProse;
+            if (!storyBefore) continue;
+            int end = i + 1;
+            while (end < kept.Count && end - i <= 3 && kept[end].Heading == 0 && kept[end].Words <= 80) end++;
+            for (int j = i; j < end; j++) Drop(kept[j], "author box after the story");
+            kept.RemoveRange(i, end - i);
+            break;
+        }
         // Leading lines before the first paragraph of prose that are not prose or headings: bylines, stamps, share labels.
         int firstProse = kept.FindIndex(b => b.IsProse);
         if (firstProse > 0)
@@ -702,6 +728,34 @@ internal static class HtmlContent
         return links && label.Heading > 0 && label.Words <= 8;
     }
 
+    /// <summary>
+    /// A promo box after the story: a link line (removed as link text) closes an element below the container that
+    /// holds nothing kept but a heading and at most two short lines under it (30 words each, 50 in all), and the story's
+    /// prose comes before the box ("Discover more homes" / "How do our readers live? Browse their stories." / "More
+    /// homes"). The heading and its pitch go with the link. Returns how many kept lines at the end belong to the box.
+    /// </summary>
+    private static int PromoBoxBefore(List<TextBlock> kept, TextBlock link, DomNode container, List<DomNode> nodes)
+    {
+        int box = link.Owner;
+        if (nodes[box].Depth <= container.Depth || link.Words > 6) return 0;
+        int n = 0, words = 0;
+        bool heading = false;
+        for (int i = kept.Count - 1; i >= 0 && n < 3; i--)
+        {
+            var b = kept[i];
+            if (b.Owner != box && !IsAncestor(nodes, box, b.Owner)) break;
+            if (b.IsProse && b.Words > 30 || b.InListItem || b.InQuote) return 0;
+            n++;
+            words += b.Words;
+            if (b.Heading > 0) { heading = true; break; }
+        }
+        if (!heading || words > 50 || kept.Count - n <= 0) return 0;
+        // The story's prose before the box, outside it.
+        bool prose = false;
+        for (int i = kept.Count - n - 1; i >= 0 && !prose; i--) prose = kept[i].IsProse && !IsAncestor(nodes, box, kept[i].Owner) && kept[i].Owner != box;
+        return prose ? n : 0;
+    }
+
     /// <summary>Class words of a call to action: a button or box that asks the reader to subscribe, sign up, log in or give.</summary>
     private static readonly HashSet<string> CallToActionWords = new(StringComparer.Ordinal)
     {
@@ -744,6 +798,65 @@ internal static class HtmlContent
     {
         if (b.Words > 80 || b.InQuote || b.Heading > 0 || b.Text.Length > 800) return false;
         return PrivacyWords.IsMatch(b.Text) && ConsentWords.IsMatch(b.Text);
+    }
+
+    /// <summary>
+    /// The words of a disclaimer, in the languages it is met in: "all details without guarantee" ("ohne Gewähr"), "is
+    /// not responsible for", "does not necessarily reflect", "gibt die Meinung des Autors wieder", "n'engage que".
+    /// </summary>
+    private static readonly System.Text.RegularExpressions.Regex DisclaimerWords = new(
+        @"ohne gewähr|keine gewähr|not (?:be )?(?:held )?responsible for|(?:do|does) not necessarily (?:reflect|represent)|nicht (?:unbedingt|notwendigerweise) (?:die|der|den)|gibt die meinung de[sr] (?:autor|verfasser)|no se hacen? responsable|no (?:necesariamente )?refleja|n'engagen?t? que|non riflettono? necessariamente|nie odpowiada za|opinions? expressed (?:here|in)|the views expressed",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>
+    /// A disclaimer: a short block (at most 60 words, not a quotation or heading) that disowns the page's details or
+    /// its writers' opinions ("All details without guarantee", "The publisher is not responsible for the opinions of
+    /// contributors"). A literal alternation on at most 800 characters.
+    /// </summary>
+    private static bool IsDisclaimer(TextBlock b)
+    {
+        if (b.Words > 60 || b.InQuote || b.Heading > 0 || b.Text.Length > 800) return false;
+        return DisclaimerWords.IsMatch(b.Text);
+    }
+
+    /// <summary>
+    /// A label of further reading, alone on its line (a heading or not; a few words may follow, such as the site's name
+    /// or a reading time): "Read more", "Related", "See also", "Mehr zum Thema", "Lesen Sie auch", "Weiterlesen",
+    /// "Lire aussi", "Leggi anche", "Czytaj też", "Next article". What it introduces is judged on its own.
+    /// </summary>
+    private static readonly System.Text.RegularExpressions.Regex MoreOnThis = new(
+        @"^\s*(?:mehr zum thema|zum weiterlesen|weiterlesen|weitere artikel|mehr dazu|lesen sie (?:auch|dazu|mehr)|das könnte (?:sie|dich) auch interessieren|siehe auch|see also|read more|read also|more on (?:this|the topic)|related(?: articles| stories| posts| recipes| content)?|you may also like|también te puede interesar|leer más|lee también|lire aussi|à lire aussi|leggi anche|czytaj (?:też|także|więcej)|vorschau auf den nächsten artikel|nächster artikel|vorheriger artikel|next article|previous article)\b[^.!?]{0,25}$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>The label of an author box: "About the author", "Über den Autor", "Zur Autorin", "Sobre el autor", "À propos de l'auteur", "O autorze"; a colon may follow.</summary>
+    private static readonly System.Text.RegularExpressions.Regex AboutTheAuthor = new(
+        @"^\s*(?:about the authors?|über (?:den|die) autor(?:in|en|innen)?|zu(?:m|r)? (?:den )?autor(?:in|en|innen)?|(?:der|die) autor(?:in|en|innen)?|sobre (?:el|la|los|las|o|a) autor(?:a|es|as)?|à propos de l'auteur(?:e|s)?|(?:l'|gli )autor[ei]|o autorze|o autorach)\s*:?\s*$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>Asking the reader to subscribe, sign up, join or give, in the languages such pitches are met in.</summary>
+    private static readonly System.Text.RegularExpressions.Regex PitchWords = new(
+        @"(?<![-\w])(?:subscrib\w*|subscriptions?|newsletters?|membership|become a member|donat(?:e|ion|ions)|support (?:us|our|independent)|abonn\w*|abo|mitglied werden|spenden?|spendenfinanziert|unterstützen sie|unterstütze uns|suscr[ií]b\w*|suscripci[oó]n|hazte (?:miembro|socio)|soutenez|faites un don|abbonati|abbonamento|sostieni|assine|assinatura|subskrybuj|prenumerat\w*)\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>Words that turn to the reader: "you", "please", "now", the formal German "Sie" (capitalised), or a pitch word as the first, imperative, word.</summary>
+    private static readonly System.Text.RegularExpressions.Regex ReaderWords = new(
+        @"\b(?i:you|your|please|now|today|jetzt|heute|bitte|du|dich|dir|dein\w*|vous|votre|tu|te|toi|usted|ahora|tú|hazte|maintenant|você|agora|ora|ti|tuo|tua)\b|\b(?:Sie|Ihnen|Ihr|Ihre|Euch)\b|^(?i:subscri|abonn|suscr|hazte|assine|abbonati|support|unterstütz|spende|donate)",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>
+    /// A pitch to the reader: a short block (at most 40 words, not a quotation) that asks the reader to subscribe, sign
+    /// up for a newsletter, become a member or give ("Subscribe now for the full story", "Unterstützen Sie unabhängigen
+    /// Journalismus!", "Hazte miembro"), wherever the page set it, with or without a box around it. The story's own
+    /// sentences about subscriptions or donations do not turn to the reader, or run longer; a word inside a hyphenated
+    /// name ("Weekly-Newsletter") is no pitch. Both patterns are
+    /// alternations of words on at most 600 characters.
+    /// </summary>
+    private static bool IsReaderPitch(TextBlock b)
+    {
+        if (b.Words > 40 || b.InQuote || b.Text.Length > 600) return false;
+        var t = b.Text.AsSpan().TrimStart();
+        if (t.Length == 0 || t[0] is '"' or '“' or '„' or '«' or '\'' or '‘' or '»' or '‹' or '›') return false;
+        return PitchWords.IsMatch(b.Text) && ReaderWords.IsMatch(t.ToString());
     }
 
     /// <summary>
