@@ -162,6 +162,22 @@ public sealed class EntityMerger
             var k = (Named(it.Type) ? NewsEntityType.Person : it.Type, key);
             if (byKey.TryGetValue(k, out int j)) Union(i, j); else byKey[k] = i;
         }
+        // 1a. "Ministry of (the) Interior" is the "Interior Ministry"; "Department of Health", the "Health Department".
+        Dictionary<string, int>? byHeadLast = null;
+        for (int i = 0; i < n; i++)
+        {
+            var it = _items[i];
+            if (!Named(it.Type) || it.Type == NewsEntityType.Person || it.Words.Length < 2) continue;
+            if (it.Words[^1] is "ministry" or "department") (byHeadLast ??= new Dictionary<string, int>(StringComparer.Ordinal)).TryAdd(it.Key, i);
+        }
+        if (byHeadLast != null)
+            for (int i = 0; i < n; i++)
+            {
+                var it = _items[i];
+                if (!Named(it.Type) || it.Type == NewsEntityType.Person || it.Words.Length < 3 || it.Words[0] is not ("ministry" or "department") || it.Words[1] != "of") continue;
+                int rest = it.Words.Length > 3 && it.Words[2] == "the" ? 3 : 2;
+                if (byHeadLast.TryGetValue(string.Concat(it.Words.AsSpan(rest).ToArray()) + it.Words[0], out int j)) Union(i, j);
+            }
         // 1b. A name that opens with an abbreviation ("US Geological Survey", "U.S. Geological Survey", "UN Security
         // Council") is the name that spells those words out ("United States Geological Survey"): the capitalised words
         // whose initials the abbreviation is, the rest of the name the same.

@@ -221,6 +221,15 @@ public sealed class EntityRulesTests
     }
 
     [Fact]
+    public void Merger_joins_a_ministry_of_something_to_the_something_ministry()
+    {
+        Assert.True(EntityMerger.SameEntity("Ministry of the Lowlands", "Lowlands Ministry", NewsEntityType.Organization));
+        Assert.True(EntityMerger.SameEntity("Department of Harbours", "Harbours Department", NewsEntityType.Organization));
+        Assert.False(EntityMerger.SameEntity("Ministry of Harbours", "Harbours Department", NewsEntityType.Organization));
+        Assert.False(EntityMerger.SameEntity("Ministry of the Lowlands", "Highlands Ministry", NewsEntityType.Organization));
+    }
+
+    [Fact]
     public void Merger_joins_a_group_s_singular_and_plural_but_not_other_groups()
     {
         Assert.True(EntityMerger.SameEntity("Norvik", "Norviks", NewsEntityType.Group));
