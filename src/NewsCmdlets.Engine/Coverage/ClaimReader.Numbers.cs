@@ -172,8 +172,21 @@ internal static partial class ClaimReader
                     foreach (int k in l)
                         if (measure == null && MeasureLexicon.MoneyNouns.Contains(words[k].Text))
                         {
-                            string stem = CoverageText.Stem(words[k].Text);
-                            measure = new ClaimMeasure("money:" + stem, words[k].Text.ToLowerInvariant(), false, Dimension.Money) { Placed = false, Owned = true };
+                            string noun = words[k].Text.ToLowerInvariant(), stem = CoverageText.Stem(noun);
+                            // "median pay", "annual revenue": a statistic of the sum is another figure than the sum.
+                            if (k > 0 && MeasureLexicon.MoneyStatistics.Contains(words[k - 1].Text))
+                            {
+                                string stat = words[k - 1].Text.ToLowerInvariant();
+                                noun = stat + " " + noun;
+                                stem = stat + " " + stem;
+                            }
+                            // "cut spending by $10 billion": the figure is the size of the cut, not the spending.
+                            if (left.Count > 0 && W(left, 0) == "by" && AnyIn(left, 6, MeasureLexicon.CutWords))
+                            {
+                                noun = "cut in " + noun;
+                                stem = "cut " + stem;
+                            }
+                            measure = new ClaimMeasure("money:" + stem, noun, false, Dimension.Money) { Placed = false, Owned = true };
                         }
                 break;
             }
@@ -244,6 +257,7 @@ internal static partial class ClaimReader
         c.Low = lo * scale;
         c.High = hi * scale;
         c.Step = FactClusters.Step(number, m.Text) * scale;
+        c.WrittenScale = scale;
         c.Vague = VagueWords.Any(v => lower.Contains(v, StringComparison.Ordinal));
         c.AtLeast = AtLeastWords.Any(v => lower.StartsWith(v, StringComparison.Ordinal)) || (p1 < words.Count + 1 && FollowedBy(s, m.Text, '+'))
                     || (right.Count >= 2 && W(right, 0) is "or" && W(right, 1) is "more" or "higher" or "above");
@@ -544,7 +558,13 @@ internal static partial class ClaimReader
             for (int k = 0; k < left.Count && k < 8; k++)
                 if (MeasureLexicon.ForecastWords.Contains(words[left[k]].Text)) { quals.Add(("forecast", "forecast")); break; }
         // "rose to $43.1 million from $30.2 million a year earlier": the figure after "from" is the earlier value.
-        if (c.Dimension != Dimension.Date && p0 >= 2 && (words[p0 - 1].Text is "from" || (words[p0 - 1].Text is "with" && words[p0 - 2].Text is "compared")))
+        // "down from a profit of $1.5 billion": the words naming the sum may stand between "from" and the figure, and "down
+        // from" or "up from" says it is the earlier value even when the later one is in another sentence.
+        int fromAt = p0 - 1;
+        while (fromAt >= 1 && fromAt >= p0 - 4 && (words[fromAt].Text is "a" or "an" or "the" or "of" or "its" || MeasureLexicon.MoneyNouns.Contains(words[fromAt].Text))) fromAt--;
+        if (c.Dimension != Dimension.Date && fromAt >= 1 && fromAt < p0 - 1 && words[fromAt].Text is "from" && words[fromAt - 1].Text is "down" or "up")
+            quals.Add(("earlier", "earlier figure"));
+        else if (c.Dimension != Dimension.Date && p0 >= 2 && (words[p0 - 1].Text is "from" || (words[p0 - 1].Text is "with" && words[p0 - 2].Text is "compared")))
             for (int k = p0 - 2; k >= Math.Max(0, p0 - 10); k--)
                 if (char.IsDigit(words[k].Text[0]) || words[k].Text is "million" or "billion" or "percent") { quals.Add(("earlier", "earlier figure")); break; }
         // A generic distance, or one from a point named by a noun ("Tarnby, located ten miles from the epicentre"), is about the

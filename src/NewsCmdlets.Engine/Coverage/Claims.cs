@@ -39,6 +39,8 @@ internal sealed class Claim
     // Value
     public double Low, High;
     public double Step;
+    /// <summary>For a length, the unit it was written in, as kilometres per unit (1 for km, 1.609344 for miles); 1 otherwise.</summary>
+    public double WrittenScale = 1;
     public bool Approximate, AtLeast, AtMost, Vague;
     /// <summary>"nearly 300", "almost 300": just under the figure.</summary>
     public bool Nearly;

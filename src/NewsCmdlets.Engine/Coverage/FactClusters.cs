@@ -359,9 +359,28 @@ internal static class FactClusters
         // "more than 15,000" agrees with 15,000 and with 17,500, but 15,000 and 17,500 do not agree: it bridges nothing).
         var involved = new HashSet<int>(disagree.SelectMany(d => new[] { d.A, d.B }));
         List<int> Around(int center) => Enumerable.Range(0, o).Where(j => j == center || agree[center, j]).ToList();
-        var best = Enumerable.Range(0, o).Select(Around).OrderByDescending(x => x.Count).First();
+        // The outlets around a value must agree with each other too: around a bound that agrees with every figure ("more than
+        // 15,000" with 15,000, 17,500 and 18,500), the one that disagrees with most of the others leaves first, until all agree.
+        List<int> Consistent(List<int> around)
+        {
+            while (true)
+            {
+                int worst = -1, most = 0;
+                foreach (int j in around)
+                {
+                    int n = 0;
+                    foreach (int k in around) if (k != j && !agree[j, k]) n++;
+                    if (n > most) { most = n; worst = j; }
+                }
+                if (worst < 0) return around;
+                around.Remove(worst);
+            }
+        }
+        var best = Enumerable.Range(0, o).Select(i => Consistent(Around(i))).OrderByDescending(x => x.Count).First();
         var rest = Enumerable.Range(0, o).Where(i => !best.Contains(i)).ToList();
-        int second = rest.Count == 0 ? 0 : rest.Max(i => Around(i).Count(j => !best.Contains(j)));
+        // Against the largest group around another outlet's value, a bound both agree with counted on both sides: with
+        // "more than 15,000" between two outlets of 15,000 and two of 17,500, neither pair is the majority.
+        int second = rest.Count == 0 ? 0 : rest.Max(i => Consistent(Around(i)).Count);
         if (best.Count > second && best.Count >= 2)
         {
             foreach (int i in best) g.Majority.Add(outlets[i]);
@@ -371,7 +390,8 @@ internal static class FactClusters
     }
 
     /// <summary>
-    /// Two figures agree when one rounds to the other at the coarser one's precision ("34,000" and "33,980"), when an
+    /// Two figures agree when one rounds to the other at the coarser one's precision ("34,000" and "33,980"; a length
+    /// written in other units within a whole last digit, as a conversion may be cut), when an
     /// approximate figure ("about 70") is within half its precision (at least 3%), when a bound holds ("at least 12" and
     /// 15, up to half again above it; "up to 4 m" and 3–4 m), or when ranges overlap. A magnitude ("tens of thousands")
     /// agrees with figures of that magnitude.
@@ -388,6 +408,9 @@ internal static class FactClusters
         var (al, ah) = Bounds(a);
         var (bl, bh) = Bounds(b);
         double tol = Math.Max(Tolerance(a), Tolerance(b));
+        // A length written in other units is one converted from the other, and a conversion is as often cut as rounded
+        // to its last digit (34.8 km is 21.6 miles, written "21 miles"): within a whole last digit of the coarser figure.
+        if (a.WrittenScale != b.WrittenScale) tol = Math.Max(tol, Math.Max(a.Step, b.Step));
         // Distance between the two intervals (0 when they overlap).
         double gap = Math.Max(0, Math.Max(al - bh, bl - ah));
         if (gap <= 1e-9 * Math.Max(Math.Abs(ah), Math.Abs(bh))) return true;

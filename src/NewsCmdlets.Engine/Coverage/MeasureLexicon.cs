@@ -185,6 +185,12 @@ internal static class MeasureLexicon
         "wages", "bill", "tariffs", "tax", "taxes", "capex", "expenses", "package", "fund", "bid", "offer", "award",
     };
 
+    /// <summary>Words before a money noun that make it a statistic of the sum: "median pay", "annual revenue".</summary>
+    public static readonly HashSet<string> MoneyStatistics = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "median", "average", "mean", "annual", "yearly", "quarterly", "monthly", "weekly", "daily", "net", "gross", "minimum", "maximum", "starting",
+    };
+
     /// <summary>Words that make a sum of money an analysts' figure.</summary>
     public static readonly HashSet<string> AnalystWords = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -252,6 +252,40 @@ public sealed class EntityMerger
             var k = (Named(it.Type) ? NewsEntityType.Person : it.Type, key);
             if (byKey.TryGetValue(k, out int j)) Union(i, j); else byKey[k] = i;
         }
+        // 1a. "Ministry of (the) Interior" is the "Interior Ministry"; "Department of Health", the "Health Department".
+        Dictionary<string, int>? byHeadLast = null;
+        for (int i = 0; i < n; i++)
+        {
+            var it = _items[i];
+            if (!Named(it.Type) || it.Type == NewsEntityType.Person || it.Words.Length < 2) continue;
+            if (it.Words[^1] is "ministry" or "department") (byHeadLast ??= new Dictionary<string, int>(StringComparer.Ordinal)).TryAdd(it.Key, i);
+        }
+        if (byHeadLast != null)
+            for (int i = 0; i < n; i++)
+            {
+                var it = _items[i];
+                if (!Named(it.Type) || it.Type == NewsEntityType.Person || it.Words.Length < 3 || it.Words[0] is not ("ministry" or "department") || it.Words[1] != "of") continue;
+                int rest = it.Words.Length > 3 && it.Words[2] == "the" ? 3 : 2;
+                if (byHeadLast.TryGetValue(string.Concat(it.Words.AsSpan(rest).ToArray()) + it.Words[0], out int j)) Union(i, j);
+            }
+        // 1b. A name that opens with an abbreviation ("US Geological Survey", "U.S. Geological Survey", "UN Security
+        // Council") is the name that spells those words out ("United States Geological Survey"): the capitalised words
+        // whose initials the abbreviation is, the rest of the name the same.
+        Dictionary<string, int>? byAbbreviated = null;
+        for (int i = 0; i < n; i++)
+        {
+            var it = _items[i];
+            if (it.Type == NewsEntityType.Person || !Named(it.Type) || !OpensWithAbbreviation(it.Name, out _)) continue;
+            (byAbbreviated ??= new Dictionary<string, int>(StringComparer.Ordinal)).TryAdd(it.Key, i);
+        }
+        if (byAbbreviated != null)
+            for (int i = 0; i < n; i++)
+            {
+                var it = _items[i];
+                if (it.Type == NewsEntityType.Person || !Named(it.Type) || it.Words.Length < 3) continue;
+                foreach (string spelled in AbbreviatedKeys(it.Name))
+                    if (byAbbreviated.TryGetValue(spelled, out int j)) Union(i, j);
+            }
         // 2. Declared aliases and acronyms.
         if (_aliases.Count > 0)
         {
@@ -470,6 +504,59 @@ public sealed class EntityMerger
         string major = new string(words.Where(w => !Minor.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray());
         yield return all;
         if (major != all && major.Length >= 2) yield return major;
+        // An opening abbreviation gives all its letters: "US Geological Survey" is USGS, as "United States Geological Survey" is.
+        if (OpensWithAbbreviation(phrase, out string letters))
+        {
+            string spelled = letters + new string(words.Skip(1).Where(w => !Minor.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray());
+            if (spelled != all && spelled != major) yield return spelled;
+        }
+    }
+
+    /// <summary>
+    /// The name opens with an abbreviation of two or three capitals, dotted or not ("US", "U.S.", "UN"), followed by more of
+    /// the name; <paramref name="letters"/> are its capitals.
+    /// </summary>
+    private static bool OpensWithAbbreviation(string name, out string letters)
+    {
+        letters = "";
+        var s = name.AsSpan().Trim();
+        if (s.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) s = s[4..];
+        int sp = s.IndexOf(' ');
+        if (sp <= 0 || sp == s.Length - 1) return false;
+        var first = s[..sp];
+        int caps = 0;
+        foreach (char c in first)
+        {
+            if (c == '.') continue;
+            if (!char.IsUpper(c)) return false;
+            caps++;
+        }
+        if (caps is < 2 or > 3) return false;
+        Span<char> buf = stackalloc char[3];
+        int k = 0;
+        foreach (char c in first) if (c != '.') buf[k++] = c;
+        letters = new string(buf[..k]);
+        return true;
+    }
+
+    /// <summary>
+    /// The keys of a name with its two or three opening capitalised words written as their initials ("United States
+    /// Geological Survey" → the key of "US Geological Survey"); none when the name is too short to keep a rest.
+    /// </summary>
+    private static IEnumerable<string> AbbreviatedKeys(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int start = words.Length > 0 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        for (int k = 2; k <= 3 && start + k < words.Length; k++)
+        {
+            bool ok = true;
+            for (int w = start; w < start + k && ok; w++)
+                ok = words[w].Length > 1 && char.IsUpper(words[w][0]) && words[w].Skip(1).All(char.IsLower);
+            if (!ok) break;
+            var initials = new char[k];
+            for (int w = 0; w < k; w++) initials[w] = Tagging.Hashing.Fold(words[start + w][0]);
+            yield return new string(initials) + Key(string.Join(' ', words, start + k, words.Length - start - k));
+        }
     }
 
     private static bool IsAcronymLike(string s)

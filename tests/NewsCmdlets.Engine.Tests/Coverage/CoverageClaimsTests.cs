@@ -32,14 +32,60 @@ public class CoverageClaimsTests
         Assert.Equal(CoverageStatus.Shared, Single(r, "magnitude of the earthquake").Status);
         // 11 miles is 17.7 km: the same distance in other units.
         Assert.Equal(CoverageStatus.Shared, Single(r, "distance from Tarnby").Status);
-        // 21 miles (33.8 km) and 35 km differ by more than either's rounding; 10 km differs from both.
+        // 21 miles (33.8 km) is 35 km converted and cut to the mile, not rounded: they agree; 10 km differs from both.
         var depth = Single(r, "depth of the earthquake");
         Assert.Equal(CoverageStatus.Conflict, depth.Status);
+        Assert.Equal(new[] { "Lakeside Daily" }, depth.Differing);
         Assert.Equal("35 km", depth.Values["Harrowgate Post"]);
         Assert.Equal("21 miles", depth.Values["Vellmouth Courier"]);
         Assert.Equal("10 km", depth.Values["Lakeside Daily"]);
         Assert.Contains("at a depth of 10 km", depth.Sentences["Lakeside Daily"]);
         Assert.Equal(CoverageStatus.Shared, Single(r, "date of the earthquake").Status);
+    }
+
+    [Fact]
+    public void A_bound_that_agrees_with_every_figure_does_not_hide_the_outlets_that_differ_from_the_majority()
+    {
+        var outlets = new[] { "Harrowgate Post", "Vellmouth Courier", "Lakeside Daily", "Orrin Ledger", "Tarnby Times" };
+        var bodies = new[]
+        {
+            "Pellwood Motors said on Tuesday it will cut 4,000 jobs as sales of its vans slow.",
+            "Pellwood Motors will cut about 4,000 jobs, the carmaker said on Tuesday.",
+            "Pellwood Motors plans to cut more than 4,000 jobs, it said on Tuesday.",
+            "Pellwood Motors will cut some 4,600 jobs, the carmaker said on Tuesday.",
+            "Pellwood Motors will cut more than 5,200 jobs, it said on Tuesday.",
+        };
+        var r = Comparer.Compare(Story(outlets.Select((o, i) => Article("p" + i, o, "Pellwood Motors to cut jobs", bodies[i], Morning)).ToArray()));
+        var cut = Assert.Single(Claims(r), i => i.Values.Count == 5);
+        Assert.Equal(CoverageStatus.Conflict, cut.Status);
+        // "More than 4,000" agrees with 4,000, 4,600 and 5,200 alike; the majority is the three that agree with each other.
+        Assert.Equal(new[] { "Orrin Ledger", "Tarnby Times" }, cut.Differing.OrderBy(x => x, StringComparer.Ordinal));
+        Assert.Contains("differs from most: Orrin Ledger, Tarnby Times", cut.Detail);
+    }
+
+    [Fact]
+    public void A_sum_is_named_with_its_statistic_and_a_cut_by_a_sum_is_the_cut()
+    {
+        var a = Article("a1", "Harrowgate Post", "Pellwood Motors trims spending",
+            "Pellwood Motors will cut its capital spending by $2 billion next year. The carmaker's median pay is about $61,000, its filing showed.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Pellwood budget", "Pellwood Motors said its capital spending would be $9 billion this year.", Morning);
+        var r = Comparer.Compare(Story(a, b));
+        Assert.Contains(Claims(r), i => i.Key.StartsWith("cut in spending", StringComparison.Ordinal) && i.Values["Harrowgate Post"] == "$2 billion");
+        Assert.Contains(Claims(r), i => i.Key == "median pay" && i.Values["Harrowgate Post"] == "about $61,000");
+        // The size of a cut is no conflict with the spending it is cut from.
+        Assert.DoesNotContain(Claims(r), i => i.Status == CoverageStatus.Conflict);
+    }
+
+    [Fact]
+    public void A_sum_after_down_from_is_the_earlier_figure_not_a_conflict_with_the_latest()
+    {
+        var a = Article("a1", "Harrowgate Post", "Pellwood Motors profit falls",
+            "Pellwood Motors made a profit of $310 million in the quarter. That is down from a profit of $450 million, or 12 cents a share, a year earlier.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Pellwood profit slides", "Pellwood Motors reported a profit of $310 million for the quarter.", Morning);
+        var r = Comparer.Compare(Story(a, b));
+        Assert.Equal(CoverageStatus.Shared, Assert.Single(Claims(r), i => i.Values.Count == 2).Status);
+        Assert.Contains(Claims(r), i => i.Key.Contains("earlier figure", StringComparison.Ordinal) && i.Values["Harrowgate Post"] == "$450 million");
+        Assert.DoesNotContain(Claims(r), i => i.Status == CoverageStatus.Conflict);
     }
 
     [Fact]

@@ -26,6 +26,19 @@ public class CoverageComparerTests
         Assert.Single(c.Items, i => i.Kind == CoverageKind.Number && i.Values.Values.Any(v => v.Contains(value, StringComparison.Ordinal)));
 
     [Fact]
+    public void A_name_followed_by_a_building_noun_in_lower_case_is_the_building_not_a_person()
+    {
+        var a = Article("a1", "Harrowgate Post", "Quake damages Orrin",
+            "In Orrin, the old Ma Hla Tun monastery, one of the town's largest religious buildings, collapsed on Sunday. Mayor Edda Holm said rescuers were searching the ruins.",
+            new DateTimeOffset(2026, 2, 8, 8, 0, 0, TimeSpan.Zero));
+        var b = Article("b1", "Vellmouth Courier", "Orrin quake", "Mayor Edda Holm said the quake damaged homes in Orrin on Sunday.",
+            new DateTimeOffset(2026, 2, 8, 9, 0, 0, TimeSpan.Zero));
+        var c = new CoverageComparer().Compare(Story(a, b));
+        Assert.Contains(c.Items, i => i.Kind == CoverageKind.Entity && i.Key == "Edda Holm");
+        Assert.DoesNotContain(c.Items, i => i.Kind == CoverageKind.Entity && i.Type == "Person" && i.Key.Contains("Hla", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Different_counts_of_the_same_thing_are_a_number_conflict()
     {
         var a = Article("a1", "Harrowgate Post", "Flood forces evacuations in Tarnby",

@@ -201,6 +201,35 @@ public sealed class EntityRulesTests
     }
 
     [Fact]
+    public void Merger_joins_a_name_opening_with_an_abbreviation_to_the_name_spelled_out_and_to_its_acronym()
+    {
+        // Three outlets name one agency three ways: spelled out, with its country abbreviated (dotted or not), as an acronym.
+        Assert.True(EntityMerger.SameEntity("United Kingdom Tidal Survey", "UK Tidal Survey", NewsEntityType.Organization));
+        Assert.True(EntityMerger.SameEntity("U.K. Tidal Survey", "United Kingdom Tidal Survey", NewsEntityType.Organization));
+        Assert.True(EntityMerger.SameEntity("UKTS", "UK Tidal Survey", NewsEntityType.Organization));
+        var m = new EntityMerger();
+        m.Add("United Kingdom Tidal Survey", NewsEntityType.Organization);
+        m.Add("U.K. Tidal Survey", NewsEntityType.Organization);
+        m.Add("UKTS", NewsEntityType.Organization);
+        m.Add("UK Ferry Board", NewsEntityType.Organization);
+        var groups = m.Resolve();
+        Assert.Equal(2, groups.Count);
+        Assert.Equal("United Kingdom Tidal Survey", groups.Single(g => g.Members.Contains(2)).Canonical);
+        // Other words after the abbreviation, or other words spelled out, are another body.
+        Assert.False(EntityMerger.SameEntity("United Kingdom Tidal Survey", "UK Ferry Survey", NewsEntityType.Organization));
+        Assert.False(EntityMerger.SameEntity("Upper Kelby Tidal Survey", "US Tidal Survey", NewsEntityType.Organization));
+    }
+
+    [Fact]
+    public void Merger_joins_a_ministry_of_something_to_the_something_ministry()
+    {
+        Assert.True(EntityMerger.SameEntity("Ministry of the Lowlands", "Lowlands Ministry", NewsEntityType.Organization));
+        Assert.True(EntityMerger.SameEntity("Department of Harbours", "Harbours Department", NewsEntityType.Organization));
+        Assert.False(EntityMerger.SameEntity("Ministry of Harbours", "Harbours Department", NewsEntityType.Organization));
+        Assert.False(EntityMerger.SameEntity("Ministry of the Lowlands", "Highlands Ministry", NewsEntityType.Organization));
+    }
+
+    [Fact]
     public void Merger_joins_a_group_s_singular_and_plural_but_not_other_groups()
     {
         Assert.True(EntityMerger.SameEntity("Norvik", "Norviks", NewsEntityType.Group));
