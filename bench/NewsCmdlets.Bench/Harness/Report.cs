@@ -322,7 +322,8 @@ public static class Report
             return $"entity lookup median {N(eid, "0.00")} ms (p95 {N(m.Metrics.GetValueOrDefault("entityIds:p95Ms"), "0.00")}), whole articles median {N(m.Metrics.GetValueOrDefault("entityArticles:medianMs"), "0.00")} ms " +
                    $"(p95 {N(m.Metrics.GetValueOrDefault("entityArticles:p95Ms"), "0")}{BiggestAnswers(m)}){FirstArticle(m)}; search {N(m.Metrics.GetValueOrDefault("search:medianMs"), "0.00")} ms (goal < 50 ms)";
         if (m.Metrics.TryGetValue("bcubedF1", out var bc))
-            return $"B-cubed F1 {N(bc, "0.000")}, stories exact {Pct(m.Metrics.GetValueOrDefault("storiesExact"))}; copy pairs P {N(m.Metrics.GetValueOrDefault("copyPairPrecision"), "0.000")} R {N(m.Metrics.GetValueOrDefault("copyPairRecall"), "0.000")}";
+            return $"B-cubed F1 {N(bc, "0.000")}, stories exact {Pct(m.Metrics.GetValueOrDefault("storiesExact"))}; copy pairs P {N(m.Metrics.GetValueOrDefault("copyPairPrecision"), "0.000")} R {N(m.Metrics.GetValueOrDefault("copyPairRecall"), "0.000")}" +
+                   (m.Metrics.TryGetValue("inputHeapMB", out var input) ? $"; the articles themselves hold {N(input, "0")} MB of the heap" : "");
         if (m.Metrics.TryGetValue("check:conflictRecall", out var cr))
             return $"injected conflicts found {Pct(cr)}; false conflicts {N(m.Metrics.GetValueOrDefault("falseConflictsPerStory"), "0.000")} per clean story";
         if (m.Metrics.TryGetValue("check:quoteSpeakerRight", out var qs)) return $"speaker right {Pct(qs)}";

@@ -52,6 +52,8 @@ public sealed class GroupingStage : IBenchStage
             catch (InputProblemException) { errors++; }
         }
         double readSeconds = read.Elapsed.TotalSeconds;
+        // The articles themselves (what a pipeline into Group-NewsArticle holds anyway): the rest of the peak is the grouping's.
+        double inputHeapMB = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
 
         var options = new StoryGroupingOptions();
         string? env = Environment.GetEnvironmentVariable("NEWSCMDLETS_GROUPING_THRESHOLD");
@@ -84,6 +86,7 @@ public sealed class GroupingStage : IBenchStage
 
         m.Errors = errors;
         m.Metrics["readSecondsUntimed"] = Math.Round(readSeconds, 2);
+        m.Metrics["inputHeapMB"] = Math.Round(inputHeapMB);
         m.Metrics["addSeconds"] = Math.Round(Measure.Median(addTimes), 3);
         m.Metrics["groupSeconds"] = Math.Round(m.Seconds - Measure.Median(addTimes), 3);
         m.Metrics["threshold"] = options.Threshold;
