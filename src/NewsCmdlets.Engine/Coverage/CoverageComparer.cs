@@ -401,7 +401,7 @@ public sealed partial class CoverageComparer
     {
         "Airport", "International", "University", "College", "Hospital", "Stadium", "Street", "Road", "Avenue", "Square", "Bridge",
         "Station", "School", "Institute", "Museum", "Park", "Hall", "Centre", "Center", "Building", "Tower", "Market", "Prize", "Award",
-        // Written in lower case after the name too ("the Ma Lin monastery"): a person is not followed by a building's noun.
+        // Written in lower case after the name too ("the Ilse Marrow church", "the Hollis Varga stadium"): a person is not followed by a building's noun.
         "monastery", "temple", "pagoda", "mosque", "church", "cathedral", "shrine", "synagogue", "monument", "stadium", "airport",
     };
 
@@ -473,7 +473,7 @@ public sealed partial class CoverageComparer
         "parliament", "administration", "company", "ministry", "council", "court", "prosecution", "defence", "defense", "opposition",
     };
 
-    /// <summary>A person's name that is part of a place's or a prize's ("Sardar Vallabhbhai Patel International Airport", "the Ma Lin monastery").</summary>
+    /// <summary>A person's name that is part of a place's or a prize's ("Mira Castell International Airport", "the Hollis Varga stadium").</summary>
     private static bool InsideFacilityName(NewsEntityMention m)
     {
         if (m.Type != NewsEntityType.Person || m.Sentence == null) return false;

@@ -356,11 +356,11 @@ internal static class FactClusters
                                               && Math.Abs((tx - ty).TotalMinutes) <= 60);
         g.Update = evolving && !simultaneous;
         // The majority: the outlets that agree with one outlet's value, for the value most outlets agree with (a bound such as
-        // "more than 15,000" agrees with 15,000 and with 17,500, but 15,000 and 17,500 do not agree: it bridges nothing).
+        // "more than 8,000" agrees with 8,000 and with 9,500, but 8,000 and 9,500 do not agree: it bridges nothing).
         var involved = new HashSet<int>(disagree.SelectMany(d => new[] { d.A, d.B }));
         List<int> Around(int center) => Enumerable.Range(0, o).Where(j => j == center || agree[center, j]).ToList();
         // The outlets around a value must agree with each other too: around a bound that agrees with every figure ("more than
-        // 15,000" with 15,000, 17,500 and 18,500), the one that disagrees with most of the others leaves first, until all agree.
+        // 8,000" with 8,000, 9,500 and 9,800), the one that disagrees with most of the others leaves first, until all agree.
         List<int> Consistent(List<int> around)
         {
             while (true)
@@ -379,7 +379,7 @@ internal static class FactClusters
         var best = Enumerable.Range(0, o).Select(i => Consistent(Around(i))).OrderByDescending(x => x.Count).First();
         var rest = Enumerable.Range(0, o).Where(i => !best.Contains(i)).ToList();
         // Against the largest group around another outlet's value, a bound both agree with counted on both sides: with
-        // "more than 15,000" between two outlets of 15,000 and two of 17,500, neither pair is the majority.
+        // "more than 8,000" between two outlets of 8,000 and two of 9,500, neither pair is the majority.
         int second = rest.Count == 0 ? 0 : rest.Max(i => Consistent(Around(i)).Count);
         if (best.Count > second && best.Count >= 2)
         {
@@ -409,7 +409,7 @@ internal static class FactClusters
         var (bl, bh) = Bounds(b);
         double tol = Math.Max(Tolerance(a), Tolerance(b));
         // A length written in other units is one converted from the other, and a conversion is as often cut as rounded
-        // to its last digit (34.8 km is 21.6 miles, written "21 miles"): within a whole last digit of the coarser figure.
+        // to its last digit (48.6 km is 30.2 miles, written "30 miles"): within a whole last digit of the coarser figure.
         if (a.WrittenScale != b.WrittenScale) tol = Math.Max(tol, Math.Max(a.Step, b.Step));
         // Distance between the two intervals (0 when they overlap).
         double gap = Math.Max(0, Math.Max(al - bh, bl - ah));

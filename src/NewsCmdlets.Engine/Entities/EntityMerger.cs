@@ -268,8 +268,8 @@ public sealed class EntityMerger
                 int rest = it.Words.Length > 3 && it.Words[2] == "the" ? 3 : 2;
                 if (byHeadLast.TryGetValue(string.Concat(it.Words.AsSpan(rest).ToArray()) + it.Words[0], out int j)) Union(i, j);
             }
-        // 1b. A name that opens with an abbreviation ("US Geological Survey", "U.S. Geological Survey", "UN Security
-        // Council") is the name that spells those words out ("United States Geological Survey"): the capitalised words
+        // 1b. A name that opens with an abbreviation ("US Forest Service", "U.S. Forest Service", "UN Security
+        // Council") is the name that spells those words out ("United States Forest Service"): the capitalised words
         // whose initials the abbreviation is, the rest of the name the same.
         Dictionary<string, int>? byAbbreviated = null;
         for (int i = 0; i < n; i++)
@@ -504,7 +504,7 @@ public sealed class EntityMerger
         string major = new string(words.Where(w => !Minor.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray());
         yield return all;
         if (major != all && major.Length >= 2) yield return major;
-        // An opening abbreviation gives all its letters: "US Geological Survey" is USGS, as "United States Geological Survey" is.
+        // An opening abbreviation gives all its letters: "US Forest Service" is USFS, as "United States Forest Service" is.
         if (OpensWithAbbreviation(phrase, out string letters))
         {
             string spelled = letters + new string(words.Skip(1).Where(w => !Minor.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray());
@@ -541,7 +541,7 @@ public sealed class EntityMerger
 
     /// <summary>
     /// The keys of a name with its two or three opening capitalised words written as their initials ("United States
-    /// Geological Survey" → the key of "US Geological Survey"); none when the name is too short to keep a rest.
+    /// Forest Service" → the key of "US Forest Service"); none when the name is too short to keep a rest.
     /// </summary>
     private static IEnumerable<string> AbbreviatedKeys(string name)
     {

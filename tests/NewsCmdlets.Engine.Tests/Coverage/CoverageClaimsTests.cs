@@ -22,24 +22,24 @@ public class CoverageClaimsTests
     public void The_same_measure_of_the_same_subject_is_one_row_whatever_the_wording_and_a_different_depth_conflicts()
     {
         var a = Article("a1", "Harrowgate Post", "Strong earthquake shakes Kestria",
-            "A magnitude 6.9 earthquake struck Kestria on Sunday at a depth of 35 km, about 18 km south of Tarnby, the seismology office said.", Morning);
+            "A magnitude 6.9 earthquake struck Kestria on Sunday at a depth of 48 km, about 26 km south of Tarnby, the seismology office said.", Morning);
         var b = Article("b1", "Vellmouth Courier", "Quake hits Kestria",
-            "The 6.9-magnitude quake was 21 miles deep and struck 11 miles south of Tarnby on Sunday.", Morning);
+            "Sunday's 6.9-magnitude tremor, centred 16 miles south of Tarnby, was 29 miles deep.", Morning);
         var c = Article("c1", "Lakeside Daily", "Kestria earthquake",
-            "The earthquake, with a magnitude of 6.9, struck on Sunday at a depth of 10 km, 18 km south of Tarnby City.", Morning);
+            "The earthquake, with a magnitude of 6.9, struck on Sunday at a depth of 12 km, 26 km south of Tarnby City.", Morning);
         var r = Comparer.Compare(Story(a, b, c));
 
         Assert.Equal(CoverageStatus.Shared, Single(r, "magnitude of the earthquake").Status);
-        // 11 miles is 17.7 km: the same distance in other units.
+        // 16 miles is 25.7 km: the same distance in other units.
         Assert.Equal(CoverageStatus.Shared, Single(r, "distance from Tarnby").Status);
-        // 21 miles (33.8 km) is 35 km converted and cut to the mile, not rounded: they agree; 10 km differs from both.
+        // 48 km is 29.8 miles, converted and cut to the mile, not rounded: 29 miles agrees; 12 km differs from both.
         var depth = Single(r, "depth of the earthquake");
         Assert.Equal(CoverageStatus.Conflict, depth.Status);
         Assert.Equal(new[] { "Lakeside Daily" }, depth.Differing);
-        Assert.Equal("35 km", depth.Values["Harrowgate Post"]);
-        Assert.Equal("21 miles", depth.Values["Vellmouth Courier"]);
-        Assert.Equal("10 km", depth.Values["Lakeside Daily"]);
-        Assert.Contains("at a depth of 10 km", depth.Sentences["Lakeside Daily"]);
+        Assert.Equal("48 km", depth.Values["Harrowgate Post"]);
+        Assert.Equal("29 miles", depth.Values["Vellmouth Courier"]);
+        Assert.Equal("12 km", depth.Values["Lakeside Daily"]);
+        Assert.Contains("at a depth of 12 km", depth.Sentences["Lakeside Daily"]);
         Assert.Equal(CoverageStatus.Shared, Single(r, "date of the earthquake").Status);
     }
 

@@ -29,13 +29,13 @@ public class CoverageComparerTests
     public void A_name_followed_by_a_building_noun_in_lower_case_is_the_building_not_a_person()
     {
         var a = Article("a1", "Harrowgate Post", "Quake damages Orrin",
-            "In Orrin, the old Ma Hla Tun monastery, one of the town's largest religious buildings, collapsed on Sunday. Mayor Edda Holm said rescuers were searching the ruins.",
+            "The roof of the Hollis Varga stadium, home of the Orrin football club since 1961, fell in on Sunday. Mayor Edda Holm said nobody was inside at the time.",
             new DateTimeOffset(2026, 2, 8, 8, 0, 0, TimeSpan.Zero));
         var b = Article("b1", "Vellmouth Courier", "Orrin quake", "Mayor Edda Holm said the quake damaged homes in Orrin on Sunday.",
             new DateTimeOffset(2026, 2, 8, 9, 0, 0, TimeSpan.Zero));
         var c = new CoverageComparer().Compare(Story(a, b));
         Assert.Contains(c.Items, i => i.Kind == CoverageKind.Entity && i.Key == "Edda Holm");
-        Assert.DoesNotContain(c.Items, i => i.Kind == CoverageKind.Entity && i.Type == "Person" && i.Key.Contains("Hla", StringComparison.Ordinal));
+        Assert.DoesNotContain(c.Items, i => i.Kind == CoverageKind.Entity && i.Type == "Person" && i.Key.Contains("Varga", StringComparison.Ordinal));
     }
 
     [Fact]
