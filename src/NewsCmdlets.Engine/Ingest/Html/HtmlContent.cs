@@ -731,8 +731,8 @@ internal static class HtmlContent
     /// <summary>
     /// A promo box after the story: a link line (removed as link text) closes an element below the container that
     /// holds nothing kept but a heading and at most two short lines under it (30 words each, 50 in all), and the story's
-    /// prose comes before the box ("Discover more homes" / "How do our readers live? Browse their stories." / "More
-    /// homes"). The heading and its pitch go with the link. Returns how many kept lines at the end belong to the box.
+    /// prose comes before the box ("Discover more harbour walks" / "Where do our readers walk on Sundays? Browse their
+    /// routes." / "More harbour walks"). The heading and its pitch go with the link. Returns how many kept lines at the end belong to the box.
     /// </summary>
     private static int PromoBoxBefore(List<TextBlock> kept, TextBlock link, DomNode container, List<DomNode> nodes)
     {
