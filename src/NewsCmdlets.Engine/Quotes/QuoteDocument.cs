@@ -322,6 +322,7 @@ internal sealed partial class QuoteDocument
             // record that cannot be excused"): a verb right after it; then the noun needs a subject like any other.
             if (Is(i + 1, "that") && !RelativeAfterThat(i + 2)) return true;
             if (In(i + 1, Modals) || In(i + 1, BeForms)) return false; // "the debate could be decisive"
+            if (NounBeforeName(i, v)) return false;
             // A clause starts right after it ("police say they …", "voters say the economy …"); after a verb that is not
             // first a verb of saying, only a pronoun does ("point their fingers" is no clause).
             if (i + 1 < _n && !_inQuote[i + 1] && (Pronouns.Contains(_h[i + 1]) && !Is(i + 1, "it") && !Is(i + 1, "you") || Is(i + 1, "there") ||
@@ -337,6 +338,18 @@ internal sealed partial class QuoteDocument
             return false;
         }
         return true;
+    }
+
+    private static readonly WordSet RankModifiers = new("former", "deputy", "general", "senior", "special", "independent", "acting", "associate", "assistant", "chief", "trial");
+
+    /// <summary>A verb of saying that is also a noun, with a capitalised word after it, modifying what follows ("a former state
+    /// Senate leader", "deputy counsel Ada Morn", "32 state party committees", "the Harbour state Senate"): after a word for an
+    /// office's rank or a number, or, in its base form, right after a place's name. "Say" is no noun ("6 in 10 say Morn …").</summary>
+    private bool NounBeforeName(int i, SpeechVerb v)
+    {
+        if (v.Lemma == "say" || i == 0 || i + 1 >= _n || _inQuote[i + 1] || _inQuote[i - 1] || !char.IsUpper(First(i + 1))) return false;
+        return In(i - 1, RankModifiers) || char.IsDigit(First(i - 1)) ||
+               v.Form == VerbForm.Base && _nameAt[i - 1] is { Type: NewsEntityType.Location } place && place.End == i;
     }
 
     /// <summary>A verb of saying that is also a noun, followed by a lower-case word that no clause or object starts with: a noun

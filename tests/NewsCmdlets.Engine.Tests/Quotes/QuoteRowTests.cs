@@ -41,6 +41,21 @@ public sealed class QuoteRowTests
         Assert.Contains(Indirect(states), t => t.StartsWith("the ferry levy", StringComparison.Ordinal));
     }
 
+    /// <summary>"a former state Senate leader", "deputy counsel Ida Voss": a verb of saying that is also a noun, after a word for a
+    /// rank, a number or a place and before a capitalised word, modifies the name; nothing is reported.</summary>
+    [Fact]
+    public void A_noun_before_a_name_after_a_rank_or_place_reports_nothing()
+    {
+        var r = Run("The dinner was organised by Tobias Lenk, a former state Assembly member who now breeds goats near Pellam.");
+        Assert.Empty(Indirect(r));
+        var counsel = Run("Harbour Freight hired Bram Oates, the deputy counsel Ida Voss had recommended to the board last spring.");
+        Assert.Empty(Indirect(counsel));
+        var place = Run("Ida Voss was elected to the Nevada state Senate in 2009 after two terms on the Pellam council.");
+        Assert.Empty(Indirect(place));
+        var states = Run("The ministry states the ferry levy will rise in the spring.");
+        Assert.Contains(Indirect(states), t => t.StartsWith("the ferry levy", StringComparison.Ordinal));
+    }
+
     /// <summary>"…, said Ada Morn, a pollster.": the name after a comma-set verb is who speaks, not what was said.</summary>
     [Fact]
     public void The_name_after_a_verb_set_off_by_a_comma_is_not_the_reported_clause()
