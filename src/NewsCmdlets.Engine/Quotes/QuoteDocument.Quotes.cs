@@ -338,6 +338,10 @@ internal sealed partial class QuoteDocument
                 if (sa.Found) return MakeFrame(v, "according to", sa, true, qFirst);
                 continue;
             }
+            // "As the Courier's Ada Morn put it, “…”": putting it is saying it.
+            if ((Is(v, "put") || Is(v, "puts")) && Is(v + 1, "it") && v + 2 < _n && S(v + 2) is "," or ":" && v + 3 == qFirst &&
+                SubjectBefore(v, limit, out _) is { Kind: SubjKind.Name or SubjKind.Pronoun or SubjKind.Description } put)
+                return MakeFrame(v, Str(v).ToLowerInvariant() + " it", put, false, qFirst);
             if (!IsSpeechVerb(v)) continue;
             if (FrameOfVerb(v, limit, qFirst, qFirst) is { } fv)
             {
@@ -401,6 +405,8 @@ internal sealed partial class QuoteDocument
     /// saying …", or after it ("…, said X") when nothing speaks before it. Null when it has none or is passive.</summary>
     private Frame? FrameOfVerb(int v, int limit, int upper, int at, bool allowInverted = false)
     {
+        if (_verb[v]!.Value.Form == VerbForm.Gerund && GerundSpeaker(v) is { } gs)
+            return MakeFrame(v, VerbText(v), new Subj(SubjKind.Name, gs.Start, gs.End, gs.End - 1, gs), false, at);
         if (_verb[v]!.Value.Form == VerbForm.Gerund && v - 1 > limit && S(v - 1) is ",")
         {
             var main = MainFrameBefore(v - 1, limit);
