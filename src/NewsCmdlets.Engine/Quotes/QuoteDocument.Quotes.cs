@@ -264,7 +264,7 @@ internal sealed partial class QuoteDocument
         }
         for (int v = k; v < limit && v < k + 36; v++)
         {
-            if (!IsSpeechVerb(v)) continue;
+            if (!IsSpeechVerb(v) && !EndsFrame(v, k)) continue;
             var sb = SubjectBefore(v, k - 1, out bool passive);
             if (passive) return null;
             if (sb.Found && sb.Start == k) return MakeFrame(v, VerbText(v), sb, false, qLast);
@@ -299,6 +299,14 @@ internal sealed partial class QuoteDocument
         }
         return null;
     }
+
+    /// <summary>A verb of saying that is also a noun ("read", "says", "states") closing a short frame after a quote that opens
+    /// with a determiner ("“…,” the editorial read.", "“…,” the veteran skipper says of the race."): nothing but a verb stands
+    /// there, whatever the word before it.</summary>
+    private bool EndsFrame(int v, int k) =>
+        v > k + 1 && v < k + 6 && In(k, Articles) && _verb[v] is { } sv && (sv.Use & SpeechVerbUse.Quote) != 0 && sv.Form is VerbForm.Base or VerbForm.ThirdPerson &&
+        IsLowerWord(v) && IsLowerWord(v - 1) && _nameAt[v - 1] == null && !In(v - 1, NpStop) &&
+        (v + 1 >= _n || _inQuote[v + 1] || IsTerminal(v + 1) || S(v + 1) is "," || Is(v + 1, "of") || In(v + 1, TimeWords));
 
     /// <summary>Does token <paramref name="k"/> end the clause before the quote at <paramref name="qFirst"/>: a semicolon or
     /// the end of another sentence, not the full stop of an abbreviation in the quote's own ("(D-Ore.),")?</summary>

@@ -298,4 +298,15 @@ public sealed class SpeakerResolutionTests
                                           "As the Gazette's Mira Olsen puts it, \u201cNobody in the room believed a word.\u201d").Quotes;
         Assert.Equal(new[] { "Ivo Brandt", "Tova Reiss", "Mira Olsen" }, all.Select(x => x.Speaker));
     }
+
+    /// <summary>A verb of saying that is also a noun ("read", "says") after a short phrase right after a quote ends the frame
+    /// ("“…,” the editorial read."): the phrase speaks, not the person quoted before.</summary>
+    [Fact]
+    public void A_frame_after_a_quote_with_a_verb_that_is_also_a_noun()
+    {
+        var q = Direct("Harbour vote.\n\n\u201cThere is a clear need for a new pier,\u201d Oskar Brel said.\n\n" +
+                       "\u201cIf the board wants our vote, it should fix the cranes first,\u201d the editorial read.\n\n" +
+                       "\u201cIt is like a race between two old boats,\u201d the veteran skipper says of the contest.");
+        Assert.Equal(new[] { "Oskar Brel", "the editorial", "the veteran skipper" }, q.Select(x => x.Speaker));
+    }
 }
