@@ -811,6 +811,9 @@ internal sealed partial class QuoteDocument
     {
         int k = first;
         while (k < end && k < first + 5 && IsWord(k) && IsAllCaps(k) || k > first && k < end && S(k) is ",") k++;
+        // After the place and its comma, a state, a date and an agency: "WASHINGTON, Aug. 9 (UPI) —", "SALEM, Ore. (AP) —".
+        if (k > first && S(k - 1) is ",")
+            while (k < end && k < first + 12 && !_inQuote[k] && (S(k) is "(" or ")" or "," or "." || char.IsDigit(First(k)) || char.IsUpper(First(k)) && S(k).Length <= 5)) k++;
         return k > first && k < end && S(k) is "—" or "–" or "-" ? k + 1 : first;
     }
 

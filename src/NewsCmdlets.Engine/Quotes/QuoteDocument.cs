@@ -616,7 +616,8 @@ internal sealed partial class QuoteDocument
     /// <summary>The subject a sentence opens with (for "…, saying …" and quotes with no verb of their own).</summary>
     private Subj ClauseSubject(int from, int to)
     {
-        int k = from;
+        // "WASHINGTON, Aug. 9 (UPI) — Ada Morn …": a dateline opening the story is no subject.
+        int k = IsAllCaps(from) ? SkipDateline(from, to) : from;
         // "But a few days later, Ada Morn …": a conjunction opening the sentence comes before its adjunct.
         if (k + 1 < to && In(k, OpeningConjunctions) && !_inQuote[k + 1]) k++;
         // Skip opening adjuncts up to their commas ("On Monday, …", "In a statement, …", "On Friday, after weeks of silence,

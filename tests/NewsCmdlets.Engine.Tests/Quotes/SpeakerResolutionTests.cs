@@ -309,4 +309,13 @@ public sealed class SpeakerResolutionTests
                        "\u201cIt is like a race between two old boats,\u201d the veteran skipper says of the contest.");
         Assert.Equal(new[] { "Oskar Brel", "the editorial", "the veteran skipper" }, q.Select(x => x.Speaker));
     }
+
+    /// <summary>A dateline with a date and an agency ("SALEM, Aug. 9 (UPI) —") opens the story; it is not the subject of the
+    /// sentence after it.</summary>
+    [Fact]
+    public void A_dateline_with_a_date_and_an_agency_is_no_speaker()
+    {
+        var all = QuoteExtractorTests.Run("Harbour row.\n\nSALEM, Aug. 9 (UPI) \u2014 In a surprise move, harbour master Ada Morn put off the vote on the pier, saying \u201cthe costs are not yet known.\u201d").Quotes;
+        Assert.Equal("Ada Morn", Assert.Single(all).Speaker);
+    }
 }
