@@ -106,6 +106,7 @@ internal sealed partial class QuoteDocument
                 note = "the subject of the clause the quoted words stand in" + (clause.Note != null ? "; " + clause.Note : "");
             }
             else note = "quoted words with no verb of saying in their sentence";
+            if (NoCapitalsWords(speaker) == null && speaker != null) { speaker = null; who = null; description = null; note = "the words before it are a heading in capitals, not a name"; }
             var quote = new NewsQuote
             {
                 Text = inner, Speaker = speaker, SpeakerDescription = description == speaker ? null : description, SpeakerNote = speaker == null ? (InCapitals ? CapitalsNote : note ?? "no speaker found") : note,

@@ -236,6 +236,31 @@ internal sealed partial class QuoteDocument
         return speaker;
     }
 
+    private const GazetteerClass NameClasses = GazetteerClass.Country | GazetteerClass.City | GazetteerClass.Region | GazetteerClass.Demonym |
+        GazetteerClass.GivenName | GazetteerClass.OrgWord | GazetteerClass.NamePart | GazetteerClass.Company | GazetteerClass.DictProper |
+        GazetteerClass.WnPerson | GazetteerClass.WnPlace | GazetteerClass.WnOrg;
+
+    /// <summary>A speaker written in capitals whose every word is an ordinary dictionary word and no name ("READS", "OTHER
+    /// SIDE", a heading's fragment) is no speaker: null. Acronyms ("CNN", "GOP") and names in capitals stay.</summary>
+    internal string? NoCapitalsWords(string? speaker)
+    {
+        if (string.IsNullOrEmpty(speaker)) return speaker;
+        bool letter = false;
+        foreach (char c in speaker) { if (char.IsLower(c)) return speaker; if (char.IsLetter(c)) letter = true; }
+        if (!letter) return speaker;
+        var span = speaker.AsSpan();
+        for (int i = 0; i < span.Length;)
+        {
+            while (i < span.Length && !char.IsLetter(span[i])) i++;
+            int s = i;
+            while (i < span.Length && char.IsLetter(span[i])) i++;
+            if (i == s) break;
+            var cls = _gaz.LookupWord(span[s..i]);
+            if ((cls & GazetteerClass.LowerWord) == 0 || (cls & NameClasses) != 0) return speaker;
+        }
+        return null;
+    }
+
     private static readonly ulong UsHash = Hashing.Lower("U.S.");
     private static readonly WordSet Pronouns = new("he", "she", "they", "it", "i", "we", "you");
     private static readonly WordSet ObjectWords = new("me", "him", "her", "them", "us", "you", "reporters", "journalists", "it", "that", "this", "so", "nothing", "something", "anything", "everything", "what", "how", "why", "whether", "if");

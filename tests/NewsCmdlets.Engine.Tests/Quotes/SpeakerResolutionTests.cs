@@ -318,4 +318,15 @@ public sealed class SpeakerResolutionTests
         var all = QuoteExtractorTests.Run("Harbour row.\n\nSALEM, Aug. 9 (UPI) \u2014 In a surprise move, harbour master Ada Morn put off the vote on the pier, saying \u201cthe costs are not yet known.\u201d").Quotes;
         Assert.Equal("Ada Morn", Assert.Single(all).Speaker);
     }
+
+    /// <summary>A heading in capitals right before an excerpt ("BUDGET TEXT RELEASED “…”") is no speaker when its words are all
+    /// ordinary dictionary words; an acronym in capitals ("NATO") still speaks.</summary>
+    [Fact]
+    public void A_heading_of_dictionary_words_in_capitals_is_no_speaker()
+    {
+        var q = Direct("Morning roundup\n\nThe reads of the day.\n\n" +
+                       "BUDGET TEXT RELEASED \u201cRents in the harbour district rose again this spring, the third year running.\u201d [Courier.]\n\n" +
+                       "The alliance spoke up on Friday. NATO said, \u201cWe are watching the straits.\u201d");
+        Assert.Equal(new string?[] { null, "NATO" }, q.Select(x => x.Speaker));
+    }
 }
