@@ -348,7 +348,7 @@ internal sealed partial class QuoteDocument
                 continue;
             }
             // "As the Courier's Ada Morn put it, “…”": putting it is saying it.
-            if ((Is(v, "put") || Is(v, "puts")) && Is(v + 1, "it") && v + 2 < _n && S(v + 2) is "," or ":" && v + 3 == qFirst &&
+            if (First(v) is 'p' && (Is(v, "put") || Is(v, "puts")) && Is(v + 1, "it") && v + 2 < _n && S(v + 2) is "," or ":" && v + 3 == qFirst &&
                 SubjectBefore(v, limit, out _) is { Kind: SubjKind.Name or SubjKind.Pronoun or SubjKind.Description } put)
                 return MakeFrame(v, Str(v).ToLowerInvariant() + " it", put, false, qFirst);
             if (!IsSpeechVerb(v)) continue;
