@@ -106,6 +106,7 @@ internal sealed partial class QuoteDocument
                 note = "the subject of the clause the quoted words stand in" + (clause.Note != null ? "; " + clause.Note : "");
             }
             else note = "quoted words with no verb of saying in their sentence";
+            if (NoCapitalsWords(speaker) == null && speaker != null) { speaker = null; who = null; description = null; note = "the words before it are a heading in capitals, not a name"; }
             var quote = new NewsQuote
             {
                 Text = inner, Speaker = speaker, SpeakerDescription = description == speaker ? null : description, SpeakerNote = speaker == null ? (InCapitals ? CapitalsNote : note ?? "no speaker found") : note,
@@ -264,7 +265,7 @@ internal sealed partial class QuoteDocument
         }
         for (int v = k; v < limit && v < k + 36; v++)
         {
-            if (!IsSpeechVerb(v)) continue;
+            if (!IsSpeechVerb(v) && !EndsFrame(v, k)) continue;
             var sb = SubjectBefore(v, k - 1, out bool passive);
             if (passive) return null;
             if (sb.Found && sb.Start == k) return MakeFrame(v, VerbText(v), sb, false, qLast);
@@ -299,6 +300,14 @@ internal sealed partial class QuoteDocument
         }
         return null;
     }
+
+    /// <summary>A verb of saying that is also a noun ("read", "says", "states") closing a short frame after a quote that opens
+    /// with a determiner ("“…,” the editorial read.", "“…,” the veteran skipper says of the race."): nothing but a verb stands
+    /// there, whatever the word before it.</summary>
+    private bool EndsFrame(int v, int k) =>
+        v > k + 1 && v < k + 6 && In(k, Articles) && _verb[v] is { } sv && (sv.Use & SpeechVerbUse.Quote) != 0 && sv.Form is VerbForm.Base or VerbForm.ThirdPerson &&
+        IsLowerWord(v) && IsLowerWord(v - 1) && _nameAt[v - 1] == null && !In(v - 1, NpStop) &&
+        (v + 1 >= _n || _inQuote[v + 1] || IsTerminal(v + 1) || S(v + 1) is "," || Is(v + 1, "of") || In(v + 1, TimeWords));
 
     /// <summary>Does token <paramref name="k"/> end the clause before the quote at <paramref name="qFirst"/>: a semicolon or
     /// the end of another sentence, not the full stop of an abbreviation in the quote's own ("(D-Ore.),")?</summary>
@@ -338,6 +347,10 @@ internal sealed partial class QuoteDocument
                 if (sa.Found) return MakeFrame(v, "according to", sa, true, qFirst);
                 continue;
             }
+            // "As the Courier's Ada Morn put it, “…”": putting it is saying it.
+            if (First(v) is 'p' && (Is(v, "put") || Is(v, "puts")) && Is(v + 1, "it") && v + 2 < _n && S(v + 2) is "," or ":" && v + 3 == qFirst &&
+                SubjectBefore(v, limit, out _) is { Kind: SubjKind.Name or SubjKind.Pronoun or SubjKind.Description } put)
+                return MakeFrame(v, Str(v).ToLowerInvariant() + " it", put, false, qFirst);
             if (!IsSpeechVerb(v)) continue;
             if (FrameOfVerb(v, limit, qFirst, qFirst) is { } fv)
             {
@@ -401,6 +414,8 @@ internal sealed partial class QuoteDocument
     /// saying …", or after it ("…, said X") when nothing speaks before it. Null when it has none or is passive.</summary>
     private Frame? FrameOfVerb(int v, int limit, int upper, int at, bool allowInverted = false)
     {
+        if (_verb[v]!.Value.Form == VerbForm.Gerund && GerundSpeaker(v) is { } gs)
+            return MakeFrame(v, VerbText(v), new Subj(SubjKind.Name, gs.Start, gs.End, gs.End - 1, gs), false, at);
         if (_verb[v]!.Value.Form == VerbForm.Gerund && v - 1 > limit && S(v - 1) is ",")
         {
             var main = MainFrameBefore(v - 1, limit);
@@ -797,6 +812,9 @@ internal sealed partial class QuoteDocument
     {
         int k = first;
         while (k < end && k < first + 5 && IsWord(k) && IsAllCaps(k) || k > first && k < end && S(k) is ",") k++;
+        // After the place and its comma, a state, a date and an agency: "WASHINGTON, Aug. 9 (UPI) —", "SALEM, Ore. (AP) —".
+        if (k > first && S(k - 1) is ",")
+            while (k < end && k < first + 12 && !_inQuote[k] && (S(k) is "(" or ")" or "," or "." || char.IsDigit(First(k)) || char.IsUpper(First(k)) && S(k).Length <= 5)) k++;
         return k > first && k < end && S(k) is "—" or "–" or "-" ? k + 1 : first;
     }
 

@@ -262,6 +262,31 @@ internal sealed partial class QuoteDocument
         return speaker;
     }
 
+    private const GazetteerClass NameClasses = GazetteerClass.Country | GazetteerClass.City | GazetteerClass.Region | GazetteerClass.Demonym |
+        GazetteerClass.GivenName | GazetteerClass.OrgWord | GazetteerClass.NamePart | GazetteerClass.Company | GazetteerClass.DictProper |
+        GazetteerClass.WnPerson | GazetteerClass.WnPlace | GazetteerClass.WnOrg;
+
+    /// <summary>A speaker written in capitals whose every word is an ordinary dictionary word and no name ("READS", "OTHER
+    /// SIDE", a heading's fragment) is no speaker: null. Acronyms ("CNN", "GOP") and names in capitals stay.</summary>
+    internal string? NoCapitalsWords(string? speaker)
+    {
+        if (string.IsNullOrEmpty(speaker)) return speaker;
+        bool letter = false;
+        foreach (char c in speaker) { if (char.IsLower(c)) return speaker; if (char.IsLetter(c)) letter = true; }
+        if (!letter) return speaker;
+        var span = speaker.AsSpan();
+        for (int i = 0; i < span.Length;)
+        {
+            while (i < span.Length && !char.IsLetter(span[i])) i++;
+            int s = i;
+            while (i < span.Length && char.IsLetter(span[i])) i++;
+            if (i == s) break;
+            var cls = _gaz.LookupWord(span[s..i]);
+            if ((cls & GazetteerClass.LowerWord) == 0 || (cls & NameClasses) != 0) return speaker;
+        }
+        return null;
+    }
+
     private static readonly ulong UsHash = Hashing.Lower("U.S.");
     private static readonly WordSet Pronouns = new("he", "she", "they", "it", "i", "we", "you");
     private static readonly WordSet ObjectWords = new("me", "him", "her", "them", "us", "you", "reporters", "journalists", "it", "that", "this", "so", "nothing", "something", "anything", "everything", "what", "how", "why", "whether", "if");
@@ -314,7 +339,9 @@ internal sealed partial class QuoteDocument
             if (S(i - 1) is "," || In(i - 1, BeForms) || Is(i - 1, "while") || Is(i - 1, "before") || Is(i - 1, "after")) return true;
             // "with the Chosun Ilbo daily saying …": the absolute construction.
             var np = IsWord(i - 1) && !_inQuote[i - 1] ? NounPhraseEndingAt(i - 1, Math.Max(-1, i - 12)) : default;
-            return np.Found && np.Kind != SubjKind.Pronoun && Is(np.Start - 1, "with");
+            if (np.Found && np.Kind != SubjKind.Pronoun && Is(np.Start - 1, "with")) return true;
+            // "footage of Ada Morn saying, “…”", "Morn privately saying “…”": the person named right before it says it.
+            return GerundSpeaker(i) != null;
         }
         if ((v.Use & SpeechVerbUse.AlsoNoun) != 0 && v.Form is VerbForm.Base or VerbForm.ThirdPerson)
         {
@@ -350,6 +377,16 @@ internal sealed partial class QuoteDocument
         if (v.Lemma == "say" || i == 0 || i + 1 >= _n || _inQuote[i + 1] || _inQuote[i - 1] || !char.IsUpper(First(i + 1))) return false;
         return In(i - 1, RankModifiers) || char.IsDigit(First(i - 1)) ||
                v.Form == VerbForm.Base && _nameAt[i - 1] is { Type: NewsEntityType.Location } place && place.End == i;
+    }
+
+    /// <summary>The person named right before an -ing form of saying (an adverb in -ly between), when quoted words, a colon
+    /// or a comma follow it: "footage of Ada Morn saying, “…”" (a reduced relative clause); else null.</summary>
+    private SpeakerName? GerundSpeaker(int i)
+    {
+        if (i + 1 >= _n || !(_inQuote[i + 1] || S(i + 1) is "," or ":")) return null;
+        int k = i - 1;
+        if (k > 0 && !_inQuote[k] && IsLowerWord(k) && S(k).Length > 3 && S(k).EndsWith("ly", StringComparison.Ordinal)) k--;
+        return k >= 0 && !_inQuote[k] && _nameAt[k] is { Type: NewsEntityType.Person, Weak: false } nm && nm.End == k + 1 && !IsPossessive(nm.End) && !IsPossessive(nm.Start - 1) ? nm : null;
     }
 
     /// <summary>A verb of saying that is also a noun, followed by a lower-case word that no clause or object starts with: a noun
@@ -643,12 +680,27 @@ internal sealed partial class QuoteDocument
     /// <summary>The subject a sentence opens with (for "…, saying …" and quotes with no verb of their own).</summary>
     private Subj ClauseSubject(int from, int to)
     {
-        int k = from;
+        // "WASHINGTON, Aug. 9 (UPI) — Ada Morn …": a dateline opening the story is no subject.
+        int k = IsAllCaps(from) ? SkipDateline(from, to) : from;
         // "But a few days later, Ada Morn …": a conjunction opening the sentence comes before its adjunct.
         if (k + 1 < to && In(k, OpeningConjunctions) && !_inQuote[k + 1]) k++;
-        // Skip an opening adjunct up to its comma ("On Monday, …", "In a statement, …").
-        if (In(k, AdjunctStarts) || In(k, TimeWords) || k < to && IsWord(k) && (S(k).EndsWith("ed", StringComparison.OrdinalIgnoreCase) || S(k).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) && _lex.TryGetVerb(S(k), out _))
-            k = AfterAdjunct(k, to);
+        // Skip opening adjuncts up to their commas ("On Monday, …", "In a statement, …", "On Friday, after weeks of silence,
+        // …", "Here in Salem, …"); a time word with no comma goes too ("And then Morn went …", "Last week Morn said …").
+        for (int hop = 0; hop < 3 && k < to; hop++)
+        {
+            if (!(In(k, AdjunctStarts) || In(k, TimeWords) || (Is(k, "here") || Is(k, "there") || Is(k, "back")) && In(k + 1, Prepositions) ||
+                IsWord(k) && (S(k).EndsWith("ed", StringComparison.OrdinalIgnoreCase) || S(k).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) && _lex.TryGetVerb(S(k), out _))) break;
+            // After the first adjunct only another adjunct's preposition or time word opens one: an article or a relative
+            // pronoun there starts an appositive or a clause of the subject's ("Ada Morn, the chief of …, which …").
+            if (hop > 0 && (In(k, Articles) || In(k, RelativeWords))) break;
+            int after = AfterAdjunct(k, to);
+            if (after == k)
+            {
+                if (hop == 0) while (k < to && In(k, TimeWords) && !_inQuote[k] && _nameAt[k] == null) k++;
+                break;
+            }
+            k = after;
+        }
         for (int j = k; j < to && j < k + 10 && !_inQuote[j]; j++)
         {
             if (Pronouns.Contains(_h[j]) && !In(j, ObjectWords)) return new Subj(SubjKind.Pronoun, j, j + 1, j, null);
@@ -680,6 +732,7 @@ internal sealed partial class QuoteDocument
     }
 
     private static readonly WordSet PhrasalParticles = new("out", "up", "off", "down", "back", "away");
+    private static readonly WordSet RelativeWords = new("who", "which", "whose", "where", "whom");
     private static readonly WordSet OpeningConjunctions = new("but", "and", "yet", "so");
 
     /// <summary>The end of the lower-case nouns after a name that modifies them ("presidential candidate" in "GOP presidential

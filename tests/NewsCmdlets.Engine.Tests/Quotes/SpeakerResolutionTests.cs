@@ -276,4 +276,57 @@ public sealed class SpeakerResolutionTests
         Assert.Equal("Oskar Brel", QuoteDocument.WithoutHeading("- Oskar Brel"));
         Assert.Equal("NATO", QuoteDocument.WithoutHeading("NATO"));
     }
+
+    /// <summary>"…, saying, “…”" after a sentence that opens with two adjuncts ("On Friday, after weeks of silence, …"), with
+    /// "Here in …" or with a time word and no comma ("And then Keller went …"): the speaker is the sentence's subject.</summary>
+    [Fact]
+    public void A_saying_clause_after_opening_adjuncts_has_the_sentence_subject()
+    {
+        var q = Direct("Council row.\n\nHere in Dunford, Bram Keller stepped up his attack on the board, saying, \u201cWe have got to act now.\u201d\n\n" +
+                       "The chair left the room before the vote.\n\nAnd then Ola Winther went fully on the offensive, saying, \u201cIs the chair going to resign or not?\u201d\n\n" +
+                       "On Friday, after staying silent through the whole dispute, Nela Fisk appeared on a local radio show and backed the plan, saying, \u201cHaving a builder in charge is what this town needs.\u201d");
+        Assert.Equal(new[] { "Bram Keller", "Ola Winther", "Nela Fisk" }, q.Select(x => x.Speaker));
+    }
+
+    /// <summary>An -ing form of saying right after a person's name ("footage of Ivo Brandt saying, “…”", "Reiss privately
+    /// saying “…”") is that person's, and "as X put it" frames the quote after it as X's.</summary>
+    [Fact]
+    public void A_name_saying_and_as_X_put_it_give_the_speaker()
+    {
+        var all = QuoteExtractorTests.Run("Ferry advert.\n\nThe new flyer then cuts to footage of Ivo Brandt saying, \u201cYou have to give them a chance.\u201d\n\n" +
+                                          "Neighbours remember Tova Reiss quietly saying \u201cleave it to me\u201d after the meeting.\n\n" +
+                                          "As the Gazette's Mira Olsen puts it, \u201cNobody in the room believed a word.\u201d").Quotes;
+        Assert.Equal(new[] { "Ivo Brandt", "Tova Reiss", "Mira Olsen" }, all.Select(x => x.Speaker));
+    }
+
+    /// <summary>A verb of saying that is also a noun ("read", "says") after a short phrase right after a quote ends the frame
+    /// ("“…,” the editorial read."): the phrase speaks, not the person quoted before.</summary>
+    [Fact]
+    public void A_frame_after_a_quote_with_a_verb_that_is_also_a_noun()
+    {
+        var q = Direct("Harbour vote.\n\n\u201cThere is a clear need for a new pier,\u201d Oskar Brel said.\n\n" +
+                       "\u201cIf the board wants our vote, it should fix the cranes first,\u201d the editorial read.\n\n" +
+                       "\u201cIt is like a race between two old boats,\u201d the veteran skipper says of the contest.");
+        Assert.Equal(new[] { "Oskar Brel", "the editorial", "the veteran skipper" }, q.Select(x => x.Speaker));
+    }
+
+    /// <summary>A dateline with a date and an agency ("SALEM, Aug. 9 (UPI) —") opens the story; it is not the subject of the
+    /// sentence after it.</summary>
+    [Fact]
+    public void A_dateline_with_a_date_and_an_agency_is_no_speaker()
+    {
+        var all = QuoteExtractorTests.Run("Harbour row.\n\nSALEM, Aug. 9 (UPI) \u2014 In a surprise move, harbour master Ada Morn put off the vote on the pier, saying \u201cthe costs are not yet known.\u201d").Quotes;
+        Assert.Equal("Ada Morn", Assert.Single(all).Speaker);
+    }
+
+    /// <summary>A heading in capitals right before an excerpt ("BUDGET TEXT RELEASED “…”") is no speaker when its words are all
+    /// ordinary dictionary words; an acronym in capitals ("NATO") still speaks.</summary>
+    [Fact]
+    public void A_heading_of_dictionary_words_in_capitals_is_no_speaker()
+    {
+        var q = Direct("Morning roundup\n\nThe reads of the day.\n\n" +
+                       "BUDGET TEXT RELEASED \u201cRents in the harbour district rose again this spring, the third year running.\u201d [Courier.]\n\n" +
+                       "The alliance spoke up on Friday. NATO said, \u201cWe are watching the straits.\u201d");
+        Assert.Equal(new string?[] { null, "NATO" }, q.Select(x => x.Speaker));
+    }
 }
