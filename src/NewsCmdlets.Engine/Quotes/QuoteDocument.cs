@@ -340,7 +340,7 @@ internal sealed partial class QuoteDocument
             // "with the Chosun Ilbo daily saying …": the absolute construction.
             var np = IsWord(i - 1) && !_inQuote[i - 1] ? NounPhraseEndingAt(i - 1, Math.Max(-1, i - 12)) : default;
             if (np.Found && np.Kind != SubjKind.Pronoun && Is(np.Start - 1, "with")) return true;
-            // "footage of Ada Morn saying, “…”", "Morn privately saying “…”": the person named right before it says it.
+            // "a clip of Ada Morn saying, “…”", "Morn quietly saying “…”": the person named right before it says it.
             return GerundSpeaker(i) != null;
         }
         if ((v.Use & SpeechVerbUse.AlsoNoun) != 0 && v.Form is VerbForm.Base or VerbForm.ThirdPerson)
@@ -380,7 +380,7 @@ internal sealed partial class QuoteDocument
     }
 
     /// <summary>The person named right before an -ing form of saying (an adverb in -ly between), when quoted words, a colon
-    /// or a comma follow it: "footage of Ada Morn saying, “…”" (a reduced relative clause); else null.</summary>
+    /// or a comma follow it: "a clip of Ada Morn saying, “…”" (a reduced relative clause); else null.</summary>
     private SpeakerName? GerundSpeaker(int i)
     {
         if (i + 1 >= _n || !(_inQuote[i + 1] || S(i + 1) is "," or ":")) return null;
@@ -684,8 +684,8 @@ internal sealed partial class QuoteDocument
         int k = IsAllCaps(from) ? SkipDateline(from, to) : from;
         // "But a few days later, Ada Morn …": a conjunction opening the sentence comes before its adjunct.
         if (k + 1 < to && In(k, OpeningConjunctions) && !_inQuote[k + 1]) k++;
-        // Skip opening adjuncts up to their commas ("On Monday, …", "In a statement, …", "On Friday, after weeks of silence,
-        // …", "Here in Salem, …"); a time word with no comma goes too ("And then Morn went …", "Last week Morn said …").
+        // Skip opening adjuncts up to their commas ("On Monday, …", "In a statement, …", "On Tuesday, after a week of talks,
+        // …", "Back at the depot, …"); a time word with no comma goes too ("And then Morn read …", "Last week Morn said …").
         for (int hop = 0; hop < 3 && k < to; hop++)
         {
             if (!(In(k, AdjunctStarts) || In(k, TimeWords) || (Is(k, "here") || Is(k, "there") || Is(k, "back")) && In(k + 1, Prepositions) ||

@@ -277,25 +277,25 @@ public sealed class SpeakerResolutionTests
         Assert.Equal("NATO", QuoteDocument.WithoutHeading("NATO"));
     }
 
-    /// <summary>"…, saying, “…”" after a sentence that opens with two adjuncts ("On Friday, after weeks of silence, …"), with
-    /// "Here in …" or with a time word and no comma ("And then Keller went …"): the speaker is the sentence's subject.</summary>
+    /// <summary>"…, saying, “…”" after a sentence that opens with two adjuncts ("On Tuesday, after a week of talks, …"), with
+    /// "Back at …" or with a time word and no comma ("And then Winther turned …"): the speaker is the sentence's subject.</summary>
     [Fact]
     public void A_saying_clause_after_opening_adjuncts_has_the_sentence_subject()
     {
-        var q = Direct("Council row.\n\nHere in Dunford, Bram Keller stepped up his attack on the board, saying, \u201cWe have got to act now.\u201d\n\n" +
-                       "The chair left the room before the vote.\n\nAnd then Ola Winther went fully on the offensive, saying, \u201cIs the chair going to resign or not?\u201d\n\n" +
-                       "On Friday, after staying silent through the whole dispute, Nela Fisk appeared on a local radio show and backed the plan, saying, \u201cHaving a builder in charge is what this town needs.\u201d");
+        var q = Direct("Council row.\n\nBack at the depot, Bram Keller waved the last drivers through the gate, saying, \u201cNobody waits in the rain tonight.\u201d\n\n" +
+                       "The chair left the room before the vote.\n\nAnd then Ola Winther turned on the auditors, saying, \u201cWhere did the ferry money go?\u201d\n\n" +
+                       "On Tuesday, after a week of talks, Nela Fisk went to the depot and signed the contract, saying, \u201cThe buses will run on time from March.\u201d");
         Assert.Equal(new[] { "Bram Keller", "Ola Winther", "Nela Fisk" }, q.Select(x => x.Speaker));
     }
 
-    /// <summary>An -ing form of saying right after a person's name ("footage of Ivo Brandt saying, “…”", "Reiss privately
+    /// <summary>An -ing form of saying right after a person's name ("a clip of Ivo Brandt saying, “…”", "Reiss quietly
     /// saying “…”") is that person's, and "as X put it" frames the quote after it as X's.</summary>
     [Fact]
     public void A_name_saying_and_as_X_put_it_give_the_speaker()
     {
-        var all = QuoteExtractorTests.Run("Ferry advert.\n\nThe new flyer then cuts to footage of Ivo Brandt saying, \u201cYou have to give them a chance.\u201d\n\n" +
+        var all = QuoteExtractorTests.Run("Ferry advert.\n\nThe council's video ends on a clip of Ivo Brandt saying, \u201cThe ferry stays, whatever it costs.\u201d\n\n" +
                                           "Neighbours remember Tova Reiss quietly saying \u201cleave it to me\u201d after the meeting.\n\n" +
-                                          "As the Gazette's Mira Olsen puts it, \u201cNobody in the room believed a word.\u201d").Quotes;
+                                          "As Mira Olsen put it, \u201cNobody in the room believed a word.\u201d").Quotes;
         Assert.Equal(new[] { "Ivo Brandt", "Tova Reiss", "Mira Olsen" }, all.Select(x => x.Speaker));
     }
 
