@@ -63,9 +63,7 @@ public sealed class EntityMerger
     /// <summary>The <see cref="Key(string)"/> of a part of a string (a word of a name), without making the part a string first.</summary>
     internal static string Key(ReadOnlySpan<char> name)
     {
-        var s = name.Trim();
-        if (s.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) s = s[4..];
-        if (s.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || s.EndsWith("’s", StringComparison.OrdinalIgnoreCase)) s = s[..^2];
+        var s = KeyPart(name);
         // Called for every mention and every name looked up in a comparison: the key is written into a buffer on the
         // stack (a pooled array for a long name) and becomes one string, with no builder in between.
         char[]? rented = s.Length > 256 ? System.Buffers.ArrayPool<char>.Shared.Rent(s.Length) : null;
@@ -81,11 +79,17 @@ public sealed class EntityMerger
     /// <summary>Would <see cref="Key(ReadOnlySpan{char})"/> of this part be non-empty? (The same trimming, no string made.)</summary>
     private static bool HasKey(ReadOnlySpan<char> name)
     {
+        foreach (char c in KeyPart(name)) if (char.IsLetterOrDigit(c)) return true;
+        return false;
+    }
+
+    /// <summary>The part of a name its key is made from: trimmed, without a leading "the " or a trailing possessive "'s".</summary>
+    private static ReadOnlySpan<char> KeyPart(ReadOnlySpan<char> name)
+    {
         var s = name.Trim();
         if (s.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) s = s[4..];
         if (s.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || s.EndsWith("’s", StringComparison.OrdinalIgnoreCase)) s = s[..^2];
-        foreach (char c in s) if (char.IsLetterOrDigit(c)) return true;
-        return false;
+        return s;
     }
 
     private static readonly System.Buffers.SearchValues<char> WordBreaks = System.Buffers.SearchValues.Create(" -‑.\u00A0");

@@ -794,11 +794,15 @@ internal static class HtmlContent
     /// is longer than one such paragraph, or does not ask the reader to agree. Both patterns are literal alternations
     /// on at most 800 characters: no backtracking to bound.
     /// </summary>
-    private static bool IsConsentNotice(TextBlock b)
-    {
-        if (b.Words > 80 || b.InQuote || b.Heading > 0 || b.Text.Length > 800) return false;
-        return PrivacyWords.IsMatch(b.Text) && ConsentWords.IsMatch(b.Text);
-    }
+    private static bool IsConsentNotice(TextBlock b) =>
+        IsShortNotice(b, 80) && PrivacyWords.IsMatch(b.Text) && ConsentWords.IsMatch(b.Text);
+
+    /// <summary>
+    /// A block short enough to be a site's notice (consent, disclaimer): at most <paramref name="maxWords"/> words and 800
+    /// characters (so the literal alternations run on bounded text), neither a quotation nor a heading.
+    /// </summary>
+    private static bool IsShortNotice(TextBlock b, int maxWords) =>
+        b.Words <= maxWords && !b.InQuote && b.Heading == 0 && b.Text.Length <= 800;
 
     /// <summary>
     /// The words of a disclaimer, in the languages it is met in: "all details without guarantee" ("ohne Gewähr"), "is
@@ -813,11 +817,7 @@ internal static class HtmlContent
     /// its writers' opinions ("All details without guarantee", "The publisher is not responsible for the opinions of
     /// contributors"). A literal alternation on at most 800 characters.
     /// </summary>
-    private static bool IsDisclaimer(TextBlock b)
-    {
-        if (b.Words > 60 || b.InQuote || b.Heading > 0 || b.Text.Length > 800) return false;
-        return DisclaimerWords.IsMatch(b.Text);
-    }
+    private static bool IsDisclaimer(TextBlock b) => IsShortNotice(b, 60) && DisclaimerWords.IsMatch(b.Text);
 
     /// <summary>
     /// A label of further reading, alone on its line (a heading or not; a few words may follow, such as the site's name
