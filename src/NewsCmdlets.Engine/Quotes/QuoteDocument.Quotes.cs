@@ -656,6 +656,9 @@ internal sealed partial class QuoteDocument
             // records - half a point of …"): the clause is before it.
             if (!according && frameEnd < ce && !(S(frameEnd) is "," || In(frameEnd, TimeWords) || In(frameEnd, Skippable) || In(frameEnd, NotAClause)))
                 endsHere = false;
+            // "…, the council agreed to reopen the pier": an infinitive after the verb is what it governs, so the frame
+            // does not end its sentence and the words before it are not what it reports.
+            if (!according && endsHere && frameEnd + 1 < ce && Is(frameEnd, "to") && InfinitiveAt(frameEnd + 1)) endsHere = false;
             for (int k = frameEnd; k < ce && endsHere; k++)
             {
                 if (S(k) is "," && k + 1 < ce && _verb[k + 1] is { Form: VerbForm.Gerund }) break; // ", adding that …": its own frame
@@ -746,7 +749,7 @@ internal sealed partial class QuoteDocument
         return ce;
     }
 
-    private static readonly WordSet Coordinators = new("and", "but", "while", "whereas");
+    private static readonly WordSet Coordinators = new("and", "but", "while", "whereas", "though", "although");
 
     /// <summary>Where a clause reported after its verb ends when a coordinated clause brings its own "say" or "tell" ("she said
     /// the fund was closed, but other members said …", "…, and they say that …"): at the comma before it; that clause is its
@@ -754,13 +757,39 @@ internal sealed partial class QuoteDocument
     private int NextVoice(int cs, int ce)
     {
         if (CoordinatedReport(cs, ce) is var (cut, _) && cut >= 0) ce = cut;
+        if (SourceTag(cs, ce) is var tag && tag >= 0) ce = tag;
         for (int k = cs + 2; k < ce - 2; k++)
         {
             if (_inQuote[k] || S(k) is not "," || !In(k + 1, Coordinators)) continue;
             for (int j = k + 2; j < ce && j < k + 12 && !_inQuote[j] && S(j) is not ","; j++)
-                if (IsSpeechVerb(j) && _verb[j] is { Form: not VerbForm.Gerund } vj && vj.Lemma is "say" or "tell") return k;
+            {
+                if (!IsSpeechVerb(j) || _verb[j] is not { Form: not VerbForm.Gerund } vj) continue;
+                if (vj.Lemma is "say" or "tell") return k;
+                // Any other verb that reports a clause, with a subject of its own right after the conjunction and what it
+                // reports after it ("…, but the agency insisted it had warned …").
+                if ((vj.Use & SpeechVerbUse.Clause) != 0 && vj.Form is VerbForm.Past or VerbForm.ThirdPerson && IsLowerWord(j) && j + 1 < ce && IsWord(j + 1) &&
+                    (In(k + 2, NominativePronouns) || In(k + 2, Articles) || _nameAt[k + 2] is { } nk && nk.Start == k + 2) && SubjectBefore(j, k + 1, out bool passive) is { Found: true } && !passive)
+                    return k;
+            }
         }
         return ce;
+    }
+
+    /// <summary>A source tag that ends the sentence inside a clause reported after its verb ("she said the depot would close,
+    /// according to the minutes"): the tag names where the writer had it from, not what was said, so the clause ends at its
+    /// comma. A tag set off in the middle ("…, according to the minutes, was …") leaves the clause whole. -1 when there is none.</summary>
+    private int SourceTag(int cs, int ce)
+    {
+        for (int k = cs + 3; k + 3 < ce; k++)
+        {
+            if (_inQuote[k] || S(k) is not "," || !Is(k + 1, "according") || !Is(k + 2, "to")) continue;
+            var sa = SubjectAfter(k + 2, ce);
+            if (!sa.Found) return -1;
+            int t = sa.End;
+            while (t < ce && !_inQuote[t] && S(t) is not ",") t++; // the source's own words ("a poll released Sunday")
+            return t >= ce || !ClauseGoesOn(t + 1, ce, true) ? k : -1;
+        }
+        return -1;
     }
 
     private static readonly WordSet CoordinatedAdverbs = new("then", "also", "later", "again");
@@ -792,6 +821,14 @@ internal sealed partial class QuoteDocument
         for (int k = cs + 2; k < ce - 2; k++) if (S(k) is ",") return true;
         return false;
     }
+
+    private static readonly WordSet ObjectPronouns = new("him", "her", "them", "us", "me", "you", "it", "whom", "which", "what");
+
+    /// <summary>A verb's base form after "to" ("to reopen"), not the person spoken to ("to reporters", "to the council",
+    /// "to him", "to Ada Morn"): a lower-case word that is no determiner, pronoun, number or plural noun.</summary>
+    private bool InfinitiveAt(int i) =>
+        i < _n && !_inQuote[i] && IsLowerWord(i) && _nameAt[i] == null && !In(i, Determiners) && !In(i, Articles) && !In(i, ObjectPronouns) &&
+        !In(i, TimeWords) && S(i)[^1] != 's';
 
     /// <summary>Does the reported clause go on after a frame set between commas ("…, she said, raised …"), rather than an
     /// afterthought following it (", adding …", ", wiping sweat off his face", ", a former aide", ", and …")?</summary>

@@ -135,4 +135,38 @@ public sealed class QuoteRowTests
         Assert.Contains("the ferry fund was closed", ind);
         Assert.Contains(ind, t => t.StartsWith("it would reopen", StringComparison.Ordinal));
     }
+    /// <summary>"…, though the harbour board insisted …": any verb that reports a clause, with its own subject after the
+    /// conjunction, is another voice; the first clause ends before it.</summary>
+    [Fact]
+    public void A_reported_clause_ends_where_another_subject_insists()
+    {
+        var r = Run("Ada Morn said the ferry depot would stay open, though the harbour board insisted it would close by May.");
+        var ind = Indirect(r);
+        Assert.Contains("the ferry depot would stay open", ind);
+        Assert.Contains(ind, t => t.StartsWith("it would close", StringComparison.Ordinal));
+    }
+
+    /// <summary>"…, according to the minutes" at the end of a reported clause says where the writer had it from: it is not part
+    /// of what was said. Set off in the middle of the clause it leaves the clause whole.</summary>
+    [Fact]
+    public void A_source_tag_at_the_end_is_not_part_of_the_reported_clause()
+    {
+        var r = Run("Ines Kalb said the east pier would close for a year, according to minutes published by the Pellam Courier.");
+        Assert.Contains("the east pier would close for a year", Indirect(r));
+        var middle = Run("Ines Kalb said the repairs, according to the harbour minutes, would cost twice the first estimate.");
+        Assert.Contains(Indirect(middle), t => t.EndsWith("would cost twice the first estimate", StringComparison.Ordinal));
+    }
+
+    /// <summary>"…, the council agreed to rebuild …": a frame after a comma whose verb governs an infinitive does not end the
+    /// sentence, so the words before it are not what it reports.</summary>
+    [Fact]
+    public void A_verb_with_an_infinitive_does_not_report_the_words_before_it()
+    {
+        var r = Run("Eight weeks after the storm surge, the Pellam council agreed to rebuild the harbour wall.");
+        Assert.Empty(Indirect(r));
+        var said = Run("The harbour wall will be rebuilt by the autumn, the Pellam council said.");
+        Assert.Contains(Indirect(said), t => t.StartsWith("The harbour wall will be rebuilt", StringComparison.Ordinal));
+        var toReporters = Run("The harbour wall will be rebuilt by the autumn, Ines Kalb said to reporters.");
+        Assert.Contains(Indirect(toReporters), t => t.StartsWith("The harbour wall will be rebuilt", StringComparison.Ordinal));
+    }
 }
