@@ -659,6 +659,11 @@ internal sealed partial class QuoteDocument
             // "…, the council agreed to reopen the pier": an infinitive after the verb is what it governs, so the frame
             // does not end its sentence and the words before it are not what it reports.
             if (!according && endsHere && frameEnd + 1 < ce && Is(frameEnd, "to") && InfinitiveAt(frameEnd + 1)) endsHere = false;
+            // "…, Oates pointed to the nine times the council has delayed the vote": a verb other than "say" or "tell" whose
+            // prepositional object runs on to the sentence's end governs it; an adjunct ("said to reporters", "said of the
+            // plan") is short or set off by a comma.
+            if (!according && endsHere && frameEnd < ce && In(frameEnd, ComplementPrepositions) && _verb[v] is { Lemma: not ("say" or "tell") } && RunsOn(frameEnd + 1, ce, 5))
+                endsHere = false;
             for (int k = frameEnd; k < ce && endsHere; k++)
             {
                 if (S(k) is "," && k + 1 < ce && _verb[k + 1] is { Form: VerbForm.Gerund }) break; // ", adding that …": its own frame
@@ -820,6 +825,21 @@ internal sealed partial class QuoteDocument
     {
         for (int k = cs + 2; k < ce - 2; k++) if (S(k) is ",") return true;
         return false;
+    }
+
+    private static readonly WordSet ComplementPrepositions = new("to", "of", "with", "about", "for");
+
+    /// <summary>Do at least <paramref name="words"/> words follow from <paramref name="from"/> to the clause end
+    /// <paramref name="ce"/> with no comma, bracket, dash or quote between?</summary>
+    private bool RunsOn(int from, int ce, int words)
+    {
+        int n = 0;
+        for (int k = from; k < ce; k++)
+        {
+            if (_inQuote[k] || S(k) is "," or ";" or ":" or "(" or ")" or "—" or "–") return false;
+            if (IsWord(k)) n++;
+        }
+        return n >= words;
     }
 
     private static readonly WordSet ObjectPronouns = new("him", "her", "them", "us", "me", "you", "it", "whom", "which", "what");
