@@ -329,4 +329,23 @@ public sealed class SpeakerResolutionTests
                        "The alliance spoke up on Friday. NATO said, \u201cWe are watching the straits.\u201d");
         Assert.Equal(new string?[] { null, "NATO" }, q.Select(x => x.Speaker));
     }
+
+    /// <summary>Quoted words that open a sentence the writer goes on with, then the frame after a comma and an adjunct ("“…”
+    /// would be safer, harbour master Ines Kalb said after the meeting."): the frame's subject speaks.</summary>
+    [Fact]
+    public void A_frame_with_an_adjunct_after_quoted_words_the_sentence_goes_on_from()
+    {
+        var q = Direct("Ferry plan.\n\n\u201cFewer boats at night\u201d would be safer, harbour master Ines Kalb said after the meeting.");
+        Assert.Equal("Ines Kalb", Assert.Single(q).Speaker);
+    }
+
+    /// <summary>A quote in a paragraph of its own, signed by a dash and a name in the next paragraph ("- Ada Morn, Pellam."), as
+    /// a roundup prints it: the name signed speaks, not the speaker of the quote before.</summary>
+    [Fact]
+    public void A_quote_signed_in_the_next_paragraph()
+    {
+        var q = Direct("Ferry roundup.\n\n\u201cWe are not moving,\u201d Tomas Reyne said.\n\n\u201cThe ferries will run until midnight.\u201d\n\n- Ada Morn, Pellam.\n\n" +
+                       "\u201cNobody asked the crews.\u201d\n\n\u2014Harbour Workers Union.");
+        Assert.Equal(new[] { "Tomas Reyne", "Ada Morn", "Harbour Workers Union" }, q.Select(x => x.Speaker));
+    }
 }
