@@ -348,4 +348,29 @@ public sealed class SpeakerResolutionTests
                        "\u201cNobody asked the crews.\u201d\n\n\u2014Harbour Workers Union.");
         Assert.Equal(new[] { "Tomas Reyne", "Ada Morn", "Harbour Workers Union" }, q.Select(x => x.Speaker));
     }
+
+    /// <summary>A sentence that mentions "he" in passing but closes with another person's frame ("…, which he is expected to
+    /// win, Ada Morn said."): a "he said" after it stands for the one who spoke last, not the man mentioned before.</summary>
+    [Fact]
+    public void A_pronoun_after_a_sentence_that_closes_with_another_speaker()
+    {
+        var q = Direct("Ferry race.\n\nTomas Reyne leads the race for harbour master.\n\n" +
+                       "That could carry him through the spring count, which he is expected to win, analyst Oskar Brel said.\n\n" +
+                       "\u201cHe has the money and the crews behind him,\u201d he said.");
+        Assert.Equal("Oskar Brel", Assert.Single(q).Speaker);
+    }
+
+    /// <summary>An appositive with a relative clause of its own ("…, a harbour official who is running the count, said"), a
+    /// place and its region between commas ("in Salem, Oregon,") and an adverb set off by commas ("Morn, meanwhile, who
+    /// …, said") all stand between the subject and its verb.</summary>
+    [Fact]
+    public void Parentheticals_between_the_subject_and_its_verb()
+    {
+        var q = QuoteExtractorTests.Run("Harbour count.\n\n" +
+            "Ida Lund, a harbour official who is running the count, said the tally was \u201cslow but clean.\u201d\n\n" +
+            "Ivo Brandt, at a meeting in Salem, Oregon, said the levy was \u201ca tax on fishermen.\u201d\n\n" +
+            "Mara Olk, meanwhile, who has no boats of her own, said the pier was \u201cfalling into the sea.\u201d").Quotes
+            .Where(x => x.Kind != QuoteKind.Indirect).ToList();
+        Assert.Equal(new[] { "Ida Lund", "Ivo Brandt", "Mara Olk" }, q.Select(x => x.Speaker));
+    }
 }
