@@ -340,8 +340,11 @@ internal sealed partial class QuoteDocument
                 // Across quoted words that do not end a sentence: "Trump says “…” because “…”" has one speaker.
                 var prev = _spans[_quoteOf[low - 1]];
                 int last = SpeakerNames.FirstTokenAt(_tok, prev.End) - 1;
-                if (last - 1 < 0 || IsTerminal(last - 1) || S(last - 1) is ",") break;
-                low = SpeakerNames.FirstTokenAt(_tok, prev.Start);
+                int prevFirst = SpeakerNames.FirstTokenAt(_tok, prev.Start);
+                // A comma ends it when it is a quote of its own that its frame follows ("“…,” he said, “…”"), not quoted
+                // words inside the writer's clause ("called Reyne a “liar,” and said …").
+                if (last - 1 < 0 || IsTerminal(last - 1) || S(last - 1) is "," && !(prevFirst > 0 && IsWord(prevFirst - 1) && !_inQuote[prevFirst - 1] && _sentOf[prevFirst - 1] == _sentOf[qFirst])) break;
+                low = prevFirst;
                 continue;
             }
             low--;

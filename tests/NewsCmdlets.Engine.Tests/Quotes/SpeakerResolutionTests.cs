@@ -373,4 +373,14 @@ public sealed class SpeakerResolutionTests
             .Where(x => x.Kind != QuoteKind.Indirect).ToList();
         Assert.Equal(new[] { "Ida Lund", "Ivo Brandt", "Mara Olk" }, q.Select(x => x.Speaker));
     }
+
+    /// <summary>Quoted words inside the writer's clause that end with a comma ("called Reyne a “liar,” and said …") do not end
+    /// the frame of the quoted words after them: the subject before both speaks.</summary>
+    [Fact]
+    public void Quoted_words_with_a_comma_inside_the_clause_do_not_cut_the_frame()
+    {
+        var q = QuoteExtractorTests.Run("Ferry row.\n\nMayor Ada Morn, speaking on Harbour Radio, called Reyne a \u201cliar,\u201d and said his plan was \u201ca gift to the ferry lobby.\u201d").Quotes
+            .Where(x => x.Kind != QuoteKind.Indirect).ToList();
+        Assert.Equal(new[] { "Ada Morn", "Ada Morn" }, q.Select(x => x.Speaker));
+    }
 }
