@@ -496,7 +496,12 @@ internal sealed partial class QuoteDocument
         {
             // A parenthetical between commas: an appositive, a relative clause or an adjunct ("in an email to CNBC").
             int c = k - 1;
-            while (c > limit && c > k - 30 && S(c) is not "," && !_inQuote[c] && !IsTerminal(c)) c--;
+            while (c > limit && c > k - 30 && S(c) is not "," && !IsTerminal(c))
+            {
+                // "Ada Morn, the author of “Harbour Lights,” about the docks, said": a title in quotation marks is part of it.
+                if (_inQuote[c] && (c = BeforeQuotedTitle(c)) < 0) { c = limit; break; }
+                c--;
+            }
             // "Ada Morn, at a meeting in Pellam, Ore., said": a place's state or country after its comma is inside the
             // parenthetical, which goes on to the comma before.
             if (c - 1 > limit && S(c) is "," && _nameAt[c - 1] is { Type: NewsEntityType.Location } && _nameAt[c + 1] is { Type: NewsEntityType.Location } region &&
@@ -742,6 +747,17 @@ internal sealed partial class QuoteDocument
             if (_verb[j] != null || In(j, NpStop) && !In(j, Determiners)) break;
         }
         return default;
+    }
+
+    /// <summary>For a token inside quotation marks whose span is a title ("Harbour Lights,"): the span's first token (its
+    /// opening mark); -1 for any other quote.</summary>
+    private int BeforeQuotedTitle(int t)
+    {
+        var sp = _spans[_quoteOf[t]];
+        int first = SpeakerNames.FirstTokenAt(_tok, sp.Start);
+        if (sp.End - sp.Start > 80 || first <= 0 || !IsWord(first - 1)) return -1;
+        string inner = _text.Substring(sp.Start + 1, sp.End - sp.Start - 2).Trim().TrimEnd(',', '.');
+        return IsTitle(inner) ? first : -1;
     }
 
     private static readonly WordSet CommaAdverbs = new("meanwhile", "however", "too", "though", "instead", "also", "then", "now", "moreover", "likewise", "nonetheless", "nevertheless");

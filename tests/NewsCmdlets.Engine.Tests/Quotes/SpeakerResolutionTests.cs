@@ -383,4 +383,14 @@ public sealed class SpeakerResolutionTests
             .Where(x => x.Kind != QuoteKind.Indirect).ToList();
         Assert.Equal(new[] { "Ada Morn", "Ada Morn" }, q.Select(x => x.Speaker));
     }
+
+    /// <summary>A title in quotation marks inside the subject's appositive ("Ivo Brandt, the author of “Harbour Lights,” about
+    /// the docks, said") is part of the appositive: the subject before it speaks.</summary>
+    [Fact]
+    public void A_title_in_quotation_marks_inside_the_subjects_appositive()
+    {
+        var q = QuoteExtractorTests.Run("Harbour books.\n\nIvo Brandt, the author of \u201cHarbour Lights,\u201d about the old docks, said the cranes were \u201cthe last of their kind.\u201d").Quotes
+            .Where(x => x.Kind != QuoteKind.Indirect && x.Text.StartsWith("the last", StringComparison.Ordinal)).ToList();
+        Assert.Equal("Ivo Brandt", Assert.Single(q).Speaker);
+    }
 }
