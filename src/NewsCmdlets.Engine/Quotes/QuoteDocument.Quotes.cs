@@ -65,9 +65,16 @@ internal sealed partial class QuoteDocument
             else if (IsTitle(inner)) continue; // a title or a name in quotation marks ("Meet the Press"), not a quote
             else if (!partial)
             {
-                // No verb of its own: the sentence before introduces it, or it goes on with the previous speaker's words.
+                // No verb of its own: a signature after it, the sentence before introduces it, or it goes on with the previous
+                // speaker's words.
                 var intro = IntroFrame(qFirst);
-                if (intro != null)
+                if (SignatureAfter(qFirst, qLast) is { } signed)
+                {
+                    speaker = signed.Canonical;
+                    who = signed;
+                    note = "signed in the next paragraph";
+                }
+                else if (intro != null)
                 {
                     speaker = intro.Speaker;
                     who = intro.Name;
@@ -292,7 +299,8 @@ internal sealed partial class QuoteDocument
                 {
                     if (!IsSpeechVerb(v)) continue;
                     var sb = SubjectBefore(v, c, out bool passive);
-                    if (!passive && sb.Found && sb.Start == f && sb.Kind is SubjKind.Name or SubjKind.Pronoun && (v + 1 >= limit || IsTerminal(v + 1) || In(v + 1, TimeWords) || S(v + 1) is ","))
+                    if (!passive && sb.Found && sb.Start == f && sb.Kind is SubjKind.Name or SubjKind.Pronoun && (v + 1 >= limit || IsTerminal(v + 1) || In(v + 1, TimeWords) || S(v + 1) is "," ||
+                        In(v + 1, Prepositions) && !Is(v + 1, "to") || Is(v + 1, "of"))) // "…, Ada Morn said after the vote."
                         return MakeFrame(v, VerbText(v), sb, false, qLast);
                     break;
                 }
@@ -332,8 +340,11 @@ internal sealed partial class QuoteDocument
                 // Across quoted words that do not end a sentence: "Trump says “…” because “…”" has one speaker.
                 var prev = _spans[_quoteOf[low - 1]];
                 int last = SpeakerNames.FirstTokenAt(_tok, prev.End) - 1;
-                if (last - 1 < 0 || IsTerminal(last - 1) || S(last - 1) is ",") break;
-                low = SpeakerNames.FirstTokenAt(_tok, prev.Start);
+                int prevFirst = SpeakerNames.FirstTokenAt(_tok, prev.Start);
+                // A comma ends it when it is a quote of its own that its frame follows ("“…,” he said, “…”"), not quoted
+                // words inside the writer's clause ("called Reyne a “liar,” and said …").
+                if (last - 1 < 0 || IsTerminal(last - 1) || S(last - 1) is "," && !(prevFirst > 0 && IsWord(prevFirst - 1) && !_inQuote[prevFirst - 1] && _sentOf[prevFirst - 1] == _sentOf[qFirst])) break;
+                low = prevFirst;
                 continue;
             }
             low--;
@@ -477,6 +488,27 @@ internal sealed partial class QuoteDocument
         {
             if (_inQuote[v] || !IsSpeechVerb(v)) continue;
             if (FrameOfVerb(v, sr.FirstToken - 1, sr.EndToken, v, allowInverted: true) is { } f) return f;
+        }
+        return null;
+    }
+
+    /// <summary>A quote that is a paragraph of its own, signed by the next paragraph: a dash and a name, perhaps after titles,
+    /// and nothing but a short tail ("- Ada Morn." / "—Gov. Ada Morn, speaking in Pellam."), as roundups and fact checks
+    /// print the words they weigh: that person or organisation; else null.</summary>
+    private SpeakerName? SignatureAfter(int qFirst, int qLast)
+    {
+        int j = qLast + 1;
+        if (j + 1 >= _n || _inQuote[j] || _para[j] != _para[qLast] + 1 || S(j) is not ("-" or "—" or "–")) return null;
+        if (qFirst > 0 && _para[qFirst - 1] == _para[qFirst]) return null; // the quote opens its paragraph
+        int end = j + 1;
+        while (end < _n && _para[end] == _para[j]) end++;
+        if (end - j > 16) return null;
+        for (int k = j + 1; k < end && k < j + 5; k++)
+        {
+            if (_inQuote[k] || !char.IsUpper(First(k))) return null;
+            if (_nameAt[k] is not { Weak: false } nm || nm.Start != k) continue;
+            if (nm.Type is not (NewsEntityType.Person or NewsEntityType.Organization)) return null;
+            return nm.End >= end || S(nm.End) is "," or "." ? nm : null;
         }
         return null;
     }

@@ -496,13 +496,29 @@ internal sealed partial class QuoteDocument
         {
             // A parenthetical between commas: an appositive, a relative clause or an adjunct ("in an email to CNBC").
             int c = k - 1;
-            while (c > limit && c > k - 30 && S(c) is not "," && !_inQuote[c] && !IsTerminal(c)) c--;
+            while (c > limit && c > k - 30 && S(c) is not "," && !IsTerminal(c))
+            {
+                // "Ada Morn, the author of “Harbour Lights,” about the docks, said": a title in quotation marks is part of it.
+                if (_inQuote[c] && (c = BeforeQuotedTitle(c)) < 0) { c = limit; break; }
+                c--;
+            }
+            // "Ada Morn, at a meeting in Pellam, Ore., said": a place's state or country after its comma is inside the
+            // parenthetical, which goes on to the comma before.
+            if (c - 1 > limit && S(c) is "," && _nameAt[c - 1] is { Type: NewsEntityType.Location } && _nameAt[c + 1] is { Type: NewsEntityType.Location } region &&
+                region.Start == c + 1 && region.End >= k - 1 && region.End <= k)
+                for (c--; c > limit && c > k - 30 && S(c) is not "," && !_inQuote[c] && !IsTerminal(c); c--) { }
             if (c <= limit || S(c) is not "," || c + 1 >= k) return default;
             int ps = c + 1;
             // A clause between the commas ("…, the race will be tight, said X") is no parenthetical of the subject; a
             // relative clause ("…, which is airing, argues") is.
             if (!(Is(ps, "who") || Is(ps, "which") || Is(ps, "whose")))
-                for (int j = ps; j < k; j++) if (In(j, Auxiliaries) && !Is(j, "to") || In(j, BeForms) || IsSpeechVerb(j) && !NounBeforeNoun(j)) return default;
+                for (int j = ps; j < k; j++)
+                {
+                    // "…, a party official who is running the count, said": the verbs of a relative clause inside the
+                    // appositive are its own.
+                    if (j > ps && In(j, RelativeOpeners) && IsWord(j - 1) && !In(j - 1, NpStop)) break;
+                    if (In(j, Auxiliaries) && !Is(j, "to") || In(j, BeForms) || IsSpeechVerb(j) && !NounBeforeNoun(j)) return default;
+                }
             // "one resident, Kofi Adair, said" / "his wife, longtime aide Huma Abedin, announced": the name that ends the
             // parenthetical speaks.
             if (_nameAt[k - 1] is { } pn && pn.End == k && pn.Type == NewsEntityType.Person && pn.Start >= ps && !AfterPreposition(pn.Start, ps))
@@ -513,6 +529,8 @@ internal sealed partial class QuoteDocument
             }
             k = c - 1;
             if (k <= limit || _inQuote[k]) return default;
+            // "Ada Morn, meanwhile, who …, said": an adverb set off by commas before the parenthetical.
+            if (k - 2 > limit && In(k, CommaAdverbs) && S(k - 1) is "," && !_inQuote[k - 2]) k -= 2;
             // "Ada Morn, 35, the daughter of …, said": an age between commas belongs to the name before it.
             if (k - 2 > limit && char.IsDigit(First(k)) && S(k - 1) is "," && _nameAt[k - 2] is { Type: NewsEntityType.Person } aged && aged.End == k - 1) k -= 2;
             // "Rep. Ada Morn (D-Ore.), chair of the committee, said": the bracket before the parenthetical.
@@ -731,6 +749,19 @@ internal sealed partial class QuoteDocument
         return default;
     }
 
+    /// <summary>For a token inside quotation marks whose span is a title ("Harbour Lights,"): the span's first token (its
+    /// opening mark); -1 for any other quote.</summary>
+    private int BeforeQuotedTitle(int t)
+    {
+        var sp = _spans[_quoteOf[t]];
+        int first = SpeakerNames.FirstTokenAt(_tok, sp.Start);
+        if (sp.End - sp.Start > 80 || first <= 0 || !IsWord(first - 1)) return -1;
+        string inner = _text.Substring(sp.Start + 1, sp.End - sp.Start - 2).Trim().TrimEnd(',', '.');
+        return IsTitle(inner) ? first : -1;
+    }
+
+    private static readonly WordSet CommaAdverbs = new("meanwhile", "however", "too", "though", "instead", "also", "then", "now", "moreover", "likewise", "nonetheless", "nevertheless");
+    private static readonly WordSet RelativeOpeners = new("who", "which", "that", "whose");
     private static readonly WordSet PhrasalParticles = new("out", "up", "off", "down", "back", "away");
     private static readonly WordSet RelativeWords = new("who", "which", "whose", "where", "whom");
     private static readonly WordSet OpeningConjunctions = new("but", "and", "yet", "so");
@@ -868,7 +899,14 @@ internal sealed partial class QuoteDocument
             {
                 // A sentence whose first compatible mention is the same pronoun ("She hinted that Varga … Osk
                 // …") is about the pronoun's own referent: its other names are not it; look further back.
-                if (first == null && person && !_inQuote[k] && _h[k] == _h[at] && k != at && !(k > sr.FirstToken && In(k - 1, Prepositions))) { chained = true; break; }
+                if (first == null && person && !_inQuote[k] && _h[k] == _h[at] && k != at && !(k > sr.FirstToken && In(k - 1, Prepositions)))
+                {
+                    // Unless the sentence ends with another person's frame ("…, which he is expected to win, Ada Morn said."):
+                    // the one who spoke last is who a "he said" after it stands for.
+                    if (back > 0 && ClosingSpeaker(s, k, gender) is { } closing) return closing;
+                    chained = true;
+                    break;
+                }
                 if (_nameAt[k] is not { } nm || nm.Start != k || nm.Weak) continue;
                 // A gender known only from the given name's usual one ("Kelly", "Jordan") does not rule out the subject of that
                 // sentence who was just quoted in it ("Morn said, “…” ¶ “…,” he added").
@@ -1034,7 +1072,7 @@ internal sealed partial class QuoteDocument
     }
 
     /// <summary>Is this entity the subject of a verb of saying in sentence <paramref name="s"/> (before token <paramref name="end"/>)?</summary>
-    private bool SpeaksIn(int s, SpeakerName nm, int end)
+    private bool SpeaksIn(int s, SpeakerName? nm, int end)
     {
         _speakersOf ??= new List<SpeakerName>?[_sentences.Count];
         var list = _speakersOf[s];
@@ -1054,11 +1092,30 @@ internal sealed partial class QuoteDocument
                 if (sb.Kind == SubjKind.Name) list.Add(sb.Name!);
             }
         }
+        if (nm == null) return false;
         foreach (var sp in list) if (sp.Canonical == nm.Canonical && sp.Start < end) return true;
         return false;
     }
 
     private List<SpeakerName>?[]? _speakersOf;
+
+    /// <summary>A person of a compatible gender who speaks in sentence <paramref name="s"/> after token <paramref name="after"/>,
+    /// named after a comma (the frame that closes it: "…, Ada Morn said."); else null.</summary>
+    private SpeakerName? ClosingSpeaker(int s, int after, char gender)
+    {
+        SpeaksIn(s, null, 0); // works out the sentence's speakers
+        foreach (var sp in _speakersOf![s]!)
+        {
+            if (sp.Start <= after || sp.Type != NewsEntityType.Person || gender != '\0' && sp.Gender != '\0' && sp.Gender != gender || !CanBePerson(sp)) continue;
+            // After its comma, with at most a few title words between ("…, analyst Ada Morn said").
+            for (int t = sp.Start - 1; t > after && t >= sp.Start - 4 && !_inQuote[t]; t--)
+            {
+                if (S(t) is ",") return sp;
+                if (!IsWord(t) || In(t, NpStop)) break;
+            }
+        }
+        return null;
+    }
 
     /// <summary>"the analyst" → the nearest person described as an analyst; "the ministry" → the nearest organisation
     /// with "Ministry" in its name. Only a definite description ("the …") stands for an entity named before.</summary>

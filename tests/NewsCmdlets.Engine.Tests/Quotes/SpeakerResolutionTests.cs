@@ -329,4 +329,68 @@ public sealed class SpeakerResolutionTests
                        "The alliance spoke up on Friday. NATO said, \u201cWe are watching the straits.\u201d");
         Assert.Equal(new string?[] { null, "NATO" }, q.Select(x => x.Speaker));
     }
+
+    /// <summary>Quoted words that open a sentence the writer goes on with, then the frame after a comma and an adjunct ("“…”
+    /// would be safer, harbour master Ines Kalb said after the meeting."): the frame's subject speaks.</summary>
+    [Fact]
+    public void A_frame_with_an_adjunct_after_quoted_words_the_sentence_goes_on_from()
+    {
+        var q = Direct("Ferry plan.\n\n\u201cFewer boats at night\u201d would be safer, harbour master Ines Kalb said after the meeting.");
+        Assert.Equal("Ines Kalb", Assert.Single(q).Speaker);
+    }
+
+    /// <summary>A quote in a paragraph of its own, signed by a dash and a name in the next paragraph ("- Ada Morn, Pellam."), as
+    /// a roundup prints it: the name signed speaks, not the speaker of the quote before.</summary>
+    [Fact]
+    public void A_quote_signed_in_the_next_paragraph()
+    {
+        var q = Direct("Ferry roundup.\n\n\u201cWe are not moving,\u201d Tomas Reyne said.\n\n\u201cThe ferries will run until midnight.\u201d\n\n- Ada Morn, Pellam.\n\n" +
+                       "\u201cNobody asked the crews.\u201d\n\n\u2014Harbour Workers Union.");
+        Assert.Equal(new[] { "Tomas Reyne", "Ada Morn", "Harbour Workers Union" }, q.Select(x => x.Speaker));
+    }
+
+    /// <summary>A sentence that mentions "he" in passing but closes with another person's frame ("…, which he is expected to
+    /// win, Ada Morn said."): a "he said" after it stands for the one who spoke last, not the man mentioned before.</summary>
+    [Fact]
+    public void A_pronoun_after_a_sentence_that_closes_with_another_speaker()
+    {
+        var q = Direct("Ferry race.\n\nTomas Reyne leads the race for harbour master.\n\n" +
+                       "That could carry him through the spring count, which he is expected to win, analyst Oskar Brel said.\n\n" +
+                       "\u201cHe has the money and the crews behind him,\u201d he said.");
+        Assert.Equal("Oskar Brel", Assert.Single(q).Speaker);
+    }
+
+    /// <summary>An appositive with a relative clause of its own ("…, a harbour official who is running the count, said"), a
+    /// place and its region between commas ("in Salem, Oregon,") and an adverb set off by commas ("Morn, meanwhile, who
+    /// …, said") all stand between the subject and its verb.</summary>
+    [Fact]
+    public void Parentheticals_between_the_subject_and_its_verb()
+    {
+        var q = QuoteExtractorTests.Run("Harbour count.\n\n" +
+            "Ida Lund, a harbour official who is running the count, said the tally was \u201cslow but clean.\u201d\n\n" +
+            "Ivo Brandt, at a meeting in Salem, Oregon, said the levy was \u201ca tax on fishermen.\u201d\n\n" +
+            "Mara Olk, meanwhile, who has no boats of her own, said the pier was \u201cfalling into the sea.\u201d").Quotes
+            .Where(x => x.Kind != QuoteKind.Indirect).ToList();
+        Assert.Equal(new[] { "Ida Lund", "Ivo Brandt", "Mara Olk" }, q.Select(x => x.Speaker));
+    }
+
+    /// <summary>Quoted words inside the writer's clause that end with a comma ("called Reyne a “liar,” and said …") do not end
+    /// the frame of the quoted words after them: the subject before both speaks.</summary>
+    [Fact]
+    public void Quoted_words_with_a_comma_inside_the_clause_do_not_cut_the_frame()
+    {
+        var q = QuoteExtractorTests.Run("Ferry row.\n\nMayor Ada Morn, speaking on Harbour Radio, called Reyne a \u201cliar,\u201d and said his plan was \u201ca gift to the ferry lobby.\u201d").Quotes
+            .Where(x => x.Kind != QuoteKind.Indirect).ToList();
+        Assert.Equal(new[] { "Ada Morn", "Ada Morn" }, q.Select(x => x.Speaker));
+    }
+
+    /// <summary>A title in quotation marks inside the subject's appositive ("Ivo Brandt, the author of “Harbour Lights,” about
+    /// the docks, said") is part of the appositive: the subject before it speaks.</summary>
+    [Fact]
+    public void A_title_in_quotation_marks_inside_the_subjects_appositive()
+    {
+        var q = QuoteExtractorTests.Run("Harbour books.\n\nIvo Brandt, the author of \u201cHarbour Lights,\u201d about the old docks, said the cranes were \u201cthe last of their kind.\u201d").Quotes
+            .Where(x => x.Kind != QuoteKind.Indirect && x.Text.StartsWith("the last", StringComparison.Ordinal)).ToList();
+        Assert.Equal("Ivo Brandt", Assert.Single(q).Speaker);
+    }
 }
