@@ -116,7 +116,7 @@ $rows = foreach ($name in $workloads.Keys) {
         }
     }
 }
-$rows | Format-Table -AutoSize | Out-String -Width 260
+$rows | Format-Table -Property * -AutoSize | Out-String -Width 260
 "Processors: {0}; GC: {1}; load average {2} before, {3} after (well above the processor count, the ratios say little)." -f `
     [Environment]::ProcessorCount, $(if ([System.Runtime.GCSettings]::IsServerGC) { 'server' } else { 'workstation' }), $loadBefore, (Get-Load)
 "SpeedUp: median time at 1 thread over median time at N, the thread counts alternated in one process. PipelineSeconds:" +
