@@ -66,7 +66,7 @@ internal sealed class ArticleImportSession : IDisposable
     public void ImportFile(string path, int percent = -1)
     {
         // No progress bar for a single file: it starts with the second input of the call.
-        if (_imported + _failed + (_files?.InFlight ?? 0) > 0)
+        if (_imported + _failed + (_files?.InFlight ?? 0) > 0 && _cmd.ProgressDue)
             _cmd.ReportProgress(Activity, $"{_imported + _failed + (_files?.InFlight ?? 0) + 1}: {System.IO.Path.GetFileName(path)}", percent);
         // Read and parsed on the queue's threads; written by WriteFile, in input order, on this thread.
         if (_files == null)
@@ -164,7 +164,7 @@ internal sealed class ArticleImportSession : IDisposable
                 return;
             }
             if (!WritePendingDownloads(all: true)) return;
-            if (_imported + _failed > 0) _cmd.ReportProgress(Activity, $"{_imported + _failed + 1}: {item}");
+            if (_imported + _failed > 0 && _cmd.ProgressDue) _cmd.ReportProgress(Activity, $"{_imported + _failed + 1}: {item}");
             ArticleReadResult fromContent;
             try
             {

@@ -24,6 +24,12 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
 
     protected override void StopProcessing() => _cancel.Cancel();
 
+    /// <summary>
+    /// True when <see cref="ReportProgress"/> would write now (a quarter of a second since the last progress): a caller
+    /// that reports for every item builds the status only then, not for each item on the pipeline thread (issue 31).
+    /// </summary>
+    protected internal bool ProgressDue => _progressClock.ElapsedMilliseconds - _lastProgressMs >= 250;
+
     /// <summary>Writes progress at most four times a second.</summary>
     protected internal void ReportProgress(string activity, string status, int percent = -1, bool force = false)
     {
@@ -259,7 +265,7 @@ public abstract class NewsCmdletBase : PSCmdlet, IDisposable
         StartParallel<TIn, TOut>(threads, newWorker, (item, result, error) =>
         {
             var (target, label) = describe(item);
-            if (_analysed > 0) ReportProgress(activity, $"{_analysed + 1}: {label}");
+            if (_analysed > 0 && ProgressDue) ReportProgress(activity, $"{_analysed + 1}: {label}");
             _analysed++;
             switch (error)
             {

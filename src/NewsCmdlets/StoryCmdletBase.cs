@@ -248,7 +248,8 @@ public abstract class StoryCmdletBase : NewsCmdletBase
         {
             if (Cancellation.IsCancellationRequested) yield break;
             if (!forced && s.OutletCount < minimumOutlets) continue;
-            ReportProgress(activity, $"Story {++i:N0} of {eligible:N0}: {s.Title}", eligible > 0 ? 100 * (i - 1) / eligible : -1);
+            i++;
+            if (ProgressDue) ReportProgress(activity, $"Story {i:N0} of {eligible:N0}: {s.Title}", eligible > 0 ? 100 * (i - 1) / eligible : -1);
             yield return s;
         }
     }

@@ -191,8 +191,9 @@ public static class Report
 
     /// <summary>The thread counts the cores stage measured, from its metric names ("entities:t2:itemsPerSecond").</summary>
     private static int[] CoreThreads(StageMeasurement m) => m.Metrics.Keys
-        .Where(k => k.StartsWith("entities:t", StringComparison.Ordinal) && k.EndsWith(":itemsPerSecond", StringComparison.Ordinal))
-        .Select(k => int.Parse(k["entities:t".Length..k.IndexOf(':', "entities:t".Length)], Inv)).OrderBy(t => t).ToArray();
+        .Where(k => k.Contains(":t", StringComparison.Ordinal) && k.EndsWith(":itemsPerSecond", StringComparison.Ordinal))
+        .Select(k => k[..k.LastIndexOf(':')]).Select(k => k[(k.LastIndexOf(":t", StringComparison.Ordinal) + 2)..])
+        .Select(t => int.Parse(t, Inv)).Distinct().OrderBy(t => t).ToArray();
 
     private static void CoresTable(StringBuilder sb, StageMeasurement m)
     {
@@ -212,13 +213,44 @@ public static class Report
         sb.AppendLine().AppendLine("The baselines are what any code gets from more threads here, measured in the same run through the same map: " +
                                    "\"compute\" shares nothing (about 50 µs of arithmetic in registers an item), \"memory\" waits on memory (4,000 dependent reads an item over a " +
                                    "32 MB array of each worker's own), \"allocation\" allocates about 40 KB of short-lived objects in about 50 µs an item (the quote pass's rate), so " +
-                                   "its speed-up is about the ceiling the GC leaves a pass that allocates that fast.");
+                                   "its speed-up is about the ceiling the GC leaves a pass that allocates that fast; \"ipc\" runs four independent chains of that arithmetic " +
+                                   "(several instructions a cycle): near 2× when the two processors are two cores, far less when they are the two hardware threads of one core.");
+        if (m.Metrics.Keys.Any(k => k.EndsWith(":workCpuPerItemUs", StringComparison.Ordinal)))
+        {
+            // Where the CPU goes, by thread: valid on a loaded machine, where the wall-clock ratios above are not.
+            sb.AppendLine().AppendLine("Where the CPU goes (CPU time of threads, µs an item; meaningful on a loaded machine, unlike the ratios above): **work** is the items' own " +
+                                       "work on whichever thread ran it (GC work it triggered included), **pipeline** the adding thread's own part besides the items it ran itself " +
+                                       "(adding, ordering, waking, writing), **other** the rest of the process (the workers' hand-offs and waits, the GC's and the JIT's threads). " +
+                                       "**Serial** is pipeline + GC pause over the one-thread total: what Amdahl's law counts as serial, and the 2-thread ratio it implies.").AppendLine();
+            sb.AppendLine("| Workload | Threads | Work | Pipeline | Other | GC pause | Gen0 / gen1 GCs per 1,000 items | Allocated per item | Serial | Amdahl at 2 threads |")
+              .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var w in CoreWorkloads.Append(Stages.CoresStage.EntitiesKept).Where(w => m.Metrics.ContainsKey($"{w}:t1:workCpuPerItemUs")))
+                foreach (int t in threads)
+                {
+                    string k = $"{w}:t{t}";
+                    double work = G(k + ":workCpuPerItemUs"), pipe = G(k + ":addingCpuPerItemUs"), other = G(k + ":otherCpuPerItemUs"), pause = G(k + ":gcPausePerItemUs");
+                    double s = SerialShare(m, w);
+                    sb.AppendLine($"| {w} | {t} | {N(work, "0.0")} | {N(pipe, "0.00")} | {N(other, "0.00")} | {N(pause, "0.00")} | {N(G(k + ":gen0PerThousandItems"), "0.00")} / {N(G(k + ":gen1PerThousandItems"), "0.00")} | " +
+                                  $"{N(G(k + ":allocatedPerItemKB"), "N1")} KB | {(t == 1 ? Pct(s) : "")} | {(t == 1 ? N(Amdahl(s, 2), "0.00") + "×" : "")} |");
+                }
+        }
         sb.AppendLine().AppendLine($"Processors: {m.Info.GetValueOrDefault("processors", "unknown")}. Results at every thread count the same as at one thread: {(G("check:sameOutput") == 1 ? "yes" : "**no**")}. " +
                                    "The reasoning behind the expected curve beyond what this machine has is in bench/README.md (\"cores\").").AppendLine();
         AmdahlTable(sb, m);
     }
 
     private static readonly int[] AmdahlThreads = { 4, 8, 16 };
+
+    /// <summary>
+    /// The serial share of a workload from its per-thread CPU at one thread: the adding (pipeline) thread's own part and
+    /// the GC pause (every thread stopped), over the one-thread total (work, pipeline, other).
+    /// </summary>
+    public static double SerialShare(StageMeasurement m, string w)
+    {
+        double G(string k) => m.Metrics.GetValueOrDefault($"{w}:t1:{k}");
+        double total = G("workCpuPerItemUs") + G("addingCpuPerItemUs") + G("otherCpuPerItemUs");
+        return total > 0 ? Math.Clamp((G("addingCpuPerItemUs") + G("gcPausePerItemUs")) / total, 0, 1) : 0;
+    }
 
     /// <summary>Amdahl's speed-up at <paramref name="n"/> threads for a serial share <paramref name="s"/>.</summary>
     public static double Amdahl(double s, int n) => 1 / (s + (1 - s) / n);

@@ -61,6 +61,9 @@ public sealed class CoresStage : IBenchStage
         private TOut?[] _results = Array.Empty<TOut?>();
         public int MaxInFlight { get; private set; }
         public int Window { get; private set; }
+        public long AddingCpuNs { get; private set; }
+        private long _workCpuNs;
+        public long WorkCpuNs => Interlocked.Read(ref _workCpuNs);
 
         /// <summary>
         /// One pass over the items (Reps times) at <paramref name="threads"/>; returns items done. Each result is dropped
@@ -73,10 +76,19 @@ public sealed class CoresStage : IBenchStage
             _results = new TOut?[keep ? items.Length : 0];
             long done = 0;
             Exception? failure = null;
+            _workCpuNs = 0;
+            long adding0 = ThreadCpu.Thread();
             using var map = new OrderedParallelMap<int, TOut>(threads, () =>
             {
                 var work = newWorker();
-                return (i, cancel) => work(items[i % items.Length], cancel);
+                return (i, cancel) =>
+                {
+                    // The item's own CPU time on the thread that works on it (GC work it triggers included).
+                    long c0 = ThreadCpu.Thread();
+                    var r = work(items[i % items.Length], cancel);
+                    Interlocked.Add(ref _workCpuNs, ThreadCpu.Thread() - c0);
+                    return r;
+                };
             }, (i, r, e) =>
             {
                 failure ??= e;
@@ -86,6 +98,7 @@ public sealed class CoresStage : IBenchStage
             for (int rep = 0; rep < Reps; rep++)
                 for (int i = 0; i < items.Length; i++) map.Add(rep * items.Length + i);
             map.Flush();
+            AddingCpuNs = ThreadCpu.Thread() - adding0;
             MaxInFlight = Math.Max(MaxInFlight, map.MaxInFlight);
             Window = map.Window;
             if (failure != null) throw new InvalidOperationException($"{name} failed at {threads} thread(s): {failure.Message}", failure);
@@ -102,17 +115,38 @@ public sealed class CoresStage : IBenchStage
         int Reps { get; set; }
         int MaxInFlight { get; }
         int Window { get; }
+        long AddingCpuNs { get; }
+        long WorkCpuNs { get; }
         long Pass(int threads, bool keep = false);
         string[] Digests();
     }
 
-    private sealed record Timing(double Wall, double Cpu, double GcPause, long Allocated, long Items);
+    private sealed record Timing(double Wall, double Cpu, double GcPause, long Allocated, long Items,
+        double ProcessCpu = 0, double AddingCpu = 0, double WorkCpu = 0, int Gen0 = 0, int Gen1 = 0);
+
+    /// <summary>CPU time of the calling thread and of the process in nanoseconds (clock_gettime; Linux only, else 0).</summary>
+    internal static class ThreadCpu
+    {
+        [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+        private struct TimeSpec { public long Seconds; public long Nanoseconds; }
+
+        [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+        private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+        private static long Clock(int id) => OperatingSystem.IsLinux() && ClockGetTime(id, out var t) == 0 ? t.Seconds * 1_000_000_000L + t.Nanoseconds : 0;
+
+        /// <summary>CLOCK_THREAD_CPUTIME_ID.</summary>
+        public static long Thread() => Clock(3);
+
+        /// <summary>CLOCK_PROCESS_CPUTIME_ID.</summary>
+        public static long Process() => Clock(2);
+    }
 
     /// <summary>The entity pass measured with its results kept (held until the next pass overwrites them).</summary>
     internal const string EntitiesKept = "entities, results kept";
 
     /// <summary>The machine's own baselines (see <see cref="Baseline"/>), in the order they are measured.</summary>
-    internal static readonly string[] Baselines = { "baseline: compute", "baseline: memory", "baseline: allocation" };
+    internal static readonly string[] Baselines = { "baseline: compute", "baseline: memory", "baseline: allocation", "baseline: ipc" };
 
     /// <summary>
     /// Items of work that any code would scale with, to read the module's speed-ups against: what two threads give on
@@ -126,6 +160,26 @@ public sealed class CoresStage : IBenchStage
             ulong x = 0x9E3779B97F4A7C15UL ^ (ulong)(item + 1);
             for (int k = 0; k < rounds; k++) { x ^= x << 13; x ^= x >> 7; x ^= x << 17; }
             return (long)(x & 0x7FFFFFFF);
+        }
+
+        /// <summary>
+        /// Four independent xorshift streams, no memory touched: several instructions a cycle on one core, unlike
+        /// <see cref="Compute"/>'s single dependent chain (about one a cycle). Two threads on two physical cores get near 2×
+        /// from both; two threads on the two hardware threads of one core (SMT siblings, which a virtual machine's two
+        /// processors may be) share that core's execution units and get near 2× from <see cref="Compute"/> but far less
+        /// from this: then a pass that keeps a core's units busy (branchy text scanning, as the quote pass does) cannot
+        /// reach 2× on this machine whatever its serial share.
+        /// </summary>
+        public static long Ipc(int item, int rounds = 12_000)
+        {
+            ulong a = 0x9E3779B97F4A7C15UL ^ (ulong)(item + 1), b = a * 3, c = a * 5, d = a * 7;
+            for (int k = 0; k < rounds; k++)
+            {
+                a ^= a << 13; b ^= b << 13; c ^= c << 13; d ^= d << 13;
+                a ^= a >> 7; b ^= b >> 7; c ^= c >> 7; d ^= d >> 7;
+                a ^= a << 17; b ^= b << 17; c ^= c << 17; d ^= d << 17;
+            }
+            return (long)((a ^ b ^ c ^ d) & 0x7FFFFFFF);
         }
 
         /// <summary>Each worker's own 32 MB cycle (as large as the L3 cache here, twice it for two workers) walked by dependent reads.</summary>
@@ -215,6 +269,7 @@ public sealed class CoresStage : IBenchStage
         }).Where(s => s.ArticleCount > 1).ToArray();
 
         var memory = new Baseline.Memory(threadCounts.Max()); // the arrays made once, outside the timed passes
+        var only = Environment.GetEnvironmentVariable("NEWSCMDLETS_CORES_WORKLOADS")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var workloads = new IWorkload[]
         {
             new Workload<NewsArticle, ArticleEntities>("entities", articles, () => new EntityExtractor().Extract,
@@ -235,7 +290,11 @@ public sealed class CoresStage : IBenchStage
                 r => r.ToString(CultureInfo.InvariantCulture)),
             new Workload<int, long>(Baselines[2], Enumerable.Range(0, smoke ? 100 : 8000).ToArray(), () => (i, _) => Baseline.Allocate(i),
                 r => r.ToString(CultureInfo.InvariantCulture)),
+            new Workload<int, long>(Baselines[3], Enumerable.Range(0, smoke ? 100 : 4000).ToArray(), () => (i, _) => Baseline.Ipc(i),
+                r => r.ToString(CultureInfo.InvariantCulture)),
         };
+        // NEWSCMDLETS_CORES_WORKLOADS=quotes,comparison measures only those (the first named gives the stage's own row).
+        if (only is { Length: > 0 }) workloads = workloads.Where(w => only.Contains(w.Name)).ToArray();
 
         var m = new StageMeasurement { Bytes = bytes, Errors = errors };
         string loadBefore = Measure.LoadAverage();
@@ -246,12 +305,16 @@ public sealed class CoresStage : IBenchStage
             var cpu0 = self.TotalProcessorTime;
             var gc0 = GC.GetTotalPauseDuration();
             long alloc0 = GC.GetTotalAllocatedBytes(false);
+            int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1);
+            long p0 = ThreadCpu.Process();
             long t0 = Stopwatch.GetTimestamp();
             long items = w.Pass(threads);
             double wall = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+            long p1 = ThreadCpu.Process();
             self.Refresh();
             return new Timing(wall, (self.TotalProcessorTime - cpu0).TotalSeconds, (GC.GetTotalPauseDuration() - gc0).TotalSeconds,
-                GC.GetTotalAllocatedBytes(false) - alloc0, items);
+                GC.GetTotalAllocatedBytes(false) - alloc0, items, (p1 - p0) / 1e9, w.AddingCpuNs / 1e9, w.WorkCpuNs / 1e9,
+                GC.CollectionCount(0) - g0, GC.CollectionCount(1) - g1);
         }
 
         int rounds = smoke ? 1 : context.Mode == RunMode.Quick ? 3 : 5;
@@ -311,6 +374,15 @@ public sealed class CoresStage : IBenchStage
                 m.Metrics[k + ":itemsPerCpuSecond"] = Math.Round(Median(ts.Select(x => x.Items / Math.Max(x.Cpu, 1e-6))), 1);
                 m.Metrics[k + ":gcPauseShare"] = Math.Round(Median(ts.Select(x => x.GcPause / x.Wall)), 4);
                 m.Metrics[k + ":allocatedPerItemKB"] = Math.Round(Median(ts.Select(x => x.Allocated / 1024.0 / x.Items)), 1);
+                // Where the CPU goes, valid on a loaded machine (CPU time of threads, not wall time): the items' own work
+                // (on whichever thread ran it), the adding (pipeline) thread's own part besides the items it ran inline,
+                // and the rest (the workers' hand-offs and waits, the GC's and the JIT's threads).
+                m.Metrics[k + ":workCpuPerItemUs"] = Math.Round(Median(ts.Select(x => x.WorkCpu * 1e6 / x.Items)), 2);
+                m.Metrics[k + ":addingCpuPerItemUs"] = Math.Round(Median(ts.Select(x => (x.AddingCpu - (t == 1 ? x.WorkCpu : 0)) * 1e6 / x.Items)), 2);
+                m.Metrics[k + ":otherCpuPerItemUs"] = Math.Round(Median(ts.Select(x => (x.ProcessCpu - x.AddingCpu - (t == 1 ? 0 : x.WorkCpu)) * 1e6 / x.Items)), 2);
+                m.Metrics[k + ":gen0PerThousandItems"] = Math.Round(Median(ts.Select(x => x.Gen0 * 1000.0 / x.Items)), 2);
+                m.Metrics[k + ":gen1PerThousandItems"] = Math.Round(Median(ts.Select(x => x.Gen1 * 1000.0 / x.Items)), 2);
+                m.Metrics[k + ":gcPausePerItemUs"] = Math.Round(Median(ts.Select(x => x.GcPause * 1e6 / x.Items)), 2);
                 if (t > 1)
                 {
                     m.Metrics[$"{w.Name}:speedup:t{t}"] = Math.Round(oneMedian / wall, 3);
@@ -323,7 +395,7 @@ public sealed class CoresStage : IBenchStage
 
         // The stage's own row: the entity pass at the most threads measured.
         int most = threadCounts.Max();
-        var main = timings[("entities", most)];
+        var main = timings[(workloads[0].Name, most)];
         m.Items = main[0].Items;
         m.Bytes = bytes * workloads[0].Reps;
         m.Passes = main.Count;
@@ -337,7 +409,7 @@ public sealed class CoresStage : IBenchStage
         m.Info["processors"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture);
         m.Info["gc"] = (System.Runtime.GCSettings.IsServerGC ? "server" : "workstation") + (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Interactive ? ", concurrent" : "");
         m.Info["loadAverage"] = $"{loadBefore} before, {loadAfter} after (1-minute load average of the machine; well above the processor count, other work shared the cores and the ratios say little: two threads also get twice one thread's share of a crowded machine)";
-        m.Info["throughput row"] = $"the entity pass at {most} thread(s), {workloads[0].Reps} repetition(s) of {workloads[0].Count} articles a pass";
+        m.Info["throughput row"] = $"the {workloads[0].Name} pass at {most} thread(s), {workloads[0].Reps} repetition(s) of {workloads[0].Count} articles a pass";
         return m;
     }
 }

@@ -68,7 +68,7 @@ public sealed class OrderedParallelMap<TIn, TOut> : IDisposable
     private readonly CultureInfo _culture = CultureInfo.CurrentCulture, _uiCulture = CultureInfo.CurrentUICulture;
     private Func<TIn, CancellationToken, TOut>? _inline;
     private Slot? _awaited;                                 // the item the adding thread sleeps on: only its end wakes it
-    private int _workers, _busy, _maxInFlight;
+    private int _workers, _busy, _idle, _workerWakes, _maxInFlight; // _idle, _workerWakes: under _todo; _busy: Interlocked
     private readonly bool _adaptive;
     private int _window;                                    // the window now (adaptive: between the minimum and Window)
     private double _itemTicks = -1;                         // running mean of an item's duration (each clipped at 1 ms); -1: none yet
@@ -121,6 +121,13 @@ public sealed class OrderedParallelMap<TIn, TOut> : IDisposable
     /// <summary>Worker threads started so far (0 with one thread: the work runs inline).</summary>
     public int WorkersStarted { get { lock (_todo) return _workers; } }
 
+    /// <summary>How many times <see cref="Add"/> woke a worker asleep for want of work (a worker busy takes the next item
+    /// without being woken).</summary>
+    internal int WorkerWakes { get { lock (_todo) return _workerWakes; } }
+
+    /// <summary>Workers asleep for want of work now.</summary>
+    internal int IdleWorkers { get { lock (_todo) return _idle; } }
+
     /// <summary>True once the token given was cancelled or the map disposed: nothing more is written.</summary>
     public bool IsStopped => _cancel.IsCancellationRequested;
 
@@ -162,9 +169,14 @@ public sealed class OrderedParallelMap<TIn, TOut> : IDisposable
         lock (_todo)
         {
             _todo.Enqueue(slot);
-            Monitor.Pulse(_todo);
+            // Only a worker that sleeps for want of work needs waking; the others take the item when they are done.
+            if (_idle > 0)
+            {
+                Monitor.Pulse(_todo);
+                _workerWakes++;
+            }
             // One more worker when every one started is busy or has work waiting, up to Threads.
-            if (_workers < Threads && _todo.Count > _workers - _busy) StartWorker();
+            if (_workers < Threads && _todo.Count > _workers - Volatile.Read(ref _busy)) StartWorker();
         }
         WriteFinished();
         return true;
@@ -319,11 +331,13 @@ public sealed class OrderedParallelMap<TIn, TOut> : IDisposable
                 while (_todo.Count == 0)
                 {
                     if (token.IsCancellationRequested) return;
-                    Monitor.Wait(_todo);
+                    _idle++;
+                    try { Monitor.Wait(_todo); }
+                    finally { _idle--; }
                 }
                 if (token.IsCancellationRequested) return;
                 slot = _todo.Dequeue();
-                _busy++;
+                Interlocked.Increment(ref _busy);
             }
             long started = Stopwatch.GetTimestamp();
             try
@@ -337,7 +351,9 @@ public sealed class OrderedParallelMap<TIn, TOut> : IDisposable
             }
             finally
             {
-                lock (_todo) _busy--;
+                // Not under _todo: one lock an item is the hand-off's whole cost to a worker (the adding thread reads
+                // _busy only to decide whether to start another worker; a moment's staleness starts it one item later).
+                Interlocked.Decrement(ref _busy);
             }
             slot.Ticks = Math.Max(1, Stopwatch.GetTimestamp() - started);
             slot.Done = true;

@@ -45,11 +45,11 @@ public sealed partial class CoverageComparer
         /// <summary>Which lines can hold a claim (not captions, credits, time stamps, tables, sub-heads).</summary>
         public required ClaimableText Shape;
         /// <summary>Mentions of each entity (by canonical name) in claimable text: a name only in page furniture is left out.</summary>
-        public Dictionary<string, int> Counts = new(StringComparer.Ordinal);
+        public required Dictionary<string, int> Counts;
         /// <summary>Figures, dates and roles are read by English rules only.</summary>
         public bool English = true;
         /// <summary>Each entity's first sentence in claimable text.</summary>
-        public Dictionary<string, string> FirstSentence = new(StringComparer.Ordinal);
+        public required Dictionary<string, string> FirstSentence;
     }
 
     private sealed class EntityGroupInfo
@@ -94,6 +94,8 @@ public sealed partial class CoverageComparer
             var d = new ArticleData
             {
                 Article = a, Outlet = outletIndex[OutletName.Of(a)], Entities = en, Quotes = q, Shape = ClaimableText.Of(a),
+                // One key an entity at most (a mention's name is its entity's): made at that size, not grown to it.
+                Counts = new(en.Entities.Count, StringComparer.Ordinal), FirstSentence = new(en.Entities.Count, StringComparer.Ordinal),
                 English = string.IsNullOrEmpty(a.Language) || a.Language.StartsWith("en", StringComparison.OrdinalIgnoreCase),
             };
             foreach (var m in en.Mentions)

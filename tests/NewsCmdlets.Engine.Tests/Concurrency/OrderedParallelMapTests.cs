@@ -61,6 +61,37 @@ public sealed class OrderedParallelMapTests
     }
 
     [Fact]
+    public void Items_added_while_every_worker_is_busy_wake_no_worker_and_an_idle_worker_is_woken()
+    {
+        // The adding thread's hand-off is serial work: it wakes a worker only when one sleeps for want of work.
+        var started = new CountdownEvent(2);
+        var release = new ManualResetEventSlim();
+        using var map = new OrderedParallelMap<int, int>(2, () => (i, _) =>
+        {
+            if (i < 2)
+            {
+                started.Signal();
+                Assert.True(release.Wait(Patience));
+            }
+            return i;
+        }, (i, r, e) => Assert.Null(e), window: 16);
+        Assert.True(map.Add(0));
+        Assert.True(map.Add(1));
+        Assert.True(started.Wait(Patience), "both workers did not start");
+        int before = map.WorkerWakes;
+        for (int i = 2; i < 8; i++) Assert.True(map.Add(i)); // both workers are on items 0 and 1
+        Assert.Equal(before, map.WorkerWakes);
+        release.Set();
+        Assert.True(map.Flush());
+        // Both workers now sleep on an empty queue: the next item must wake one, or it would never be done.
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < Patience && map.IdleWorkers < 2) Thread.Sleep(10);
+        Assert.True(map.Add(8));
+        Assert.True(Task.Run(map.Flush).Wait(Patience));
+        Assert.True(map.WorkerWakes > before);
+    }
+
+    [Fact]
     public void An_items_exception_is_written_in_its_place_and_the_others_go_on()
     {
         var written = new List<string>();
