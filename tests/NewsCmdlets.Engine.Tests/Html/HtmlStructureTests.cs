@@ -359,45 +359,6 @@ public class HtmlStructureTests
     }
 
     [Fact]
-    public void NumberedNotesOfWrittenOutAddressesStay()
-    {
-        // The post's sources as numbered notes, each a written-out address linked to itself: the author's text.
-        const string note1 = "[1] https://www.westmere-harbour.example/minutes/ferry-board-2024-03";
-        const string note2 = "[2] www.ferry-union.example/letters/rosters";
-        var a = Article(Wrap("<h1>Ferry strike strands Westmere commuters</h1><article>" +
-                             $"{Paragraphs(P1, P2, P3)}<p>[1] <a href=\"https://www.westmere-harbour.example/minutes/ferry-board-2024-03\">https://www.westmere-harbour.example/minutes/ferry-board-2024-03</a></p>" +
-                             "<p>[2] <a href=\"http://www.ferry-union.example/letters/rosters\">www.ferry-union.example/letters/rosters</a></p></article>"));
-        Assert.Equal(new[] { P1, P2, P3, note1, note2 }, a.Paragraphs.ToArray());
-    }
-
-    [Fact]
-    public void AWrittenOutAddressAfterTheOnlyParagraphKeepsItsParagraphCompany()
-    {
-        // A short post of one paragraph and the petition's address: the address is part of the post, not a link list
-        // that leaves the paragraph alone as the story.
-        const string post = "The council will vote on the new ferry rosters next month, and the crews ask every commuter who was stranded on the wrong side of the harbour last week to sign their petition before then, so that the councillors can see how many people the walk-out left waiting on the quay in the rain.";
-        const string address = "https://petitions.westmere.example/ferry-rosters-now";
-        var a = Article(Wrap("<h1>Sign the ferry petition</h1><div class=\"entry\"><div class=\"text\">" +
-                             $"<p>{post}</p><p><a href=\"{address}\">{address}</a></p></div>" +
-                             "<div class=\"pager\"><a href=\"/older\">Older post: the harbour open day</a></div></div>", "Sign the ferry petition"));
-        Assert.Equal(new[] { post, address }, a.Paragraphs.ToArray());
-    }
-
-    [Fact]
-    public void AStampLineBetweenTheStandfirstAndTheStoryIsNotItsText()
-    {
-        // Bylines with a reading time, a post's date and category: stamp lines wherever the page set them. A line that
-        // opens like a byline but holds no date ("By the harbour wall") is the story's subheading and stays.
-        const string standfirst = "Commuters share what the ferry walk-out meant for their week in Westmere.";
-        const string subheading = "By the harbour wall";
-        var a = Article(Wrap("<article><h1>Ferry strike strands Westmere commuters</h1>" +
-                             $"<p>{standfirst}</p><p>By <a href=\"/author/tait\">Mereana Tait</a> Mar 4, 2024 6 min read</p>" +
-                             $"{Paragraphs(P1, P2)}<p>{subheading}</p>{Paragraphs(P3, P4, P5)}<p>Posted: 04/03/2024 Category: Harbour news</p></article>"));
-        Assert.Equal(new[] { standfirst, P1, P2, subheading, P3, P4, P5 }, a.Paragraphs.ToArray());
-        Assert.Contains("6 min read", a.Removed.ToString());
-    }
-
-    [Fact]
     public void ACookieOrConsentNoticeIsNotTheStory()
     {
         const string cookies = "This website uses cookies to make your visit easier. By using the site you agree that we store cookies on your device.";

@@ -203,8 +203,6 @@ internal static class HtmlContent
             else if ((b.Byline >= 0 && nodes[b.Byline].Depth > c.Depth && nodes[b.Byline].TextChars < 400 ||
                       b.Date >= 0 && nodes[b.Date].Depth > c.Depth && nodes[b.Date].TextChars < 400) && !b.IsProse)
                 why = "byline or date line";
-            else if (IsStampLine(b))
-                why = "byline or date line";
             else if (b.Byline >= 0 && nodes[b.Byline].Depth > c.Depth && nodes[b.Byline].TextChars <= 1500 && keptProse)
                 why = "author box after the story";
             else if (IsConsentNotice(b))
@@ -280,7 +278,7 @@ internal static class HtmlContent
         {
             var b = kept[i];
             if (b.IsProse) break;
-            if (b.Heading > 0 || !b.InListItem && b.Words <= 6 && !TextShape.EndsLikeSentence(b.Text) && !IsWrittenAddress(b) && !(i == kept.Count - 1 && i > 0 && kept[i - 1].Heading == 0 && IsSignOff(b.Text)))
+            if (b.Heading > 0 || !b.InListItem && b.Words <= 6 && !TextShape.EndsLikeSentence(b.Text) && !(i == kept.Count - 1 && i > 0 && kept[i - 1].Heading == 0 && IsSignOff(b.Text)))
             {
                 Drop(b, b.Heading > 0 ? "heading after the story" : "short line after the story");
                 kept.RemoveAt(i);
@@ -681,8 +679,6 @@ internal static class HtmlContent
             b.IsProse = true;
             b.Value = len * (1 - ld);
         }
-        else if (ld > 0.5 && IsWrittenAddress(b))
-            b.Value = 1; // the author's written address (a source, a note): not a link list, and it belongs with the text beside it
         else if (ld > 0.5)
             b.Value = -len * 0.75;
         else if (b.InTable)
@@ -890,26 +886,6 @@ internal static class HtmlContent
         return false;
     }
 
-    /// <summary>
-    /// The words of a stamp line: a byline's opening ("By", "Von", "Par", "Por", "Door", "Przez", "Author:" and a
-    /// capitalised name), a reading time ("5 min read", "3 Min. Lesezeit", "Lesezeit: 4 Minuten", "2 min de lecture"),
-    /// or the labels of a post's facts ("Date:", "Category:", "Datum:", "Kategorie:").
-    /// </summary>
-    private static readonly System.Text.RegularExpressions.Regex StampWords = new(
-        @"^\s*(?i:by|von|par|por|door|przez|autor(?:in)?:|author:)\s+\p{Lu}|\b\d{1,3}\s*(?i:min(?:ute)?s?\.?|minuten)\s*(?i:read|lesezeit|de lecture|de lectura|di lettura|czytania)\b|\b(?i:lesezeit|reading time|read time|temps de lecture|tiempo de lectura|tempo di lettura|czas czytania)\b|(?:^|\s)(?i:date|datum|fecha|category|categories|kategorie|categoría|catégorie|categoria|rubrik)\s?:",
-        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
-
-    /// <summary>
-    /// A stamp line wherever the page set it in the story (between the standfirst and the text, after the last
-    /// paragraph): a short line (at most 15 words and 150 characters, not prose, a heading, a quote, a list item or a
-    /// table row) that holds a date and a byline's opening, a reading time or the labels of a post's facts ("By Ana
-    /// Lind Mar 3, 2024 4 min read", "Posted on: 03/04/2024 Category: Harbour news"). A line without a date is a
-    /// label or a subheading and is judged as such.
-    /// </summary>
-    private static bool IsStampLine(TextBlock b) =>
-        b.Words <= 15 && b.Text.Length <= 150 && !b.IsProse && b.Heading == 0 && !b.InQuote && !b.InListItem && !b.InTable &&
-        !TextShape.EndsLikeSentence(b.Text) && HasDateOrTime(b.Text) && StampWords.IsMatch(b.Text);
-
     /// <summary>"All rights reserved" and "Copyright 2024" in the languages the notices are met in.</summary>
     private static readonly System.Text.RegularExpressions.Regex RightsReserved = new(
         @"all rights reserved|alle rechte vorbehalten|wszelkie prawa zastrzeżone|derechos reservados|droits réservés|diritti riservati|direitos reservados|alle rechten voorbehouden|\bcopyright\s+(?:\(c\)\s*)?(?:19|20)\d\d\b",
@@ -954,34 +930,13 @@ internal static class HtmlContent
         return true;
     }
 
-    /// <summary>
-    /// A line that is a web address written out ("http://…", "www.…"): the author gives the address as text, alone or
-    /// as a numbered note ("[2] https://…", "3. www.…"), perhaps with its other form in brackets ("www.… (https://…)").
-    /// </summary>
+    /// <summary>A line that is one web address written out ("http://…", "www.…"): the author gives the address as text.</summary>
     private static bool IsWrittenAddress(TextBlock b)
     {
-        var t = b.Text.AsSpan().Trim();
-        if (t.Length < 8 || t.Length > 400) return false;
-        // A note's number: "[2]", "(2)", "2." or "2)".
-        int i = 0;
-        if (t[0] is '[' or '(') i++;
-        int digits = i;
-        while (i < t.Length && char.IsAsciiDigit(t[i])) i++;
-        if (i > digits && i < t.Length && t[i] is ']' or ')' or '.') t = t[(i + 1)..].TrimStart();
-        int addresses = 0;
-        while (t.Length > 0)
-        {
-            int sp = t.IndexOf(' ');
-            var w = (sp < 0 ? t : t[..sp]).Trim("()[]<>");
-            t = sp < 0 ? default : t[(sp + 1)..].TrimStart();
-            if (w.Length == 0) continue;
-            if (++addresses > 2 || !IsAddress(w)) return false;
-        }
-        return addresses > 0;
-
-        static bool IsAddress(ReadOnlySpan<char> w) => w.Length >= 8 &&
-            (w.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || w.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ||
-             w.StartsWith("www.", StringComparison.OrdinalIgnoreCase));
+        string t = b.Text.Trim();
+        if (t.Length < 8 || t.Contains(' ')) return false;
+        return t.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || t.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ||
+               t.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsPageTitle(HtmlDom dom, string text)
