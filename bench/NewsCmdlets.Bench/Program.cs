@@ -151,7 +151,7 @@ public static class Program
             string text = b.Text.Length > 90 ? b.Text[..90] + "…" : b.Text;
             var path = new List<string>();
             for (int p = b.Owner, k = 0; p >= 0 && k < 4; p = dom.Nodes[p].Parent, k++) path.Add(HtmlContent.Describe(dom.Nodes[p]).Replace("\n", " "));
-            Console.WriteLine($"{(kept.Contains(b) ? "*" : " ")}{i,4} {b.Value,7:0.0} {(b.IsProse ? "P" : " ")}{(b.Chrome >= 0 ? "C" : " ")} w{b.Words} ld{b.LinkDensity:0.00} {(b.Heading > 0 ? "H" + b.Heading : "  ")} {text}");
+            Console.WriteLine($"{(kept.Contains(b) ? "*" : " ")}{i,4} {b.Value,7:0.0} {(b.IsProse ? "P" : " ")}{(b.Chrome >= 0 ? "C" : " ")} w{b.Words} ld{b.LinkDensity:0.00} {(b.Heading > 0 ? "H" + b.Heading : "  ")} {text}{(b.Chrome >= 0 ? "   [chrome " + dom.Nodes[b.Chrome].Tag + ": " + dom.Nodes[b.Chrome].ChromeWhy + "]" : "")}{(b.Caption >= 0 ? "   [caption]" : "")}");
             Console.WriteLine($"            {string.Join(" < ", path)}");
         }
         return 0;
