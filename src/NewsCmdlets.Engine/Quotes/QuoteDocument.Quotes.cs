@@ -691,7 +691,7 @@ internal sealed partial class QuoteDocument
             // "…, the council agreed to reopen the pier": an infinitive after the verb is what it governs, so the frame
             // does not end its sentence and the words before it are not what it reports.
             if (!according && endsHere && frameEnd + 1 < ce && Is(frameEnd, "to") && InfinitiveAt(frameEnd + 1)) endsHere = false;
-            // "…, Oates pointed to the nine times the council has delayed the vote": a verb other than "say" or "tell" whose
+            // "…, the union complained about a shortage of drivers at the depots": a verb other than "say" or "tell" whose
             // prepositional object runs on to the sentence's end governs it; an adjunct ("said to reporters", "said of the
             // plan") is short or set off by a comma.
             if (!according && endsHere && frameEnd < ce && In(frameEnd, ComplementPrepositions) && _verb[v] is { Lemma: not ("say" or "tell") } && RunsOn(frameEnd + 1, ce, 5))

@@ -901,7 +901,7 @@ internal sealed partial class QuoteDocument
                 // …") is about the pronoun's own referent: its other names are not it; look further back.
                 if (first == null && person && !_inQuote[k] && _h[k] == _h[at] && k != at && !(k > sr.FirstToken && In(k - 1, Prepositions)))
                 {
-                    // Unless the sentence ends with another person's frame ("…, which he is expected to win, Ada Morn said."):
+                    // Unless the sentence ends with another person's frame ("…, which he has opposed for years, Ada Morn said."):
                     // the one who spoke last is who a "he said" after it stands for.
                     if (back > 0 && ClosingSpeaker(s, k, gender) is { } closing) return closing;
                     chained = true;
