@@ -15,7 +15,8 @@ namespace NewsCmdlets.Bench.Stages;
 /// recovered exactly, and precision/recall of wire-copy pairs (two articles carrying one wire text). Examples of
 /// errors (false and missed copies, split and merged stories) go to Info with article ids.
 /// For tuning, NEWSCMDLETS_GROUPING_THRESHOLD, NEWSCMDLETS_GROUPING_WINDOW_DAYS and NEWSCMDLETS_GROUPING_COPY override
-/// the options' defaults (the figures record the values used); official runs leave them unset.
+/// the options' defaults (the figures record the values used); official runs leave them unset. NEWSCMDLETS_GROUPING_DUMP
+/// names a file to write the stories to (see <see cref="Dump"/>).
 /// </summary>
 public sealed class GroupingStage : IBenchStage
 {
@@ -93,7 +94,25 @@ public sealed class GroupingStage : IBenchStage
         m.Metrics["windowDays"] = options.Window.TotalDays;
         m.Metrics["copyThreshold"] = options.CopyThreshold;
         Score(m, stories, truth, indexOf);
+        string? dump = Environment.GetEnvironmentVariable("NEWSCMDLETS_GROUPING_DUMP");
+        if (!string.IsNullOrEmpty(dump)) Dump(dump, stories);
         return m;
+    }
+
+    /// <summary>
+    /// Every story as Group returned it, one line each (its Id, title, counts, outlets, dates, top entities, articles
+    /// in order, copy groups with their originals), for comparing the output of two builds line by line
+    /// (NEWSCMDLETS_GROUPING_DUMP=file; written after the pass, so no figure includes it).
+    /// </summary>
+    private static void Dump(string file, IReadOnlyList<NewsStory> stories)
+    {
+        using var w = new StreamWriter(file);
+        foreach (var s in stories)
+        {
+            w.Write($"{s.Id}\t{s.Title}\t{s.ArticleCount}\t{s.OutletCount}\t{s.IndependentOutlets}\t{s.Outlets}\t");
+            w.Write($"{s.FirstPublished?.UtcTicks}\t{s.LastPublished?.UtcTicks}\t{s.TopEntities}\t{s.Articles}\t");
+            w.WriteLine(string.Join(" | ", s.CopyGroups.Select(g => g.Original.Id + ": " + string.Join(",", g.Select(a => a.Id)))));
+        }
     }
 
     /// <summary>Scores the stories against the ground truth and records the figures in <paramref name="m"/>.</summary>

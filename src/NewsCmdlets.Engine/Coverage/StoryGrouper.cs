@@ -102,6 +102,7 @@ public sealed class StoryGrouper
             _features[i].NameHashes = again.NameHashes;
         }
         _released = 0;
+        ReturnMemory(n); // what the features' extraction let go, before the copy index is built beside the shingles
         int[] copyRoot = CopyDetector.Find(f, _options.CopyThreshold, _options.Window, cancel, out int maxCopyCandidates);
         foreach (var x in _features)
         {
@@ -152,8 +153,8 @@ public sealed class StoryGrouper
     private const int CollectFrom = 20_000;
 
     /// <summary>
-    /// What one step of a large <see cref="Group"/> let go (the copy index and the shingles, the scored pairs, the
-    /// links) is long-lived, so only a full collection frees it, and without one the runtime grows the heap instead:
+    /// What one step of a large <see cref="Group"/> let go (the extraction's leftovers from <see cref="Add"/>, the copy
+    /// index and the shingles, the scored pairs, the links) is long-lived, so only a full collection frees it, and without one the runtime grows the heap instead:
     /// at 100,000 articles no full collection ran during Group and the heap grew by all of it. One full, compacting
     /// collection after each such step, handing the freed memory back to the system (the working set otherwise keeps
     /// it), costs a fraction of a second there; small piles (an interactive call) skip it.
@@ -204,18 +205,17 @@ public sealed class StoryGrouper
     /// </summary>
     internal static double Similarity(StoryFeatures a, StoryFeatures b)
     {
-        int[] ta = a.Terms, tb = b.Terms;
-        float[] va = a.Weights, vb = b.Weights;
+        TermEntry[] va = a.Vector, vb = b.Vector;
         int i = 0, j = 0;
         double dot = 0, entity = 0;
-        while (i < ta.Length && j < tb.Length)
+        while (i < va.Length && j < vb.Length)
         {
-            int x = ta[i], y = tb[j];
+            int x = va[i].Id, y = vb[j].Id;
             if (x == y)
             {
-                double p = va[i] * vb[j];
+                double p = va[i].Weight * vb[j].Weight;
                 dot += p;
-                if ((a.Kinds[i] & (byte)TermKind.Name) != 0 && (b.Kinds[j] & (byte)TermKind.Name) != 0) entity += p;
+                if (va[i].IsName && vb[j].IsName) entity += p;
                 i++; j++;
             }
             else if (x < y) i++;
@@ -253,23 +253,22 @@ public sealed class StoryGrouper
     private Edge[]?[] Edges(StoryFeatures[] f, CancellationToken cancel, Action<int, int>? progress)
     {
         int n = f.Length;
-        // Each article's indexed terms and their weights, flat: article i's are [i * IndexTerms, i * IndexTerms + topCount[i]).
-        var topTerms = new int[(long)n * IndexTerms];
-        var topWeights = new float[(long)n * IndexTerms];
+        // Each article's indexed terms, flat, as places in its vector (heaviest first): article i's are
+        // [i * IndexTerms, i * IndexTerms + topCount[i]).
+        var topAt = new byte[(long)n * IndexTerms];
         var topCount = new byte[n];
-        var order = new List<(float W, int Term)>();
+        var order = new List<(float W, int Term, byte At)>();
         var postingCount = new int[_terms.Count + 1];
         for (int i = 0; i < n; i++)
         {
             order.Clear();
-            var ids = f[i].Terms;
-            for (int k = 0; k < ids.Length; k++) order.Add((f[i].Weights[k], ids[k]));
+            var v = f[i].Vector;
+            for (int k = 0; k < v.Length; k++) order.Add((v[k].Weight, v[k].Id, (byte)k));
             order.Sort((a, b) => a.W != b.W ? b.W.CompareTo(a.W) : a.Term.CompareTo(b.Term));
             int count = Math.Min(IndexTerms, order.Count);
             for (int k = 0; k < count; k++)
             {
-                topTerms[i * IndexTerms + k] = order[k].Term;
-                topWeights[i * IndexTerms + k] = order[k].W;
+                topAt[i * IndexTerms + k] = order[k].At;
                 postingCount[order[k].Term + 1]++;
             }
             topCount[i] = (byte)count;
@@ -282,25 +281,15 @@ public sealed class StoryGrouper
         for (int i = 0; i < n; i++)
             for (int k = 0; k < topCount[i]; k++)
             {
-                int term = topTerms[i * IndexTerms + k];
+                int term = f[i].Vector[topAt[i * IndexTerms + k]].Id;
                 postings[start[term] + fill[term]++] = i;
             }
         fill = null;
-        // Every article's terms and weights in one block, in canonical order (a name's term id with its top bit set):
-        // an article's candidates lie near it in time, so near it here, and scoring one reads one run, not three
-        // arrays somewhere in the heap each.
-        var vectorStart = new int[n + 1];
-        for (int i = 0; i < n; i++) vectorStart[i + 1] = vectorStart[i] + f[i].Terms.Length;
-        var vectors = new TermWeight[vectorStart[n]];
+        // The vectors scored are the features' own (one array of 8 bytes a term each, the name flag in the top bit):
+        // a copy of them all in one block read a little faster and cost 72 MB at 100,000 articles.
         var nameNorm = new float[n];
-        for (int i = 0; i < n; i++)
-        {
-            var x = f[i];
-            nameNorm[i] = x.NameNorm;
-            for (int k = 0, at = vectorStart[i]; k < x.Terms.Length; k++)
-                vectors[at + k] = new TermWeight(x.Terms[k] | ((x.Kinds[k] & (byte)TermKind.Name) != 0 ? NameBit : 0), x.Weights[k]);
-        }
-        var index = new CandidateIndex(topTerms, topWeights, topCount, postings, start, vectors, vectorStart, nameNorm);
+        for (int i = 0; i < n; i++) nameNorm[i] = f[i].NameNorm;
+        var index = new CandidateIndex(topAt, topCount, postings, start, nameNorm);
 
         long window = _options.Window.Ticks;
         double floor = Math.Max(0.02, _options.Threshold * Floor);
@@ -336,14 +325,8 @@ public sealed class StoryGrouper
         return found; // each article's pairs as they are: copied into one list they were held twice at once
     }
 
-    /// <summary>Each article's indexed terms (flat, <see cref="IndexTerms"/> slots an article) and the terms' posting lists (flat, by term).</summary>
-    private sealed record CandidateIndex(int[] TopTerms, float[] TopWeights, byte[] TopCount, int[] Postings, int[] Start,
-        TermWeight[] Vectors, int[] VectorStart, float[] NameNorm);
-
-    /// <summary>A term of an article's vector: its id (with <see cref="NameBit"/> when it is one of its names) and weight.</summary>
-    private readonly record struct TermWeight(int Term, float Weight);
-
-    private const int NameBit = 1 << 31;
+    /// <summary>Each article's indexed terms (flat, <see cref="IndexTerms"/> slots an article, each a place in its vector) and the terms' posting lists (flat, by term).</summary>
+    private sealed record CandidateIndex(byte[] TopAt, byte[] TopCount, int[] Postings, int[] Start, float[] NameNorm);
 
     /// <summary>Later articles sharing an indexed term followed per article and term (the nearest in time; a feature hundreds of articles of a few days carry says little about which of them report one event).</summary>
     internal const int MaxWalk = 64;
@@ -434,10 +417,12 @@ public sealed class StoryGrouper
         bool dated = ticks[i] != long.MaxValue;
         var postings = index.Postings;
         int topI = index.TopCount[i];
+        var vi = f[i].Vector;
         for (int k = 0; k < topI; k++)
         {
-            int term = index.TopTerms[i * IndexTerms + k];
-            float weight = index.TopWeights[i * IndexTerms + k];
+            ref readonly var top = ref vi[index.TopAt[i * IndexTerms + k]];
+            int term = top.Id;
+            float weight = top.Weight;
             int from = index.Start[term], to = index.Start[term + 1];
             int p = Array.BinarySearch(postings, from, to - from, i) + 1, undated = 0, walked = 0;
             for (; p < to; p++)
@@ -475,33 +460,31 @@ public sealed class StoryGrouper
 
         // The article's weights spread out by term id, so each candidate's similarity is one pass over its terms.
         var dense = s.Dense;
-        var ti = f[i].Terms;
-        var wi = f[i].Weights;
-        var ki = f[i].Kinds;
-        for (int k = 0; k < ti.Length; k++)
+        foreach (var e in vi)
         {
-            dense[2 * ti[k]] = wi[k];
-            if ((ki[k] & (byte)TermKind.Name) != 0) dense[2 * ti[k] + 1] = wi[k];
+            dense[2 * e.Id] = e.Weight;
+            if (e.IsName) dense[2 * e.Id + 1] = e.Weight;
         }
         var norms = index.NameNorm;
         foreach (var (_, j) in chosen)
         {
             double sim = 0, entity = 0;
-            var vj = index.Vectors.AsSpan(index.VectorStart[j], index.VectorStart[j + 1] - index.VectorStart[j]);
+            var vj = f[j].Vector;
             if (norms[i] >= NamedArticle && norms[j] >= NamedArticle)
             {
                 // Both name people and places: Combine needs the names' share too. Branch-free: a term that is not
                 // one of j's names adds exactly 0 (the product times 0), so the sums are those of Similarity.
-                foreach (var (term, w) in vj)
+                foreach (var e in vj)
                 {
-                    int t = 2 * (term & ~NameBit);
+                    int t = 2 * (e.Packed & TermEntry.IdMask);
+                    float w = e.Weight;
                     sim += dense[t] * w;
-                    entity += dense[t + 1] * w * (int)((uint)term >> 31);
+                    entity += dense[t + 1] * w * (int)((uint)e.Packed >> 31);
                 }
             }
             else
             {
-                foreach (var (term, w) in vj) sim += dense[2 * (term & ~NameBit)] * w; // Combine ignores names here
+                foreach (var e in vj) sim += dense[2 * (e.Packed & TermEntry.IdMask)] * e.Weight; // Combine ignores names here
             }
             sim = Combine(sim, entity, norms[i], norms[j]);
             if (dated && ticks[j] != long.MaxValue)
@@ -509,7 +492,7 @@ public sealed class StoryGrouper
             if (sim >= floor) s.Edges.Add(new Edge(i, j, (float)sim));
         }
         chosen.Clear();
-        for (int k = 0; k < ti.Length; k++) dense[2 * ti[k]] = dense[2 * ti[k] + 1] = 0;
+        foreach (var e in vi) dense[2 * e.Id] = dense[2 * e.Id + 1] = 0;
         if (s.Edges.Count == 0) return Array.Empty<Edge>();
         var result = s.Edges.ToArray();
         s.Edges.Clear();
@@ -667,6 +650,12 @@ public sealed class StoryGrouper
         private readonly int[] _voices;
         /// <summary>Whether a group's counts are in the dictionaries yet: an article alone keeps none (its names are in its features), so a pile of mostly lone articles costs no dictionary each.</summary>
         private readonly bool[] _counted;
+        /// <summary>
+        /// Whose features speak for a group not counted yet: the article itself, or for a set of copies its original
+        /// (<see cref="SpeakAs"/>). A set of copies is one voice, like an article alone, so it too keeps no dictionary
+        /// until a decision needs one (at 100,000 articles, 20,000 sets of copies held three each, most never read).
+        /// </summary>
+        private readonly int[] _speaker;
 
         /// <summary>By term id, the last word of a name of several words (else -1): <see cref="TermTable.Head"/>.</summary>
         private readonly List<int> _head;
@@ -691,24 +680,27 @@ public sealed class StoryGrouper
             _voices = new int[n];
             _counted = new bool[n];
             Array.Fill(_voices, 1);
+            _speaker = new int[n];
+            for (int i = 0; i < n; i++) _speaker[i] = i;
         }
 
         private void Count(int i)
         {
             if (_counted[i]) return;
             _counted[i] = true;
-            Fill(i, _f[i]);
+            Fill(i, _f[_speaker[i]]);
         }
 
         /// <summary>Group <paramref name="slot"/> mentions the names of <paramref name="a"/> (and leads with its lead names) and gives its headline figures, once each.</summary>
         private void Fill(int slot, StoryFeatures a)
         {
-            for (int k = 0; k < a.Terms.Length; k++)
+            foreach (var e in a.Vector)
             {
-                if ((a.Kinds[k] & (byte)TermKind.HeadlineFigure) != 0) (_figures[slot] ??= new())[a.Terms[k]] = 1;
-                if ((a.Kinds[k] & (byte)TermKind.Name) == 0) continue;
-                (_mentions[slot] ??= new())[a.Terms[k]] = 1;
-                if ((a.Kinds[k] & (byte)TermKind.Lead) != 0) (_leads[slot] ??= new())[a.Terms[k]] = 1;
+                var kind = e.Kind;
+                if ((kind & TermKind.HeadlineFigure) != 0) (_figures[slot] ??= new())[e.Id] = 1;
+                if ((kind & TermKind.Name) == 0) continue;
+                (_mentions[slot] ??= new())[e.Id] = 1;
+                if ((kind & TermKind.Lead) != 0) (_leads[slot] ??= new())[e.Id] = 1;
             }
         }
 
@@ -732,7 +724,7 @@ public sealed class StoryGrouper
         private bool Uses(int g, int term)
         {
             for (int i = g; i >= 0; i = _next[i])
-                if (Array.BinarySearch(_f[i].Terms, term) >= 0) return true;
+                if (TermEntry.IndexOf(_f[i].Vector, term) >= 0) return true;
             return false;
         }
 
@@ -754,8 +746,8 @@ public sealed class StoryGrouper
             _mentions[root] = null;
             _leads[root] = null;
             _figures[root] = null;
-            _counted[root] = true;
-            Fill(root, _f[original]);
+            _counted[root] = false;
+            _speaker[root] = original; // counted from the original's features when first needed
         }
 
         /// <summary>
@@ -787,7 +779,7 @@ public sealed class StoryGrouper
         /// </summary>
         private bool OtherFigure(int story, int joiner)
         {
-            if (_counted[joiner] ? _figures[joiner] == null : !_f[joiner].HasHeadlineFigure) return false;
+            if (_counted[joiner] ? _figures[joiner] == null : !_f[_speaker[joiner]].HasHeadlineFigure) return false;
             Count(story);
             var fs = _figures[story];
             if (fs == null) return false;
@@ -797,10 +789,11 @@ public sealed class StoryGrouper
             if (!storyFigure) return false;
             if (!_counted[joiner])
             {
-                // An article alone: its own headline figures, read from its features (no dictionary made for it).
-                var a = _f[joiner];
-                for (int k = 0; k < a.Terms.Length; k++)
-                    if ((a.Kinds[k] & (byte)TermKind.HeadlineFigure) != 0 && !Uses(story, a.Terms[k])) return true;
+                // An article alone (or a set of copies, one voice): its speaker's headline figures, read from its
+                // features (no dictionary made for it).
+                var a = _f[_speaker[joiner]];
+                foreach (var e in a.Vector)
+                    if ((e.Kind & TermKind.HeadlineFigure) != 0 && !Uses(story, e.Id)) return true;
                 return false;
             }
             var fj = _figures[joiner];
@@ -904,17 +897,15 @@ public sealed class StoryGrouper
             foreach (int i in members)
             {
                 double share = 1.0 / copySets[copyRoot[i]].Count;
-                var t = f[i].Terms;
-                for (int k = 0; k < t.Length; k++) centroid[t[k]] = centroid.GetValueOrDefault(t[k]) + f[i].Weights[k] * share;
+                foreach (var e in f[i].Vector) centroid[e.Id] = centroid.GetValueOrDefault(e.Id) + e.Weight * share;
             }
             double best = double.NegativeInfinity;
             foreach (int i in members)
             {
                 if (string.IsNullOrWhiteSpace(f[i].Article.Title)) continue;
                 double share = 1.0 / copySets[copyRoot[i]].Count;
-                var t = f[i].Terms;
                 double dot = 0, self = 0;
-                for (int k = 0; k < t.Length; k++) { dot += f[i].Weights[k] * centroid[t[k]]; self += f[i].Weights[k] * f[i].Weights[k] * share; }
+                foreach (var e in f[i].Vector) { dot += e.Weight * centroid[e.Id]; self += e.Weight * e.Weight * share; }
                 double score = dot - self; // similarity to the rest of the story
                 if (score > best + 1e-9) { best = score; title = f[i].Article.Title; }
             }
