@@ -50,6 +50,8 @@ public sealed partial class CoverageComparer
         public bool English = true;
         /// <summary>Each entity's first sentence in claimable text.</summary>
         public Dictionary<string, string> FirstSentence = new(StringComparer.Ordinal);
+        /// <summary>Names as written in claimable text outside the title and standfirst.</summary>
+        public HashSet<string> BeyondTitle = new(StringComparer.Ordinal);
     }
 
     private sealed class EntityGroupInfo
@@ -101,6 +103,7 @@ public sealed partial class CoverageComparer
                 {
                     d.Counts[m.Name] = d.Counts.TryGetValue(m.Name, out int n) ? n + 1 : 1;
                     if (m.Sentence != null) d.FirstSentence.TryAdd(m.Name, m.Sentence);
+                    if (m.Field is not ("Title" or "Standfirst")) d.BeyondTitle.Add(m.Text);
                 }
             data.Add(d);
             foreach (var w in en.Warnings) warnings.Add($"{a.Id}: {w}");
@@ -367,9 +370,12 @@ public sealed partial class CoverageComparer
             for (int e = 0; e < es.Count; e++)
             {
                 if (!IsNamed(es[e].Type) || !data[a].Counts.ContainsKey(es[e].Name) || !LooksLikeName(es[e].Name) || JoinsTwoNames(es[e].Name, written)) continue;
-                // Every form takes part, so "Lee Jae Myung" in one outlet meets "Lee Jae-myung" and "Lee" in another.
+                // Every form takes part, so "Lee Jae Myung" in one outlet meets "Lee Jae-myung" and "Lee" in another; but not a
+                // title's "Pellwood Layoffs" for "Pellwood" (the first form added stands for the entity: without another, it is left out).
+                bool person = es[e].Type == NewsEntityType.Person;
                 foreach (var f in es[e].Forms.Prepend(es[e].Name).Distinct())
                 {
+                    if (!person && (f != es[e].Name || !data[a].BeyondTitle.Contains(f)) && EndsInHeadlineWord(f)) continue;
                     merger.Add(f, es[e].Type, f == es[e].Name ? Math.Max(1, es[e].Mentions) : 0.5);
                     owner.Add((a, e));
                     if (formSeen.Add(f)) forms.Add((f, es[e].Type));
@@ -416,6 +422,26 @@ public sealed partial class CoverageComparer
         if (dash <= 0 || dash == name.Length - 1 || name.IndexOf('-', dash + 1) >= 0 || name.IndexOf(' ') >= 0) return false;
         string left = name[..dash], right = name[(dash + 1)..];
         return char.IsUpper(left[0]) && char.IsUpper(right[0]) && written.Contains(left) && written.Contains(right);
+    }
+
+    /// <summary>
+    /// A name found only in a title (or standfirst) whose last word is a common word ("Harbour Closures", "Pellwood Layoffs"), or
+    /// such a form of a name: a title's capitals made a name of a name and the news about it. Organisation and place words
+    /// ("Agency", "Island") end names; people are not asked ("Ada Cook").
+    /// </summary>
+    internal static bool EndsInHeadlineWord(string name)
+    {
+        int space = name.LastIndexOf(' ');
+        if (space <= 0 || space == name.Length - 1) return false;
+        var last = name.AsSpan(space + 1);
+        var g = Gazetteer.Shared;
+        const GazetteerClass named = GazetteerClass.OrgWord | GazetteerClass.Company | GazetteerClass.Country | GazetteerClass.City | GazetteerClass.Region
+                                     | GazetteerClass.Town | GazetteerClass.Subdivision | GazetteerClass.WnPlace | GazetteerClass.WnOrg | GazetteerClass.Title;
+        var c = g.LookupWord(last);
+        if ((c & named) != 0) return false;
+        if ((c & GazetteerClass.LowerWord) != 0) return true;
+        // A plural the dictionary lists in the singular ("closures").
+        return last.Length > 3 && last[^1] == 's' && (g.LookupWord(last[..^1]) & (GazetteerClass.LowerWord | named)) == GazetteerClass.LowerWord;
     }
 
     /// <summary>

@@ -61,6 +61,21 @@ public class CoverageComparerTests
     }
 
     [Fact]
+    public void A_title_that_makes_a_name_of_a_place_and_its_news_names_no_organisation()
+    {
+        var a = Article("a1", "Harrowgate Post", "Kestria Floods: thousands flee homes",
+            "Rivers burst their banks across Kestria on Tuesday and 3,000 people left their homes.");
+        var b = Article("b1", "Vellmouth Courier", "Thousands leave homes",
+            "About 3,000 people left their homes in Kestria on Tuesday as rivers rose.");
+        var c = Comparer.Compare(Story(a, b));
+        Assert.DoesNotContain(c.Items, i => i.Kind is CoverageKind.Entity or CoverageKind.Source && i.Key.Contains("Floods", StringComparison.Ordinal));
+        Assert.True(CoverageComparer.EndsInHeadlineWord("Pellwood Layoffs"));
+        // A name's own last word ("Agency", "Island") is no headline word.
+        Assert.False(CoverageComparer.EndsInHeadlineWord("Tarnby Weather Agency"));
+        Assert.False(CoverageComparer.EndsInHeadlineWord("Pellwood"));
+    }
+
+    [Fact]
     public void A_ministry_named_with_and_without_its_country_adjective_is_one_entity()
     {
         var a = Article("a1", "Harrowgate Post", "Trawlers stay in port",
