@@ -50,6 +50,8 @@ public sealed partial class CoverageComparer
         public bool English = true;
         /// <summary>Each entity's first sentence in claimable text.</summary>
         public required Dictionary<string, string> FirstSentence;
+        /// <summary>Names as written in claimable text outside the title and standfirst.</summary>
+        public HashSet<string> BeyondTitle = new(StringComparer.Ordinal);
     }
 
     private sealed class EntityGroupInfo
@@ -103,6 +105,7 @@ public sealed partial class CoverageComparer
                 {
                     d.Counts[m.Name] = d.Counts.TryGetValue(m.Name, out int n) ? n + 1 : 1;
                     if (m.Sentence != null) d.FirstSentence.TryAdd(m.Name, m.Sentence);
+                    if (m.Field is not ("Title" or "Standfirst")) d.BeyondTitle.Add(m.Text);
                 }
             data.Add(d);
             foreach (var w in en.Warnings) warnings.Add($"{a.Id}: {w}");
@@ -356,20 +359,32 @@ public sealed partial class CoverageComparer
     {
         var merger = new EntityMerger();
         var owner = new List<(int Article, int Entity)>();
+        // The story's names as written, for the names made of two of them ("Kestria-Vellan talks").
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        for (int a = 0; a < data.Count; a++)
+            foreach (var en in data[a].Entities.Entities)
+                if (IsNamed(en.Type) && data[a].Counts.ContainsKey(en.Name)) written.Add(en.Name);
+        var forms = new List<(string Name, NewsEntityType Type)>();
+        var formSeen = new HashSet<string>(StringComparer.Ordinal);
         for (int a = 0; a < data.Count; a++)
         {
             var es = data[a].Entities.Entities;
             for (int e = 0; e < es.Count; e++)
             {
-                if (!IsNamed(es[e].Type) || !data[a].Counts.ContainsKey(es[e].Name) || !LooksLikeName(es[e].Name)) continue;
-                // Every form takes part, so "Lee Jae Myung" in one outlet meets "Lee Jae-myung" and "Lee" in another.
+                if (!IsNamed(es[e].Type) || !data[a].Counts.ContainsKey(es[e].Name) || !LooksLikeName(es[e].Name) || JoinsTwoNames(es[e].Name, written)) continue;
+                // Every form takes part, so "Lee Jae Myung" in one outlet meets "Lee Jae-myung" and "Lee" in another; but not a
+                // title's "Pellwood Layoffs" for "Pellwood" (the first form added stands for the entity: without another, it is left out).
+                bool person = es[e].Type == NewsEntityType.Person;
                 foreach (var f in es[e].Forms.Prepend(es[e].Name).Distinct())
                 {
+                    if (!person && (f != es[e].Name || !data[a].BeyondTitle.Contains(f)) && EndsInHeadlineWord(f)) continue;
                     merger.Add(f, es[e].Type, f == es[e].Name ? Math.Max(1, es[e].Mentions) : 0.5);
                     owner.Add((a, e));
+                    if (formSeen.Add(f)) forms.Add((f, es[e].Type));
                 }
             }
         }
+        AddSpellingAliases(merger, forms);
         var resolved = merger.Resolve();
         var memberGroup = new int[merger.Count];
         for (int g = 0; g < resolved.Count; g++) foreach (var m in resolved[g].Members) memberGroup[m] = g;
@@ -397,6 +412,107 @@ public sealed partial class CoverageComparer
             }
         }
         return infos;
+    }
+
+    /// <summary>
+    /// "Kestria-Vellan" in "Kestria-Vellan earthquake" or "Kestria-Vellan talks": two names of the story joined by a hyphen
+    /// name the two (each an entity of its own), not a third place or organisation.
+    /// </summary>
+    internal static bool JoinsTwoNames(string name, HashSet<string> written)
+    {
+        int dash = name.IndexOf('-');
+        if (dash <= 0 || dash == name.Length - 1 || name.IndexOf('-', dash + 1) >= 0 || name.IndexOf(' ') >= 0) return false;
+        string left = name[..dash], right = name[(dash + 1)..];
+        return char.IsUpper(left[0]) && char.IsUpper(right[0]) && written.Contains(left) && written.Contains(right);
+    }
+
+    /// <summary>
+    /// A name found only in a title (or standfirst) whose last word is a common word ("Harbour Closures", "Pellwood Layoffs"), or
+    /// such a form of a name: a title's capitals made a name of a name and the news about it. Organisation and place words
+    /// ("Agency", "Island") end names; people are not asked ("Ada Cook").
+    /// </summary>
+    internal static bool EndsInHeadlineWord(string name)
+    {
+        int space = name.LastIndexOf(' ');
+        if (space <= 0 || space == name.Length - 1) return false;
+        var last = name.AsSpan(space + 1);
+        var g = Gazetteer.Shared;
+        const GazetteerClass named = GazetteerClass.OrgWord | GazetteerClass.Company | GazetteerClass.Country | GazetteerClass.City | GazetteerClass.Region
+                                     | GazetteerClass.Town | GazetteerClass.Subdivision | GazetteerClass.WnPlace | GazetteerClass.WnOrg | GazetteerClass.Title;
+        var c = g.LookupWord(last);
+        if ((c & named) != 0) return false;
+        if ((c & GazetteerClass.LowerWord) != 0) return true;
+        // A plural the dictionary lists in the singular ("closures").
+        return last.Length > 3 && last[^1] == 's' && (g.LookupWord(last[..^1]) & (GazetteerClass.LowerWord | named)) == GazetteerClass.LowerWord;
+    }
+
+    /// <summary>
+    /// Two spellings of one name the merger does not join on its own, declared as aliases: a ministry or department named
+    /// with its country's adjective and without ("the Kestrian Transport Ministry", "the Transport Ministry", "the
+    /// Ministry of Transport"), when the story names no other country's; and a name spelled one letter apart in one word of
+    /// at least six letters, not its first or last ("Tarrakesh" and "Tarrakech"), unless both are countries. Names are
+    /// bucketed by length and first letter, so only names of one bucket are compared.
+    /// </summary>
+    private static void AddSpellingAliases(EntityMerger merger, List<(string Name, NewsEntityType Type)> forms)
+    {
+        Dictionary<string, List<string>>? demonyms = null;
+        Dictionary<(int, char, int), List<string[]>>? buckets = null;
+        var gazetteer = Gazetteer.Shared;
+        foreach (var (name, type) in forms)
+        {
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length >= 3 && type != NewsEntityType.Person && words[^1] is "Ministry" or "Department" && gazetteer.CountryOfDemonym(words[0]) != null)
+            {
+                string rest = string.Join(' ', words, 1, words.Length - 1);
+                demonyms ??= new Dictionary<string, List<string>>(StringComparer.Ordinal);
+                if (!demonyms.TryGetValue(rest, out var l)) demonyms[rest] = l = new List<string>();
+                if (!l.Contains(words[0])) l.Add(words[0]);
+            }
+            if (words.Length > 4) continue;
+            for (int w = 0; w < words.Length; w++)
+            {
+                if (words[w].Length < 6 || !char.IsUpper(words[w][0])) continue;
+                var k = (words.Length, char.ToLowerInvariant(words[w][0]), words[w].Length * 8 + w);
+                buckets ??= new Dictionary<(int, char, int), List<string[]>>();
+                if (!buckets.TryGetValue(k, out var l)) buckets[k] = l = new List<string[]>();
+                l.Add(words);
+            }
+        }
+        if (demonyms != null)
+            foreach (var (rest, adjectives) in demonyms)
+            {
+                if (adjectives.Count != 1) continue;
+                string full = adjectives[0] + " " + rest;
+                merger.AddAlias(full, rest);
+                int last = rest.LastIndexOf(' ');
+                merger.AddAlias(full, rest[(last + 1)..] + " of " + rest[..last]);
+            }
+        if (buckets == null) return;
+        foreach (var ((_, _, at), list) in buckets)
+        {
+            if (list.Count < 2 || list.Count > 64) continue;
+            int w = at % 8;
+            for (int i = 0; i < list.Count; i++)
+                for (int j = i + 1; j < list.Count; j++)
+                    if (OneLetterApart(list[i], list[j], w)) merger.AddAlias(string.Join(' ', list[i]), string.Join(' ', list[j]));
+        }
+    }
+
+    /// <summary>Word <paramref name="w"/> of two names differs in one inner letter and every other word is the same.</summary>
+    private static bool OneLetterApart(string[] a, string[] b, int w)
+    {
+        for (int k = 0; k < a.Length; k++) if (k != w && !string.Equals(a[k], b[k], StringComparison.Ordinal)) return false;
+        string x = a[w], y = b[w];
+        int diff = -1;
+        for (int c = 0; c < x.Length; c++)
+            if (char.ToLowerInvariant(x[c]) != char.ToLowerInvariant(y[c]))
+            {
+                if (diff >= 0) return false;
+                diff = c;
+            }
+        if (diff <= 0 || diff == x.Length - 1 || !char.IsLetter(x[diff]) || !char.IsLetter(y[diff])) return false;
+        var g = Gazetteer.Shared;
+        return !((g.LookupWord(x) & GazetteerClass.Country) != 0 && (g.LookupWord(y) & GazetteerClass.Country) != 0);
     }
 
     private static readonly HashSet<string> FacilityNouns = new(StringComparer.Ordinal)

@@ -39,6 +39,55 @@ public class CoverageComparerTests
     }
 
     [Fact]
+    public void A_place_spelled_one_letter_apart_is_one_entity()
+    {
+        var a = Article("a1", "Harrowgate Post", "Quake damages homes",
+            "The quake struck near the town of Morrabeth in Kestria on Sunday, and homes shook in Vellan too. Rescuers reached Morrabeth by road.");
+        var b = Article("b1", "Vellmouth Courier", "Quake hits Kestria",
+            "Homes collapsed in the town of Morrabech in Kestria on Sunday. Crews from Vellan drove to Morrabech overnight.");
+        var c = Comparer.Compare(Story(a, b));
+        var town = Assert.Single(c.Items, i => i.Kind == CoverageKind.Entity && i.Key.StartsWith("Morrabe", StringComparison.Ordinal));
+        Assert.Equal(CoverageStatus.Shared, town.Status);
+    }
+
+    [Fact]
+    public void Two_names_of_the_story_joined_by_a_hyphen_name_no_third_entity()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal) { "Kestria", "Vellan", "Orrin" };
+        Assert.True(CoverageComparer.JoinsTwoNames("Kestria-Vellan", names));
+        // A name with a hyphen of its own, or joined with a word the story does not use as a name, stays a name.
+        Assert.False(CoverageComparer.JoinsTwoNames("Orrin-Tarnby", names));
+        Assert.False(CoverageComparer.JoinsTwoNames("Kestria-based", names));
+    }
+
+    [Fact]
+    public void A_title_that_makes_a_name_of_a_place_and_its_news_names_no_organisation()
+    {
+        var a = Article("a1", "Harrowgate Post", "Kestria Floods: thousands flee homes",
+            "Rivers burst their banks across Kestria on Tuesday and 3,000 people left their homes.");
+        var b = Article("b1", "Vellmouth Courier", "Thousands leave homes",
+            "About 3,000 people left their homes in Kestria on Tuesday as rivers rose.");
+        var c = Comparer.Compare(Story(a, b));
+        Assert.DoesNotContain(c.Items, i => i.Kind is CoverageKind.Entity or CoverageKind.Source && i.Key.Contains("Floods", StringComparison.Ordinal));
+        Assert.True(CoverageComparer.EndsInHeadlineWord("Pellwood Layoffs"));
+        // A name's own last word ("Agency", "Island") is no headline word.
+        Assert.False(CoverageComparer.EndsInHeadlineWord("Tarnby Weather Agency"));
+        Assert.False(CoverageComparer.EndsInHeadlineWord("Pellwood"));
+    }
+
+    [Fact]
+    public void A_ministry_named_with_and_without_its_country_adjective_is_one_entity()
+    {
+        var a = Article("a1", "Harrowgate Post", "Trawlers stay in port",
+            "The Norwegian Fisheries Ministry said on Monday that 40 trawlers would stay in port until the storm passed.");
+        var b = Article("b1", "Vellmouth Courier", "Storm keeps fleet ashore",
+            "Forty trawlers will stay in port, the Ministry of Fisheries said on Monday, as the storm moved north.");
+        var c = Comparer.Compare(Story(a, b));
+        var ministry = Assert.Single(c.Items, i => i.Kind == CoverageKind.Entity && i.Key.Contains("Fisheries", StringComparison.Ordinal));
+        Assert.Equal(CoverageStatus.Shared, ministry.Status);
+    }
+
+    [Fact]
     public void Different_counts_of_the_same_thing_are_a_number_conflict()
     {
         var a = Article("a1", "Harrowgate Post", "Flood forces evacuations in Tarnby",
