@@ -102,7 +102,6 @@ public sealed class StoryGrouper
             _features[i].NameHashes = again.NameHashes;
         }
         _released = 0;
-        ReturnMemory(n); // what the features' extraction let go, before the copy index is built beside the shingles
         int[] copyRoot = CopyDetector.Find(f, _options.CopyThreshold, _options.Window, cancel, out int maxCopyCandidates);
         foreach (var x in _features)
         {
@@ -153,8 +152,8 @@ public sealed class StoryGrouper
     private const int CollectFrom = 20_000;
 
     /// <summary>
-    /// What one step of a large <see cref="Group"/> let go (the extraction's leftovers from <see cref="Add"/>, the copy
-    /// index and the shingles, the scored pairs, the links) is long-lived, so only a full collection frees it, and without one the runtime grows the heap instead:
+    /// What one step of a large <see cref="Group"/> let go (the copy index and the shingles, the scored pairs, the
+    /// links) is long-lived, so only a full collection frees it, and without one the runtime grows the heap instead:
     /// at 100,000 articles no full collection ran during Group and the heap grew by all of it. One full, compacting
     /// collection after each such step, handing the freed memory back to the system (the working set otherwise keeps
     /// it), costs a fraction of a second there; small piles (an interactive call) skip it.
