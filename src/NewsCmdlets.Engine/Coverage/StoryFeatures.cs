@@ -24,7 +24,7 @@ internal sealed class StoryFeatures
     public TermEntry[] Vector { get; init; } = Array.Empty<TermEntry>();
     /// <summary>Whether any of <see cref="Vector"/> is a <see cref="TermKind.HeadlineFigure"/>.</summary>
     public bool HasHeadlineFigure { get; init; }
-    /// <summary>L2 norm of the weights of the names among <see cref="Terms"/>.</summary>
+    /// <summary>L2 norm of the weights of the names among <see cref="Vector"/>.</summary>
     public float NameNorm { get; init; }
     /// <summary>Distinct name term ids (people, organisations, places), in order of first mention.</summary>
     public int[] Names { get; init; } = Array.Empty<int>();
