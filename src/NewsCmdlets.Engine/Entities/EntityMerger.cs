@@ -35,10 +35,26 @@ public sealed class EntityMerger
         if (!known.TryGetValue(name, out var form))
         {
             string stripped = person ? StripTitle(name) : name;
-            known[name] = form = (Key(stripped), Words(stripped));
+            var words = Words(stripped);
+            known[name] = form = (Key(stripped), person ? WithoutGenerationSuffix(words) : words);
         }
         _items.Add((name, type, weight, form.Key, form.Words));
         return _items.Count - 1;
+    }
+
+    /// <summary>
+    /// A person's words without a generational suffix at the end ("Arthur Penrose III", "Martin Kell Jr."), so the surname
+    /// is the last word a lone "Penrose" or "Kell" meets; the key keeps it, so "John Hale Jr." and "John Hale Sr." stay two
+    /// people (and a lone "Hale" then joins neither). A Roman numeral after a lone given name is a monarch's or pope's
+    /// ("Charles III"), not a suffix: it stays.
+    /// </summary>
+    private static string[] WithoutGenerationSuffix(string[] words)
+    {
+        if (words.Length < 2) return words;
+        string last = words[^1];
+        bool suffix = last is "jr" or "sr" ||
+            last is "ii" or "iii" or "iv" && (words.Length >= 3 || (Gazetteer.Shared.LookupWord(words[0]) & GazetteerClass.GivenName) == 0);
+        return suffix ? words[..^1] : words;
     }
 
     private readonly Dictionary<string, (string Key, string[] Words)> _personForms = new(StringComparer.Ordinal), _otherForms = new(StringComparer.Ordinal);

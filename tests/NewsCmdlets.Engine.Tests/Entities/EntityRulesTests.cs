@@ -200,6 +200,30 @@ public sealed class EntityRulesTests
         Assert.True(EntityMerger.IsAcronymOf("JCS", "Joint Chiefs of Staff"));
     }
 
+    /// <summary>A generational suffix is no surname: "Kell" is "Martin Kell Jr.", "Penrose" and "Penrose III" are "Arthur
+    /// Penrose III"; a father and son stay two people, and "Charles III" keeps its numeral.</summary>
+    [Fact]
+    public void Merger_reads_a_surname_before_a_generational_suffix()
+    {
+        Assert.True(EntityMerger.SameEntity("Martin Kell Jr.", "Kell", NewsEntityType.Person));
+        Assert.True(EntityMerger.SameEntity("Kell Jr", "Martin Kell", NewsEntityType.Person));
+        var m = new EntityMerger();
+        m.Add("Arthur Penrose III", NewsEntityType.Person);
+        m.Add("Penrose", NewsEntityType.Person);
+        m.Add("Penrose III", NewsEntityType.Person);
+        Assert.Equal("Arthur Penrose III", Assert.Single(m.Resolve()).Canonical);
+        var family = new EntityMerger();
+        family.Add("John Hale Jr.", NewsEntityType.Person);
+        family.Add("John Hale Sr.", NewsEntityType.Person);
+        family.Add("Hale", NewsEntityType.Person);
+        Assert.Equal(3, family.Resolve().Count);
+        var king = new EntityMerger();
+        king.Add("Charles III", NewsEntityType.Person);
+        king.Add("Charles Ebbon", NewsEntityType.Person);
+        king.Add("Charles", NewsEntityType.Person);
+        Assert.Equal(3, king.Resolve().Count);
+    }
+
     [Fact]
     public void Merger_joins_a_name_opening_with_an_abbreviation_to_the_name_spelled_out_and_to_its_acronym()
     {
