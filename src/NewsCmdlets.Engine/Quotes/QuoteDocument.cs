@@ -313,6 +313,8 @@ internal sealed partial class QuoteDocument
         "what", "how", "why", "yes", "no", "it", "he", "she", "they", "we", "i", "you", "me", "him", "them", "us");
     private static readonly WordSet NpInner = new("of", "for", "at", "'s", "’s", "&", "-");
     private static readonly WordSet TimeWords = new("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "tomorrow", "earlier", "later", "recently", "again", "also", "last", "this", "late", "early", "once", "afterward", "afterwards", "then", "sarcastically", "simply", "repeatedly", "previously", "bluntly", "flatly", "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend");
+    private static readonly WordSet TimeUnits = new("minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades");
+    private static readonly WordSet DurationWords = new("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "few", "several", "many", "some", "less", "more", "than", "about", "nearly", "almost", "just", "only", "over", "under", "couple", "of");
     private static readonly WordSet Spokes = new("spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "representative", "representatives", "statement", "spokesman's", "press");
     private static readonly WordSet AdjunctStarts = new("in", "on", "at", "during", "after", "before", "from", "via", "through", "with", "without", "over", "under", "to", "for", "about", "by", "while", "when", "as", "speaking", "according", "citing", "who", "which", "whose", "where", "whom", "a", "an", "the", "also", "however", "though", "too", "meanwhile", "instead");
 
@@ -474,9 +476,19 @@ internal sealed partial class QuoteDocument
         int k = v - 1;
         bool be = false;
         int steps = 0;
-        while (k > limit && steps < 6 && !_inQuote[k] && (In(k, Skippable) || In(k, TimeWords) || IsLowerWord(k) && S(k).EndsWith("ly", StringComparison.Ordinal) && S(k).Length > 3))
+        while (k > limit && steps < 6 && !_inQuote[k] && (In(k, Skippable) || In(k, TimeWords) || Is(k, "ago") || IsLowerWord(k) && S(k).EndsWith("ly", StringComparison.Ordinal) && S(k).Length > 3))
         {
             if (In(k, BeForms)) be = true;
+            // "The board less than two weeks ago said": a span of time before "ago" is an adverb, not the subject.
+            if (Is(k, "ago"))
+            {
+                int j = k - 1;
+                if (j <= limit || _inQuote[j] || !In(j, TimeUnits)) break;
+                for (j--; j > limit && j > k - 7 && !_inQuote[j] && _nameAt[j] == null && (In(j, DurationWords) || S(j).Length > 0 && char.IsDigit(S(j)[0])); j--) { }
+                k = j;
+                steps++;
+                continue;
+            }
             // "In Iowa, Trump said": a preposition is only an adverb's part when what follows it is a time word.
             if (Is(k, "in") || Is(k, "on") || Is(k, "at") || Is(k, "this")) { if (k + 1 < v && (In(k + 1, TimeWords) || k + 1 < _n && _nameAt[k + 1] == null && (_gaz.LookupWord(S(k + 1)) & GazetteerClass.Calendar) != 0)) { k--; steps++; continue; } break; }
             if (_nameAt[k] != null) break;

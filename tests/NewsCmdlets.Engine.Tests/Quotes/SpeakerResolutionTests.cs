@@ -393,4 +393,14 @@ public sealed class SpeakerResolutionTests
             .Where(x => x.Kind != QuoteKind.Indirect && x.Text.StartsWith("the last", StringComparison.Ordinal)).ToList();
         Assert.Equal("Ivo Brandt", Assert.Single(q).Speaker);
     }
+
+    /// <summary>A span of time before "ago" between the subject and its verb ("The board less than two weeks ago said") is an
+    /// adverb: the subject before it speaks, never "two weeks ago".</summary>
+    [Fact]
+    public void A_time_span_before_ago_is_not_the_speaker()
+    {
+        var q = Direct("Pier news.\n\nThe Pellam harbour board less than two weeks ago said the east pier \u201cwill reopen in spring.\u201d\n\n" +
+                       "Ada Morn three days ago said the levy was \u201ca tax on fishermen.\u201d");
+        Assert.Equal(new[] { "The Pellam harbour board", "Ada Morn" }, q.Select(x => x.Speaker));
+    }
 }
