@@ -32,9 +32,8 @@ internal static class HtmlContent
     public const int MaxRemovedBlocks = 200;
 
     /// <summary>A caption's credit: "… (Image: Agency)", "(Photo by …)", "Photo: …" at the start.</summary>
-    private static readonly System.Text.RegularExpressions.Regex CaptionCredit = new(
-        @"\((?:[^()]{0,40}\s)?(?:Image|Images|Photo|Photos|Photograph|Picture|Pic|Credit|Foto|Bild|Video|Illustration)s?\s*(?::|by)[^()]{1,80}\)\s*$|^(?:Photo|Image|Picture|Caption|Credit)s?\s*:\s",
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+    private static readonly System.Text.RegularExpressions.Regex CaptionCredit = Phrases(
+        @"\((?:[^()]{0,40}\s)?(?:Image|Images|Photo|Photos|Photograph|Picture|Pic|Credit|Foto|Bild|Video|Illustration)s?\s*(?::|by)[^()]{1,80}\)\s*$|^(?:Photo|Image|Picture|Caption|Credit)s?\s*:\s");
     public const int MaxRemovedChars = 2000;
 
     public static ContentSelection Select(HtmlDom dom, List<string> decisions)
@@ -777,15 +776,18 @@ internal static class HtmlContent
         return !label.IsProse || label.Text.TrimEnd().EndsWith('!');
     }
 
-    /// <summary>Words of cookies and privacy, in the languages the notices are met in (stems: "Datenschutz…", "prywatno…").</summary>
-    private static readonly System.Text.RegularExpressions.Regex PrivacyWords = new(
-        @"cookie|privatsphäre|privacy|datenschutz|confidentialité|privacidad|prywatno|riservatezza",
+    /// <summary>A pattern of words and phrases, matched in any case and culture-invariantly, compiled: how every word
+    /// list below is read.</summary>
+    private static System.Text.RegularExpressions.Regex Phrases(string pattern) => new(pattern,
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
 
+    /// <summary>Words of cookies and privacy, in the languages the notices are met in (stems: "Datenschutz…", "prywatno…").</summary>
+    private static readonly System.Text.RegularExpressions.Regex PrivacyWords = Phrases(
+        @"cookie|privatsphäre|privacy|datenschutz|confidentialité|privacidad|prywatno|riservatezza");
+
     /// <summary>Words of agreeing or of the website itself (stems: "zustimm…", "akzeptier…", "acept…").</summary>
-    private static readonly System.Text.RegularExpressions.Regex ConsentWords = new(
-        @"einverstanden|einverständnis|zustimm|akzeptier|consent|agree|accept|acept|accett|zgod|webseite|website|browser",
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+    private static readonly System.Text.RegularExpressions.Regex ConsentWords = Phrases(
+        @"einverstanden|einverständnis|zustimm|akzeptier|consent|agree|accept|acept|accett|zgod|webseite|website|browser");
 
     /// <summary>
     /// A cookie or consent notice: a short block (at most 80 words, not a quote or heading) that speaks of cookies or
@@ -808,9 +810,8 @@ internal static class HtmlContent
     /// The words of a disclaimer, in the languages it is met in: "all details without guarantee" ("ohne Gewähr"), "is
     /// not responsible for", "does not necessarily reflect", "gibt die Meinung des Autors wieder", "n'engage que".
     /// </summary>
-    private static readonly System.Text.RegularExpressions.Regex DisclaimerWords = new(
-        @"ohne gewähr|keine gewähr|not (?:be )?(?:held )?responsible for|(?:do|does) not necessarily (?:reflect|represent)|nicht (?:unbedingt|notwendigerweise) (?:die|der|den)|gibt die meinung de[sr] (?:autor|verfasser)|no se hacen? responsable|no (?:necesariamente )?refleja|n'engagen?t? que|non riflettono? necessariamente|nie odpowiada za|opinions? expressed (?:here|in)|the views expressed",
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+    private static readonly System.Text.RegularExpressions.Regex DisclaimerWords = Phrases(
+        @"ohne gewähr|keine gewähr|not (?:be )?(?:held )?responsible for|(?:do|does) not necessarily (?:reflect|represent)|nicht (?:unbedingt|notwendigerweise) (?:die|der|den)|gibt die meinung de[sr] (?:autor|verfasser)|no se hacen? responsable|no (?:necesariamente )?refleja|n'engagen?t? que|non riflettono? necessariamente|nie odpowiada za|opinions? expressed (?:here|in)|the views expressed");
 
     /// <summary>
     /// A disclaimer: a short block (at most 60 words, not a quotation or heading) that disowns the page's details or
@@ -824,19 +825,16 @@ internal static class HtmlContent
     /// or a reading time): "Read more", "Related", "See also", "Mehr zum Thema", "Lesen Sie auch", "Weiterlesen",
     /// "Lire aussi", "Leggi anche", "Czytaj też", "Next article". What it introduces is judged on its own.
     /// </summary>
-    private static readonly System.Text.RegularExpressions.Regex MoreOnThis = new(
-        @"^\s*(?:mehr zum thema|zum weiterlesen|weiterlesen|weitere artikel|mehr dazu|lesen sie (?:auch|dazu|mehr)|das könnte (?:sie|dich) auch interessieren|siehe auch|see also|read more|read also|more on (?:this|the topic)|related(?: articles| stories| posts| recipes| content)?|you may also like|también te puede interesar|leer más|lee también|lire aussi|à lire aussi|leggi anche|czytaj (?:też|także|więcej)|vorschau auf den nächsten artikel|nächster artikel|vorheriger artikel|next article|previous article)\b[^.!?]{0,25}$",
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+    private static readonly System.Text.RegularExpressions.Regex MoreOnThis = Phrases(
+        @"^\s*(?:mehr zum thema|zum weiterlesen|weiterlesen|weitere artikel|mehr dazu|lesen sie (?:auch|dazu|mehr)|das könnte (?:sie|dich) auch interessieren|siehe auch|see also|read more|read also|more on (?:this|the topic)|related(?: articles| stories| posts| recipes| content)?|you may also like|también te puede interesar|leer más|lee también|lire aussi|à lire aussi|leggi anche|czytaj (?:też|także|więcej)|vorschau auf den nächsten artikel|nächster artikel|vorheriger artikel|next article|previous article)\b[^.!?]{0,25}$");
 
     /// <summary>The label of an author box: "About the author", "Über den Autor", "Zur Autorin", "Sobre el autor", "À propos de l'auteur", "O autorze"; a colon may follow.</summary>
-    private static readonly System.Text.RegularExpressions.Regex AboutTheAuthor = new(
-        @"^\s*(?:about the authors?|über (?:den|die) autor(?:in|en|innen)?|zu(?:m|r)? (?:den )?autor(?:in|en|innen)?|(?:der|die) autor(?:in|en|innen)?|sobre (?:el|la|los|las|o|a) autor(?:a|es|as)?|à propos de l'auteur(?:e|s)?|(?:l'|gli )autor[ei]|o autorze|o autorach)\s*:?\s*$",
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+    private static readonly System.Text.RegularExpressions.Regex AboutTheAuthor = Phrases(
+        @"^\s*(?:about the authors?|über (?:den|die) autor(?:in|en|innen)?|zu(?:m|r)? (?:den )?autor(?:in|en|innen)?|(?:der|die) autor(?:in|en|innen)?|sobre (?:el|la|los|las|o|a) autor(?:a|es|as)?|à propos de l'auteur(?:e|s)?|(?:l'|gli )autor[ei]|o autorze|o autorach)\s*:?\s*$");
 
     /// <summary>Asking the reader to subscribe, sign up, join or give, in the languages such pitches are met in.</summary>
-    private static readonly System.Text.RegularExpressions.Regex PitchWords = new(
-        @"(?<![-\w])(?:subscrib\w*|subscriptions?|newsletters?|membership|become a member|donat(?:e|ion|ions)|support (?:us|our|independent)|abonn\w*|abo|mitglied werden|spenden?|spendenfinanziert|unterstützen sie|unterstütze uns|suscr[ií]b\w*|suscripci[oó]n|hazte (?:miembro|socio)|soutenez|faites un don|abbonati|abbonamento|sostieni|assine|assinatura|subskrybuj|prenumerat\w*)\b",
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+    private static readonly System.Text.RegularExpressions.Regex PitchWords = Phrases(
+        @"(?<![-\w])(?:subscrib\w*|subscriptions?|newsletters?|membership|become a member|donat(?:e|ion|ions)|support (?:us|our|independent)|abonn\w*|abo|mitglied werden|spenden?|spendenfinanziert|unterstützen sie|unterstütze uns|suscr[ií]b\w*|suscripci[oó]n|hazte (?:miembro|socio)|soutenez|faites un don|abbonati|abbonamento|sostieni|assine|assinatura|subskrybuj|prenumerat\w*)\b");
 
     /// <summary>Words that turn to the reader: "you", "please", "now", the formal German "Sie" (capitalised), or a pitch word as the first, imperative, word.</summary>
     private static readonly System.Text.RegularExpressions.Regex ReaderWords = new(
@@ -887,9 +885,8 @@ internal static class HtmlContent
     }
 
     /// <summary>"All rights reserved" and "Copyright 2024" in the languages the notices are met in.</summary>
-    private static readonly System.Text.RegularExpressions.Regex RightsReserved = new(
-        @"all rights reserved|alle rechte vorbehalten|wszelkie prawa zastrzeżone|derechos reservados|droits réservés|diritti riservati|direitos reservados|alle rechten voorbehouden|\bcopyright\s+(?:\(c\)\s*)?(?:19|20)\d\d\b",
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+    private static readonly System.Text.RegularExpressions.Regex RightsReserved = Phrases(
+        @"all rights reserved|alle rechte vorbehalten|wszelkie prawa zastrzeżone|derechos reservados|droits réservés|diritti riservati|direitos reservados|alle rechten voorbehouden|\bcopyright\s+(?:\(c\)\s*)?(?:19|20)\d\d\b");
 
     /// <summary>
     /// A copyright notice written without the © sign: a short block (at most 40 words, not a heading) that opens by
