@@ -112,6 +112,7 @@ internal sealed partial class QuoteDocument
                 description = clause.Description;
                 note = "the subject of the clause the quoted words stand in" + (clause.Note != null ? "; " + clause.Note : "");
             }
+            else if (CountWords(inner) <= ScareQuoteWords) continue; // a scare quote or a label ("a “pop-up” bakery"): no one is quoted
             else note = "quoted words with no verb of saying in their sentence";
             if (NoCapitalsWords(speaker) == null && speaker != null) { speaker = null; who = null; description = null; note = "the words before it are a heading in capitals, not a name"; }
             var quote = new NewsQuote
@@ -179,6 +180,11 @@ internal sealed partial class QuoteDocument
             i = e - 1;
         }
     }
+
+    /// <summary>Quoted words inside the writer's sentence with no verb of saying and no subject that could have said them
+    /// ("a “pop-up” bakery", "the harbour's “ferry hub”"), this short or shorter, are the writer's scare quotes or
+    /// labels, not anyone's words: no row. Longer ones stay, without a speaker.</summary>
+    private const int ScareQuoteWords = 3;
 
     private static bool HasLetter(string s) { foreach (char c in s) if (char.IsLetter(c)) return true; return false; }
 

@@ -180,4 +180,17 @@ public sealed class QuoteRowTests
         var said = Run("The harbour wall will be rebuilt by the autumn, Ines Kalb said to reporters outside the council chamber on Monday.");
         Assert.Contains(Indirect(said), t => t.StartsWith("The harbour wall will be rebuilt", StringComparison.Ordinal));
     }
+
+    /// <summary>A short phrase in quotation marks with no verb of saying and no one in its sentence who could have said it (a
+    /// scare quote or a label) is no quote; the same words after a verb of saying are, and so is a longer quoted clause.</summary>
+    [Fact]
+    public void Scare_quotes_with_no_speaker_are_not_rows()
+    {
+        var scare = Run("The old fish market reopened on Monday next to a \u201cpop-up\u201d bakery and a \u201cferry hub\u201d for the islands.");
+        Assert.DoesNotContain(scare.Quotes, q => q.Kind is QuoteKind.Partial or QuoteKind.Direct);
+        var said = Run("Ines Kalb called the plan a \u201cferry hub\u201d on Monday, and the council agreed.");
+        Assert.Contains(said.Quotes, q => q.Kind == QuoteKind.Partial && q.Text == "ferry hub" && q.Speaker == "Ines Kalb");
+        var longer = Run("Beside the market stands a pier that \u201cwill never close to the people of Pellam\u201d despite the storms.");
+        Assert.Contains(longer.Quotes, q => q.Kind == QuoteKind.Partial && q.Text.StartsWith("will never close", StringComparison.Ordinal));
+    }
 }
