@@ -41,6 +41,14 @@ public sealed class CompactBodyTests
         Assert.Equal(body, a.Paragraphs.ToString());
         Assert.True(BodyLines.AreLinesOf(body, a.Paragraphs));
         Assert.False(BodyLines.AreLinesOf(body + "!", a.Paragraphs));
+
+        // A lone surrogate would not come back the same from UTF-8 (U+FFFD): that body stays a string. Built here:
+        // test data in attributes loses the lone surrogate on its way to the test.
+        string broken = "A report with a broken character " + '\uD800' + " in the middle of a line long enough to be packed.";
+        var b = new NewsArticle { Id = "x", Body = broken, Paragraphs = BodyLines.LinesOf(broken) };
+        Assert.IsType<string>(b.PackedBody);
+        Assert.Same(broken, b.Body);
+        Assert.Equal(broken, b.Paragraphs.ToString());
     }
 
     [Theory]
@@ -57,17 +65,6 @@ public sealed class CompactBodyTests
         Assert.Equal(packed, a.PackedBody is byte[]);
         if (!packed) Assert.Same(body, a.Body);
         if (body.Length > 0) Assert.Equal(paragraphs, a.Paragraphs.ToArray());
-        Assert.Equal(body, a.Paragraphs.ToString());
-    }
-
-    [Fact]
-    public void A_body_with_a_lone_surrogate_is_kept_as_a_string()
-    {
-        // Built here: test data in attributes loses the lone surrogate on its way to the test.
-        string body = "A report with a broken character " + '\uD800' + " in the middle of a line long enough to be packed.";
-        var a = new NewsArticle { Id = "x", Body = body, Paragraphs = BodyLines.LinesOf(body) };
-        Assert.IsType<string>(a.PackedBody); // UTF-8 would turn it into U+FFFD
-        Assert.Same(body, a.Body);
         Assert.Equal(body, a.Paragraphs.ToString());
     }
 
@@ -90,17 +87,14 @@ public sealed class CompactBodyTests
         var d = new NewsArticle { Body = body, Paragraphs = new TextList(new[] { "One paragraph." }, "\n") };
         Assert.Equal(new[] { "One paragraph." }, d.Paragraphs.ToArray());
         Assert.Same(TextList.Empty, new NewsArticle { Body = body }.Paragraphs);
-    }
 
-    [Fact]
-    public void The_view_is_made_once_when_several_threads_read_it()
-    {
-        string body = string.Join("\n", Enumerable.Range(1, 300).Select(i => $"Line {i} of the Orrholm ferry timetable notice."));
-        var a = new NewsArticle { Body = body, Paragraphs = BodyLines.LinesOf(body) };
+        // The view is made once when several threads read it first.
+        string timetable = string.Join("\n", Enumerable.Range(1, 300).Select(i => $"Line {i} of the Orrholm ferry timetable notice."));
+        var e = new NewsArticle { Body = timetable, Paragraphs = BodyLines.LinesOf(timetable) };
         var seen = new TextList[8];
-        Parallel.For(0, 8, i => seen[i] = a.Paragraphs);
+        Parallel.For(0, 8, i => seen[i] = e.Paragraphs);
         foreach (var s in seen) Assert.Same(seen[0], s);
-        Assert.Equal(body.Split('\n'), seen[0].ToArray());
+        Assert.Equal(timetable.Split('\n'), seen[0].ToArray());
     }
 
     [Fact]
