@@ -208,7 +208,8 @@ internal static class ArticleRows
         // Each paragraph must be the next line of the body, whole, and hold no line break itself (a view over the
         // body is, without splitting it).
         var paragraphs = a.Paragraphs;
-        if (paragraphs.Separator == "\n" && !a.Body.EndsWith('\n') && BodyLines.AreLinesOf(a.Body, paragraphs)) return ParagraphsAreBodyLines;
+        string body = a.Body;
+        if (paragraphs.Separator == "\n" && !body.EndsWith('\n') && BodyLines.AreLinesOf(body, paragraphs)) return ParagraphsAreBodyLines;
         return ListJson(paragraphs);
     }
 

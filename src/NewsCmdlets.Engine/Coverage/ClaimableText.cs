@@ -21,23 +21,24 @@ internal sealed class ClaimableText
     public static ClaimableText Of(NewsArticle a)
     {
         var c = new ClaimableText();
-        c.Scan("Body", a.Body, title: false);
+        string body = a.Body; // decoded once (the article keeps it as UTF-8)
+        c.Scan("Body", body, title: false);
         c.Scan("Standfirst", a.Standfirst, title: false);
         // "New Delhi: When …": a place and a colon opening the body is a dateline too.
-        if (c._datelineEnd < 0 && a.Body.Length > 0)
+        if (c._datelineEnd < 0 && body.Length > 0)
         {
-            int colon = a.Body.IndexOf(':', 0, Math.Min(a.Body.Length, 40));
-            if (colon > 0 && a.Body.IndexOf('\n', 0, colon) < 0)
+            int colon = body.IndexOf(':', 0, Math.Min(body.Length, 40));
+            if (colon > 0 && body.IndexOf('\n', 0, colon) < 0)
             {
-                var w = CoverageText.Words(a.Body[..colon]);
+                var w = CoverageText.Words(body[..colon]);
                 if (w.Count is >= 1 and <= 3 && w.All(x => char.IsUpper(x.Text[0]))) c._datelineEnd = colon;
             }
         }
-        if (c._datelineEnd < 0 && !string.IsNullOrEmpty(a.Dateline) && a.Body.Length > 0)
+        if (c._datelineEnd < 0 && !string.IsNullOrEmpty(a.Dateline) && body.Length > 0)
         {
-            int dash = a.Body.IndexOfAny(new[] { '—', '–' }, 0, Math.Min(a.Body.Length, 80));
-            if (dash < 0) { int hy = a.Body.IndexOf(" - ", 0, Math.Min(a.Body.Length, 80), StringComparison.Ordinal); dash = hy >= 0 ? hy + 1 : -1; }
-            if (dash > 0 && a.Body.AsSpan(0, dash).Contains(a.Dateline.AsSpan(0, Math.Min(4, a.Dateline.Length)), StringComparison.OrdinalIgnoreCase)) c._datelineEnd = dash;
+            int dash = body.IndexOfAny(new[] { '—', '–' }, 0, Math.Min(body.Length, 80));
+            if (dash < 0) { int hy = body.IndexOf(" - ", 0, Math.Min(body.Length, 80), StringComparison.Ordinal); dash = hy >= 0 ? hy + 1 : -1; }
+            if (dash > 0 && body.AsSpan(0, dash).Contains(a.Dateline.AsSpan(0, Math.Min(4, a.Dateline.Length)), StringComparison.OrdinalIgnoreCase)) c._datelineEnd = dash;
         }
         return c;
     }

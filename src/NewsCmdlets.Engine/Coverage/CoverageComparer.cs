@@ -317,7 +317,8 @@ public sealed partial class CoverageComparer
     {
         if (!string.IsNullOrWhiteSpace(a.Title)) yield return a.Title!;
         if (!string.IsNullOrWhiteSpace(a.Standfirst) && !string.Equals(a.Standfirst!.Trim(), a.Title?.Trim(), StringComparison.Ordinal)) yield return a.Standfirst!;
-        if (!string.IsNullOrWhiteSpace(a.Body)) yield return a.Body;
+        string body = a.Body;
+        if (!string.IsNullOrWhiteSpace(body)) yield return body;
     }
 
     /// <summary>Builds items with consistent outlets, missing outlets and status.</summary>
@@ -799,7 +800,8 @@ public sealed partial class CoverageComparer
         {
             foreach (var w in CoverageText.Words(d.Article.Title ?? "", scratch))
                 if (MeasureLexicon.EventNouns.Contains(w.Text)) { string k = w.Text.ToLowerInvariant(); counts[k] = counts.GetValueOrDefault(k) + 3; }
-            foreach (var w in CoverageText.Words(d.Article.Body.Length > 2000 ? d.Article.Body[..2000] : d.Article.Body, scratch))
+            string body = d.Article.Body;
+            foreach (var w in CoverageText.Words(body.Length > 2000 ? body[..2000] : body, scratch))
                 if (MeasureLexicon.EventNouns.Contains(w.Text)) { string k = w.Text.ToLowerInvariant(); counts[k] = counts.GetValueOrDefault(k) + 1; }
         }
         string noun = counts.Count > 0 ? counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key : "event";

@@ -54,8 +54,9 @@ public sealed class EntityExtractor
         var fields = new List<(string Name, string Text)>();
         if (!string.IsNullOrWhiteSpace(article.Title)) fields.Add(("Title", article.Title!));
         if (!string.IsNullOrWhiteSpace(article.Standfirst)) fields.Add(("Standfirst", article.Standfirst!));
-        if (!string.IsNullOrWhiteSpace(article.Body)) fields.Add(("Body", article.Body));
-        string language = article.Language ?? LanguageDetector.Detect(article.Body) ?? "";
+        string body = article.Body;
+        if (!string.IsNullOrWhiteSpace(body)) fields.Add(("Body", body));
+        string language = article.Language ?? LanguageDetector.Detect(body) ?? "";
         return Run(fields, article.Published, article.Id, article.Outlet ?? article.Agency, language, cancel);
     }
 

@@ -8,19 +8,25 @@ namespace NewsCmdlets.Engine.Model;
 /// </summary>
 internal sealed class BodyLines : ReadOnlyStringList
 {
-    private string? _body;
+    /// <summary>The body, packed (<see cref="Utf8Body"/>): a string or its UTF-8.</summary>
+    private readonly object _source;
     private string[]? _items;
     private readonly int _count;
 
-    private BodyLines(string body)
+    private BodyLines(object source)
     {
-        _body = body;
-        _count = CountLines(body);
-        Body = body;
+        _source = source;
+        _count = Utf8Body.CountLines(source);
     }
 
     /// <summary>The body the lines are split from.</summary>
-    public string Body { get; }
+    public string Body => Utf8Body.Unpack(_source);
+
+    /// <summary>The lines of a body packed by <see cref="Utf8Body.Pack"/> (what <see cref="NewsArticle"/> keeps), split when first used.</summary>
+    internal static TextList OfPacked(object packed) => new(new BodyLines(packed), "\n");
+
+    /// <summary>Whether these are the lines of the packed body <paramref name="packed"/>.</summary>
+    internal bool IsOver(object packed) => Utf8Body.SameText(_source, packed);
 
     /// <summary>
     /// Paragraphs as a <see cref="TextList"/> separated by "\n": a view over <paramref name="body"/> when they are its
@@ -40,7 +46,7 @@ internal sealed class BodyLines : ReadOnlyStringList
     public static bool AreLinesOf(string body, IEnumerable<string> paragraphs)
     {
         if (paragraphs is TextList { Inner: BodyLines list }) paragraphs = list;
-        if (paragraphs is BodyLines view) return ReferenceEquals(view.Body, body) || string.Equals(view.Body, body, StringComparison.Ordinal);
+        if (paragraphs is BodyLines view) return Utf8Body.IsText(view._source, body);
         if (body.Length == 0) return false;
         int at = 0, seen = 0;
         foreach (var p in paragraphs)
@@ -56,14 +62,16 @@ internal sealed class BodyLines : ReadOnlyStringList
         return seen > 0 && at == body.Length;
     }
 
-    private static int CountLines(string body)
+    private string[] Items
     {
-        int n = 1;
-        foreach (char c in body.AsSpan()) if (c == '\n') n++;
-        return n;
+        get
+        {
+            var items = Volatile.Read(ref _items);
+            if (items != null) return items;
+            Interlocked.CompareExchange(ref _items, Body.Split('\n'), null);
+            return _items!;
+        }
     }
-
-    private string[] Items => _items ?? Deferred.Get(ref _items, ref _body, static body => body.Split('\n'));
 
     public override string this[int index] =>
         (uint)index < (uint)_count ? Items[index] : throw new ArgumentOutOfRangeException(nameof(index));

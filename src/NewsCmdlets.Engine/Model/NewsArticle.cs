@@ -18,10 +18,42 @@ public sealed class NewsArticle
     public string? Standfirst { get; init; }
 
     /// <summary>The story, one paragraph a line.</summary>
-    public string Body { get; init; } = "";
+    /// <remarks>Kept as UTF-8 (<see cref="Utf8Body"/>) and decoded each time it is read: read it once into a variable
+    /// where it is used more than once.</remarks>
+    public string Body
+    {
+        get => _body is null ? null! : Utf8Body.Unpack(_body);
+        init
+        {
+            _body = value is null ? null : Utf8Body.Pack(value);
+            // Paragraphs given first as the lines of this body: a view over the packed body instead of the string.
+            if (_body != null && _paragraphs is { Inner: BodyLines view } && view.IsOver(value!)) _paragraphs = LinesOfBody;
+        }
+    }
+
+    /// <summary>The body packed by <see cref="Utf8Body.Pack"/>: a string, or its UTF-8 bytes (null when Body was set to null).</summary>
+    private readonly object? _body = "";
+
+    /// <summary>How the body is held (a string or its UTF-8 bytes), for tests.</summary>
+    internal object? PackedBody => _body;
 
     /// <summary>The story's paragraphs (subheadings included).</summary>
-    public TextList Paragraphs { get; init; } = TextList.Empty;
+    public TextList Paragraphs
+    {
+        get
+        {
+            var p = Volatile.Read(ref _paragraphs);
+            if (!ReferenceEquals(p, LinesOfBody)) return p;
+            Interlocked.CompareExchange(ref _paragraphs, BodyLines.OfPacked(_body!), LinesOfBody); // one view, made when first asked for
+            return _paragraphs;
+        }
+        init => _paragraphs = _body != null && value is { Inner: BodyLines view } && view.IsOver(_body) ? LinesOfBody : value;
+    }
+
+    private TextList _paragraphs = TextList.Empty;
+
+    /// <summary>Marks <see cref="_paragraphs"/> as the lines of the body, a view made when first read.</summary>
+    private static readonly TextList LinesOfBody = new(Array.Empty<string>(), "\n");
 
     /// <summary>Photo and video captions found with the story, kept out of the body.</summary>
     public TextList Captions { get; init; } = TextList.Empty;

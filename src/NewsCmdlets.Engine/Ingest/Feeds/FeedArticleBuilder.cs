@@ -76,12 +76,13 @@ public static class FeedArticleBuilder
         if (url == null && item.Link != null) { url = item.Link; sources.Set("Url", FeedItemSource); }
         if (item.Categories.Count > 0) sources.Set("Categories", FeedItemSource);
 
+        string body = a.Body;
         var merged = new NewsArticle
         {
-            Id = title == a.Title && outlet == a.Outlet ? a.Id : TextArticleParser.ComputeId(title, a.Body, outlet),
+            Id = title == a.Title && outlet == a.Outlet ? a.Id : TextArticleParser.ComputeId(title, body, outlet),
             Title = title,
             Standfirst = a.Standfirst,
-            Body = a.Body,
+            Body = body,
             Paragraphs = a.Paragraphs,
             Captions = a.Captions,
             Published = published,
