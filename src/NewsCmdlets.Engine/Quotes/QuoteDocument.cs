@@ -316,7 +316,8 @@ internal sealed partial class QuoteDocument
     private static readonly WordSet TimeUnits = new("minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades");
     private static readonly WordSet DurationWords = new("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "few", "several", "many", "some", "less", "more", "than", "about", "nearly", "almost", "just", "only", "over", "under", "couple", "of");
     private static readonly WordSet Spokes = new("spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "representative", "representatives", "statement", "spokesman's", "press");
-    private static readonly WordSet AdjunctStarts = new("in", "on", "at", "during", "after", "before", "from", "via", "through", "with", "without", "over", "under", "to", "for", "about", "by", "while", "when", "as", "speaking", "according", "citing", "who", "which", "whose", "where", "whom", "a", "an", "the", "also", "however", "though", "too", "meanwhile", "instead");
+    private static readonly WordSet AdjunctStarts = new("in", "on", "at", "during", "after", "before", "from", "via", "through", "with", "without", "over", "under", "to", "for", "about", "by", "while", "when", "as", "speaking", "according", "citing", "who", "which", "whose", "where", "whom", "a", "an", "the", "also", "however", "though", "too", "meanwhile", "instead",
+        "amid", "amidst", "despite", "following", "upon", "among", "unlike", "because", "although", "if", "once", "until", "since", "ahead");
 
     /// <summary>
     /// A verb of saying used as a verb here: lower case, not after a determiner or possessive ("the report", "his
@@ -699,11 +700,13 @@ internal sealed partial class QuoteDocument
         "involved", "loyal", "allied", "connected", "confidant", "ally", "allies", "friend", "friends", "briefed", "knowledgeable");
 
     /// <summary>Past an opening adjunct that starts at <paramref name="k"/> ("On Monday, …", "In a statement, …"): the word after
-    /// its comma, within 14 words and outside quotes; else <paramref name="k"/> itself.</summary>
+    /// its comma, within 14 words and outside quotes (24 after a preposition or a conjunction: "When told the mayor was in
+    /// the running for a bigger job in a new cabinet, Ada Morn …"); else <paramref name="k"/> itself. A noun phrase with
+    /// an article ("The committee released a statement on Monday, …") is the clause's subject more often than an adjunct.</summary>
     private int AfterAdjunct(int k, int to)
     {
-        int c = k;
-        while (c < to && c < k + 14 && S(c) is not "," && !_inQuote[c]) c++;
+        int c = k, cap = In(k, Articles) ? 14 : 24;
+        while (c < to && c < k + cap && S(c) is not "," && !_inQuote[c]) c++;
         return c < to && S(c) is "," ? c + 1 : k;
     }
 
@@ -1005,12 +1008,17 @@ internal sealed partial class QuoteDocument
     {
         int from = sr.FirstToken;
         for (int t = nm.Start - 1; t > sr.FirstToken; t--)
+        {
             if (S(t) is "," && !_inQuote[t])
             {
                 if (_nameAt[t - 1] != null) return false; // in an appositive: "Ada Morn, a member of the Tern Party,"
                 from = t + 1;
                 break;
             }
+            // "After a host mocked the film “Harbour Lights,” the paper's critic Ada Morn …": the comma the writer's clause
+            // ends with stands inside the closing mark, as American style puts it.
+            if (CommaClosingQuote(t)) { from = t + 1; break; }
+        }
         if (nm.Start - from > 8) return false;
         if (IsPossessive(nm.End) && nm.Start > from) return false;
         for (int t = from; t < nm.Start; t++)
@@ -1024,6 +1032,10 @@ internal sealed partial class QuoteDocument
         }
         return true;
     }
+
+    /// <summary>Is token <paramref name="t"/> the closing mark of a quote whose last word is a comma ("…,”)?</summary>
+    private bool CommaClosingQuote(int t) =>
+        t > 0 && _inQuote[t] && _inQuote[t - 1] && S(t - 1) is "," && _quoteOf[t - 1] == _quoteOf[t] && _tok[t].End == _spans[_quoteOf[t]].End;
 
     /// <summary>Does the same pronoun open the main clause later in the candidate's sentence ("When the host asked Ada Morn
     /// about it, she laughed")? Then that sentence already reads the candidate as the pronoun; not when the candidate is

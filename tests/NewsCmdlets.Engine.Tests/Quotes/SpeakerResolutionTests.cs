@@ -403,4 +403,29 @@ public sealed class SpeakerResolutionTests
                        "Ada Morn three days ago said the levy was \u201ca tax on fishermen.\u201d");
         Assert.Equal(new[] { "The Pellam harbour board", "Ada Morn" }, q.Select(x => x.Speaker));
     }
+
+    /// <summary>A sentence that opens with an adjunct of "amid" or "despite", or with a long clause of "when" (over fourteen words
+    /// before its comma), has its subject after the comma: that subject says the quote of its "…, saying" or "… and said".</summary>
+    [Fact]
+    public void The_subject_after_a_long_or_uncommon_opening_adjunct()
+    {
+        var q = Direct("Quay news.\n\nAmid calls from the trawler crews to close the north quay to tourists, harbour master Ansel Brode reopened the gates, " +
+                       "saying the quay was \u201csafe for everyone.\u201d\n\n" +
+                       "Despite the storm that flooded the fish market, Orla Venn kept her stall open, saying: \u201cThe tide always goes out again.\u201d\n\n" +
+                       "When told that the mayor had been in the running for a seat on the regional transport board in a new cabinet, Tomas Reyne paused " +
+                       "and said that, in his view, \u201cthe harbour comes first, and the trams can wait.\u201d");
+        Assert.Equal(new[] { "Ansel Brode", "Orla Venn", "Tomas Reyne" }, q.Select(x => x.Speaker));
+    }
+
+    /// <summary>The comma that ends an opening clause inside a closing quotation mark (American style: "… the cast of “Long
+    /// Night,” the station's anchor Ilse Varga left …") ends the clause all the same: the name after it is the sentence's
+    /// subject, whom a "she" in the next sentences stands for, not a woman named inside the opening clause.</summary>
+    [Fact]
+    public void A_comma_inside_a_closing_mark_ends_the_opening_clause()
+    {
+        var q = Direct("Radio row.\n\nAfter a radio host was fired over remarks that compared Mara Linde\u2019s voice to that of someone from the cast of the " +
+                       "\u201cLong Night,\u201d the station\u2019s evening news anchor Ilse Varga left the studio in tears. The Chilean journalist later sent a letter to listeners. " +
+                       "\u201cI am troubled to hear people excuse it,\u201d she wrote.");
+        Assert.Equal("Ilse Varga", q.Last().Speaker);
+    }
 }
