@@ -520,6 +520,15 @@ internal sealed partial class QuoteDocument
             if (c - 1 > limit && S(c) is "," && _nameAt[c - 1] is { Type: NewsEntityType.Location } && _nameAt[c + 1] is { Type: NewsEntityType.Location } region &&
                 region.Start == c + 1 && region.End >= k - 1 && region.End <= k)
                 for (c--; c > limit && c > k - 30 && S(c) is not "," && !_inQuote[c] && !IsTerminal(c); c--) { }
+            // "Ada Morn, who lives outside the state capital, Salem, said": a place set off after the noun it names is inside a
+            // relative clause or an appositive that opens at the comma before.
+            if (c - 1 > limit && S(c) is "," && IsLowerWord(c - 1) && !_inQuote[c - 1] && _nameAt[c + 1] is { Type: NewsEntityType.Location } apposed &&
+                apposed.Start == c + 1 && apposed.End == k)
+            {
+                int c2 = c - 1;
+                while (c2 > limit && c2 > k - 30 && S(c2) is not "," && !_inQuote[c2] && !IsTerminal(c2)) c2--;
+                if (c2 > limit && S(c2) is "," && (Is(c2 + 1, "who") || Is(c2 + 1, "which") || In(c2 + 1, Articles) && !In(c2 + 1, Possessives))) c = c2;
+            }
             if (c <= limit || S(c) is not "," || c + 1 >= k) return default;
             int ps = c + 1;
             // A clause between the commas ("…, the race will be tight, said X") is no parenthetical of the subject; a

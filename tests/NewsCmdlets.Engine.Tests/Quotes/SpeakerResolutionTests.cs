@@ -428,4 +428,14 @@ public sealed class SpeakerResolutionTests
                        "\u201cI am troubled to hear people excuse it,\u201d she wrote.");
         Assert.Equal("Ilse Varga", q.Last().Speaker);
     }
+
+    /// <summary>A place set off by commas after the noun it names ("the county seat, Salem,"), inside the subject's relative
+    /// clause or appositive, belongs to that clause: the person before it speaks, never the place or the noun ("capital").</summary>
+    [Fact]
+    public void A_place_in_apposition_inside_the_subjects_clause()
+    {
+        var q = Direct("Pier vote.\n\nNils Oberg, who keeps a boat outside the county seat, Salem, said the fees were \u201ca tax on the poor.\u201d\n\n" +
+                       "Ida Lund, a ferry clerk from the provincial capital, Halifax, said the timetable was \u201cthe best in years.\u201d");
+        Assert.Equal(new[] { "Nils Oberg", "Ida Lund" }, q.Select(x => x.Speaker));
+    }
 }
