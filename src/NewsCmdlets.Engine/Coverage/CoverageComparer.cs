@@ -813,7 +813,7 @@ public sealed partial class CoverageComparer
         {
             foreach (var w in CoverageText.Words(d.Article.Title ?? "", scratch))
                 if (MeasureLexicon.EventNouns.Contains(w.Text)) { string k = w.Text.ToLowerInvariant(); counts[k] = counts.GetValueOrDefault(k) + 3; }
-            foreach (var w in CoverageText.Words(d.Article.Body.Length > 2000 ? d.Article.Body[..2000] : d.Article.Body, scratch))
+            foreach (var w in CoverageText.Words(d.Article.Body, 2000, scratch))
                 if (MeasureLexicon.EventNouns.Contains(w.Text)) { string k = w.Text.ToLowerInvariant(); counts[k] = counts.GetValueOrDefault(k) + 1; }
         }
         string noun = counts.Count > 0 ? counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key : "event";
