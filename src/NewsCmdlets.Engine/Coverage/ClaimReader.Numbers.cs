@@ -33,6 +33,43 @@ internal static partial class ClaimReader
     private static readonly string[] AtMostWords = { "up to", "fewer than", "less than", "under ", "nearly", "almost", "no more than", "as many as", "as much as", "as high as", "as strong as", "as large as" };
     private static readonly string[] VagueWords = { "tens of", "hundreds of", "thousands of", "dozens of", "millions of", "billions of" };
 
+    // Loops rather than LINQ with lambdas: asked for every figure of every article, and a lambda over a local is an allocation each time.
+    private static bool ContainsAny(string text, string[] parts)
+    {
+        foreach (var v in parts) if (text.Contains(v, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static bool StartsWithAny(string text, string[] parts)
+    {
+        foreach (var v in parts) if (text.StartsWith(v, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>How many of the first <paramref name="max"/> indexes of <paramref name="right"/> come before a joining word or a figure.</summary>
+    private static int CountedRun(List<CoverageText.Word> words, List<int> right, int max)
+    {
+        int n = 0;
+        while (n < right.Count && n < max && !Joiners.Contains(words[right[n]].Text) && !char.IsDigit(words[right[n]].Text[0])) n++;
+        return n;
+    }
+
+    /// <summary>The words of the first <paramref name="count"/> indexes of <paramref name="list"/>, joined by spaces.</summary>
+    private static string JoinWords(List<CoverageText.Word> words, List<int> list, int count)
+    {
+        if (count == 1) return words[list[0]].Text;
+        var parts = new string[count];
+        for (int q = 0; q < count; q++) parts[q] = words[list[q]].Text;
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>Whether a word among the first <paramref name="take"/> indexes of <paramref name="list"/> after <paramref name="skip"/> is in <paramref name="set"/>.</summary>
+    private static bool AnyOf(List<CoverageText.Word> words, List<int> list, int skip, int take, HashSet<string> set)
+    {
+        for (int q = skip; q < list.Count && q < skip + take; q++) if (set.Contains(words[list[q]].Text)) return true;
+        return false;
+    }
+
     private static Claim? ReadNumber(NewsEntityMention m, NewsEntityMention? upper, SentenceWords s, int p0, int p1, ClaimContext ctx)
     {
         string? entitiesNear(int a, int b)
@@ -112,9 +149,11 @@ internal static partial class ClaimReader
             {
                 // A cue right after the figure ("35 km deep", "3 m high"), then a place it is measured from ("18 km south of
                 // Hualien"), then cues before it in its clause ("at a depth of 15.5 km"), then across a comma.
-                foreach (int k in right.Take(2))
-                    if (measure == null && MeasureLexicon.LengthCues.TryGetValue(words[k].Text, out var rm) && rm != MeasureLexicon.Offshore) measure = rm;
-                bool from = right.Take(3).Any(k => words[k].Text is "from" or "away" or "of" or "off") || right.Take(2).Any(k => MeasureLexicon.IsDirection(words[k].Text));
+                for (int q = 0; q < right.Count && q < 2; q++)
+                    if (measure == null && MeasureLexicon.LengthCues.TryGetValue(words[right[q]].Text, out var rm) && rm != MeasureLexicon.Offshore) measure = rm;
+                bool from = false;
+                for (int q = 0; q < right.Count && q < 3 && !from; q++) from = words[right[q]].Text is "from" or "away" or "of" or "off";
+                for (int q = 0; q < right.Count && q < 2 && !from; q++) from = MeasureLexicon.IsDirection(words[right[q]].Text);
                 // "161 km off the coast of …", "130 km offshore": how far out to sea.
                 if (measure == null && (AnyWord(right, 1, "offshore") || (from && AnyWord(right, 4, "coast", "coastline", "shore")))) measure = MeasureLexicon.Offshore;
                 if (measure == null && from)
@@ -223,8 +262,13 @@ internal static partial class ClaimReader
             if (head == null) return null; // a bare figure: nothing says what it measures
             // "6 takeaways from the election", "5 things to know": a headline's list, not a fact.
             if (head is "takeaways" or "things" or "ways" or "reasons" or "questions" or "lessons" or "facts" or "moments" or "photos" or "pictures" or "charts" or "tips") return null;
-            if (dim == Dimension.Money && right.Count == 0 && left.All(k => CoverageText.Content(words[k].Text) == null || char.IsUpper(words[k].Text[0]))) return null;
-            var rightWords = right.TakeWhile(k => !Joiners.Contains(words[k].Text) && !char.IsDigit(words[k].Text[0])).ToList();
+            if (dim == Dimension.Money && right.Count == 0)
+            {
+                bool allBare = true;
+                foreach (int k in left) if (!(CoverageText.Content(words[k].Text) == null || char.IsUpper(words[k].Text[0]))) { allBare = false; break; }
+                if (allBare) return null;
+            }
+            var rightWords = right.GetRange(0, CountedRun(words, right, right.Count));
             // The counted words when they say enough ("buildings have collapsed"), else the figure's clause in the article's words.
             string phrase = dim is Dimension.Count ? Phrase(s, rightWords, 6) : "";
             // "nearly 100 tonnes of fuel onboard": the unit written in the figure starts what it counts.
@@ -258,18 +302,20 @@ internal static partial class ClaimReader
         c.High = hi * scale;
         c.Step = FactClusters.Step(number, m.Text) * scale;
         c.WrittenScale = scale;
-        c.Vague = VagueWords.Any(v => lower.Contains(v, StringComparison.Ordinal));
-        c.AtLeast = AtLeastWords.Any(v => lower.StartsWith(v, StringComparison.Ordinal)) || (p1 < words.Count + 1 && FollowedBy(s, m.Text, '+'))
+        c.Vague = ContainsAny(lower, VagueWords);
+        c.AtLeast = StartsWithAny(lower, AtLeastWords) || (p1 < words.Count + 1 && FollowedBy(s, m.Text, '+'))
                     || (right.Count >= 2 && W(right, 0) is "or" && W(right, 1) is "more" or "higher" or "above");
-        c.AtMost = AtMostWords.Any(v => lower.StartsWith(v, StringComparison.Ordinal)) || AnyWordBefore(s, p0, "up", "to") || AsStrongAs(s, p0)
+        c.AtMost = StartsWithAny(lower, AtMostWords) || AnyWordBefore(s, p0, "up", "to") || AsStrongAs(s, p0)
                    || (right.Count >= 2 && W(right, 0) is "or" && W(right, 1) is "less" or "lower" or "fewer" or "below");
         c.Nearly = lower.StartsWith("nearly", StringComparison.Ordinal) || lower.StartsWith("almost", StringComparison.Ordinal);
         c.Approximate = m.Approximate || c.Vague || lower.StartsWith("some ", StringComparison.Ordinal) || lower.StartsWith("roughly", StringComparison.Ordinal);
 
         c.Included = p0 > 0 && words[p0 - 1].Text is "including" or "among";
-        var countedWords = right.TakeWhile(k => !Joiners.Contains(words[k].Text) && !char.IsDigit(words[k].Text[0])).Take(4).ToList();
-        int countedEnd = countedWords.FindIndex(k => words[k].Text.EndsWith('s') && char.IsLower(words[k].Text[0]));
-        if (countedEnd >= 0) c.Counted = string.Join(' ', countedWords.Take(countedEnd + 1).Select(k => words[k].Text));
+        // The counted words: up to four words after the figure before a joining word or another figure, to the first plural.
+        int counted = CountedRun(words, right, 4), countedEnd = -1;
+        for (int q = 0; q < counted && countedEnd < 0; q++)
+            if (words[right[q]].Text.EndsWith('s') && char.IsLower(words[right[q]].Text[0])) countedEnd = q;
+        if (countedEnd >= 0) c.Counted = JoinWords(words, right, countedEnd + 1);
         // A small round figure stated flatly ("a 30-storey building", "70 km") is exact, not rounded to tens.
         if (!c.Approximate && Math.Abs(number) < 100 && number == Math.Floor(number) && c.Step > scale) c.Step = scale;
         AddSubject(c, s, p0, p1, left, ctx, quals);
@@ -336,7 +382,7 @@ internal static partial class ClaimReader
             if (MeasureLexicon.NounsBefore.TryGetValue(w, out var nb))
             {
                 // "reducing headcount by 15,000": a cut, not the size.
-                if (nb == MeasureLexicon.Workforce && W(left, 0).Equals("by", StringComparison.OrdinalIgnoreCase) && left.Skip(k + 1).Take(2).Any(j => MeasureLexicon.CutWords.Contains(words[j].Text)))
+                if (nb == MeasureLexicon.Workforce && W(left, 0).Equals("by", StringComparison.OrdinalIgnoreCase) && AnyOf(words, left, k + 1, 2, MeasureLexicon.CutWords))
                     return MeasureLexicon.JobsCut;
                 return nb;
             }
@@ -411,22 +457,31 @@ internal static partial class ClaimReader
         for (int k = 0; k < left.Count && k < 4; k++)
             if (MeasureLexicon.VerbsBefore.TryGetValue(W(left, k), out var vm)) { verb = vm; break; }
         // "claimed 241 of the 242 people on board and at least 38 on the ground": a verb before a coordinated count.
-        if (verb == null && left.Take(10).Any(k => words[k].Text == "and"))
+        bool andBefore = false;
+        for (int q = 0; q < left.Count && q < 10 && !andBefore; q++) andBefore = words[left[q]].Text == "and";
+        if (verb == null && andBefore)
             for (int k = 0; k < left.Count && k < 12; k++)
             {
                 string w = W(left, k);
                 if (MeasureLexicon.VerbsBefore.TryGetValue(w, out var cv)) { verb = cv; break; }
                 if (!(IsNumberWord(w) || CoordinatedWords.Contains(w) || MeasureLexicon.GenericPeople.Contains(w) || MeasureLexicon.CountedNouns.ContainsKey(w))) break;
             }
-        bool cutNear = left.Take(10).Any(k => MeasureLexicon.CutWords.Contains(words[k].Text)) || right.Take(4).Any(k => MeasureLexicon.CutWords.Contains(words[k].Text));
+        bool cutNear = AnyOf(words, left, 0, 10, MeasureLexicon.CutWords) || AnyOf(words, right, 0, 4, MeasureLexicon.CutWords);
         bool specific = head != null && !MeasureLexicon.GenericPeople.Contains(head) && !MeasureLexicon.JobNouns.Contains(head) && !MeasureLexicon.CountedNouns.ContainsKey(head);
         if (head != null && MeasureLexicon.JobNouns.Contains(head) && cutNear && predicate == null) return MeasureLexicon.JobsCut;
-        if (head == null && cutNear && predicate == null && left.Take(8).Any(k => words[k].Text is "jobs" or "job" or "positions" or "roles" or "layoffs")) return MeasureLexicon.JobsCut;
+        if (head == null && cutNear && predicate == null)
+            for (int q = 0; q < left.Count && q < 8; q++)
+                if (words[left[q]].Text is "jobs" or "job" or "positions" or "roles" or "layoffs") return MeasureLexicon.JobsCut;
         // "10 cabin crew members", "four medical students": words between the figure and its noun narrow the subject.
         if (head != null && headAt > 0)
         {
-            var mods = Enumerable.Range(0, headAt).Select(k => W(right, k)).Where(w => char.IsLower(w[0]) && CoverageText.Content(w) != null
-                && !MeasureLexicon.Predicates.ContainsKey(w) && w is not ("more" or "other" or "others" or "additional" or "new" or "confirmed" or "reported" or "total" or "including")).ToList();
+            var mods = new List<string>(headAt);
+            for (int k = 0; k < headAt; k++)
+            {
+                string w = W(right, k);
+                if (char.IsLower(w[0]) && CoverageText.Content(w) != null && !MeasureLexicon.Predicates.ContainsKey(w)
+                    && w is not ("more" or "other" or "others" or "additional" or "new" or "confirmed" or "reported" or "total" or "including")) mods.Add(w);
+            }
             if (mods.Count > 0 && MeasureLexicon.CountedNouns.TryGetValue(head, out var cm) && cm.Id is "passengers" or "crew")
                 quals.Add(("mod:" + string.Join(' ', mods.Select(CoverageText.Stem)), string.Join(' ', mods)));
         }
@@ -440,9 +495,9 @@ internal static partial class ClaimReader
             }
             return counted;
         }
-        if (head != null && MeasureLexicon.WorkforceNouns.Contains(head) && !cutNear && predicate == null
-            && left.Take(2).Any(k => words[k].Text is "had" or "has" or "have" or "employs" or "employed" or "employing" or "of"))
-            return MeasureLexicon.Workforce;
+        if (head != null && MeasureLexicon.WorkforceNouns.Contains(head) && !cutNear && predicate == null)
+            for (int q = 0; q < left.Count && q < 2; q++)
+                if (words[left[q]].Text is "had" or "has" or "have" or "employs" or "employed" or "employing" or "of") return MeasureLexicon.Workforce;
         bool peopleLike = head == null || MeasureLexicon.GenericPeople.Contains(head) || m.Unit == "people" || MeasureLexicon.JobNouns.Contains(head)
                           || head.EndsWith("ers", StringComparison.Ordinal) || head.EndsWith("ists", StringComparison.Ordinal) || head.EndsWith("ians", StringComparison.Ordinal)
                           || head is "children" or "students" or "men" or "women" or "soldiers" or "tourists" or "nationals" or "victims" or "pilgrims" or "migrants"
@@ -450,13 +505,20 @@ internal static partial class ClaimReader
         if (peopleLike)
         {
             // What happened to them: a verb just before ("killing 2,500 people"), a predicate after ("57 people confirmed dead").
-            var found = verb != null && left.Take(2).Any(k => MeasureLexicon.VerbsBefore.ContainsKey(words[k].Text)) ? verb : predicate ?? verb;
+            bool verbJustBefore = false;
+            for (int q = 0; q < left.Count && q < 2 && verb != null && !verbJustBefore; q++) verbJustBefore = MeasureLexicon.VerbsBefore.ContainsKey(words[left[q]].Text);
+            var found = verbJustBefore ? verb : predicate ?? verb;
             if (found != null)
             {
                 // "five medical students killed" is not the death toll: for casualties, who they were narrows the subject.
                 if (specific && found.Evolving && found != MeasureLexicon.Arrivals)
                 {
-                    var who = Enumerable.Range(0, headAt + 1).Select(k => W(right, k)).Where(w => char.IsLower(w[0]) && CoverageText.Content(w) != null && !MeasureLexicon.Predicates.ContainsKey(w)).ToList();
+                    var who = new List<string>();
+                    for (int k = 0; k < headAt + 1; k++)
+                    {
+                        string w = W(right, k);
+                        if (char.IsLower(w[0]) && CoverageText.Content(w) != null && !MeasureLexicon.Predicates.ContainsKey(w)) who.Add(w);
+                    }
                     if (who.Count == 0) who.Add(head!);
                     // Compared by the noun ("medical students" and "students" alike), shown with its words.
                     quals.Add(("people:" + CoverageText.Stem(head!), string.Join(' ', who)));
@@ -491,8 +553,7 @@ internal static partial class ClaimReader
         {
             if (!c.Measure.Placed || pl.Group == c.Reference) continue;
             // "18 km south of Hualien": a place a distance is measured from is no subject.
-            if (pl.From >= 2 && words[pl.From - 1].Text is "of" or "from" && Enumerable.Range(Math.Max(0, pl.From - 4), pl.From - Math.Max(0, pl.From - 4))
-                    .Any(k => MeasureLexicon.IsDirection(words[k].Text) || words[k].Text is "km" or "miles" or "kilometres" or "kilometers")) continue;
+            if (pl.From >= 2 && words[pl.From - 1].Text is "of" or "from" && DistanceWordIn(words, Math.Max(0, pl.From - 4), pl.From)) continue;
             bool inClause = pl.From >= cf && pl.To - 1 <= cl && (Math.Abs(pl.From - p1) <= 6 || Math.Abs(p0 - pl.To) <= 6);
             bool opening = pl.From <= 2 && pl.From >= 1 && words[0].Text.Equals("In", StringComparison.Ordinal) && pl.To < words.Count && s.Boundary[pl.To] && p0 > pl.To;
             if ((inClause || opening) && pl.Group != ctx.MainPlace && c.Places.Add(pl.Group))
@@ -570,8 +631,13 @@ internal static partial class ClaimReader
         // A generic distance, or one from a point named by a noun ("Tarnby, located ten miles from the epicentre"), is about the
         // place named before it: another town's distance from the same point is another subject.
         if ((c.Measure.Generic || (c.Measure == MeasureLexicon.Distance && c.Reference < 0)) && c.Dimension == Dimension.Length && c.Places.Count == 0)
-            foreach (var pl in s.Places.Where(pl => pl.To <= p0).OrderByDescending(pl => pl.To).Take(1))
-                if (c.Places.Add(pl.Group)) { c.PlaceNames.Add(pl.Name); c.PlaceKeys.Add(pl.Name.ToLowerInvariant()); }
+        {
+            // The nearest place ending before the figure (the first of those ending at one word).
+            int nearest = -1;
+            for (int q = 0; q < s.Places.Count; q++)
+                if (s.Places[q].To <= p0 && (nearest < 0 || s.Places[q].To > s.Places[nearest].To)) nearest = q;
+            if (nearest >= 0 && s.Places[nearest] is var pl && c.Places.Add(pl.Group)) { c.PlaceNames.Add(pl.Name); c.PlaceKeys.Add(pl.Name.ToLowerInvariant()); }
+        }
         // On the ground (not on board), and periods: "this year", "second quarter".
         // "38 on the ground": right after the figure (not "241 of the 242 people on board and 38 on the ground").
         for (int k = p1; k + 2 < words.Count && k < p1 + 5; k++)
@@ -587,6 +653,14 @@ internal static partial class ClaimReader
         }
         foreach (var (key, text) in quals)
             if (c.Qualifiers.Add(key)) c.QualifierParts.Add((key, text));
+    }
+
+    /// <summary>A compass direction or a unit of distance among words [from, to): "18 km south of", "ten miles from".</summary>
+    private static bool DistanceWordIn(List<CoverageText.Word> words, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+            if (MeasureLexicon.IsDirection(words[k].Text) || words[k].Text is "km" or "miles" or "kilometres" or "kilometers") return true;
+        return false;
     }
 
     private static readonly string[] Ordinals = { "first", "second", "third", "fourth" };

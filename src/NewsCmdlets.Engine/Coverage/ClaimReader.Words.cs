@@ -12,7 +12,7 @@ internal static partial class ClaimReader
     /// <summary>Word indexes left of p0, nearest first, up to <paramref name="max"/>; crosses one comma, never a semicolon or colon.</summary>
     private static List<int> Left(SentenceWords s, int p0, int max)
     {
-        var list = new List<int>();
+        var list = new List<int>(max); // at most max: made at that size, not grown to it
         int commas = 0;
         for (int k = p0 - 1; k >= 0 && list.Count < max; k--)
         {
@@ -26,7 +26,7 @@ internal static partial class ClaimReader
     /// <summary>Word indexes right of p1 up to the clause's end, up to <paramref name="max"/>.</summary>
     private static List<int> Right(SentenceWords s, int p1, int max)
     {
-        var list = new List<int>();
+        var list = new List<int>(max); // at most max: made at that size, not grown to it
         for (int k = p1; k < s.Words.Count && list.Count < max; k++)
         {
             // A bracket closing the figure's own conversion ("18 kilometres (11 miles) south of …") does not end the clause.

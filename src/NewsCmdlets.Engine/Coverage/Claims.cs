@@ -54,8 +54,9 @@ internal sealed class Claim
     /// <summary>The counted words right after the figure ("medical students"), when there are any.</summary>
     public string? Counted;
     /// <summary>Content words of the figure's clause (stems), to align generic measures.</summary>
-    public List<string> Context = new();
-    public HashSet<string> ContextSet = new(StringComparer.Ordinal);
+    // Set by every reader that makes a claim (the clause's words and their set): not made empty first only to be replaced.
+    public List<string> Context = null!;
+    public HashSet<string> ContextSet = null!;
     // Dates
     public string? DateValue;
     public DateGranularity? Granularity;

@@ -121,7 +121,7 @@ public sealed partial class CoverageComparer
         var items = new List<NewsCoverageItem>();
 
         // 2. Entities merged across the outlets' spellings.
-        var groups = MergeEntities(data, o, out var globalNames);
+        var groups = MergeEntities(_merger, data, o, out var globalNames);
         int Lookup(ArticleData d, string? name)
         {
             if (string.IsNullOrWhiteSpace(name)) return -1;
@@ -356,9 +356,12 @@ public sealed partial class CoverageComparer
 
     // ---------------------------------------------------------------- entities
 
-    private static List<EntityGroupInfo> MergeEntities(List<ArticleData> data, int outletCount, out Dictionary<string, int> globalNames)
+    /// <summary>The comparer's merger (one a comparer, so one a thread), emptied for each story: its tables and spelling keys are made once.</summary>
+    private readonly EntityMerger _merger = new();
+
+    private static List<EntityGroupInfo> MergeEntities(EntityMerger merger, List<ArticleData> data, int outletCount, out Dictionary<string, int> globalNames)
     {
-        var merger = new EntityMerger();
+        merger.Clear();
         var owner = new List<(int Article, int Entity)>();
         // The story's names as written, for the names made of two of them ("Kestria-Vellan talks").
         var written = new HashSet<string>(StringComparer.Ordinal);
@@ -647,8 +650,19 @@ public sealed partial class CoverageComparer
         s.Outlets.Add(outlet);
         if (!string.IsNullOrWhiteSpace(said)) s.Said.TryAdd(outlet, said);
         s.Kinds[kind] = s.Kinds.TryGetValue(kind, out int c) ? c + 1 : 1;
-        // The most frequent kind; a specific kind beats Other.
-        s.Kind = s.Kinds.OrderByDescending(kv => kv.Key == SourceKind.Other ? 0 : 1).ThenByDescending(kv => kv.Value).First().Key;
+        // The most frequent kind; a specific kind beats Other (the first such kind on a tie). A loop, not a sort: asked for every citation.
+        bool bestSpecific = false;
+        int bestCount = -1;
+        foreach (var (k, n) in s.Kinds)
+        {
+            bool specific = k != SourceKind.Other;
+            if (bestCount < 0 || (specific && !bestSpecific) || (specific == bestSpecific && n > bestCount))
+            {
+                s.Kind = k;
+                bestSpecific = specific;
+                bestCount = n;
+            }
+        }
     }
 
     /// <summary>
@@ -800,8 +814,7 @@ public sealed partial class CoverageComparer
         {
             foreach (var w in CoverageText.Words(d.Article.Title ?? "", scratch))
                 if (MeasureLexicon.EventNouns.Contains(w.Text)) { string k = w.Text.ToLowerInvariant(); counts[k] = counts.GetValueOrDefault(k) + 3; }
-            string body = d.Article.Body;
-            foreach (var w in CoverageText.Words(body.Length > 2000 ? body[..2000] : body, scratch))
+            foreach (var w in CoverageText.Words(d.Article.Body, 2000, scratch))
                 if (MeasureLexicon.EventNouns.Contains(w.Text)) { string k = w.Text.ToLowerInvariant(); counts[k] = counts.GetValueOrDefault(k) + 1; }
         }
         string noun = counts.Count > 0 ? counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key : "event";

@@ -15,11 +15,15 @@ internal static class CoverageText
 
     /// <summary><see cref="Words(string)"/> written into <paramref name="list"/> (cleared first): a caller that reads the
     /// words and lets them go reuses one list instead of allocating one a text.</summary>
-    public static List<Word> Words(string s, List<Word> list)
+    public static List<Word> Words(string s, List<Word> list) => Words(s, s.Length, list);
+
+    /// <summary>The words of the first <paramref name="length"/> characters of <paramref name="s"/>, as <see cref="Words(string, List{Word})"/>
+    /// of <c>s[..length]</c> gives them (a word cut at the end is cut), without copying the part.</summary>
+    public static List<Word> Words(string s, int length, List<Word> list)
     {
         list.Clear();
         var pool = WordPool.ForThread;
-        int i = 0, n = s.Length;
+        int i = 0, n = Math.Min(length, s.Length);
         while (i < n)
         {
             if (!char.IsLetterOrDigit(s[i])) { i++; continue; }

@@ -309,8 +309,18 @@ internal static class FactClusters
     /// <summary>How the outlets stand on one aligned measure: <paramref name="reps"/> are the claims, those stated alike together.</summary>
     private static ClaimGroup Judge(List<List<Claim>> reps)
     {
-        var all = reps.SelectMany(r => r).ToList();
-        var outlets = all.Select(c => c.Outlet).Distinct().OrderBy(x => x).ToList();
+        // Asked for every group, most of them one outlet's: the claims and their outlets (each once, in order) by loops.
+        int total = 0;
+        foreach (var r in reps) total += r.Count;
+        var all = new List<Claim>(total);
+        var outlets = new List<int>(2);
+        foreach (var r in reps)
+            foreach (var c in r)
+            {
+                all.Add(c);
+                if (!outlets.Contains(c.Outlet)) outlets.Add(c.Outlet);
+            }
+        outlets.Sort();
         var g = new ClaimGroup { Claims = all, Outlets = outlets };
         if (outlets.Count < 2) return g;
         var byOutlet = new Dictionary<int, List<Claim>>();

@@ -28,6 +28,7 @@ public sealed class EntityExtractor
 {
     private readonly NerTagger _tagger;
     private readonly Gazetteer _gaz;
+    private readonly EntityMerger _merger = new();
 
     public EntityExtractor() : this(NerModel.Shared, Gazetteer.Shared) { }
 
@@ -422,8 +423,10 @@ public sealed class EntityExtractor
             return e < text.Length && text[e] is ',' or '—' or '–' or '-' or '(';
         }
 
-        // Names through the merger; dates by value; quantities by text.
-        var merger = new EntityMerger();
+        // Names through the merger; dates by value; quantities by text. One merger an extractor (one a thread), emptied
+        // for each article: its tables and the keys of the spellings it met are made once, not per article.
+        var merger = _merger;
+        merger.Clear();
         foreach (var (a, f) in aliases) merger.AddAlias(a, f);
         var groupOf = new int[mentions.Count];
         var named = new List<int>();

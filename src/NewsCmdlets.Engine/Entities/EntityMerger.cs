@@ -59,6 +59,9 @@ public sealed class EntityMerger
 
     private readonly Dictionary<string, (string Key, string[] Words)> _personForms = new(StringComparer.Ordinal), _otherForms = new(StringComparer.Ordinal);
 
+    /// <summary>Spellings a reused merger remembers across <see cref="Clear"/> (per table) before it forgets them all.</summary>
+    internal const int FormsKept = 4096;
+
     /// <summary>Declares that <paramref name="alias"/> (usually an acronym) names the same entity as <paramref name="full"/>.</summary>
     public void AddAlias(string alias, string full) => _aliases.Add((Key(alias), Key(full)));
 
@@ -208,9 +211,10 @@ public sealed class EntityMerger
     {
         _items.Clear();
         _aliases.Clear();
-        // A spelling's key and words are the same in every article, but the tables are kept small: forgotten too.
-        if (_personForms.Count > 0) _personForms.Clear();
-        if (_otherForms.Count > 0) _otherForms.Clear();
+        // A spelling's key and words are the same in every article (they depend on the spelling alone): kept for the next
+        // names, so a name met again is not keyed and split again; forgotten once the tables hold many, so they stay small.
+        if (_personForms.Count > FormsKept) _personForms.Clear();
+        if (_otherForms.Count > FormsKept) _otherForms.Clear();
     }
 
     /// <summary>Groups the names added so far.</summary>

@@ -51,4 +51,21 @@ public sealed class WordPoolTests
         Assert.All(words, w => Assert.Equal(sentence[w.Start..w.End], w.Text));
         Assert.Same(words[1].Text, words[10].Text);
     }
+
+    [Fact]
+    public void The_words_of_a_text_s_first_characters_are_those_of_a_copy_of_them()
+    {
+        // The story's event noun is read from the start of each body in place: cut inside a word, inside "4.5" and after a
+        // hyphen, the words are what a copy of those characters gives.
+        string body = "A flood-hit valley near Orrin Vale saw 4.5 metres of water as the floodwaters rose";
+        var list = new List<CoverageText.Word>();
+        for (int length = 0; length <= body.Length + 3; length++)
+        {
+            var expected = CoverageText.Words(body[..Math.Min(length, body.Length)]).Select(w => (w.Text, w.Start, w.End)).ToList();
+            var got = CoverageText.Words(body, length, list).Select(w => (w.Text, w.Start, w.End)).ToList();
+            Assert.Equal(expected, got);
+        }
+        Assert.Equal(new[] { "A", "flood" }, CoverageText.Words(body, 8, list).Select(w => w.Text));
+        Assert.Equal("4", CoverageText.Words(body, 40, list)[^1].Text);
+    }
 }

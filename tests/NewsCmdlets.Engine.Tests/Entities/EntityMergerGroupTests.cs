@@ -55,4 +55,36 @@ public sealed class EntityMergerGroupTests
         // LINQ's groupings, orderings and word splits of every group of several spellings made 21 KB.
         Assert.True(used < 10_000, $"Resolve allocated {used} B");
     }
+
+    [Fact]
+    public void A_merger_used_again_after_Clear_keys_no_spelling_it_met_before_and_groups_as_a_new_one()
+    {
+        // Each thread's quote pass, entity pass and comparison use one merger, emptied for each article or story: a
+        // spelling met before (most are: the same people and places run through a story) is not keyed and split again.
+        static void AddNames(EntityMerger m)
+        {
+            m.Add("Councillor Brede Osterhout", NewsEntityType.Person);
+            m.Add("Osterhout", NewsEntityType.Person);
+            m.Add("Vallon Ferry Company", NewsEntityType.Organization);
+            m.Add("Lower Vallon", NewsEntityType.Location);
+        }
+        var reused = new EntityMerger();
+        AddNames(reused);
+        reused.Resolve();
+        reused.Clear();
+        AddNames(reused); // the items list grown to size once
+        reused.Clear();
+        long a0 = GC.GetAllocatedBytesForCurrentThread();
+        AddNames(reused);
+        long used = GC.GetAllocatedBytesForCurrentThread() - a0;
+        Assert.Equal(0, used);
+
+        var fresh = new EntityMerger();
+        AddNames(fresh);
+        var expected = fresh.Resolve();
+        var got = reused.Resolve();
+        Assert.Equal(expected.Select(g => (g.Canonical, g.Type, string.Join("|", g.Members), string.Join("|", g.Forms))),
+            got.Select(g => (g.Canonical, g.Type, string.Join("|", g.Members), string.Join("|", g.Forms))));
+        Assert.Equal(3, got.Count);
+    }
 }
