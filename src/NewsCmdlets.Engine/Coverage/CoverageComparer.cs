@@ -364,8 +364,6 @@ public sealed partial class CoverageComparer
         for (int a = 0; a < data.Count; a++)
             foreach (var en in data[a].Entities.Entities)
                 if (IsNamed(en.Type) && data[a].Counts.ContainsKey(en.Name)) written.Add(en.Name);
-        var forms = new List<(string Name, NewsEntityType Type)>();
-        var formSeen = new HashSet<string>(StringComparer.Ordinal);
         for (int a = 0; a < data.Count; a++)
         {
             var es = data[a].Entities.Entities;
@@ -380,11 +378,11 @@ public sealed partial class CoverageComparer
                     if (!person && (f != es[e].Name || !data[a].BeyondTitle.Contains(f)) && EndsInHeadlineWord(f)) continue;
                     merger.Add(f, es[e].Type, f == es[e].Name ? Math.Max(1, es[e].Mentions) : 0.5);
                     owner.Add((a, e));
-                    if (formSeen.Add(f)) forms.Add((f, es[e].Type));
                 }
             }
         }
-        AddSpellingAliases(merger, forms);
+        // Two outlets' spellings of one name ("the Kestrian Transport Ministry" and "the Transport Ministry").
+        merger.AddSpellingAliases();
         var resolved = merger.Resolve();
         var memberGroup = new int[merger.Count];
         for (int g = 0; g < resolved.Count; g++) foreach (var m in resolved[g].Members) memberGroup[m] = g;
@@ -444,75 +442,6 @@ public sealed partial class CoverageComparer
         if ((c & GazetteerClass.LowerWord) != 0) return true;
         // A plural the dictionary lists in the singular ("closures").
         return last.Length > 3 && last[^1] == 's' && (g.LookupWord(last[..^1]) & (GazetteerClass.LowerWord | named)) == GazetteerClass.LowerWord;
-    }
-
-    /// <summary>
-    /// Two spellings of one name the merger does not join on its own, declared as aliases: a ministry or department named
-    /// with its country's adjective and without ("the Kestrian Transport Ministry", "the Transport Ministry", "the
-    /// Ministry of Transport"), when the story names no other country's; and a name spelled one letter apart in one word of
-    /// at least six letters, not its first or last ("Tarrakesh" and "Tarrakech"), unless both are countries. Names are
-    /// bucketed by length and first letter, so only names of one bucket are compared.
-    /// </summary>
-    private static void AddSpellingAliases(EntityMerger merger, List<(string Name, NewsEntityType Type)> forms)
-    {
-        Dictionary<string, List<string>>? demonyms = null;
-        Dictionary<(int, char, int), List<string[]>>? buckets = null;
-        var gazetteer = Gazetteer.Shared;
-        foreach (var (name, type) in forms)
-        {
-            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length >= 3 && type != NewsEntityType.Person && words[^1] is "Ministry" or "Department" && gazetteer.CountryOfDemonym(words[0]) != null)
-            {
-                string rest = string.Join(' ', words, 1, words.Length - 1);
-                demonyms ??= new Dictionary<string, List<string>>(StringComparer.Ordinal);
-                if (!demonyms.TryGetValue(rest, out var l)) demonyms[rest] = l = new List<string>();
-                if (!l.Contains(words[0])) l.Add(words[0]);
-            }
-            if (words.Length > 4) continue;
-            for (int w = 0; w < words.Length; w++)
-            {
-                if (words[w].Length < 6 || !char.IsUpper(words[w][0])) continue;
-                var k = (words.Length, char.ToLowerInvariant(words[w][0]), words[w].Length * 8 + w);
-                buckets ??= new Dictionary<(int, char, int), List<string[]>>();
-                if (!buckets.TryGetValue(k, out var l)) buckets[k] = l = new List<string[]>();
-                l.Add(words);
-            }
-        }
-        if (demonyms != null)
-            foreach (var (rest, adjectives) in demonyms)
-            {
-                if (adjectives.Count != 1) continue;
-                string full = adjectives[0] + " " + rest;
-                merger.AddAlias(full, rest);
-                int last = rest.LastIndexOf(' ');
-                merger.AddAlias(full, rest[(last + 1)..] + " of " + rest[..last]);
-            }
-        if (buckets == null) return;
-        foreach (var ((_, _, at), list) in buckets)
-        {
-            if (list.Count < 2 || list.Count > 64) continue;
-            int w = at % 8;
-            for (int i = 0; i < list.Count; i++)
-                for (int j = i + 1; j < list.Count; j++)
-                    if (OneLetterApart(list[i], list[j], w)) merger.AddAlias(string.Join(' ', list[i]), string.Join(' ', list[j]));
-        }
-    }
-
-    /// <summary>Word <paramref name="w"/> of two names differs in one inner letter and every other word is the same.</summary>
-    private static bool OneLetterApart(string[] a, string[] b, int w)
-    {
-        for (int k = 0; k < a.Length; k++) if (k != w && !string.Equals(a[k], b[k], StringComparison.Ordinal)) return false;
-        string x = a[w], y = b[w];
-        int diff = -1;
-        for (int c = 0; c < x.Length; c++)
-            if (char.ToLowerInvariant(x[c]) != char.ToLowerInvariant(y[c]))
-            {
-                if (diff >= 0) return false;
-                diff = c;
-            }
-        if (diff <= 0 || diff == x.Length - 1 || !char.IsLetter(x[diff]) || !char.IsLetter(y[diff])) return false;
-        var g = Gazetteer.Shared;
-        return !((g.LookupWord(x) & GazetteerClass.Country) != 0 && (g.LookupWord(y) & GazetteerClass.Country) != 0);
     }
 
     private static readonly HashSet<string> FacilityNouns = new(StringComparer.Ordinal)
