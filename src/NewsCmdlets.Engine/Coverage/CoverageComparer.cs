@@ -132,6 +132,13 @@ public sealed partial class CoverageComparer
             d.Looked[name] = found;
             return found;
         }
+        // A source's name is a place of the story: its group's type, or else a place's name and its kind ("Tarnby city"),
+        // not a body of the place ("Kestria's coast guard").
+        bool IsPlace(ArticleData d, string name, int group)
+        {
+            if (group < 0 && name.IndexOf(' ') is int sp && sp > 0 && name.IndexOf(' ', sp + 1) < 0 && PlaceKinds.Contains(name[(sp + 1)..])) group = Lookup(d, name[..sp]);
+            return group >= 0 && groups[group].Type == NewsEntityType.Location;
+        }
         int Resolve(ArticleData d, string name)
         {
             string k = EntityMerger.Key(name);
@@ -186,6 +193,9 @@ public sealed partial class CoverageComparer
                 int g = Lookup(d, q.Speaker);
                 // A speaker that is no name ("The plane was", "He also erroneously") credits the words to nobody.
                 if (g < 0 && !SpeakerLike(q.Speaker!)) continue;
+                // "Photos from Tarnby revealed …": the place the pictures or reports come from, not who speaks.
+                if (IsPlace(d, q.Speaker!, g) && d.Article.Body.LastIndexOf(q.Speaker!, Math.Min(q.Offset, d.Article.Body.Length - 1), StringComparison.Ordinal) is int sa
+                    && sa >= 0 && q.Offset - sa < 200 && AfterFrom(d.Article.Body, sa)) continue;
                 string name = g >= 0 ? groups[g].Name : q.Speaker!.Trim();
                 string key = g >= 0 ? "#" + g : CoverageText.NameKey(name);
                 if (!quotesBySpeaker.TryGetValue(key, out var entry)) quotesBySpeaker[key] = entry = (name, new List<(int, NewsQuote)>());
@@ -193,8 +203,10 @@ public sealed partial class CoverageComparer
                 AddSource(sources, d.Outlet, q.Speaker!, QuoteExtractor.Classify(q.Speaker!, q.SpeakerDescription), g, groups, Quoted(q));
             }
             foreach (var at in d.Quotes.Attributions)
-                // A photo credit or a caption credits a picture, not a claim.
-                if (ClaimableText.IsClaimableLine(at.Sentence, title: false) || at.Sentence.Length == 0)
+                // A photo credit or a caption credits a picture, not a claim; "reports from Tarnby city showed …" name where
+                // the reports come from.
+                if ((ClaimableText.IsClaimableLine(at.Sentence, title: false) || at.Sentence.Length == 0)
+                    && !(at.Offset > 0 && at.Offset < d.Article.Body.Length && AfterFrom(d.Article.Body, at.Offset) && IsPlace(d, at.Source, Lookup(d, at.Source))))
                     AddSource(sources, d.Outlet, at.Source, at.SourceKind, Lookup(d, at.Source), groups,
                         at.Sentence.Length > 0 ? CoverageText.Shorten(at.Sentence, 220) : null);
         }
@@ -520,17 +532,23 @@ public sealed partial class CoverageComparer
         "parliament", "administration", "company", "ministry", "council", "court", "prosecution", "defence", "defense", "opposition",
     };
 
-    /// <summary>A person's name that is part of a place's or a prize's ("Mira Castell International Airport", "the Hollis Varga stadium").</summary>
+    /// <summary>
+    /// A person's name that is part of a place's or a prize's ("Mira Castell International Airport", "the Hollis Varga
+    /// stadium"); a person's or place's name before "scale" ("the Richter scale", "the Mercalli scale"), which names a unit.
+    /// </summary>
     private static bool InsideFacilityName(NewsEntityMention m)
     {
-        if (m.Type != NewsEntityType.Person || m.Sentence == null) return false;
+        if (m.Type is not (NewsEntityType.Person or NewsEntityType.Location) || m.Sentence == null) return false;
         int at = m.Sentence.IndexOf(m.Text, StringComparison.Ordinal);
         if (at < 0) return false;
         int e = at + m.Text.Length;
         while (e < m.Sentence.Length && m.Sentence[e] == ' ') e++;
         int w = e;
         while (w < m.Sentence.Length && char.IsLetter(m.Sentence[w])) w++;
-        return w > e && FacilityNouns.Contains(m.Sentence[e..w]);
+        if (w == e) return false;
+        var next = m.Sentence.AsSpan(e, w - e);
+        if (next.Equals("scale", StringComparison.Ordinal)) return true;
+        return m.Type == NewsEntityType.Person && FacilityNouns.Contains(m.Sentence[e..w]);
     }
 
     private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
@@ -592,6 +610,20 @@ public sealed partial class CoverageComparer
         // A clause that is a sentence of its own ("Crews walked out on Saturday, the operator said"): after a colon, so
         // the verb does not read as its first word ("said Crews walked out").
         return q.Verb.Trim() + (text.Length > 0 && char.IsUpper(text[0]) ? ": " : " ") + text;
+    }
+
+    /// <summary>Lower-case words written after a place's name for its kind ("Tarnby city", "Orlen province").</summary>
+    private static readonly HashSet<string> PlaceKinds = new(StringComparer.Ordinal)
+    {
+        "city", "town", "village", "province", "region", "district", "county", "state", "prefecture", "island", "area",
+    };
+
+    /// <summary>"from" (or "from the") just before position <paramref name="at"/> of <paramref name="text"/>.</summary>
+    internal static bool AfterFrom(string text, int at)
+    {
+        var before = text.AsSpan(0, Math.Min(at, text.Length)).TrimEnd();
+        if (before.EndsWith(" the", StringComparison.OrdinalIgnoreCase)) before = before[..^4].TrimEnd();
+        return before.EndsWith("from", StringComparison.OrdinalIgnoreCase) && (before.Length == 4 || !char.IsLetter(before[^5]));
     }
 
     /// <summary>A Framing row's key for the sources of one kind an outlet cites, as a phrase ("official sources").</summary>

@@ -66,10 +66,11 @@ public sealed class EntityMerger
 
     /// <summary>
     /// Declares as aliases two spellings of one name among the names added so far that <see cref="Resolve"/> does not join
-    /// on its own: a ministry or department named with its country's adjective and without ("the Kestrian Transport
-    /// Ministry", "the Transport Ministry", "the Ministry of Transport"), when the names give no other country's; and a name
-    /// spelled one letter apart in one word of at least six letters, not its first or last ("Tarrakesh" and "Tarrakech"),
-    /// unless both are countries. For the names of one story told by several outlets (Compare-NewsCoverage), where two
+    /// on its own: a body named with its country's adjective or name and without ("the Kestrian Transport Ministry", "the
+    /// Transport Ministry", "the Ministry of Transport"; "Kestria Weather Bureau", "Weather Bureau"), when the names give no
+    /// other country's (the rest of at least two words); and a name
+    /// spelled one letter apart in one word of at least six letters, not its first or last ("Tarrakesh" and "Tarrakech") but
+    /// for a last i or y ("Vostovski" and "Vostovsky"), unless both are countries. For the names of one story told by several outlets (Compare-NewsCoverage), where two
     /// spellings are two outlets' ways of writing one name; not for an article's own names. Names are bucketed by length and
     /// first letter, so only names of one bucket are compared.
     /// </summary>
@@ -84,7 +85,9 @@ public sealed class EntityMerger
             // Each spelling once, with the type it was first added with.
             if (!seen.Add(name)) continue;
             var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length >= 3 && type != NewsEntityType.Person && words[^1] is "Ministry" or "Department" && gazetteer.CountryOfDemonym(words[0]) != null)
+            // "Kestrian Transport Ministry", "Kestria Weather Bureau": a body named with its country's adjective or name.
+            if (words.Length >= 3 && type != NewsEntityType.Person
+                && (gazetteer.CountryOfDemonym(words[0]) != null || (gazetteer.LookupWord(words[0]) & GazetteerClass.Country) != 0))
             {
                 string rest = string.Join(' ', words, 1, words.Length - 1);
                 demonyms ??= new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -108,7 +111,8 @@ public sealed class EntityMerger
                 string full = adjectives[0] + " " + rest;
                 AddAlias(full, rest);
                 int last = rest.LastIndexOf(' ');
-                AddAlias(full, rest[(last + 1)..] + " of " + rest[..last]);
+                if (rest.EndsWith(" Ministry", StringComparison.Ordinal) || rest.EndsWith(" Department", StringComparison.Ordinal))
+                    AddAlias(full, rest[(last + 1)..] + " of " + rest[..last]);
             }
         if (buckets == null) return;
         foreach (var ((_, _, at), list) in buckets)
@@ -133,7 +137,9 @@ public sealed class EntityMerger
                 if (diff >= 0) return false;
                 diff = c;
             }
-        if (diff <= 0 || diff == x.Length - 1 || !char.IsLetter(x[diff]) || !char.IsLetter(y[diff])) return false;
+        // The last letter only as a transliteration's i or y ("Kamchatski", "Kamchatsky"), not an ending of another word.
+        bool iy = diff == x.Length - 1 && (char.ToLowerInvariant(x[diff]), char.ToLowerInvariant(y[diff])) is ('i', 'y') or ('y', 'i');
+        if (!iy && (diff <= 0 || diff == x.Length - 1 || !char.IsLetter(x[diff]) || !char.IsLetter(y[diff]))) return false;
         var g = Gazetteer.Shared;
         return !((g.LookupWord(x) & GazetteerClass.Country) != 0 && (g.LookupWord(y) & GazetteerClass.Country) != 0);
     }
