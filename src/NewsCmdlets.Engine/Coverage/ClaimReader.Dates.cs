@@ -74,7 +74,10 @@ internal static partial class ClaimReader
         {
             // The date's clause in the article's words, without the date: "a 7.2-magnitude temblor struck the country's Nantou county".
             string what = ClausePhrase(s, p0, p1);
-            if (what.Length == 0) return null;
+            // "… according to figures from the Kestrian Transport Ministry on Sunday": a name alone, cut from the words that
+            // say what is dated, takes the clause's words before it; still a name alone, the date says of what it is nothing.
+            if (NameOnly(what)) what = ClausePhrase(s, p0, p1, leftMax: 10);
+            if (what.Length == 0 || NameOnly(what)) return null;
             measure = new ClaimMeasure("d:", what, false, Dimension.Date) { Generic = true, Placed = false };
             text = what;
         }

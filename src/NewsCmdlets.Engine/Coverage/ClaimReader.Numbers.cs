@@ -165,6 +165,8 @@ internal static partial class ClaimReader
                     // "within 300 km of the epicentre", "5 km from the runway": a distance from a point the article names by a
                     // noun, not a height or depth cued elsewhere in the clause ("waves … within 300 km of the epicentre").
                     else if (UnnamedReference(s, left, right) is string point) { measure = MeasureLexicon.Distance; referenceName = point; }
+                    // "felt as far as Tarnby, over 100 km away": "away" ending the clause is away from the story's event.
+                    else if (right.Count == 1 && W(right, 0) == "away") { measure = MeasureLexicon.Distance; referenceName = "the " + ctx.EventNoun; }
                 }
                 if (measure == null && AnyWord(right, 1, "offshore")) measure = MeasureLexicon.Offshore;
                 int sameClause = 0;
@@ -181,6 +183,9 @@ internal static partial class ClaimReader
                     string v = W(left, k).ToLowerInvariant();
                     if (v is "reached" or "reaching" or "reaches" || (v == "to" && W(left, k + 1).ToLowerInvariant() is "climbed" or "climbing" or "rose" or "risen" or "rising" or "soared" or "ascended")) measure = MeasureLexicon.Height;
                 }
+                // "waves up to 3 m", "a tsunami of 40 cm": the height of the waves, not a height of nothing named.
+                if (measure == MeasureLexicon.Height && (AnyWord(left, 6, "wave", "waves", "tsunami") || AnyWord(right, 5, "wave", "waves", "tsunami")))
+                    measureText = "wave height";
                 break;
             }
             case Dimension.Percent:
@@ -593,7 +598,8 @@ internal static partial class ClaimReader
         {
             if (s.Strong[k + 1]) break;
             if (MeasureLexicon.MainEventWords.Contains(words[k].Text) && !(k + 1 < p0 && MeasureLexicon.LesserEvents.Contains(words[k + 1].Text))) break;
-            if (MeasureLexicon.LesserEvents.Contains(words[k].Text)) { lesser = true; break; }
+            // "tremors were felt as far as Tarnby": the shaking of the event felt, not a lesser event.
+            if (MeasureLexicon.LesserEvents.Contains(words[k].Text) && !Felt(words, k)) { lesser = true; break; }
         }
         for (int k = p1; k < words.Count && k < p1 + 3 && !lesser && c.Measure.OfEvent; k++)
         {
@@ -662,6 +668,11 @@ internal static partial class ClaimReader
             if (MeasureLexicon.IsDirection(words[k].Text) || words[k].Text is "km" or "miles" or "kilometres" or "kilometers") return true;
         return false;
     }
+
+    /// <summary>Word <paramref name="k"/> is followed by "felt" or "were felt" / "was felt".</summary>
+    private static bool Felt(List<CoverageText.Word> words, int k) =>
+        (k + 1 < words.Count && words[k + 1].Text == "felt")
+        || (k + 2 < words.Count && words[k + 1].Text is "were" or "was" && words[k + 2].Text == "felt");
 
     private static readonly string[] Ordinals = { "first", "second", "third", "fourth" };
 

@@ -71,7 +71,8 @@ internal static partial class ClaimReader
     /// <param name="p0">The figure's first word index.</param>
     /// <param name="p1">The word index just past the figure (the figure is [p0, p1)).</param>
     /// <param name="rightEnd">When not negative, the last word index the phrase may take after the figure (its counted word).</param>
-    private static string ClausePhrase(SentenceWords s, int p0, int p1, int rightEnd = -1)
+    /// <param name="leftMax">How many words before the figure the phrase may take.</param>
+    private static string ClausePhrase(SentenceWords s, int p0, int p1, int rightEnd = -1, int leftMax = 6)
     {
         var (cf, cl) = Clause(s, p0, p1);
         int said = 0;
@@ -85,7 +86,7 @@ internal static partial class ClaimReader
             while (e + 1 < s.Words.Count && e + 1 <= p1 + 7 && !s.Boundary[e + 1]) e++;
             cl = e;
         }
-        int a = Math.Max(cf, p0 - 6), b = Math.Min(cl, p1 + 6);
+        int a = Math.Max(cf, p0 - leftMax), b = Math.Min(cl, p1 + 6);
         // Past the counted word, the phrase stops where another clause joins ("… households and triggered aftershocks").
         if (rightEnd >= p1 && !bare)
             for (int k = rightEnd + 1; k <= b; k++)
@@ -152,6 +153,19 @@ internal static partial class ClaimReader
         int end = j;
         while (end > 0 && (PhraseOpeners.Contains(ws[end - 1]) || CoverageText.Content(ws[end - 1]) == null) && !char.IsDigit(ws[end - 1][0])) end--;
         return end < 2 ? phrase : string.Join(' ', ws, 0, end);
+    }
+
+    /// <summary>Every word capitalised ("Kestrian Transport Ministry"): a name, which says nothing of what a date is the day of.</summary>
+    private static bool NameOnly(string phrase)
+    {
+        if (phrase.Length == 0) return false;
+        bool start = true;
+        foreach (char ch in phrase)
+        {
+            if (start && char.IsLetter(ch) && !char.IsUpper(ch)) return false;
+            start = ch == ' ';
+        }
+        return true;
     }
 
     /// <summary>The word is (part of) a person, place or organisation the tagger found in the sentence.</summary>

@@ -132,6 +132,13 @@ public sealed partial class CoverageComparer
             d.Looked[name] = found;
             return found;
         }
+        // A source's name is a place of the story: its group's type, or else a place's name and its kind ("Tarnby city"),
+        // not a body of the place ("Kestria's coast guard").
+        bool IsPlace(ArticleData d, string name, int group)
+        {
+            if (group < 0 && name.IndexOf(' ') is int sp && sp > 0 && name.IndexOf(' ', sp + 1) < 0 && PlaceKinds.Contains(name[(sp + 1)..])) group = Lookup(d, name[..sp]);
+            return group >= 0 && groups[group].Type == NewsEntityType.Location;
+        }
         int Resolve(ArticleData d, string name)
         {
             string k = EntityMerger.Key(name);
@@ -186,6 +193,9 @@ public sealed partial class CoverageComparer
                 int g = Lookup(d, q.Speaker);
                 // A speaker that is no name ("The plane was", "He also erroneously") credits the words to nobody.
                 if (g < 0 && !SpeakerLike(q.Speaker!)) continue;
+                // "Photos from Tarnby revealed …": the place the pictures or reports come from, not who speaks.
+                if (IsPlace(d, q.Speaker!, g) && d.Article.Body.LastIndexOf(q.Speaker!, Math.Min(q.Offset, d.Article.Body.Length - 1), StringComparison.Ordinal) is int sa
+                    && sa >= 0 && q.Offset - sa < 200 && AfterFrom(d.Article.Body, sa)) continue;
                 string name = g >= 0 ? groups[g].Name : q.Speaker!.Trim();
                 string key = g >= 0 ? "#" + g : CoverageText.NameKey(name);
                 if (!quotesBySpeaker.TryGetValue(key, out var entry)) quotesBySpeaker[key] = entry = (name, new List<(int, NewsQuote)>());
@@ -193,8 +203,10 @@ public sealed partial class CoverageComparer
                 AddSource(sources, d.Outlet, q.Speaker!, QuoteExtractor.Classify(q.Speaker!, q.SpeakerDescription), g, groups, Quoted(q));
             }
             foreach (var at in d.Quotes.Attributions)
-                // A photo credit or a caption credits a picture, not a claim.
-                if (ClaimableText.IsClaimableLine(at.Sentence, title: false) || at.Sentence.Length == 0)
+                // A photo credit or a caption credits a picture, not a claim; "reports from Tarnby city showed …" name where
+                // the reports come from.
+                if ((ClaimableText.IsClaimableLine(at.Sentence, title: false) || at.Sentence.Length == 0)
+                    && !(at.Offset > 0 && at.Offset < d.Article.Body.Length && AfterFrom(d.Article.Body, at.Offset) && IsPlace(d, at.Source, Lookup(d, at.Source))))
                     AddSource(sources, d.Outlet, at.Source, at.SourceKind, Lookup(d, at.Source), groups,
                         at.Sentence.Length > 0 ? CoverageText.Shorten(at.Sentence, 220) : null);
         }
@@ -368,8 +380,6 @@ public sealed partial class CoverageComparer
         for (int a = 0; a < data.Count; a++)
             foreach (var en in data[a].Entities.Entities)
                 if (IsNamed(en.Type) && data[a].Counts.ContainsKey(en.Name)) written.Add(en.Name);
-        var forms = new List<(string Name, NewsEntityType Type)>();
-        var formSeen = new HashSet<string>(StringComparer.Ordinal);
         for (int a = 0; a < data.Count; a++)
         {
             var es = data[a].Entities.Entities;
@@ -384,11 +394,11 @@ public sealed partial class CoverageComparer
                     if (!person && (f != es[e].Name || !data[a].BeyondTitle.Contains(f)) && EndsInHeadlineWord(f)) continue;
                     merger.Add(f, es[e].Type, f == es[e].Name ? Math.Max(1, es[e].Mentions) : 0.5);
                     owner.Add((a, e));
-                    if (formSeen.Add(f)) forms.Add((f, es[e].Type));
                 }
             }
         }
-        AddSpellingAliases(merger, forms);
+        // Two outlets' spellings of one name ("the Kestrian Transport Ministry" and "the Transport Ministry").
+        merger.AddSpellingAliases();
         var resolved = merger.Resolve();
         var memberGroup = new int[merger.Count];
         for (int g = 0; g < resolved.Count; g++) foreach (var m in resolved[g].Members) memberGroup[m] = g;
@@ -448,75 +458,6 @@ public sealed partial class CoverageComparer
         if ((c & GazetteerClass.LowerWord) != 0) return true;
         // A plural the dictionary lists in the singular ("closures").
         return last.Length > 3 && last[^1] == 's' && (g.LookupWord(last[..^1]) & (GazetteerClass.LowerWord | named)) == GazetteerClass.LowerWord;
-    }
-
-    /// <summary>
-    /// Two spellings of one name the merger does not join on its own, declared as aliases: a ministry or department named
-    /// with its country's adjective and without ("the Kestrian Transport Ministry", "the Transport Ministry", "the
-    /// Ministry of Transport"), when the story names no other country's; and a name spelled one letter apart in one word of
-    /// at least six letters, not its first or last ("Tarrakesh" and "Tarrakech"), unless both are countries. Names are
-    /// bucketed by length and first letter, so only names of one bucket are compared.
-    /// </summary>
-    private static void AddSpellingAliases(EntityMerger merger, List<(string Name, NewsEntityType Type)> forms)
-    {
-        Dictionary<string, List<string>>? demonyms = null;
-        Dictionary<(int, char, int), List<string[]>>? buckets = null;
-        var gazetteer = Gazetteer.Shared;
-        foreach (var (name, type) in forms)
-        {
-            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length >= 3 && type != NewsEntityType.Person && words[^1] is "Ministry" or "Department" && gazetteer.CountryOfDemonym(words[0]) != null)
-            {
-                string rest = string.Join(' ', words, 1, words.Length - 1);
-                demonyms ??= new Dictionary<string, List<string>>(StringComparer.Ordinal);
-                if (!demonyms.TryGetValue(rest, out var l)) demonyms[rest] = l = new List<string>();
-                if (!l.Contains(words[0])) l.Add(words[0]);
-            }
-            if (words.Length > 4) continue;
-            for (int w = 0; w < words.Length; w++)
-            {
-                if (words[w].Length < 6 || !char.IsUpper(words[w][0])) continue;
-                var k = (words.Length, char.ToLowerInvariant(words[w][0]), words[w].Length * 8 + w);
-                buckets ??= new Dictionary<(int, char, int), List<string[]>>();
-                if (!buckets.TryGetValue(k, out var l)) buckets[k] = l = new List<string[]>();
-                l.Add(words);
-            }
-        }
-        if (demonyms != null)
-            foreach (var (rest, adjectives) in demonyms)
-            {
-                if (adjectives.Count != 1) continue;
-                string full = adjectives[0] + " " + rest;
-                merger.AddAlias(full, rest);
-                int last = rest.LastIndexOf(' ');
-                merger.AddAlias(full, rest[(last + 1)..] + " of " + rest[..last]);
-            }
-        if (buckets == null) return;
-        foreach (var ((_, _, at), list) in buckets)
-        {
-            if (list.Count < 2 || list.Count > 64) continue;
-            int w = at % 8;
-            for (int i = 0; i < list.Count; i++)
-                for (int j = i + 1; j < list.Count; j++)
-                    if (OneLetterApart(list[i], list[j], w)) merger.AddAlias(string.Join(' ', list[i]), string.Join(' ', list[j]));
-        }
-    }
-
-    /// <summary>Word <paramref name="w"/> of two names differs in one inner letter and every other word is the same.</summary>
-    private static bool OneLetterApart(string[] a, string[] b, int w)
-    {
-        for (int k = 0; k < a.Length; k++) if (k != w && !string.Equals(a[k], b[k], StringComparison.Ordinal)) return false;
-        string x = a[w], y = b[w];
-        int diff = -1;
-        for (int c = 0; c < x.Length; c++)
-            if (char.ToLowerInvariant(x[c]) != char.ToLowerInvariant(y[c]))
-            {
-                if (diff >= 0) return false;
-                diff = c;
-            }
-        if (diff <= 0 || diff == x.Length - 1 || !char.IsLetter(x[diff]) || !char.IsLetter(y[diff])) return false;
-        var g = Gazetteer.Shared;
-        return !((g.LookupWord(x) & GazetteerClass.Country) != 0 && (g.LookupWord(y) & GazetteerClass.Country) != 0);
     }
 
     private static readonly HashSet<string> FacilityNouns = new(StringComparer.Ordinal)
@@ -595,17 +536,23 @@ public sealed partial class CoverageComparer
         "parliament", "administration", "company", "ministry", "council", "court", "prosecution", "defence", "defense", "opposition",
     };
 
-    /// <summary>A person's name that is part of a place's or a prize's ("Mira Castell International Airport", "the Hollis Varga stadium").</summary>
+    /// <summary>
+    /// A person's name that is part of a place's or a prize's ("Mira Castell International Airport", "the Hollis Varga
+    /// stadium"); a person's or place's name before "scale" ("the Richter scale", "the Mercalli scale"), which names a unit.
+    /// </summary>
     private static bool InsideFacilityName(NewsEntityMention m)
     {
-        if (m.Type != NewsEntityType.Person || m.Sentence == null) return false;
+        if (m.Type is not (NewsEntityType.Person or NewsEntityType.Location) || m.Sentence == null) return false;
         int at = m.Sentence.IndexOf(m.Text, StringComparison.Ordinal);
         if (at < 0) return false;
         int e = at + m.Text.Length;
         while (e < m.Sentence.Length && m.Sentence[e] == ' ') e++;
         int w = e;
         while (w < m.Sentence.Length && char.IsLetter(m.Sentence[w])) w++;
-        return w > e && FacilityNouns.Contains(m.Sentence[e..w]);
+        if (w == e) return false;
+        var next = m.Sentence.AsSpan(e, w - e);
+        if (next.Equals("scale", StringComparison.Ordinal)) return true;
+        return m.Type == NewsEntityType.Person && FacilityNouns.Contains(m.Sentence[e..w]);
     }
 
     private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
@@ -678,6 +625,20 @@ public sealed partial class CoverageComparer
         // A clause that is a sentence of its own ("Crews walked out on Saturday, the operator said"): after a colon, so
         // the verb does not read as its first word ("said Crews walked out").
         return q.Verb.Trim() + (text.Length > 0 && char.IsUpper(text[0]) ? ": " : " ") + text;
+    }
+
+    /// <summary>Lower-case words written after a place's name for its kind ("Tarnby city", "Orlen province").</summary>
+    private static readonly HashSet<string> PlaceKinds = new(StringComparer.Ordinal)
+    {
+        "city", "town", "village", "province", "region", "district", "county", "state", "prefecture", "island", "area",
+    };
+
+    /// <summary>"from" (or "from the") just before position <paramref name="at"/> of <paramref name="text"/>.</summary>
+    internal static bool AfterFrom(string text, int at)
+    {
+        var before = text.AsSpan(0, Math.Min(at, text.Length)).TrimEnd();
+        if (before.EndsWith(" the", StringComparison.OrdinalIgnoreCase)) before = before[..^4].TrimEnd();
+        return before.EndsWith("from", StringComparison.OrdinalIgnoreCase) && (before.Length == 4 || !char.IsLetter(before[^5]));
     }
 
     /// <summary>A Framing row's key for the sources of one kind an outlet cites, as a phrase ("official sources").</summary>

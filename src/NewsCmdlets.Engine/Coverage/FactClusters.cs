@@ -253,7 +253,9 @@ internal static class FactClusters
     /// <summary>Two claims are about the same thing: the same subject and, for a generic measure, most of the same words.</summary>
     private static bool Linked(Claim a, Claim b)
     {
-        if (!SameSubject(a, b)) return false;
+        // "a loss of $1.6 billion" and "a loss of $1.6 billion in the April-June period": the same figure, its period said
+        // by one outlet only, is one figure (a different one is not compared across the unsaid period: see Judge).
+        if (!SameSubject(a, b) && !(a.Low == b.Low && a.High == b.High && SameBesidesPeriod(a, b))) return false;
         if (!a.Measure.Generic) return true;
         // The same figure or day stated by two outlets is one item (two mentions of "2025-10-19", of "26 buildings").
         if (a.Dimension == Dimension.Date ? a.DateValue != null && a.DateValue == b.DateValue || (a.Relative != null && a.Relative == b.Relative)
@@ -271,9 +273,32 @@ internal static class FactClusters
         return dice >= 0.6 && shared >= 3 || (dice >= 0.999 && shared >= 2);
     }
 
-    public static bool SameSubject(Claim a, Claim b)
+    public static bool SameSubject(Claim a, Claim b) => a.Qualifiers.SetEquals(b.Qualifiers) && SamePlaces(a, b);
+
+    /// <summary>
+    /// The same subject but for a period ("second quarter", "this year") that one of the two states and the other does not:
+    /// a figure or a sum, never a date or a time.
+    /// </summary>
+    private static bool SameBesidesPeriod(Claim a, Claim b)
     {
-        if (!a.Qualifiers.SetEquals(b.Qualifiers)) return false;
+        // One has a qualifier more at least: most pairs of subjects that differ are told apart without walking the sets.
+        if (a.Dimension is Dimension.Date or Dimension.Time || a.Qualifiers.Count == b.Qualifiers.Count) return false;
+        bool aPeriod = HasPeriod(a.Qualifiers), bPeriod = HasPeriod(b.Qualifiers);
+        if (aPeriod == bPeriod) return false;
+        var (with, without) = aPeriod ? (a.Qualifiers, b.Qualifiers) : (b.Qualifiers, a.Qualifiers);
+        foreach (var q in without) if (!with.Contains(q)) return false;
+        foreach (var q in with) if (!q.StartsWith("period:", StringComparison.Ordinal) && !without.Contains(q)) return false;
+        return SamePlaces(a, b);
+    }
+
+    private static bool HasPeriod(SortedSet<string> qualifiers)
+    {
+        foreach (var q in qualifiers) if (q.StartsWith("period:", StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static bool SamePlaces(Claim a, Claim b)
+    {
         if ((a.ReferenceKey == null) != (b.ReferenceKey == null)) return false;
         // A named place by its entity group or spelling; a point named by a noun ("the epicentre") by its words alone.
         if (a.ReferenceKey != null && (a.Reference != b.Reference || a.Reference < 0) && !SameName(a.ReferenceKey, b.ReferenceKey!)) return false;
@@ -344,7 +369,12 @@ internal static class FactClusters
                 {
                     foreach (var y in cj)
                     {
-                        if (!SameSubject(x, y)) continue;
+                        if (!SameSubject(x, y))
+                        {
+                            // A figure whose period only one of the two gives agrees when equal; unequal, it is not compared.
+                            if (SameBesidesPeriod(x, y) && Agree(x, y)) { agrees = true; break; }
+                            continue;
+                        }
                         if (Agree(x, y)) { agrees = true; break; }
                         if (x.Dimension == Dimension.Date && DatesAgree(x, y) == null) continue;
                         if (differ == null && Comparable(x, y)) differ = (x, y);

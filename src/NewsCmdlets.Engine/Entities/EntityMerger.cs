@@ -67,6 +67,86 @@ public sealed class EntityMerger
 
     public int Count => _items.Count;
 
+    /// <summary>
+    /// Declares as aliases two spellings of one name among the names added so far that <see cref="Resolve"/> does not join
+    /// on its own: a body named with its country's adjective or name and without ("the Kestrian Transport Ministry", "the
+    /// Transport Ministry", "the Ministry of Transport"; "Kestria Weather Bureau", "Weather Bureau"), when the names give no
+    /// other country's (the rest of at least two words); and a name
+    /// spelled one letter apart in one word of at least six letters, not its first or last ("Tarrakesh" and "Tarrakech") but
+    /// for a last i or y ("Vostovski" and "Vostovsky"), unless both are countries. For the names of one story told by several outlets (Compare-NewsCoverage), where two
+    /// spellings are two outlets' ways of writing one name; not for an article's own names. Names are bucketed by length and
+    /// first letter, so only names of one bucket are compared.
+    /// </summary>
+    public void AddSpellingAliases()
+    {
+        Dictionary<string, List<string>>? demonyms = null;
+        Dictionary<(int, char, int), List<string[]>>? buckets = null;
+        var gazetteer = Gazetteer.Shared;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, type, _, _, _) in _items)
+        {
+            // Each spelling once, with the type it was first added with.
+            if (!seen.Add(name)) continue;
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // "Kestrian Transport Ministry", "Kestria Weather Bureau": a body named with its country's adjective or name.
+            if (words.Length >= 3 && type != NewsEntityType.Person
+                && (gazetteer.CountryOfDemonym(words[0]) != null || (gazetteer.LookupWord(words[0]) & GazetteerClass.Country) != 0))
+            {
+                string rest = string.Join(' ', words, 1, words.Length - 1);
+                demonyms ??= new Dictionary<string, List<string>>(StringComparer.Ordinal);
+                if (!demonyms.TryGetValue(rest, out var l)) demonyms[rest] = l = new List<string>();
+                if (!l.Contains(words[0])) l.Add(words[0]);
+            }
+            if (words.Length > 4) continue;
+            for (int w = 0; w < words.Length; w++)
+            {
+                if (words[w].Length < 6 || !char.IsUpper(words[w][0])) continue;
+                var k = (words.Length, char.ToLowerInvariant(words[w][0]), words[w].Length * 8 + w);
+                buckets ??= new Dictionary<(int, char, int), List<string[]>>();
+                if (!buckets.TryGetValue(k, out var l)) buckets[k] = l = new List<string[]>();
+                l.Add(words);
+            }
+        }
+        if (demonyms != null)
+            foreach (var (rest, adjectives) in demonyms)
+            {
+                if (adjectives.Count != 1) continue;
+                string full = adjectives[0] + " " + rest;
+                AddAlias(full, rest);
+                int last = rest.LastIndexOf(' ');
+                if (rest.EndsWith(" Ministry", StringComparison.Ordinal) || rest.EndsWith(" Department", StringComparison.Ordinal))
+                    AddAlias(full, rest[(last + 1)..] + " of " + rest[..last]);
+            }
+        if (buckets == null) return;
+        foreach (var ((_, _, at), list) in buckets)
+        {
+            if (list.Count < 2 || list.Count > 64) continue;
+            int w = at % 8;
+            for (int i = 0; i < list.Count; i++)
+                for (int j = i + 1; j < list.Count; j++)
+                    if (OneLetterApart(list[i], list[j], w)) AddAlias(string.Join(' ', list[i]), string.Join(' ', list[j]));
+        }
+    }
+
+    /// <summary>Word <paramref name="w"/> of two names differs in one inner letter and every other word is the same.</summary>
+    private static bool OneLetterApart(string[] a, string[] b, int w)
+    {
+        for (int k = 0; k < a.Length; k++) if (k != w && !string.Equals(a[k], b[k], StringComparison.Ordinal)) return false;
+        string x = a[w], y = b[w];
+        int diff = -1;
+        for (int c = 0; c < x.Length; c++)
+            if (char.ToLowerInvariant(x[c]) != char.ToLowerInvariant(y[c]))
+            {
+                if (diff >= 0) return false;
+                diff = c;
+            }
+        // The last letter only as a transliteration's i or y ("Kamchatski", "Kamchatsky"), not an ending of another word.
+        bool iy = diff == x.Length - 1 && (char.ToLowerInvariant(x[diff]), char.ToLowerInvariant(y[diff])) is ('i', 'y') or ('y', 'i');
+        if (!iy && (diff <= 0 || diff == x.Length - 1 || !char.IsLetter(x[diff]) || !char.IsLetter(y[diff]))) return false;
+        var g = Gazetteer.Shared;
+        return !((g.LookupWord(x) & GazetteerClass.Country) != 0 && (g.LookupWord(y) & GazetteerClass.Country) != 0);
+    }
+
     /// <summary>True when the two names would be merged on their own (without other names to disambiguate).</summary>
     public static bool SameEntity(string a, string b, NewsEntityType type)
     {
