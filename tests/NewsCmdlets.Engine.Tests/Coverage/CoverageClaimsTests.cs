@@ -331,7 +331,7 @@ public class CoverageClaimsTests
         var c = Article("c1", "Lakeside Daily", "Kestria quake",
             "Waves hit coasts within 150 km of the epicenter, and waves 3 metres high struck Tarnby.", Morning);
         var r = Comparer.Compare(Story(a, b, c));
-        var height = Single(r, "height");
+        var height = Single(r, "wave height"); // a height cued by waves says so
         Assert.NotEqual(CoverageStatus.Conflict, height.Status);
         Assert.DoesNotContain(height.Values.Values, v => v.Contains("km") || v.Contains("kilometres"));
         var reach = Single(r, "distance from the epicentre");
