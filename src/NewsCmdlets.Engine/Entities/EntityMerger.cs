@@ -71,9 +71,9 @@ public sealed class EntityMerger
     /// Declares as aliases two spellings of one name among the names added so far that <see cref="Resolve"/> does not join
     /// on its own: a body named with its country's adjective or name and without ("the Kestrian Transport Ministry", "the
     /// Transport Ministry", "the Ministry of Transport"; "Kestria Weather Bureau", "Weather Bureau"), when the names give no
-    /// other country's (the rest of at least two words); and a name
-    /// spelled one letter apart in one word of at least six letters, not its first or last ("Tarrakesh" and "Tarrakech") but
-    /// for a last i or y ("Vostovski" and "Vostovsky"), unless both are countries. For the names of one story told by several outlets (Compare-NewsCoverage), where two
+    /// other country's (the rest of at least two words); and a name spelled one letter apart in one word of at least six
+    /// letters, not its first or last ("Tarrakesh" and "Tarrakech") but for a last i or y ("Vostovski" and "Vostovsky"),
+    /// unless both are countries. For the names of one story told by several outlets (Compare-NewsCoverage), where two
     /// spellings are two outlets' ways of writing one name; not for an article's own names. Names are bucketed by length and
     /// first letter, so only names of one bucket are compared.
     /// </summary>
@@ -140,7 +140,7 @@ public sealed class EntityMerger
                 if (diff >= 0) return false;
                 diff = c;
             }
-        // The last letter only as a transliteration's i or y ("Kamchatski", "Kamchatsky"), not an ending of another word.
+        // The last letter only as a transliteration's i or y ("Vostovski", "Vostovsky"), not an ending of another word.
         bool iy = diff == x.Length - 1 && (char.ToLowerInvariant(x[diff]), char.ToLowerInvariant(y[diff])) is ('i', 'y') or ('y', 'i');
         if (!iy && (diff <= 0 || diff == x.Length - 1 || !char.IsLetter(x[diff]) || !char.IsLetter(y[diff]))) return false;
         var g = Gazetteer.Shared;
