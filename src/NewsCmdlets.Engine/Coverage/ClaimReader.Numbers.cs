@@ -212,6 +212,9 @@ internal static partial class ClaimReader
             case Dimension.Money:
             {
                 if (AnyIn(left, 6, MeasureLexicon.AnalystWords) || AnyIn(right, 4, MeasureLexicon.AnalystWords)) { measure = MeasureLexicon.AnalystEstimate; break; }
+                // "Shares … fell 20% in late trading to $29.05", "the stock closed up at $41.20": a price a share trades at.
+                if (W(left, 0) is "to" or "at" && AnyIn(left, 10, MeasureLexicon.PriceMoves) && !AnyIn(left, 10, MeasureLexicon.MoneyNouns) && SharesBefore(s, p0))
+                { measure = MeasureLexicon.SharePriceLevel; break; }
                 foreach (var l in new[] { right.Take(3).ToList(), left.Take(8).ToList() })
                     foreach (int k in l)
                         if (measure == null && MeasureLexicon.MoneyNouns.Contains(words[k].Text))
@@ -666,6 +669,17 @@ internal static partial class ClaimReader
     {
         for (int k = from; k < to; k++)
             if (MeasureLexicon.IsDirection(words[k].Text) || words[k].Text is "km" or "miles" or "kilometres" or "kilometers") return true;
+        return false;
+    }
+
+    /// <summary>"Shares", "stock" among the 16 words before the figure, in its sentence part (no semicolon or colon between).</summary>
+    private static bool SharesBefore(SentenceWords s, int p0)
+    {
+        for (int k = p0 - 1; k >= 0 && k >= p0 - 16; k--)
+        {
+            if (s.Strong[k + 1]) return false;
+            if (MeasureLexicon.ShareNouns.Contains(s.Words[k].Text)) return true;
+        }
         return false;
     }
 

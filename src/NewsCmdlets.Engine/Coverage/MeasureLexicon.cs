@@ -67,6 +67,8 @@ internal static class MeasureLexicon
     public static readonly ClaimMeasure WorkforceShare = new("workforce-share", "share of the workforce", false, Dimension.Percent) { Placed = false, Owned = true };
     public static readonly ClaimMeasure VoteShare = new("vote-share", "share of the vote", true, Dimension.Percent) { Owned = true };
     public static readonly ClaimMeasure SharePrice = new("share-price", "change in the share price", true, Dimension.Percent) { Placed = false, Owned = true };
+    /// <summary>What a share trades at ("fell 20% to $29.05"): it moves through the day, so a different price later is an update.</summary>
+    public static readonly ClaimMeasure SharePriceLevel = new("share-price-level", "share price", true, Dimension.Money) { Placed = false, Owned = true };
     public static readonly ClaimMeasure Turnout = new("turnout", "turnout", true, Dimension.Percent);
     public static readonly ClaimMeasure Seats = new("seats", "seats", true, Dimension.Count) { Owned = true };
     public static readonly ClaimMeasure Votes = new("votes", "votes", true, Dimension.Count) { Owned = true };
@@ -81,7 +83,7 @@ internal static class MeasureLexicon
     public static readonly ClaimMeasure[] All =
     {
         Deaths, Injured, Missing, Trapped, Rescued, Evacuated, Displaced, Arrested, Survivors, Arrivals, Magnitude, Depth, Distance, Offshore,
-        Height, Length, Age, Floors, Population, JobsCut, Workforce, WorkforceShare, VoteShare, SharePrice, Turnout, Seats, Votes,
+        Height, Length, Age, Floors, Population, JobsCut, Workforce, WorkforceShare, VoteShare, SharePrice, SharePriceLevel, Turnout, Seats, Votes,
         Passengers, Crew, OnBoard, AnalystEstimate, Damaged, Majority,
     };
 

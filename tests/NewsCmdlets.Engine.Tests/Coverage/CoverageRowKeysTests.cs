@@ -124,4 +124,17 @@ public class CoverageRowKeysTests
         Assert.Contains("Dunmere", names);
         Assert.DoesNotContain("Richter", names);
     }
+
+    [Fact]
+    public void A_price_a_share_moved_to_is_the_share_price_and_a_later_one_an_update()
+    {
+        var a = Article("a1", "Harrowgate Post", "Brisk Mills shares slide",
+            "Shares of Brisk Mills slid 12% in late trading to $18.40 after the loom maker cut its forecast.", Noon);
+        var b = Article("b1", "Vellmouth Courier", "Brisk Mills stock falls",
+            "Brisk Mills stock dropped 14% to $17.95 on Thursday after the loom maker cut its forecast.", Noon.AddHours(20));
+        var r = Comparer.Compare(Story(a, b));
+        var price = Assert.Single(Claims(r), i => i.Values.Values.Any(v => v.Contains("$18.40", StringComparison.Ordinal)));
+        Assert.Equal("share price", price.Key);
+        Assert.Equal(CoverageStatus.Update, price.Status);
+    }
 }
