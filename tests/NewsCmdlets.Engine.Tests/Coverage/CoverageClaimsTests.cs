@@ -16,7 +16,8 @@ public class CoverageClaimsTests
 
     private static NewsCoverageItem Single(CoverageComparison c, string key) => Assert.Single(c.Items, i => i.Kind is CoverageKind.Number or CoverageKind.Date && i.Key == key);
 
-    private static List<NewsCoverageItem> Claims(CoverageComparison c) => c.Items.Where(i => i.Kind is CoverageKind.Number or CoverageKind.Date).ToList();
+    /// <summary>The figure and date rows of a comparison (shared with <see cref="CoverageRowKeysTests"/>).</summary>
+    internal static List<NewsCoverageItem> Claims(CoverageComparison c) => c.Items.Where(i => i.Kind is CoverageKind.Number or CoverageKind.Date).ToList();
 
     [Fact]
     public void The_same_measure_of_the_same_subject_is_one_row_whatever_the_wording_and_a_different_depth_conflicts()

@@ -2,6 +2,7 @@ using NewsCmdlets.Engine.Coverage;
 using NewsCmdlets.Engine.Entities;
 using NewsCmdlets.Engine.Model;
 using static NewsCmdlets.Engine.Tests.Coverage.CoverageComparerTests;
+using static NewsCmdlets.Engine.Tests.Coverage.CoverageClaimsTests;
 
 namespace NewsCmdlets.Engine.Tests.Coverage;
 
@@ -14,8 +15,6 @@ public class CoverageRowKeysTests
 {
     private static readonly CoverageComparer Comparer = new();
     private static readonly DateTimeOffset Noon = new(2026, 5, 20, 12, 0, 0, TimeSpan.Zero);
-
-    private static List<NewsCoverageItem> Claims(CoverageComparison c) => c.Items.Where(i => i.Kind is CoverageKind.Number or CoverageKind.Date).ToList();
 
     [Fact]
     public void A_sum_one_outlet_gives_with_its_period_and_another_without_is_one_row_and_a_different_sum_is_not_compared_across_it()
