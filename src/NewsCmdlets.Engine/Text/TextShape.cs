@@ -41,6 +41,14 @@ public static class TextShape
         @"^(?:\d{1,2}:\d{2}(?::\d{2})?|\d+\s*(?:s|sec|secs|m|min|mins|h|hr|hrs|d|w|mo|y|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|just now|updated|an? (?:minute|hour|day|week) ago|yesterday|today)\.?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
+    private static readonly Regex ClockTime = new(
+        @"^(?:\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}\s*[ap]\.?m\.?|\d{1,2}:\d{2}(?::\d{2})?\s*(?:UTC|GMT))(?:\s*(?:UTC|GMT|[ECMP][SD]?T))?[.:]?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    /// <summary>A line that is only a clock time with its am/pm or time zone ("7:05pm:", "11:40 a.m.", "09:15 GMT"): a
+    /// stamp over a story, never its headline.</summary>
+    public static bool IsClockTime(string s) => s.Length <= 24 && ClockTime.IsMatch(s.Trim());
+
     /// <summary>A line that is only a relative time or a video duration ("57m ago", "1:54").</summary>
     public static bool IsTimeLike(string s) => s.Length <= 24 && TimeLike.IsMatch(s.Trim());
 

@@ -166,6 +166,17 @@ public sealed class TextArticleParserTests
         Assert.Contains(a.Removed, r => r.Contains("Home | News | Eastmark"));
     }
 
+    [Theory]
+    [InlineData("7:05pm:")]
+    [InlineData("11:40 a.m.")]
+    [InlineData("6 PM")]
+    [InlineData("09:15:30 GMT")]
+    public void A_clock_time_over_the_story_is_not_the_headline(string stamp)
+    {
+        var a = Parse(stamp + "\n\nFerry strike ends in Holmvik\n\nHOLMVIK — Deckhands on the island ferries returned to work on Thursday after a two-week strike, the operator said.\n\nTimetables will be back to normal by the weekend, it said.\n");
+        Assert.Equal("Ferry strike ends in Holmvik", a.Title);
+    }
+
     [Fact]
     public void Reporting_credit_at_the_end_gives_the_authors()
     {

@@ -44,7 +44,7 @@ public static partial class TextArticleParser
         if (text.Length > 200) return Chrome.None;
         if (UrlLine.IsMatch(text)) return Chrome.Url;
         if (TextShape.IsNavigationTrail(text)) return Chrome.Nav;
-        if (TextShape.IsTimeLike(text)) return Chrome.Time;
+        if (TextShape.IsTimeLike(text) || TextShape.IsClockTime(text)) return Chrome.Time;
         if (NewsDateParser.IsDateOnly(text)) return Chrome.Date;
         int words = TextShape.CountWords(text);
         if (words <= 8 && LogoLine.IsMatch(text)) return Chrome.Logo;
