@@ -180,6 +180,7 @@ public sealed partial class CoverageComparer
         var quoteCounts = new int[o];
         foreach (var d in data)
         {
+            string? body = null; // decoded (NewsArticle keeps it as UTF-8) only when a place is a speaker or a source
             foreach (var q in d.Quotes.Quotes)
             {
                 quoteCounts[d.Outlet]++;
@@ -194,8 +195,8 @@ public sealed partial class CoverageComparer
                 // A speaker that is no name ("The plane was", "He also erroneously") credits the words to nobody.
                 if (g < 0 && !SpeakerLike(q.Speaker!)) continue;
                 // "Photos from Tarnby revealed …": the place the pictures or reports come from, not who speaks.
-                if (IsPlace(d, q.Speaker!, g) && d.Article.Body.LastIndexOf(q.Speaker!, Math.Min(q.Offset, d.Article.Body.Length - 1), StringComparison.Ordinal) is int sa
-                    && sa >= 0 && q.Offset - sa < 200 && AfterFrom(d.Article.Body, sa)) continue;
+                if (IsPlace(d, q.Speaker!, g) && (body ??= d.Article.Body).LastIndexOf(q.Speaker!, Math.Min(q.Offset, body.Length - 1), StringComparison.Ordinal) is int sa
+                    && sa >= 0 && q.Offset - sa < 200 && AfterFrom(body, sa)) continue;
                 string name = g >= 0 ? groups[g].Name : q.Speaker!.Trim();
                 string key = g >= 0 ? "#" + g : CoverageText.NameKey(name);
                 if (!quotesBySpeaker.TryGetValue(key, out var entry)) quotesBySpeaker[key] = entry = (name, new List<(int, NewsQuote)>());
@@ -206,7 +207,7 @@ public sealed partial class CoverageComparer
                 // A photo credit or a caption credits a picture, not a claim; "reports from Tarnby city showed …" name where
                 // the reports come from.
                 if ((ClaimableText.IsClaimableLine(at.Sentence, title: false) || at.Sentence.Length == 0)
-                    && !(at.Offset > 0 && at.Offset < d.Article.Body.Length && AfterFrom(d.Article.Body, at.Offset) && IsPlace(d, at.Source, Lookup(d, at.Source))))
+                    && !(at.Offset > 0 && IsPlace(d, at.Source, Lookup(d, at.Source)) && at.Offset < (body ??= d.Article.Body).Length && AfterFrom(body, at.Offset)))
                     AddSource(sources, d.Outlet, at.Source, at.SourceKind, Lookup(d, at.Source), groups,
                         at.Sentence.Length > 0 ? CoverageText.Shorten(at.Sentence, 220) : null);
         }
