@@ -57,9 +57,9 @@ public sealed record PendingFileOutcome(ArticleReadResult? Read, byte[]? Bytes, 
 /// A new or changed file is read with <see cref="ArticleReader"/> and stored with its raw bytes. Stamps are looked up
 /// a window at a time (<see cref="NewsCache.LookupInputsFrom"/>: one range scan for the next files in path order,
 /// growing while files come in that order, shrinking when they do not), not one query per file.
-/// Writes are buffered and committed in one transaction per batch (every <see cref="BatchSize"/> articles, at most
-/// every second, and on <see cref="Flush"/>/<see cref="Dispose"/>), so a killed process keeps every batch it committed
-/// and the write lock is held only while a batch is written. Use from one thread (the pipeline thread); only
+/// Writes are buffered and committed in one transaction per batch (every <see cref="BatchSize"/> articles, when an
+/// article arrives <see cref="FlushInterval"/> (a second) or more after the last commit, and on <see cref="Flush"/>
+/// and <see cref="Dispose"/>), so a killed process keeps every batch it committed and the write lock is held only while a batch is written. Use from one thread (the pipeline thread); only
 /// <see cref="ReadPending"/>, the reading and parsing of a file, may run on other threads.
 /// </summary>
 public sealed class CachedArticleReader : IDisposable
@@ -86,16 +86,28 @@ public sealed class CachedArticleReader : IDisposable
     /// </summary>
     public static TimeSpan RacyWindow { get; } = TimeSpan.FromSeconds(2);
 
-    public CachedArticleReader(NewsCache cache, int batchSize = 500)
+    /// <param name="cache">Where articles are stored.</param>
+    /// <param name="batchSize">Articles per transaction.</param>
+    /// <param name="flushInterval">
+    /// The longest a pending article waits before its batch is committed (one second when not given;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> commits by count and on <see cref="Flush"/> only).
+    /// </param>
+    public CachedArticleReader(NewsCache cache, int batchSize = 500, TimeSpan? flushInterval = null)
     {
         _cache = cache;
         BatchSize = Math.Max(1, batchSize);
+        FlushInterval = flushInterval ?? TimeSpan.FromSeconds(1);
+        if (FlushInterval < TimeSpan.Zero && FlushInterval != Timeout.InfiniteTimeSpan)
+            throw new ArgumentOutOfRangeException(nameof(flushInterval), flushInterval, "The flush interval cannot be negative.");
     }
 
     public NewsCache Cache => _cache;
 
     /// <summary>Articles per transaction.</summary>
     public int BatchSize { get; }
+
+    /// <summary>The longest a pending article waits before its batch is committed; infinite: by count and on flush only.</summary>
+    public TimeSpan FlushInterval { get; }
 
     /// <summary>Dispose the cache with the reader (for a reader that opened the cache for one call).</summary>
     public bool OwnsCache { get; init; }
@@ -382,7 +394,9 @@ public sealed class CachedArticleReader : IDisposable
 
     private void MaybeFlush()
     {
-        if (_pending.Count >= BatchSize || _pending.Count > 0 && _sinceFlush.ElapsedMilliseconds >= 1000) Flush();
+        if (_pending.Count >= BatchSize
+            || _pending.Count > 0 && FlushInterval != Timeout.InfiniteTimeSpan && _sinceFlush.Elapsed >= FlushInterval)
+            Flush();
     }
 
     private static string ReaderKey(ArticleReadOptions options) =>

@@ -121,12 +121,31 @@ public class ChangeDetectionTests : CacheTestBase
         }).ToList();
         using var cache = OpenCache();
         using var other = OpenCache();
-        using var reader = new CachedArticleReader(cache, batchSize: 3);
+        // No commit by time: under load reading four files can take longer than the default second.
+        using var reader = new CachedArticleReader(cache, batchSize: 3, flushInterval: Timeout.InfiniteTimeSpan);
         foreach (var f in files.Take(4)) reader.ReadFile(f, Options);
         Assert.Equal(3, other.GetInfo().Articles); // one batch of 3 committed, one pending
         foreach (var f in files.Skip(4)) reader.ReadFile(f, Options);
         reader.Flush();
         Assert.Equal(7, other.GetInfo().Articles);
+    }
+
+    [StoreFact]
+    public void A_pending_batch_is_committed_when_the_next_article_comes_after_the_flush_interval()
+    {
+        var files = Enumerable.Range(0, 2).Select(i =>
+        {
+            string f = Path.Combine(Dir, $"t{i}.txt");
+            File.WriteAllText(f, $"date 2026-04-0{i + 1} Harbour note {i}\n\nThe harbour note {i} has enough words to be an article about tides and the pilots.\n");
+            return f;
+        }).ToList();
+        using var cache = OpenCache();
+        using var other = OpenCache();
+        using var reader = new CachedArticleReader(cache, batchSize: 100, flushInterval: TimeSpan.Zero);
+        reader.ReadFile(files[0], Options);
+        reader.ReadFile(files[1], Options);
+        Assert.Equal(2, other.GetInfo().Articles); // each article arrived at or after the interval: nothing waits
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CachedArticleReader(cache, flushInterval: TimeSpan.FromSeconds(-1)));
     }
 }
 
