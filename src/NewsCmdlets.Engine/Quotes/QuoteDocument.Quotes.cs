@@ -623,7 +623,8 @@ internal sealed partial class QuoteDocument
                 }
                 if ((according || _verb[i] is { } vb && (vb.Use & SpeechVerbUse.Clause) != 0) && !citing && Reported(i, according, subj, f.Inverted, first, end, out var gap) is var (cs, ce) && ce - cs >= 3 &&
                     (according || cs != i + 1 || (_verb[i]!.Value.Use & SpeechVerbUse.Saying) != 0 || Is(i + 1, "that")) &&
-                    !StartsWithQuote(cs) && CountWordTokens(cs, ce) >= 3 && (!In(cs, NotAClause) || (ce <= i || gap.End > gap.Start) && AdjunctThenClause(cs, ce)) && _verb[cs] is not { Form: VerbForm.Gerund })
+                    !StartsWithQuote(cs) && CountWordTokens(cs, ce) >= 3 && (!In(cs, NotAClause) || (ce <= i || gap.End > gap.Start) && AdjunctThenClause(cs, ce)) && _verb[cs] is not { Form: VerbForm.Gerund } &&
+                    (according || cs < i || Is(cs - 1, "that") || (_verb[i]!.Value.Use & SpeechVerbUse.Message) != 0 || HasFiniteVerb(cs, ce)))
                 {
                     quotes.Add(new NewsQuote
                     {
@@ -664,6 +665,30 @@ internal sealed partial class QuoteDocument
     /// <summary>Words a reported clause does not start with: what follows "said" is then an adjunct ("said on Monday", "said with a laugh", "said of the encounter"),
     /// or the rest of a verb's object ("asked the mayor and the council to …").</summary>
     private static readonly WordSet NotAClause = new("and", "or", "nor", "but", "in", "on", "at", "during", "after", "before", "from", "via", "through", "with", "without", "over", "under", "to", "for", "about", "by", "of", "while", "when", "as", "according", "citing", "who", "which", "whose", "where", "whom", "also", "however", "too", "meanwhile", "instead", "again", "repeatedly", "later", "earlier", "then", "recently", "previously");
+
+    private static readonly WordSet FiniteMarkers = new("is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do");
+
+    /// <summary>Does [s, e) hold a verb of its own: an auxiliary or modal, a contraction ("don't", "they're", "'s") or a
+    /// lower-case word in -ed? Without one, what follows a verb is a noun phrase ("described his plan", "called the
+    /// mayor"), not a reported clause.</summary>
+    private bool HasFiniteVerb(int s, int e)
+    {
+        for (int k = s; k < e; k++)
+        {
+            if (In(k, FiniteMarkers)) return true;
+            var w = S(k);
+            if (w.Length >= 2 && w[0] is '\'' or '’' && w.Length <= 3) return true; // 's
+            int ap = w.LastIndexOfAny('\'', '’');
+            if (ap > 0 && ap < w.Length - 1 && (w[(ap + 1)..] is "t" or "re" or "ll" or "d" or "ve")) return true;
+            // A lower-case word ending in -ed ("described", "well-funded"): its last letters after any hyphen.
+            int h = w.LastIndexOf('-') + 1;
+            var last = w[h..];
+            if (last.Length >= 3 && last.EndsWith("ed", StringComparison.Ordinal) && IsAsciiLower(last)) return true;
+        }
+        return false;
+
+        static bool IsAsciiLower(ReadOnlySpan<char> x) { foreach (char c in x) if (c is < 'a' or > 'z') return false; return true; }
+    }
 
     private bool HasQuoteInside(int s, int e) { for (int k = s; k < e; k++) if (_inQuote[k]) return true; return false; }
 

@@ -193,4 +193,20 @@ public sealed class QuoteRowTests
         var longer = Run("Beside the market stands a pier that \u201cwill never close to the people of Pellam\u201d despite the storms.");
         Assert.Contains(longer.Quotes, q => q.Kind == QuoteKind.Partial && q.Text.StartsWith("will never close", StringComparison.Ordinal));
     }
+
+    /// <summary>A noun phrase after a verb whose object is a topic, a person or a thing ("described his plan", "called the
+    /// mayor", "signed the bill") is no reported clause; after a verb whose object can be the message ("announced …",
+    /// "asked …") it is, and so is a clause after any of them.</summary>
+    [Fact]
+    public void A_noun_phrase_after_a_verb_of_topic_is_no_reported_speech()
+    {
+        var described = Run("Ines Kalb described the new ferry timetable for the northern islands at the harbour meeting.");
+        Assert.Empty(Indirect(described));
+        var called = Run("On Friday night Ada Morn called the harbour master of the Pellam ferry depot.");
+        Assert.Empty(Indirect(called));
+        var announced = Run("Ines Kalb announced a new ferry timetable for the northern islands on Monday.");
+        Assert.Contains(Indirect(announced), t => t.StartsWith("a new ferry timetable", StringComparison.Ordinal));
+        var clause = Run("Ines Kalb described how the new ferry timetable would cut the crossing to the islands.");
+        Assert.Contains(Indirect(clause), t => t.Contains("would cut the crossing", StringComparison.Ordinal));
+    }
 }
