@@ -783,14 +783,38 @@ internal sealed partial class QuoteDocument
         // Adjuncts before the clause ("said on Monday that", "said in a statement that"): up to "that" if it is near. A
         // clause that starts at once ("said all crossings were cancelled and that …") keeps its start.
         bool adjunctFirst = cs < ce && (Is(cs, "that") || In(cs, NotAClause) || In(cs, TimeWords) || In(cs, Skippable));
+        int adjunctAt = cs;
         for (int k = cs; adjunctFirst && k < ce && k < cs + 14; k++)
         {
             // Not past another verb of saying: its "that" is its own ("told the council the levy would rise, but added that …").
             if (_inQuote[k] || S(k) is "," && k > cs + 6 || k > cs && IsSpeechVerb(k) && _verb[k] is { } vk && (vk.Form == VerbForm.Past || vk.Form == VerbForm.ThirdPerson && (vk.Use & SpeechVerbUse.AlsoNoun) == 0)) break;
             if (Is(k, "that")) { cs = k + 1; break; }
         }
+        // "said Tuesday the depot would close", "told reporters this week he would run": a time before the clause is the
+        // frame's, not what was said; with no clause after it ("said Friday as he left the talks") nothing is reported.
+        // A comma after the time ends a phrase of the frame ("In a message posted Friday, Ada Morn said …"): left as it is.
+        if (adjunctFirst && cs == adjunctAt && TimeBefore(cs, ce) is var te && te > cs && !(te < ce && S(te) is ","))
+        {
+            if (te >= ce || In(te, NotAClause) || CountWordTokens(te, ce) < 3) return null;
+            cs = te;
+        }
         while (cs < ce && (Is(cs, "that") || S(cs) is "," or ":")) cs++;
         return cs < ce ? (cs, ClauseEnd(cs, ce, v, first)) : null;
+    }
+
+    private static readonly WordSet Weekdays = new("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "tomorrow");
+    private static readonly WordSet PartsOfDay = new("morning", "afternoon", "evening", "night");
+    private static readonly WordSet PeriodWords = new("week", "weekend", "month", "year", "morning", "afternoon", "evening", "night");
+
+    /// <summary>The end of a time phrase at <paramref name="i"/> ("Tuesday", "Friday morning", "earlier", "this week", "last
+    /// year"), or <paramref name="i"/> when there is none ("this week's address" is a subject).</summary>
+    private int TimeBefore(int i, int ce)
+    {
+        if (i >= ce || _inQuote[i]) return i;
+        if (In(i, Weekdays)) return i + 1 < ce && S(i + 1) is "'s" or "’s" ? i : i + 1 < ce && In(i + 1, PartsOfDay) ? i + 2 : i + 1;
+        if (Is(i, "earlier")) return i + 1;
+        if ((Is(i, "this") || Is(i, "last")) && i + 1 < ce && In(i + 1, PeriodWords) && !(i + 2 < ce && S(i + 2) is "'s" or "’s")) return i + 2;
+        return i;
     }
 
     private static readonly WordSet NominativePronouns = new("he", "she", "they", "we", "i", "there");

@@ -209,4 +209,20 @@ public sealed class QuoteRowTests
         var clause = Run("Ines Kalb described how the new ferry timetable would cut the crossing to the islands.");
         Assert.Contains(Indirect(clause), t => t.Contains("would cut the crossing", StringComparison.Ordinal));
     }
+
+    /// <summary>A time right after the verb belongs to the frame ("said Tuesday the depot …"), not to what was said; with no
+    /// clause after it ("said Friday as he left") nothing is reported; "this week's report" is a subject, not a time.</summary>
+    [Fact]
+    public void A_time_after_the_verb_is_not_part_of_the_reported_clause()
+    {
+        var tuesday = Run("The Pellam port authority said Tuesday the northern ferry depot would close for repairs.");
+        Assert.Contains(Indirect(tuesday), t => t.StartsWith("the northern ferry depot would close", StringComparison.Ordinal));
+        Assert.DoesNotContain(Indirect(tuesday), t => t.StartsWith("Tuesday", StringComparison.Ordinal));
+        var week = Run("Ines Kalb told the islanders this week she would run for the harbour council again.");
+        Assert.Contains(Indirect(week), t => t.StartsWith("she would run", StringComparison.Ordinal));
+        var noClause = Run("Ines Kalb said little on Friday, and Ada Morn said Friday as she left the harbour talks.");
+        Assert.DoesNotContain(Indirect(noClause), t => t.StartsWith("Friday", StringComparison.Ordinal));
+        var subject = Run("Ines Kalb said this week's ferry report would be published in the spring.");
+        Assert.Contains(Indirect(subject), t => t.StartsWith("this week's ferry report", StringComparison.Ordinal));
+    }
 }
