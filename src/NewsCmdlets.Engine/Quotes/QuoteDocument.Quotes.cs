@@ -623,7 +623,8 @@ internal sealed partial class QuoteDocument
                 }
                 if ((according || _verb[i] is { } vb && (vb.Use & SpeechVerbUse.Clause) != 0) && !citing && Reported(i, according, subj, f.Inverted, first, end, out var gap) is var (cs, ce) && ce - cs >= 3 &&
                     (according || cs != i + 1 || (_verb[i]!.Value.Use & SpeechVerbUse.Saying) != 0 || Is(i + 1, "that")) &&
-                    !StartsWithQuote(cs) && CountWordTokens(cs, ce) >= 3 && (!In(cs, NotAClause) || (ce <= i || gap.End > gap.Start) && AdjunctThenClause(cs, ce)) && _verb[cs] is not { Form: VerbForm.Gerund })
+                    !StartsWithQuote(cs) && CountWordTokens(cs, ce) >= 3 && (!In(cs, NotAClause) || (ce <= i || gap.End > gap.Start) && AdjunctThenClause(cs, ce)) && _verb[cs] is not { Form: VerbForm.Gerund } &&
+                    (according || cs < i || Is(cs - 1, "that") || (_verb[i]!.Value.Use & SpeechVerbUse.Message) != 0 || HasFiniteVerb(cs, ce)))
                 {
                     quotes.Add(new NewsQuote
                     {
@@ -664,6 +665,30 @@ internal sealed partial class QuoteDocument
     /// <summary>Words a reported clause does not start with: what follows "said" is then an adjunct ("said on Monday", "said with a laugh", "said of the encounter"),
     /// or the rest of a verb's object ("asked the mayor and the council to …").</summary>
     private static readonly WordSet NotAClause = new("and", "or", "nor", "but", "in", "on", "at", "during", "after", "before", "from", "via", "through", "with", "without", "over", "under", "to", "for", "about", "by", "of", "while", "when", "as", "according", "citing", "who", "which", "whose", "where", "whom", "also", "however", "too", "meanwhile", "instead", "again", "repeatedly", "later", "earlier", "then", "recently", "previously");
+
+    private static readonly WordSet FiniteMarkers = new("is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do");
+
+    /// <summary>Does [s, e) hold a verb of its own: an auxiliary or modal, a contraction ("don't", "they're", "'s") or a
+    /// lower-case word in -ed? Without one, what follows a verb is a noun phrase ("described his plan", "called the
+    /// mayor"), not a reported clause.</summary>
+    private bool HasFiniteVerb(int s, int e)
+    {
+        for (int k = s; k < e; k++)
+        {
+            if (In(k, FiniteMarkers)) return true;
+            var w = S(k);
+            if (w.Length >= 2 && w[0] is '\'' or '’' && w.Length <= 3) return true; // 's
+            int ap = w.LastIndexOfAny('\'', '’');
+            if (ap > 0 && ap < w.Length - 1 && (w[(ap + 1)..] is "t" or "re" or "ll" or "d" or "ve")) return true;
+            // A lower-case word ending in -ed ("described", "well-funded"): its last letters after any hyphen.
+            int h = w.LastIndexOf('-') + 1;
+            var last = w[h..];
+            if (last.Length >= 3 && last.EndsWith("ed", StringComparison.Ordinal) && IsAsciiLower(last)) return true;
+        }
+        return false;
+
+        static bool IsAsciiLower(ReadOnlySpan<char> x) { foreach (char c in x) if (c is < 'a' or > 'z') return false; return true; }
+    }
 
     private bool HasQuoteInside(int s, int e) { for (int k = s; k < e; k++) if (_inQuote[k]) return true; return false; }
 
@@ -758,14 +783,38 @@ internal sealed partial class QuoteDocument
         // Adjuncts before the clause ("said on Monday that", "said in a statement that"): up to "that" if it is near. A
         // clause that starts at once ("said all crossings were cancelled and that …") keeps its start.
         bool adjunctFirst = cs < ce && (Is(cs, "that") || In(cs, NotAClause) || In(cs, TimeWords) || In(cs, Skippable));
+        int adjunctAt = cs;
         for (int k = cs; adjunctFirst && k < ce && k < cs + 14; k++)
         {
             // Not past another verb of saying: its "that" is its own ("told the council the levy would rise, but added that …").
             if (_inQuote[k] || S(k) is "," && k > cs + 6 || k > cs && IsSpeechVerb(k) && _verb[k] is { } vk && (vk.Form == VerbForm.Past || vk.Form == VerbForm.ThirdPerson && (vk.Use & SpeechVerbUse.AlsoNoun) == 0)) break;
             if (Is(k, "that")) { cs = k + 1; break; }
         }
+        // "said Tuesday the depot would close", "told reporters this week he would run": a time before the clause is the
+        // frame's, not what was said; with no clause after it ("said Friday as he left the talks") nothing is reported.
+        // A comma after the time ends a phrase of the frame ("In a message posted Friday, Ada Morn said …"): left as it is.
+        if (adjunctFirst && cs == adjunctAt && TimeBefore(cs, ce) is var te && te > cs && !(te < ce && S(te) is ","))
+        {
+            if (te >= ce || In(te, NotAClause) || CountWordTokens(te, ce) < 3) return null;
+            cs = te;
+        }
         while (cs < ce && (Is(cs, "that") || S(cs) is "," or ":")) cs++;
         return cs < ce ? (cs, ClauseEnd(cs, ce, v, first)) : null;
+    }
+
+    private static readonly WordSet Weekdays = new("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "tomorrow");
+    private static readonly WordSet PartsOfDay = new("morning", "afternoon", "evening", "night");
+    private static readonly WordSet PeriodWords = new("week", "weekend", "month", "year", "morning", "afternoon", "evening", "night");
+
+    /// <summary>The end of a time phrase at <paramref name="i"/> ("Tuesday", "Friday morning", "earlier", "this week", "last
+    /// year"), or <paramref name="i"/> when there is none ("this week's address" is a subject).</summary>
+    private int TimeBefore(int i, int ce)
+    {
+        if (i >= ce || _inQuote[i]) return i;
+        if (In(i, Weekdays)) return i + 1 < ce && S(i + 1) is "'s" or "’s" ? i : i + 1 < ce && In(i + 1, PartsOfDay) ? i + 2 : i + 1;
+        if (Is(i, "earlier")) return i + 1;
+        if ((Is(i, "this") || Is(i, "last")) && i + 1 < ce && In(i + 1, PeriodWords) && !(i + 2 < ce && S(i + 2) is "'s" or "’s")) return i + 2;
+        return i;
     }
 
     private static readonly WordSet NominativePronouns = new("he", "she", "they", "we", "i", "there");

@@ -17,6 +17,11 @@ public enum SpeechVerbUse : byte
     /// <summary>Saying is the verb's usual sense, so it reports a clause without "that" ("she said the talks failed");
     /// other verbs report one only with "that" ("the figures showed that …").</summary>
     Saying = 8,
+    /// <summary>VerbNet puts it among the verbs whose object can be the message itself (say-37.7, inquire-37.1.2,
+    /// transfer_mesg-37.1.1, confess-37.10: "announced his candidacy", "asked questions"), so a noun phrase after it is
+    /// what was said; after other verbs it is a topic, a person or a thing ("described his plan", "called the mayor",
+    /// "signed the bill").</summary>
+    Message = 16,
 }
 
 /// <summary>The grammatical form of a verb token.</summary>
@@ -62,6 +67,7 @@ public sealed class QuoteLexicon
             string lemma = cols[0];
             var use = SpeechVerbUse.None;
             foreach (char f in cols[1]) use |= f switch { 'q' => SpeechVerbUse.Quote, 'c' => SpeechVerbUse.Clause, 'n' => SpeechVerbUse.AlsoNoun, 'd' => SpeechVerbUse.Saying, _ => SpeechVerbUse.None };
+            if (cols.Length > 3 && IsMessageClass(cols[3])) use |= SpeechVerbUse.Message;
             lex.VerbCount++;
             foreach (var form in cols[2].Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
@@ -81,6 +87,10 @@ public sealed class QuoteLexicon
         }
         return lex;
     }
+
+    private static bool IsMessageClass(string sources) =>
+        sources.Contains("say-37.7", StringComparison.Ordinal) || sources.Contains("inquire-37.1.2", StringComparison.Ordinal) ||
+        sources.Contains("transfer_mesg-37.1.1", StringComparison.Ordinal) || sources.Contains("confess-37.10", StringComparison.Ordinal);
 
     private static IEnumerable<string> ReadLines(string name)
     {

@@ -193,4 +193,36 @@ public sealed class QuoteRowTests
         var longer = Run("Beside the market stands a pier that \u201cwill never close to the people of Pellam\u201d despite the storms.");
         Assert.Contains(longer.Quotes, q => q.Kind == QuoteKind.Partial && q.Text.StartsWith("will never close", StringComparison.Ordinal));
     }
+
+    /// <summary>A noun phrase after a verb whose object is a topic, a person or a thing ("described his plan", "called the
+    /// mayor", "signed the bill") is no reported clause; after a verb whose object can be the message ("announced …",
+    /// "asked …") it is, and so is a clause after any of them.</summary>
+    [Fact]
+    public void A_noun_phrase_after_a_verb_of_topic_is_no_reported_speech()
+    {
+        var described = Run("Ines Kalb described the new ferry timetable for the northern islands at the harbour meeting.");
+        Assert.Empty(Indirect(described));
+        var called = Run("On Friday night Ada Morn called the harbour master of the Pellam ferry depot.");
+        Assert.Empty(Indirect(called));
+        var announced = Run("Ines Kalb announced a new ferry timetable for the northern islands on Monday.");
+        Assert.Contains(Indirect(announced), t => t.StartsWith("a new ferry timetable", StringComparison.Ordinal));
+        var clause = Run("Ines Kalb described how the new ferry timetable would cut the crossing to the islands.");
+        Assert.Contains(Indirect(clause), t => t.Contains("would cut the crossing", StringComparison.Ordinal));
+    }
+
+    /// <summary>A time right after the verb belongs to the frame ("said Tuesday the depot …"), not to what was said; with no
+    /// clause after it ("said Friday as he left") nothing is reported; "this week's report" is a subject, not a time.</summary>
+    [Fact]
+    public void A_time_after_the_verb_is_not_part_of_the_reported_clause()
+    {
+        var tuesday = Run("The Pellam port authority said Tuesday the northern ferry depot would close for repairs.");
+        Assert.Contains(Indirect(tuesday), t => t.StartsWith("the northern ferry depot would close", StringComparison.Ordinal));
+        Assert.DoesNotContain(Indirect(tuesday), t => t.StartsWith("Tuesday", StringComparison.Ordinal));
+        var week = Run("Ines Kalb told the islanders this week she would run for the harbour council again.");
+        Assert.Contains(Indirect(week), t => t.StartsWith("she would run", StringComparison.Ordinal));
+        var noClause = Run("Ines Kalb said little on Friday, and Ada Morn said Friday as she left the harbour talks.");
+        Assert.DoesNotContain(Indirect(noClause), t => t.StartsWith("Friday", StringComparison.Ordinal));
+        var subject = Run("Ines Kalb said this week's ferry report would be published in the spring.");
+        Assert.Contains(Indirect(subject), t => t.StartsWith("this week's ferry report", StringComparison.Ordinal));
+    }
 }
