@@ -198,12 +198,15 @@ internal static partial class ClaimReader
                                                || W(right, k).EndsWith("'s", StringComparison.Ordinal) || W(right, k).EndsWith("’s", StringComparison.Ordinal))) k++;
                     string noun = W(right, k);
                     if (MeasureLexicon.WorkforceNouns.Contains(noun)) measure = MeasureLexicon.WorkforceShare;
+                    // "64% of (eligible) voters cast ballots", "… of the electorate voted": the turnout, not a party's share.
+                    else if ((noun is "voters" or "electorate" || noun == "eligible" && W(right, k + 1) == "voters")
+                             && AnyWord(right, k + 6, "cast", "voted", "turned", "vote")) measure = MeasureLexicon.Turnout;
                     else if (noun.StartsWith("vote", StringComparison.OrdinalIgnoreCase) || noun.Equals("ballots", StringComparison.OrdinalIgnoreCase)) measure = MeasureLexicon.VoteShare;
                 }
                 if (measure == null && (AnyIn(left, 8, MeasureLexicon.ShareNouns) || AnyIn(right, 3, MeasureLexicon.ShareNouns))
                     && (AnyIn(left, 5, MeasureLexicon.PriceMoves) || AnyIn(right, 2, MeasureLexicon.PriceMoves)))
                     measure = MeasureLexicon.SharePrice;
-                if (measure == null && (AnyWord(left, 4, "turnout") || AnyWord(right, 3, "turnout"))) measure = MeasureLexicon.Turnout;
+                if (measure == null && (AnyWord(left, 8, "turnout") || AnyWord(right, 3, "turnout"))) measure = MeasureLexicon.Turnout;
                 if (measure == null && (AnyWord(right, 3, "workforce", "headcount", "employees", "staff") || AnyWord(right, 1, "jobs", "positions", "roles"))
                     && (AnyIn(left, 6, MeasureLexicon.CutWords) || AnyIn(right, 4, MeasureLexicon.CutWords)))
                     measure = MeasureLexicon.WorkforceShare;
@@ -232,6 +235,14 @@ internal static partial class ClaimReader
                             {
                                 noun = "cut in " + noun;
                                 stem = "cut " + stem;
+                            }
+                            // "to save $3 billion in costs", "cut $2 billion in spending": the sum saved or cut, named after it.
+                            else if (k >= p1 && k > 0 && words[k - 1].Text == "in" && left.Count > 0 && W(left, 0) is var before
+                                     && (MeasureLexicon.SaveWords.Contains(before) || MeasureLexicon.CutWords.Contains(before)))
+                            {
+                                bool save = MeasureLexicon.SaveWords.Contains(before);
+                                noun = (save ? "savings in " : "cut in ") + noun;
+                                stem = (save ? "saving " : "cut ") + stem;
                             }
                             measure = new ClaimMeasure("money:" + stem, noun, false, Dimension.Money) { Placed = false, Owned = true };
                         }
@@ -292,6 +303,8 @@ internal static partial class ClaimReader
         }
 
         var c = new Claim { Measure = measure, Dimension = dim, Text = m.Text.Trim(), Reference = reference, ReferenceName = referenceName };
+        // "or 22 cents per share": the value shows its unit ("22 cents", not "22").
+        if (dim == Dimension.Money && unit == "cents" && !c.Text.Contains("cent", StringComparison.OrdinalIgnoreCase) && !c.Text.Contains('¢')) c.Text += " cents";
         c.MeasureText = measureText ?? measure.Display;
         c.Unit = dim == Dimension.Money ? unit ?? "" : "";
 
@@ -698,6 +711,10 @@ internal static partial class ClaimReader
         bool Has(string p) => low.Span.IndexOf(p.AsSpan(), StringComparison.Ordinal) >= 0;
         foreach (var p in YearPeriods)
             if (Has(p)) found.Add(("period:" + p, p));
+        // "a profit of $1.1 billion, or 22 cents per share, a year earlier": last year's figure.
+        if (found.Count == 0)
+            foreach (var p in YearEarlier)
+                if (Has(p)) { found.Add(("period:last year", p)); break; }
         for (int q = 0; q < 4; q++)
             if (Has(QuarterWords[q, 0]) || Has(QuarterWords[q, 1]) || Has(QuarterWords[q, 2]))
                 found.Add((QuarterKeys[q], QuarterNames[q]));
@@ -711,6 +728,7 @@ internal static partial class ClaimReader
 
     // What Periods looks for, built once ("first quarter", "first-quarter", "q1 "; "january-march", "jan-mar").
     private static readonly string[] YearPeriods = { "this year", "last year", "next year" };
+    private static readonly string[] YearEarlier = { "a year earlier", "a year ago", "a year before", "year-earlier", "year-ago", "the previous year", "the prior year" };
     private static readonly string[] QuarterKeys = Enumerable.Range(1, 4).Select(q => "period:q" + q).ToArray();
     private static readonly string[] QuarterNames = Ordinals.Select(o => o + " quarter").ToArray();
     private static readonly string[,] QuarterWords = BuildQuarterWords();

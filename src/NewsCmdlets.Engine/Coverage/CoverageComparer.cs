@@ -206,7 +206,8 @@ public sealed partial class CoverageComparer
             foreach (var at in d.Quotes.Attributions)
                 // A photo credit or a caption credits a picture, not a claim; "reports from Tarnby city showed …" name where
                 // the reports come from.
-                if ((ClaimableText.IsClaimableLine(at.Sentence, title: false) || at.Sentence.Length == 0)
+                if ((ClaimableText.IsClaimableLine(at.Sentence, title: false) || at.Sentence.Length == 0) && PublishedWords(at) is var issued && issued != Issued.Nothing
+                    && !(issued == Issued.Warning && IsPlace(d, at.Source, Lookup(d, at.Source)))
                     && !(at.Offset > 0 && IsPlace(d, at.Source, Lookup(d, at.Source)) && at.Offset < (body ??= d.Article.Body).Length && AfterFrom(body, at.Offset)))
                     AddSource(sources, d.Outlet, at.Source, at.SourceKind, Lookup(d, at.Source), groups,
                         at.Sentence.Length > 0 ? CoverageText.Shorten(at.Sentence, 220) : null);
@@ -628,6 +629,56 @@ public sealed partial class CoverageComparer
         return q.Verb.Trim() + (text.Length > 0 && char.IsUpper(text[0]) ? ": " : " ") + text;
     }
 
+    private static readonly HashSet<string> PublishingVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "issued", "issues", "issue", "posted", "posts", "post", "published", "publishes", "released", "releases", "release",
+    };
+
+    /// <summary>What a source issues, posts or releases when it speaks: a statement, a message, a report.</summary>
+    private static readonly HashSet<string> WordsIssued = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "statement", "statements", "message", "messages", "note", "notes", "notice", "report", "reports", "update", "updates",
+        "bulletin", "bulletins", "communique", "communiqué", "release", "post", "posts", "letter", "memo", "video", "saying", "that",
+        "on", "online", "figures", "data", "estimate", "estimates", "list", "details",
+    };
+
+    /// <summary>What a source's verb of publishing puts out.</summary>
+    private enum Issued { Words, Warning, Nothing }
+
+    private static readonly HashSet<string> WarningNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "warning", "warnings", "alert", "alerts", "advisory", "advisories", "forecast", "forecasts",
+    };
+
+    /// <summary>
+    /// "Pellwood Motors posted a loss": a verb of publishing whose object, in the next four words, is no statement,
+    /// message, report or figures is something done, not words credited to the subject (the quote finder takes these verbs
+    /// as saying, for "issued a statement", "posted on social media that …"). A warning or an alert is words when an agency
+    /// issues it ("the weather agency issued a tsunami warning"), not when a country or a city does ("Kestria issued flood
+    /// warnings": the place is no source); the caller tells places. Any other verb: words.
+    /// </summary>
+    private static Issued PublishedWords(NewsAttribution at)
+    {
+        if (!PublishingVerbs.Contains(at.Verb)) return Issued.Words;
+        string s = at.Sentence;
+        int v = s.IndexOf(" " + at.Verb + " ", StringComparison.OrdinalIgnoreCase);
+        if (v < 0) return Issued.Words;
+        int i = v + at.Verb.Length + 2, words = 0;
+        bool warning = false;
+        while (i < s.Length && words < 4)
+        {
+            while (i < s.Length && !char.IsLetterOrDigit(s[i])) { if (s[i] is '.' or ';' or ':') return Issued.Words; i++; }
+            int start = i;
+            while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] is '\'' or '’' or '-')) i++;
+            if (i == start) break;
+            string w = s.Substring(start, i - start);
+            if (WordsIssued.Contains(w)) return Issued.Words;
+            warning |= WarningNouns.Contains(w);
+            words++;
+        }
+        return warning ? Issued.Warning : Issued.Nothing;
+    }
+
     /// <summary>Lower-case words written after a place's name for its kind ("Tarnby city", "Orlen province").</summary>
     private static readonly HashSet<string> PlaceKinds = new(StringComparer.Ordinal)
     {
@@ -689,6 +740,7 @@ public sealed partial class CoverageComparer
         var mine = new List<Claim>();
         var parts = new List<string>();
         var articlesSeen = new List<NewsArticle>();
+        Dictionary<NewsArticle, ArticleData>? dataOf = null;
         // Most shared first, then in the order the first outlet states them.
         foreach (var g in aligned.OrderByDescending(g => g.Outlets.Count).ThenBy(g => g.Claims.Min(c => c.Outlet)))
         {
@@ -697,6 +749,13 @@ public sealed partial class CoverageComparer
             var values = new FieldSources();
             var sentences = new FieldSources();
             var times = new FieldSources();
+            // Who gives each figure, for the rows a reader weighs outlet against outlet (a few a story: not for every claim).
+            var givenBy = new FieldSources();
+            if (g.Disagree && dataOf == null)
+            {
+                dataOf = new Dictionary<NewsArticle, ArticleData>(ReferenceEqualityComparer.Instance);
+                foreach (var d in data) dataOf.TryAdd(d.Article, d);
+            }
             foreach (int i in g.Outlets)
             {
                 mine.Clear();
@@ -711,9 +770,14 @@ public sealed partial class CoverageComparer
                 foreach (var c in mine)
                     if (!articlesSeen.Contains(c.Article)) { articlesSeen.Add(c.Article); AddDistinct(parts, ArticleTime.Describe(c.Article), StringComparer.Ordinal); }
                 times.Set(ctx.Outlets[i], string.Join(" / ", parts));
+                if (g.Disagree && dataOf!.TryGetValue(mine[0].Article, out var ad)
+                    && GivenBy(mine[0], ad, name => lookup(ad, name) is int pg && pg >= 0 && groups[pg].Type == NewsEntityType.Location) is { } by)
+                    givenBy.Set(ctx.Outlets[i], by);
             }
             var status = g.Disagree ? g.Update ? CoverageStatus.Update : CoverageStatus.Conflict : (CoverageStatus?)null;
-            string detail = string.Join(" | ", g.Outlets.Select(i => ctx.Outlets[i] + ": " + values[ctx.Outlets[i]] + (g.Update ? " (" + times[ctx.Outlets[i]] + ")" : "")));
+            string detail = string.Join(" | ", g.Outlets.Select(i => ctx.Outlets[i] + ": " + values[ctx.Outlets[i]]
+                + (givenBy.TryGetValue(ctx.Outlets[i], out var by) ? " (per " + by + ")" : "")
+                + (g.Update ? " (" + times[ctx.Outlets[i]] + ")" : "")));
             var differing = g.Differ.OrderBy(x => x).Select(i => ctx.Outlets[i]).ToList();
             if (g.SameReport != null) detail += " — one report, not an update: each gives the same " + g.SameReport + " beside it";
             else if (g.Disagree) detail += differing.Count > 0 ? " — differs from most: " + string.Join(", ", differing) : " — no value has a majority";
@@ -723,9 +787,63 @@ public sealed partial class CoverageComparer
             {
                 Story = item.Story, StoryTitle = item.StoryTitle, Kind = item.Kind, Key = item.Key, Type = item.Type, Outlets = item.Outlets,
                 OutletCount = item.OutletCount, MissingFrom = item.MissingFrom, Status = item.Status, Detail = item.Detail, Values = values,
-                Differing = new TextList(differing), Sentences = sentences, Times = times,
+                Differing = new TextList(differing), Sentences = sentences, Times = times, GivenBy = givenBy,
             };
         }
+    }
+
+    /// <summary>
+    /// Who the outlet credits a figure to in the figure's own sentence: the source of an attribution there ("according to
+    /// the Tarnby fire service", "the ministry said") or the speaker of reported speech holding the figure; of several, the
+    /// one named nearest the figure. An attribution counts for the figure when the figure follows its verb ("the ministry
+    /// said 40 died") or the attribution closes the sentence ("40 died, the ministry said"), or it is "according to"; not
+    /// for a figure of another clause ("730 injured, while Tarnby reported 10 dead"). A place, a warning or figures cited
+    /// are no one. Null when the sentence credits nobody (the outlet's own statement).
+    /// </summary>
+    private static string? GivenBy(Claim c, ArticleData d, Func<string, bool> isPlace)
+    {
+        string s = c.Sentence;
+        if (s.Length == 0) return null;
+        int at = Math.Max(0, s.IndexOf(c.Text, StringComparison.Ordinal));
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        void Consider(string source, int distance)
+        {
+            source = StripArticle(source.Trim());
+            if (source.Length == 0 || distance >= bestDistance || !SpeakerLike(source)) return;
+            int lastSpace = source.LastIndexOf(' ');
+            string last = lastSpace < 0 ? source : source[(lastSpace + 1)..];
+            if (WarningNouns.Contains(last) || DataNouns.Contains(last) || isPlace(source)) return;
+            best = source;
+            bestDistance = distance;
+        }
+        foreach (var a in d.Quotes.Attributions)
+        {
+            if (a.Sentence.Length == 0 || a.Source.Length == 0 || PublishedWords(a) == Issued.Nothing) continue;
+            if (!(a.Sentence.Contains(s, StringComparison.Ordinal) || s.Contains(a.Sentence, StringComparison.Ordinal))) continue;
+            int p = s.IndexOf(a.Source, StringComparison.Ordinal);
+            if (!a.Verb.StartsWith("according", StringComparison.OrdinalIgnoreCase) && p >= 0)
+            {
+                int v = s.IndexOf(a.Verb, p + a.Source.Length, StringComparison.Ordinal);
+                if (v < 0) continue;
+                int afterVerb = v + a.Verb.Length;
+                // The figure after the verb, or the attribution the sentence's last words ("…, the ministry said on Sunday"),
+                // with no figure of its own after it ("…, while Orlen reported 10 dead").
+                bool closes = true;
+                for (int k = afterVerb, words = 0; k < s.Length; k++)
+                    if (char.IsDigit(s[k]) || char.IsLetterOrDigit(s[k]) && (k == afterVerb || !char.IsLetterOrDigit(s[k - 1])) && ++words > 4) { closes = false; break; }
+                if (!(at >= afterVerb || (closes && at < p))) continue;
+            }
+            Consider(a.Source, p < 0 ? s.Length : Math.Abs(p - at));
+        }
+        foreach (var q in d.Quotes.Quotes)
+        {
+            if (string.IsNullOrWhiteSpace(q.Speaker) || q.Text.Length == 0 || !q.Text.Contains(c.Text, StringComparison.Ordinal)) continue;
+            if (!(s.Contains(q.Text, StringComparison.Ordinal) || q.Text.Contains(s, StringComparison.Ordinal))) continue;
+            int p = s.IndexOf(q.Speaker, StringComparison.Ordinal);
+            Consider(q.Speaker!, p < 0 ? s.Length : Math.Abs(p - at));
+        }
+        return best;
     }
 
     /// <summary>Adds <paramref name="value"/> unless an equal one is there (a few values: a scan beats a hash set).</summary>

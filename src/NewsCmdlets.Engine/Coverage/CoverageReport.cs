@@ -453,7 +453,8 @@ public static class CoverageReport
                 h.Raw("<tr>").Element("th", item.Key, "scope=\"row\"").Raw("<td><ol class=\"reports\">");
                 foreach (var (outlet, value) in item.Values.OrderBy(kv => item.Times.TryGetValue(kv.Key, out var t) ? t : "~", StringComparer.Ordinal))
                 {
-                    h.Raw("<li>").Element("strong", value).Text(" — " + outlet + (item.Times.TryGetValue(outlet, out var time) ? ", " + time : "")).Raw("</li>");
+                    h.Raw("<li>").Element("strong", value).Text(" — " + outlet + (item.Times.TryGetValue(outlet, out var time) ? ", " + time : "")
+                        + (item.GivenBy.TryGetValue(outlet, out var by) ? ", per " + by : "")).Raw("</li>");
                 }
                 h.Raw("</ol></td></tr>\n");
             }
@@ -470,7 +471,8 @@ public static class CoverageReport
             h.Raw("<li>");
             if (bold) h.Element("strong", value).Raw("<span class=\"visually-hidden\"> (differs from most)</span>");
             else h.Text(value);
-            h.Text(" — " + string.Join(", ", outlets));
+            // Who each outlet credits the value to, where it names someone ("Harrowgate Post (per the seismology office)").
+            h.Text(" — " + string.Join(", ", outlets.Select(o => item.GivenBy.TryGetValue(o, out var by) ? o + " (per " + by + ")" : o)));
             if (bold)
                 foreach (var o in outlets)
                     if (item.Sentences.TryGetValue(o, out var sentence) && !string.IsNullOrWhiteSpace(sentence))

@@ -127,6 +127,9 @@ internal static class MeasureLexicon
     };
 
     /// <summary>Verbs and nouns of cutting jobs.</summary>
+    /// <summary>"save $3 billion in costs": the sum is what is saved.</summary>
+    public static readonly HashSet<string> SaveWords = new(StringComparer.OrdinalIgnoreCase) { "save", "saves", "saving", "saved" };
+
     public static readonly HashSet<string> CutWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "cut", "cuts", "cutting", "slash", "slashes", "slashing", "slashed", "eliminate", "eliminates", "eliminating", "eliminated",

@@ -89,6 +89,10 @@ public sealed class NewsCoverageItem
     /// <summary>Numbers and dates: each outlet's publication time ("2025-03-28 14:05 UTC", "2025-03-28 (date only)", "no date").</summary>
     public FieldSources Times { get; init; } = new();
 
+    /// <summary>Conflicts and updates of numbers and dates: who each outlet credits its value to in the value's sentence
+    /// ("Kestria health ministry", "police"), for the outlets that name one; empty for other items.</summary>
+    public FieldSources GivenBy { get; init; } = new();
+
     public override string ToString() => Kind + ": " + Key;
 }
 

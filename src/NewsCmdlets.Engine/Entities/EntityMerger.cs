@@ -81,6 +81,8 @@ public sealed class EntityMerger
     {
         Dictionary<string, List<string>>? demonyms = null;
         Dictionary<(int, char, int), List<string[]>>? buckets = null;
+        Dictionary<string, string>? parties = null;
+        List<string[]>? plurals = null;
         var gazetteer = Gazetteer.Shared;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, type, _, _, _) in _items)
@@ -88,6 +90,14 @@ public sealed class EntityMerger
             // Each spelling once, with the type it was first added with.
             if (!seen.Add(name)) continue;
             var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // "Conservative Party" and "the Conservatives", "Democratic Party" and "Democrats": a party and its members.
+            if (type != NewsEntityType.Person && words.Length is >= 2 and <= 4)
+            {
+                if (words[^1] == "Party" && char.IsUpper(words[^2][0]))
+                    (parties ??= new Dictionary<string, string>(StringComparer.Ordinal)).TryAdd(string.Join(' ', words, 0, words.Length - 1), name);
+            }
+            if (type != NewsEntityType.Person && words.Length <= 3 && words[^1].Length > 4 && words[^1][^1] == 's' && words[^1][^2] != 's' && char.IsUpper(words[^1][0]))
+                (plurals ??= new List<string[]>()).Add(words);
             // "Kestrian Transport Ministry", "Kestria Weather Bureau": a body named with its country's adjective or name.
             if (words.Length >= 3 && type != NewsEntityType.Person
                 && (gazetteer.CountryOfDemonym(words[0]) != null || (gazetteer.LookupWord(words[0]) & GazetteerClass.Country) != 0))
@@ -107,6 +117,17 @@ public sealed class EntityMerger
                 l.Add(words);
             }
         }
+        if (parties != null && plurals != null)
+            foreach (var words in plurals)
+            {
+                int from = words[0] == "The" ? 1 : 0;
+                if (from >= words.Length) continue;
+                string last = words[^1], stem = string.Join(' ', words, from, words.Length - from - 1);
+                string prefix = stem.Length > 0 ? stem + " " : "";
+                // "Conservatives" for the "Conservative Party", "Democrats" for the "Democratic Party".
+                if (parties.TryGetValue(prefix + last[..^1], out var full) || parties.TryGetValue(prefix + last[..^1] + "ic", out full))
+                    AddAlias(string.Join(' ', words), full);
+            }
         if (demonyms != null)
             foreach (var (rest, adjectives) in demonyms)
             {

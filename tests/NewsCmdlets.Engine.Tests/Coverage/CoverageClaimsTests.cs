@@ -536,4 +536,56 @@ public class CoverageClaimsTests
         var money = Assert.Single(Claims(r), i => i.Values.Values.Any(v => v.Contains("$4 billion", StringComparison.Ordinal)));
         Assert.Equal("restructuring plan", money.Key);
     }
+
+    [Fact]
+    public void A_conflicting_figure_says_who_each_outlet_has_it_from()
+    {
+        var a = Article("a1", "Harrowgate Post", "Quake in Kestria",
+            "A magnitude 6.1 earthquake struck Kestria on Sunday. The quake was 40 km deep, according to the Kestrian Seismology Office.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Quake in Kestria",
+            "A magnitude 6.1 earthquake struck Kestria on Sunday at a depth of 12 km, the Halvard Geological Survey said.", Morning);
+        var c = Article("c1", "Lakeside Daily", "Quake in Kestria", "A magnitude 6.1 earthquake struck Kestria on Sunday at a depth of 40 kilometres.", Morning);
+        var r = Comparer.Compare(Story(a, b, c));
+        var depth = Single(r, "depth of the earthquake");
+        Assert.Equal(CoverageStatus.Conflict, depth.Status);
+        Assert.Equal("Kestrian Seismology Office", depth.GivenBy["Harrowgate Post"]);
+        Assert.Equal("Halvard Geological Survey", depth.GivenBy["Vellmouth Courier"]);
+        // An outlet that credits nobody has no entry.
+        Assert.False(depth.GivenBy.ContainsKey("Lakeside Daily"));
+        Assert.Contains("Vellmouth Courier: 12 km (per Halvard Geological Survey)", depth.Detail);
+        // Rows that agree carry none (they are not weighed outlet against outlet).
+        Assert.Empty(Single(r, "magnitude of the earthquake").GivenBy);
+
+        // A source of another clause's figure, or a place, gives nothing to this one.
+        var d = Article("d1", "Orrin Ledger", "Quake in Kestria", "In Kestria, 730 people were injured, while Orlen reported 10 dead.", Morning);
+        var e = Article("e1", "Tarnby Times", "Quake in Kestria", "Some 810 people were injured in Kestria, officials said.", Morning);
+        var injured = Assert.Single(Claims(Comparer.Compare(Story(d, e))), i => i.Status == CoverageStatus.Conflict);
+        Assert.False(injured.GivenBy.ContainsKey("Orrin Ledger"));
+        Assert.Equal("officials", injured.GivenBy["Tarnby Times"]);
+    }
+
+    [Fact]
+    public void A_party_named_as_its_members_and_as_the_party_is_one_owner_of_its_seats()
+    {
+        var a = Article("a1", "Harrowgate Post", "Kestria votes", "The Conservative Party won 121 seats in Kestria's election on Sunday. Labour won 300 seats.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Kestria votes", "Labour won 300 seats. The Conservatives won 119 seats in the election on Sunday.", Morning);
+        var c = Article("c1", "Lakeside Daily", "Kestria votes", "The Conservatives took 121 seats on Sunday, while Labour won 300 seats.", Morning);
+        var r = Comparer.Compare(Story(a, b, c));
+        var seats = Assert.Single(Claims(r), i => i.Values.Count == 3 && i.Values.Values.Contains("119"));
+        Assert.Equal(CoverageStatus.Conflict, seats.Status);
+        Assert.Equal(new[] { "Vellmouth Courier" }, seats.Differing);
+    }
+
+    [Fact]
+    public void Turnout_is_one_measure_however_it_is_worded()
+    {
+        var a = Article("a1", "Harrowgate Post", "Kestria votes", "Turnout in Sunday's election in Kestria was 60 percent, the electoral commission said.", Morning);
+        var b = Article("b1", "Vellmouth Courier", "Kestria votes", "Turnout was 59.7% in Sunday's election.", Morning);
+        var c = Article("c1", "Lakeside Daily", "Kestria votes", "About 64% of voters cast ballots in Sunday's election, according to the commission.", Morning);
+        var r = Comparer.Compare(Story(a, b, c));
+        var turnout = Single(r, "turnout");
+        Assert.Equal(3, turnout.OutletCount);
+        Assert.Equal(CoverageStatus.Conflict, turnout.Status);
+        Assert.Equal(new[] { "Lakeside Daily" }, turnout.Differing);
+    }
 }

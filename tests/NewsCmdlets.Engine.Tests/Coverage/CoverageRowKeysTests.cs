@@ -136,4 +136,45 @@ public class CoverageRowKeysTests
         Assert.Equal("share price", price.Key);
         Assert.Equal(CoverageStatus.Update, price.Status);
     }
+
+    [Fact]
+    public void A_place_that_issues_warnings_or_a_company_that_posts_a_loss_is_no_source_but_one_issuing_a_statement_is()
+    {
+        var a = Article("a1", "Harrowgate Post", "Floods in Kestria",
+            "Kestria issued flood warnings for its northern valleys on Sunday. Pellwood Motors posted a loss of $2 billion in the quarter.", Noon);
+        var b = Article("b1", "Vellmouth Courier", "Floods in Kestria",
+            "The Orlen Water Board issued a statement saying 300 people had left their homes. The Kestrian Weather Agency issued flood warnings for the coast.", Noon);
+        var r = Comparer.Compare(Story(a, b));
+        var sources = r.Items.Where(i => i.Kind == CoverageKind.Source).Select(i => i.Key).ToList();
+        Assert.DoesNotContain("Kestria", sources);
+        Assert.DoesNotContain("Pellwood Motors", sources);
+        Assert.Contains(sources, k => k.Contains("Orlen Water Board", StringComparison.Ordinal));
+        // An agency's warning is its word.
+        Assert.Contains(sources, k => k.Contains("Weather Agency", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Last_years_figure_says_so_and_a_sum_per_share_shows_its_cents()
+    {
+        var a = Article("a1", "Harrowgate Post", "Pellwood Motors in the red",
+            "Pellwood Motors posted a loss of $2 billion, or 41 cents per share, in the quarter. That compares with a profit of $1.1 billion, or 22 cents per share, a year earlier.", Noon);
+        var b = Article("b1", "Vellmouth Courier", "Pellwood results", "Pellwood Motors sold 90,000 vans in the quarter.", Noon);
+        var r = Comparer.Compare(Story(a, b));
+        var profit = Assert.Single(Claims(r), i => i.Values.Values.Any(v => v == "$1.1 billion"));
+        Assert.Equal("profit (a year earlier)", profit.Key);
+        var perShare = Assert.Single(Claims(r), i => i.Key.StartsWith("profit per share", StringComparison.Ordinal));
+        Assert.Equal("profit per share (a year earlier)", perShare.Key);
+        Assert.Equal("22 cents", perShare.Values["Harrowgate Post"]);
+    }
+
+    [Fact]
+    public void A_sum_to_be_saved_in_costs_is_named_as_savings_not_as_the_costs()
+    {
+        var a = Article("a1", "Harrowgate Post", "Pellwood Motors trims",
+            "Pellwood Motors will cut 2,000 jobs in an attempt to save $3 billion in costs, its chief executive wrote.", Noon);
+        var b = Article("b1", "Vellmouth Courier", "Pellwood cuts", "Pellwood Motors will cut 2,000 jobs, the carmaker said.", Noon);
+        var r = Comparer.Compare(Story(a, b));
+        var saved = Assert.Single(Claims(r), i => i.Values.Values.Any(v => v == "$3 billion"));
+        Assert.Equal("savings in costs", saved.Key);
+    }
 }
