@@ -189,8 +189,8 @@ internal static partial class ClaimReader
         return (p0, Math.Max(p1, p0 + 1));
     }
 
-    /// <summary>Claims of one article.</summary>
-    public static List<Claim> Read(NewsArticle article, int outlet, ArticleEntities entities, ClaimContext ctx, ClaimableText shape)
+    /// <summary>Claims of one article (<paramref name="body"/>: its body when the caller has decoded it already).</summary>
+    public static List<Claim> Read(NewsArticle article, int outlet, ArticleEntities entities, ClaimContext ctx, ClaimableText shape, string? body = null)
     {
         var claims = new List<Claim>();
         var sentences = new Dictionary<int, SentenceWords>();
@@ -295,7 +295,7 @@ internal static partial class ClaimReader
             claims.Add(c);
         }
         // Times of day ("at 1:39 pm", "07:58 local time (23:58 GMT)"): found in the text, not among the entities.
-        foreach (var (field, text) in new[] { ("Title", article.Title), ("Standfirst", article.Standfirst), ("Body", article.Body) })
+        foreach (var (field, text) in new[] { ("Title", article.Title), ("Standfirst", article.Standfirst), ("Body", body ?? article.Body) })
             if (!string.IsNullOrEmpty(text))
                 foreach (var t in ReadTimes(text, field, shape, ctx))
                 {
