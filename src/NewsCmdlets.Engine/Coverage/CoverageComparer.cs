@@ -82,8 +82,10 @@ public sealed partial class CoverageComparer
         return d;
     }
 
-    private void GiveBack(List<ArticleData> data)
+    private void GiveBack(List<ArticleData> data, Dictionary<string, int>[] vectors)
     {
+        foreach (var v in vectors)
+            if (_freeCounts.Count < MaxKeptTables && v.Count <= MaxKeptEntries) { v.Clear(); _freeCounts.Push(v); }
         foreach (var d in data)
         {
             foreach (var t in (ReadOnlySpan<Dictionary<string, int>>)[d.NameGroup, d.Looked, d.Counts])
@@ -293,7 +295,7 @@ public sealed partial class CoverageComparer
         for (int i = 0; i < o; i++) { hedges[i] = new List<string>(); loaded[i] = new List<string>(); }
         // Each field's words are read once, for the framing lexicons here and for the summary's word vectors and counts.
         var vectors = new Dictionary<string, int>[o];
-        for (int i = 0; i < o; i++) vectors[i] = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < o; i++) vectors[i] = RentCounts();
         var wordCounts = new int[data.Count];
         var fieldWords = _fieldWords;
         for (int di = 0; di < data.Count; di++)
@@ -349,7 +351,7 @@ public sealed partial class CoverageComparer
                 Counts = Enumerable.Range(0, o).Select(i => new KeyValuePair<string, int>(outlets[i], g.Counts[i])).ToArray(),
             }).ToList();
 
-        GiveBack(data); // nothing of data is in the result
+        GiveBack(data, vectors); // nothing of data, nor the word vectors, is in the result
         return new CoverageComparison { Story = story, Items = items, Summary = summary, Matrix = matrix, Warnings = warnings.Distinct().ToList() };
     }
 

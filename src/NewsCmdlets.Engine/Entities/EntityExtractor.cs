@@ -403,10 +403,10 @@ public sealed class EntityExtractor
     private ArticleEntities Build(List<Mention> mentions, List<(string, string)> aliases, List<(string Name, string Text)> fields, List<int> fieldStarts,
         string text, List<TextToken> tokens, List<SentenceRange> sentences, string? articleId, string? outlet, List<string> warnings)
     {
-        var sentenceTexts = new Dictionary<int, string>();
+        var sentenceTexts = new string?[sentences.Count]; // each sentence's text, made when first asked for
         string SentenceText(int s)
         {
-            if (sentenceTexts.TryGetValue(s, out var cached)) return cached;
+            if (sentenceTexts[s] is string cached) return cached;
             var sr = sentences[s];
             int start = tokens[sr.FirstToken].Start, end = tokens[sr.EndToken - 1].End;
             string t = end - start > 400 ? text.Substring(start, 400).Replace('\n', ' ') + "…" : text.Substring(start, end - start).Replace('\n', ' ');
@@ -441,7 +441,6 @@ public sealed class EntityExtractor
         var merger = _merger;
         merger.Clear();
         foreach (var (a, f) in aliases) merger.AddAlias(a, f);
-        var groupOf = new int[mentions.Count];
         var named = new List<int>();
         for (int i = 0; i < mentions.Count; i++)
         {
@@ -450,8 +449,10 @@ public sealed class EntityExtractor
             merger.Add(m.Text, m.Type, m.TypeWeight);
             named.Add(i);
         }
-        var groups = new List<(string Name, NewsEntityType Type, List<int> Members, IReadOnlyList<string>? Forms)>();
-        foreach (var g in merger.Resolve())
+        var resolved = merger.Resolve();
+        // Made at the most it can hold (a group a name group, then one a value at most), not grown to it.
+        var groups = new List<(string Name, NewsEntityType Type, List<int> Members, IReadOnlyList<string>? Forms)>(resolved.Count + mentions.Count - named.Count);
+        foreach (var g in resolved)
         {
             var members = g.Members.Select(x => named[x]).ToList();
             string canonical = g.Canonical;
