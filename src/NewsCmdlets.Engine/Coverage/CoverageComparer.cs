@@ -68,6 +68,9 @@ public sealed partial class CoverageComparer
     private readonly Stack<HashSet<string>> _freeNames = new();
     private const int MaxKeptTables = 256, MaxKeptEntries = 1024;
 
+    /// <summary>Tables kept for the next story (for tests).</summary>
+    internal int KeptTables => _freeCounts.Count + _freeSentences.Count + _freeNames.Count;
+
     private Dictionary<string, int> RentCounts(int capacity = 0)
     {
         if (!_freeCounts.TryPop(out var d)) return new Dictionary<string, int>(capacity, StringComparer.Ordinal);
