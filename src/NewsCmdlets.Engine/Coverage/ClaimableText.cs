@@ -17,11 +17,12 @@ internal sealed class ClaimableText
     /// <summary><see cref="IsClaimableLine"/> of the sentences asked about so far (running text, and titles).</summary>
     private readonly Dictionary<string, bool> _sentences = new(StringComparer.Ordinal), _titleSentences = new(StringComparer.Ordinal);
 
-    /// <summary>Lines of a field that hold no claim, by character range.</summary>
-    public static ClaimableText Of(NewsArticle a)
+    /// <summary>Lines of a field that hold no claim, by character range (<paramref name="decoded"/>: the article's body
+    /// when the caller has decoded it already).</summary>
+    public static ClaimableText Of(NewsArticle a, string? decoded = null)
     {
         var c = new ClaimableText();
-        string body = a.Body; // decoded once (the article keeps it as UTF-8)
+        string body = decoded ?? a.Body; // decoded once (the article keeps it as UTF-8)
         c.Scan("Body", body, title: false);
         c.Scan("Standfirst", a.Standfirst, title: false);
         // "New Delhi: When …": a place and a colon opening the body is a dateline too.

@@ -189,8 +189,8 @@ internal static partial class ClaimReader
         return (p0, Math.Max(p1, p0 + 1));
     }
 
-    /// <summary>Claims of one article.</summary>
-    public static List<Claim> Read(NewsArticle article, int outlet, ArticleEntities entities, ClaimContext ctx, ClaimableText shape)
+    /// <summary>Claims of one article (<paramref name="body"/>: its body when the caller has decoded it already).</summary>
+    public static List<Claim> Read(NewsArticle article, int outlet, ArticleEntities entities, ClaimContext ctx, ClaimableText shape, string? body = null)
     {
         var claims = new List<Claim>();
         var sentences = new Dictionary<int, SentenceWords>();
@@ -228,7 +228,7 @@ internal static partial class ClaimReader
 
         var mentions = entities.Mentions;
         var used = new HashSet<int>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<Stated>(StatedComparer.Instance);
         for (int mi = 0; mi < mentions.Count; mi++)
         {
             var m = mentions[mi];
@@ -242,7 +242,7 @@ internal static partial class ClaimReader
             var (p0, p1) = Locate(s, m.Text);
             if (p0 < 0) continue;
             // The same figure in the same sentence (a title repeated as the standfirst) counts once.
-            if (!seen.Add(m.Type + "|" + m.Text + "|" + m.Sentence)) continue;
+            if (!seen.Add(new Stated(m.Type.ToString(), m.Text, m.Sentence))) continue;
             Claim? c;
             if (number)
             {
@@ -295,19 +295,19 @@ internal static partial class ClaimReader
             claims.Add(c);
         }
         // Times of day ("at 1:39 pm", "07:58 local time (23:58 GMT)"): found in the text, not among the entities.
-        foreach (var (field, text) in new[] { ("Title", article.Title), ("Standfirst", article.Standfirst), ("Body", article.Body) })
+        foreach (var (field, text) in new[] { ("Title", article.Title), ("Standfirst", article.Standfirst), ("Body", body ?? article.Body) })
             if (!string.IsNullOrEmpty(text))
                 foreach (var t in ReadTimes(text, field, shape, ctx))
                 {
                     t.Outlet = outlet;
                     t.Article = article;
-                    if (seen.Add("time|" + t.Text + "|" + t.Sentence)) claims.Add(t);
+                    if (seen.Add(new Stated("time", t.Text, t.Sentence))) claims.Add(t);
                 }
         // Ages given as "Jane Roe, 45, said …": a person's name followed by a bare number between commas.
         foreach (var m in mentions)
         {
             if (m.Type != NewsEntityType.Person || m.Sentence == null || !shape.Claimable(m.Field, m.Offset, m.Sentence)) continue;
-            if (ReadAge(m, ctx) is Claim age && seen.Add("age|" + m.Name + "|" + m.Sentence))
+            if (ReadAge(m, ctx) is Claim age && seen.Add(new Stated("age", m.Name, m.Sentence)))
             {
                 age.Outlet = outlet;
                 age.Article = article;
@@ -316,5 +316,55 @@ internal static partial class ClaimReader
             }
         }
         return claims;
+    }
+
+    /// <summary>
+    /// A statement already read, as <see cref="Read"/> keys it: equal when <c>Kind + "|" + Text + "|" + Sentence</c> would
+    /// be the same string, without making that string (a copy of the sentence for every figure, date, time and age).
+    /// </summary>
+    internal readonly struct Stated(string kind, string? text, string? sentence)
+    {
+        public readonly string Kind = kind, Text = text ?? "", Sentence = sentence ?? "";
+        public int Length => Kind.Length + Text.Length + Sentence.Length + 2;
+
+        /// <summary>Character <paramref name="i"/> of the joined string.</summary>
+        public char At(int i)
+        {
+            if (i < Kind.Length) return Kind[i];
+            i -= Kind.Length;
+            if (i-- == 0) return '|';
+            if (i < Text.Length) return Text[i];
+            i -= Text.Length;
+            return i-- == 0 ? '|' : Sentence[i];
+        }
+    }
+
+    internal sealed class StatedComparer : IEqualityComparer<Stated>
+    {
+        public static readonly StatedComparer Instance = new();
+
+        public bool Equals(Stated a, Stated b)
+        {
+            int n = a.Length;
+            if (n != b.Length) return false;
+            if (a.Kind.Length == b.Kind.Length && a.Text.Length == b.Text.Length)
+                return string.Equals(a.Kind, b.Kind, StringComparison.Ordinal) && string.Equals(a.Text, b.Text, StringComparison.Ordinal)
+                       && string.Equals(a.Sentence, b.Sentence, StringComparison.Ordinal);
+            // Parts of other lengths can still join into one string ("a|b" and "c", "a" and "b|c").
+            for (int i = 0; i < n; i++) if (a.At(i) != b.At(i)) return false;
+            return true;
+        }
+
+        /// <summary>FNV-1a of the joined characters, part by part: keys that join alike hash alike.</summary>
+        public int GetHashCode(Stated s)
+        {
+            uint h = 2166136261u;
+            foreach (char c in s.Kind) h = (h ^ c) * 16777619u;
+            h = (h ^ '|') * 16777619u;
+            foreach (char c in s.Text) h = (h ^ c) * 16777619u;
+            h = (h ^ '|') * 16777619u;
+            foreach (char c in s.Sentence) h = (h ^ c) * 16777619u;
+            return (int)h;
+        }
     }
 }

@@ -36,12 +36,14 @@ public sealed partial class CoverageComparer
     private sealed class ArticleData
     {
         public required NewsArticle Article;
+        /// <summary>The article's body, decoded once for the whole comparison (the article keeps it as UTF-8 and decodes it on every read).</summary>
+        public required string Body;
         public required int Outlet;
         public required ArticleEntities Entities;
         public required ArticleQuotes Quotes;
-        public Dictionary<string, int> NameGroup = new(StringComparer.Ordinal);
+        public required Dictionary<string, int> NameGroup;
         /// <summary>Names looked up in this article and the entity group each resolved to (-1: none).</summary>
-        public Dictionary<string, int> Looked = new(StringComparer.Ordinal);
+        public required Dictionary<string, int> Looked;
         /// <summary>Which lines can hold a claim (not captions, credits, time stamps, tables, sub-heads).</summary>
         public required ClaimableText Shape;
         /// <summary>Mentions of each entity (by canonical name) in claimable text: a name only in page furniture is left out.</summary>
@@ -51,7 +53,49 @@ public sealed partial class CoverageComparer
         /// <summary>Each entity's first sentence in claimable text.</summary>
         public required Dictionary<string, string> FirstSentence;
         /// <summary>Names as written in claimable text outside the title and standfirst.</summary>
-        public HashSet<string> BeyondTitle = new(StringComparer.Ordinal);
+        public required HashSet<string> BeyondTitle;
+    }
+
+    /// <summary>
+    /// The tables of <see cref="ArticleData"/>, emptied and kept for the comparer's next story (one comparer a thread):
+    /// made per article, they were a tenth of what the comparison itself allocated. Emptied tables keep no entry, so
+    /// each lookup answers as in a new one. At most <see cref="MaxKeptTables"/> of each kind, none grown large.
+    /// </summary>
+    private readonly Stack<Dictionary<string, int>> _freeCounts = new();
+    /// <summary>The words of one field at a time, read for framing (a list the comparer keeps, not one a story).</summary>
+    private readonly List<CoverageText.Word> _fieldWords = new();
+    private readonly Stack<Dictionary<string, string>> _freeSentences = new();
+    private readonly Stack<HashSet<string>> _freeNames = new();
+    private const int MaxKeptTables = 256, MaxKeptEntries = 1024;
+
+    /// <summary>Tables kept for the next story (for tests).</summary>
+    internal int KeptTables => _freeCounts.Count + _freeSentences.Count + _freeNames.Count;
+
+    private Dictionary<string, int> RentCounts(int capacity = 0)
+    {
+        if (!_freeCounts.TryPop(out var d)) return new Dictionary<string, int>(capacity, StringComparer.Ordinal);
+        d.EnsureCapacity(capacity);
+        return d;
+    }
+
+    private Dictionary<string, string> RentSentences(int capacity)
+    {
+        if (!_freeSentences.TryPop(out var d)) return new Dictionary<string, string>(capacity, StringComparer.Ordinal);
+        d.EnsureCapacity(capacity);
+        return d;
+    }
+
+    private void GiveBack(List<ArticleData> data, Dictionary<string, int>[] vectors)
+    {
+        foreach (var v in vectors)
+            if (_freeCounts.Count < MaxKeptTables && v.Count <= MaxKeptEntries) { v.Clear(); _freeCounts.Push(v); }
+        foreach (var d in data)
+        {
+            foreach (var t in (ReadOnlySpan<Dictionary<string, int>>)[d.NameGroup, d.Looked, d.Counts])
+                if (_freeCounts.Count < MaxKeptTables && t.Count <= MaxKeptEntries) { t.Clear(); _freeCounts.Push(t); }
+            if (_freeSentences.Count < MaxKeptTables && d.FirstSentence.Count <= MaxKeptEntries) { d.FirstSentence.Clear(); _freeSentences.Push(d.FirstSentence); }
+            if (_freeNames.Count < MaxKeptTables && d.BeyondTitle.Count <= MaxKeptEntries) { d.BeyondTitle.Clear(); _freeNames.Push(d.BeyondTitle); }
+        }
     }
 
     private sealed class EntityGroupInfo
@@ -81,23 +125,25 @@ public sealed partial class CoverageComparer
         foreach (var a in articles)
         {
             cancel.ThrowIfCancellationRequested();
+            string articleBody = a.Body;
             var en = Store?.GetEntities(a);
             if (en == null)
             {
-                en = _entities.Extract(a, cancel);
+                en = _entities.Extract(a, articleBody, cancel);
                 Store?.PutEntities(a, en);
             }
             var q = Store?.GetQuotes(a);
             if (q == null)
             {
-                q = _quotes.Extract(a, en, cancel);
+                q = _quotes.ExtractText(articleBody ?? "", a.Id, a.Outlet ?? a.Agency, en, cancel); // what Extract(a, en) does, on the body decoded above
                 Store?.PutQuotes(a, q);
             }
             var d = new ArticleData
             {
-                Article = a, Outlet = outletIndex[OutletName.Of(a)], Entities = en, Quotes = q, Shape = ClaimableText.Of(a),
+                Article = a, Body = articleBody!, Outlet = outletIndex[OutletName.Of(a)], Entities = en, Quotes = q, Shape = ClaimableText.Of(a, articleBody),
                 // One key an entity at most (a mention's name is its entity's): made at that size, not grown to it.
-                Counts = new(en.Entities.Count, StringComparer.Ordinal), FirstSentence = new(en.Entities.Count, StringComparer.Ordinal),
+                Counts = RentCounts(en.Entities.Count), NameGroup = RentCounts(), Looked = RentCounts(), BeyondTitle = _freeNames.TryPop(out var names) ? names : new(StringComparer.Ordinal),
+                FirstSentence = RentSentences(en.Entities.Count),
                 English = string.IsNullOrEmpty(a.Language) || a.Language.StartsWith("en", StringComparison.OrdinalIgnoreCase),
             };
             foreach (var m in en.Mentions)
@@ -180,7 +226,7 @@ public sealed partial class CoverageComparer
         var quoteCounts = new int[o];
         foreach (var d in data)
         {
-            string? body = null; // decoded (NewsArticle keeps it as UTF-8) only when a place is a speaker or a source
+            string body = d.Body;
             foreach (var q in d.Quotes.Quotes)
             {
                 quoteCounts[d.Outlet]++;
@@ -195,7 +241,7 @@ public sealed partial class CoverageComparer
                 // A speaker that is no name ("The plane was", "He also erroneously") credits the words to nobody.
                 if (g < 0 && !SpeakerLike(q.Speaker!)) continue;
                 // "Photos from Tarnby revealed …": the place the pictures or reports come from, not who speaks.
-                if (IsPlace(d, q.Speaker!, g) && (body ??= d.Article.Body).LastIndexOf(q.Speaker!, Math.Min(q.Offset, body.Length - 1), StringComparison.Ordinal) is int sa
+                if (IsPlace(d, q.Speaker!, g) && body.LastIndexOf(q.Speaker!, Math.Min(q.Offset, body.Length - 1), StringComparison.Ordinal) is int sa
                     && sa >= 0 && q.Offset - sa < 200 && AfterFrom(body, sa)) continue;
                 string name = g >= 0 ? groups[g].Name : q.Speaker!.Trim();
                 string key = g >= 0 ? "#" + g : CoverageText.NameKey(name);
@@ -208,7 +254,7 @@ public sealed partial class CoverageComparer
                 // the reports come from.
                 if ((ClaimableText.IsClaimableLine(at.Sentence, title: false) || at.Sentence.Length == 0) && PublishedWords(at) is var issued && issued != Issued.Nothing
                     && !(issued == Issued.Warning && IsPlace(d, at.Source, Lookup(d, at.Source)))
-                    && !(at.Offset > 0 && IsPlace(d, at.Source, Lookup(d, at.Source)) && at.Offset < (body ??= d.Article.Body).Length && AfterFrom(body, at.Offset)))
+                    && !(at.Offset > 0 && IsPlace(d, at.Source, Lookup(d, at.Source)) && at.Offset < body.Length && AfterFrom(body, at.Offset)))
                     AddSource(sources, d.Outlet, at.Source, at.SourceKind, Lookup(d, at.Source), groups,
                         at.Sentence.Length > 0 ? CoverageText.Shorten(at.Sentence, 220) : null);
         }
@@ -253,14 +299,14 @@ public sealed partial class CoverageComparer
         for (int i = 0; i < o; i++) { hedges[i] = new List<string>(); loaded[i] = new List<string>(); }
         // Each field's words are read once, for the framing lexicons here and for the summary's word vectors and counts.
         var vectors = new Dictionary<string, int>[o];
-        for (int i = 0; i < o; i++) vectors[i] = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < o; i++) vectors[i] = RentCounts();
         var wordCounts = new int[data.Count];
-        var fieldWords = new List<CoverageText.Word>();
+        var fieldWords = _fieldWords;
         for (int di = 0; di < data.Count; di++)
         {
             var d = data[di];
             var vector = vectors[d.Outlet];
-            foreach (var text in Fields(d.Article))
+            foreach (var text in Fields(d.Article, d.Body))
             {
                 var words = CoverageText.Words(text, fieldWords);
                 wordCounts[di] += words.Count;
@@ -309,6 +355,7 @@ public sealed partial class CoverageComparer
                 Counts = Enumerable.Range(0, o).Select(i => new KeyValuePair<string, int>(outlets[i], g.Counts[i])).ToArray(),
             }).ToList();
 
+        GiveBack(data, vectors); // nothing of data, nor the word vectors, is in the result
         return new CoverageComparison { Story = story, Items = items, Summary = summary, Matrix = matrix, Warnings = warnings.Distinct().ToList() };
     }
 
@@ -327,11 +374,11 @@ public sealed partial class CoverageComparer
         return ordered.Select(x => present.First(p => string.Equals(p, x, StringComparison.OrdinalIgnoreCase))).ToList();
     }
 
-    private static IEnumerable<string> Fields(NewsArticle a)
+    /// <summary>The article's title, standfirst (unless the title again) and body (<paramref name="body"/>: decoded once by the caller).</summary>
+    private static IEnumerable<string> Fields(NewsArticle a, string body)
     {
         if (!string.IsNullOrWhiteSpace(a.Title)) yield return a.Title!;
         if (!string.IsNullOrWhiteSpace(a.Standfirst) && !string.Equals(a.Standfirst!.Trim(), a.Title?.Trim(), StringComparison.Ordinal)) yield return a.Standfirst!;
-        string body = a.Body;
         if (!string.IsNullOrWhiteSpace(body)) yield return body;
     }
 
@@ -391,8 +438,12 @@ public sealed partial class CoverageComparer
                 // Every form takes part, so "Lee Jae Myung" in one outlet meets "Lee Jae-myung" and "Lee" in another; but not a
                 // title's "Pellwood Layoffs" for "Pellwood" (the first form added stands for the entity: without another, it is left out).
                 bool person = es[e].Type == NewsEntityType.Person;
-                foreach (var f in es[e].Forms.Prepend(es[e].Name).Distinct())
+                var forms = es[e].Forms;
+                // The name, then each form not met before (Prepend and Distinct, without their iterators and set: a few forms).
+                for (int fi = -1; fi < forms.Count; fi++)
                 {
+                    string f = fi < 0 ? es[e].Name : forms[fi];
+                    if (fi >= 0 && SeenBefore(f, es[e].Name, forms, fi)) continue;
                     if (!person && (f != es[e].Name || !data[a].BeyondTitle.Contains(f)) && EndsInHeadlineWord(f)) continue;
                     merger.Add(f, es[e].Type, f == es[e].Name ? Math.Max(1, es[e].Mentions) : 0.5);
                     owner.Add((a, e));
@@ -419,15 +470,23 @@ public sealed partial class CoverageComparer
             info.Forms[outlet] ??= ent.Name;
             // "Dr." or "Mr." alone describes nobody: the sentence naming the person says more ("Orla Fenn, Dr." would be the detail).
             info.Said[outlet] ??= !string.IsNullOrWhiteSpace(ent.Description) && !HonorificOnly(ent.Description) ? ent.Name + ", " + ent.Description : data[a].FirstSentence.GetValueOrDefault(ent.Name) ?? ent.Sentence;
-            foreach (var f in ent.Forms.Prepend(ent.Name))
+            for (int fi = -1; fi < ent.Forms.Count; fi++)
             {
-                string k = EntityMerger.Key(f);
+                string k = EntityMerger.Key(fi < 0 ? ent.Name : ent.Forms[fi]);
                 if (k.Length == 0) continue;
                 data[a].NameGroup.TryAdd(k, g);
                 globalNames.TryAdd(k, g);
             }
         }
         return infos;
+    }
+
+    /// <summary>Whether <paramref name="form"/> is <paramref name="name"/> or one of the first <paramref name="count"/> of <paramref name="forms"/>.</summary>
+    private static bool SeenBefore(string form, string name, IReadOnlyList<string> forms, int count)
+    {
+        if (string.Equals(form, name, StringComparison.Ordinal)) return true;
+        for (int i = 0; i < count; i++) if (string.Equals(form, forms[i], StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>
@@ -734,7 +793,7 @@ public sealed partial class CoverageComparer
             if (!d.English) continue;
             var dd = d;
             var local = new ClaimContext { PlaceGroup = name => lookup(dd, name), GroupName = g => groups[g].Name, MainPlace = cc.MainPlace, MainOwner = cc.MainOwner, StoryYear = cc.StoryYear, EventNoun = cc.EventNoun };
-            claims.AddRange(ClaimReader.Read(d.Article, d.Outlet, d.Entities, local, d.Shape));
+            claims.AddRange(ClaimReader.Read(d.Article, d.Outlet, d.Entities, local, d.Shape, d.Body));
         }
         var aligned = FactClusters.Align(claims);
         var mine = new List<Claim>();
@@ -853,6 +912,9 @@ public sealed partial class CoverageComparer
         list.Add(value);
     }
 
+    /// <summary>The words of one text at a time for <see cref="StoryContext"/>, kept by the thread.</summary>
+    [ThreadStatic] private static List<CoverageText.Word>? t_storyWords;
+
     private sealed record StoryFacts(int MainPlace, int MainOwner, int StoryYear, string EventNoun);
 
     /// <summary>The story's main place (named by the most outlets), its year (of most publication dates) and its event noun ("earthquake").</summary>
@@ -889,12 +951,12 @@ public sealed partial class CoverageComparer
         }
         // The event noun the titles use most (then the bodies).
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var scratch = new List<CoverageText.Word>();
+        var scratch = t_storyWords ??= new List<CoverageText.Word>();
         foreach (var d in data)
         {
             foreach (var w in CoverageText.Words(d.Article.Title ?? "", scratch))
                 if (MeasureLexicon.EventNouns.Contains(w.Text)) { string k = w.Text.ToLowerInvariant(); counts[k] = counts.GetValueOrDefault(k) + 3; }
-            foreach (var w in CoverageText.Words(d.Article.Body, 2000, scratch))
+            foreach (var w in CoverageText.Words(d.Body, 2000, scratch))
                 if (MeasureLexicon.EventNouns.Contains(w.Text)) { string k = w.Text.ToLowerInvariant(); counts[k] = counts.GetValueOrDefault(k) + 1; }
         }
         string noun = counts.Count > 0 ? counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key : "event";
@@ -963,7 +1025,7 @@ public sealed partial class CoverageComparer
         }
         // Capitalised inside a sentence too ("the California-based company said"): a name.
         foreach (var d in data)
-            foreach (var text in Fields(d.Article))
+            foreach (var text in Fields(d.Article, d.Body))
                 for (int at = text.IndexOf(first, StringComparison.Ordinal); at >= 0; at = text.IndexOf(first, at + 1, StringComparison.Ordinal))
                 {
                     int b = at - 1;

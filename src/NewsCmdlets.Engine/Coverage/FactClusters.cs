@@ -273,7 +273,10 @@ internal static class FactClusters
         return dice >= 0.6 && shared >= 3 || (dice >= 0.999 && shared >= 2);
     }
 
-    public static bool SameSubject(Claim a, Claim b) => a.Qualifiers.SetEquals(b.Qualifiers) && SamePlaces(a, b);
+    // Sets of different sizes are never equal, and two empty ones always are: only then is SetEquals asked (its walk of two
+    // sorted sets allocates an enumerator's stack for each, and this is asked for every pair of a measure's claims).
+    public static bool SameSubject(Claim a, Claim b) =>
+        a.Qualifiers.Count == b.Qualifiers.Count && (a.Qualifiers.Count == 0 || a.Qualifiers.SetEquals(b.Qualifiers)) && SamePlaces(a, b);
 
     /// <summary>
     /// The same subject but for a period ("second quarter", "this year") that one of the two states and the other does not:

@@ -50,12 +50,15 @@ public sealed class EntityExtractor
         public double TypeWeight = 1;
     }
 
-    public ArticleEntities Extract(NewsArticle article, CancellationToken cancel = default)
+    public ArticleEntities Extract(NewsArticle article, CancellationToken cancel = default) => Extract(article, article.Body, cancel);
+
+    /// <summary><see cref="Extract(NewsArticle, CancellationToken)"/> with the article's body already decoded (a caller that
+    /// reads it more than once decodes it once: the article keeps it as UTF-8).</summary>
+    internal ArticleEntities Extract(NewsArticle article, string body, CancellationToken cancel)
     {
         var fields = new List<(string Name, string Text)>();
         if (!string.IsNullOrWhiteSpace(article.Title)) fields.Add(("Title", article.Title!));
         if (!string.IsNullOrWhiteSpace(article.Standfirst)) fields.Add(("Standfirst", article.Standfirst!));
-        string body = article.Body;
         if (!string.IsNullOrWhiteSpace(body)) fields.Add(("Body", body));
         string language = article.Language ?? LanguageDetector.Detect(body) ?? "";
         return Run(fields, article.Published, article.Id, article.Outlet ?? article.Agency, language, cancel);
@@ -74,15 +77,25 @@ public sealed class EntityExtractor
         var warnings = new List<string>();
         if (fields.Count == 0) return new ArticleEntities { ArticleId = articleId, Outlet = outlet };
         // One text for the whole article, fields separated by blank lines, so document-level features see every field.
-        var sb = new StringBuilder();
-        var fieldStarts = new List<int>();
+        // Made at its length in one string (a builder grew chunks and then copied them).
+        var fieldStarts = new List<int>(fields.Count);
+        int length = 0;
         foreach (var (_, t) in fields)
         {
-            if (sb.Length > 0) sb.Append("\n\n");
-            fieldStarts.Add(sb.Length);
-            sb.Append(t);
+            if (length > 0) length += 2;
+            fieldStarts.Add(length);
+            length += t.Length;
         }
-        string text = sb.ToString();
+        string text = fields.Count == 1 ? fields[0].Text : string.Create(length, fields, static (dst, fs) =>
+        {
+            int at = 0;
+            foreach (var (_, t) in fs)
+            {
+                if (at > 0) { dst[at++] = '\n'; dst[at++] = '\n'; }
+                t.AsSpan().CopyTo(dst[at..]);
+                at += t.Length;
+            }
+        });
         var tokens = Tokenizer.Tokenize(text);
         var sentences = SentenceSplitter.Split(text, tokens, out int forced);
         var doc = NerDocument.OnThreadArrays(text, tokens, sentences);
@@ -106,7 +119,7 @@ public sealed class EntityExtractor
         // mentions (an article of 600,000 names took minutes).
         var mentionAt = new Mention?[tokens.Count];
         var aliases = new List<(string Alias, string Full)>();
-        string Tok(int i) => i >= 0 && i < tokens.Count ? Tokenizer.Text(text, tokens, i) : "";
+        string Tok(int i) => i >= 0 && i < tokens.Count ? Tokenizer.Word(text, tokens, i) : "";
         string Join(int s, int e) => QuantityRecognizer.Join(text, tokens, s, e);
 
         // 1. Names from the tagger's BIO spans.
@@ -390,10 +403,10 @@ public sealed class EntityExtractor
     private ArticleEntities Build(List<Mention> mentions, List<(string, string)> aliases, List<(string Name, string Text)> fields, List<int> fieldStarts,
         string text, List<TextToken> tokens, List<SentenceRange> sentences, string? articleId, string? outlet, List<string> warnings)
     {
-        var sentenceTexts = new Dictionary<int, string>();
+        var sentenceTexts = new string?[sentences.Count]; // each sentence's text, made when first asked for
         string SentenceText(int s)
         {
-            if (sentenceTexts.TryGetValue(s, out var cached)) return cached;
+            if (sentenceTexts[s] is string cached) return cached;
             var sr = sentences[s];
             int start = tokens[sr.FirstToken].Start, end = tokens[sr.EndToken - 1].End;
             string t = end - start > 400 ? text.Substring(start, 400).Replace('\n', ' ') + "…" : text.Substring(start, end - start).Replace('\n', ' ');
@@ -428,7 +441,6 @@ public sealed class EntityExtractor
         var merger = _merger;
         merger.Clear();
         foreach (var (a, f) in aliases) merger.AddAlias(a, f);
-        var groupOf = new int[mentions.Count];
         var named = new List<int>();
         for (int i = 0; i < mentions.Count; i++)
         {
@@ -437,8 +449,10 @@ public sealed class EntityExtractor
             merger.Add(m.Text, m.Type, m.TypeWeight);
             named.Add(i);
         }
-        var groups = new List<(string Name, NewsEntityType Type, List<int> Members, IReadOnlyList<string>? Forms)>();
-        foreach (var g in merger.Resolve())
+        var resolved = merger.Resolve();
+        // Made at the most it can hold (a group a name group, then one a value at most), not grown to it.
+        var groups = new List<(string Name, NewsEntityType Type, List<int> Members, IReadOnlyList<string>? Forms)>(resolved.Count + mentions.Count - named.Count);
+        foreach (var g in resolved)
         {
             var members = g.Members.Select(x => named[x]).ToList();
             string canonical = g.Canonical;

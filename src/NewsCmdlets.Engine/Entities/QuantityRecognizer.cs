@@ -89,7 +89,7 @@ public static class QuantityRecognizer
     /// <summary>Finds quantities among tokens [first, end) not already <paramref name="taken"/> (by dates).</summary>
     public static void Find(string text, IReadOnlyList<TextToken> tokens, int first, int end, bool[] taken, Gazetteer gaz, List<ValueMention> output)
     {
-        string Tok(int i) => i >= first && i < end ? Tokenizer.Text(text, tokens, i) : "";
+        string Tok(int i) => i >= first && i < end ? Tokenizer.Word(text, tokens, i) : "";
         for (int i = first; i < end; i++)
         {
             if (taken[i]) continue;

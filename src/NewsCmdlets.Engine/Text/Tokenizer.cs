@@ -58,6 +58,18 @@ public static class Tokenizer
     /// <summary>One token's text, as <see cref="Text(string, IReadOnlyList{TextToken}, int, int)"/> shows it.</summary>
     public static string Text(string text, IReadOnlyList<TextToken> tokens, int i) => Text(text, tokens, i, i + 1);
 
+    /// <summary>
+    /// One token's text, as <see cref="Text(string, IReadOnlyList{TextToken}, int)"/> gives it, but a short word read
+    /// before on this thread comes as the same string (<see cref="Coverage.WordPool"/>): for rules that look at the
+    /// words around every figure and name of every article and let most of them go.
+    /// </summary>
+    internal static string Word(string text, IReadOnlyList<TextToken> tokens, int i)
+    {
+        var t = tokens[i];
+        if (text.AsSpan(t.Start, t.End - t.Start).IndexOfAny('\n', '\u00AD', '\u200B') >= 0) return Text(text, tokens, i);
+        return Coverage.WordPool.ForThread.Get(text, t.Start, t.End - t.Start);
+    }
+
     public static List<TextToken> Tokenize(string text) { var list = new List<TextToken>(text.Length / 5 + 4); Tokenize(text, 0, text.Length, list); return list; }
 
     public static void Tokenize(string text, int start, int end, List<TextToken> tokens)
