@@ -460,14 +460,14 @@ public sealed class SpeakerResolutionTests
     }
 
     /// <summary>An -ing form of saying after a noun, then a colon or a comma and the quote ("sent a text to volunteers
-    /// saying: “…”", "began by saying, “…”"): the clause's subject says it, not the noun before the verb.</summary>
+    /// saying: “…”", "began by saying, “…”"): the frame's verb, said by the clause's subject, not by the noun before it.</summary>
     [Fact]
     public void A_reduced_clause_of_saying_before_the_quote()
     {
-        var q = Direct("Late on Sunday Hedda Moll sent a message to her volunteers saying: \u201cWe are ahead in the north. Keep knocking on doors.\u201d");
-        Assert.Equal("Hedda Moll", Assert.Single(q).Speaker);
-        q = Direct("Judge Orrin Pell came back after a short recess. He began by saying, \u201cI see no reason for a fine in this case.\u201d");
-        Assert.Equal("Orrin Pell", Assert.Single(q).Speaker);
+        var q = Assert.Single(Direct("On Sunday, Hedda Moll sent a message to her volunteers saying: \u201cWe are ahead in the north. Keep knocking on doors.\u201d"));
+        Assert.Equal(("Hedda Moll", "saying"), (q.Speaker, q.Verb));
+        q = Assert.Single(Direct("Judge Orrin Pell came back after a short recess. He began by saying, \u201cI see no reason for a fine in this case.\u201d"));
+        Assert.Equal(("Orrin Pell", "saying"), (q.Speaker, q.Verb));
     }
 
     /// <summary>An aside between dashes after the name ("Ada Morn — the council's chair — said") belongs to the subject.</summary>
@@ -479,12 +479,13 @@ public sealed class SpeakerResolutionTests
         Assert.Equal(new[] { "Mara Velden", "Ilse Marbeck" }, q.Select(x => x.Speaker));
     }
 
-    /// <summary>A frame after the writer's phrase that goes on to quoted words of its own ("In his ‘‘…,’’ a plan he drew up
-    /// last spring for the depot, he wrote, ‘‘…’’") introduces those, not the title-like words before it.</summary>
+    /// <summary>A frame after the writer's phrase that goes on to quoted words of its own ("In his “…” memo of last spring,
+    /// he wrote, “…”") introduces those, not the quoted words before it.</summary>
     [Fact]
     public void A_frame_that_introduces_the_next_quote_is_not_the_one_before_it()
     {
-        var quotes = QuoteExtractorTests.Run("In his \u201cyard plan,\u201d a memo he drew up last spring about the future of the old depot, he wrote, \u201cWe must open the yard to the town.\u201d").Quotes;
+        var quotes = QuoteExtractorTests.Run("Ivo Brandt runs the old rail depot. In his \u201cyard plan\u201d memo of last spring, he wrote, \u201cWe must open the yard to the town.\u201d").Quotes;
         Assert.DoesNotContain(quotes, x => x.Text.StartsWith("yard plan", StringComparison.Ordinal) && x.Speaker != null);
+        Assert.Equal("Ivo Brandt", Assert.Single(quotes, x => x.Text.StartsWith("We must", StringComparison.Ordinal)).Speaker);
     }
 }
