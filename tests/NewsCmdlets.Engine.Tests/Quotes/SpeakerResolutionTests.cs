@@ -488,4 +488,13 @@ public sealed class SpeakerResolutionTests
         Assert.DoesNotContain(quotes, x => x.Text.StartsWith("yard plan", StringComparison.Ordinal) && x.Speaker != null);
         Assert.Equal("Ivo Brandt", Assert.Single(quotes, x => x.Text.StartsWith("We must", StringComparison.Ordinal)).Speaker);
     }
+
+    /// <summary>"“…,” wrote the authors of the “…” report": the title in quotation marks is part of the description that
+    /// speaks, not cut off before it ("the authors of the").</summary>
+    [Fact]
+    public void A_description_that_ends_in_a_quoted_title()
+    {
+        var q = Direct("\u201cIf we want young voters, we have to go where they are,\u201d wrote the authors of the \u201cHarbour Renewal Report,\u201d giving the ferry vote as an example.");
+        Assert.Equal("the authors of the \u201cHarbour Renewal Report,\u201d", Assert.Single(q).Speaker);
+    }
 }
