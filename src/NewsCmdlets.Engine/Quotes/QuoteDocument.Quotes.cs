@@ -274,6 +274,9 @@ internal sealed partial class QuoteDocument
         if (IsSpeechVerb(k) && _verb[k] is { } v0 && v0.Form != VerbForm.Gerund && v0.Lemma != "tell")
         {
             var sa = SubjectAfter(k, limit);
+            // "“…,” wrote the authors of the “Harbour Report,” …": a title in quotation marks ends the description.
+            if (sa.Kind == SubjKind.Description && sa.End == limit && limit < _n && _inQuote[limit] && (Is(limit - 1, "the") || Is(limit - 1, "of")) && BeforeQuotedTitle(limit) == limit)
+                sa = sa with { End = SpeakerNames.FirstTokenAt(_tok, _spans[_quoteOf[limit]].End) };
             if (sa.Found) return MakeFrame(k, VerbText(k), sa, true, qLast);
         }
         for (int v = k; v < limit && v < k + 36; v++)
@@ -287,26 +290,30 @@ internal sealed partial class QuoteDocument
         bool open = k > j && S(k - 1) is "," || k == j && qLast > 0 && S(qLast - 1) is "," or "?" or "!"; // the quote's sentence goes on
         if (open && PastLike(k) && _nameAt[k + 1] is { Type: NewsEntityType.Person } && SubjectAfter(k, limit) is { Kind: SubjKind.Name } after)
             return MakeFrame(k, Str(k).ToLowerInvariant(), after, true, qLast);
-        if (open && _nameAt[k] is { Type: NewsEntityType.Person } before && before.Start == k && PastLike(before.End) && (before.End + 1 >= limit || IsTerminal(before.End + 1) || S(before.End + 1) is "," ||
-            In(before.End + 1, TimeWords) || Is(before.End + 1, "on") && In(before.End + 2, TimeWords))) // "“…,” Morn fumed on Tuesday."
-            return MakeFrame(before.End, Str(before.End).ToLowerInvariant(), new Subj(SubjKind.Name, k, before.End, before.End - 1, before), false, qLast);
+        if (open && _nameAt[k] is { Type: NewsEntityType.Person } before && before.Start == k && SaidLikeEnd(before.End) is var be && be > 0 && ClosesFrame(be, limit)) // "“…,” Morn fumed on Tuesday."
+            return MakeFrame(before.End, Join(before.End, be).ToLowerInvariant(), new Subj(SubjKind.Name, k, before.End, before.End - 1, before), false, qLast);
+        // "“…,” he concluded." / "“…,” she went on.": a personal pronoun in the same place.
+        if (open && In(k, SpeakingPronouns) && IsLowerWord(k) && SaidLikeEnd(k + 1) is var pe && pe > 0 && ClosesFrame(pe, limit))
+            return MakeFrame(k + 1, Join(k + 1, pe).ToLowerInvariant(), new Subj(SubjKind.Pronoun, k, k + 1, k, null), false, qLast);
         // Quoted words the writer's sentence goes on from, then the frame after a comma: "“…” about the vote, said Ada Morn" /
-        // "“…” before taking questions, she said." Only a short phrase with no verb of saying and no other quote between.
+        // "“…” before taking questions, she said." / "“…” if the vote went the other way by more than a few seats, said Ada
+        // Morn." Only a phrase of the writer's (up to WriterClauseTokens tokens) with no verb of saying and no other quote between.
         if (k == j && qLast > 0 && !IsTerminal(qLast - 1) && S(qLast - 1) is not ("," or ":") && IsLowerWord(k))
         {
             int c = k + 1;
-            while (c < limit && c < k + 8 && S(c) is not "," && !IsSpeechVerb(c)) c++;
+            while (c < limit && c < k + WriterClauseTokens && S(c) is not "," && !IsSpeechVerb(c)) c++;
             if (c < limit && S(c) is "," && c + 1 < limit)
             {
                 int f = c + 1;
-                if (IsSpeechVerb(f) && _verb[f] is { } vf && vf.Form != VerbForm.Gerund && vf.Lemma != "tell" && SubjectAfter(f, limit) is { Kind: SubjKind.Name or SubjKind.Description } sa)
+                // A frame that goes on to quoted words of its own ("…, he wrote, “…”") is theirs.
+                if (IsSpeechVerb(f) && _verb[f] is { } vf && vf.Form != VerbForm.Gerund && vf.Lemma != "tell" && SubjectAfter(f, limit) is { Kind: SubjKind.Name or SubjKind.Description } sa && !IntroducesQuoteAt(sa.End))
                     return MakeFrame(f, VerbText(f), sa, true, qLast);
                 for (int v = f + 1; v < limit && v < f + 6; v++)
                 {
                     if (!IsSpeechVerb(v)) continue;
                     var sb = SubjectBefore(v, c, out bool passive);
                     if (!passive && sb.Found && sb.Start == f && sb.Kind is SubjKind.Name or SubjKind.Pronoun && (v + 1 >= limit || IsTerminal(v + 1) || In(v + 1, TimeWords) || S(v + 1) is "," ||
-                        In(v + 1, Prepositions) && !Is(v + 1, "to") || Is(v + 1, "of"))) // "…, Ada Morn said after the vote."
+                        In(v + 1, Prepositions) && !Is(v + 1, "to") || Is(v + 1, "of")) && !IntroducesQuoteAt(v + 1)) // "…, Ada Morn said after the vote."
                         return MakeFrame(v, VerbText(v), sb, false, qLast);
                     break;
                 }
@@ -330,6 +337,27 @@ internal sealed partial class QuoteDocument
     /// <summary>A full stop inside its sentence (the next token is in the same sentence and is a word or a bracket): an abbreviation's.</summary>
     private bool AbbreviationStop(int i) => S(i) is "." && i + 1 < _n && !_inQuote[i + 1] && _para[i + 1] == _para[i] &&
         (_sentOf[i + 1] == _sentOf[i] && (IsWord(i + 1) || S(i + 1) is ")") || S(i + 1) is "," && IsPartyTag(i - 1)); // "Ada Morn, D-Ore., said"
+
+    /// <summary>Does a comma or colon at token <paramref name="e"/> lead straight into quoted words?</summary>
+    private bool IntroducesQuoteAt(int e) => e + 1 < _n && S(e) is "," or ":" && QuoteOpensAt(e + 1);
+
+    /// <summary>Longest phrase of the writer's between quoted words and their frame after a comma (see RightFrame).</summary>
+    private const int WriterClauseTokens = 18;
+
+    private static readonly WordSet SpeakingPronouns = new("he", "she", "they");
+
+    /// <summary>The end of a verb that, right after a quote and its subject, can only be the frame's, whatever the lexicon
+    /// knows: a past form in -ed ("concluded", "fumed") or "went on" / "goes on"; else -1.</summary>
+    private int SaidLikeEnd(int i)
+    {
+        if (PastLike(i)) return i + 1;
+        if ((Is(i, "went") || Is(i, "goes")) && IsLowerWord(i) && Is(i + 1, "on") && !_inQuote[i + 1]) return i + 2;
+        return -1;
+    }
+
+    /// <summary>Does the frame end at token <paramref name="e"/>: the sentence's end, a comma, or a time ("on Tuesday")?</summary>
+    private bool ClosesFrame(int e, int limit) =>
+        e >= limit || IsTerminal(e) || S(e) is "," || In(e, TimeWords) || Is(e, "on") && In(e + 1, TimeWords);
 
     private bool PastLike(int i) => i < _n && !_inQuote[i] && IsLowerWord(i) && S(i).Length > 4 && S(i).EndsWith("ed", StringComparison.Ordinal);
 
@@ -433,6 +461,13 @@ internal sealed partial class QuoteDocument
     {
         if (_verb[v]!.Value.Form == VerbForm.Gerund && GerundSpeaker(v) is { } gs)
             return MakeFrame(v, VerbText(v), new Subj(SubjKind.Name, gs.Start, gs.End, gs.End - 1, gs), false, at);
+        // "… sent a text to volunteers saying: “…”" / "he began by saying, “…”": not the noun before it but the clause's
+        // subject says it ("with the daily saying …", the absolute construction, keeps its own).
+        if (_verb[v]!.Value.Form == VerbForm.Gerund && ReducedGerund(v) && !(Is(v - 1, "with") || NounPhraseEndingAt(v - 1, Math.Max(limit, v - 12)) is { Found: true, Kind: not SubjKind.Pronoun } np0 && Is(np0.Start - 1, "with")))
+        {
+            var cs = ClauseSubject(limit + 1, v);
+            return cs.Found && cs.End <= v ? MakeFrame(v, VerbText(v), cs, false, at) : null;
+        }
         if (_verb[v]!.Value.Form == VerbForm.Gerund && v - 1 > limit && S(v - 1) is ",")
         {
             var main = MainFrameBefore(v - 1, limit);

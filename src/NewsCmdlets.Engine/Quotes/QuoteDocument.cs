@@ -344,7 +344,7 @@ internal sealed partial class QuoteDocument
             var np = IsWord(i - 1) && !_inQuote[i - 1] ? NounPhraseEndingAt(i - 1, Math.Max(-1, i - 12)) : default;
             if (np.Found && np.Kind != SubjKind.Pronoun && Is(np.Start - 1, "with")) return true;
             // "a clip of Ada Morn saying, “…”", "Morn quietly saying “…”": the person named right before it says it.
-            return GerundSpeaker(i) != null;
+            return GerundSpeaker(i) != null || ReducedGerund(i);
         }
         if ((v.Use & SpeechVerbUse.AlsoNoun) != 0 && v.Form is VerbForm.Base or VerbForm.ThirdPerson)
         {
@@ -381,6 +381,15 @@ internal sealed partial class QuoteDocument
         return In(i - 1, RankModifiers) || char.IsDigit(First(i - 1)) ||
                v.Form == VerbForm.Base && _nameAt[i - 1] is { Type: NewsEntityType.Location } place && place.End == i;
     }
+
+    /// <summary>An -ing form of a verb whose usual sense is saying, then a comma or a colon and quoted words, where none of
+    /// the places above puts it ("… sent a text to volunteers saying: “…”", "he began by saying, “…”"): a reduced clause
+    /// whose subject is the clause's (see FrameOfVerb).</summary>
+    private bool ReducedGerund(int i) =>
+        i > 0 && i + 2 < _n && !_inQuote[i] && _verb[i] is { Form: VerbForm.Gerund } g && (g.Use & SpeechVerbUse.Saying) != 0 && S(i + 1) is "," or ":" && QuoteOpensAt(i + 2) &&
+        !(S(i - 1) is "," || In(i - 1, BeForms) || Is(i - 1, "while") || Is(i - 1, "before") || Is(i - 1, "after")) && IsWord(i - 1) && !_inQuote[i - 1];
+
+    private bool QuoteOpensAt(int t) => t < _n && _inQuote[t] && (t == 0 || !_inQuote[t - 1] || _quoteOf[t - 1] != _quoteOf[t]);
 
     /// <summary>The person named right before an -ing form of saying (an adverb in -ly between), when quoted words, a colon
     /// or a comma follow it: "a clip of Ada Morn saying, “…”" (a reduced relative clause); else null.</summary>
@@ -503,6 +512,14 @@ internal sealed partial class QuoteDocument
         // "Gov. Ada Morn (R-OH), said": the comma closes the bracket after the name, no parenthetical.
         if (S(k) is "," && k - 1 > limit && S(k - 1) is ")" && BeforeBracket(k - 1, limit) is var bb && bb >= 0 && _nameAt[bb] is { Type: NewsEntityType.Person } bn && bn.End == bb + 1)
             k = bb;
+        // "“…,” Ada Morn — the council's chair — said": an aside between dashes after the name.
+        if (S(k) is "—" or "–" or "-" && k - 2 > limit)
+        {
+            int c = k - 1;
+            while (c > limit && c > k - 30 && S(c) is not ("—" or "–" or "-") && !IsTerminal(c) && !_inQuote[c]) c--;
+            if (c - 1 > limit && c + 1 < k && S(c).SequenceEqual(S(k)) && _nameAt[c - 1] is { Type: NewsEntityType.Person } dn && dn.End == c)
+                return new Subj(SubjKind.Name, dn.Start, dn.End, dn.End - 1, dn);
+        }
         // "Ada Morn, D-Ore., said": a party and state tag between commas belongs to the name before it.
         if (S(k) is "," && PartyTagBefore(k, limit) is var tagged && tagged >= 0) k = tagged;
         if (S(k) is ",")

@@ -438,4 +438,63 @@ public sealed class SpeakerResolutionTests
                        "Ida Lund, a ferry clerk from the provincial capital, Halifax, said the timetable was \u201cthe best in years.\u201d");
         Assert.Equal(new[] { "Nils Oberg", "Ida Lund" }, q.Select(x => x.Speaker));
     }
+
+    /// <summary>A pronoun and a past form after a quote are its frame whatever the lexicon knows ("he concluded", "she
+    /// went on"): the pronoun's person speaks.</summary>
+    [Fact]
+    public void A_pronoun_and_a_verb_outside_the_lexicon_after_the_quote()
+    {
+        var q = Direct("Orla Penrose, the harbour pilot, spent the morning on the silted channel.\n\n" +
+                       "\u201cNobody has dredged it in ten years,\u201d she concluded. \u201cThe ferries will run aground.\u201d\n\n" +
+                       "\u201cAnd the council knows it,\u201d she went on.");
+        Assert.Equal(new[] { "Orla Penrose", "Orla Penrose", "Orla Penrose" }, q.Select(x => x.Speaker));
+        Assert.Equal("concluded", q[0].Verb);
+    }
+
+    /// <summary>Quoted words the writer's sentence goes on from for more than a few words before ", said X": X's.</summary>
+    [Fact]
+    public void A_long_phrase_of_the_writer_between_the_quote_and_its_frame()
+    {
+        var q = QuoteExtractorTests.Run("\u201cMost tenants would call that a defeat for the council\u201d if the levy passed by fewer than twenty votes in the end, said Ilka Demmer, a housing analyst.").Quotes;
+        Assert.Equal("Ilka Demmer", Assert.Single(q).Speaker);
+    }
+
+    /// <summary>An -ing form of saying after a noun, then a colon or a comma and the quote ("sent a text to volunteers
+    /// saying: “…”", "began by saying, “…”"): the frame's verb, said by the clause's subject, not by the noun before it.</summary>
+    [Fact]
+    public void A_reduced_clause_of_saying_before_the_quote()
+    {
+        var q = Assert.Single(Direct("On Sunday, Hedda Moll sent a message to her volunteers saying: \u201cWe are ahead in the north. Keep knocking on doors.\u201d"));
+        Assert.Equal(("Hedda Moll", "saying"), (q.Speaker, q.Verb));
+        q = Assert.Single(Direct("Judge Orrin Pell came back after a short recess. He began by saying, \u201cI see no reason for a fine in this case.\u201d"));
+        Assert.Equal(("Orrin Pell", "saying"), (q.Speaker, q.Verb));
+    }
+
+    /// <summary>An aside between dashes after the name ("Ada Morn — the council's chair — said") belongs to the subject.</summary>
+    [Fact]
+    public void An_aside_between_dashes_after_the_name()
+    {
+        var q = Direct("\u201cThe ferry runs again on Monday,\u201d Mara Velden \u2014 the harbour council's chair \u2014 said after the vote.\n\n" +
+                       "\u201cWe have waited long enough,\u201d Ilse Marbeck - a deckhand for thirty years - told the Pellam Echo.");
+        Assert.Equal(new[] { "Mara Velden", "Ilse Marbeck" }, q.Select(x => x.Speaker));
+    }
+
+    /// <summary>A frame after the writer's phrase that goes on to quoted words of its own ("In his “…” memo of last spring,
+    /// he wrote, “…”") introduces those, not the quoted words before it.</summary>
+    [Fact]
+    public void A_frame_that_introduces_the_next_quote_is_not_the_one_before_it()
+    {
+        var quotes = QuoteExtractorTests.Run("Ivo Brandt runs the old rail depot. In his \u201cyard plan\u201d memo of last spring, he wrote, \u201cWe must open the yard to the town.\u201d").Quotes;
+        Assert.DoesNotContain(quotes, x => x.Text.StartsWith("yard plan", StringComparison.Ordinal) && x.Speaker != null);
+        Assert.Equal("Ivo Brandt", Assert.Single(quotes, x => x.Text.StartsWith("We must", StringComparison.Ordinal)).Speaker);
+    }
+
+    /// <summary>"“…,” wrote the authors of the “…” report": the title in quotation marks is part of the description that
+    /// speaks, not cut off before it ("the authors of the").</summary>
+    [Fact]
+    public void A_description_that_ends_in_a_quoted_title()
+    {
+        var q = Direct("\u201cIf we want young voters, we have to go where they are,\u201d wrote the authors of the \u201cHarbour Renewal Report,\u201d giving the ferry vote as an example.");
+        Assert.Equal("the authors of the \u201cHarbour Renewal Report,\u201d", Assert.Single(q).Speaker);
+    }
 }
