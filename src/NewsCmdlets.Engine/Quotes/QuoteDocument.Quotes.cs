@@ -274,7 +274,7 @@ internal sealed partial class QuoteDocument
         if (IsSpeechVerb(k) && _verb[k] is { } v0 && v0.Form != VerbForm.Gerund && v0.Lemma != "tell")
         {
             var sa = SubjectAfter(k, limit);
-            // "“…,” wrote the authors of the “Harbour Report,” …": a title in quotation marks ends the description.
+            // "“…,” wrote the editors of the “Tide Survey,” …": a title in quotation marks ends the description.
             if (sa.Kind == SubjKind.Description && sa.End == limit && limit < _n && _inQuote[limit] && (Is(limit - 1, "the") || Is(limit - 1, "of")) && BeforeQuotedTitle(limit) == limit)
                 sa = sa with { End = SpeakerNames.FirstTokenAt(_tok, _spans[_quoteOf[limit]].End) };
             if (sa.Found) return MakeFrame(k, VerbText(k), sa, true, qLast);

@@ -494,7 +494,7 @@ public sealed class SpeakerResolutionTests
     [Fact]
     public void A_description_that_ends_in_a_quoted_title()
     {
-        var q = Direct("\u201cIf we want young voters, we have to go where they are,\u201d wrote the authors of the \u201cHarbour Renewal Report,\u201d giving the ferry vote as an example.");
-        Assert.Equal("the authors of the \u201cHarbour Renewal Report,\u201d", Assert.Single(q).Speaker);
+        var q = Direct("\u201cNine of the eleven piers need new timber before winter,\u201d wrote the editors of the \u201cPellam Tide Survey,\u201d in a note to the harbour board.");
+        Assert.Equal("the editors of the \u201cPellam Tide Survey,\u201d", Assert.Single(q).Speaker);
     }
 }
