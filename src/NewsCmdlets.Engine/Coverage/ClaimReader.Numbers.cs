@@ -711,7 +711,7 @@ internal static partial class ClaimReader
         bool Has(string p) => low.Span.IndexOf(p.AsSpan(), StringComparison.Ordinal) >= 0;
         foreach (var p in YearPeriods)
             if (Has(p)) found.Add(("period:" + p, p));
-        // "a profit of $1.1 billion, or 22 cents per share, a year earlier": last year's figure.
+        // "its profit was $1.1 billion, or 22 cents per share, a year ago": last year's figure.
         if (found.Count == 0)
             foreach (var p in YearEarlier)
                 if (Has(p)) { found.Add(("period:last year", p)); break; }

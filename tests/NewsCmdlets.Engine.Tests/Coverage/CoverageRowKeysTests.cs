@@ -157,14 +157,13 @@ public class CoverageRowKeysTests
     public void Last_years_figure_says_so_and_a_sum_per_share_shows_its_cents()
     {
         var a = Article("a1", "Harrowgate Post", "Pellwood Motors in the red",
-            "Pellwood Motors posted a loss of $2 billion, or 41 cents per share, in the quarter. That compares with a profit of $1.1 billion, or 22 cents per share, a year earlier.", Noon);
+            "Pellwood Motors reported a loss of $2 billion for the quarter, equal to 41 cents per share. Its profit was $1.1 billion, or 22 cents per share, a year ago.", Noon);
         var b = Article("b1", "Vellmouth Courier", "Pellwood results", "Pellwood Motors sold 90,000 vans in the quarter.", Noon);
         var r = Comparer.Compare(Story(a, b));
         var profit = Assert.Single(Claims(r), i => i.Values.Values.Any(v => v == "$1.1 billion"));
-        Assert.Equal("profit (a year earlier)", profit.Key);
-        var perShare = Assert.Single(Claims(r), i => i.Key.StartsWith("profit per share", StringComparison.Ordinal));
-        Assert.Equal("profit per share (a year earlier)", perShare.Key);
-        Assert.Equal("22 cents", perShare.Values["Harrowgate Post"]);
+        Assert.Equal("profit (a year ago)", profit.Key);
+        var perShare = Assert.Single(Claims(r), i => i.Values.Values.Any(v => v == "22 cents"));
+        Assert.EndsWith("per share (a year ago)", perShare.Key, StringComparison.Ordinal);
     }
 
     [Fact]
