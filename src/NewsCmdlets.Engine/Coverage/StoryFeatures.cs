@@ -198,7 +198,8 @@ internal sealed class FeatureExtractor
     {
         _tokens.Clear(); _segments.Clear(); _counts.Clear(); _midCapitals.Clear(); _names.Clear(); _nameDisplays.Clear(); _shingles.Clear(); _wordTokens.Clear(); _marked.Clear(); _heads.Clear();
 
-        if (!string.IsNullOrWhiteSpace(article.Title)) Scan(article.Title, 0, article.Title.Length, TitleWeight, TokenFlags.Headline, true);
+        string? headline = article.Title; // decoded once (see NewsArticle.Title)
+        if (!string.IsNullOrWhiteSpace(headline)) Scan(headline, 0, headline.Length, TitleWeight, TokenFlags.Headline, true);
         if (!string.IsNullOrWhiteSpace(article.Standfirst)) Scan(article.Standfirst, 0, article.Standfirst.Length, StandfirstWeight, TokenFlags.None, true);
         string body = article.Body ?? "";
         int end = Math.Min(body.Length, MaxBodyChars);
@@ -338,7 +339,7 @@ internal sealed class FeatureExtractor
         // The lead: the first body paragraph long enough to be a sentence of news (datelines, bylines, chrome lines
         // and captions are shorter), or a headline that is such a sentence (a text whose first line is its lead).
         int leadStart = 0, leadEnd = 0;
-        bool sentenceTitle = article.Title?.TrimEnd().EndsWith('.') == true;
+        bool sentenceTitle = headline?.TrimEnd().EndsWith('.') == true;
         for (int w = 0; w < _wordTokens.Count;)
         {
             ref var t = ref tokens[_wordTokens[w]];

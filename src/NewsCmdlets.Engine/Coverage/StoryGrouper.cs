@@ -54,7 +54,10 @@ public sealed class StoryGrouper
     private readonly List<StoryFeatures> _features = new();
     /// <summary>How many of the first features have let go of their shingles (see <see cref="Group"/>).</summary>
     private int _released;
-    private readonly HashSet<(string Id, string Outlet, string Source)> _ids = new();
+    /// <summary>The articles added, by Id: one article, or a list of those of one Id (the same text from several
+    /// outlets or files). Kept by Id alone: a key of Id, outlet and source held a copy of each article's lower-case
+    /// outlet name and its source path.</summary>
+    private readonly Dictionary<string, object> _ids = new(StringComparer.Ordinal);
     private readonly HashSet<NewsArticle> _unidentified = new(ReferenceEqualityComparer.Instance);
 
     public StoryGrouper(StoryGroupingOptions? options = null)
@@ -74,8 +77,32 @@ public sealed class StoryGrouper
     public void Add(NewsArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        bool isNew = string.IsNullOrEmpty(article.Id) ? _unidentified.Add(article) : _ids.Add((article.Id, OutletName.Of(article).ToLowerInvariant(), article.Source ?? ""));
+        bool isNew = string.IsNullOrEmpty(article.Id) ? _unidentified.Add(article) : AddId(article);
         if (isNew) _features.Add(_extractor.Extract(article));
+    }
+
+    /// <summary>Whether no article of the same Id, outlet (in lower case) and source was added before; if so, notes this one.</summary>
+    private bool AddId(NewsArticle article)
+    {
+        ref var seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_ids, article.Id, out bool exists);
+        if (!exists)
+        {
+            seen = article;
+            return true;
+        }
+        string outlet = OutletName.Of(article).ToLowerInvariant(), source = article.Source ?? "";
+        bool Same(NewsArticle other) =>
+            string.Equals(OutletName.Of(other).ToLowerInvariant(), outlet, StringComparison.Ordinal) && other.HasSource(source);
+        if (seen is NewsArticle one)
+        {
+            if (Same(one)) return false;
+            seen = new List<NewsArticle> { one, article };
+            return true;
+        }
+        var list = (List<NewsArticle>)seen!;
+        foreach (var other in list) if (Same(other)) return false;
+        list.Add(article);
+        return true;
     }
 
     /// <summary>Articles added (an article added twice counted once).</summary>

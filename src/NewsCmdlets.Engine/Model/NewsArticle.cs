@@ -12,7 +12,15 @@ public sealed class NewsArticle
     public string Id { get; init; } = "";
 
     /// <summary>The headline. When the text has none, the standfirst stands in (see <see cref="Sources"/>).</summary>
-    public string? Title { get; init; }
+    /// <remarks>Kept as UTF-8 like <see cref="Body"/> (from <see cref="Utf8Body.MinTitleChars"/> characters) and decoded
+    /// each time it is read.</remarks>
+    public string? Title
+    {
+        get => _title is null ? null : Utf8Body.Unpack(_title);
+        init => _title = value is null ? null : Utf8Body.Pack(value, Utf8Body.MinTitleChars);
+    }
+
+    private readonly object? _title;
 
     /// <summary>The summary line under the headline ("dek"), when the text has one.</summary>
     public string? Standfirst { get; init; }
@@ -72,7 +80,9 @@ public sealed class NewsArticle
     public DateTimeOffset? Updated { get; init; }
 
     /// <summary>Human authors (wire services and organisations go to <see cref="Agency"/>).</summary>
-    public TextList Authors { get; init; } = TextList.Empty;
+    /// <remarks>One list object for each list of a few authors seen again (<see cref="TextList.Shared"/>).</remarks>
+    public TextList Authors { get => _authors; init => _authors = TextList.Shared(value); }
+    private readonly TextList _authors = TextList.Empty;
 
     /// <summary>The wire service credited for the story (The Associated Press, Reuters, AFP, …), if any.</summary>
     public string? Agency { get => _agency; init => _agency = SharedText.Of(value); }
@@ -94,7 +104,18 @@ public sealed class NewsArticle
     public int WordCount { get; init; }
 
     /// <summary>The file path or URI the article was read from, or the name given with -SourceName.</summary>
-    public string? Source { get; init; }
+    /// <remarks>Kept as its folder, shared with the other articles of the folder (<see cref="SharedFolder"/>), and its
+    /// name, joined each time it is read.</remarks>
+    public string? Source { get => SharedFolder.Join(_sourceFolder, _sourceName); init => (_sourceFolder, _sourceName) = SharedFolder.Split(value); }
+    private readonly string? _sourceFolder, _sourceName;
+
+    /// <summary>Whether this article's <see cref="Source"/> is <paramref name="source"/> (null as ""), without joining it.</summary>
+    internal bool HasSource(string? source)
+    {
+        var s = (source ?? "").AsSpan();
+        string folder = _sourceFolder ?? "", name = _sourceName ?? "";
+        return s.Length == folder.Length + name.Length && s.StartsWith(folder, StringComparison.Ordinal) && s[folder.Length..].SequenceEqual(name);
+    }
 
     /// <summary>The article's web address: the page's canonical link, or the address it was read from; null for text.</summary>
     public string? Url { get; init; }
@@ -109,7 +130,11 @@ public sealed class NewsArticle
     public FieldSources Sources
     {
         get => _sources ??= new(); // made when first asked for: the cache passes its own, a reader fills a new one
-        init => _sources = value;
+        init
+        {
+            value?.Freeze(); // its entries shared with other articles' (see FieldSources.Freeze)
+            _sources = value;
+        }
     }
 
     private FieldSources? _sources;

@@ -15,10 +15,16 @@ internal static class Utf8Body
     /// <summary>Bodies shorter than this are kept as strings (the array's header would eat the gain).</summary>
     internal const int MinChars = 64;
 
+    /// <summary>Headlines shorter than this are kept as strings: from here on their UTF-8 takes at least 8 bytes less.</summary>
+    internal const int MinTitleChars = 16;
+
     /// <summary><paramref name="text"/> packed: a <c>byte[]</c> of its UTF-8, or the string itself.</summary>
-    public static object Pack(string text)
+    public static object Pack(string text) => Pack(text, MinChars);
+
+    /// <summary><paramref name="text"/> packed as by <see cref="Pack(string)"/>, kept as a string below <paramref name="minChars"/> characters.</summary>
+    public static object Pack(string text, int minChars)
     {
-        if (text.Length < MinChars) return text;
+        if (text.Length < minChars) return text;
         int bytes = Encoding.UTF8.GetByteCount(text);
         if (bytes >= 2 * text.Length) return text; // no smaller (and a lone surrogate is counted as three bytes)
         var utf8 = new byte[bytes];

@@ -12,9 +12,13 @@ namespace NewsCmdlets.Engine.Model;
 internal sealed class Utf8TextItems : ReadOnlyStringList
 {
     private readonly byte[] _utf8;
-    private readonly int[] _ends;
+    /// <summary>Where each item ends in <see cref="_utf8"/>: a <c>ushort[]</c> when the block is under 64 KB (nearly
+    /// always: half the memory of the ends), else an <c>int[]</c>.</summary>
+    private readonly Array _ends;
 
-    private Utf8TextItems(byte[] utf8, int[] ends) => (_utf8, _ends) = (utf8, ends);
+    private Utf8TextItems(byte[] utf8, Array ends) => (_utf8, _ends) = (utf8, ends);
+
+    private int End(int index) => _ends is ushort[] small ? small[index] : ((int[])_ends)[index];
 
     /// <summary>Items below this many characters in all are kept as strings (the block would save nothing).</summary>
     internal const int MinChars = 64;
@@ -30,16 +34,19 @@ internal sealed class Utf8TextItems : ReadOnlyStringList
         foreach (var s in items) { chars += s.Length; bytes += Encoding.UTF8.GetByteCount(s); }
         if (chars < MinChars || bytes > int.MaxValue / 2) return new TextList(items as IList<string> ?? items.ToList(), separator);
         var utf8 = new byte[bytes];
-        var ends = new int[items.Count];
+        bool small = bytes <= ushort.MaxValue;
+        var ends16 = small ? new ushort[items.Count] : null;
+        var ends32 = small ? null : new int[items.Count];
         int at = 0;
         for (int i = 0; i < items.Count; i++)
         {
             if (Utf8.FromUtf16(items[i], utf8.AsSpan(at), out _, out int written, replaceInvalidSequences: false) != OperationStatus.Done)
                 return new TextList(items as IList<string> ?? items.ToList(), separator);
             at += written;
-            ends[i] = at;
+            if (small) ends16![i] = (ushort)at;
+            else ends32![i] = at;
         }
-        return new TextList(new Utf8TextItems(utf8, ends), separator);
+        return new TextList(new Utf8TextItems(utf8, small ? ends16! : ends32!), separator);
     }
 
     public override string this[int index]
@@ -47,8 +54,8 @@ internal sealed class Utf8TextItems : ReadOnlyStringList
         get
         {
             if ((uint)index >= (uint)_ends.Length) throw new ArgumentOutOfRangeException(nameof(index));
-            int start = index == 0 ? 0 : _ends[index - 1];
-            return Encoding.UTF8.GetString(_utf8, start, _ends[index] - start);
+            int start = index == 0 ? 0 : End(index - 1);
+            return Encoding.UTF8.GetString(_utf8, start, End(index) - start);
         }
     }
 

@@ -562,7 +562,7 @@ public static partial class TextArticleParser
             Captions = TextList.Of(captions, "\n"),
             Published = published,
             Updated = updated,
-            Authors = TextList.Of(authors.Distinct(StringComparer.OrdinalIgnoreCase).Select(a => SharedText.Of(a)!).ToList()),
+            Authors = TextList.Of(authors.Distinct(StringComparer.OrdinalIgnoreCase).Select(a => SharedText.Of(a)!).ToArray()),
             Agency = agency,
             Outlet = outlet,
             Dateline = dateline,
