@@ -22,7 +22,7 @@ internal sealed class BodyLines : ReadOnlyStringList
     /// <summary>The body the lines are split from.</summary>
     public string Body => Utf8Body.Unpack(_source);
 
-    /// <summary>The lines of a body packed by <see cref="Utf8Body.Pack"/> (what <see cref="NewsArticle"/> keeps), split when first used.</summary>
+    /// <summary>The lines of a body packed by <see cref="Utf8Body.Pack(string)"/> (what <see cref="NewsArticle"/> keeps), split when first used.</summary>
     internal static TextList OfPacked(object packed) => new(new BodyLines(packed), "\n");
 
     /// <summary>Whether these are the lines of the packed body <paramref name="packed"/>.</summary>

@@ -39,7 +39,7 @@ public sealed class NewsArticle
         }
     }
 
-    /// <summary>The body packed by <see cref="Utf8Body.Pack"/>: a string, or its UTF-8 bytes (null when Body was set to null).</summary>
+    /// <summary>The body packed by <see cref="Utf8Body.Pack(string)"/>: a string, or its UTF-8 bytes (null when Body was set to null).</summary>
     private readonly object? _body = "";
 
     /// <summary>How the body is held (a string or its UTF-8 bytes), for tests.</summary>
