@@ -659,7 +659,9 @@ internal sealed partial class QuoteDocument
                 if ((according || _verb[i] is { } vb && (vb.Use & SpeechVerbUse.Clause) != 0) && !citing && Reported(i, according, subj, f.Inverted, first, end, out var gap) is var (cs, ce) && ce - cs >= 3 &&
                     (according || cs != i + 1 || (_verb[i]!.Value.Use & SpeechVerbUse.Saying) != 0 || Is(i + 1, "that")) &&
                     !StartsWithQuote(cs) && CountWordTokens(cs, ce) >= 3 && (!In(cs, NotAClause) || (ce <= i || gap.End > gap.Start) && AdjunctThenClause(cs, ce)) && _verb[cs] is not { Form: VerbForm.Gerund } &&
-                    (according || cs < i || Is(cs - 1, "that") || (_verb[i]!.Value.Use & SpeechVerbUse.Message) != 0 || HasFiniteVerb(cs, ce)))
+                    (according || cs < i || Is(cs - 1, "that") || (_verb[i]!.Value.Use & SpeechVerbUse.Message) != 0 || HasFiniteVerb(cs, ce)
+                     // "describing it as a 'deeply sad day'": words in quotation marks are what was said, whatever the verb.
+                     || HasQuotedWords(cs, ce)))
                 {
                     quotes.Add(new NewsQuote
                     {
@@ -726,6 +728,17 @@ internal sealed partial class QuoteDocument
     }
 
     private bool HasQuoteInside(int s, int e) { for (int k = s; k < e; k++) if (_inQuote[k]) return true; return false; }
+
+    /// <summary>Does [s, e) hold words in quotation marks: a quote span, or an opening mark at a word's start that the
+    /// quote finder left alone (single marks, which may be apostrophes, around a few words: "as a 'sad day'")?</summary>
+    private bool HasQuotedWords(int s, int e)
+    {
+        if (HasQuoteInside(s, e)) return true;
+        int from = _tok[s].Start, to = _tok[e - 1].End;
+        for (int c = from; c < to - 1; c++)
+            if (_text[c] is '“' or '"' or '‘' or '\'' && (c == 0 || char.IsWhiteSpace(_text[c - 1])) && char.IsLetterOrDigit(_text[c + 1])) return true;
+        return false;
+    }
 
     private bool StartsWithQuote(int cs) => cs < _n && _inQuote[cs] && _spans[_quoteOf[cs]].Start == _tok[cs].Start;
 

@@ -208,6 +208,10 @@ public sealed class QuoteRowTests
         Assert.Contains(Indirect(announced), t => t.StartsWith("a new ferry timetable", StringComparison.Ordinal));
         var clause = Run("Ines Kalb described how the new ferry timetable would cut the crossing to the islands.");
         Assert.Contains(Indirect(clause), t => t.Contains("would cut the crossing", StringComparison.Ordinal));
+        // Words in quotation marks after a verb of topic are still what was said (the row holds them; alone they are too
+        // short to be a row of their own).
+        var quoted = Run("The harbour board rejected the plan on Thursday by five votes to four. Ines Kalb closed the harbour meeting early, describing the vote as a \u2018bad night for Pellam.\u2019 The board met again on Friday.");
+        Assert.Contains(Indirect(quoted), t => t.Contains("bad night for Pellam", StringComparison.Ordinal));
     }
 
     /// <summary>A time right after the verb belongs to the frame ("said Tuesday the depot …"), not to what was said; with no
