@@ -62,7 +62,9 @@ public abstract class StoryCmdletBase : NewsCmdletBase
     protected bool ComparesAll(bool oneStory) => oneStory && !MyInvocation.BoundParameters.ContainsKey(nameof(MinimumOutlets));
 
     private readonly List<NewsArticle> _articles = new();
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    // Articles collected so far by Id (one article, or a list when articles of other outlets or sources share an Id):
+    // a key of their own per article (Id, outlet and source joined) cost as much as the grouper's features of it.
+    private readonly Dictionary<string, object> _seen = new(StringComparer.Ordinal);
 
     private CachedAnalyses? _analyses;
     private CacheStore? _store;
@@ -196,9 +198,29 @@ public abstract class StoryCmdletBase : NewsCmdletBase
     {
         foreach (var article in NonNullArticles(articles, parameterName))
         {
-            if (_seen.Add(article.Id + "\n" + OutletName.Of(article) + "\n" + article.Source)) _articles.Add(article);
+            if (IsFirst(article)) _articles.Add(article);
             else WriteVerbose($"Skipped article {article.Id} ({article.Source ?? article.Title}): it was given twice.");
         }
+    }
+
+    /// <summary>Records <paramref name="article"/>; false when one with the same Id, outlet and source came before.</summary>
+    private bool IsFirst(NewsArticle article)
+    {
+        if (!_seen.TryGetValue(article.Id, out var held)) { _seen[article.Id] = article; return true; }
+        if (held is NewsArticle one)
+        {
+            if (Same(one, article)) return false;
+            _seen[article.Id] = new List<NewsArticle> { one, article };
+            return true;
+        }
+        var list = (List<NewsArticle>)held;
+        foreach (var other in list) if (Same(other, article)) return false;
+        list.Add(article);
+        return true;
+
+        static bool Same(NewsArticle a, NewsArticle b) =>
+            ReferenceEquals(a, b) || string.Equals(OutletName.Of(a), OutletName.Of(b), StringComparison.Ordinal)
+                                    && string.Equals(a.Source ?? "", b.Source ?? "", StringComparison.Ordinal);
     }
 
     /// <summary>The stories given, without nulls (each null is a non-terminating NullStory error).</summary>

@@ -35,6 +35,17 @@ public sealed class CoverageTests
     }
 
     [Fact]
+    public void An_article_given_twice_counts_once_and_one_read_from_another_source_counts_again()
+    {
+        const string text = "Title: Ferry crews walk out at Westmere`n`nFerry crews at Westmere walked out at dawn over pay, the union said, and no boats sailed.";
+        var r = Run($"$a = Import-NewsArticle -Content \"{text}\" -SourceName one.txt; $b = Import-NewsArticle -Content \"{text}\" -SourceName two.txt; " +
+                    "$s = @($a, $a, $b, $a) | Group-NewsArticle; $s.ArticleCount; ($s.Articles | ForEach-Object Source) -join ','");
+        Assert.Empty(r.Errors);
+        Assert.Equal("2", r.Output[0].ToString()); // $a once (given three times) and $b (same text and Id, another source)
+        Assert.Equal("one.txt,two.txt", r.Output[1].ToString());
+    }
+
+    [Fact]
     public void A_story_whose_first_article_gives_only_a_date_shows_the_day_without_a_midnight_time()
     {
         // The samples give dates without a time of day: the table must not invent 00:00 for them.
