@@ -122,8 +122,7 @@ public sealed class FieldSources : IReadOnlyDictionary<string, string>, IDiction
     }
 
     internal const int MaxSharedSets = 1024, MaxSharedEntries = 16;
-    private static readonly ConcurrentDictionary<KeyValuePair<string, string>[], KeyValuePair<string, string>[]> SharedSets = new(EntriesComparer.Instance);
-    private static int _sharedCount;
+    private static readonly BoundedPool<KeyValuePair<string, string>[]> SharedSets = new(MaxSharedSets, EntriesComparer.Instance);
 
     /// <summary>
     /// Called when an article takes these entries: they are kept in an array of their own length, shared with every
@@ -142,16 +141,7 @@ public sealed class FieldSources : IReadOnlyDictionary<string, string>, IDiction
             share = entries[i].Key.Length <= SharedText.MaxLength && entries[i].Value.Length <= SharedText.MaxLength;
             entries[i] = new(SharedText.Of(entries[i].Key)!, SharedText.Of(entries[i].Value)!);
         }
-        if (share)
-        {
-            if (SharedSets.TryGetValue(entries, out var shared)) entries = shared;
-            else if (Volatile.Read(ref _sharedCount) < MaxSharedSets)
-            {
-                shared = SharedSets.GetOrAdd(entries, entries);
-                if (ReferenceEquals(shared, entries)) Interlocked.Increment(ref _sharedCount);
-                entries = shared;
-            }
-        }
+        if (share) entries = SharedSets.Intern(entries);
         _frozen = entries;
         _items = null;
     }
