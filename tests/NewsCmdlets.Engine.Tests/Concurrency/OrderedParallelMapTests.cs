@@ -42,11 +42,31 @@ public sealed class OrderedParallelMapTests
             Assert.True(gates[i].Wait(Patience));
             return i;
         }, (i, _, e) => { Assert.Null(e); written.Enqueue(i); }, window: 8);
-        var adding = Task.Run(() =>
+        // A thread of its own, not the thread pool: under a loaded test run a pool task can start late, and item 0
+        // released before the ninth Add has begun would be written by it without any wait (the test then proves
+        // nothing, and failed that way once). The gate opens only once the ninth Add is asleep.
+        int adds = 0;
+        Exception? addFailed = null;
+        var addingThread = new Thread(() =>
         {
-            for (int i = 0; i < 9; i++) Assert.True(map.Add(i));
-        });
+            try
+            {
+                for (int i = 0; i < 9; i++)
+                {
+                    Volatile.Write(ref adds, i + 1);
+                    Assert.True(map.Add(i));
+                }
+            }
+            catch (Exception ex) { addFailed = ex; }
+        }) { IsBackground = true };
+        addingThread.Start();
+        var adding = Task.Run(() => { addingThread.Join(); Assert.Null(addFailed); });
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < Patience
+               && !(Volatile.Read(ref adds) == 9 && (addingThread.ThreadState & System.Threading.ThreadState.WaitSleepJoin) != 0))
+            Thread.Sleep(5);
         Thread.Sleep(200);
+        Assert.Equal(9, Volatile.Read(ref adds));
         Assert.False(adding.IsCompleted); // the ninth Add waits: the window is full
         gates[0].Set();
         Thread.Sleep(400);
