@@ -194,33 +194,61 @@ internal static partial class ClaimReader
     {
         var claims = new List<Claim>();
         var sentences = new Dictionary<int, SentenceWords>();
-        ILookup<int, NewsEntityMention>? bySentence = null;
+        // The mentions of each sentence, in article order, gathered once (not a scan of all mentions per sentence): their
+        // indexes ordered by sentence, and where each sentence's start (a counting sort; ToLookup made a grouping and its
+        // growing array for every sentence). Sentence numbers far apart (not the extractor's) fall back on the lookup.
+        int[]? firstOf = null, bySentence = null;
+        int lowest = 0;
+        ILookup<int, NewsEntityMention>? sparse = null;
+        void IndexSentences()
+        {
+            var all = entities.Mentions;
+            int lo = int.MaxValue, hi = int.MinValue;
+            for (int i = 0; i < all.Count; i++) { lo = Math.Min(lo, all[i].SentenceIndex); hi = Math.Max(hi, all[i].SentenceIndex); }
+            if ((long)hi - lo > 4L * all.Count + 1024) { sparse = all.ToLookup(x => x.SentenceIndex); return; }
+            lowest = lo;
+            var first = new int[hi - lo + 2];
+            for (int i = 0; i < all.Count; i++) first[all[i].SentenceIndex - lo + 1]++;
+            for (int k = 1; k < first.Length; k++) first[k] += first[k - 1];
+            var order = new int[all.Count];
+            for (int i = 0; i < all.Count; i++) order[first[all[i].SentenceIndex - lo]++] = i; // each start moves to its end
+            for (int k = first.Length - 1; k > 0; k--) first[k] = first[k - 1];
+            first[0] = 0;
+            firstOf = first;
+            bySentence = order;
+        }
+        void Place(SentenceWords s, NewsEntityMention x)
+        {
+            if (x.Type is NewsEntityType.Location or NewsEntityType.Organization or NewsEntityType.Group)
+            {
+                var (a, b) = Locate(s, x.Text);
+                int g = ctx.PlaceGroup(x.Name);
+                if (a >= 0 && g >= 0) (x.Type == NewsEntityType.Location ? s.Places : s.Owners).Add((a, b, g, x.Text));
+            }
+            else if (x.Type == NewsEntityType.Person)
+            {
+                var (a, b) = Locate(s, x.Text);
+                if (a >= 0) s.People.Add((a, b, x.Name));
+            }
+            else if (x.Type == NewsEntityType.Date && x.Value is { Length: >= 4 } v && int.TryParse(v.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int y))
+            {
+                var (a, b) = Locate(s, x.Text);
+                if (a >= 0) s.Years.Add((a, b, y));
+            }
+        }
         SentenceWords? SentenceOf(NewsEntityMention m)
         {
             if (m.Sentence == null) return null;
             if (!sentences.TryGetValue(m.SentenceIndex, out var s))
             {
                 sentences[m.SentenceIndex] = s = Analyse(m.Sentence);
-                // The mentions of each sentence, in article order, gathered once (not a scan of all mentions per sentence).
-                bySentence ??= entities.Mentions.ToLookup(x => x.SentenceIndex);
-                foreach (var x in bySentence[m.SentenceIndex])
+                if (firstOf == null && sparse == null) IndexSentences();
+                if (sparse != null)
+                    foreach (var x in sparse[m.SentenceIndex]) Place(s, x);
+                else
                 {
-                    if (x.Type is NewsEntityType.Location or NewsEntityType.Organization or NewsEntityType.Group)
-                    {
-                        var (a, b) = Locate(s, x.Text);
-                        int g = ctx.PlaceGroup(x.Name);
-                        if (a >= 0 && g >= 0) (x.Type == NewsEntityType.Location ? s.Places : s.Owners).Add((a, b, g, x.Text));
-                    }
-                    else if (x.Type == NewsEntityType.Person)
-                    {
-                        var (a, b) = Locate(s, x.Text);
-                        if (a >= 0) s.People.Add((a, b, x.Name));
-                    }
-                    else if (x.Type == NewsEntityType.Date && x.Value is { Length: >= 4 } v && int.TryParse(v.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int y))
-                    {
-                        var (a, b) = Locate(s, x.Text);
-                        if (a >= 0) s.Years.Add((a, b, y));
-                    }
+                    int at = m.SentenceIndex - lowest;
+                    for (int k = firstOf![at]; k < firstOf[at + 1]; k++) Place(s, entities.Mentions[bySentence![k]]);
                 }
             }
             return s;

@@ -454,7 +454,7 @@ public sealed partial class CoverageComparer
         merger.AddSpellingAliases();
         var resolved = merger.Resolve();
         var memberGroup = new int[merger.Count];
-        for (int g = 0; g < resolved.Count; g++) foreach (var m in resolved[g].Members) memberGroup[m] = g;
+        for (int g = 0; g < resolved.Count; g++) foreach (int m in resolved[g]._members) memberGroup[m] = g;
         var infos = resolved.Select(g => new EntityGroupInfo { Name = g.Canonical, Type = g.Type, Counts = new int[outletCount], Forms = new string?[outletCount], Said = new string?[outletCount] }).ToList();
         globalNames = new Dictionary<string, int>(StringComparer.Ordinal);
         var done = new HashSet<(int, int)>();

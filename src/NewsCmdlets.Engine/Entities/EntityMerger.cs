@@ -437,7 +437,8 @@ public sealed class EntityMerger
                 if (_items[j].Words.Length < 2 || !Named(_items[j].Type)) continue;
                 bool person = _items[j].Type == NewsEntityType.Person;
                 if (!indexed.Add((_items[j].Name, person))) continue;
-                foreach (var ini in Initials(person ? StripTitle(_items[j].Name) : _items[j].Name))
+                Initials(person ? StripTitle(_items[j].Name) : _items[j].Name, _initials);
+                foreach (var ini in _initials)
                 {
                     if (!byInitials.TryGetValue(ini, out var l)) byInitials[ini] = l = new List<int>();
                     l.Add(j);
@@ -621,21 +622,54 @@ public sealed class EntityMerger
         return bestStripped.Length > 0 ? bestStripped : bestName;
     }
 
-    private static IEnumerable<string> Initials(string phrase)
+    private static void Initials(string phrase, List<string> into)
     {
-        var words = phrase.Split(new[] { ' ', '-' }, StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLetter(w[0])).ToList();
-        if (words.Count < 2) yield break;
-        string all = new string(words.Select(w => char.ToUpperInvariant(w[0])).ToArray());
-        string major = new string(words.Where(w => !Minor.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray());
-        yield return all;
-        if (major != all && major.Length >= 2) yield return major;
+        // What splitting at spaces and hyphens, keeping the words that open with a letter, and joining their first letters
+        // in capitals gave, without the words, the iterators and the letter arrays (this runs for every multi-word name of
+        // an article or story with an acronym).
+        into.Clear();
+        int n = phrase.Length;
+        Span<char> all = n <= 128 ? stackalloc char[128] : new char[n];
+        Span<char> major = n <= 128 ? stackalloc char[128] : new char[n];
+        Span<char> rest = n <= 128 ? stackalloc char[128] : new char[n]; // the major words' after the first word
+        int words = 0, na = 0, nm = 0, nr = 0;
+        for (int i = 0; i < n;)
+        {
+            if (phrase[i] is ' ' or '-') { i++; continue; }
+            int start = i;
+            while (i < n && phrase[i] is not (' ' or '-')) i++;
+            if (!char.IsLetter(phrase[start])) continue;
+            char up = char.ToUpperInvariant(phrase[start]);
+            all[na++] = up;
+            if (!IsMinor(phrase.AsSpan(start, i - start)))
+            {
+                major[nm++] = up;
+                if (words > 0) rest[nr++] = up;
+            }
+            words++;
+        }
+        if (words < 2) return;
+        string allLetters = new(all[..na]), majorLetters = new(major[..nm]);
+        into.Add(allLetters);
+        if (majorLetters != allLetters && majorLetters.Length >= 2) into.Add(majorLetters);
         // An opening abbreviation gives all its letters: "US Forest Service" is USFS, as "United States Forest Service" is.
         if (OpensWithAbbreviation(phrase, out string letters))
         {
-            string spelled = letters + new string(words.Skip(1).Where(w => !Minor.Contains(w)).Select(w => char.ToUpperInvariant(w[0])).ToArray());
-            if (spelled != all && spelled != major) yield return spelled;
+            string spelled = letters + new string(rest[..nr]);
+            if (spelled != allLetters && spelled != majorLetters) into.Add(spelled);
         }
     }
+
+    private static readonly string[] MinorWords = Minor.ToArray();
+
+    /// <summary><see cref="Minor"/>'s test on a span (its comparer: ordinal, ignoring case).</summary>
+    private static bool IsMinor(ReadOnlySpan<char> word)
+    {
+        foreach (var m in MinorWords) if (word.Equals(m, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private readonly List<string> _initials = new();
 
     /// <summary>
     /// The name opens with an abbreviation of two or three capitals, dotted or not ("US", "U.S.", "UN"), followed by more of

@@ -1053,12 +1053,17 @@ internal sealed partial class QuoteDocument
         return false;
     }
 
+    /// <summary>Sentence <paramref name="s"/> as one line, cut at 400 characters; made once a sentence (its attributions share it).</summary>
     private string SentenceText(int s)
     {
+        if (_sentenceTexts?[s] is string made) return made;
         var sr = _sentences[s];
-        int a = _tok[sr.FirstToken].Start, b = _tok[sr.EndToken - 1].End;
-        return (b - a > 400 ? _text.Substring(a, 400) + "…" : _text.Substring(a, b - a)).Replace('\n', ' ');
+        string t = Text.TextShape.OneLine(_text, _tok[sr.FirstToken].Start, _tok[sr.EndToken - 1].End, 400);
+        (_sentenceTexts ??= new string?[_sentences.Count])[s] = t;
+        return t;
     }
+
+    private string?[]? _sentenceTexts;
 
     private static readonly HashSet<string> NotSources = new(StringComparer.OrdinalIgnoreCase) { "if", "it", "what", "is", "was", "be", "been", "were", "are", "this", "that", "when", "who", "which", "as", "there", "and" };
 

@@ -43,6 +43,8 @@ internal sealed partial class QuoteDocument
         public bool[] InQuote = [];
         public ulong[] H = [];
         public SpeakerName?[] NameAt = [];
+        /// <summary>The verbs of saying found (<see cref="VerbAt"/>), emptied for each document: grown once, not per article.</summary>
+        public readonly List<SpeechVerb> Verbs = new();
 
         public static Buffers For(int n)
         {
@@ -60,6 +62,7 @@ internal sealed partial class QuoteDocument
                 Array.Clear(b.SentOf, 0, n); Array.Clear(b.Para, 0, n); Array.Clear(b.QuoteOf, 0, n); Array.Clear(b.VerbAt, 0, n);
                 Array.Clear(b.InQuote, 0, n); Array.Clear(b.H, 0, n); Array.Clear(b.NameAt, 0, n);
             }
+            b.Verbs.Clear();
             return b;
         }
 
@@ -140,7 +143,7 @@ internal sealed partial class QuoteDocument
             _inQuote[i] = _quoteOf[i] >= 0;
         }
         _h = b.H;
-        _verb = new VerbAt(b.VerbAt);
+        _verb = new VerbAt(b.VerbAt, b.Verbs);
         for (int i = 0; i < _n; i++)
         {
             var sp = _tok[i].Span(text);
@@ -212,10 +215,11 @@ internal sealed partial class QuoteDocument
         private readonly List<SpeechVerb> _verbs;
 
         /// <param name="at">One zero for each token (or more).</param>
-        public VerbAt(int[] at)
+        /// <param name="verbs">An empty list for the verbs.</param>
+        public VerbAt(int[] at, List<SpeechVerb> verbs)
         {
             _at = at;
-            _verbs = new List<SpeechVerb>();
+            _verbs = verbs;
         }
 
         public SpeechVerb? this[int i] => _at[i] == 0 ? null : _verbs[_at[i] - 1];

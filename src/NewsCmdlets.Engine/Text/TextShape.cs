@@ -99,6 +99,23 @@ public static class TextShape
     { "de", "da", "do", "dos", "das", "del", "della", "la", "le", "of", "the", "and", "van", "von", "der", "den", "al", "el", "bin", "du" };
 
     /// <summary>"SEOUL" → "Seoul", "RIO DE JANEIRO" → "Rio de Janeiro"; mixed-case text is returned as it is.</summary>
+    /// <summary>
+    /// <paramref name="text"/>[<paramref name="start"/>, <paramref name="end"/>) as one line (line breaks as spaces), cut at
+    /// <paramref name="max"/> characters with "…" added: what a sentence shown beside an entity or a quote reads. One
+    /// string is made (not a substring, its copy without line breaks and the cut's concatenation).
+    /// </summary>
+    internal static string OneLine(string text, int start, int end, int max)
+    {
+        bool cut = end - start > max;
+        int length = cut ? max : end - start;
+        if (!cut && text.AsSpan(start, length).IndexOf('\n') < 0) return text.Substring(start, length);
+        return string.Create(cut ? length + 1 : length, (text, start, length), static (into, a) =>
+        {
+            a.text.AsSpan(a.start, a.length).Replace(into, '\n', ' ');
+            if (into.Length > a.length) into[a.length] = '…';
+        });
+    }
+
     public static string TitleCaseIfUpper(string s)
     {
         if (s.Any(char.IsLower)) return s;

@@ -62,4 +62,20 @@ public sealed class EntityBufferTests
         // for the first article of this size and not for the second.
         Assert.True(first - second >= 29L * tokens, $"first {first} B, second {second} B, {tokens} tokens");
     }
+
+    [Fact]
+    public void The_token_list_is_kept_for_the_next_article_and_a_shorter_article_after_a_longer_one_gets_its_own_entities()
+    {
+        string text = Report(12, 3), longer = Report(60, 1);
+        var x = new EntityExtractor();
+        string alone = OnNewThread(() => Digest(x.ExtractText(text)));
+        var (after, kept, tokens) = OnNewThread(() =>
+        {
+            x.ExtractText(longer);
+            int capacity = EntityExtractor.KeptTokenCapacity; // the list kept after the longer article
+            return (Digest(x.ExtractText(text)), capacity, NewsCmdlets.Engine.Text.Tokenizer.Tokenize(longer).Count);
+        });
+        Assert.Equal(alone, after); // the kept list was emptied for the shorter article
+        Assert.True(kept >= tokens, $"kept {kept}, {tokens} tokens");
+    }
 }
