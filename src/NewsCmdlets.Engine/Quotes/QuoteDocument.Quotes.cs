@@ -664,6 +664,7 @@ internal sealed partial class QuoteDocument
                      || HasQuotedWords(cs, ce)))
                 {
                     int te = WritersTail(gap.End > gap.Start ? gap.End : cs, ce, cs);
+                    if (!f.Inverted && !according && cs > i && gap.End <= gap.Start && !Is(cs - 1, "that")) te = Math.Min(te, ObjectThenPredicate(i, cs, te));
                     quotes.Add(new NewsQuote
                     {
                         Text = gap.End > gap.Start ? Join(cs, gap.Start) + " … " + Join(gap.End, te) : Join(cs, te), Speaker = f.Speaker, SpeakerDescription = f.Description == f.Speaker ? null : f.Description, SpeakerNote = f.Note,
@@ -711,6 +712,38 @@ internal sealed partial class QuoteDocument
                 : Is(k + 1, "but") && In(k + 2, SubjectPronouns) && !_inQuote[k + 2];
             // Quoted words after the comma are someone's words, not the writer's addition.
             if (cut) return HasQuoteInside(k + 1, ce) ? ce : k;
+        }
+        return ce;
+    }
+
+    private static readonly WordSet CoordinatedPredicateAdverbs = new("also", "then", "later", "quickly");
+    private static readonly WordSet PredicateAuxiliaries = new("has", "had", "was", "is");
+
+    /// <summary>
+    /// Where the object of a verb of saying ends when the subject's next predicate follows it: "she described the plan as
+    /// “reckless” and urged the council to wait" / "he acknowledged the costs, but stopped short of …". What is reported
+    /// after a verb other than "say" or "tell" with no "that" is a noun phrase (no verb of its own) and cannot go on with
+    /// "and" + a past-tense verb; that verb is the subject's. A second verb of saying ("… and said that …", "… and has
+    /// said …") is left to the coordinated-report rule, and a clause ("she said he left early and was …") is left whole.
+    /// <paramref name="ce"/> when there is no such predicate.
+    /// </summary>
+    private int ObjectThenPredicate(int v, int cs, int ce)
+    {
+        if (_verb[v] is not { } sv || sv.Lemma is "say" or "tell" || In(cs, NominativePronouns) || Is(cs, "it")) return ce;
+        for (int k = cs + 1; k + 1 < ce; k++)
+        {
+            if (_inQuote[k] || !(Is(k, "and") || Is(k, "but"))) continue;
+            int t = k + 1;
+            if (In(t, CoordinatedPredicateAdverbs)) t++;
+            int head = t;
+            if (Is(t, "has") || Is(t, "had")) t++;
+            if (t >= ce || _inQuote[head] || !IsLowerWord(head)) continue;
+            var w = S(head);
+            if (!(In(head, PredicateAuxiliaries) || w.Length >= 4 && w.EndsWith("ed", StringComparison.Ordinal))) continue;
+            if (_verb[t] is { } tv && (tv.Use & SpeechVerbUse.Clause) != 0) return ce; // "… and said that …": a report of its own
+            if (HasFiniteVerb(cs, k)) return ce; // a clause, not a noun phrase
+            int cut = k > cs && S(k - 1) is "," && !_inQuote[k - 1] ? k - 1 : k;
+            return CountWordTokens(cs, cut) >= 1 ? cut : ce;
         }
         return ce;
     }

@@ -250,4 +250,17 @@ public sealed class QuoteRowTests
         var quoted = Run("Ada Morn said the levy would go to the islanders, who had called it \u201ca fair deal at last\u201d at the meeting.");
         Assert.Contains(Indirect(quoted), t => t.Contains("who had called it", StringComparison.Ordinal));
     }
+    /// <summary>The object of a verb of saying ("described the plan as …", "acknowledged the costs") is a noun phrase; a past-tense
+    /// verb after "and" or "but" is the subject's next predicate, not part of what was said. A reported clause ("said she
+    /// left early and was …") and a second report ("… and has said that …") are left alone.</summary>
+    [Fact]
+    public void The_subjects_next_predicate_ends_the_reported_object()
+    {
+        var described = Run("Ines Kalb described the new harbour levy as \u201ca burden on islanders\u201d and walked out of the council meeting.");
+        Assert.Contains(Indirect(described), t => t == "the new harbour levy as \u201ca burden on islanders\u201d");
+        var but = Run("Bram Oates acknowledged the rising cost of the ferry repairs, but stopped short of blaming the port board.");
+        Assert.Contains(Indirect(but), t => t == "the rising cost of the ferry repairs");
+        var clause = Run("Ada Morn said she left the harbour meeting early and was surprised by the vote.");
+        Assert.Contains(Indirect(clause), t => t == "she left the harbour meeting early and was surprised by the vote");
+    }
 }
