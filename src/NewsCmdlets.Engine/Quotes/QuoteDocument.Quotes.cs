@@ -663,26 +663,104 @@ internal sealed partial class QuoteDocument
                      // "describing it as a 'deeply sad day'": words in quotation marks are what was said, whatever the verb.
                      || HasQuotedWords(cs, ce)))
                 {
+                    int te = WritersTail(gap.End > gap.Start ? gap.End : cs, ce, cs);
+                    if (!f.Inverted && !according && cs > i && gap.End <= gap.Start && !Is(cs - 1, "that")) te = Math.Min(te, ObjectThenPredicate(i, cs, te));
                     quotes.Add(new NewsQuote
                     {
-                        Text = gap.End > gap.Start ? Join(cs, gap.Start) + " … " + Join(gap.End, ce) : Join(cs, ce), Speaker = f.Speaker, SpeakerDescription = f.Description == f.Speaker ? null : f.Description, SpeakerNote = f.Note,
+                        Text = gap.End > gap.Start ? Join(cs, gap.Start) + " … " + Join(gap.End, te) : Join(cs, te), Speaker = f.Speaker, SpeakerDescription = f.Description == f.Speaker ? null : f.Description, SpeakerNote = f.Note,
                         Verb = f.VerbText, Kind = QuoteKind.Indirect, ArticleId = articleId, Outlet = outlet,
-                        Offset = _tok[cs].Start, Length = _tok[ce - 1].End - _tok[cs].Start,
+                        Offset = _tok[cs].Start, Length = _tok[te - 1].End - _tok[cs].Start,
                     });
                     // "… and said that …": the same subject's second report is a row of its own.
                     if (!f.Inverted && subj.Start < i && ce < end && CoordinatedReport(cs, end) is var (cut, v2) && v2 > i && (cut == ce || cut + 1 == ce || cut == ce - 1) &&
                         Reported(v2, false, subj, false, first, end, out var gap2) is var (cs2, ce2) && gap2.End <= gap2.Start && cs2 > v2 && CountWordTokens(cs2, ce2) >= 3 && !StartsWithQuote(cs2))
                     {
+                        int te2 = WritersTail(cs2, ce2, cs2);
                         quotes.Add(new NewsQuote
                         {
-                            Text = Join(cs2, ce2), Speaker = f.Speaker, SpeakerDescription = f.Description == f.Speaker ? null : f.Description, SpeakerNote = f.Note,
+                            Text = Join(cs2, te2), Speaker = f.Speaker, SpeakerDescription = f.Description == f.Speaker ? null : f.Description, SpeakerNote = f.Note,
                             Verb = VerbText(v2), Kind = QuoteKind.Indirect, ArticleId = articleId, Outlet = outlet,
-                            Offset = _tok[cs2].Start, Length = _tok[ce2 - 1].End - _tok[cs2].Start,
+                            Offset = _tok[cs2].Start, Length = _tok[te2 - 1].End - _tok[cs2].Start,
                         });
                     }
                 }
             }
         }
+    }
+
+    private static readonly WordSet RelativeWho = new("who", "whose");
+    private static readonly WordSet ConcessiveWords = new("though", "although");
+    private static readonly WordSet SubjectPronouns = new("he", "she", "they", "we", "i");
+    private static readonly WordSet MainClauseGoesOn = new("is", "was", "are", "were", "has", "have", "had", "will", "would");
+
+    /// <summary>
+    /// Where a reported clause ends when the writer's own words follow it in the same sentence: at the comma before a
+    /// relative clause on its last noun that runs to the end ("…, who has led the board since May"), a concession
+    /// ("…, though the vote is months away"), a comparison ("…, compared with 40 percent a year earlier") or a new
+    /// voice after "but" ("…, but she did not say when"). These are what the writer adds about what was said, not the
+    /// words reported; a tail that holds quoted words is left whole (someone's words, not the writer's). A relative clause set off in the middle ("Ada Morn, who chairs the board, would stay") is left
+    /// alone. Scans [<paramref name="from"/>, <paramref name="ce"/>); at least three words stay from <paramref name="cs"/>.
+    /// </summary>
+    private int WritersTail(int from, int ce, int cs)
+    {
+        for (int k = from + 1; k + 2 < ce; k++)
+        {
+            if (_inQuote[k] || S(k) is not "," || _inQuote[k + 1] || CountWordTokens(cs, k) < 3) continue;
+            bool cut = In(k + 1, RelativeWho) ? RelativeRunsToEnd(k + 2, ce)
+                : In(k + 1, ConcessiveWords) ? true
+                : Is(k + 1, "compared") ? Is(k + 2, "with") || Is(k + 2, "to")
+                : Is(k + 1, "but") && In(k + 2, SubjectPronouns) && !_inQuote[k + 2];
+            // Quoted words after the comma are someone's words, not the writer's addition.
+            if (cut) return HasQuoteInside(k + 1, ce) ? ce : k;
+        }
+        return ce;
+    }
+
+    private static readonly WordSet CoordinatedPredicateAdverbs = new("also", "then", "later", "quickly");
+    private static readonly WordSet PredicateAuxiliaries = new("has", "had", "was", "is");
+
+    /// <summary>
+    /// Where the object of a verb of saying ends when the subject's next predicate follows it: "she described the plan as
+    /// “reckless” and urged the council to wait" / "he acknowledged the costs, but stopped short of …". What is reported
+    /// after a verb other than "say" or "tell" with no "that" is a noun phrase (no verb of its own) and cannot go on with
+    /// "and" + a past-tense verb; that verb is the subject's. A second verb of saying ("… and said that …", "… and has
+    /// said …") is left to the coordinated-report rule, and a clause ("she said he left early and was …") is left whole.
+    /// <paramref name="ce"/> when there is no such predicate.
+    /// </summary>
+    private int ObjectThenPredicate(int v, int cs, int ce)
+    {
+        if (_verb[v] is not { } sv || sv.Lemma is "say" or "tell" || In(cs, NominativePronouns) || Is(cs, "it")) return ce;
+        for (int k = cs + 1; k + 1 < ce; k++)
+        {
+            if (_inQuote[k] || !(Is(k, "and") || Is(k, "but"))) continue;
+            int t = k + 1;
+            if (In(t, CoordinatedPredicateAdverbs)) t++;
+            int head = t;
+            if (Is(t, "has") || Is(t, "had")) t++;
+            if (t >= ce || _inQuote[head] || !IsLowerWord(head)) continue;
+            var w = S(head);
+            if (!(In(head, PredicateAuxiliaries) || w.Length >= 4 && w.EndsWith("ed", StringComparison.Ordinal))) continue;
+            if (_verb[t] is { } tv && (tv.Use & SpeechVerbUse.Clause) != 0) return ce; // "… and said that …": a report of its own
+            if (HasFiniteVerb(cs, k)) return ce; // a clause, not a noun phrase
+            int cut = k > cs && S(k - 1) is "," && !_inQuote[k - 1] ? k - 1 : k;
+            return CountWordTokens(cs, cut) >= 1 ? cut : ce;
+        }
+        return ce;
+    }
+
+    /// <summary>Does a relative clause from <paramref name="from"/> run to <paramref name="ce"/>, with no comma after which
+    /// the main clause's verb goes on ("Ada Morn, who chairs the board, would stay")?</summary>
+    private bool RelativeRunsToEnd(int from, int ce)
+    {
+        for (int j = from; j + 1 < ce; j++)
+        {
+            if (_inQuote[j] || S(j) is not ",") continue;
+            int t = j + 1;
+            if (In(t, MainClauseGoesOn)) return false;
+            var w = S(t);
+            if (IsLowerWord(t) && w.Length >= 3 && w.EndsWith("ed", StringComparison.Ordinal)) return false;
+        }
+        return true;
     }
 
     /// <summary>Is this frame a quote's own ("“…,” he said in the email." / "he said: “…”"): right after a closing mark or

@@ -229,4 +229,38 @@ public sealed class QuoteRowTests
         var subject = Run("Ines Kalb said this week's ferry report would be published in the spring.");
         Assert.Contains(Indirect(subject), t => t.StartsWith("this week's ferry report", StringComparison.Ordinal));
     }
+    /// <summary>What the writer adds after a reported clause in the same sentence is not what was said: a relative clause on
+    /// its last noun that runs to the end, a concession, a comparison, or a new voice after "but". A relative clause set off
+    /// in the middle, and a tail with quoted words in it, stay in the row.</summary>
+    [Fact]
+    public void The_writers_tail_after_a_reported_clause_is_not_reported()
+    {
+        var who = Run("Ines Kalb said the ferry levy would be waived for Tobias Lenk, who has run the island bakery since 1998.");
+        Assert.Contains(Indirect(who), t => t == "the ferry levy would be waived for Tobias Lenk");
+        var though = Run("Ada Morn said the northern depot would reopen in March, though the harbour board has not voted on the repairs.");
+        Assert.Contains(Indirect(though), t => t == "the northern depot would reopen in March");
+        var compared = Run("The port authority said crossings rose by 12 percent in the summer, compared with 4 percent a year earlier.");
+        Assert.Contains(Indirect(compared), t => t == "crossings rose by 12 percent in the summer");
+        var but = Run("Bram Oates said the pier repairs would cost less than planned, but he did not give a figure to the council.");
+        Assert.Contains(Indirect(but), t => t == "the pier repairs would cost less than planned");
+        // Set off in the middle: the main clause goes on after it, and the relative clause is part of what was said.
+        var middle = Run("Ines Kalb said Tobias Lenk, who has run the island bakery since 1998, would lead the new harbour trust.");
+        Assert.Contains(Indirect(middle), t => t.EndsWith("would lead the new harbour trust", StringComparison.Ordinal));
+        // Quoted words in the tail are someone's words.
+        var quoted = Run("Ada Morn said the levy would go to the islanders, who had called it \u201ca fair deal at last\u201d at the meeting.");
+        Assert.Contains(Indirect(quoted), t => t.Contains("who had called it", StringComparison.Ordinal));
+    }
+    /// <summary>The object of a verb of saying ("described the plan as …", "acknowledged the costs") is a noun phrase; a past-tense
+    /// verb after "and" or "but" is the subject's next predicate, not part of what was said. A reported clause ("said she
+    /// left early and was …") and a second report ("… and has said that …") are left alone.</summary>
+    [Fact]
+    public void The_subjects_next_predicate_ends_the_reported_object()
+    {
+        var described = Run("Ines Kalb described the new harbour levy as \u201ca burden on islanders\u201d and walked out of the council meeting.");
+        Assert.Contains(Indirect(described), t => t == "the new harbour levy as \u201ca burden on islanders\u201d");
+        var but = Run("Bram Oates acknowledged the rising cost of the ferry repairs, but stopped short of blaming the port board.");
+        Assert.Contains(Indirect(but), t => t == "the rising cost of the ferry repairs");
+        var clause = Run("Ada Morn said she left the harbour meeting early and was surprised by the vote.");
+        Assert.Contains(Indirect(clause), t => t == "she left the harbour meeting early and was surprised by the vote");
+    }
 }
