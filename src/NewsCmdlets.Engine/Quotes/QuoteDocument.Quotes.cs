@@ -122,7 +122,9 @@ internal sealed partial class QuoteDocument
                 Offset = sp.Start, Length = sp.End - sp.Start,
             };
             quotes.Add(quote);
-            if (!partial) { previous = quote; previousName = who; previousLast = qLast; }
+            // A quote with no frame goes on with the last voice quoted: a full quote's, or a partial one's when it names a
+            // person as its speaker ("Ada Morn said the levy was “a scandal” for the town. ¶ “We will not pay it.”").
+            if (!partial || who is { Type: NewsEntityType.Person } && speaker == who.Canonical) { previous = quote; previousName = who; previousLast = qLast; }
             if (who is { Type: NewsEntityType.Person } && speaker == who.Canonical) (_spoke ??= new()).Add((qFirst, who));
         }
     }

@@ -497,4 +497,13 @@ public sealed class SpeakerResolutionTests
         var q = Direct("\u201cNine of the eleven piers need new timber before winter,\u201d wrote the editors of the \u201cPellam Tide Survey,\u201d in a note to the harbour board.");
         Assert.Equal("the editors of the \u201cPellam Tide Survey,\u201d", Assert.Single(q).Speaker);
     }
+
+    /// <summary>A partial quote that names its speaker is the last voice quoted: a full quote that opens the
+    /// next paragraph with no frame of its own goes on with it.</summary>
+    [Fact]
+    public void A_quote_with_no_frame_after_a_partial_quote_goes_on_with_its_speaker()
+    {
+        var q = Direct("Tobin Marsh said the levy was \u201ca slow disaster\u201d for the fleet.\n\n\u201cNobody in this town can pay it, and nobody on the board has asked them.\u201d");
+        Assert.Equal("Tobin Marsh", Assert.Single(q).Speaker);
+    }
 }
