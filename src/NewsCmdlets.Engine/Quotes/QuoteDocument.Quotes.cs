@@ -281,6 +281,7 @@ internal sealed partial class QuoteDocument
                 sa = sa with { End = SpeakerNames.FirstTokenAt(_tok, _spans[_quoteOf[limit]].End) };
             if (sa.Found) return MakeFrame(k, VerbText(k), sa, true, qLast);
         }
+        bool closed = k == j && qLast > 0 && S(qLast - 1) is "?" or "!";
         int lateVerb = -1;
         Subj late = default;
         for (int v = k; v < limit && v < k + 36; v++)
@@ -288,7 +289,13 @@ internal sealed partial class QuoteDocument
             if (!IsSpeechVerb(v) && !EndsFrame(v, k)) continue;
             var sb = SubjectBefore(v, k - 1, out bool passive);
             if (passive) return null;
-            if (sb.Found && sb.Start == k) return MakeFrame(v, VerbText(v), sb, false, qLast);
+            if (sb.Found && sb.Start == k)
+            {
+                // "“…?” Her critics cited it as evidence …": after a question or an exclamation, a sentence whose verb goes on
+                // to an object of its own is a new sentence, not the quote's frame ("“…?” Morn asked the crowd." is).
+                if (closed && !FrameVerbCloses(v, limit)) return null;
+                return MakeFrame(v, VerbText(v), sb, false, qLast);
+            }
             if (lateVerb < 0 && sb.Kind == SubjKind.Name && sb.Start > k) { lateVerb = v; late = sb; }
         }
         // A subject whose noun phrase starts with words the phrase finder does not take ("“…,” Corvale Port Authority chief
@@ -334,6 +341,19 @@ internal sealed partial class QuoteDocument
             }
         }
         return null;
+    }
+
+    private static readonly WordSet AddressedLemmas = new("say", "ask", "tell", "add", "reply", "respond", "answer", "shout", "yell", "scream", "exclaim", "write", "tweet", "post", "joke", "quip", "wonder");
+
+    /// <summary>Does the verb of saying at <paramref name="v"/> close a frame: a verb of asking or telling, or one followed by
+    /// nothing, a comma, a time, a preposition, quoted words or a person it is said to ("“…?” Morn wondered aloud")?</summary>
+    private bool FrameVerbCloses(int v, int limit)
+    {
+        if (_verb[v] is { } sv && AddressedLemmas.Contains(sv.Lemma.AsSpan())) return true;
+        int w = v + 1;
+        if (w < _n && In(w, PhrasalParticles)) w++;
+        if (w >= limit || w >= _n || _inQuote[w] || IsTerminal(w) || S(w) is "," or ":" || In(w, TimeWords) || In(w, Prepositions) || Is(w, "of")) return true;
+        return _nameAt[w] is { Type: NewsEntityType.Person } || In(w, ObjectWords) && !Is(w, "it") && !Is(w, "this") && !Is(w, "that") && !Is(w, "so") && !Is(w, "nothing") && !Is(w, "something") && !Is(w, "anything") && !Is(w, "everything");
     }
 
     private static readonly WordSet AffiliationWords = new("of", "at", "from", "with");

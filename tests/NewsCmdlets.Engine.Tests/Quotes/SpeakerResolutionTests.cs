@@ -538,4 +538,13 @@ public sealed class SpeakerResolutionTests
         var quotes = QuoteExtractorTests.Run("\u201cWe are ready for the season,\u201d said Oskar Vell, the rowing club's chief coach, who added that the crew would train \u201cevery morning until the regatta.\u201d").Quotes;
         Assert.All(quotes, x => Assert.Equal("Oskar Vell", x.Speaker));
     }
+    /// <summary>After a question or an exclamation, a sentence whose verb goes on to an object of its own ("Her rivals cited the
+    /// outburst as …") is a new sentence, not the quote's frame; a verb of asking with its listener ("asked the crowd") is one.</summary>
+    [Fact]
+    public void A_new_sentence_after_a_question_is_not_its_frame()
+    {
+        var q = Direct("Ada Quill, the mayor, lost her temper at the hearing: \u201cWhere did the harbour money go?\u201d Her rivals cited the outburst as proof of her weakness.\n\n" +
+                       "\u201cIs this the plan?\u201d Tobin Marsh asked the crowd.");
+        Assert.Equal(new[] { "Ada Quill", "Tobin Marsh" }, q.Select(x => x.Speaker));
+    }
 }
