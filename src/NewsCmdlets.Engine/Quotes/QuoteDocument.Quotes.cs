@@ -122,7 +122,9 @@ internal sealed partial class QuoteDocument
                 Offset = sp.Start, Length = sp.End - sp.Start,
             };
             quotes.Add(quote);
-            if (!partial) { previous = quote; previousName = who; previousLast = qLast; }
+            // A quote with no frame goes on with the last voice quoted: a full quote's, or a partial one's when it names a
+            // person as its speaker ("Ada Morn said the levy was “a scandal” for the town. ¶ “We will not pay it.”").
+            if (!partial || who is { Type: NewsEntityType.Person } && speaker == who.Canonical) { previous = quote; previousName = who; previousLast = qLast; }
             if (who is { Type: NewsEntityType.Person } && speaker == who.Canonical) (_spoke ??= new()).Add((qFirst, who));
         }
     }
@@ -279,12 +281,31 @@ internal sealed partial class QuoteDocument
                 sa = sa with { End = SpeakerNames.FirstTokenAt(_tok, _spans[_quoteOf[limit]].End) };
             if (sa.Found) return MakeFrame(k, VerbText(k), sa, true, qLast);
         }
+        bool closed = k == j && qLast > 0 && S(qLast - 1) is "?" or "!";
+        int lateVerb = -1;
+        Subj late = default;
         for (int v = k; v < limit && v < k + 36; v++)
         {
             if (!IsSpeechVerb(v) && !EndsFrame(v, k)) continue;
             var sb = SubjectBefore(v, k - 1, out bool passive);
             if (passive) return null;
-            if (sb.Found && sb.Start == k) return MakeFrame(v, VerbText(v), sb, false, qLast);
+            if (sb.Found && sb.Start == k)
+            {
+                // "“…?” Her critics cited it as evidence …": after a question or an exclamation, a sentence whose verb goes on
+                // to an object of its own is a new sentence, not the quote's frame ("“…?” Morn asked the crowd." is).
+                if (closed && !FrameVerbCloses(v, limit)) return null;
+                return MakeFrame(v, VerbText(v), sb, false, qLast);
+            }
+            if (lateVerb < 0 && sb.Kind == SubjKind.Name && sb.Start > k) { lateVerb = v; late = sb; }
+        }
+        // A subject whose noun phrase starts with words the phrase finder does not take ("“…,” Corvale Port Authority chief
+        // engineer Tobin Marsh said" / "“…,” Bram Yelland of the Linden Centre for Port Studies wrote"): the person named
+        // first, when nothing but the words of one noun phrase stands between the quote and the verb.
+        if (lateVerb > 0 && late.Start - k <= 12 && OneNounPhrase(k, late.Start))
+        {
+            if (_nameAt[k] is { Type: NewsEntityType.Person, Weak: false } first && first.Start == k && first.End < late.Start && In(first.End, AffiliationWords))
+                return MakeFrame(lateVerb, VerbText(lateVerb), new Subj(SubjKind.Name, k, first.End, first.End - 1, first), false, qLast);
+            if (late.Name is { Type: NewsEntityType.Person }) return MakeFrame(lateVerb, VerbText(lateVerb), late, false, qLast);
         }
         // Only a verb of saying stands in these places, whatever the lexicon knows: "…,” recalled Bram Keller / "…,” Keller recalled.
         bool open = k > j && S(k - 1) is "," || k == j && qLast > 0 && S(qLast - 1) is "," or "?" or "!"; // the quote's sentence goes on
@@ -320,6 +341,35 @@ internal sealed partial class QuoteDocument
             }
         }
         return null;
+    }
+
+    private static readonly WordSet AddressedLemmas = new("say", "ask", "tell", "add", "reply", "respond", "answer", "shout", "yell", "scream", "exclaim", "write", "tweet", "post", "joke", "quip", "wonder");
+
+    /// <summary>Does the verb of saying at <paramref name="v"/> close a frame: a verb of asking or telling, or one followed by
+    /// nothing, a comma, a time, a preposition, quoted words or a person it is said to ("“…?” Morn wondered aloud")?</summary>
+    private bool FrameVerbCloses(int v, int limit)
+    {
+        if (_verb[v] is { } sv && AddressedLemmas.Contains(sv.Lemma.AsSpan())) return true;
+        int w = v + 1;
+        if (w < _n && In(w, PhrasalParticles)) w++;
+        if (w >= limit || w >= _n || _inQuote[w] || IsTerminal(w) || S(w) is "," or ":" || In(w, TimeWords) || In(w, Prepositions) || Is(w, "of")) return true;
+        return _nameAt[w] is { Type: NewsEntityType.Person } || In(w, ObjectWords) && !Is(w, "it") && !Is(w, "this") && !Is(w, "that") && !Is(w, "so") && !Is(w, "nothing") && !Is(w, "something") && !Is(w, "anything") && !Is(w, "everything");
+    }
+
+    private static readonly WordSet AffiliationWords = new("of", "at", "from", "with");
+
+    /// <summary>Are tokens [<paramref name="from"/>, <paramref name="to"/>) the words of one noun phrase: no quote, no
+    /// punctuation but a hyphen or an ampersand, and no lower-case word that could be a verb or a clause's?</summary>
+    private bool OneNounPhrase(int from, int to)
+    {
+        for (int t = from; t < to; t++)
+        {
+            if (_inQuote[t]) return false;
+            if (!IsWord(t)) { if (S(t) is "-" or "&" or "'s" or "’s") continue; return false; }
+            if (char.IsUpper(First(t)) || char.IsDigit(First(t)) || In(t, NpInner) || Is(t, "the")) continue;
+            if (_verb[t] != null || In(t, NpStop) || In(t, Auxiliaries) || In(t, BeForms) || Pronouns.Contains(_h[t])) return false;
+        }
+        return true;
     }
 
     /// <summary>A verb of saying that is also a noun ("read", "says", "states") closing a short frame after a quote that opens

@@ -526,6 +526,9 @@ internal sealed partial class QuoteDocument
         }
         // "Ada Morn, D-Ore., said": a party and state tag between commas belongs to the name before it.
         if (S(k) is "," && PartyTagBefore(k, limit) is var tagged && tagged >= 0) k = tagged;
+        // "Ada Morn, the club's chair, for example, said": an adverbial set off by commas after an appositive; the appositive
+        // is the parenthetical to look past.
+        if (S(k) is "," && AdverbialBetweenCommas(k, limit) is var ac && ac > 0 && CommaBefore(ac, limit)) k = ac;
         if (S(k) is ",")
         {
             // A parenthetical between commas: an appositive, a relative clause or an adjunct ("in an email to CNBC").
@@ -592,9 +595,16 @@ internal sealed partial class QuoteDocument
             if (cs.Found && cs.End <= k) return cs;
             return default;
         }
-        // "Norland, which derides …" / "Sanders, who said …": the name before the relative pronoun.
+        // "Norland, which derides …" / "Sanders, who said …": the name before the relative pronoun; "Ada Morn, the club's
+        // chair, who added …": the name the appositive describes.
         if ((Is(k, "who") || Is(k, "which")) && k - 2 > limit && S(k - 1) is "," && !_inQuote[k - 2])
-            return NounPhraseEndingAt(k - 2, limit);
+        {
+            var rel = NounPhraseEndingAt(k - 2, limit);
+            if (rel.Kind == SubjKind.Description && rel.Start - 2 > limit && S(rel.Start - 1) is "," && !_inQuote[rel.Start - 2] &&
+                _nameAt[rel.Start - 2] is { Type: NewsEntityType.Person, Weak: false } described && described.End == rel.Start - 1)
+                return new Subj(SubjKind.Name, described.Start, described.End, described.End - 1, described);
+            return rel;
+        }
         var subject = NounPhraseEndingAt(k, limit);
         // "Trump at the time said", "Sanders in an interview with CNN said": the phrase is inside an adjunct; the subject
         // is before it.
@@ -609,6 +619,29 @@ internal sealed partial class QuoteDocument
             if (subject.Kind == SubjKind.Description && inner.Kind is SubjKind.Name or SubjKind.Pronoun) return inner;
         }
         return subject;
+    }
+
+    private static readonly WordSet AdverbialHeads = new("for", "in", "of", "at");
+    private static readonly WordSet AdverbialTails = new("example", "instance", "fact", "course", "turn", "particular", "least", "part");
+
+    /// <summary>The comma that opens an adverbial set off by commas and closed by the comma at <paramref name="k"/> (", for
+    /// example,", ", however,"); else -1.</summary>
+    private int AdverbialBetweenCommas(int k, int limit)
+    {
+        if (k - 2 > limit && In(k - 1, CommaAdverbs) && S(k - 2) is "," && !_inQuote[k - 2]) return k - 2;
+        if (k - 3 > limit && In(k - 1, AdverbialTails) && In(k - 2, AdverbialHeads) && S(k - 3) is "," && !_inQuote[k - 3]) return k - 3;
+        return -1;
+    }
+
+    /// <summary>Is there a comma before token <paramref name="at"/> in its clause (within 30 tokens, no quote or sentence end between)?</summary>
+    private bool CommaBefore(int at, int limit)
+    {
+        for (int c = at - 1; c > limit && c > at - 30; c--)
+        {
+            if (_inQuote[c] || IsTerminal(c)) return false;
+            if (S(c) is ",") return true;
+        }
+        return false;
     }
 
     /// <summary>A US party and state tag ("D-Ore", "R-Ky", "I-Vt"): D, R or I, a hyphen and a capital.</summary>

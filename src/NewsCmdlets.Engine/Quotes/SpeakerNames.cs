@@ -229,7 +229,7 @@ internal static class SpeakerNames
         bool Cap(int i)
         {
             var sp = tokens[i].Span(text);
-            return sp.Length > 0 && char.IsUpper(sp[0]) && (sp.Length == 1 || !sp.Contains('.') || sp.Length <= 4);
+            return sp.Length > 0 && char.IsUpper(sp[0]) && (sp.Length == 1 || !sp.Contains('.') || sp.Length <= 4) && !IsCompoundModifier(sp);
         }
         // A given name and a surname (after any titles), no organisation word: a person's name, which "of" does not extend.
         bool IsPersonRun(int s, int e)
@@ -460,6 +460,17 @@ internal static class SpeakerNames
 
         bool IsSayingForm(ReadOnlySpan<char> w) => w.Length > 1 && char.IsLower(w[0]) && lex.TryGetVerb(w, out var v) && (v.Use & SpeechVerbUse.Quote) != 0 &&
                                                    (v.Form == VerbForm.Past || v.Form == VerbForm.ThirdPerson && (v.Use & SpeechVerbUse.AlsoNoun) == 0);
+    }
+
+    /// <summary>A capitalised word joined to a participle or an adjective ("Spanish-language", "Texas-based", "Sanders-supporting",
+    /// "Republican-leaning", "GOP-led"): a modifier, not a name or a part of one ("Ban Ki-moon" is).</summary>
+    internal static bool IsCompoundModifier(ReadOnlySpan<char> w)
+    {
+        int h = w.LastIndexOf('-');
+        if (h <= 0 || h + 2 >= w.Length || !char.IsLower(w[h + 1])) return false;
+        var tail = w[(h + 1)..];
+        return tail.Length > 4 && (tail.EndsWith("ing", StringComparison.Ordinal) || tail.EndsWith("ed", StringComparison.Ordinal)) ||
+               tail is "led" or "born" or "run" or "made" or "language" or "only" or "era" or "style" or "wide";
     }
 
     /// <summary>A US party and state tag after a name ("D-Ore", "R-Ky", "I-Vt", "D-N.Y"): not a name of its own.</summary>

@@ -497,4 +497,54 @@ public sealed class SpeakerResolutionTests
         var q = Direct("\u201cNine of the eleven piers need new timber before winter,\u201d wrote the editors of the \u201cPellam Tide Survey,\u201d in a note to the harbour board.");
         Assert.Equal("the editors of the \u201cPellam Tide Survey,\u201d", Assert.Single(q).Speaker);
     }
+    /// <summary>A subject after the quote whose noun phrase opens with words the phrase finder does not take (a programme's
+    /// name with "This" in it, an affiliation with "of the …"): the person it names speaks.</summary>
+    [Fact]
+    public void A_long_noun_phrase_before_the_verb_after_a_quote()
+    {
+        var q = Direct("Ivo Brandt chaired the panel.\n\n\u201cThe pier stays shut until the spring,\u201d Pellam This Week co-host Mira Dunlow said.\n\n" +
+                       "\u201cThe timbers will be replaced first,\u201d Oskar Vell of the Linden Institute for Coastal Studies wrote in March.");
+        Assert.Equal(new[] { "Mira Dunlow", "Oskar Vell" }, q.Select(x => x.Speaker));
+    }
+
+    /// <summary>A capitalised word joined to a participle or an adjective ("Spanish-language", "Quill-supporting") modifies the
+    /// noun after it: it is no name, so a "he" does not stand for it.</summary>
+    [Fact]
+    public void A_name_joined_to_a_participle_is_a_modifier()
+    {
+        var q = Direct("Ivo Brandt gave a long interview on Sunday. A Spanish-language broadcast of it drew a large audience in Pellam. \u201cWe were never asked,\u201d he said.");
+        Assert.Equal("Ivo Brandt", Assert.Single(q).Speaker);
+        Assert.True(SpeakerNames.IsCompoundModifier("Quill-supporting"));
+        Assert.True(SpeakerNames.IsCompoundModifier("Pellam-based"));
+        Assert.False(SpeakerNames.IsCompoundModifier("Ki-moon"));
+    }
+
+    /// <summary>An adverbial set off by commas after an appositive ("Ada Morn, the club's chair, for example, said"): the
+    /// person the appositive describes says it, not the last name inside the appositive, and a "he" after it is that person.</summary>
+    [Fact]
+    public void An_adverbial_between_commas_after_an_appositive()
+    {
+        var quotes = QuoteExtractorTests.Run("Tobin Marsh still has fences to mend, especially as he takes on local leaders. Brian Kettle, the chairman of the Pellam " +
+                                            "County Trust in Corvale, for example, said Marsh continued to hurt his cause locally by taking on the town's mayor, Ada Quill, who is in " +
+                                            "a tough race. \u201cI don\u2019t think it has gone well for him,\u201d he said.").Quotes;
+        Assert.Equal("Brian Kettle", Assert.Single(quotes, x => x.Kind == QuoteKind.Direct).Speaker);
+    }
+
+    /// <summary>"said Oskar Vell, the club's coach, who added …": the relative clause's subject is the person the appositive
+    /// describes, not the description.</summary>
+    [Fact]
+    public void A_relative_clause_after_an_appositive_has_the_named_person_as_subject()
+    {
+        var quotes = QuoteExtractorTests.Run("\u201cWe are ready for the season,\u201d said Oskar Vell, the rowing club's chief coach, who added that the crew would train \u201cevery morning until the regatta.\u201d").Quotes;
+        Assert.All(quotes, x => Assert.Equal("Oskar Vell", x.Speaker));
+    }
+    /// <summary>After a question or an exclamation, a sentence whose verb goes on to an object of its own ("Her rivals cited the
+    /// outburst as …") is a new sentence, not the quote's frame; a verb of asking with its listener ("asked the crowd") is one.</summary>
+    [Fact]
+    public void A_new_sentence_after_a_question_is_not_its_frame()
+    {
+        var q = Direct("Ada Quill, the mayor, lost her temper at the hearing: \u201cWhere did the harbour money go?\u201d Her rivals cited the outburst as proof of her weakness.\n\n" +
+                       "\u201cIs this the plan?\u201d Tobin Marsh asked the crowd.");
+        Assert.Equal(new[] { "Ada Quill", "Tobin Marsh" }, q.Select(x => x.Speaker));
+    }
 }
