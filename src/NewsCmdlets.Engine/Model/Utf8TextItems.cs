@@ -123,13 +123,17 @@ internal static class SharedLines
     /// <summary>The byte that starts a reference in a block (never a byte of valid UTF-8), followed by the line's number in two bytes.</summary>
     public const byte Marker = 0xFF;
     internal const int MaxLines = 1 << 16, MinBytes = 8, MaxBytes = 300;
-    /// <summary>Hashes of lines seen once, up to this many (then forgotten, so lines seen again soon still qualify).</summary>
+    /// <summary>Slots of <see cref="_seen"/> (a power of two).</summary>
     private const int MaxSeen = 1 << 17;
 
     private static readonly byte[]?[] Lines = new byte[]?[MaxLines];
     private static readonly ConcurrentDictionary<long, int> Index = new();
-    /// <summary>Hashes of lines seen once (under <see cref="Gate"/>); emptied when the pool is full, since no line joins it then.</summary>
-    private static readonly HashSet<long> Seen = new();
+    /// <summary>
+    /// Hashes of lines seen, one slot for each hash's low bits (a line seen again while another of the same slot came
+    /// in between waits for its next sighting): no lock and no allocation for a line seen once, 1 MB in all; let go
+    /// once the pool is full, since no line joins it then.
+    /// </summary>
+    private static long[]? _seen = new long[MaxSeen];
     private static readonly object Gate = new();
     private static int _count;
 
@@ -144,26 +148,22 @@ internal static class SharedLines
         hash.AddBytes(utf8);
         long key = (long)utf8.Length << 32 | (uint)hash.ToHashCode();
         if (Index.TryGetValue(key, out int number)) return Line(number).AsSpan().SequenceEqual(utf8) ? number : -1;
-        if (Volatile.Read(ref _count) >= MaxLines) return -1;
+        if (Volatile.Read(ref _count) >= MaxLines || Volatile.Read(ref _seen) is not { } seen) return -1;
+        ref long slot = ref seen[(int)(uint)key & (MaxSeen - 1)];
+        if (Volatile.Read(ref slot) != key)
+        {
+            Volatile.Write(ref slot, key); // seen once (a race with another thread at most delays a line's sharing)
+            return -1;
+        }
         lock (Gate)
         {
             if (Index.TryGetValue(key, out number)) return Line(number).AsSpan().SequenceEqual(utf8) ? number : -1;
             if (_count >= MaxLines) return -1;
-            if (Seen.Add(key))
-            {
-                if (Seen.Count >= MaxSeen) Seen.Clear();
-                return -1;
-            }
-            Seen.Remove(key);
             number = _count;
             Volatile.Write(ref Lines[number], utf8.ToArray());
             Index[key] = number;
             Volatile.Write(ref _count, number + 1);
-            if (_count >= MaxLines)
-            {
-                Seen.Clear();
-                Seen.TrimExcess();
-            }
+            if (_count >= MaxLines) Volatile.Write(ref _seen, null);
             return number;
         }
     }
