@@ -56,6 +56,61 @@ public sealed class GroupLinksTests
         }
     }
 
+    /// <summary>
+    /// Packing the lists again (after merges left room unused in the shared arrays) keeps every group's neighbours and
+    /// sums bit for bit, merges after it give the sums they would have given, and the slots held fall to the links in use.
+    /// </summary>
+    [Theory]
+    [InlineData(4, 200, 12)]
+    [InlineData(5, 800, 5)]
+    public void CompactingKeepsTheListsAndLetsGoOfTheRoom(int seed, int n, int maxPairs)
+    {
+        var random = new Random(seed);
+        var pairs = new StoryGrouper.Edge[]?[n];
+        var reference = new Dictionary<int, double>?[n];
+        for (int a = 0; a < n; a++)
+        {
+            var later = Enumerable.Range(a + 1, n - a - 1).OrderBy(_ => random.Next()).Take(random.Next(maxPairs + 1)).Order().ToArray();
+            pairs[a] = later.Select(b => new StoryGrouper.Edge(a, b, (float)random.NextDouble())).ToArray();
+            foreach (var e in pairs[a]!)
+            {
+                (reference[a] ??= new())[e.B] = e.Sim;
+                (reference[e.B] ??= new())[a] = e.Sim;
+            }
+        }
+        var links = new GroupLinks(n, pairs);
+        Assert.False(links.Compact()); // nothing unused yet
+        var root = Enumerable.Range(0, n).ToArray();
+        int Find(int x) { while (root[x] != x) x = root[x]; return x; }
+        int compactions = 0;
+        for (int step = 0; step < n - 1; step++)
+        {
+            int a = Find(random.Next(n)), b = Find(random.Next(n));
+            if (a == b) continue;
+            if (b < a) (a, b) = (b, a);
+            root[b] = a;
+            links.Merge(a, b);
+            ReferenceMerge(reference, a, b);
+            Assert.Equal(reference.Sum(d => (long)(d?.Count ?? 0)), links.Live);
+            if (step % 17 != 0) continue;
+            long held = links.Held;
+            if (!links.Compact()) continue;
+            compactions++;
+            Assert.True(links.Held < held);
+            Assert.Equal(links.Live, links.Held);
+            for (int g = 0; g < n; g++)
+            {
+                var expected = reference[g]?.OrderBy(kv => kv.Key).ToArray() ?? Array.Empty<KeyValuePair<int, double>>();
+                Assert.Equal(expected.Select(kv => kv.Key), links.Neighbours(g).ToArray());
+                foreach (var (c, w) in expected) Assert.Equal(BitConverter.DoubleToInt64Bits(w), BitConverter.DoubleToInt64Bits(links.Sum(g, c)));
+            }
+        }
+        Assert.True(compactions > 0);
+        for (int g = 0; g < n; g++)
+            foreach (var (c, w) in reference[g] ?? new())
+                Assert.Equal(BitConverter.DoubleToInt64Bits(w), BitConverter.DoubleToInt64Bits(links.Sum(g, c)));
+    }
+
     /// <summary>What the clustering did before the links were packed.</summary>
     private static void ReferenceMerge(Dictionary<int, double>?[] links, int root, int other)
     {

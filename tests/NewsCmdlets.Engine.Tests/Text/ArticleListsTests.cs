@@ -92,6 +92,29 @@ public sealed class ArticleListsTests
     }
 
     [Fact]
+    public void Chrome_lines_seen_in_an_earlier_article_are_held_once_and_read_back_the_same()
+    {
+        string run = Guid.NewGuid().ToString("N")[..8]; // lines no other test has given the shared pool
+        string menu = $"Home | Harbour | Quillon Ledger {run}", digest = $"Get the Quillon Ledger evening digest {run}";
+        var first = new[] { menu, $"{digest}\nMore from the Ledger\nFerry timetable changes for the winter {run}\n3h ago" };
+        var second = new[] { menu, $"Tide gauge at Pellam pier replaced {run}\n{digest}\nMore from the Ledger\nFerry timetable changes for the winter {run}\n40m ago" };
+        var a = Utf8TextItems.List(first, "\n\n");
+        var b = Utf8TextItems.List(second, "\n\n");
+        var again = Utf8TextItems.List(second, "\n\n");
+        ReadsAs(first, "\n\n", a);
+        ReadsAs(second, "\n\n", b);
+        ReadsAs(second, "\n\n", again);
+        int full = second.Sum(x => System.Text.Encoding.UTF8.GetByteCount(x));
+        // The second article's menu, digest line and teaser were seen before: each is a 3-byte reference.
+        Assert.True(((Utf8TextItems)b.Inner).Bytes < full - 80, $"{((Utf8TextItems)b.Inner).Bytes} of {full}");
+        // Given again, its own new line (the tide gauge) has been seen twice now and is shared too.
+        Assert.True(((Utf8TextItems)again.Inner).Bytes < ((Utf8TextItems)b.Inner).Bytes - 30);
+        var seen = new string[8][];
+        Parallel.For(0, 8, i => seen[i] = Utf8TextItems.List(second, "\n\n").ToArray());
+        foreach (var s in seen) Assert.Equal(second, s);
+    }
+
+    [Fact]
     public void Utf8_items_keep_a_lone_surrogate_and_short_lists_as_strings()
     {
         var lone = new[] { "Chrome with a broken character \uD800 in the middle of a long enough line of text.", "Next block." };
