@@ -98,6 +98,8 @@ internal static partial class ClaimReader
                 : unit is "second" or "minute" or "hour" or "day" or "week" or "month" or "year" or "decade" or "century" ? Dimension.Duration
                 : Dimension.Count,
         };
+        // "two years ago": when something happened, told from the day of writing, not a length of time measured.
+        if (dim == Dimension.Duration && p1 < words.Count && words[p1].Text == "ago") return null;
         var left = Left(s, p0, 10);
         var right = Right(s, p1, 12);
         string W(List<int> l, int k) => k < l.Count ? words[l[k]].Text : "";
@@ -223,6 +225,8 @@ internal static partial class ClaimReader
                         if (measure == null && MeasureLexicon.MoneyNouns.Contains(words[k].Text))
                         {
                             string noun = words[k].Text.ToLowerInvariant(), stem = CoverageText.Stem(noun);
+                            // "sales of $N" and "revenue of $N" are one figure in two words (the key keeps the article's).
+                            if (stem == "sale") stem = "revenue";
                             // "median pay", "annual revenue": a statistic of the sum is another figure than the sum.
                             if (k > 0 && MeasureLexicon.MoneyStatistics.Contains(words[k - 1].Text))
                             {
@@ -390,11 +394,15 @@ internal static partial class ClaimReader
 
         // "NOUN of/at/to/was N": "death toll has risen to 20", "a population of 1.5 million", "its workforce of around 110,000".
         // "The death toll from Sunday's crash at the airport rose to 179": the noun before a verb of rising or standing.
+        // Walked over the words themselves, not the ten-word window: "<noun> ... has risen to N" may name its noun up to
+        // twelve words back. A noun written with a figure of its own ("a 5.2 magnitude tremor", "magnitude 5.2") is that
+        // figure's, not this one's.
         if (W(left, 0) is "to" or "at" && W(left, 1) is "rose" or "risen" or "climbed" or "reached" or "stood" or "stands" or "jumped" or "soared" or "surged" or "increased" or "grew" or "rises" or "climbs")
-            for (int k = 2; k < left.Count && k < 14; k++)
+            for (int k = left[1] - 1; k >= 0 && k > left[1] - 13; k--)
             {
-                if (s.Boundary[left[k] + 1]) break;
-                if (MeasureLexicon.NounsBefore.TryGetValue(W(left, k), out var far) && far != MeasureLexicon.Workforce) return far;
+                if (s.Boundary[k + 1]) break;
+                if (MeasureLexicon.NounsBefore.TryGetValue(words[k].Text, out var far) && far != MeasureLexicon.Workforce
+                    && !(k > 0 && char.IsDigit(words[k - 1].Text[0])) && !(k + 1 < words.Count && char.IsDigit(words[k + 1].Text[0]))) return far;
             }
         for (int k = 0; k < left.Count && k < 6; k++)
         {
@@ -489,7 +497,16 @@ internal static partial class ClaimReader
             }
         bool cutNear = AnyOf(words, left, 0, 10, MeasureLexicon.CutWords) || AnyOf(words, right, 0, 4, MeasureLexicon.CutWords);
         bool specific = head != null && !MeasureLexicon.GenericPeople.Contains(head) && !MeasureLexicon.JobNouns.Contains(head) && !MeasureLexicon.CountedNouns.ContainsKey(head);
-        if (head != null && MeasureLexicon.JobNouns.Contains(head) && cutNear && predicate == null) return MeasureLexicon.JobsCut;
+        if (head != null && MeasureLexicon.JobNouns.Contains(head) && predicate == null)
+        {
+            if (cutNear) return MeasureLexicon.JobsCut;
+            // "fired N employees", "is sacking N staff", "let N workers go": jobs cut, said of the people let go
+            // (the verb just before the figure: "fires" after it is as often a noun).
+            for (int q = 0; q < left.Count && q < 3 && !s.Boundary[left[q] + 1]; q++)
+                if (MeasureLexicon.DismissWords.Contains(words[left[q]].Text)
+                    || (words[left[q]].Text.Equals("let", StringComparison.OrdinalIgnoreCase) && headAt + 1 < right.Count && W(right, headAt + 1) == "go"))
+                    return MeasureLexicon.JobsCut;
+        }
         if (head == null && cutNear && predicate == null)
             for (int q = 0; q < left.Count && q < 8; q++)
                 if (words[left[q]].Text is "jobs" or "job" or "positions" or "roles" or "layoffs") return MeasureLexicon.JobsCut;
@@ -589,11 +606,19 @@ internal static partial class ClaimReader
         {
             (int Group, string Name)? owner = null;
             int bestDist = int.MaxValue;
+            // "<company> parent company <parent> will cut N jobs", "<company> parent <parent> ...": a company and its parent
+            // named together before the figure are the story's company, no other owner: both are passed over.
+            int parentAt = -1;
+            foreach (var ow in s.Owners)
+                if (ow.To <= p0 && ow.From >= 1 && ow.From >= cf && (words[ow.From - 1].Text is "parent" or "Parent"
+                    || (ow.From >= 2 && words[ow.From - 2].Text is "parent" or "Parent" && words[ow.From - 1].Text is "company" or "firm" or "group" or "Company" or "Firm" or "Group")))
+                    parentAt = Math.Max(parentAt, ow.From);
             foreach (var ow in s.Owners)
             {
+                if (ow.From <= parentAt) continue;
                 if (ow.From < cf || ow.To - 1 > cl) continue;
                 int d = ow.To <= p0 ? p0 - ow.To : ow.From >= p1 ? 100 + ow.From - p1 : int.MaxValue;
-                if (d > 106 || (d < 100 && d > 6) || d >= bestDist) continue;
+                if (d > 106 || (d < 100 && d > 10) || d >= bestDist) continue;
                 bool source = false;
                 for (int k = Math.Max(0, ow.From - 3); k < ow.From; k++) if (words[k].Text is "according" or "per" or "said" or "told" or "citing" or "cited" or "by" or "from" or "data") source = true;
                 for (int k = ow.To; k < Math.Min(words.Count, ow.To + 2); k++) if (words[k].Text is "said" or "says" or "reported" or "told" or "estimated" or "data" or "figures" or "estimates") source = true;
@@ -638,8 +663,18 @@ internal static partial class ClaimReader
         }
         // A forecast or a fear is not a count: "could reach over 10,000", "fears of a death toll exceeding 10,000".
         if (c.Measure != MeasureLexicon.AnalystEstimate && !c.Measure.Id.StartsWith("total:", StringComparison.Ordinal) && c.Measure != MeasureLexicon.OnBoard)
-            for (int k = 0; k < left.Count && k < 8; k++)
-                if (MeasureLexicon.ForecastWords.Contains(words[left[k]].Text)) { quals.Add(("forecast", "forecast")); break; }
+        {
+            bool forecast = false;
+            // ("May" written with a capital is the month: "in May <year>".)
+            for (int k = 0; k < left.Count && k < 8 && !forecast; k++) forecast = MeasureLexicon.ForecastWords.Contains(words[left[k]].Text) && words[left[k]].Text != "May";
+            // "N homes could be flooded", "as many as N might be lost": a modal after the figure's phrase, in its clause.
+            for (int k = p1; k < words.Count && k < p1 + 4 && !forecast; k++)
+            {
+                if (s.Boundary[k] || Joiners.Contains(words[k].Text) || char.IsDigit(words[k].Text[0])) break;
+                forecast = words[k].Text is "could" or "might";
+            }
+            if (forecast) quals.Add(("forecast", "forecast"));
+        }
         // "rose to $43.1 million from $30.2 million a year earlier": the figure after "from" is the earlier value.
         // "down from a profit of $1.5 billion": the words naming the sum may stand between "from" and the figure, and "down
         // from" or "up from" says it is the earlier value even when the later one is in another sentence.
@@ -655,9 +690,11 @@ internal static partial class ClaimReader
         if ((c.Measure.Generic || (c.Measure == MeasureLexicon.Distance && c.Reference < 0)) && c.Dimension == Dimension.Length && c.Places.Count == 0)
         {
             // The nearest place ending before the figure (the first of those ending at one word).
+            // A place in the possessive names what it has ("<town>, <country>'s <rank> city, N km from …": the distance is
+            // the town's, not the country's): skipped.
             int nearest = -1;
             for (int q = 0; q < s.Places.Count; q++)
-                if (s.Places[q].To <= p0 && (nearest < 0 || s.Places[q].To > s.Places[nearest].To)) nearest = q;
+                if (s.Places[q].To <= p0 && (nearest < 0 || s.Places[q].To > s.Places[nearest].To) && !Possessive(words[s.Places[q].To - 1].Text)) nearest = q;
             if (nearest >= 0 && s.Places[nearest] is var pl && c.Places.Add(pl.Group)) { c.PlaceNames.Add(pl.Name); c.PlaceKeys.Add(pl.Name.ToLowerInvariant()); }
         }
         // On the ground (not on board), and periods: "this year", "second quarter".
@@ -671,7 +708,18 @@ internal static partial class ClaimReader
         {
             // Periods often sit in the next clause: "a loss of $1.6 billion, or 38 cents a share, in the April-June period".
             int w0 = Math.Max(0, p0 - 10), w1 = Math.Min(words.Count - 1, p1 + 9);
-            foreach (var (key, text) in Periods(s.Lower.AsMemory(words[w0].Start, words[w1].End - words[w0].Start))) quals.Add((key, text));
+            // "N staff, down from M last year": a period after the earlier figure ("from" and a figure) is that
+            // figure's, not this one's: the window ends before "from".
+            for (int k = p1 + 1; k < w1; k++)
+                if (words[k].Text is "from" && (char.IsDigit(words[k + 1].Text[0]) || (words[k + 1].Text is "a" or "an" or "the" or "about" or "some" && k + 2 <= w1 && char.IsDigit(words[k + 2].Text[0]))))
+                { w1 = k - 1; break; }
+            foreach (var (key, text) in Periods(s.Lower.AsMemory(words[w0].Start, words[w1].End - words[w0].Start), c.Dimension != Dimension.Duration))
+            {
+                // A figure for a period not yet over ("for the current quarter", "next quarter") is a forecast, said with
+                // "expects" or not.
+                if (key == "period:next-quarter" && c.Measure != MeasureLexicon.AnalystEstimate) quals.Add(("forecast", "forecast"));
+                quals.Add((key, text));
+            }
         }
         foreach (var (key, text) in quals)
             if (c.Qualifiers.Add(key)) c.QualifierParts.Add((key, text));
@@ -696,6 +744,10 @@ internal static partial class ClaimReader
         return false;
     }
 
+    /// <summary>"Kestria's", "Kestria’s", "ports'": a word in the possessive.</summary>
+    private static bool Possessive(string w) =>
+        w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal) || (w.Length > 1 && w[^1] is '\'' or '’');
+
     /// <summary>Word <paramref name="k"/> is followed by "felt" or "were felt" / "was felt".</summary>
     private static bool Felt(List<CoverageText.Word> words, int k) =>
         (k + 1 < words.Count && words[k + 1].Text == "felt")
@@ -705,7 +757,8 @@ internal static partial class ClaimReader
 
     /// <summary>Periods named in a clause: "this year", "last year", "next year", "second quarter" / "Q2", "the current quarter".</summary>
     /// <param name="low">The clause in lower case (a slice of the sentence lowered once).</param>
-    private static List<(string, string)> Periods(ReadOnlyMemory<char> low)
+    /// <param name="withAgo">Whether "N years ago" is a period (not for a duration, whose own figure it is: "N years ago").</param>
+    private static List<(string, string)> Periods(ReadOnlyMemory<char> low, bool withAgo = true)
     {
         var found = new List<(string, string)>();
         bool Has(string p) => low.Span.IndexOf(p.AsSpan(), StringComparison.Ordinal) >= 0;
@@ -715,6 +768,10 @@ internal static partial class ClaimReader
         if (found.Count == 0)
             foreach (var p in YearEarlier)
                 if (Has(p)) { found.Add(("period:last year", p)); break; }
+        foreach (var p in OtherPast)
+            if (Has(p)) found.Add(("period:" + p, p));
+        // "two years ago", "18 months ago", "a decade ago": a figure of a time before the story's, said with "ago".
+        if (found.Count == 0 && withAgo && Ago(low.Span) is string ago) found.Add(("period:" + ago, ago));
         for (int q = 0; q < 4; q++)
             if (Has(QuarterWords[q, 0]) || Has(QuarterWords[q, 1]) || Has(QuarterWords[q, 2]))
                 found.Add((QuarterKeys[q], QuarterNames[q]));
@@ -724,6 +781,23 @@ internal static partial class ClaimReader
         if (Has("current quarter") || Has("next quarter") || Has("coming quarter"))
             found.Add(("period:next-quarter", "the coming quarter"));
         return found;
+    }
+
+    // ("last quarter" is left out: in a results story it is most often the quarter the results are for.)
+    private static readonly string[] OtherPast = { "last month", "last week", "previous quarter", "prior quarter" };
+
+    /// <summary>"two years ago", "18 months ago", "a decade ago" in a clause: those words, else null.</summary>
+    private static string? Ago(ReadOnlySpan<char> low)
+    {
+        int at = low.IndexOf(" ago".AsSpan(), StringComparison.Ordinal);
+        if (at < 0 || (at + 4 < low.Length && char.IsLetter(low[at + 4]))) return null;
+        // The time unit before "ago", then the count before it.
+        int unitEnd = at, unitStart = low[..unitEnd].LastIndexOf(' ') + 1;
+        var unit = low[unitStart..unitEnd];
+        if (!(unit.StartsWith("year") || unit.StartsWith("month") || unit.StartsWith("week") || unit.StartsWith("decade") || unit.StartsWith("day"))
+            || unitStart < 2) return null;
+        int countStart = low[..(unitStart - 1)].LastIndexOf(' ') + 1;
+        return low[countStart..(at + 4)].ToString();
     }
 
     // What Periods looks for, built once ("first quarter", "first-quarter", "q1 "; "january-march", "jan-mar").

@@ -93,7 +93,15 @@ internal static partial class ClaimReader
                 if (Joiners.Contains(s.Words[k].Text)) { b = k - 1; break; }
         // Before the figure, from the last other figure on; after it, up to the next one (a bare clause takes it all).
         int from = a;
-        for (int k = p0 - 1; k >= a; k--) if (char.IsDigit(s.Words[k].Text[0])) { from = k + 1; break; }
+        for (int k = p0 - 1; k >= a; k--)
+            if (char.IsDigit(s.Words[k].Text[0]))
+            {
+                // "a N magnitude tremor in <month> <year>": a figure inside the noun phrase (after its article, before
+                // its noun) describes the thing dated and stays in its name ("magnitude earthquake" alone says less).
+                if (k > a && k + 1 < p0 && s.Words[k - 1].Text is "a" or "an" or "the" && char.IsLower(s.Words[k + 1].Text[0])) continue;
+                from = k + 1;
+                break;
+            }
         int to = p1;
         while (to <= b && (bare || !char.IsDigit(s.Words[to].Text[0]))) to++;
         string l = Phrase(s, from, Math.Max(from, p0), 8), r = Phrase(s, p1, to, 8);

@@ -243,6 +243,8 @@ public sealed partial class CoverageComparer
                 // "Photos from Tarnby revealed …": the place the pictures or reports come from, not who speaks.
                 if (IsPlace(d, q.Speaker!, g) && body.LastIndexOf(q.Speaker!, Math.Min(q.Offset, body.Length - 1), StringComparison.Ordinal) is int sa
                     && sa >= 0 && q.Offset - sa < 200 && AfterFrom(body, sa)) continue;
+                // "<place> recorded N cases", "<place> saw N aftershocks": a place where something was seen, not who speaks.
+                if (q.Verb is string qv && PlaceVerbs.Contains(qv) && IsPlace(d, q.Speaker!, g)) continue;
                 string name = g >= 0 ? groups[g].Name : q.Speaker!.Trim();
                 string key = g >= 0 ? "#" + g : CoverageText.NameKey(name);
                 if (!quotesBySpeaker.TryGetValue(key, out var entry)) quotesBySpeaker[key] = entry = (name, new List<(int, NewsQuote)>());
@@ -254,6 +256,7 @@ public sealed partial class CoverageComparer
                 // the reports come from.
                 if ((ClaimableText.IsClaimableLine(at.Sentence, title: false) || at.Sentence.Length == 0) && PublishedWords(at) is var issued && issued != Issued.Nothing
                     && !(issued == Issued.Warning && IsPlace(d, at.Source, Lookup(d, at.Source)))
+                    && !(PlaceVerbs.Contains(at.Verb) && IsPlace(d, at.Source, Lookup(d, at.Source)))
                     && !(at.Offset > 0 && IsPlace(d, at.Source, Lookup(d, at.Source)) && at.Offset < body.Length && AfterFrom(body, at.Offset)))
                     AddSource(sources, d.Outlet, at.Source, at.SourceKind, Lookup(d, at.Source), groups,
                         at.Sentence.Length > 0 ? CoverageText.Shorten(at.Sentence, 220) : null);
@@ -744,6 +747,13 @@ public sealed partial class CoverageComparer
         "city", "town", "village", "province", "region", "district", "county", "state", "prefecture", "island", "area",
     };
 
+    /// <summary>Verbs that, after a place, say what happened there rather than what someone said: "Orlen recorded N cases".</summary>
+    private static readonly HashSet<string> PlaceVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "reported", "reports", "reporting", "recorded", "records", "registered", "saw", "sees", "faced", "faces", "facing",
+        "experienced", "felt", "indicated", "indicating",
+    };
+
     /// <summary>"from" (or "from the") just before position <paramref name="at"/> of <paramref name="text"/>.</summary>
     internal static bool AfterFrom(string text, int at)
     {
@@ -856,7 +866,7 @@ public sealed partial class CoverageComparer
     /// the Tarnby fire service", "the ministry said") or the speaker of reported speech holding the figure; of several, the
     /// one named nearest the figure. An attribution counts for the figure when the figure follows its verb ("the ministry
     /// said 40 died") or the attribution closes the sentence ("40 died, the ministry said"), or it is "according to"; not
-    /// for a figure of another clause ("730 injured, while Tarnby reported 10 dead"). A place, a warning or figures cited
+    /// for a figure of another clause ("N hurt in one place, M dead in another"). A place, a warning or figures cited
     /// are no one. Null when the sentence credits nobody (the outlet's own statement).
     /// </summary>
     private static string? GivenBy(Claim c, ArticleData d, Func<string, bool> isPlace)

@@ -137,6 +137,12 @@ internal static class MeasureLexicon
         "reducing", "trim", "trims", "trimming", "lose", "losing", "redundancies", "reduction",
     };
 
+    /// <summary>Verbs of dismissing people, before a count of employees: "fired N employees", "sacks N staff".</summary>
+    public static readonly HashSet<string> DismissWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "fire", "fires", "fired", "firing", "sack", "sacks", "sacked", "sacking", "dismiss", "dismisses", "dismissed", "dismissing",
+    };
+
     /// <summary>Nouns for the whole of a company's staff.</summary>
     public static readonly HashSet<string> WorkforceNouns = new(StringComparer.OrdinalIgnoreCase)
     {
