@@ -740,7 +740,6 @@ internal sealed partial class QuoteDocument
 
     private static readonly WordSet RelativeWho = new("who", "whose");
     private static readonly WordSet ConcessiveWords = new("though", "although");
-    private static readonly WordSet SubjectPronouns = new("he", "she", "they", "we", "i");
     private static readonly WordSet MainClauseGoesOn = new("is", "was", "are", "were", "has", "have", "had", "will", "would");
 
     /// <summary>
@@ -759,7 +758,7 @@ internal sealed partial class QuoteDocument
             bool cut = In(k + 1, RelativeWho) ? RelativeRunsToEnd(k + 2, ce)
                 : In(k + 1, ConcessiveWords) ? true
                 : Is(k + 1, "compared") ? Is(k + 2, "with") || Is(k + 2, "to")
-                : Is(k + 1, "but") && In(k + 2, SubjectPronouns) && !_inQuote[k + 2];
+                : Is(k + 1, "but") && In(k + 2, NominativePronouns) && !Is(k + 2, "there") && !_inQuote[k + 2];
             // Quoted words after the comma are someone's words, not the writer's addition.
             if (cut) return HasQuoteInside(k + 1, ce) ? ce : k;
         }
